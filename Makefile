@@ -1,0 +1,29 @@
+# Daicho — the two set-up commands are `make site` and `make test`.
+SWIFT  ?= swift
+CONFIG ?= release
+BIN     = .build/$(CONFIG)/daicho
+
+.PHONY: all deps build site check test clean
+
+all: build
+
+deps:
+	@./scripts/install-deps
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product daicho
+
+# Checks the sample inventory and builds the site into site/.
+site: build
+	$(BIN) check .
+
+
+check: build
+	$(BIN) check .
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build site

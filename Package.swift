@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Daicho",
+    products: [
+        .executable(name: "daicho", targets: ["daicho"]),
+        .library(name: "DaichoCore", targets: ["DaichoCore"]),
+        .library(name: "DaichoRender", targets: ["DaichoRender"]),
+        .library(name: "DaichoSite", targets: ["DaichoSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The C library cmark-gfm (Debian libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Domain model, parsing, validation and analysis: pure, no file writes, no C.
+        .target(name: "DaichoCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Markdown, templates and pages, all in memory.
+        .target(name: "DaichoRender", dependencies: ["DaichoCore", "CCmarkGFM"]),
+        // The file system: loading a project from disk and writing outputs atomically.
+        .target(name: "DaichoSite", dependencies: ["DaichoCore", "DaichoRender"]),
+        // Argument parsing only.
+        .executableTarget(
+            name: "daicho",
+            dependencies: [
+                "DaichoCore", "DaichoRender", "DaichoSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DaichoCoreTests", dependencies: ["DaichoCore"]),
+        .testTarget(name: "DaichoRenderTests", dependencies: ["DaichoRender"]),
+        .testTarget(
+            name: "DaichoCLITests",
+            dependencies: ["DaichoCore", "DaichoSite"],
+            resources: []
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,65 @@
+/// How serious a diagnostic is: errors stop a build, warnings do not.
+public enum Severity: String, Sendable, Comparable {
+    case error, warning
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs == .error && rhs == .warning
+    }
+}
+
+/// A place in a source file, 1-based like a compiler's.
+public struct SourceLocation: Sendable, Hashable, Comparable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int = 1, column: Int = 1) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}
+
+/// One problem found in the input, with where it is, which field, and what to do.
+public struct Diagnostic: Sendable, Hashable {
+    public var severity: Severity
+    /// The named rule that produced it (`enum-value`, `duplicate-id`, …).
+    public var code: DiagnosticCode
+    public var location: SourceLocation
+    /// Field path with 0-based indexes: `hardware.servers[1].memory_gb`; empty for the whole file.
+    public var fieldPath: String
+    public var message: LocalizedText
+    public var hint: LocalizedText?
+
+    public init(
+        _ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, field: String,
+        _ message: LocalizedText, hint: LocalizedText? = nil
+    ) {
+        self.severity = severity
+        self.code = code
+        self.location = location
+        self.fieldPath = field
+        self.message = message
+        self.hint = hint
+    }
+
+    /// Compiler order: file, line, column, then errors before warnings.
+    public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted {
+            if $0.location != $1.location { return $0.location < $1.location }
+            if $0.severity != $1.severity { return $0.severity < $1.severity }
+            if $0.fieldPath != $1.fieldPath { return $0.fieldPath < $1.fieldPath }
+            return $0.message.en < $1.message.en
+        }
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var errorCount: Int { count { $0.severity == .error } }
+    public var warningCount: Int { count { $0.severity == .warning } }
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+}

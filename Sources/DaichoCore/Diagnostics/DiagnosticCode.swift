@@ -1,0 +1,38 @@
+/// The named checks. Every diagnostic comes from one of them; each has a test.
+public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
+    // Reading the file
+    case fileTooLarge = "file-too-large"
+    case encoding = "encoding"
+    case yamlSyntax = "yaml-syntax"
+    case duplicateKey = "duplicate-key"
+    case emptyFile = "empty-file"
+    case nestingTooDeep = "nesting-too-deep"
+    case aliasExpansion = "alias-expansion"
+    case unreadable = "unreadable"
+    // Shape and values
+    case unknownKey = "unknown-key"
+    case missingRequired = "missing-required"
+    case missingRecommended = "missing-recommended"
+    case wrongType = "wrong-type"
+    case enumValue = "enum-value"
+    case invalidDate = "invalid-date"
+    case eraOutOfRange = "era-out-of-range"
+    case invalidAmount = "invalid-amount"
+    case outOfRange = "out-of-range"
+    case schemaVersion = "schema-version"
+    case invalidId = "invalid-id"
+    case idFileMismatch = "id-file-mismatch"
+    case integrationTarget = "integration-target"
+    // Meaning within one ledger
+    case costLinesMismatch = "cost-lines-mismatch"
+    case mynumberWithoutPersonalData = "mynumber-without-personal-data"
+    // Across ledgers
+    case duplicateId = "duplicate-id"
+    case unknownIntegration = "unknown-integration"
+    case integrationDirection = "integration-direction"
+    case terminalGroupCount = "terminal-group-count"
+    // Project file
+    case organizationCode = "organization-code"
+    case missingProjectFile = "missing-project-file"
+    case unknownFieldPath = "unknown-field-path"
+}

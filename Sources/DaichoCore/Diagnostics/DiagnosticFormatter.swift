@@ -1,0 +1,91 @@
+import Foundation
+
+/// Prints diagnostics like a compiler, or as JSON for tools.
+public struct DiagnosticFormatter: Sendable {
+    public var language: Language
+    public var color: Bool
+
+    public init(language: Language, color: Bool) {
+        self.language = language
+        self.color = color
+    }
+
+    /// `path:line:col: error: [field.path] message`, the source line with a caret, then the hint.
+    public func format(_ diagnostic: Diagnostic, sourceLine: String? = nil) -> String {
+        let location = diagnostic.location
+        let severity = diagnostic.severity.rawValue
+        let paint = { (code: String, text: String) in color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        let head = paint("1", "\(location.file):\(location.line):\(location.column):")
+        let label = paint(diagnostic.severity == .error ? "1;31" : "1;35", "\(severity):")
+        let field = diagnostic.fieldPath.isEmpty ? "" : "[\(diagnostic.fieldPath)] "
+        var lines = ["\(head) \(label) \(field)\(diagnostic.message.text(language))"]
+        if let sourceLine, !sourceLine.isEmpty {
+            lines.append("    " + sourceLine)
+            let prefix = sourceLine.prefix(max(0, location.column - 1))
+            let width = prefix.reduce(0) { $0 + ($1.isWide ? 2 : 1) }
+            lines.append("    " + String(repeating: " ", count: width) + paint("1;32", "^"))
+        }
+        if let hint = diagnostic.hint {
+            lines.append("    " + paint("36", language == .ja ? "ヒント: " : "hint: ") + hint.text(language))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The closing line: how many files, errors and warnings.
+    public func summary(files: Int, errors: Int, warnings: Int) -> String {
+        language == .ja
+            ? "\(files) ファイルを検査しました: エラー \(errors) 件、警告 \(warnings) 件"
+            : "checked \(files) files: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    }
+
+    struct JSONDiagnostic: Encodable {
+        var file: String
+        var line: Int
+        var column: Int
+        var severity: String
+        var code: String
+        var field: String
+        var message: String
+        var hint: String?
+    }
+
+    struct JSONReport: Encodable {
+        struct Summary: Encodable {
+            var files: Int
+            var errors: Int
+            var warnings: Int
+        }
+        var diagnostics: [JSONDiagnostic]
+        var summary: Summary
+    }
+
+    /// `{"diagnostics": [...], "summary": {...}}` with sorted keys.
+    public func json(_ diagnostics: [Diagnostic], files: Int) -> String {
+        let report = JSONReport(
+            diagnostics: diagnostics.map {
+                JSONDiagnostic(file: $0.location.file, line: $0.location.line, column: $0.location.column,
+                               severity: $0.severity.rawValue, code: $0.code.rawValue, field: $0.fieldPath,
+                               message: $0.message.text(language), hint: $0.hint?.text(language))
+            },
+            summary: .init(files: files, errors: diagnostics.errorCount, warnings: diagnostics.warningCount))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(report) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension Character {
+    /// East Asian wide characters take two terminal columns.
+    var isWide: Bool {
+        guard let scalar = unicodeScalars.first else { return false }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}

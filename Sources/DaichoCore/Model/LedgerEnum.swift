@@ -1,0 +1,73 @@
+/// One allowed value of an enumerated field: the token written in YAML and its labels.
+public struct EnumCase: Sendable, Hashable {
+    public var token: String
+    public var label: LocalizedText
+
+    public init(_ token: String, _ ja: String, _ en: String) {
+        self.token = token
+        self.label = LocalizedText(ja: ja, en: en)
+    }
+}
+
+/// The allowed values of an enumerated field, in the order the spec lists them.
+public struct EnumSpec: Sendable, Hashable {
+    public var cases: [EnumCase]
+
+    public init(_ cases: [EnumCase]) {
+        self.cases = cases
+    }
+
+    public var tokens: [String] { cases.map(\.token) }
+
+    public func label(of token: String) -> LocalizedText {
+        cases.first { $0.token == token }?.label ?? LocalizedText(ja: token, en: token)
+    }
+
+    /// The token for an input that is a token or a Japanese label (compared after NFKC).
+    public func token(for input: String) -> String? {
+        let key = input.nfkcTrimmed
+        if let hit = cases.first(where: { $0.token == key }) { return hit.token }
+        if let hit = cases.first(where: { $0.label.ja.nfkcTrimmed == key }) { return hit.token }
+        let lowered = key.lowercased()
+        return cases.first { $0.token == lowered }?.token
+    }
+
+    /// The allowed values as the hint shows them: `token（ラベル）, …`.
+    public func listing(_ language: Language) -> String {
+        cases.map { language == .ja ? "\($0.token)（\($0.label.ja)）" : "\($0.token) (\($0.label.en))" }
+            .joined(separator: ", ")
+    }
+
+    /// The token or label closest to a wrong input, if one is close enough to be a likely typo.
+    public func nearest(to input: String) -> EnumCase? {
+        let key = input.nfkcTrimmed.lowercased()
+        var best: (EnumCase, Int)?
+        for candidate in cases {
+            for text in [candidate.token, candidate.label.ja.nfkcTrimmed] {
+                let distance = EditDistance.between(key, text)
+                // Japanese labels pack more meaning per character: allow more edits there.
+                let allowed = text.allSatisfy(\.isASCII) ? max(2, text.count / 3) : max(2, text.count / 2)
+                if distance <= allowed, distance < (best?.1 ?? .max) {
+                    best = (candidate, distance)
+                }
+            }
+        }
+        return best?.0
+    }
+}
+
+/// A Swift enum whose raw values are ledger tokens.
+public protocol LedgerEnum: RawRepresentable, CaseIterable, Sendable, Hashable, Comparable
+where RawValue == String {
+    static var spec: EnumSpec { get }
+}
+
+extension LedgerEnum {
+    public var token: String { rawValue }
+    public var label: LocalizedText { Self.spec.label(of: rawValue) }
+
+    /// Spec order, which is the order tables and charts use.
+    public var order: Int { Self.spec.tokens.firstIndex(of: rawValue) ?? Int.max }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.order < rhs.order }
+}

@@ -1,0 +1,91 @@
+/// Reads the date forms a municipal ledger uses: ISO, slashes, and Japanese eras.
+///
+/// Accepted: `2019-04-01`, `2019-04`, `2019/4/1`, `2019年4月1日`, `令和7年4月1日`,
+/// `平成31年4月`, `令和元年5月1日`, `R7.4.1`, `H31.4`, `S64.1.7` (full-width digits too).
+public enum DateParser {
+    public enum Outcome: Sendable, Equatable {
+        case date(LedgerDate)
+        /// Read and normalised, but outside the era it names (`平成32年`, `平成31年5月1日`).
+        case outsideEra(LedgerDate, era: String)
+        case invalid
+    }
+
+    struct Era {
+        let name: String
+        let letter: Character
+        let firstYear: Int
+        let start: LedgerDate
+        let end: LedgerDate?
+    }
+
+    static let eras: [Era] = [
+        Era(name: "令和", letter: "R", firstYear: 2019, start: LedgerDate(year: 2019, month: 5, day: 1), end: nil),
+        Era(name: "平成", letter: "H", firstYear: 1989, start: LedgerDate(year: 1989, month: 1, day: 8),
+            end: LedgerDate(year: 2019, month: 4, day: 30)),
+        Era(name: "昭和", letter: "S", firstYear: 1926, start: LedgerDate(year: 1926, month: 12, day: 25),
+            end: LedgerDate(year: 1989, month: 1, day: 7)),
+    ]
+
+    public static func parse(_ raw: String) -> Outcome {
+        let text = raw.nfkcTrimmed
+        guard !text.isEmpty else { return .invalid }
+        if let era = eras.first(where: { text.hasPrefix($0.name) }) {
+            return parseEra(String(text.dropFirst(era.name.count)), era: era, kanji: true)
+        }
+        if let first = text.first, let era = eras.first(where: { $0.letter == Character(first.uppercased()) }) {
+            return parseEra(String(text.dropFirst()), era: era, kanji: false)
+        }
+        guard let fields = numbers(in: text, kanji: text.contains("年")), let date = make(fields) else {
+            return .invalid
+        }
+        return .date(date)
+    }
+
+    private static func parseEra(_ rest: String, era: Era, kanji: Bool) -> Outcome {
+        var rest = rest
+        if kanji, rest.hasPrefix("元") { rest = "1" + rest.dropFirst() }
+        guard var fields = numbers(in: rest, kanji: kanji), fields.count >= 2, fields[0] >= 1 else {
+            return .invalid
+        }
+        fields[0] += era.firstYear - 1
+        guard let date = make(fields) else { return .invalid }
+        // A month-only date is inside the era when any day of that month is.
+        let first = LedgerDate(year: date.year, month: date.month, day: date.day ?? 1)
+        let last = LedgerDate(year: date.year, month: date.month,
+                              day: date.day ?? LedgerDate.daysIn(month: date.month, year: date.year))
+        if last < era.start || (era.end.map { first > $0 } ?? false) {
+            return .outsideEra(date, era: era.name)
+        }
+        return .date(date)
+    }
+
+    /// Splits `2019-04-01`, `2019/4/1`, `2019.4.1` or `2019年4月1日` into numbers.
+    private static func numbers(in text: String, kanji: Bool) -> [Int]? {
+        var body = text
+        if kanji {
+            guard body.contains("年") else { return nil }
+            if body.hasSuffix("日") { body.removeLast() } else if body.hasSuffix("月") { body.removeLast() }
+            body = body.replacing("年", with: "-").replacing("月", with: "-")
+        }
+        let parts = body.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
+        guard (2...3).contains(parts.count) else { return nil }
+        var values: [Int] = []
+        for part in parts {
+            guard !part.isEmpty, part.count <= 4, part.allSatisfy({ $0.isASCII && $0.isNumber }),
+                let value = Int(part)
+            else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
+    private static func make(_ fields: [Int]) -> LedgerDate? {
+        let year = fields[0], month = fields[1]
+        guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
+        if fields.count == 3 {
+            guard (1...LedgerDate.daysIn(month: month, year: year)).contains(fields[2]) else { return nil }
+            return LedgerDate(year: year, month: month, day: fields[2])
+        }
+        return LedgerDate(year: year, month: month)
+    }
+}

@@ -1,0 +1,33 @@
+/// Reads one ledger file: bytes → checked values → typed `Ledger`, with every diagnostic on the way.
+public struct LedgerParser: Sendable {
+    public var reader: YAMLReader
+
+    public init(reader: YAMLReader = YAMLReader()) {
+        self.reader = reader
+    }
+
+    public struct Result: Sendable {
+        /// Nil when the file could not be read as a ledger at all.
+        public var ledger: Ledger?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// - Parameters:
+    ///   - file: the path diagnostics show.
+    ///   - stem: the file name without extension, which the id must equal.
+    public func parse(_ bytes: [UInt8], file: String, stem: String) -> Result {
+        let (node, problems) = reader.read(bytes, file: file)
+        guard let node else { return Result(ledger: nil, diagnostics: problems) }
+        var decoder = SchemaDecoder(file: file)
+        guard let root = decoder.decodeRoot(node, spec: LedgerSchema.root) else {
+            return Result(ledger: nil, diagnostics: decoder.diagnostics)
+        }
+        var builder = LedgerBuilder(decoder: decoder)
+        let id = root["id"]?.text ?? stem
+        let ledger = builder.build(root, id: id)
+        var diagnostics = builder.decoder.diagnostics
+        diagnostics += LedgerRules.check(ledger, schemaVersion: root["schema"]?.integer, stem: stem,
+                                         idGiven: root["id"]?.text != nil)
+        return Result(ledger: ledger, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,354 @@
+import Yams
+
+/// Checks a YAML node tree against the ledger schema and turns it into `Value`s.
+///
+/// It reports every problem it meets and keeps going: a wrong value is dropped (and
+/// counted as not filled), the rest of the file is still read.
+struct SchemaDecoder {
+    var file: String
+    var diagnostics: [Diagnostic] = []
+    var sourceMap: SourceMap
+    /// Paths (without list indexes) whose values were present and valid.
+    var filled: Set<String> = []
+    /// Paths that had a value that was reported as wrong.
+    var invalid: Set<String> = []
+
+    init(file: String) {
+        self.file = file
+        self.sourceMap = SourceMap(file: file)
+    }
+
+    mutating func decodeRoot(_ node: Node, spec: FieldSpec) -> [String: Value]? {
+        record("", node)
+        guard case .mapping = node else {
+            error(.wrongType, "", node,
+                  LocalizedText(ja: "台帳の最上位は「キー: 値」の形にしてください",
+                                en: "the top level of a ledger must be a mapping of keys to values"),
+                  hint: LocalizedText(ja: "`schema: 1` から始めてください", en: "start with `schema: 1`"))
+            return nil
+        }
+        return decode(node, spec, path: "", schemaPath: "")?.fields
+    }
+
+    // MARK: - Values
+
+    mutating func decode(_ node: Node, _ spec: FieldSpec, path: String, schemaPath: String) -> Value? {
+        record(path, node)  // blanks too: a "not filled in" warning points at the blank line
+        if Self.isNull(node) { return nil }
+        let value = decodeKind(node, spec.kind, spec, path: path, schemaPath: schemaPath)
+        if value == nil { invalid.insert(schemaPath) } else { filled.insert(schemaPath) }
+        return value
+    }
+
+    private mutating func decodeKind(
+        _ node: Node, _ kind: FieldSpec.Kind, _ spec: FieldSpec, path: String, schemaPath: String
+    ) -> Value? {
+        switch kind {
+        case .text, .markdown:
+            guard let text = scalar(node, path, expected: Self.expectText) else { return nil }
+            return .text(text)
+        case .integer:
+            guard let text = scalar(node, path, expected: Self.expectInteger) else { return nil }
+            guard let value = Self.integer(text) else {
+                return fail(.wrongType, path, node, text, Self.expectInteger,
+                            hint: LocalizedText(ja: "単位や記号を付けずに 0 以上の整数を書いてください（例: 120）",
+                                                en: "write a whole number of 0 or more without units (e.g. 120)"))
+            }
+            return inRange(Exact(value), spec, path, node, text) ? .integer(value) : nil
+        case .number:
+            guard let text = scalar(node, path, expected: Self.expectNumber) else { return nil }
+            guard let value = Exact(decimal: text.nfkcTrimmed.replacing(",", with: "")) else {
+                return fail(.wrongType, path, node, text, Self.expectNumber,
+                            hint: LocalizedText(ja: "単位を付けずに数値だけを書いてください（例: 16、0.5）",
+                                                en: "write the number alone, without units (e.g. 16 or 0.5)"))
+            }
+            return inRange(value, spec, path, node, text) ? .number(value) : nil
+        case .bool:
+            guard let text = scalar(node, path, expected: Self.expectBool) else { return nil }
+            guard let value = Self.bool(text) else {
+                return fail(.wrongType, path, node, text, Self.expectBool,
+                            hint: LocalizedText(ja: "true / false、はい / いいえ、有 / 無、あり / なし のいずれかを書いてください",
+                                                en: "write true or false (はい/いいえ, 有/無, あり/なし are accepted)"))
+            }
+            return .bool(value)
+        case .date:
+            guard let text = scalar(node, path, expected: Self.expectDate) else { return nil }
+            switch DateParser.parse(text) {
+            case .date(let date):
+                return .date(date)
+            case .outsideEra(let date, let era):
+                warning(.eraOutOfRange, path, node,
+                        LocalizedText(ja: "「\(text)」は\(era)の期間外です。\(date) として読みました",
+                                      en: "'\(text)' is outside the \(era) era; read as \(date)"),
+                        hint: LocalizedText(ja: "元号を確認するか、西暦（\(date)）で書いてください",
+                                            en: "check the era, or write the Western date (\(date))"))
+                return .date(date)
+            case .invalid:
+                return fail(.invalidDate, path, node, text, Self.expectDate,
+                            hint: LocalizedText(ja: "2019-04-01、2019-04、令和7年4月1日、R7.4.1、H31.4 のように書いてください",
+                                                en: "write 2019-04-01, 2019-04, 令和7年4月1日, R7.4.1 or H31.4"))
+            }
+        case .yen:
+            guard let text = scalar(node, path, expected: Self.expectYen) else { return nil }
+            guard let amount = Self.yen(text) else {
+                return fail(.invalidAmount, path, node, text, Self.expectYen,
+                            hint: LocalizedText(ja: "0 以上の整数で書いてください。桁区切りは \"1,200,000\" のように引用符で囲みます",
+                                                en: "write a whole number of 0 or more; quote digit grouping: \"1,200,000\""))
+            }
+            return .yen(amount)
+        case .enumeration(let enumSpec):
+            guard let text = scalar(node, path, expected: Self.expectEnum) else { return nil }
+            guard let token = enumSpec.token(for: text) else {
+                let nearest = enumSpec.nearest(to: text)
+                let suggestion = nearest.map {
+                    LocalizedText(ja: "「\($0.token)」（\($0.label.ja)）のことですか？ ",
+                                  en: "did you mean '\($0.token)' (\($0.label.en))? ")
+                }
+                error(.enumValue, path, node,
+                      LocalizedText(ja: "「\(text)」は使えない値です", en: "'\(text)' is not an allowed value"),
+                      hint: LocalizedText(
+                        ja: (suggestion?.ja ?? "") + "使える値: " + enumSpec.listing(.ja),
+                        en: (suggestion?.en ?? "") + "allowed: " + enumSpec.listing(.en)))
+                return nil
+            }
+            return .token(token)
+        case .list(let itemKind):
+            let items: [Node]
+            switch node {
+            case .sequence(let sequence):
+                items = Array(sequence)
+            case .scalar where itemKind.isScalar:
+                items = [node]  // `segments: lgwan` reads as a one-item list
+            default:
+                return fail(.wrongType, path, node, nil, LocalizedText(ja: "リスト", en: "a list"),
+                            hint: LocalizedText(ja: "各項目を「- 」で始まる行に書いてください",
+                                                en: "write each item on a line starting with '- '"))
+            }
+            var values: [Value] = []
+            for (index, item) in items.enumerated() {
+                let itemPath = "\(path)[\(index)]"
+                if Self.isNull(item) { continue }
+                record(itemPath, item)
+                if let value = decodeKind(item, itemKind, spec, path: itemPath, schemaPath: schemaPath) {
+                    values.append(value)
+                }
+            }
+            return .list(values)
+        case .group(let fields):
+            return decodeGroup(node, fields, path: path, schemaPath: schemaPath).map(Value.group)
+        case .markdownOrGroup(let fields):
+            if case .scalar = node { return decodeKind(node, .markdown, spec, path: path, schemaPath: schemaPath) }
+            return decodeGroup(node, fields, path: path, schemaPath: schemaPath).map(Value.group)
+        case .scalarMap:
+            guard case .mapping(let mapping) = node else {
+                return fail(.wrongType, path, node, nil, LocalizedText(ja: "「キー: 値」の組", en: "a mapping"),
+                            hint: LocalizedText(ja: "「項目名: 値」の形で書いてください", en: "write `name: value` pairs"))
+            }
+            var entries: [ExtraField] = []
+            for (keyNode, valueNode) in mapping {
+                guard case .scalar(let key) = keyNode else { continue }
+                let entryPath = "\(path).\(key.string)"
+                record(entryPath, valueNode)
+                guard case .scalar(let value) = valueNode else {
+                    error(.wrongType, entryPath, valueNode,
+                          LocalizedText(ja: "追加項目の値は文字か数値にしてください",
+                                        en: "an extra field's value must be a single text or number"))
+                    continue
+                }
+                entries.append(ExtraField(key: key.string, value: Self.isNull(valueNode) ? "" : value.string))
+            }
+            return .scalarMap(entries)
+        }
+    }
+
+    private mutating func decodeGroup(
+        _ node: Node, _ fields: [FieldSpec], path: String, schemaPath: String
+    ) -> [String: Value]? {
+        guard case .mapping(let mapping) = node else {
+            _ = fail(.wrongType, path, node, nil, LocalizedText(ja: "「キー: 値」の組", en: "a mapping"),
+                     hint: LocalizedText(ja: "この項目の下に、字下げして「キー: 値」を書いてください",
+                                         en: "indent `key: value` lines under this field"))
+            return nil
+        }
+        var result: [String: Value] = [:]
+        var written: Set<String> = []
+        for (keyNode, valueNode) in mapping {
+            guard case .scalar(let keyScalar) = keyNode else {
+                error(.unknownKey, path, keyNode,
+                      LocalizedText(ja: "キーは文字で書いてください", en: "keys must be plain text"))
+                continue
+            }
+            let key = keyScalar.string
+            let childPath = path.isEmpty ? key : "\(path).\(key)"
+            guard let child = fields.first(where: { $0.key == key }) else {
+                reportUnknownKey(key, at: keyNode, path: childPath, siblings: fields)
+                continue
+            }
+            let childSchemaPath = schemaPath.isEmpty ? key : "\(schemaPath).\(key)"
+            if !Self.isNull(valueNode) { written.insert(key) }
+            if let value = decode(valueNode, child, path: childPath, schemaPath: childSchemaPath) {
+                result[key] = value
+            }
+        }
+        // Required fields of list items are checked here; the fixed fields of the
+        // ledger are checked once, after cost lines may have filled their totals.
+        if path.hasSuffix("]") {
+            for field in fields where field.requirement == .required && !written.contains(field.key) {
+                error(.missingRequired, "\(path).\(field.key)", node,
+                      LocalizedText(ja: "必須項目「\(field.label.ja)」（\(field.key)）がありません",
+                                    en: "required field '\(field.key)' (\(field.label.en)) is missing"))
+            }
+        }
+        return result
+    }
+
+    private mutating func reportUnknownKey(_ key: String, at node: Node, path: String, siblings: [FieldSpec]) {
+        var hint: LocalizedText
+        if let near = Suggestion.nearest(to: key, among: siblings.map(\.key)) {
+            let label = siblings.first { $0.key == near }?.label
+            hint = LocalizedText(ja: "「\(near)」（\(label?.ja ?? "")）のことですか？",
+                                 en: "did you mean '\(near)' (\(label?.en ?? ""))?")
+        } else if let elsewhere = LedgerSchema.allFields.first(where: { $0.spec.key == key }) {
+            hint = LocalizedText(ja: "「\(key)」は \(elsewhere.path) に書く項目です",
+                                 en: "'\(key)' belongs at \(elsewhere.path)")
+        } else {
+            hint = LocalizedText(
+                ja: "使えるキー: \(siblings.map(\.key).joined(separator: ", "))。独自の項目は extra: の下に書いてください",
+                en: "allowed keys: \(siblings.map(\.key).joined(separator: ", ")); put your own fields under extra:")
+        }
+        error(.unknownKey, path, node,
+              LocalizedText(ja: "「\(key)」という項目はありません", en: "unknown key '\(key)'"), hint: hint)
+    }
+
+    // MARK: - Scalars
+
+    private mutating func scalar(_ node: Node, _ path: String, expected: LocalizedText) -> String? {
+        guard case .scalar(let scalar) = node else {
+            _ = fail(.wrongType, path, node, nil, expected, hint: nil)
+            return nil
+        }
+        let text = scalar.string
+        if text.trimmingCharactersInWhitespace.isEmpty { return nil }
+        return text
+    }
+
+    private mutating func inRange(_ value: Exact, _ spec: FieldSpec, _ path: String, _ node: Node, _ text: String) -> Bool {
+        if value < .zero {
+            error(.outOfRange, path, node,
+                  LocalizedText(ja: "負の値は書けません: \(text)", en: "negative values are not allowed: \(text)"))
+            return false
+        }
+        if let maximum = spec.maximum, Exact(maximum) < value {
+            error(.outOfRange, path, node,
+                  LocalizedText(ja: "\(text) は上限 \(maximum) を超えています", en: "\(text) is above the maximum \(maximum)"),
+                  hint: LocalizedText(ja: "0 から \(maximum) の間で書いてください", en: "write a value from 0 to \(maximum)"))
+            return false
+        }
+        return true
+    }
+
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
+    static func integer(_ text: String) -> Int? {
+        let plain = text.nfkcTrimmed
+        guard let value = yen(plain) else {
+            // `2.0` is a whole number too.
+            guard let exact = Exact(decimal: plain), exact.isInteger, exact.numerator <= Int128(Int.max) else {
+                return nil
+            }
+            return Int(exact.numerator)
+        }
+        return value
+    }
+
+    /// Amounts up to 10^15 yen: far above any budget, far below overflow after ×1000 and × years.
+    static let maxYen = 1_000_000_000_000_000
+
+    static func yen(_ text: String) -> Int? {
+        let plain = text.nfkcTrimmed
+        guard !plain.isEmpty, plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ",") }) else { return nil }
+        let groups = plain.split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            guard let head = groups.first, (1...3).contains(head.count),
+                groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else { return nil }
+        }
+        let digits = groups.joined()
+        guard digits.count <= 16, let value = Int(digits), value <= maxYen else { return nil }
+        return value
+    }
+
+    static func bool(_ text: String) -> Bool? {
+        switch text.nfkcTrimmed.lowercased() {
+        case "true", "yes", "はい", "有", "あり", "有り": true
+        case "false", "no", "いいえ", "無", "なし", "無し": false
+        default: nil
+        }
+    }
+
+    // MARK: - Reporting
+
+    private mutating func record(_ path: String, _ node: Node) {
+        if let mark = node.mark { sourceMap.record(path, line: mark.line, column: mark.column) }
+    }
+
+    private func location(_ node: Node) -> SourceLocation {
+        node.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? SourceLocation(file: file)
+    }
+
+    mutating func error(_ code: DiagnosticCode, _ path: String, _ node: Node, _ message: LocalizedText,
+                        hint: LocalizedText? = nil) {
+        diagnostics.append(Diagnostic(.error, code, at: location(node), field: path, message, hint: hint))
+    }
+
+    mutating func warning(_ code: DiagnosticCode, _ path: String, _ node: Node, _ message: LocalizedText,
+                          hint: LocalizedText? = nil) {
+        diagnostics.append(Diagnostic(.warning, code, at: location(node), field: path, message, hint: hint))
+    }
+
+    private mutating func fail(_ code: DiagnosticCode, _ path: String, _ node: Node, _ text: String?,
+                               _ expected: LocalizedText, hint: LocalizedText?) -> Value? {
+        let found: LocalizedText
+        switch node {
+        case .mapping: found = LocalizedText(ja: "「キー: 値」の組", en: "a mapping")
+        case .sequence: found = LocalizedText(ja: "リスト", en: "a list")
+        default: found = LocalizedText(ja: "「\(text ?? "")」", en: "'\(text ?? "")'")
+        }
+        error(code, path, node,
+              LocalizedText(ja: "\(expected.ja)を書く項目ですが、\(found.ja)が書かれています",
+                            en: "expected \(expected.en), found \(found.en)"),
+              hint: hint)
+        return nil
+    }
+
+    static let expectText = LocalizedText(ja: "文字", en: "text")
+    static let expectInteger = LocalizedText(ja: "整数", en: "a whole number")
+    static let expectNumber = LocalizedText(ja: "数値", en: "a number")
+    static let expectBool = LocalizedText(ja: "はい／いいえ", en: "true or false")
+    static let expectDate = LocalizedText(ja: "日付", en: "a date")
+    static let expectYen = LocalizedText(ja: "金額（円）", en: "an amount in yen")
+    static let expectEnum = LocalizedText(ja: "選択肢の値", en: "one of the allowed values")
+}
+
+extension FieldSpec.Kind {
+    var isScalar: Bool {
+        switch self {
+        case .list, .group, .markdownOrGroup, .scalarMap: false
+        default: true
+        }
+    }
+}
+
+extension String {
+    public var trimmingCharactersInWhitespace: Substring {
+        let start = firstIndex { !$0.isWhitespace } ?? endIndex
+        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
+        return self[start..<max(start, end)]
+    }
+}

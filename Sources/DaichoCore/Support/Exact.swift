@@ -1,0 +1,125 @@
+/// An exact rational number for money, ratios and thresholds: no binary floating point.
+///
+/// Numerator and denominator are 128-bit and kept reduced with a positive denominator,
+/// so ledger-sized values (yen amounts times period years, decimal policy values) are exact.
+public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public private(set) var numerator: Int128
+    public private(set) var denominator: Int128
+
+    public init(_ numerator: Int128, _ denominator: Int128 = 1) {
+        precondition(denominator != 0, "denominator must not be zero")
+        let sign: Int128 = denominator < 0 ? -1 : 1
+        let divisor = Exact.gcd(numerator.magnitude, denominator.magnitude)
+        self.numerator = sign * numerator / Int128(divisor)
+        self.denominator = sign * denominator / Int128(divisor)
+    }
+
+    public init(_ value: Int) { self.init(Int128(value)) }
+
+    public static let zero = Exact(0)
+    public static let one = Exact(1)
+
+    /// Parses a plain decimal (`12`, `-0.25`, `2.0`); nil for anything else, including exponents.
+    public init?(decimal text: String) {
+        var digits = Substring(text)
+        var negative = false
+        if digits.first == "-" || digits.first == "+" {
+            negative = digits.first == "-"
+            digits = digits.dropFirst()
+        }
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty || parts.count == 2,
+            whole.allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard fraction.allSatisfy({ $0.isASCII && $0.isNumber }), parts.count == 1 || !fraction.isEmpty,
+            whole.count + fraction.count <= 30
+        else { return nil }
+        guard let value = Int128(String(whole) + String(fraction)) ?? (whole.isEmpty ? Int128(String(fraction)) : nil)
+        else { return nil }
+        var scale: Int128 = 1
+        for _ in 0..<fraction.count { scale *= 10 }
+        self.init(negative ? -value : value, scale)
+    }
+
+    public var isInteger: Bool { denominator == 1 }
+
+    public var description: String {
+        isInteger ? "\(numerator)" : "\(numerator)/\(denominator)"
+    }
+
+    public static func < (lhs: Exact, rhs: Exact) -> Bool {
+        lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
+    }
+
+    public static func + (lhs: Exact, rhs: Exact) -> Exact {
+        Exact(lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator, lhs.denominator * rhs.denominator)
+    }
+
+    public static func - (lhs: Exact, rhs: Exact) -> Exact {
+        Exact(lhs.numerator * rhs.denominator - rhs.numerator * lhs.denominator, lhs.denominator * rhs.denominator)
+    }
+
+    public static func * (lhs: Exact, rhs: Exact) -> Exact {
+        Exact(lhs.numerator * rhs.numerator, lhs.denominator * rhs.denominator)
+    }
+
+    /// Division; nil when dividing by zero.
+    public static func / (lhs: Exact, rhs: Exact) -> Exact? {
+        rhs.numerator == 0 ? nil : Exact(lhs.numerator * rhs.denominator, lhs.denominator * rhs.numerator)
+    }
+
+    /// The smallest integer not below this value (⌈x⌉).
+    public var ceiling: Int128 {
+        let quotient = numerator / denominator
+        return numerator % denominator > 0 ? quotient + 1 : quotient
+    }
+
+    /// Rounded half up (away from zero at .5) to an integer.
+    public var roundedHalfUp: Int128 {
+        let twice = 2 * numerator.magnitude + denominator.magnitude
+        let magnitude = twice / (2 * denominator.magnitude)
+        return numerator < 0 ? -Int128(magnitude) : Int128(magnitude)
+    }
+
+    /// Rounded half up to `places` decimals, as an exact value.
+    public func rounded(places: Int) -> Exact {
+        var scale: Int128 = 1
+        for _ in 0..<places { scale *= 10 }
+        return Exact((self * Exact(scale)).roundedHalfUp, scale)
+    }
+
+    /// Plain decimal text with at most `places` decimals, trailing zeros dropped (`0.6176`, `0.5`, `2`).
+    public func decimalString(places: Int) -> String {
+        let value = rounded(places: places)
+        var scale: Int128 = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = value.numerator * (scale / value.denominator)
+        let negative = scaled < 0
+        let magnitude = scaled.magnitude
+        let whole = magnitude / UInt128(scale)
+        var fraction = String(magnitude % UInt128(scale))
+        fraction = String(repeating: "0", count: max(0, places - fraction.count)) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let body = fraction.isEmpty ? "\(whole)" : "\(whole).\(fraction)"
+        return negative && magnitude != 0 ? "-" + body : body
+    }
+
+    /// Decimal text with exactly `places` decimals (`61.8`, `100.0`), rounded half up.
+    public func fixedString(places: Int) -> String {
+        let text = decimalString(places: places)
+        guard places > 0 else { return text }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
+        return String(parts[0]) + "." + fraction + String(repeating: "0", count: places - fraction.count)
+    }
+
+    /// This ratio as a percentage with one decimal: 21/34 → `61.8`.
+    public var percentString: String { (self * Exact(100)).fixedString(places: 1) }
+
+    private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        var (a, b) = (a, b)
+        while b != 0 { (a, b) = (b, a % b) }
+        return a == 0 ? 1 : a
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+extension String {
+    /// NFKC-normalised and trimmed, so full-width digits and brackets compare equal to ASCII.
+    public var nfkcTrimmed: String {
+        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+        // Pure ASCII is already NFKC; skipping Foundation keeps large inventories fast.
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) { return trimmed }
+        return trimmed.precomposedStringWithCompatibilityMapping
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// Levenshtein distance over Unicode characters, for "did you mean" hints.
+enum EditDistance {
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,164 @@
+/// The follow-up questions (照会事項) for each department: per system, what is wrong
+/// and what is missing, in words a department clerk can act on.
+public struct FollowUpReport: Sendable {
+    public struct Document: Sendable, Hashable {
+        /// A file name without folders: `市民課.md`.
+        public var fileName: String
+        public var markdown: String
+    }
+
+    struct SystemEntry {
+        var id: String
+        var name: String
+        var file: String
+        var completeness: Completeness?
+        var problems: [Diagnostic]
+    }
+
+    public static let unknownDepartment = "（所管課不明）"
+
+    var departments: [(name: String, systems: [SystemEntry])]
+    var language: Language
+    var organization: String
+
+    public init(checked: CheckedInventory, language: Language) {
+        self.language = language
+        self.organization = checked.project.organization.name
+        var byFile: [String: [Diagnostic]] = [:]
+        for diagnostic in checked.diagnostics { byFile[diagnostic.location.file, default: []].append(diagnostic) }
+        var ledgerByFile: [String: Ledger] = [:]
+        for ledger in checked.ledgers { ledgerByFile[ledger.file] = ledger }
+        var grouped: [String: [SystemEntry]] = [:]
+        for file in checked.files {
+            let ledger = ledgerByFile[file]
+            let department = ledger.map(\.basic.department).flatMap { $0.isEmpty ? nil : $0 } ?? Self.unknownDepartment
+            let stem = file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? file
+            grouped[department, default: []].append(SystemEntry(
+                id: ledger?.id ?? stem, name: ledger?.basic.name ?? "", file: file,
+                completeness: ledger?.completeness, problems: byFile[file] ?? []))
+        }
+        departments = grouped.keys.sorted().map { name in
+            (name, grouped[name, default: []].sorted { ($0.id, $0.file) < ($1.id, $1.file) })
+        }
+    }
+
+    public var departmentCount: Int { departments.count }
+
+    /// One Markdown document per department, plus `index.md` listing them all.
+    public func documents() -> [Document] {
+        var result: [Document] = []
+        var index = [
+            t("# 照会事項一覧 — \(organization)", "# Follow-up questions — \(organization)"), "",
+            t("| 所管課 | システム数 | エラー | 警告 | 記入率 |", "| Department | Systems | Errors | Warnings | Completeness |"),
+            "|---|---:|---:|---:|---:|",
+        ]
+        for department in departments {
+            let fileName = Self.fileName(for: department.name)
+            let problems = department.systems.flatMap(\.problems)
+            index.append("| [\(Self.escapeCell(department.name))](\(Self.linkTarget(fileName))) | \(department.systems.count) | "
+                + "\(problems.errorCount) | \(problems.warningCount) | \(percent(department.systems.compactMap(\.completeness))) |")
+            result.append(Document(fileName: fileName, markdown: document(for: department)))
+        }
+        result.append(Document(fileName: "index.md", markdown: index.joined(separator: "\n") + "\n"))
+        return result
+    }
+
+    private func document(for department: (name: String, systems: [SystemEntry])) -> String {
+        var lines: [String] = [
+            t("# 照会事項 — \(department.name)", "# Follow-up questions — \(department.name)"), "",
+            t("\(organization)の情報システム台帳について、次の点をご確認ください。"
+                + "「要修正」は台帳を読み込めない誤りで、修正が必要です。「確認」と「未記入」は分かる範囲でご記入ください。",
+              "Please review the following points of the information system ledger of \(organization). "
+                + "'Must fix' items stop the ledger from being read; please fill in the others as far as you can."),
+            "",
+            t("記入率（課全体）: ", "Completeness (department): ") + percent(department.systems.compactMap(\.completeness)),
+            "",
+        ]
+        for system in department.systems {
+            let title = system.name.isEmpty ? system.id : "\(system.name)（\(system.id)）"
+            lines.append("## " + Self.escapeInline(title))
+            lines.append("")
+            lines.append(t("- ファイル: `\(system.file)`", "- File: `\(system.file)`"))
+            if let completeness = system.completeness {
+                lines.append(t("- 記入率: \(completeness.ratio.percentString)%（\(completeness.filled)/\(completeness.total) 項目）",
+                               "- Completeness: \(completeness.ratio.percentString)% (\(completeness.filled)/\(completeness.total) fields)"))
+            }
+            let errors = system.problems.filter { $0.severity == .error }
+            let warnings = system.problems.filter { $0.severity == .warning && $0.code != .missingRecommended }
+            let missing = system.completeness?.missing ?? []
+            if errors.isEmpty && warnings.isEmpty && missing.isEmpty {
+                lines.append(t("- 確認事項はありません。", "- Nothing to follow up."))
+            }
+            if !errors.isEmpty {
+                lines += ["", t("### 要修正", "### Must fix"), ""]
+                lines += errors.map(item)
+            }
+            if !warnings.isEmpty {
+                lines += ["", t("### 確認", "### Please check"), ""]
+                lines += warnings.map(item)
+            }
+            if !missing.isEmpty {
+                lines += ["", t("### 未記入の項目", "### Not filled in"), ""]
+                lines += missing.map { path in
+                    let label = LedgerSchema.field(at: path)?.label.text(language) ?? path
+                    return "- \(Self.escapeInline(label))（`\(path)`）"
+                }
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func item(_ diagnostic: Diagnostic) -> String {
+        let path = diagnostic.fieldPath
+        let label = LedgerSchema.field(at: path.replacing(/\[\d+\]/, with: "")).map { $0.label.text(language) }
+        var text = t("- \(diagnostic.location.line)行目", "- line \(diagnostic.location.line)")
+        if !path.isEmpty {
+            text += label.map { t("「\($0)」（`\(path)`）", " '\($0)' (`\(path)`)") } ?? " (`\(path)`)"
+        }
+        text += t("：", ": ") + Self.escapeInline(diagnostic.message.text(language))
+        if let hint = diagnostic.hint {
+            text += t(" — ", " — ") + Self.escapeInline(hint.text(language))
+        }
+        return text
+    }
+
+    private func percent(_ items: [Completeness]) -> String {
+        let filled = items.reduce(0) { $0 + $1.filled }, total = items.reduce(0) { $0 + $1.total }
+        return total == 0 ? "—" : Exact(Int128(filled), Int128(total)).percentString + "%"
+    }
+
+    private func t(_ ja: String, _ en: String) -> String { language == .ja ? ja : en }
+
+    /// A safe file name for a department: no folders, no control or reserved characters.
+    public static func fileName(for department: String) -> String {
+        let reserved: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|"]
+        var name = String(department.map { reserved.contains($0) || $0.isNewline || ($0.asciiValue ?? 32) < 32 ? "_" : $0 })
+        while name.hasPrefix(".") { name = "_" + name.dropFirst() }
+        if name.isEmpty || name == "index" { name = "_" + name }
+        return String(name.prefix(80)) + ".md"
+    }
+
+    /// Ledger text as Markdown text: no raw HTML, no accidental formatting.
+    static func escapeInline(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "[", "]", "<", ">", "|":
+                result.append("\\")
+                result.append(character)
+            case "\n", "\r\n", "\r":
+                result.append(" ")
+            default:
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    static func escapeCell(_ text: String) -> String { escapeInline(text) }
+
+    static func linkTarget(_ fileName: String) -> String {
+        "<" + fileName.replacing(" ", with: "%20").replacing(">", with: "%3E").replacing("<", with: "%3C") + ">"
+    }
+}

@@ -1,0 +1,96 @@
+/// Rules across ledgers: unique ids, integration references and directions, shared terminal groups.
+public enum InventoryRules {
+    /// `ledgers` must be in file path order (so "the later file" is well defined).
+    public static func check(_ ledgers: [Ledger]) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        var firstFile: [String: String] = [:]
+        for ledger in ledgers {
+            if let other = firstFile[ledger.id] {
+                result.append(Diagnostic(.error, .duplicateId, at: ledger.sourceMap.location(of: "id"), field: "id",
+                    LocalizedText(ja: "ID「\(ledger.id)」は \(other) でも使われています",
+                                  en: "id '\(ledger.id)' is also used by \(other)"),
+                    hint: LocalizedText(ja: "システムごとに別のIDを付けてください", en: "give each system its own id")))
+            } else {
+                firstFile[ledger.id] = ledger.file
+            }
+        }
+        result += checkIntegrations(ledgers, known: Set(firstFile.keys))
+        result += checkTerminalGroups(ledgers)
+        return result
+    }
+
+    static func checkIntegrations(_ ledgers: [Ledger], known: Set<String>) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        let sortedIDs = known.sorted()
+        // Directions each system declares towards each partner, `both` counted as both ways.
+        var declared: [String: [String: Set<IntegrationDirection>]] = [:]
+        var firstLink: [String: [String: Integration]] = [:]
+        for ledger in ledgers {
+            for link in ledger.integrations {
+                guard case .system(let partner) = link.target else { continue }
+                let path = "integrations[\(link.index)].system"
+                guard known.contains(partner) else {
+                    let near = Suggestion.nearest(to: partner, among: sortedIDs)
+                    result.append(Diagnostic(.error, .unknownIntegration, at: ledger.sourceMap.location(of: path),
+                        field: path,
+                        LocalizedText(ja: "連携先「\(partner)」という台帳はありません", en: "no ledger has the id '\(partner)'"),
+                        hint: near.map { LocalizedText(ja: "「\($0)」のことですか？", en: "did you mean '\($0)'?") }
+                            ?? LocalizedText(ja: "台帳外のシステムなら external: に名称を書いてください",
+                                             en: "for a system outside the inventory, use external: with its name")))
+                    continue
+                }
+                let ways: Set<IntegrationDirection> = link.direction == .both ? [.send, .receive] : [link.direction]
+                declared[ledger.id, default: [:]][partner, default: []].formUnion(ways)
+                if firstLink[ledger.id]?[partner] == nil { firstLink[ledger.id, default: [:]][partner] = link }
+            }
+        }
+        let byID = Dictionary(ledgers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for a in declared.keys.sorted() {
+            for b in declared[a, default: [:]].keys.sorted() where a < b {
+                guard let fromA = declared[a]?[b], let fromB = declared[b]?[a] else { continue }
+                let mirroredB = Set(fromB.map(\.mirrored))
+                guard fromA != mirroredB, let later = byID[b], let link = firstLink[b]?[a] else { continue }
+                let path = "integrations[\(link.index)].direction"
+                result.append(Diagnostic(.warning, .integrationDirection, at: later.sourceMap.location(of: path),
+                    field: path,
+                    LocalizedText(
+                        ja: "\(a) との連携の向きが食い違っています（\(a) 側: \(describe(fromA, .ja))、\(b) 側: \(describe(fromB, .ja))）",
+                        en: "the link with \(a) disagrees in direction (\(a): \(describe(fromA, .en)), \(b): \(describe(fromB, .en)))"),
+                    hint: LocalizedText(ja: "一方が send（送信）なら他方は receive（受信）、双方向なら両方 both にしてください",
+                                        en: "send on one side pairs with receive on the other; both pairs with both")))
+            }
+        }
+        return result
+    }
+
+    private static func describe(_ ways: Set<IntegrationDirection>, _ language: Language) -> String {
+        let direction: IntegrationDirection = ways.count == 2 ? .both : (ways.first ?? .both)
+        return "\(direction.token)（\(direction.label.text(language))）"
+    }
+
+    static func checkTerminalGroups(_ ledgers: [Ledger]) -> [Diagnostic] {
+        var members: [String: [(id: String, count: Int, ledger: Ledger)]] = [:]
+        for ledger in ledgers {
+            guard let terminals = ledger.hardware?.terminals, let group = terminals.group,
+                let count = terminals.dedicated
+            else { continue }
+            members[group, default: []].append((ledger.id, count, ledger))
+        }
+        var result: [Diagnostic] = []
+        for group in members.keys.sorted() {
+            let sorted = members[group, default: []].sorted { $0.id < $1.id }
+            guard let first = sorted.first else { continue }
+            for member in sorted.dropFirst() where member.count != first.count {
+                let path = "hardware.terminals.dedicated"
+                result.append(Diagnostic(.error, .terminalGroupCount, at: member.ledger.sourceMap.location(of: path),
+                    field: path,
+                    LocalizedText(
+                        ja: "共用端末グループ「\(group)」の台数が \(first.id) の \(first.count) 台と違います（こちらは \(member.count) 台）",
+                        en: "terminal group '\(group)' has \(first.count) terminals in \(first.id) but \(member.count) here"),
+                    hint: LocalizedText(ja: "同じグループを名乗る台帳は、同じ専用端末数を書いてください",
+                                        en: "every ledger naming the group must give the same dedicated count")))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,90 @@
+import DaichoCore
+import Foundation
+
+/// Why writing failed (exit status 2).
+public enum WriteError: Error, Sendable {
+    case exists(String)
+    case cannotWrite(String, String)
+
+    public func message(_ language: Language) -> String {
+        switch self {
+        case .exists(let path):
+            language == .ja ? "「\(path)」は既にあります。上書きはしません" : "\(path) already exists; not overwriting"
+        case .cannotWrite(let path, let reason):
+            language == .ja ? "「\(path)」に書き込めません（\(reason)）" : "cannot write \(path) (\(reason))"
+        }
+    }
+}
+
+/// Small, atomic file writes: a file is either complete or not there.
+public enum AtomicFile {
+    /// Writes through a temporary file and a rename, replacing any previous file.
+    public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        let temporary = temporaryPath(for: path)
+        try writeNew(bytes, to: temporary)
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .cannotWrite(path, reason)
+        }
+    }
+
+    /// Writes a file that must not exist yet; an existing file is left untouched.
+    public static func create(_ bytes: [UInt8], at path: String) throws(WriteError) {
+        let temporary = temporaryPath(for: path)
+        try writeNew(bytes, to: temporary)
+        defer { unlink(temporary) }
+        // link(2) fails when the target exists, so two writers never overwrite each other.
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST { throw .exists(path) }
+            throw .cannotWrite(path, String(cString: strerror(errno)))
+        }
+    }
+
+    public static func makeFolder(_ path: String) throws(WriteError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path, error.localizedDescription)
+        }
+    }
+
+    private static func temporaryPath(for path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        return folder + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    }
+
+    private static func writeNew(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written <= 0 {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                unlink(path)
+                throw .cannotWrite(path, reason)
+            }
+            offset += written
+        }
+        guard fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0 else {
+            unlink(path)
+            throw .cannotWrite(path, String(cString: strerror(errno)))
+        }
+    }
+}
+
+/// Writes the follow-up documents into a folder, each file atomically.
+public struct FollowUpWriter: Sendable {
+    public init() {}
+
+    public func write(_ documents: [FollowUpReport.Document], to folder: String) throws(WriteError) {
+        try AtomicFile.makeFolder(folder)
+        for document in documents {
+            try AtomicFile.write(Array(document.markdown.utf8), to: ProjectLoader.join(folder, document.fileName))
+        }
+    }
+}

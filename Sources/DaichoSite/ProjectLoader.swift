@@ -1,0 +1,73 @@
+import DaichoCore
+import Foundation
+
+/// Reads a project folder from disk: `daicho.yaml` and the ledgers under `inventory/`.
+public struct ProjectLoader: Sendable {
+    public init() {}
+
+    /// - Parameter root: the project folder as the user typed it; diagnostics show paths under it.
+    public func load(_ root: String) throws(LoadError) -> ProjectSource {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .notAFolder(root)
+        }
+        let projectFile = Self.join(root, "daicho.yaml")
+        let inventory = Self.join(root, "inventory")
+        var diagnostics: [Diagnostic] = []
+        guard fileManager.fileExists(atPath: inventory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .noInventory(inventory)
+        }
+        let names: [String]
+        do {
+            names = try fileManager.contentsOfDirectory(atPath: inventory)
+        } catch {
+            throw .unreadable(inventory)
+        }
+        var ledgers: [LedgerSource] = []
+        for name in names.sorted() where Self.isLedgerFile(name) {
+            let path = Self.join(inventory, name)
+            guard let data = fileManager.contents(atPath: path) else {
+                diagnostics.append(Diagnostic(.error, .unreadable, at: SourceLocation(file: path), field: "",
+                    LocalizedText(ja: "ファイルを読めません", en: "cannot read the file")))
+                continue
+            }
+            let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+            ledgers.append(LedgerSource(path: path, stem: stem, bytes: [UInt8](data)))
+        }
+        let projectBytes = fileManager.contents(atPath: projectFile).map { [UInt8]($0) }
+        return ProjectSource(projectFilePath: projectFile, projectFile: projectBytes, ledgers: ledgers,
+                             diagnostics: diagnostics)
+    }
+
+    /// `*.yaml` and `*.yml`, not hidden and not `_`-prefixed (drafts the user parks).
+    public static func isLedgerFile(_ name: String) -> Bool {
+        (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix("_") && !name.hasPrefix(".")
+    }
+
+    /// Joins paths the way a user reads them: `./inventory` becomes `inventory`.
+    public static func join(_ base: String, _ name: String) -> String {
+        if base == "." || base.isEmpty { return name }
+        return base.hasSuffix("/") ? base + name : base + "/" + name
+    }
+}
+
+/// Why a project folder could not be read at all (exit status 2).
+public enum LoadError: Error, Sendable {
+    case notAFolder(String)
+    case noInventory(String)
+    case unreadable(String)
+
+    public func message(_ language: Language) -> String {
+        switch self {
+        case .notAFolder(let path):
+            language == .ja ? "フォルダ「\(path)」がありません" : "no such folder: \(path)"
+        case .noInventory(let path):
+            language == .ja
+                ? "台帳フォルダ「\(path)」がありません（プロジェクトのフォルダを指定してください）"
+                : "no inventory folder at \(path) (give the project folder)"
+        case .unreadable(let path):
+            language == .ja ? "「\(path)」を読めません" : "cannot read \(path)"
+        }
+    }
+}

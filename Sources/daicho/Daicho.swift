@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Daicho: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "daicho",
+            abstract: L("情報システム台帳（YAML）を検査・集計し、調達文書つきの静的サイトを作ります。",
+                        "Checks and analyses information-system ledgers (YAML) and builds a static site."),
+            discussion: L("終了コード: 0 = 問題なし（警告は可）、1 = 台帳にエラー、2 = 使い方またはファイルの読み書きの問題。",
+                          "Exit status: 0 no errors (warnings allowed), 1 errors in the ledgers, 2 usage or I/O problem."),
+            version: "0.1.0",
+            subcommands: [CheckCommand.self, NewCommand.self]
+        )
+    }
+
+    /// Like the default entry point, but a usage error exits with 2 as the README promises, not 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Terminal.error(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// What the terminal supports: colour only on a terminal and never with NO_COLOR.
+enum Terminal {
+    static func isTTY(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+
+    static func useColor(_ descriptor: Int32) -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isTTY(descriptor)
+    }
+
+    static func write(_ text: String, to handle: FileHandle = .standardOutput) {
+        handle.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        write(text, to: .standardError)
+    }
+}

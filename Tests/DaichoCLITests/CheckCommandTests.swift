@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+@Suite(.serialized)
+struct CheckCommandTests {
+    @Test func sampleInventoryHasNoErrors() throws {
+        let output = try CLI.run(["check", "."])
+        #expect(output.status == 0, "\(output.stdout)")
+        #expect(output.stdout.contains("50 ファイルを検査しました: エラー 0 件"))
+    }
+
+    /// The hostile fixture plus a 2 MiB file made here, so the repository holds no huge file.
+    func hostileProject() throws -> URL {
+        let project = try CLI.copyFixture("hostile")
+        let padding = String(repeating: "# 2 MiB of comments\n", count: (2 << 20) / 20)
+        try ("schema: 1\nid: big\n" + padding).write(to: project.appendingPathComponent("inventory/big.yaml"),
+                                                     atomically: true, encoding: .utf8)
+        return project
+    }
+
+    @Test func hostileInputGetsOneDiagnosticPerProblem() throws {
+        let project = try hostileProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let output = try CLI.run(["check", ".", "--format", "json"], in: project)
+        #expect(output.status == 1)
+        let report = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+        let diagnostics = try #require(report?["diagnostics"] as? [[String: Any]])
+        let found = diagnostics.map { "\($0["file"]!) \($0["severity"]!) \($0["code"]!) \($0["field"]!)" }
+        #expect(found == [
+            "daicho.yaml error organization-code organization.code",
+            "inventory/alias-bomb.yaml error alias-expansion ",
+            "inventory/bad-enum.yaml error enum-value usage.form",
+            "inventory/bad-enum.yaml error enum-value software.customization",
+            "inventory/big.yaml error file-too-large ",
+            "inventory/broken-syntax.yaml error yaml-syntax ",
+            "inventory/cost-lines.yaml warning cost-lines-mismatch costs.annual.service",
+            "inventory/deep.yaml error nesting-too-deep ",
+            "inventory/direction-b.yaml warning integration-direction integrations[0].direction",
+            "inventory/dotdot.yaml error invalid-id id",
+            "inventory/dup.yml error duplicate-id id",
+            "inventory/empty.yaml error empty-file ",
+            "inventory/era.yaml warning era-out-of-range basic.renewal",
+            "inventory/id-mismatch.yaml error id-file-mismatch id",
+            "inventory/invalid-utf8.yaml error encoding ",
+            "inventory/missing-ref.yaml error unknown-integration integrations[0].system",
+            "inventory/mynumber.yaml error mynumber-without-personal-data personal_data.mynumber",
+            "inventory/sjis.yaml error encoding ",
+            "inventory/terminal-b.yaml error terminal-group-count hardware.terminals.dedicated",
+            "inventory/typo-keys.yaml error unknown-key basic.prodcut",
+            "inventory/typo-keys.yaml error unknown-key usage.concurent_users",
+            "inventory/wrong-types.yaml error wrong-type usage.users",
+            "inventory/wrong-types.yaml error wrong-type hardware.seismic",
+        ])
+        let summary = try #require(report?["summary"] as? [String: Int])
+        // 23 ledger files: `_draft.yaml` and `readme.txt` are skipped.
+        #expect(summary == ["files": 23, "errors": 20, "warnings": 3])
+    }
+
+    @Test func hostileInputReadsLikeACompilerInJapanese() throws {
+        let project = try hostileProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let output = try CLI.run(["check"], in: project)
+        #expect(output.status == 1)
+        try Snapshot.assert(output.stdout, named: "hostile-check.ja.txt")
+    }
+
+    @Test func englishWithLangOption() throws {
+        let project = try hostileProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let output = try CLI.run(["check", "--lang", "en"], in: project)
+        try Snapshot.assert(output.stdout, named: "hostile-check.en.txt")
+    }
+
+    @Test func xssStringsAreDataNotProblems() throws {
+        let project = try CLI.copyFixture("hostile")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let output = try CLI.run(["check", "--format", "json"], in: project)
+        #expect(!output.stdout.contains("inventory/xss.yaml"))
+    }
+
+    @Test func followUpWritesOneFilePerDepartment() throws {
+        let project = try CLI.copySample()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let output = try CLI.run(["check", ".", "--follow-up", "follow-up"], in: project)
+        #expect(output.status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: project.appendingPathComponent("follow-up").path)
+        #expect(files.contains("index.md"))
+        #expect(files.contains("市民課.md"))
+        #expect(files.count >= 13)
+        let index = try String(contentsOf: project.appendingPathComponent("follow-up/index.md"), encoding: .utf8)
+        #expect(index.contains("照会事項一覧 — みなと市"))
+    }
+
+    @Test func followUpIsWrittenEvenWithErrors() throws {
+        let project = try CLI.copyFixture("hostile")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let output = try CLI.run(["check", "--follow-up", "out/照会"], in: project)
+        #expect(output.status == 1)
+        let unknown = try String(contentsOf: project.appendingPathComponent("out/照会/（所管課不明）.md"), encoding: .utf8)
+        #expect(unknown.contains("Shift_JIS"))
+    }
+
+    @Test func usageAndIOProblemsExitWith2() throws {
+        #expect(try CLI.run(["check", "/nonexistent/folder"]).status == 2)
+        #expect(try CLI.run(["check", "Sources"]).stderr.contains("台帳フォルダ"))
+        #expect(try CLI.run(["check", "--format", "xml"]).status == 2)
+    }
+
+    @Test func helpInJapaneseAndEnglish() throws {
+        #expect(try CLI.run(["--help"]).stdout.contains("台帳"))
+        #expect(try CLI.run(["--help"], language: "en_US.UTF-8").stdout.contains("Checks and analyses"))
+        #expect(try CLI.run(["check", "--help", "--lang", "en"]).stdout.contains("Checks every ledger"))
+        #expect(try CLI.run(["check", "--help"]).stdout.contains("照会事項"))
+    }
+}
+
+@Suite(.serialized)
+struct NewCommandTests {
+    @Test func writesALedgerThatPassesCheckAndRefusesToOverwrite() throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-new-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let created = try CLI.run(["new", "jumin-kiroku", "--department", "市民課", "--name", "住民記録システム"], in: project)
+        #expect(created.status == 0, "\(created.stderr)")
+        let path = project.appendingPathComponent("inventory/jumin-kiroku.yaml")
+        let original = try String(contentsOf: path, encoding: .utf8)
+        let check = try CLI.run(["check", "--format", "json"], in: project)
+        #expect(check.status == 0)
+        // Only "not filled in" warnings, plus the missing daicho.yaml.
+        let report = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
+        let codes = Set(((report?["diagnostics"] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String })
+        #expect(codes == ["missing-recommended", "missing-project-file"])
+
+        let again = try CLI.run(["new", "jumin-kiroku", "--department", "税務課", "--name", "別物"], in: project)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("上書きはしません"))
+        #expect(try String(contentsOf: path, encoding: .utf8) == original)
+    }
+
+    @Test func rejectsUnsafeIds() throws {
+        let output = try CLI.run(["new", "../evil", "--department", "x", "--name", "y", "/tmp"])
+        #expect(output.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/evil.yaml"))
+    }
+}

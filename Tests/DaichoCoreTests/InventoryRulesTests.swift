@@ -1,0 +1,121 @@
+import Testing
+@testable import DaichoCore
+
+struct InventoryRulesTests {
+    func check(_ files: [(String, String)], project: String? = nil) async -> CheckedInventory {
+        let sources = files.map { name, yaml in
+            LedgerSource(path: "inventory/\(name)", stem: String(name.split(separator: ".")[0]), bytes: Array(yaml.utf8))
+        }
+        return await Checker().check(ProjectSource(projectFilePath: "daicho.yaml",
+                                                   projectFile: project.map { Array($0.utf8) }, ledgers: sources))
+    }
+
+    @Test func duplicateIdIsReportedOnTheLaterFile() async throws {
+        let checked = await check([("dup.yml", minimalLedger(id: "dup")), ("dup.yaml", minimalLedger(id: "dup"))])
+        let problem = try #require(checked.diagnostics.with(.duplicateId).first)
+        #expect(checked.diagnostics.with(.duplicateId).count == 1)
+        // "dup.yaml" sorts before "dup.yml".
+        #expect(problem.location.file == "inventory/dup.yml")
+        #expect(problem.message.ja.contains("inventory/dup.yaml"))
+    }
+
+    @Test func integrationToAMissingLedgerIsAnError() async throws {
+        let a = minimalLedger(id: "a", extra: "integrations:\n  - {system: bb, direction: send}")
+        let checked = await check([("a.yaml", a), ("b.yaml", minimalLedger(id: "b"))])
+        let problem = try #require(checked.diagnostics.with(.unknownIntegration).first)
+        #expect(problem.fieldPath == "integrations[0].system")
+        #expect(problem.hint?.ja == "「b」のことですか？")
+    }
+
+    @Test(arguments: [
+        ("send", "receive", false), ("receive", "send", false), ("both", "both", false),
+        ("send", "send", true), ("both", "receive", true), ("receive", "receive", true),
+    ])
+    func directionsMustAgree(fromA: String, fromB: String, disagree: Bool) async {
+        let a = minimalLedger(id: "a", extra: "integrations:\n  - {system: b, direction: \(fromA)}")
+        let b = minimalLedger(id: "b", extra: "integrations:\n  - {external: X, direction: send}\n  - {system: a, direction: \(fromB)}")
+        let warnings = await check([("a.yaml", a), ("b.yaml", b)]).diagnostics.with(.integrationDirection)
+        #expect(warnings.count == (disagree ? 1 : 0))
+        if disagree {
+            // Reported on the later system by id, at its own link.
+            #expect(warnings.first?.location.file == "inventory/b.yaml")
+            #expect(warnings.first?.fieldPath == "integrations[1].direction")
+        }
+    }
+
+    @Test func sendAndReceiveLinesMatchBoth() async {
+        let a = minimalLedger(id: "a", extra: "integrations:\n  - {system: b, direction: both}")
+        let b = minimalLedger(id: "b", extra: "integrations:\n  - {system: a, direction: send}\n  - {system: a, direction: receive}")
+        #expect(await check([("a.yaml", a), ("b.yaml", b)]).diagnostics.with(.integrationDirection).isEmpty)
+    }
+
+    @Test func oneSidedLinksAreFine() async {
+        let a = minimalLedger(id: "a", extra: "integrations:\n  - {system: b, direction: send}")
+        #expect(await check([("a.yaml", a), ("b.yaml", minimalLedger(id: "b"))]).diagnostics.with(.integrationDirection).isEmpty)
+    }
+
+    @Test func terminalGroupCountsMustAgree() async throws {
+        func ledger(_ id: String, _ count: Int) -> String {
+            minimalLedger(id: id, extra: "hardware:\n  terminals:\n    dedicated: \(count)\n    group: fixed")
+        }
+        let checked = await check([("c.yaml", ledger("c", 5)), ("a.yaml", ledger("a", 5)), ("b.yaml", ledger("b", 4))])
+        let problems = checked.diagnostics.with(.terminalGroupCount)
+        #expect(problems.count == 1)
+        #expect(problems.first?.location.file == "inventory/b.yaml")
+        #expect(problems.first?.message.ja.contains("a の 5 台") == true)
+    }
+
+    @Test func organizationCodeCheckDigit() async {
+        // 1×6 + 4×5 + 2×4 + 0×3 + 8×2 = 50; 50 mod 11 = 6; (11 − 6) mod 10 = 5.
+        #expect(ProjectRules.checkDigit(of: [1, 4, 2, 0, 8]) == 5)
+        // 0×6 + 1×5 + 1×4 + 0×3 + 0×2 = 9; (11 − 9) mod 10 = 2: 札幌市 011002.
+        #expect(ProjectRules.checkDigit(of: [0, 1, 1, 0, 0]) == 2)
+        // A weighted sum ≡ 1 (mod 11) gives 10 → 0: 1×6+0+0+0+3×2 = 12 ≡ 1.
+        #expect(ProjectRules.checkDigit(of: [1, 0, 0, 0, 3]) == 0)
+        let project = { (code: String) in "organization:\n  name: みなと市\n  code: \(code)\n  population: 57000\n  fiscal_year: 2026\n" }
+        #expect(await check([], project: project("\"142085\"")).diagnostics.isEmpty)
+        #expect(await check([], project: project("\"142086\"")).diagnostics.with(.organizationCode).first?.message.ja.contains("5 のはず") == true)
+        #expect(await check([], project: project("14208")).diagnostics.with(.organizationCode).count == 1)
+        #expect(await check([], project: project("\"１４２０８５\"")).diagnostics.isEmpty)
+    }
+
+    @Test func missingProjectFileWarnsAndNamesNoOrganization() async {
+        let checked = await check([])
+        #expect(checked.diagnostics.map(\.code) == [.missingProjectFile])
+        #expect(checked.project.organization.name == "（団体名未設定）")
+    }
+
+    @Test func policyValuesAreChecked() async {
+        let project = """
+            organization: {name: X, code: "142085", population: 1, fiscal_year: 2026}
+            policy:
+              period_years: 0
+              om_low_ratio: 0.6
+              consolidation: {headroom: 1.0, host: {cores: 64}}
+              public_hide:
+                - vendor.contact
+                - hardware.servers[*].os
+                - vendor.contacts
+            """
+        let checked = await check([], project: project)
+        #expect(Set(checked.diagnostics.map(\.fieldPath)) == ["policy.period_years", "policy.om_low_ratio",
+                                                             "policy.consolidation.headroom", "policy.public_hide[2]"])
+        #expect(checked.project.policy.host.cores == Exact(64))
+        #expect(checked.project.policy.publicHide == ["vendor.contact", "hardware.servers[*].os"])
+        #expect(checked.diagnostics.with(.unknownFieldPath).first?.hint?.ja == "「vendor.contact」のことですか？")
+    }
+
+    @Test func diagnosticsAreSortedAndParallelEqualsSerial() async {
+        var files: [(String, String)] = []
+        for index in 0..<40 {
+            files.append(("s\(index).yaml", minimalLedger(id: "s\(index)", extra: "usage:\n  form: bogus\n  users: -1")))
+        }
+        let checked = await check(files)
+        #expect(checked.diagnostics == Diagnostic.sorted(checked.diagnostics))
+        let serial = files.flatMap { name, yaml in
+            LedgerParser().parse(Array(yaml.utf8), file: "inventory/\(name)", stem: String(name.dropLast(5))).diagnostics
+        }
+        #expect(checked.diagnostics.count == serial.count + 1)  // + the missing daicho.yaml warning
+        #expect(Set(checked.diagnostics.dropFirst()) == Set(serial))
+    }
+}

@@ -1,0 +1,223 @@
+import Testing
+@testable import DaichoCore
+
+struct LedgerParserTests {
+    @Test func readsAMinimalLedger() throws {
+        let result = parseLedger(minimalLedger())
+        #expect(result.diagnostics.notable.isEmpty)
+        let ledger = try #require(result.ledger)
+        #expect(ledger.id == "sample")
+        #expect(ledger.basic.name == "テストシステム")
+        // 38 required and recommended fields; schema, id, name and department are filled.
+        #expect(ledger.completeness.total == 38)
+        #expect(ledger.completeness.filled == 4)
+        #expect(result.diagnostics.with(.missingRecommended).count == 34)
+    }
+
+    @Test func unknownKeySuggestsTheNearestKey() {
+        let result = parseLedger(minimalLedger(extra: "  nmae: x"))
+        let problem = result.diagnostics.with(.unknownKey)
+        #expect(problem.count == 1)
+        #expect(problem.first?.fieldPath == "basic.nmae")
+        #expect(problem.first?.location == SourceLocation(file: "inventory/sample.yaml", line: 6, column: 3))
+        #expect(problem.first?.hint?.ja.contains("「name」") == true)
+    }
+
+    @Test func keyInTheWrongGroupNamesItsPlace() {
+        let result = parseLedger(minimalLedger(extra: "vendor:\n  sla: true"))
+        #expect(result.diagnostics.with(.unknownKey).first?.hint?.en == "'sla' belongs at vendor.contract.sla")
+    }
+
+    @Test func unknownEnumListsTokensAndSuggests() {
+        let result = parseLedger(minimalLedger(extra: "usage:\n  form: dedicated_sever"))
+        let problem = try! #require(result.diagnostics.with(.enumValue).first)
+        #expect(problem.fieldPath == "usage.form")
+        #expect(problem.location.line == 7 && problem.location.column == 9)
+        #expect(problem.hint?.en.hasPrefix("did you mean 'dedicated_server' (Dedicated server)?") == true)
+        #expect(problem.hint?.ja.contains("asp（ASP・SaaS）") == true)
+    }
+
+    @Test func japaneseLabelsAndFullWidthDigitsAreAccepted() throws {
+        let ledger = try #require(parseLedger(minimalLedger(extra: """
+            usage:
+              form: 専用サーバ
+              dependency: １
+              users: １２０
+            hardware:
+              location: 庁内サーバ室
+            """)).ledger)
+        #expect(ledger.usage?.form == .dedicatedServer)
+        #expect(ledger.usage?.dependency == .critical)
+        #expect(ledger.usage?.users == 120)
+        #expect(ledger.hardware?.location == .serverRoom)
+    }
+
+    @Test func wrongTypesAreReportedAndDropped() {
+        let result = parseLedger(minimalLedger(extra: """
+            usage:
+              users: たくさん
+            hardware:
+              seismic: maybe
+              servers:
+                - memory_gb: 16GB
+                  cpu_peak_pct: 150
+            management: yes
+            """))
+        let paths = Set(result.diagnostics.filter { $0.severity == .error }.map(\.fieldPath))
+        #expect(paths == ["usage.users", "hardware.seismic", "hardware.servers[0].memory_gb",
+                          "hardware.servers[0].cpu_peak_pct", "management"])
+        #expect(result.ledger?.usage?.users == nil)
+    }
+
+    @Test func boolAliases() throws {
+        let ledger = try #require(parseLedger(minimalLedger(extra: """
+            management:
+              staff_se_work: はい
+              annual_report: 無
+              design_docs: あり
+              manual_current: いいえ
+              remote_monitoring: 有
+            """)).ledger)
+        let management = try #require(ledger.management)
+        #expect(management.staffSEWork == true)
+        #expect(management.annualReport == false)
+        #expect(management.designDocs == true)
+        #expect(management.manualCurrent == false)
+        #expect(management.remoteMonitoring == true)
+    }
+
+    @Test func amountsInThousandYenAreMultipliedOut() throws {
+        let result = parseLedger(minimalLedger(extra: """
+            costs:
+              unit: 千円
+              initial:
+                hardware: "12,000"
+                software: 8000
+              annual:
+                maintenance: 600
+              lines:
+                - {name: 保守, kind: annual_maintenance, unit_price: 50, quantity: 12}
+                - {name: ソフト, kind: initial_construction, unit_price: "1,500", quantity: 2}
+            """))
+        #expect(result.diagnostics.with(.costLinesMismatch).isEmpty)
+        let costs = try #require(result.ledger?.costs)
+        #expect(costs.hardware == 12_000_000)
+        #expect(costs.software == 8_000_000)
+        #expect(costs.maintenance == 600_000)  // 50 千円 × 12 = 600 千円: agrees
+        #expect(costs.lines[0].unitPrice == 50_000)
+        // construction was absent: taken from its line, 1,500 千円 × 2 = 3,000,000 円, and counts as filled.
+        #expect(costs.construction == 3_000_000)
+        #expect(!(result.ledger?.completeness.missing.contains("costs.initial.construction") ?? true))
+    }
+
+    @Test func costLinesThatDisagreeWarnWithBothFigures() throws {
+        let result = parseLedger(minimalLedger(extra: """
+            costs:
+              annual:
+                maintenance: 3500000
+              lines:
+                - {name: サーバ保守, kind: annual_maintenance, unit_price: 50000, quantity: 12}
+            """))
+        let warning = try #require(result.diagnostics.with(.costLinesMismatch).first)
+        #expect(warning.severity == .warning)
+        #expect(warning.fieldPath == "costs.annual.maintenance")
+        // 50,000 × 12 = 600,000 against a total of 3,500,000; the total wins.
+        #expect(warning.message.ja == "内訳と合計が一致しません（合計 3,500,000円、内訳の計 600,000円）")
+        #expect(result.ledger?.costs?.maintenance == 3_500_000)
+    }
+
+    @Test func invalidAmounts() {
+        let result = parseLedger(minimalLedger(extra: """
+            costs:
+              initial:
+                hardware: -100
+                software: "1,20,000"
+                construction: 1.5
+                migration: 12万
+            """))
+        #expect(result.diagnostics.with(.invalidAmount).map(\.fieldPath).sorted()
+                == ["costs.initial.construction", "costs.initial.hardware", "costs.initial.migration",
+                    "costs.initial.software"])
+    }
+
+    @Test func mynumberWithoutPersonalDataIsAnError() {
+        let bad = parseLedger(minimalLedger(extra: "personal_data:\n  present: false\n  mynumber: true"))
+        #expect(bad.diagnostics.with(.mynumberWithoutPersonalData).map(\.fieldPath) == ["personal_data.mynumber"])
+        let good = parseLedger(minimalLedger(extra: "personal_data:\n  present: true\n  mynumber: true"))
+        #expect(good.diagnostics.with(.mynumberWithoutPersonalData).isEmpty)
+        // Absent `present` says nothing, so it is not contradicted.
+        let silent = parseLedger(minimalLedger(extra: "personal_data:\n  mynumber: true"))
+        #expect(silent.diagnostics.with(.mynumberWithoutPersonalData).isEmpty)
+    }
+
+    @Test func integrationNeedsExactlyOneTarget() {
+        let result = parseLedger(minimalLedger(extra: """
+            integrations:
+              - {system: a, external: 住基ネット, direction: send}
+              - {direction: receive}
+              - {external: 住基ネット, direction: both}
+              - {system: b}
+            """))
+        #expect(result.diagnostics.with(.integrationTarget).map(\.fieldPath) == ["integrations[0]", "integrations[1]"])
+        #expect(result.diagnostics.with(.missingRequired).map(\.fieldPath) == ["integrations[3].direction"])
+        #expect(result.ledger?.integrations.count == 1)
+    }
+
+    @Test func idRules() {
+        #expect(parseLedger(minimalLedger(id: "other")).diagnostics.with(.idFileMismatch).count == 1)
+        #expect(parseLedger(minimalLedger(id: "../etc/passwd"), stem: "passwd").diagnostics.with(.invalidId).count == 1)
+        #expect(parseLedger(minimalLedger(id: "Jumin")).diagnostics.with(.invalidId).count == 1)
+        #expect(parseLedger(minimalLedger(id: "-a")).diagnostics.with(.invalidId).count == 1)
+        #expect(parseLedger(minimalLedger(id: String(repeating: "a", count: 65))).diagnostics.with(.invalidId).count == 1)
+        #expect(LedgerRules.isValidID("jumin-kiroku-2"))
+        #expect(LedgerRules.isValidID(String(repeating: "a", count: 64)))
+    }
+
+    @Test func schemaVersionMustBeOne() {
+        let result = parseLedger(minimalLedger().replacing("schema: 1", with: "schema: 2"))
+        #expect(result.diagnostics.with(.schemaVersion).count == 1)
+    }
+
+    @Test func missingRequiredFieldsAreErrors() {
+        let result = parseLedger("schema: 1\nid: sample\nbasic:\n  name: x\n")
+        #expect(result.diagnostics.with(.missingRequired).map(\.fieldPath) == ["basic.department"])
+        let bare = parseLedger("id: sample\n")
+        #expect(Set(bare.diagnostics.with(.missingRequired).map(\.fieldPath)) == ["schema", "basic.name", "basic.department"])
+    }
+
+    @Test func outOfEraDatesWarnAndNormalise() throws {
+        let result = parseLedger(minimalLedger(extra: "  renewal: 平成32年4月1日"))
+        let warning = try #require(result.diagnostics.with(.eraOutOfRange).first)
+        #expect(warning.severity == .warning)
+        #expect(warning.fieldPath == "basic.renewal")
+        #expect(result.ledger?.basic.renewal == LedgerDate(year: 2020, month: 4, day: 1))
+    }
+
+    @Test func listsAcceptASingleValue() throws {
+        let ledger = try #require(parseLedger(minimalLedger(extra: "network:\n  segments: lgwan")).ledger)
+        #expect(ledger.network?.segments == [.lgwan])
+    }
+
+    @Test func emptyServerListCountsAsFilled() throws {
+        let ledger = try #require(parseLedger(minimalLedger(extra: "hardware:\n  servers: []")).ledger)
+        #expect(ledger.hardware?.servers?.isEmpty == true)
+        #expect(!ledger.completeness.missing.contains("hardware.servers"))
+    }
+
+    @Test func issuesAreTextOrTitled() throws {
+        let ledger = try #require(parseLedger(minimalLedger(extra: """
+            issues:
+              - 帳票の改修が必要
+              - title: 端末の老朽化
+                detail: "**更新**が必要"
+            """)).ledger)
+        #expect(ledger.issues.map(\.title) == [nil, "端末の老朽化"])
+        #expect(ledger.issues.map(\.detail) == ["帳票の改修が必要", "**更新**が必要"])
+    }
+
+    @Test func extraIsAMapOfScalars() throws {
+        let result = parseLedger(minimalLedger(extra: "extra:\n  資産番号: A-001\n  台数: 3\n  nested: {a: 1}"))
+        #expect(result.diagnostics.with(.wrongType).map(\.fieldPath) == ["extra.nested"])
+        #expect(result.ledger?.extra == [ExtraField(key: "資産番号", value: "A-001"), ExtraField(key: "台数", value: "3")])
+    }
+}

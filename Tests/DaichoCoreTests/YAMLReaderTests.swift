@@ -1,0 +1,101 @@
+import Testing
+@testable import DaichoCore
+
+struct YAMLReaderTests {
+    func read(_ bytes: [UInt8]) -> [Diagnostic] {
+        YAMLReader().read(bytes, file: "f.yaml").diagnostics
+    }
+
+    @Test func shiftJISIsNamed() throws {
+        // "name: 住民" in Shift_JIS: 住 = 0x8F 0x5A, 民 = 0x96 0xAF.
+        let bytes: [UInt8] = Array("schema: 1\nname: ".utf8) + [0x8F, 0x5A, 0x96, 0xAF, 0x0A]
+        let problem = try #require(read(bytes).first)
+        #expect(problem.code == .encoding)
+        #expect(problem.message.ja.contains("Shift_JIS"))
+        #expect(problem.location.line == 2 && problem.location.column == 7)
+    }
+
+    @Test func invalidUTF8IsNotShiftJIS() throws {
+        let bytes: [UInt8] = Array("a: b\n".utf8) + [0xFF, 0xFE, 0x00, 0xC0]
+        let problem = try #require(read(bytes).first)
+        #expect(problem.code == .encoding)
+        #expect(!problem.message.ja.contains("Shift_JIS"))
+        #expect(problem.location.line == 2)
+    }
+
+    @Test func utf16IsNamed() {
+        #expect(read([0xFF, 0xFE, 0x61, 0x00]).first?.message.en.contains("UTF-16") == true)
+    }
+
+    @Test func utf8ByteOrderMarkIsAccepted() {
+        #expect(read([0xEF, 0xBB, 0xBF] + Array("a: b\n".utf8)).isEmpty)
+    }
+
+    @Test func oversizedFilesAreRefusedUnread() {
+        let bytes = [UInt8](repeating: 0x20, count: (1 << 20) + 1)
+        #expect(read(bytes).map(\.code) == [.fileTooLarge])
+    }
+
+    @Test func aliasBombsStopAtTheLimit() {
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            let refs = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+            yaml += "a\(level): &a\(level) [\(refs)]\n"
+        }
+        // 10^10 nodes if expanded; the walk stops after 10,001.
+        let problems = read(Array(yaml.utf8))
+        #expect(problems.map(\.code) == [.aliasExpansion])
+        #expect(problems.first?.message.ja.contains("エイリアス") == true)
+    }
+
+    @Test func nestingBeyond64LevelsIsAnError() {
+        // 100 levels of block mappings.
+        var yaml = ""
+        for level in 0..<100 { yaml += String(repeating: " ", count: level) + "k\(level):\n" }
+        yaml += String(repeating: " ", count: 100) + "v"
+        #expect(read(Array(yaml.utf8)).map(\.code) == [.nestingTooDeep])
+        // 64 levels (the root counts as one) are fine.
+        let flowOK = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
+        #expect(read(Array(flowOK.utf8)).isEmpty)
+        let flowDeep = String(repeating: "[", count: 65) + String(repeating: "]", count: 65)
+        #expect(read(Array(flowDeep.utf8)).map(\.code) == [.nestingTooDeep])
+    }
+
+    @Test func extremeNestingDoesNotCrash() {
+        let yaml = String(repeating: "[", count: 500_000)
+        #expect(read(Array(yaml.utf8)).map(\.code) == [.nestingTooDeep])
+    }
+
+    @Test func syntaxErrorsHaveAPlace() throws {
+        let problem = try #require(read(Array("a: [1, 2\nb: c\n".utf8)).first)
+        #expect(problem.code == .yamlSyntax)
+        #expect(problem.location.line >= 1)
+    }
+
+    @Test func duplicateKeysAreReported() {
+        #expect(read(Array("a: 1\na: 2\n".utf8)).map(\.code) == [.duplicateKey])
+    }
+
+    @Test func emptyAndNonMappingFiles() {
+        #expect(read([]).map(\.code) == [.emptyFile])
+        #expect(parseLedger("- a\n- b\n").diagnostics.map(\.code) == [.wrongType])
+        #expect(parseLedger("just text").diagnostics.map(\.code) == [.wrongType])
+    }
+
+    /// Property: random bytes never crash the parser, and every problem has a real place.
+    @Test func randomInputNeverCrashes() {
+        var random = SeededRandom(seed: 2026)
+        let alphabet = Array("schema: 1\nid: x\nbasic:\n  name: 住民\n- [ ] { } & * ! | > ' \" # % @ ` , ? : \t 0 1 - ".utf8)
+        for _ in 0..<500 {
+            let length = Int(random.next() % 300)
+            var bytes: [UInt8] = []
+            for _ in 0..<length {
+                bytes.append(random.next() % 8 == 0 ? UInt8(random.next() % 256) : alphabet[Int(random.next() % UInt64(alphabet.count))])
+            }
+            let result = LedgerParser().parse(bytes, file: "r.yaml", stem: "x")
+            for diagnostic in result.diagnostics {
+                #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Testing
+@testable import DaichoRender
+
+struct MarkdownRendererTests {
+    let renderer = MarkdownRenderer()
+
+    @Test func rendersGFMTables() {
+        let html = renderer.html("| 項目 | 値 |\n|---|---:|\n| 利用者 | 120 |\n")
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<th>項目</th>"))
+        #expect(html.contains("<td align=\"right\">120</td>"))
+    }
+
+    @Test func autolinksAndStrikethrough() {
+        let html = renderer.html("詳細は https://www.example.jp/a を参照。~~旧~~")
+        #expect(html.contains("<a href=\"https://www.example.jp/a\">"))
+        #expect(html.contains("<del>旧</del>"))
+    }
+
+    @Test func rawHTMLAndScriptLinksAreDropped() {
+        let html = renderer.html("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("javascript:"))
+    }
+}
