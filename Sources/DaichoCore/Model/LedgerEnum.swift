@@ -11,10 +11,13 @@ public struct EnumCase: Sendable, Hashable {
 
 /// The allowed values of an enumerated field, in the order the spec lists them.
 public struct EnumSpec: Sendable, Hashable {
-    public var cases: [EnumCase]
+    public let cases: [EnumCase]
+    /// Japanese labels after NFKC, computed once: lookups run for every value of every ledger.
+    private let normalizedLabels: [String]
 
     public init(_ cases: [EnumCase]) {
         self.cases = cases
+        self.normalizedLabels = cases.map(\.label.ja.nfkcTrimmed)
     }
 
     public var tokens: [String] { cases.map(\.token) }
@@ -27,7 +30,7 @@ public struct EnumSpec: Sendable, Hashable {
     public func token(for input: String) -> String? {
         let key = input.nfkcTrimmed
         if let hit = cases.first(where: { $0.token == key }) { return hit.token }
-        if let hit = cases.first(where: { $0.label.ja.nfkcTrimmed == key }) { return hit.token }
+        if let index = normalizedLabels.firstIndex(of: key) { return cases[index].token }
         let lowered = key.lowercased()
         return cases.first { $0.token == lowered }?.token
     }
@@ -42,8 +45,8 @@ public struct EnumSpec: Sendable, Hashable {
     public func nearest(to input: String) -> EnumCase? {
         let key = input.nfkcTrimmed.lowercased()
         var best: (EnumCase, Int)?
-        for candidate in cases {
-            for text in [candidate.token, candidate.label.ja.nfkcTrimmed] {
+        for (candidate, label) in zip(cases, normalizedLabels) {
+            for text in [candidate.token, label] {
                 let distance = EditDistance.between(key, text)
                 // Japanese labels pack more meaning per character: allow more edits there.
                 let allowed = text.allSatisfy(\.isASCII) ? max(2, text.count / 3) : max(2, text.count / 2)

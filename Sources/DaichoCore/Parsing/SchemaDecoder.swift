@@ -344,11 +344,3 @@ extension FieldSpec.Kind {
         }
     }
 }
-
-extension String {
-    public var trimmingCharactersInWhitespace: Substring {
-        let start = firstIndex { !$0.isWhitespace } ?? endIndex
-        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
-        return self[start..<max(start, end)]
-    }
-}

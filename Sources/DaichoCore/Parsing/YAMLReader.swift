@@ -36,7 +36,9 @@ public struct YAMLReader: Sendable {
         }
         let root: Node?
         do {
-            root = try Parser(yaml: text).singleRoot()
+            // The basic resolver tags every scalar as a string without running Yams's regular
+            // expressions (the schema decides types from the raw text), which makes parsing ~3× faster.
+            root = try Parser(yaml: text, resolver: .basic).singleRoot()
         } catch let error as YamlError {
             return (nil, [Self.diagnostic(for: error, file: file)])
         } catch {
@@ -49,7 +51,7 @@ public struct YAMLReader: Sendable {
                 hint: LocalizedText(ja: "`daicho new` で記入用のひな形を作れます",
                                     en: "`daicho new` writes a template to fill in"))])
         }
-        if let problem = checkShape(root, file: file, mayUseAliases: text.contains("*")) {
+        if let problem = checkShape(root, file: file, mayUseAliases: bytes.contains(UInt8(ascii: "*"))) {
             return (nil, [problem])
         }
         return (root, [])

@@ -3,11 +3,17 @@ import Foundation
 extension String {
     /// NFKC-normalised and trimmed, so full-width digits and brackets compare equal to ASCII.
     public var nfkcTrimmed: String {
-        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(trimmingCharactersInWhitespace)
         // Pure ASCII is already NFKC; skipping Foundation keeps large inventories fast.
         if trimmed.utf8.allSatisfy({ $0 < 0x80 }) { return trimmed }
-        return trimmed.precomposedStringWithCompatibilityMapping
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(trimmed.precomposedStringWithCompatibilityMapping.trimmingCharactersInWhitespace)
+    }
+
+    /// Trimmed of white space (including the full-width space U+3000) at both ends.
+    public var trimmingCharactersInWhitespace: Substring {
+        let start = firstIndex { !$0.isWhitespace } ?? endIndex
+        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
+        return self[start..<Swift.max(start, end)]
     }
 }
 
