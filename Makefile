@@ -13,10 +13,10 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product daicho
 
-# Checks the sample inventory and builds the site into site/.
+# Checks and analyses the sample inventory (the site itself comes with `daicho build`).
 site: build
 	$(BIN) check .
-
+	$(BIN) analyze .
 
 check: build
 	$(BIN) check .

@@ -77,7 +77,7 @@ public struct DiagnosticFormatter: Sendable {
 
 extension Character {
     /// East Asian wide characters take two terminal columns.
-    var isWide: Bool {
+    public var isWide: Bool {
         guard let scalar = unicodeScalars.first else { return false }
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,

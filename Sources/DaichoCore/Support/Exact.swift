@@ -16,6 +16,8 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public init(_ value: Int) { self.init(Int128(value)) }
 
+    public init(_ numerator: Int, _ denominator: Int) { self.init(Int128(numerator), Int128(denominator)) }
+
     public static let zero = Exact(0)
     public static let one = Exact(1)
 

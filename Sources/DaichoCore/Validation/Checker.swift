@@ -60,9 +60,12 @@ public struct CheckedInventory: Sendable {
 /// Runs every check of ledger-v1 over a project: each file in parallel, then the cross-file rules.
 public struct Checker: Sendable {
     public var parser: LedgerParser
+    /// How many files to parse at once; nil means one per core. The result does not depend on it.
+    public var workers: Int?
 
-    public init(parser: LedgerParser = LedgerParser()) {
+    public init(parser: LedgerParser = LedgerParser(), workers: Int? = nil) {
         self.parser = parser
+        self.workers = workers
     }
 
     public func check(_ source: ProjectSource) async -> CheckedInventory {
@@ -79,7 +82,7 @@ public struct Checker: Sendable {
 
     /// Parses in as many chunks as there are cores; results keep the input order.
     private func parseAll(_ sources: [LedgerSource]) async -> [LedgerParser.Result] {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = max(1, self.workers ?? ProcessInfo.processInfo.activeProcessorCount)
         let parser = self.parser
         guard sources.count > 8, workers > 1 else {
             return sources.map { parser.parse($0.bytes, file: $0.path, stem: $0.stem) }

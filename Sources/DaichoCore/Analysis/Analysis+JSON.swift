@@ -1,0 +1,119 @@
+extension Analysis {
+    /// `analysis.json` exactly as analysis-v1 specifies: sorted keys, shares to 4 decimals, integer yen.
+    public var json: JSONValue {
+        .object([
+            "schema": .int(1),
+            "organization": .object([
+                "name": .string(organization.name), "code": .string(organization.code),
+                "population": .int(organization.population), "fiscal_year": .int(organization.fiscalYear),
+            ]),
+            "systems": .int(systemCount),
+            "distributions": distributions.json,
+            "maintenance": maintenance.json,
+            "consolidation": consolidation.json,
+            "terminals": terminals.json,
+            "gaps": .object(Dictionary(uniqueKeysWithValues: GapAnalysis.Code.allCases.map {
+                ($0.rawValue, JSONValue.strings(gaps.byCode[$0] ?? []))
+            })),
+            "system_gaps": .object(gaps.bySystem.mapValues { .strings($0.map(\.rawValue)) }),
+            "costs": costs.json,
+            "renewals": .object(Dictionary(uniqueKeysWithValues: renewals.map { (String($0.key), JSONValue.strings($0.value)) })),
+            "disaster_table": .array(disasterTable.map {
+                .object(["task": .string($0.task), "kind": .string($0.kind?.token), "target": .string($0.target?.token),
+                         "system": .string($0.system)])
+            }),
+            "completeness": .object([
+                "overall": .decimal(completeness.overall),
+                "systems": .object(completeness.systems.mapValues { .decimal($0) }),
+                "departments": .object(completeness.departments.mapValues { .decimal($0) }),
+                "missing": .object(completeness.missing.mapValues(JSONValue.strings)),
+            ]),
+            "excluded": .strings(excluded),
+        ])
+    }
+}
+
+extension EnumDistribution {
+    var json: JSONValue {
+        .object([
+            "answered": .int(answered), "unanswered": .int(unanswered),
+            "counts": .object(Dictionary(uniqueKeysWithValues: counts.map { ($0.token, JSONValue.int($0.count)) })),
+            "shares": .object(Dictionary(uniqueKeysWithValues: counts.map { ($0.token, JSONValue.decimal(share(of: $0.token))) })),
+        ])
+    }
+}
+
+extension Distributions {
+    var json: JSONValue {
+        .object([
+            "usage_form": usageForm.json, "location": location.json,
+            "management_structure": managementStructure.json, "dependency": dependency.json,
+            "users": .object([
+                "answered": .int(users.answered),
+                "counts": .object(["org_wide": .int(users.orgWide), "broad": .int(users.broad),
+                                   "specialized": .int(users.specialized)]),
+            ]),
+            "servers": .object(Dictionary(uniqueKeysWithValues: servers.map { (String($0.key), JSONValue.int($0.value)) })),
+        ])
+    }
+}
+
+extension MaintenanceAnalysis {
+    var json: JSONValue {
+        .object([
+            "period_years": .int(periodYears), "reference_ratio": .decimal(referenceRatio), "low_ratio": .decimal(lowRatio),
+            "systems": .array(systems.map {
+                .object([
+                    "id": .string($0.id), "initial": .int($0.initial), "om_period": .int($0.omPeriod),
+                    "ratio": .decimal($0.ratio), "share": .decimal($0.share), "flag": .string($0.flag.rawValue),
+                    "lifecycle_cost": .int($0.lifecycleCost), "annual_equivalent": .int($0.annualEquivalent),
+                ])
+            }),
+            "flags": .object(Dictionary(uniqueKeysWithValues: Flag.allCases.map { ($0.rawValue, JSONValue.strings(ids(flagged: $0))) })),
+        ])
+    }
+}
+
+extension ConsolidationPlan {
+    var json: JSONValue {
+        .object([
+            "candidates": .strings(candidates), "assumed": .strings(assumed), "unplaceable": .strings(unplaceable),
+            "hosts": .array(hosts.map(JSONValue.strings)),
+            "hosts_used": .int(hostsUsed), "spare_hosts": .int(spareHosts), "hosts_total": .int(hostsTotal),
+            "lower_bound": .int(lowerBound), "physical_before": .int(physicalBefore), "physical_after": .int(physicalAfter),
+        ])
+    }
+}
+
+extension TerminalAnalysis {
+    var json: JSONValue {
+        .object([
+            "types": .int(types), "total": .int(total),
+            "groups": .array(groups.map {
+                .object(["group": .string($0.group), "systems": .strings($0.systems), "count": .int($0.count)])
+            }),
+            "spares_dedicated": .int(sparesDedicated), "spares_common": .int(sparesCommon),
+        ])
+    }
+}
+
+extension CostAnalysis {
+    var json: JSONValue {
+        func totals(_ value: Totals) -> JSONValue {
+            .object(["initial": .int(value.initial), "annual": .int(value.annual),
+                     "annual_equivalent": .int(value.annualEquivalent)])
+        }
+        return .object([
+            "totals": totals(self.totals),
+            "per_resident": .int(perResident),
+            "by_department": .object(byDepartment.mapValues(totals)),
+            "by_category": .object(byCategory.mapValues(totals)),
+            "reference": .object([
+                "overall": .int(NationalReference.overall),
+                "band": .string(reference?.band.ja),
+                "band_per_resident": .int(reference?.yen),
+                "note": .string(NationalReference.note.ja),
+            ]),
+        ])
+    }
+}

@@ -1,0 +1,73 @@
+/// Computes the analysis of analysis-v1 from checked ledgers: pure, no I/O.
+public struct Analyzer: Sendable {
+    public var policy: Policy
+
+    public init(policy: Policy) {
+        self.policy = policy
+    }
+
+    /// - Parameters:
+    ///   - ledgers: the ledgers to analyse (without errors), in any order.
+    ///   - excluded: files left out because they have errors, listed in the result.
+    public func analyze(_ ledgers: [Ledger], organization: Organization, excluded: [String] = []) -> Analysis {
+        let ledgers = ledgers.sorted { $0.id < $1.id }
+        let maintenance = maintenance(ledgers)
+        return Analysis(
+            organization: organization,
+            systemCount: ledgers.count,
+            distributions: distributions(ledgers),
+            maintenance: maintenance,
+            consolidation: consolidate(ledgers),
+            terminals: terminals(ledgers),
+            gaps: gaps(ledgers),
+            costs: costs(ledgers, maintenance: maintenance, population: organization.population),
+            renewals: renewals(ledgers),
+            disasterTable: disasterTable(ledgers),
+            completeness: completeness(ledgers),
+            excluded: excluded.sorted())
+    }
+
+    /// Renewals by fiscal year (April–March) of `basic.renewal`.
+    func renewals(_ ledgers: [Ledger]) -> [Int: [String]] {
+        var result: [Int: [String]] = [:]
+        for ledger in ledgers {
+            if let renewal = ledger.basic.renewal { result[renewal.fiscalYear, default: []].append(ledger.id) }
+        }
+        return result.mapValues { $0.sorted() }
+    }
+
+    /// One row per disaster task per system: kind, target (same day first), task, then system.
+    func disasterTable(_ ledgers: [Ledger]) -> [DisasterRow] {
+        let rows = ledgers.flatMap { ledger in
+            (ledger.usage?.disasterTasks ?? []).map {
+                DisasterRow(task: $0.task, kind: $0.kind, target: $0.target, system: ledger.id)
+            }
+        }
+        func key(_ row: DisasterRow) -> (Int, Int) { (row.kind?.order ?? .max, row.target?.order ?? .max) }
+        return rows.sorted { a, b in
+            if key(a) != key(b) { return key(a) < key(b) }
+            if a.task != b.task { return a.task.unicodeScalars.lexicographicallyPrecedes(b.task.unicodeScalars) }
+            return a.system < b.system
+        }
+    }
+
+    func completeness(_ ledgers: [Ledger]) -> CompletenessAnalysis {
+        var filled = 0, total = 0
+        var byDepartment: [String: (Int, Int)] = [:]
+        var systems: [String: Exact] = [:], missing: [String: [String]] = [:]
+        for ledger in ledgers {
+            let completeness = ledger.completeness
+            filled += completeness.filled
+            total += completeness.total
+            byDepartment[ledger.basic.department, default: (0, 0)].0 += completeness.filled
+            byDepartment[ledger.basic.department, default: (0, 0)].1 += completeness.total
+            systems[ledger.id] = completeness.ratio
+            missing[ledger.id] = completeness.missing
+        }
+        return CompletenessAnalysis(
+            overall: total == 0 ? .zero : Exact(Int128(filled), Int128(total)),
+            systems: systems,
+            departments: byDepartment.mapValues { $0.1 == 0 ? .zero : Exact(Int128($0.0), Int128($0.1)) },
+            missing: missing)
+    }
+}

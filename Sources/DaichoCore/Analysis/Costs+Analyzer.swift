@@ -1,0 +1,64 @@
+extension Analyzer {
+    func costs(_ ledgers: [Ledger], maintenance: MaintenanceAnalysis, population: Int?) -> CostAnalysis {
+        var totals = CostAnalysis.Totals()
+        var byDepartment: [String: CostAnalysis.Totals] = [:]
+        var byCategory: [String: CostAnalysis.Totals] = [:]
+        let equivalents = Dictionary(uniqueKeysWithValues: maintenance.systems.map { ($0.id, $0) })
+        for ledger in ledgers {
+            var part = CostAnalysis.Totals()
+            if let costs = ledger.costs {
+                // Migration stays out of the initial total, as in the maintenance ratio.
+                part.initial = (costs.hardware ?? 0) + (costs.software ?? 0) + (costs.construction ?? 0)
+                part.annual = (costs.maintenance ?? 0) + (costs.service ?? 0) + (costs.other ?? 0)
+            }
+            // Rounded per system, then summed.
+            part.annualEquivalent = equivalents[ledger.id]?.annualEquivalent ?? 0
+            totals.add(part)
+            byDepartment[ledger.basic.department, default: .init()].add(part)
+            byCategory[ledger.basic.category?.token ?? "_none", default: .init()].add(part)
+        }
+        let perResident = population.flatMap { population in
+            population > 0 ? Int(Exact(Int128(totals.annualEquivalent), Int128(population)).roundedHalfUp) : nil
+        }
+        return CostAnalysis(totals: totals, byDepartment: byDepartment, byCategory: byCategory,
+                            perResident: perResident, reference: population.map(NationalReference.figure(population:)))
+    }
+}
+
+extension CostAnalysis.Totals {
+    mutating func add(_ other: CostAnalysis.Totals) {
+        initial += other.initial
+        annual += other.annual
+        annualEquivalent += other.annualEquivalent
+    }
+}
+
+/// IT cost per resident in Japanese municipalities (市区町村における情報システム経費の調査結果,
+/// 平成29年度), by population band. The survey covers core and internal-management systems only.
+public enum NationalReference {
+    public struct Figure: Sendable, Equatable {
+        public var band: LocalizedText
+        /// Yen per resident per year for the band.
+        public var yen: Int
+    }
+
+    public static let overall = 3742
+
+    public static let note = LocalizedText(
+        ja: "参考値は平成29年度の市区町村における情報システム経費の調査結果（住民1人あたり年額）。基幹系・内部管理系システムのみが対象のため、全システムを含む本台帳の値とは範囲が異なります。",
+        en: "Reference: survey of municipal IT costs, fiscal 2017 (yen per resident per year). It covers core and internal-management systems only, so it is narrower than this inventory.")
+
+    /// Lower bound of each band (residents) → figure.
+    static let bands: [(minimum: Int, figure: Figure)] = [
+        (300_000, Figure(band: LocalizedText(ja: "30万人以上", en: "300,000 or more"), yen: 3601)),
+        (200_000, Figure(band: LocalizedText(ja: "20万〜30万人", en: "200,000–300,000"), yen: 3583)),
+        (100_000, Figure(band: LocalizedText(ja: "10万〜20万人", en: "100,000–200,000"), yen: 3096)),
+        (50_000, Figure(band: LocalizedText(ja: "5万〜10万人", en: "50,000–100,000"), yen: 3675)),
+        (20_000, Figure(band: LocalizedText(ja: "2万〜5万人", en: "20,000–50,000"), yen: 4071)),
+        (0, Figure(band: LocalizedText(ja: "2万人未満", en: "under 20,000"), yen: 11724)),
+    ]
+
+    public static func figure(population: Int) -> Figure {
+        bands.first { population >= $0.minimum }?.figure ?? bands[bands.count - 1].figure
+    }
+}

@@ -1,0 +1,102 @@
+/// A JSON document built by hand so numbers are written exactly as computed
+/// (no binary floating point) and objects always print with sorted keys.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// A number's exact text: `0.6176`, `118`.
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+    public static func int(_ value: Int?) -> JSONValue { value.map(int) ?? .null }
+    /// A share or ratio, rounded half up to 4 decimals.
+    public static func decimal(_ value: Exact?, places: Int = 4) -> JSONValue {
+        value.map { .number($0.decimalString(places: places)) } ?? .null
+    }
+    public static func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    public static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+
+    /// Two-space indented text with sorted keys, ending with a newline.
+    public func rendered() -> String {
+        var output = ""
+        write(into: &output, indent: "")
+        return output + "\n"
+    }
+
+    private func write(into output: inout String, indent: String) {
+        switch self {
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .number(let text): output += text
+        case .string(let text): JSONValue.escape(text, into: &output)
+        case .array(let items):
+            guard !items.isEmpty else { output += "[]"; return }
+            // Short lists of plain values stay on one line, as people read them.
+            if items.count <= 12, items.allSatisfy(\.isScalar) {
+                output += "["
+                for (index, item) in items.enumerated() {
+                    if index > 0 { output += ", " }
+                    item.write(into: &output, indent: indent)
+                }
+                output += "]"
+                return
+            }
+            let inner = indent + "  "
+            output += "[\n"
+            for (index, item) in items.enumerated() {
+                output += inner
+                item.write(into: &output, indent: inner)
+                output += index == items.count - 1 ? "\n" : ",\n"
+            }
+            output += indent + "]"
+        case .object(let fields):
+            guard !fields.isEmpty else { output += "{}"; return }
+            let inner = indent + "  "
+            output += "{\n"
+            let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for (index, key) in keys.enumerated() {
+                output += inner
+                JSONValue.escape(key, into: &output)
+                output += ": "
+                fields[key]?.write(into: &output, indent: inner)
+                output += index == keys.count - 1 ? "\n" : ",\n"
+            }
+            output += indent + "}"
+        }
+    }
+
+    private var isScalar: Bool {
+        switch self {
+        case .array, .object: false
+        default: true
+        }
+    }
+
+    static func escape(_ text: String, into output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            // Keeps the file safe to inline in a <script> element of a page.
+            case "<": output += "\\u003c"
+            case ">": output += "\\u003e"
+            case "&": output += "\\u0026"
+            case "\u{2028}": output += "\\u2028"
+            case "\u{2029}": output += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    output += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+}

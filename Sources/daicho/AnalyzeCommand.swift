@@ -1,0 +1,56 @@
+import ArgumentParser
+import DaichoCore
+import DaichoRender
+import DaichoSite
+import Foundation
+
+struct AnalyzeCommand: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "analyze",
+            abstract: L("台帳を集計します（利用形態、保守費の割合、サーバ集約、専用端末、課題、経費）。",
+                        "Analyses the inventory (forms of use, maintenance ratios, consolidation, terminals, gaps, costs)."))
+    }
+
+    @OptionGroup var options: ProjectOptions
+
+    @Flag(help: ArgumentHelp(L("analysis.json を出力します", "Print analysis.json")))
+    var json = false
+
+    @Flag(help: ArgumentHelp(L("エラーのある台帳を除いて集計します", "Leave out ledgers with errors and go on")))
+    var force = false
+
+    @Option(help: ArgumentHelp(L("同時に読み込むファイル数（既定: CPUコア数）", "Files parsed in parallel (default: one per core)")))
+    var jobs: Int?
+
+    func run() async throws {
+        let language = options.language
+        let pipeline = ProjectPipeline(workers: jobs)
+        let checked: CheckedInventory
+        do {
+            checked = try await pipeline.check(options.project).checked
+        } catch {
+            Terminal.error("daicho: " + error.message(language))
+            throw ExitCode(2)
+        }
+        try reportErrors(checked, force: force, language: language)
+        let analysis = pipeline.analyze(checked)
+        Terminal.write(json ? analysis.json.rendered() : AnalysisReport(analysis, language: language).rendered())
+    }
+}
+
+/// With errors in the inventory, stop (exit 1) showing them, unless `--force`, which names what is left out.
+func reportErrors(_ checked: CheckedInventory, force: Bool, language: Language) throws {
+    guard checked.diagnostics.hasErrors else { return }
+    let formatter = DiagnosticFormatter(language: language, color: Terminal.useColor(STDERR_FILENO))
+    let errors = checked.diagnostics.filter { $0.severity == .error }
+    if !force || checked.projectHasErrors {
+        Terminal.error(errors.map { formatter.format($0) }.joined(separator: "\n"))
+        Terminal.error(L("エラーがあるため中止しました（\(errors.count) 件）。エラーのある台帳を除いて続けるには --force を付けてください。",
+                         "stopped: \(errors.count) errors. Use --force to leave out the ledgers with errors."))
+        throw ExitCode(1)
+    }
+    let files = checked.filesWithErrors.sorted()
+    Terminal.error(L("エラーのある \(files.count) ファイルを除いて続けます: ", "leaving out \(files.count) files with errors: ")
+                   + files.joined(separator: ", "))
+}
