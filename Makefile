@@ -3,7 +3,7 @@ SWIFT  ?= swift
 CONFIG ?= release
 BIN     = .build/$(CONFIG)/daicho
 
-.PHONY: all deps build site check test clean
+.PHONY: all deps build site check test browser-check clean
 
 all: build
 
@@ -13,10 +13,13 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product daicho
 
-# Checks and analyses the sample inventory (the site itself comes with `daicho build`).
+# Checks the sample inventory and builds the site into site/ (replaced only when complete).
 site: build
-	$(BIN) check .
-	$(BIN) analyze .
+	$(BIN) build .
+
+# Opens the built site in headless Chromium, saves screenshots, fails on JavaScript errors.
+browser-check: site
+	./scripts/browser-check site
 
 check: build
 	$(BIN) check .

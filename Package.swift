@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
     ],
     targets: [
         // The C library cmark-gfm (Debian libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -23,9 +25,15 @@ let package = Package(
         // Domain model, parsing, validation and analysis: pure, no file writes, no C.
         .target(name: "DaichoCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Markdown, templates and pages, all in memory.
-        .target(name: "DaichoRender", dependencies: ["DaichoCore", "CCmarkGFM"]),
+        .target(
+            name: "DaichoRender",
+            dependencies: ["DaichoCore", "CCmarkGFM", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // The file system: loading a project from disk and writing outputs atomically.
-        .target(name: "DaichoSite", dependencies: ["DaichoCore", "DaichoRender"]),
+        .target(
+            name: "DaichoSite",
+            dependencies: ["DaichoCore", "DaichoRender", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         // Argument parsing only.
         .executableTarget(
             name: "daicho",
@@ -35,7 +43,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DaichoCoreTests", dependencies: ["DaichoCore"]),
-        .testTarget(name: "DaichoRenderTests", dependencies: ["DaichoRender"]),
+        .testTarget(name: "DaichoRenderTests", dependencies: ["DaichoCore", "DaichoRender"]),
+        .testTarget(name: "DaichoSiteTests", dependencies: ["DaichoCore", "DaichoRender", "DaichoSite"]),
         .testTarget(
             name: "DaichoCLITests",
             dependencies: ["DaichoCore", "DaichoSite"],

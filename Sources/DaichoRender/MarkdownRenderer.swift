@@ -36,10 +36,36 @@ public struct MarkdownRenderer: Sendable {
         }
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
+        Self.replaceImagesWithLinks(document)
         // Source positions help debugging the parse, not the reader: render without them.
         guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser))
         else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+
+    /// Pages never load anything from outside, so an image in a ledger becomes a link to it.
+    private static func replaceImagesWithLinks(_ document: OpaquePointer) {
+        var images: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+                images.append(node)
+            }
+        }
+        cmark_iter_free(iterator)
+        for image in images {
+            guard let link = cmark_node_new(CMARK_NODE_LINK) else { continue }
+            cmark_node_set_url(link, cmark_node_get_url(image))
+            cmark_node_set_title(link, cmark_node_get_title(image))
+            while let child = cmark_node_first_child(image) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(link, child)
+            }
+            cmark_node_insert_before(image, link)
+            cmark_node_unlink(image)
+            cmark_node_free(image)
+        }
     }
 }

@@ -23,4 +23,10 @@ struct MarkdownRendererTests {
         #expect(!html.contains("<img"))
         #expect(!html.contains("javascript:"))
     }
+
+    @Test func imagesBecomeLinksSoNothingLoadsFromOutside() {
+        let html = renderer.html("![構成図](https://example.jp/a.png \"図\") and ![x](data:image/png;base64,AAAA)")
+        #expect(!html.contains("<img"))
+        #expect(html.contains("<a href=\"https://example.jp/a.png\" title=\"図\">構成図</a>"))
+    }
 }

@@ -102,3 +102,35 @@ extension Analyzer {
         return (hosts, unplaceable, Int(lowerBound))
     }
 }
+
+/// Capacities and demands for drawing the plan (the packing itself stays internal).
+public struct ResourceFigures: Sendable {
+    public var vcpu: Exact
+    public var memory: Exact
+    public var storage: Exact
+}
+
+public struct DemandFigure: Sendable {
+    public var id: String
+    public var resources: ResourceFigures
+
+    /// The largest share of a host's capacity this demand takes.
+    public func share(of capacity: ResourceFigures) -> Exact {
+        [(resources.vcpu / capacity.vcpu), (resources.memory / capacity.memory), (resources.storage / capacity.storage)]
+            .compactMap { $0 }.max() ?? .zero
+    }
+}
+
+extension Analyzer {
+    public var hostCapacityForDisplay: ResourceFigures {
+        let capacity = hostCapacity
+        return ResourceFigures(vcpu: capacity.vcpu, memory: capacity.memory, storage: capacity.storage)
+    }
+
+    public func demandsForDisplay(_ ledgers: [Ledger]) -> [DemandFigure] {
+        demands(ledgers).map {
+            DemandFigure(id: $0.id, resources: ResourceFigures(vcpu: $0.resources.vcpu, memory: $0.resources.memory,
+                                                               storage: $0.resources.storage))
+        }
+    }
+}

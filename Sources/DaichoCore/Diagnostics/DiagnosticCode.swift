@@ -35,4 +35,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case organizationCode = "organization-code"
     case missingProjectFile = "missing-project-file"
     case unknownFieldPath = "unknown-field-path"
+    // Templates
+    case templateSyntax = "template-syntax"
+    case templateKey = "template-key"
 }

@@ -1,0 +1,104 @@
+import DaichoCore
+
+/// A consolidation plan: each host a fixed-height bin filled bottom-up with the servers placed on it.
+public struct HostBinsChart: Sendable, Hashable {
+    /// One host and what it carries.
+    public struct Host: Sendable, Hashable {
+        public var label: String
+        public var segments: [Segment]
+
+        public init(label: String, segments: [Segment]) {
+            self.label = label
+            self.segments = segments
+        }
+    }
+
+    /// One placed server; `share` is its part of the host's capacity (0–1), `category` the palette colour.
+    public struct Segment: Sendable, Hashable {
+        public var label: String
+        public var share: Exact
+        public var category: Int
+
+        public init(label: String, share: Exact, category: Int = 0) {
+            self.label = label
+            self.share = share
+            self.category = category
+        }
+    }
+
+    /// Shown in the SVG's `<title>` only; the page draws it in `<figcaption>`.
+    public var title: String
+    /// One sentence for `<desc>`.
+    public var description: String
+    public var hosts: [Host]
+    /// What the bins measure (e.g. "メモリ使用率"), drawn along the vertical axis.
+    public var unitLabel: String
+
+    public init(title: String, description: String, hosts: [Host], unitLabel: String) {
+        self.title = title
+        self.description = description
+        self.hosts = hosts
+        self.unitLabel = unitLabel
+    }
+
+    static let binHeight = Exact(200)
+    static let binWidth = Exact(80)
+    static let binPitch = Exact(112)
+    static let top = Exact(12)
+    static let plotX = Exact(62)
+    static let minimumLabelHeight = Exact(18)
+    static let segmentLimit = 10
+    static let hostLimit = 14
+
+    public func svg() -> String {
+        let id = SVG.identifier(kind: "hostbins", title: title, description: description)
+        guard !hosts.isEmpty else {
+            return SVG.message(SVG.emptyMessage, id: id, title: title, description: description)
+        }
+        let bottom = Self.top + Self.binHeight
+        let end = Self.plotX + Exact(16) + Exact(hosts.count) * Self.binPitch - Exact(16)
+        var body: [String] = []
+        for percent in stride(from: 0, through: 100, by: 25) {
+            let tickY = bottom - Exact(percent, 100) * Self.binHeight
+            if percent > 0 { body.append(SVG.line(Self.plotX, tickY, end, tickY, stroke: SVG.gridColor)) }
+            body.append(SVG.line(Self.plotX - Exact(4), tickY, Self.plotX, tickY, stroke: SVG.axisColor))
+            body.append(SVG.text("\(percent)%", x: Self.plotX - Exact(6), y: tickY + Exact(9, 2), anchor: "end"))
+        }
+        body.append(SVG.line(Self.plotX, Self.top, Self.plotX, bottom, stroke: SVG.axisColor))
+        if !unitLabel.isEmpty {
+            body.append(SVG.verticalText(unitLabel, x: Exact(14), y: Self.top + SVG.half(Self.binHeight), limit: 28))
+        }
+
+        for (index, host) in hosts.enumerated() {
+            let binX = Self.plotX + Exact(16) + Exact(index) * Self.binPitch
+            let center = binX + SVG.half(Self.binWidth)
+            var group = ["<g>"]
+            group.append("<rect x=\"\(SVG.number(binX))\" y=\"\(SVG.number(Self.top))\" width=\"\(SVG.number(Self.binWidth))\""
+                + " height=\"\(SVG.number(Self.binHeight))\" fill=\"#f7f7f7\"/>")
+            var filled = Exact.zero
+            for segment in host.segments {
+                let share = segment.share < .zero ? .zero : segment.share
+                let upTo = Exact.one < filled + share ? .one : filled + share
+                let height = (upTo - filled) * Self.binHeight
+                let segmentY = bottom - upTo * Self.binHeight
+                filled = upTo
+                var part = ["<g>", "<title>\(SVG.escape("\(segment.label): \(share.percentString)%"))</title>"]
+                part.append("<rect x=\"\(SVG.number(binX))\" y=\"\(SVG.number(segmentY))\" width=\"\(SVG.number(Self.binWidth))\""
+                    + " height=\"\(SVG.number(height))\" fill=\"\(SVG.color(segment.category))\" stroke=\"#fff\"/>")
+                if !(height < Self.minimumLabelHeight) {
+                    part.append(SVG.text(SVG.truncate(segment.label, units: Self.segmentLimit), x: center,
+                                         y: segmentY + SVG.half(height) + Exact(9, 2), anchor: "middle",
+                                         attributes: " fill=\"\(SVG.textColor(on: segment.category))\""))
+                }
+                part.append("</g>")
+                group.append(part.joined())
+            }
+            group.append("<rect x=\"\(SVG.number(binX))\" y=\"\(SVG.number(Self.top))\" width=\"\(SVG.number(Self.binWidth))\""
+                + " height=\"\(SVG.number(Self.binHeight))\" fill=\"none\" stroke=\"\(SVG.axisColor)\"/>")
+            group.append(SVG.text(host.label, x: center, y: bottom + Exact(18), anchor: "middle", limit: Self.hostLimit))
+            group.append("</g>")
+            body.append(group.joined())
+        }
+        return SVG.document(id: id, title: title, description: description, width: end + Exact(8), height: bottom + Exact(32), body: body)
+    }
+}

@@ -1,0 +1,194 @@
+import DaichoCore
+
+/// Shared pieces of the inline-SVG charts: escaping, safe links, palette, text widths and the root element.
+///
+/// Every coordinate is an `Exact` printed with one decimal, so a chart is byte-identical on every run
+/// and every machine; no binary floating point is involved anywhere.
+enum SVG {
+    /// The Okabe–Ito palette, safe for the common forms of colour blindness; a category indexes it modulo 8.
+    static let palette = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+
+    /// Text colour with enough contrast on each palette colour (white only on the dark blue).
+    static let paletteText = ["#222", "#222", "#222", "#222", "#fff", "#000", "#222", "#222"]
+
+    static let textColor = "#222"
+    static let axisColor = "#666"
+    static let gridColor = "#e0e0e0"
+
+    /// Pixels per width unit at the 13px label font: an ASCII character is one unit, any other two.
+    static let pixelsPerUnit = Exact(7)
+
+    static let emptyMessage = "データがありません"
+
+    /// The palette colour for a category, wrapping around (negative categories too).
+    static func color(_ category: Int) -> String { palette[paletteIndex(category)] }
+
+    /// The readable text colour on `color(category)`.
+    static func textColor(on category: Int) -> String { paletteText[paletteIndex(category)] }
+
+    private static func paletteIndex(_ category: Int) -> Int {
+        let count = palette.count
+        return ((category % count) + count) % count
+    }
+
+    // MARK: Escaping and links
+
+    /// XML-escapes text for element content and attribute values alike (`& < > " '`),
+    /// dropping control characters that XML 1.0 does not allow.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A link that may be emitted: relative, or with an `http`/`https` scheme; nil for anything else
+    /// (`javascript:`, `data:`, `vbscript:`, `mailto:` …) and for an empty link.
+    ///
+    /// Browsers ignore tabs and line breaks inside a URL and leading or trailing spaces and controls,
+    /// so the scheme is looked for after removing them, and the cleaned link is what is returned.
+    static func safeLink(_ link: String?) -> String? {
+        guard let link else { return nil }
+        var cleaned = String(String.UnicodeScalarView(link.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }))
+        while let first = cleaned.unicodeScalars.first, first.value <= 0x20 { cleaned.unicodeScalars.removeFirst() }
+        while let last = cleaned.unicodeScalars.last, last.value <= 0x20 { cleaned.unicodeScalars.removeLast() }
+        guard !cleaned.isEmpty else { return nil }
+        // A scheme is whatever precedes the first ":" when no "/", "?" or "#" comes before it.
+        for scalar in cleaned.unicodeScalars {
+            if scalar == "/" || scalar == "?" || scalar == "#" { return cleaned }
+            if scalar == ":" {
+                let scheme = cleaned.prefix { $0 != ":" }.lowercased()
+                return scheme == "http" || scheme == "https" ? cleaned : nil
+            }
+        }
+        return cleaned
+    }
+
+    /// `<a href="…">` around `content` when the link is safe, else `content` alone.
+    static func linked(_ content: String, to link: String?) -> String {
+        guard let href = safeLink(link) else { return content }
+        return "<a href=\"\(escape(href))\">\(content)</a>"
+    }
+
+    // MARK: Numbers and text width
+
+    /// A coordinate or length with exactly one decimal (`200.0`).
+    static func number(_ value: Exact) -> String { value.fixedString(places: 1) }
+
+    /// `value` as a share of `maximum`, clamped to 0…1 and rounded to millionths so later
+    /// arithmetic stays small; 0 when `maximum` is not positive.
+    static func fraction(_ value: Exact, of maximum: Exact) -> Exact {
+        guard Exact.zero < maximum, Exact.zero < value else { return .zero }
+        guard value < maximum else { return .one }
+        return ((value.rounded(places: 6) / maximum.rounded(places: 6)) ?? .zero).rounded(places: 6)
+    }
+
+    /// Half of a length.
+    static func half(_ value: Exact) -> Exact { value * Exact(1, 2) }
+
+    /// The estimated width of `text` in units: one per ASCII character, two per other character.
+    static func units(_ text: String) -> Int {
+        text.reduce(0) { $0 + ($1.isASCII ? 1 : 2) }
+    }
+
+    /// The estimated width of `text` in pixels at the 13px label font.
+    static func width(_ text: String) -> Exact { Exact(units(text)) * pixelsPerUnit }
+
+    /// `text` cut so that it fits in `limit` units, ending with "…" (two units) when cut.
+    static func truncate(_ text: String, units limit: Int) -> String {
+        guard units(text) > limit else { return text }
+        var kept = ""
+        var used = 2
+        for character in text {
+            let size = character.isASCII ? 1 : 2
+            if used + size > limit { break }
+            kept.append(character)
+            used += size
+        }
+        return kept + "…"
+    }
+
+    /// A `<text>` element, truncated to `limit` units with the full text kept in a `<title>` child when cut.
+    static func text(_ content: String, x: Exact, y: Exact, anchor: String? = nil, limit: Int? = nil, attributes: String = "") -> String {
+        let shown = limit.map { truncate(content, units: $0) } ?? content
+        let title = shown == content ? "" : "<title>\(escape(content))</title>"
+        let anchorAttribute = anchor.map { " text-anchor=\"\($0)\"" } ?? ""
+        return "<text x=\"\(number(x))\" y=\"\(number(y))\"\(anchorAttribute)\(attributes)>\(title)\(escape(shown))</text>"
+    }
+
+    /// A vertical axis label, rotated to read bottom to top and centred on (`x`, `y`).
+    static func verticalText(_ content: String, x: Exact, y: Exact, limit: Int) -> String {
+        text(content, x: x, y: y, anchor: "middle", limit: limit,
+             attributes: " transform=\"rotate(-90 \(number(x)) \(number(y)))\"")
+    }
+
+    /// A straight line.
+    static func line(_ x1: Exact, _ y1: Exact, _ x2: Exact, _ y2: Exact, stroke: String, extra: String = "") -> String {
+        "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" stroke=\"\(stroke)\"\(extra)/>"
+    }
+
+    /// Thousands separated with commas, at most six decimals (`1,200,000`, `0.25`, `-2.5`).
+    static func tickLabel(_ value: Exact) -> String {
+        let plain = value.decimalString(places: 6)
+        let negative = plain.hasPrefix("-")
+        let unsigned = negative ? String(plain.dropFirst()) : plain
+        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var whole = Array(parts[0])
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + String(whole.suffix(3)) + grouped
+            whole.removeLast(3)
+        }
+        grouped = String(whole) + grouped
+        let fraction = parts.count == 2 ? "." + parts[1] : ""
+        return (negative ? "-" : "") + grouped + fraction
+    }
+
+    // MARK: Document
+
+    /// A stable identifier for a chart: FNV-1a 64-bit over the kind, title and description, in hex.
+    static func identifier(kind: String, title: String, description: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in (kind + "\u{0}" + title + "\u{0}" + description).utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return "chart-" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// The root `<svg>` with `<title>` and `<desc>` first, scaled by CSS through its viewBox only.
+    static func document(id: String, title: String, description: String, width: Exact, height: Exact, body: [String]) -> String {
+        var lines = [
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width.ceiling) \(height.ceiling)\""
+                + " preserveAspectRatio=\"xMinYMin meet\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""
+                + " class=\"chart-svg\" font-family=\"sans-serif\" font-size=\"13\" fill=\"\(textColor)\">",
+            "<title id=\"\(id)-title\">\(escape(title))</title>",
+            "<desc id=\"\(id)-desc\">\(escape(description))</desc>",
+        ]
+        lines += body
+        lines.append("</svg>")
+        return lines.joined(separator: "\n")
+    }
+
+    /// A small chart holding only a centred message, for empty data or a diagram too large to draw.
+    static func message(_ text: String, id: String, title: String, description: String) -> String {
+        let width = Exact(max(320, units(text) * 7 + 40))
+        let height = Exact(48)
+        return document(id: id, title: title, description: description, width: width, height: height, body: [
+            SVG.text(text, x: half(width), y: Exact(28), anchor: "middle"),
+        ])
+    }
+}

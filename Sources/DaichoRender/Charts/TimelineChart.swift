@@ -1,0 +1,82 @@
+import DaichoCore
+
+/// Renewals by fiscal year: one column per year, left to right, its items stacked as small labelled boxes.
+public struct TimelineChart: Sendable, Hashable {
+    /// One fiscal year's column, headed by `label` (e.g. "2026年度").
+    public struct Year: Sendable, Hashable {
+        public var label: String
+        public var items: [Item]
+
+        public init(label: String, items: [Item]) {
+            self.label = label
+            self.items = items
+        }
+    }
+
+    /// One box; `category` picks the palette colour, `link` (relative or http/https) makes it clickable.
+    public struct Item: Sendable, Hashable {
+        public var label: String
+        public var link: String?
+        public var category: Int
+
+        public init(label: String, link: String? = nil, category: Int = 0) {
+            self.label = label
+            self.link = link
+            self.category = category
+        }
+    }
+
+    /// Shown in the SVG's `<title>` only; the page draws it in `<figcaption>`.
+    public var title: String
+    /// One sentence for `<desc>`.
+    public var description: String
+    public var years: [Year]
+
+    public init(title: String, description: String, years: [Year]) {
+        self.title = title
+        self.description = description
+        self.years = years
+    }
+
+    static let columnWidth = Exact(140)
+    static let columnPitch = Exact(148)
+    static let headerHeight = Exact(28)
+    static let itemsTop = Exact(44)
+    static let itemHeight = Exact(24)
+    static let itemPitch = Exact(30)
+    static let itemLimit = 10
+    static let headerLimit = 18
+
+    public func svg() -> String {
+        let id = SVG.identifier(kind: "timeline", title: title, description: description)
+        let tallest = years.map(\.items.count).max() ?? 0
+        guard tallest > 0 else {
+            return SVG.message(SVG.emptyMessage, id: id, title: title, description: description)
+        }
+        var body: [String] = []
+        for (column, year) in years.enumerated() {
+            let columnX = Exact(8) + Exact(column) * Self.columnPitch
+            let center = columnX + SVG.half(Self.columnWidth)
+            body.append("<rect x=\"\(SVG.number(columnX))\" y=\"8.0\" width=\"\(SVG.number(Self.columnWidth))\""
+                + " height=\"\(SVG.number(Self.headerHeight))\" rx=\"4\" fill=\"#eeeeee\"/>")
+            body.append(SVG.text(year.label, x: center, y: Exact(53, 2), anchor: "middle", limit: Self.headerLimit,
+                                 attributes: " font-weight=\"bold\""))
+            for (row, item) in year.items.enumerated() {
+                let boxY = Self.itemsTop + Exact(row) * Self.itemPitch
+                let group = [
+                    "<g>", "<title>\(SVG.escape(item.label))</title>",
+                    "<rect x=\"\(SVG.number(columnX))\" y=\"\(SVG.number(boxY))\" width=\"\(SVG.number(Self.columnWidth))\""
+                        + " height=\"\(SVG.number(Self.itemHeight))\" rx=\"4\" fill=\"#fff\" stroke=\"\(SVG.color(item.category))\" stroke-width=\"1.5\"/>",
+                    "<circle cx=\"\(SVG.number(columnX + Exact(11)))\" cy=\"\(SVG.number(boxY + SVG.half(Self.itemHeight)))\""
+                        + " r=\"5\" fill=\"\(SVG.color(item.category))\"/>",
+                    SVG.text(SVG.truncate(item.label, units: Self.itemLimit), x: columnX + Exact(22), y: boxY + Exact(33, 2)),
+                    "</g>",
+                ]
+                body.append(SVG.linked(group.joined(), to: item.link))
+            }
+        }
+        let width = Exact(8) + Exact(years.count) * Self.columnPitch
+        let height = Self.itemsTop + Exact(tallest) * Self.itemPitch + Exact(2)
+        return SVG.document(id: id, title: title, description: description, width: width, height: height, body: body)
+    }
+}

@@ -1,0 +1,239 @@
+import DaichoCore
+
+/// One row of a system page: a field's label and its value as safe HTML.
+struct FieldRow: Sendable {
+    var label: String
+    var html: String
+    var missing: Bool
+}
+
+/// A table inside a group (servers, cost lines, disaster tasks …).
+struct SubTable: Sendable {
+    var caption: String
+    var headers: [String]
+    var rows: [[String]]  // cells as safe HTML
+}
+
+/// One of the 18 groups on a system page.
+struct GroupView: Sendable {
+    var key: String
+    var number: Int
+    var title: String
+    var rows: [FieldRow]
+    var hasRows: Bool
+    var tables: [SubTable] { didSet { hasTables = !tables.isEmpty } }
+    var hasTables: Bool
+    var markdown: String
+    var hasMarkdown: Bool
+
+    init(key: String, number: Int, title: String, rows: [FieldRow], tables: [SubTable], markdown: String?) {
+        self.key = key
+        self.number = number
+        self.title = title
+        self.rows = rows
+        self.hasRows = !rows.isEmpty
+        self.tables = tables
+        self.hasTables = !tables.isEmpty
+        self.markdown = markdown ?? ""
+        self.hasMarkdown = markdown != nil
+    }
+}
+
+/// Turns a ledger into the groups of its page, in survey order, leaving out hidden fields.
+struct LedgerPresenter {
+    var language: Language
+    var visibility: Visibility
+    var markdown: MarkdownRenderer
+
+    func t(_ ja: String, _ en: String) -> String { language == .ja ? ja : en }
+
+    private var missingHTML: String { "<span class=\"missing\">\(t("未記入", "not given"))</span>" }
+
+    private func label(_ path: String) -> String {
+        LedgerSchema.field(at: path)?.label.text(language) ?? path
+    }
+
+    private func row(_ path: String, _ html: String?) -> FieldRow? {
+        guard !visibility.hides(path) else { return nil }
+        return FieldRow(label: label(path), html: html ?? missingHTML, missing: html == nil)
+    }
+
+    func text(_ value: String?) -> String? { value.map(HTML.text) }
+    func bool(_ value: Bool?) -> String? { value.map { $0 ? t("はい", "Yes") : t("いいえ", "No") } }
+    func enumeration<E: LedgerEnum>(_ value: E?) -> String? { value.map { HTML.escape($0.label.text(language)) } }
+    func date(_ value: LedgerDate?) -> String? { value.map { $0.description } }
+    func yen(_ value: Int?) -> String? { value.map { YenFormat.yen($0, language) } }
+    func number(_ value: Exact?, unit: String = "") -> String? { value.map { $0.decimalString(places: 2) + unit } }
+    func integer(_ value: Int?, unit: String = "") -> String? { value.map { YenFormat.grouped($0) + unit } }
+    func list(_ values: [String]) -> String? { values.isEmpty ? nil : values.map(HTML.escape).joined(separator: "、") }
+
+    func groups(_ ledger: Ledger) -> [GroupView] {
+        var groups: [GroupView] = []
+        func add(_ key: String, rows: [FieldRow?], tables: [SubTable] = [], markdown: String? = nil) {
+            guard !visibility.hides(key), let spec = LedgerSchema.field(at: key) else { return }
+            let number = (LedgerSchema.groups.firstIndex { $0.key == key } ?? 0) + 1
+            groups.append(GroupView(key: key, number: number, title: spec.label.text(language), rows: rows.compactMap { $0 },
+                                    tables: tables, markdown: markdown))
+        }
+        let b = ledger.basic
+        add("basic", rows: [
+            row("basic.name", text(b.name)), row("basic.department", text(b.department)),
+            row("basic.category", enumeration(b.category)), row("basic.development", enumeration(b.development)),
+            row("basic.product", text(b.product)), row("basic.business", list(b.business)),
+            row("basic.in_service", date(b.inService)), row("basic.renewal", date(b.renewal)),
+        ], markdown: b.purpose.map { "<h3>\(HTML.escape(label("basic.purpose")))</h3>" + markdown.html($0) })
+
+        let c = ledger.costs
+        var costTables: [SubTable] = []
+        if let lines = c?.lines, !lines.isEmpty, !visibility.hides("costs.lines") {
+            costTables.append(SubTable(
+                caption: label("costs.lines"),
+                headers: [t("項目", "Item"), t("区分", "Kind"), t("単価", "Unit price"), t("数量", "Quantity"), t("金額", "Amount")],
+                rows: lines.map { line in
+                    [HTML.escape(line.name), HTML.escape(line.kind.label.text(language)), YenFormat.yen(line.unitPrice, language),
+                     line.quantity.decimalString(places: 2) + HTML.escape(line.unit ?? ""),
+                     YenFormat.yen(Int(line.amount.roundedHalfUp), language)]
+                }))
+        }
+        add("costs", rows: [
+            row("costs.unit", c.map { $0.unit == .yen ? HTML.escape($0.unit.label.text(language))
+                : HTML.escape($0.unit.label.text(language)) + t("（金額は円に換算して表示）", " (amounts shown in yen)") }),
+            row("costs.initial.hardware", yen(c?.hardware)), row("costs.initial.software", yen(c?.software)),
+            row("costs.initial.construction", yen(c?.construction)), row("costs.initial.migration", yen(c?.migration)),
+            row("costs.annual.maintenance", yen(c?.maintenance)), row("costs.annual.service", yen(c?.service)),
+            row("costs.annual.other", yen(c?.other)),
+        ], tables: costTables)
+
+        let m = ledger.management
+        add("management", rows: [
+            row("management.structure", enumeration(m?.structure)), row("management.staff_se_work", bool(m?.staffSEWork)),
+            row("management.remote_monitoring", bool(m?.remoteMonitoring)), row("management.annual_report", bool(m?.annualReport)),
+            row("management.design_docs", bool(m?.designDocs)), row("management.manual_current", bool(m?.manualCurrent)),
+        ])
+
+        let u = ledger.usage
+        var usageTables: [SubTable] = []
+        if let tasks = u?.disasterTasks, !tasks.isEmpty {
+            usageTables.append(SubTable(
+                caption: label("usage.disaster_tasks"),
+                headers: [t("業務", "Task"), t("種別", "Kind"), t("目標時期", "Target")],
+                rows: tasks.map { [HTML.escape($0.task), enumeration($0.kind) ?? "—", enumeration($0.target) ?? "—"] }))
+        }
+        add("usage", rows: [
+            row("usage.users", integer(u?.users, unit: t("人", ""))),
+            row("usage.concurrent_users", integer(u?.concurrentUsers, unit: t("人", ""))),
+            row("usage.form", enumeration(u?.form)),
+            row("usage.dependency", u?.dependency.map { "\($0.token)：" + HTML.escape($0.label.text(language)) }),
+        ], tables: usageTables)
+
+        let h = ledger.hardware
+        var hardwareTables: [SubTable] = []
+        if let servers = h?.servers, !servers.isEmpty {
+            let showOS = !visibility.hides("hardware.servers.os")
+            hardwareTables.append(SubTable(
+                caption: label("hardware.servers"),
+                headers: [t("役割", "Role"), t("台数", "Count"), t("種別", "Type"), t("CPUコア", "Cores"), t("メモリ", "Memory"),
+                          t("ディスク", "Storage"), t("ピーク時CPU", "Peak CPU"), t("導入年月", "Acquired")]
+                    + (showOS ? ["OS"] : []),
+                rows: servers.map { s in
+                    [HTML.escape(s.role ?? "—"), "\(s.count)", s.isVirtual == true ? t("仮想", "Virtual") : t("物理", "Physical"),
+                     integer(s.cores) ?? "—", number(s.memoryGB, unit: " GB") ?? "—", number(s.storageGB, unit: " GB") ?? "—",
+                     number(s.cpuPeakPercent, unit: "%") ?? "—", date(s.acquired) ?? "—"]
+                        + (showOS ? [HTML.escape(s.os ?? "—")] : [])
+                }))
+        }
+        add("hardware", rows: [
+            row("hardware.location", enumeration(h?.location)), row("hardware.seismic", bool(h?.seismic)),
+            row("hardware.ups", bool(h?.ups)),
+            row("hardware.servers", h?.servers.map { $0.isEmpty ? t("自前のサーバなし", "No server of its own")
+                : t("物理 \(h?.physicalServers ?? 0) 台", "\(h?.physicalServers ?? 0) physical") }),
+            row("hardware.terminals.dedicated", integer(h?.terminals?.dedicated, unit: t("台", ""))),
+            row("hardware.terminals.group", text(h?.terminals?.group)),
+        ], tables: hardwareTables)
+
+        let s = ledger.software
+        add("software", rows: [
+            row("software.os", list(s?.os ?? [])), row("software.middleware", list(s?.middleware ?? [])),
+            row("software.customization", enumeration(s?.customization)),
+            row("software.customization_items", integer(s?.customizationItems, unit: t("件", ""))),
+            row("software.platform_compliant", bool(s?.platformCompliant)),
+            row("software.standard_layout", bool(s?.standardLayout)), row("software.euc", bool(s?.euc)),
+        ])
+
+        let o = ledger.operation
+        add("operation", rows: [
+            row("operation.hours", text(o?.hours)),
+            row("operation.backup.frequency", enumeration(o?.backup?.frequency)),
+            row("operation.backup.offsite", bool(o?.backup?.offsite)),
+            row("operation.backup.generations", integer(o?.backup?.generations, unit: t("世代", ""))),
+            row("operation.backup.media", text(o?.backup?.media)),
+            row("operation.backup.application", bool(o?.backup?.application)),
+            row("operation.emergency_manual", bool(o?.emergencyManual)),
+        ])
+
+        let n = ledger.network
+        add("network", rows: [
+            row("network.segments", n?.segments.map { $0.isEmpty ? "—" : $0.map { HTML.escape($0.label.text(language)) }.joined(separator: "、") }),
+            row("network.remote_maintenance", bool(n?.remoteMaintenance)),
+        ])
+
+        // 9 integrations: shown as tables by the page, both ways; the group heading stays in order.
+        add("integrations", rows: [])
+
+        let p = ledger.personalData
+        add("personal_data", rows: [
+            row("personal_data.present", bool(p?.present)), row("personal_data.mynumber", bool(p?.mynumber)),
+            row("personal_data.records", integer(p?.records, unit: t("件", ""))), row("personal_data.pia", bool(p?.pia)),
+        ])
+
+        let a = ledger.antivirus
+        add("antivirus", rows: [
+            row("antivirus.server", enumeration(a?.server)), row("antivirus.client", enumeration(a?.client)),
+            row("antivirus.definitions", enumeration(a?.definitions)),
+        ])
+
+        let sec = ledger.security
+        add("security", rows: [
+            row("security.authentication", sec.map { $0.authentication.isEmpty ? "—" : $0.authentication.map { HTML.escape($0.label.text(language)) }.joined(separator: "、") }),
+            row("security.access_log", bool(sec?.accessLog)), row("security.encryption", bool(sec?.encryption)),
+            row("security.audit", bool(sec?.audit)),
+        ], markdown: sec?.notes.map { markdown.html($0) })
+
+        let v = ledger.vendor
+        add("vendor", rows: [
+            row("vendor.developer", text(v?.developer)), row("vendor.maintainer", text(v?.maintainer)),
+            row("vendor.support_base", text(v?.supportBase)),
+            row("vendor.travel_minutes", integer(v?.travelMinutes, unit: t("分", " min"))),
+            row("vendor.contract.kind", enumeration(v?.contract?.kind)),
+            row("vendor.contract.start", date(v?.contract?.start)), row("vendor.contract.end", date(v?.contract?.end)),
+            row("vendor.contract.sla", bool(v?.contract?.sla)),
+            row("vendor.contact.name", text(v?.contact?.name)), row("vendor.contact.phone", text(v?.contact?.phone)),
+            row("vendor.contact.email", text(v?.contact?.email)),
+        ])
+
+        let bcp = ledger.bcp
+        add("bcp", rows: [
+            row("bcp.in_plan", bool(bcp?.inPlan)), row("bcp.rto_hours", number(bcp?.rtoHours, unit: t("時間", " h"))),
+            row("bcp.rpo_hours", number(bcp?.rpoHours, unit: t("時間", " h"))), row("bcp.dr_site", bool(bcp?.drSite)),
+            row("bcp.drills", bool(bcp?.drills)),
+        ])
+
+        let op = ledger.bcpOperator
+        add("bcp_operator", rows: [
+            row("bcp_operator.agreement", bool(op?.agreement)), row("bcp_operator.contents", list(op?.contents ?? [])),
+            row("bcp_operator.response_hours", number(op?.responseHours, unit: t("時間", " h"))),
+        ])
+
+        add("bcp_others", rows: [], tables: ledger.bcpOthers.isEmpty ? [] : [SubTable(
+            caption: label("bcp_others"),
+            headers: [t("事業者", "Party"), t("取り決め", "Agreement"), t("内容", "Contents")],
+            rows: ledger.bcpOthers.map { [HTML.escape($0.party), bool($0.agreement) ?? "—", list($0.contents) ?? "—"] })])
+
+        add("issues", rows: [], markdown: ledger.issues.isEmpty ? nil : ledger.issues.map { issue in
+            "<div class=\"issue\">" + (issue.title.map { "<h3>\(HTML.escape($0))</h3>" } ?? "") + markdown.html(issue.detail) + "</div>"
+        }.joined())
+
+        add("notes", rows: [], markdown: ledger.notes.map { markdown.html($0) })
+        return groups
+    }
+}

@@ -1,0 +1,200 @@
+import DaichoCore
+
+/// The machine-readable exports: every ledger as JSON, and a one-row-per-system CSV for Excel.
+extension SiteContext {
+    /// `data/systems.json`: ledgers normalised (tokens, ISO dates, yen), hidden fields left out.
+    func systemsJSON() -> String {
+        JSONValue.object([
+            "schema": .int(1),
+            "organization": .string(project.organization.name),
+            "profile": .string(visibility.profile.rawValue),
+            "systems": .array(ledgers.map(ledgerJSON)),
+        ]).rendered()
+    }
+
+    func ledgerJSON(_ ledger: Ledger) -> JSONValue {
+        var root: [String: JSONValue] = [:]
+        func put(_ path: String, _ value: JSONValue?) {
+            guard let value, value != .null, !visibility.hides(path) else { return }
+            root.set(path.split(separator: ".").map(String.init)[...], value)
+        }
+        func token<E: LedgerEnum>(_ value: E?) -> JSONValue? { value.map { .string($0.token) } }
+        func bool(_ value: Bool?) -> JSONValue? { value.map(JSONValue.bool) }
+        func date(_ value: LedgerDate?) -> JSONValue? { value.map { .string($0.description) } }
+        func number(_ value: Exact?) -> JSONValue? { value.map { .number($0.decimalString(places: 4)) } }
+        func int(_ value: Int?) -> JSONValue? { value.map(JSONValue.int) }
+        func text(_ value: String?) -> JSONValue? { value.map(JSONValue.string) }
+        func texts(_ values: [String]) -> JSONValue? { values.isEmpty ? nil : .strings(values) }
+
+        put("id", .string(ledger.id))
+        let b = ledger.basic
+        put("basic.name", .string(b.name)); put("basic.department", .string(b.department))
+        put("basic.category", token(b.category)); put("basic.purpose", text(b.purpose))
+        put("basic.business", texts(b.business)); put("basic.development", token(b.development))
+        put("basic.product", text(b.product)); put("basic.in_service", date(b.inService)); put("basic.renewal", date(b.renewal))
+        if let c = ledger.costs {
+            put("costs.unit", .string("yen"))
+            put("costs.initial.hardware", int(c.hardware)); put("costs.initial.software", int(c.software))
+            put("costs.initial.construction", int(c.construction)); put("costs.initial.migration", int(c.migration))
+            put("costs.annual.maintenance", int(c.maintenance)); put("costs.annual.service", int(c.service))
+            put("costs.annual.other", int(c.other))
+            if !c.lines.isEmpty {
+                put("costs.lines", .array(c.lines.map {
+                    .object(["name": .string($0.name), "kind": .string($0.kind.token), "unit_price": .int($0.unitPrice),
+                             "quantity": .number($0.quantity.decimalString(places: 4)), "unit": .string($0.unit)])
+                }))
+            }
+        }
+        let m = ledger.management
+        put("management.structure", token(m?.structure)); put("management.staff_se_work", bool(m?.staffSEWork))
+        put("management.remote_monitoring", bool(m?.remoteMonitoring)); put("management.annual_report", bool(m?.annualReport))
+        put("management.design_docs", bool(m?.designDocs)); put("management.manual_current", bool(m?.manualCurrent))
+        let u = ledger.usage
+        put("usage.users", int(u?.users)); put("usage.concurrent_users", int(u?.concurrentUsers))
+        put("usage.form", token(u?.form)); put("usage.dependency", token(u?.dependency))
+        if let tasks = u?.disasterTasks, !tasks.isEmpty {
+            put("usage.disaster_tasks", .array(tasks.map {
+                .object(["task": .string($0.task), "kind": .string($0.kind?.token), "target": .string($0.target?.token)])
+            }))
+        }
+        let h = ledger.hardware
+        put("hardware.location", token(h?.location)); put("hardware.seismic", bool(h?.seismic)); put("hardware.ups", bool(h?.ups))
+        if let servers = h?.servers {
+            let showOS = !visibility.hides("hardware.servers.os")
+            put("hardware.servers", .array(servers.map { s in
+                var object: [String: JSONValue] = [
+                    "role": .string(s.role), "count": .int(s.count), "virtual": s.isVirtual.map(JSONValue.bool) ?? .null,
+                    "cores": .int(s.cores), "memory_gb": number(s.memoryGB) ?? .null, "storage_gb": number(s.storageGB) ?? .null,
+                    "cpu_peak_pct": number(s.cpuPeakPercent) ?? .null, "acquired": date(s.acquired) ?? .null,
+                ]
+                if showOS { object["os"] = .string(s.os) }
+                return .object(object)
+            }))
+        }
+        put("hardware.terminals.dedicated", int(h?.terminals?.dedicated)); put("hardware.terminals.group", text(h?.terminals?.group))
+        let s = ledger.software
+        put("software.os", texts(s?.os ?? [])); put("software.middleware", texts(s?.middleware ?? []))
+        put("software.customization", token(s?.customization)); put("software.customization_items", int(s?.customizationItems))
+        put("software.platform_compliant", bool(s?.platformCompliant)); put("software.standard_layout", bool(s?.standardLayout))
+        put("software.euc", bool(s?.euc))
+        let o = ledger.operation
+        put("operation.hours", text(o?.hours)); put("operation.backup.frequency", token(o?.backup?.frequency))
+        put("operation.backup.offsite", bool(o?.backup?.offsite)); put("operation.backup.generations", int(o?.backup?.generations))
+        put("operation.backup.media", text(o?.backup?.media)); put("operation.backup.application", bool(o?.backup?.application))
+        put("operation.emergency_manual", bool(o?.emergencyManual))
+        put("network.segments", ledger.network?.segments.map { .strings($0.map(\.token)) })
+        put("network.remote_maintenance", bool(ledger.network?.remoteMaintenance))
+        if !ledger.integrations.isEmpty {
+            put("integrations", .array(ledger.integrations.map { link in
+                var object: [String: JSONValue] = ["direction": .string(link.direction.token), "method": .string(link.method?.token),
+                                                   "timing": .string(link.timing?.token), "data": .string(link.data)]
+                switch link.target {
+                case .system(let id): object["system"] = .string(id)
+                case .external(let name): object["external"] = .string(name)
+                }
+                return .object(object)
+            }))
+        }
+        let p = ledger.personalData
+        put("personal_data.present", bool(p?.present)); put("personal_data.mynumber", bool(p?.mynumber))
+        put("personal_data.records", int(p?.records)); put("personal_data.pia", bool(p?.pia))
+        put("antivirus.server", token(ledger.antivirus?.server)); put("antivirus.client", token(ledger.antivirus?.client))
+        put("antivirus.definitions", token(ledger.antivirus?.definitions))
+        let sec = ledger.security
+        put("security.authentication", sec.flatMap { $0.authentication.isEmpty ? nil : .strings($0.authentication.map(\.token)) })
+        put("security.access_log", bool(sec?.accessLog)); put("security.encryption", bool(sec?.encryption))
+        put("security.audit", bool(sec?.audit)); put("security.notes", text(sec?.notes))
+        let v = ledger.vendor
+        put("vendor.developer", text(v?.developer)); put("vendor.maintainer", text(v?.maintainer))
+        put("vendor.support_base", text(v?.supportBase)); put("vendor.travel_minutes", int(v?.travelMinutes))
+        put("vendor.contract.kind", token(v?.contract?.kind)); put("vendor.contract.start", date(v?.contract?.start))
+        put("vendor.contract.end", date(v?.contract?.end)); put("vendor.contract.sla", bool(v?.contract?.sla))
+        put("vendor.contact.name", text(v?.contact?.name)); put("vendor.contact.phone", text(v?.contact?.phone))
+        put("vendor.contact.email", text(v?.contact?.email))
+        let bcp = ledger.bcp
+        put("bcp.in_plan", bool(bcp?.inPlan)); put("bcp.rto_hours", number(bcp?.rtoHours)); put("bcp.rpo_hours", number(bcp?.rpoHours))
+        put("bcp.dr_site", bool(bcp?.drSite)); put("bcp.drills", bool(bcp?.drills))
+        put("bcp_operator.agreement", bool(ledger.bcpOperator?.agreement))
+        put("bcp_operator.contents", texts(ledger.bcpOperator?.contents ?? []))
+        put("bcp_operator.response_hours", number(ledger.bcpOperator?.responseHours))
+        if !ledger.bcpOthers.isEmpty {
+            put("bcp_others", .array(ledger.bcpOthers.map {
+                .object(["party": .string($0.party), "agreement": $0.agreement.map(JSONValue.bool) ?? .null, "contents": .strings($0.contents)])
+            }))
+        }
+        if !ledger.issues.isEmpty {
+            put("issues", .array(ledger.issues.map { .object(["title": .string($0.title), "detail": .string($0.detail)]) }))
+        }
+        put("notes", text(ledger.notes))
+        if !ledger.extra.isEmpty {
+            put("extra", .object(Dictionary(ledger.extra.map { ($0.key, JSONValue.string($0.value)) }, uniquingKeysWith: { a, _ in a })))
+        }
+        put("gaps", .strings(visibleGaps(ledger.id).map(\.rawValue)))
+        put("completeness", .decimal(ledger.completeness.ratio))
+        return .object(root)
+    }
+
+    /// `data/systems.csv`: UTF-8 with a byte-order mark so Excel reads it, RFC 4180 quoting, CRLF lines.
+    func systemsCSV() -> [UInt8] {
+        typealias Column = (header: String, path: String, value: (Ledger) -> String)
+        let yen = { (value: Int?) in value.map(String.init) ?? "" }
+        let flagOf = { (ledger: Ledger) in self.maintenanceByID[ledger.id] }
+        let columns: [Column] = [
+            ("ID", "id", { $0.id }),
+            (t("システム名称", "Name"), "basic.name", { $0.basic.name }),
+            (t("所管課", "Department"), "basic.department", { $0.basic.department }),
+            (t("システム区分", "Category"), "basic.category", { $0.basic.category?.label.text(self.language) ?? "" }),
+            (t("開発形態", "Development"), "basic.development", { $0.basic.development?.label.text(self.language) ?? "" }),
+            (t("利用形態", "Form of use"), "usage.form", { $0.usage?.form?.label.text(self.language) ?? "" }),
+            (t("稼働開始日", "In service"), "basic.in_service", { $0.basic.inService?.description ?? "" }),
+            (t("次期更新予定日", "Renewal"), "basic.renewal", { $0.basic.renewal?.description ?? "" }),
+            (t("導入経費（円）", "Initial (yen)"), "costs", { flagOf($0)?.initial.map(String.init) ?? "" }),
+            (t("運用保守経費（円／年）", "Maintenance (yen/year)"), "costs", { yen($0.costs?.maintenance) }),
+            (t("年額経費（円）", "Annual (yen)"), "costs", { l in l.costs.map { String(($0.maintenance ?? 0) + ($0.service ?? 0) + ($0.other ?? 0)) } ?? "" }),
+            (t("年額換算（円）", "Annual equivalent (yen)"), "costs", { flagOf($0)?.annualEquivalent.map(String.init) ?? "" }),
+            (t("運用保守経費の割合", "Maintenance ratio"), "costs", { flagOf($0)?.ratio?.decimalString(places: 4) ?? "" }),
+            (t("判定", "Flag"), "costs", { flagOf($0)?.flag.label.text(self.language) ?? "" }),
+            (t("利用職員数", "Users"), "usage.users", { $0.usage?.users.map(String.init) ?? "" }),
+            (t("依存度", "Dependency"), "usage.dependency", { $0.usage?.dependency?.token ?? "" }),
+            (t("設置場所", "Location"), "hardware.location", { $0.hardware?.location?.label.text(self.language) ?? "" }),
+            (t("物理サーバ台数", "Physical servers"), "hardware.servers", { $0.hardware?.physicalServers.map(String.init) ?? "" }),
+            (t("専用端末数", "Dedicated terminals"), "hardware.terminals.dedicated", { $0.hardware?.terminals?.dedicated.map(String.init) ?? "" }),
+            (t("開発事業者", "Developer"), "vendor.developer", { $0.vendor?.developer ?? "" }),
+            (t("保守事業者", "Maintainer"), "vendor.maintainer", { $0.vendor?.maintainer ?? "" }),
+            (t("SLAの締結", "SLA"), "vendor.contract.sla", { $0.vendor?.contract?.sla.map { $0 ? "1" : "0" } ?? "" }),
+            (t("ICT-BCPへの記載", "In ICT-BCP"), "bcp.in_plan", { $0.bcp?.inPlan.map { $0 ? "1" : "0" } ?? "" }),
+            (t("記入率", "Completeness"), "id", { $0.completeness.ratio.decimalString(places: 4) }),
+            (t("課題", "Gaps"), "id", { self.visibleGaps($0.id).map { $0.label.text(self.language) }.joined(separator: "／") }),
+        ]
+        let visible = columns.filter { !visibility.hides($0.path) }
+        var lines = [visible.map { CSV.field($0.header) }.joined(separator: ",")]
+        for ledger in ledgers {
+            lines.append(visible.map { CSV.field($0.value(ledger)) }.joined(separator: ","))
+        }
+        return [0xEF, 0xBB, 0xBF] + Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+}
+
+/// RFC 4180 fields: quoted when they hold a comma, quote or line break; quotes doubled.
+enum CSV {
+    static func field(_ text: String) -> String {
+        // A leading = + - @ would run as a formula in Excel: keep it text.
+        var value = text
+        if let first = value.first, "=+-@".contains(first), Int(value) == nil { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
+        return "\"" + value.replacing("\"", with: "\"\"") + "\""
+    }
+}
+
+extension Dictionary where Key == String, Value == JSONValue {
+    mutating func set(_ path: ArraySlice<String>, _ value: JSONValue) {
+        guard let head = path.first else { return }
+        if path.count == 1 {
+            self[head] = value
+            return
+        }
+        var child: [String: JSONValue] = if case .object(let existing)? = self[head] { existing } else { [:] }
+        child.set(path.dropFirst(), value)
+        self[head] = .object(child)
+    }
+}

@@ -1,0 +1,70 @@
+import DaichoCore
+
+/// The layout around every page (header, navigation, footer), as templates read it: `{{page.title}}`.
+struct PageFrame: Sendable {
+    struct NavItem: Sendable {
+        var href: String
+        var label: String
+        var current: Bool
+    }
+
+    struct Crumb: Sendable {
+        var href: String
+        var label: String
+        var isLast: Bool
+    }
+
+    var lang: String
+    var title: String
+    var siteTitle: String
+    /// Relative prefix from this page to the site root (`../../`), so pages work from file://.
+    var root: String
+    var nav: [NavItem]
+    var breadcrumbs: [Crumb]
+    var hasBreadcrumbs: Bool
+    var t: [String: String]
+    var isPublic: Bool
+    var profileLabel: String
+    var timestamp: String
+    var hasTimestamp: Bool
+    var liveReload: String
+    var hasLiveReload: Bool
+    var scripts: [String]
+}
+
+/// The top-level sections a page can belong to, for the navigation.
+enum SiteSection: String, CaseIterable {
+    case home, systems, departments, vendors, analysis, guidelines, search, data
+
+    var path: String {
+        switch self {
+        case .home: "index.html"
+        default: "\(rawValue)/index.html"
+        }
+    }
+}
+
+extension SiteContext {
+    /// The frame of the page at `path`; `crumbs` are (path, label) pairs after the dashboard.
+    func frame(path: String, title: String, section: SiteSection, crumbs: [(String, String)] = [],
+               scripts: [String] = []) -> PageFrame {
+        let depth = path.count { $0 == "/" }
+        let sections = SiteSection.allCases.filter { $0 != .guidelines || hasGuidelines }
+        let all = crumbs.isEmpty ? [] : [(SiteSection.home.path, t("home"))] + crumbs
+        return PageFrame(
+            lang: language.rawValue, title: title, siteTitle: siteTitle,
+            root: String(repeating: "../", count: depth),
+            nav: sections.map { PageFrame.NavItem(href: $0.path, label: t($0.rawValue), current: $0 == section) },
+            breadcrumbs: all.enumerated().map { PageFrame.Crumb(href: $1.0, label: $1.1, isLast: $0 == all.count - 1) },
+            hasBreadcrumbs: !all.isEmpty,
+            t: labels,
+            isPublic: visibility.profile == .public,
+            profileLabel: t(visibility.profile == .public ? "publicProfile" : "internalProfile"),
+            timestamp: options.timestamp ?? "", hasTimestamp: options.timestamp != nil,
+            liveReload: options.liveReloadURL ?? "", hasLiveReload: options.liveReloadURL != nil,
+            scripts: scripts)
+    }
+
+    /// Procurement guideline pages exist once their templates do (procurement issue).
+    var hasGuidelines: Bool { false }
+}

@@ -1,0 +1,375 @@
+import DaichoCore
+
+/// A chart with its caption and the data behind it (shown as a table beside it: accessible and printable).
+struct ChartView: Sendable {
+    var svg: String
+    var caption: String
+    var table: SubTable
+}
+
+/// One analysis page: charts, tables and notes under a heading.
+struct AnalysisPage: Sendable {
+    var page: PageFrame
+    var heading: String
+    var intro: String
+    var charts: [ChartView]
+    var tables: [SubTable]
+    var notes: [String]
+    var hasNotes: Bool
+}
+
+struct AnalysisIndexPage: Sendable {
+    var page: PageFrame
+    var links: [DashboardPage.SectionLink]
+}
+
+extension SiteContext {
+    /// Bars beyond this many are left out of a chart (the table keeps them all).
+    static let chartLimit = 150
+
+    func analysisPages() -> [(String, String, Any)] {
+        let pages: [(String, AnalysisPage)] = [
+            ("analysis/distributions.html", distributionsPage()),
+            ("analysis/maintenance.html", maintenancePage()),
+            ("analysis/consolidation.html", consolidationPage()),
+            ("analysis/terminals.html", terminalsPage()),
+            ("analysis/gaps.html", gapsPage()),
+            ("analysis/disaster.html", disasterPage()),
+            ("analysis/renewals.html", renewalsPage()),
+            ("analysis/integrations.html", integrationsPage()),
+        ]
+        let index = frame(path: SiteSection.analysis.path, title: t("analysis"), section: .analysis,
+                          crumbs: [(SiteSection.analysis.path, t("analysis"))])
+        let links = pages.map { DashboardPage.SectionLink(href: String($0.0.dropFirst("analysis/".count)), label: $0.1.heading,
+                                                          description: $0.1.intro) }
+        return [(SiteSection.analysis.path, "analysis-index", AnalysisIndexPage(page: index, links: links))]
+            + pages.map { ($0.0, "analysis", $0.1) }
+    }
+
+    private func analysisFrame(_ path: String, _ title: String) -> PageFrame {
+        frame(path: path, title: title, section: .analysis,
+              crumbs: [(SiteSection.analysis.path, t("analysis")), (path, title)])
+    }
+
+    private func page(_ path: String, _ title: String, intro: String, charts: [ChartView], tables: [SubTable] = [],
+                      notes: [String] = []) -> AnalysisPage {
+        AnalysisPage(page: analysisFrame(path, title), heading: title, intro: intro, charts: charts, tables: tables,
+                     notes: notes, hasNotes: !notes.isEmpty)
+    }
+
+    private func percent(_ value: Exact) -> String { value.percentString + "%" }
+
+    private func distributionChart(_ title: String, _ distribution: EnumDistribution, _ spec: EnumSpec) -> ChartView {
+        let bars = distribution.counts.enumerated().map { index, entry in
+            BarChart.Bar(label: spec.label(of: entry.token).text(language), value: distribution.share(of: entry.token) * Exact(100),
+                         valueText: "\(entry.count)（\(percent(distribution.share(of: entry.token)))）", category: index)
+        }
+        let chart = BarChart(title: title, description: t("回答 \(distribution.answered) 件に占める割合", "Share of \(distribution.answered) answers"),
+                             valueAxisLabel: t("割合（%）", "Share (%)"), bars: bars, referenceLine: nil, maximum: Exact(100))
+        let rows = distribution.counts.map { [HTML.escape(spec.label(of: $0.token).text(language)), "\($0.count)", percent(distribution.share(of: $0.token))] }
+            + [[t("unanswered"), "\(distribution.unanswered)", ""]]
+        return ChartView(svg: chart.svg(), caption: title + t("（回答 \(distribution.answered)、未回答 \(distribution.unanswered)）",
+                                                             " (answered \(distribution.answered), unanswered \(distribution.unanswered))"),
+                         table: SubTable(caption: title, headers: [t("value"), t("count"), t("share")], rows: rows))
+    }
+
+    func distributionsPage() -> AnalysisPage {
+        let d = analysis.distributions
+        let users = d.users
+        let orgWide = project.policy.userBuckets.first ?? 300, broad = project.policy.userBuckets.last ?? 56
+        let userBars: [(String, Int)] = [
+            (t("全庁的（\(orgWide)人以上）", "Organisation-wide (\(orgWide)+)"), users.orgWide),
+            (t("中規模（\(broad)〜\(orgWide - 1)人）", "Broad (\(broad)–\(orgWide - 1))"), users.broad),
+            (t("業務特化（\(broad - 1)人以下）", "Specialised (up to \(broad - 1))"), users.specialized),
+        ]
+        let userChart = BarChart(
+            title: t("⑤ 利用職員数", "⑤ Staff users"), description: t("利用職員数の区分ごとのシステム数", "Systems per user bucket"),
+            valueAxisLabel: t("システム数", "Systems"),
+            bars: userBars.enumerated().map { .init(label: $1.0, value: Exact($1.1), valueText: "\($1.1)", category: $0) },
+            referenceLine: nil, maximum: nil)
+        let serverKeys = d.servers.keys.sorted()
+        let serverChart = ColumnChart(
+            title: t("⑥ システムあたりの物理サーバ台数", "⑥ Physical servers per system"),
+            description: t("物理サーバの台数ごとのシステム数", "Systems by number of physical servers"),
+            valueAxisLabel: t("システム数", "Systems"), categoryAxisLabel: t("物理サーバ台数", "Physical servers"),
+            columns: serverKeys.map { .init(label: "\($0)", value: Exact(d.servers[$0] ?? 0), valueText: "\(d.servers[$0] ?? 0)", category: 4) })
+        return page("analysis/distributions.html", t("distributions"),
+                    intro: t("調査項目①〜⑦に沿って、利用形態・設置場所・運用体制・依存度・利用者数・サーバ台数の分布を示します。",
+                             "Distributions along survey items ①–⑦."),
+                    charts: [
+                        distributionChart(t("① 利用形態", "① Form of use"), d.usageForm, UsageForm.spec),
+                        distributionChart(t("② 設置場所", "② Location"), d.location, HardwareLocation.spec),
+                        distributionChart(t("③ 運用体制", "③ Operating structure"), d.managementStructure, ManagementStructure.spec),
+                        distributionChart(t("④ 業務の情報システムへの依存度", "④ Dependency on the system"), d.dependency, Dependency.spec),
+                        ChartView(svg: userChart.svg(), caption: userChart.title,
+                                  table: SubTable(caption: userChart.title, headers: [t("value"), t("systemsCount")],
+                                                  rows: userBars.map { [HTML.escape($0.0), "\($0.1)"] })),
+                        ChartView(svg: serverChart.svg(), caption: serverChart.title,
+                                  table: SubTable(caption: serverChart.title, headers: [t("physicalServers"), t("systemsCount")],
+                                                  rows: serverKeys.map { ["\($0)", "\(d.servers[$0] ?? 0)"] })),
+                    ])
+    }
+
+    static func flagCategory(_ flag: MaintenanceAnalysis.Flag) -> Int {
+        switch flag {
+        case .high: 5
+        case .low: 1
+        case .ok: 2
+        case .none, .unknown, .notApplicable: 7
+        }
+    }
+
+    func maintenancePage() -> AnalysisPage {
+        let path = "analysis/maintenance.html"
+        let root = "../"
+        let m = analysis.maintenance
+        let hidden = visibility.hides("costs")
+        let withRatio = m.systems.filter { $0.ratio != nil }.sorted { ($1.ratio ?? .zero) < ($0.ratio ?? .zero) || (($0.ratio == $1.ratio) && $0.id < $1.id) }
+        let shown = withRatio.prefix(Self.chartLimit)
+        let chart = BarChart(
+            title: t("運用保守経費の割合（\(m.periodYears)年間）", "Maintenance ratio (\(m.periodYears) years)"),
+            description: t("導入経費に対する\(m.periodYears)年間の運用保守経費の割合。破線は基準 \(percent(m.referenceRatio))",
+                           "\(m.periodYears)-year maintenance over initial cost; dashed line: reference \(percent(m.referenceRatio))"),
+            valueAxisLabel: t("割合（%）", "Ratio (%)"),
+            bars: shown.map { s in
+                BarChart.Bar(label: byID[s.id]?.basic.name ?? s.id, value: (s.ratio ?? .zero) * Exact(100),
+                             valueText: percent(s.ratio ?? .zero) + " " + s.flag.label.text(language),
+                             category: Self.flagCategory(s.flag), link: root + systemPath(s.id))
+            },
+            referenceLine: .init(value: m.referenceRatio * Exact(100), label: t("基準 ", "reference ") + percent(m.referenceRatio)),
+            maximum: nil)
+        let rows = m.systems.map { s in
+            [HTML.link(root + systemPath(s.id), byID[s.id]?.basic.name ?? s.id),
+             s.initial.map { YenFormat.yen($0, language) } ?? "—", s.omPeriod.map { YenFormat.yen($0, language) } ?? "—",
+             s.ratio.map(percent) ?? "—",
+             "<span class=\"flag flag-\(s.flag.rawValue)\">\(HTML.escape(s.flag.label.text(language)))</span>",
+             s.lifecycleCost.map { YenFormat.yen($0, language) } ?? "—", s.annualEquivalent.map { YenFormat.yen($0, language) } ?? "—"]
+        }
+        let table = SubTable(caption: t("システム別", "By system"),
+                             headers: [t("system"), t("initialCost"), t("保守費（\(m.periodYears)年）", "Maintenance (\(m.periodYears) y)"),
+                                       t("ratio"), t("flag"), t("lifecycleCost"), t("annualEquivalent")], rows: rows)
+        var notes = [t("判定は「不明（保守費が未記入）」「対象外（導入経費が0または未記入）」「保守費なし」「低い（\(percent(m.lowRatio))未満）」「高い（\(percent(m.referenceRatio))超）」「適正」の順に判定しています。",
+                       "Flags are checked in this order: unknown, not applicable, none, low (below \(percent(m.lowRatio))), high (above \(percent(m.referenceRatio))), ok.")]
+        if withRatio.count > shown.count {
+            notes.append(t("図は割合の高い順に \(shown.count) システムまで表示しています。すべては表をご覧ください。",
+                           "The chart shows the \(shown.count) highest ratios; the table has them all."))
+        }
+        if hidden { return page(path, t("maintenance"), intro: t("公開版では経費を掲載していません。", "Costs are not published in this edition."), charts: []) }
+        return page(path, t("maintenance"),
+                    intro: t("導入経費（ハードウェア・ソフトウェア・構築）に対する運用保守経費の割合です。基準を超えるものは保守内容の見直し、極端に低いものは必要な保守が行われているかの確認が必要です。",
+                             "Maintenance cost against initial cost. Above the reference, review the maintenance; far below it, check that minimum maintenance is done."),
+                    charts: [ChartView(svg: chart.svg(), caption: chart.title, table: table)], notes: notes)
+    }
+
+    func consolidationPage() -> AnalysisPage {
+        let c = analysis.consolidation
+        let root = "../"
+        let analyzer = Analyzer(policy: project.policy)
+        let capacity = analyzer.hostCapacityForDisplay
+        let demands = Dictionary(analyzer.demandsForDisplay(ledgers).map { ($0.id, $0.share(of: capacity)) }, uniquingKeysWith: { a, _ in a })
+        let bins = HostBinsChart(
+            title: t("集約後のホスト構成", "Hosts after consolidation"),
+            description: t("各ホストに載せるシステムと、その最も大きい資源の割合", "Systems on each host and the share of its largest resource"),
+            hosts: c.hosts.enumerated().map { index, ids in
+                .init(label: t("ホスト\(index + 1)", "Host \(index + 1)"), segments: ids.enumerated().map { position, id in
+                    .init(label: byID[id]?.basic.name ?? id, share: demands[id] ?? .zero, category: position)
+                })
+            },
+            unitLabel: t("ホスト容量に対する割合", "Share of host capacity"))
+        let compare = BarChart(
+            title: t("物理サーバ台数（集約前と集約後）", "Physical servers before and after"),
+            description: t("集約前 \(c.physicalBefore) 台、集約後 \(c.physicalAfter) 台", "\(c.physicalBefore) before, \(c.physicalAfter) after"),
+            valueAxisLabel: t("台数", "Servers"),
+            bars: [.init(label: t("before"), value: Exact(c.physicalBefore), valueText: "\(c.physicalBefore)", category: 7),
+                   .init(label: t("after"), value: Exact(c.physicalAfter), valueText: "\(c.physicalAfter)", category: 2)],
+            referenceLine: nil, maximum: nil)
+        let hostRows = c.hosts.enumerated().map { index, ids in
+            [t("ホスト\(index + 1)", "Host \(index + 1)"), ids.map { HTML.link(root + systemPath($0), byID[$0]?.basic.name ?? $0) }.joined(separator: "、")]
+        }
+        let facts = SubTable(caption: t("集約の前提と結果", "Assumptions and results"), headers: [t("value"), ""], rows: [
+            [t("候補（専用サーバ1台のシステム）", "Candidates (one dedicated server)"), "\(c.candidates.count)"],
+            [t("host") + t("の容量", " capacity"), t("vCPU \(capacity.vcpu.decimalString(places: 1))、メモリ \(capacity.memory.decimalString(places: 1)) GB、ディスク \(capacity.storage.decimalString(places: 1)) GB（余裕率 \(percent(project.policy.headroom)) を除く）",
+                                                   "vCPU \(capacity.vcpu.decimalString(places: 1)), memory \(capacity.memory.decimalString(places: 1)) GB, storage \(capacity.storage.decimalString(places: 1)) GB (after \(percent(project.policy.headroom)) headroom)")],
+            [t("使用ホスト数", "Hosts used"), "\(c.hostsUsed)"], [t("lowerBound"), "\(c.lowerBound)"],
+            [t("予備ホスト", "Spare hosts"), "\(c.spareHosts)"], [t("ホスト合計", "Hosts in all"), "\(c.hostsTotal)"],
+            [t("physicalServers") + t("（集約前→集約後）", " (before → after)"), "\(c.physicalBefore) → \(c.physicalAfter)"],
+            [t("assumed"), c.assumed.map { HTML.link(root + systemPath($0), byID[$0]?.basic.name ?? $0) }.joined(separator: "、")],
+            [t("unplaceable"), c.unplaceable.map { HTML.link(root + systemPath($0), byID[$0]?.basic.name ?? $0) }.joined(separator: "、")],
+        ])
+        return page("analysis/consolidation.html", t("consolidation"),
+                    intro: t("専用サーバ1台で動いているシステムを、仮想化基盤のホストへ集約した場合の試算です（first-fit decreasing 法）。",
+                             "What consolidating single-server systems onto virtualization hosts would take (first-fit decreasing)."),
+                    charts: [
+                        ChartView(svg: compare.svg(), caption: compare.title,
+                                  table: SubTable(caption: compare.title, headers: [t("value"), t("physicalServers")],
+                                                  rows: [[t("before"), "\(c.physicalBefore)"], [t("after"), "\(c.physicalAfter)"]])),
+                        ChartView(svg: bins.svg(), caption: bins.title,
+                                  table: SubTable(caption: bins.title, headers: [t("host"), t("systems")], rows: hostRows)),
+                    ],
+                    tables: [facts])
+    }
+
+    func terminalsPage() -> AnalysisPage {
+        let term = analysis.terminals
+        let root = "../"
+        let groups = term.groups.sorted { $0.count != $1.count ? $0.count > $1.count : $0.group < $1.group }
+        func groupLabel(_ group: TerminalAnalysis.Group) -> String {
+            group.systems.count == 1 ? (byID[group.group]?.basic.name ?? group.group) : group.group
+        }
+        let chart = BarChart(
+            title: t("専用端末の台数（グループ別）", "Dedicated terminals per group"),
+            description: t("\(term.types) 種類、合計 \(term.total) 台", "\(term.types) types, \(term.total) in all"),
+            valueAxisLabel: t("台数", "Terminals"),
+            bars: groups.prefix(Self.chartLimit).map { .init(label: groupLabel($0), value: Exact($0.count), valueText: "\($0.count)",
+                                                             category: $0.systems.count > 1 ? 4 : 0) },
+            referenceLine: nil, maximum: nil)
+        let spares = BarChart(
+            title: t("災害用予備機の台数", "Spare terminals for disasters"),
+            description: t("予備率 \(percent(term.spareRate)) で、種類ごとに用意する場合と端末仕様を共通化した場合",
+                           "At a spare rate of \(percent(term.spareRate)): per type versus a common specification"),
+            valueAxisLabel: t("台数", "Terminals"),
+            bars: [.init(label: t("sparesDedicated"), value: Exact(term.sparesDedicated), valueText: "\(term.sparesDedicated)", category: 5),
+                   .init(label: t("sparesCommon"), value: Exact(term.sparesCommon), valueText: "\(term.sparesCommon)", category: 2)],
+            referenceLine: nil, maximum: nil)
+        let rows = term.groups.map { group in
+            [HTML.escape(groupLabel(group)), "\(group.count)",
+             group.systems.map { HTML.link(root + systemPath($0), byID[$0]?.basic.name ?? $0) }.joined(separator: "、")]
+        }
+        return page("analysis/terminals.html", t("terminals"),
+                    intro: t("業務ごとの専用端末の台数です。共用端末グループは1種類として数えます。端末仕様を共通化すると、災害用の予備機を少なくできます。",
+                             "Dedicated terminals per business; a shared group counts once. A common specification needs fewer spares."),
+                    charts: [
+                        ChartView(svg: chart.svg(), caption: chart.title,
+                                  table: SubTable(caption: chart.title, headers: [t("group"), t("terminalsCount"), t("systems")], rows: rows)),
+                        ChartView(svg: spares.svg(), caption: spares.title,
+                                  table: SubTable(caption: spares.title, headers: [t("value"), t("terminalsCount")],
+                                                  rows: [[t("sparesDedicated"), "\(term.sparesDedicated)"], [t("sparesCommon"), "\(term.sparesCommon)"]])),
+                    ])
+    }
+
+    func gapsPage() -> AnalysisPage {
+        let root = "../"
+        let codes = GapAnalysis.Code.allCases.filter(visibility.shows)
+        let chart = BarChart(
+            title: t("課題ごとのシステム数", "Systems per gap"),
+            description: t("短期的に対応すべき課題に該当するシステムの数", "Systems with each short-term gap"),
+            valueAxisLabel: t("システム数", "Systems"),
+            bars: codes.map { .init(label: $0.label.text(language), value: Exact(analysis.gaps.byCode[$0]?.count ?? 0),
+                                    valueText: "\(analysis.gaps.byCode[$0]?.count ?? 0)", category: $0.isSecurityOrBCP ? 5 : 4) },
+            referenceLine: nil, maximum: nil)
+        let rows = codes.map { code in
+            [HTML.escape(code.label.text(language)), "\(analysis.gaps.byCode[code]?.count ?? 0)",
+             (analysis.gaps.byCode[code] ?? []).map { HTML.link(root + systemPath($0), byID[$0]?.basic.name ?? $0) }.joined(separator: "、")]
+        }
+        var notes = [t("未記入の項目から課題は判定しません（記入率に反映されます）。", "An absent field never raises a gap; it lowers completeness instead.")]
+        if visibility.profile == .public {
+            notes.append(t("公開版では、セキュリティ・BCPに関する課題を掲載していません。", "Security and BCP gaps are not published in this edition."))
+        }
+        return page("analysis/gaps.html", t("gapsTitle"),
+                    intro: t("バックアップ、耐震、ウイルス対策、手順書、事業者との取り決め、SLA、設計書、カスタマイズなど、台帳から分かる課題です。",
+                             "Gaps the ledgers reveal: backup, anchoring, antivirus, procedures, agreements, SLA, documents, customization."),
+                    charts: [ChartView(svg: chart.svg(), caption: chart.title,
+                                       table: SubTable(caption: chart.title, headers: [t("gaps"), t("count"), t("systems")], rows: rows))],
+                    notes: notes)
+    }
+
+    func disasterPage() -> AnalysisPage {
+        let root = "../"
+        let targets = DisasterTarget.allCases
+        let rows = analysis.disasterTable.map { row in
+            [HTML.escape(row.task), row.kind.map { HTML.escape($0.label.text(language)) } ?? "—",
+             HTML.link(root + systemPath(row.system), byID[row.system]?.basic.name ?? row.system)]
+                + targets.map { row.target == $0 ? "<span class=\"mark\" aria-label=\"\(HTML.escape($0.label.text(language)))\">●</span>" : "" }
+        }
+        let table = SubTable(caption: t("disaster"),
+                             headers: [t("task"), t("kind"), t("system")] + targets.map { $0.label.text(language) }, rows: rows)
+        let counts = targets.map { target in analysis.disasterTable.filter { $0.target == target }.count }
+        let chart = ColumnChart(
+            title: t("目標時期ごとの業務数", "Tasks per target"),
+            description: t("発災後の目標開始・復旧時期ごとの業務の数", "Tasks by target start or recovery time"),
+            valueAxisLabel: t("業務数", "Tasks"), categoryAxisLabel: t("target"),
+            columns: zip(targets, counts).map { .init(label: $0.label.text(language), value: Exact($1), valueText: "\($1)", category: 5) })
+        return page("analysis/disaster.html", t("disaster"),
+                    intro: t("災害時に必要な業務と、その目標開始・復旧時期の一覧です（災害対策業務、優先的に復旧すべき通常業務の順）。",
+                             "Work needed in a disaster and its target time (disaster response first, then priority regular work)."),
+                    charts: [ChartView(svg: chart.svg(), caption: chart.title,
+                                       table: SubTable(caption: chart.title, headers: [t("target"), t("count")],
+                                                       rows: zip(targets, counts).map { [HTML.escape($0.label.text(language)), "\($1)"] }))],
+                    tables: [table])
+    }
+
+    func renewalsPage() -> AnalysisPage {
+        let root = "../"
+        let years = analysis.renewals.keys.sorted()
+        let timeline = TimelineChart(
+            title: t("年度別の更新予定", "Renewals by fiscal year"),
+            description: t("次期更新予定日の年度（4月〜翌3月）ごとのシステム", "Systems by the fiscal year (April–March) of their next renewal"),
+            years: years.map { year in
+                .init(label: t("\(year)年度", "FY\(year)"), items: (analysis.renewals[year] ?? []).prefix(Self.chartLimit).map { id in
+                    .init(label: byID[id]?.basic.name ?? id, link: root + systemPath(id),
+                          category: byID[id]?.basic.category.map { $0.order } ?? 7)
+                })
+            })
+        let counts = ColumnChart(
+            title: t("年度別の更新件数", "Renewals per fiscal year"), description: t("年度ごとの更新予定システム数", "Systems renewing each fiscal year"),
+            valueAxisLabel: t("システム数", "Systems"), categoryAxisLabel: t("fiscalYearShort"),
+            columns: years.map { .init(label: "\($0)", value: Exact(analysis.renewals[$0]?.count ?? 0),
+                                       valueText: "\(analysis.renewals[$0]?.count ?? 0)", category: 4) })
+        let rows = years.map { year in
+            [t("\(year)年度", "FY\(year)"), "\(analysis.renewals[year]?.count ?? 0)",
+             (analysis.renewals[year] ?? []).map { HTML.link(root + systemPath($0), byID[$0]?.basic.name ?? $0) }.joined(separator: "、")]
+        }
+        let table = SubTable(caption: timeline.title, headers: [t("fiscalYearShort"), t("count"), t("systems")], rows: rows)
+        return page("analysis/renewals.html", t("renewals"),
+                    intro: t("更新時期の集中を避け、共同利用や標準化の機会を見つけるための年度別一覧です。",
+                             "Renewals by fiscal year, to spread the load and spot chances for joint use and standardisation."),
+                    charts: [ChartView(svg: counts.svg(), caption: counts.title, table: table),
+                             ChartView(svg: timeline.svg(), caption: timeline.title, table: table)])
+    }
+
+    func integrationsPage() -> AnalysisPage {
+        let root = "../"
+        var nodes: [NetworkDiagram.Node] = []
+        var edges: [NetworkDiagram.Edge] = []
+        var seen: Set<String> = []
+        var rows: [[String]] = []
+        for ledger in ledgers where !ledger.integrations.isEmpty || incoming[ledger.id] != nil {
+            nodes.append(.init(id: ledger.id, label: ledger.basic.name, group: ledger.basic.category?.order ?? 7,
+                               link: root + systemPath(ledger.id)))
+        }
+        for ledger in ledgers {
+            for link in ledger.integrations {
+                let target: String, label: String
+                switch link.target {
+                case .system(let id):
+                    target = id
+                    label = HTML.link(root + systemPath(id), byID[id]?.basic.name ?? id)
+                case .external(let name):
+                    target = "external:" + name
+                    label = HTML.escape(name) + t("（台帳外）", " (external)")
+                    if seen.insert(target).inserted { nodes.append(.init(id: target, label: name, group: 7)) }
+                }
+                // Each pair once: the link declared from the lower id, or the only side declaring it.
+                let key = [ledger.id, target].sorted().joined(separator: "→")
+                if seen.insert(key).inserted {
+                    switch link.direction {
+                    case .send: edges.append(.init(from: ledger.id, to: target))
+                    case .receive: edges.append(.init(from: target, to: ledger.id))
+                    case .both: edges.append(.init(from: ledger.id, to: target, bothWays: true))
+                    }
+                }
+                rows.append([HTML.link(root + systemPath(ledger.id), ledger.basic.name), HTML.escape(link.direction.label.text(language)), label,
+                             link.method.map { HTML.escape($0.label.text(language)) } ?? "—", HTML.escape(link.data ?? "—")])
+            }
+        }
+        let diagram = NetworkDiagram(
+            title: t("システム連携図", "Integration map"),
+            description: t("\(nodes.count) システム・\(edges.count) 連携。矢印はデータの流れ", "\(nodes.count) systems, \(edges.count) links; arrows show the data flow"),
+            nodes: nodes, edges: edges)
+        let table = SubTable(caption: t("連携の一覧", "All links"),
+                             headers: [t("system"), t("direction"), t("partner"), t("method"), t("dataItems")], rows: rows)
+        return page("analysis/integrations.html", t("integrations"),
+                    intro: t("台帳に記載されたシステム間・外部とのデータ連携です。", "Data links between systems and with outside systems."),
+                    charts: [ChartView(svg: diagram.svg(), caption: diagram.title, table: table)])
+    }
+}

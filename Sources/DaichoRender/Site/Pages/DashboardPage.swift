@@ -1,0 +1,117 @@
+import DaichoCore
+
+struct DashboardPage: Sendable {
+    struct Figure: Sendable {
+        var label: String
+        var value: String
+        var note: String
+        var hasNote: Bool
+    }
+
+    struct FlagCount: Sendable {
+        var flag: String
+        var label: String
+        var count: Int
+    }
+
+    struct Renewal: Sendable {
+        var year: String
+        var systems: [Link]
+    }
+
+    struct Link: Sendable {
+        var href: String
+        var label: String
+    }
+
+    struct SectionLink: Sendable {
+        var href: String
+        var label: String
+        var description: String
+    }
+
+    var page: PageFrame
+    var organization: String
+    var figures: [DashboardPage.Figure]
+    var flags: [FlagCount]
+    var showFlags: Bool
+    var gaps: [FlagCount]
+    var renewals: [Renewal]
+    var hasRenewals: Bool
+    var sections: [SectionLink]
+    var excluded: [String]
+    var hasExcluded: Bool
+    var referenceNote: String
+}
+
+extension SiteContext {
+    func dashboardPage() -> DashboardPage {
+        let frame = frame(path: SiteSection.home.path, title: t("home"), section: .home)
+        let a = analysis
+        let organization = project.organization
+        var figures: [DashboardPage.Figure] = []
+        func figure(_ label: String, _ value: String, _ note: String = "") {
+            figures.append(.init(label: label, value: value, note: note, hasNote: !note.isEmpty))
+        }
+        figure(t("systemsCount"), "\(a.systemCount)")
+        figure(t("departmentsCount"), "\(departmentSystems.count)")
+        if let population = organization.population { figure(t("population"), YenFormat.grouped(population) + t("人", "")) }
+        if let year = organization.fiscalYear { figure(t("fiscalYear"), t("\(year)年度", "FY\(year)")) }
+        if !visibility.hides("costs") {
+            figure(t("initialCost") + t("（合計）", " (total)"), YenFormat.yen(a.costs.totals.initial, language))
+            figure(t("annualCost") + t("（合計）", " (total)"), YenFormat.yen(a.costs.totals.annual, language))
+            figure(t("annualEquivalent") + t("（合計）", " (total)"), YenFormat.yen(a.costs.totals.annualEquivalent, language))
+            if let perResident = a.costs.perResident {
+                let band = a.costs.reference.map {
+                    t("、人口\($0.band.ja) \(YenFormat.yen($0.yen, language))", ", population \($0.band.en) \(YenFormat.yen($0.yen, language))")
+                } ?? ""
+                figure(t("perResident"), YenFormat.yen(perResident, language),
+                       t("全国 \(YenFormat.yen(NationalReference.overall, language))\(band)",
+                         "national \(YenFormat.yen(NationalReference.overall, language))\(band)"))
+            }
+        }
+        let c = a.consolidation
+        figure(t("consolidation"), t("物理サーバ \(c.physicalBefore)台 → \(c.physicalAfter)台", "\(c.physicalBefore) → \(c.physicalAfter) physical servers"),
+               t("ホスト \(c.hostsUsed)台＋予備 \(c.spareHosts)台", "\(c.hostsUsed) hosts + \(c.spareHosts) spare"))
+        figure(t("terminals"), t("\(a.terminals.types)種類 \(a.terminals.total)台", "\(a.terminals.types) types, \(a.terminals.total)"),
+               t("予備機 個別 \(a.terminals.sparesDedicated)台／共通化 \(a.terminals.sparesCommon)台",
+                 "spares \(a.terminals.sparesDedicated) vs \(a.terminals.sparesCommon) with a common specification"))
+        figure(t("completeness"), a.completeness.overall.percentString + "%")
+
+        let root = frame.root
+        let upcoming = a.renewals.keys.sorted().filter { year in organization.fiscalYear.map { year >= $0 && year <= $0 + 2 } ?? true }
+            .prefix(3)
+        let renewals = upcoming.map { year in
+            DashboardPage.Renewal(year: t("\(year)年度", "FY\(year)"), systems: (a.renewals[year] ?? []).map {
+                DashboardPage.Link(href: root + systemPath($0), label: byID[$0]?.basic.name ?? $0)
+            })
+        }
+        let sections: [DashboardPage.SectionLink] = [
+            .init(href: root + SiteSection.systems.path, label: t("systems"), description: t("全システムの一覧（並べ替え・絞り込み）", "Every system, sortable and filterable")),
+            .init(href: root + SiteSection.departments.path, label: t("departments"), description: t("所管課ごとのシステムと経費", "Systems and costs per department")),
+            .init(href: root + SiteSection.vendors.path, label: t("vendors"), description: t("開発・保守事業者ごとのシステム", "Systems per developer and maintainer")),
+            .init(href: root + "analysis/distributions.html", label: t("distributions"), description: t("利用形態・設置場所・運用体制・依存度など", "Form of use, location, structure, dependency")),
+            .init(href: root + "analysis/maintenance.html", label: t("maintenance"), description: t("導入経費に対する運用保守経費", "Maintenance against initial cost")),
+            .init(href: root + "analysis/consolidation.html", label: t("consolidation"), description: t("仮想化基盤への集約案", "Consolidation onto virtualization hosts")),
+            .init(href: root + "analysis/terminals.html", label: t("terminals"), description: t("専用端末と災害用予備機", "Dedicated terminals and spares")),
+            .init(href: root + "analysis/gaps.html", label: t("gapsTitle"), description: t("短期的に対応すべき課題", "Short-term issues to address")),
+            .init(href: root + "analysis/disaster.html", label: t("disaster"), description: t("発災時に必要な業務と復旧目標", "Work and targets after a disaster")),
+            .init(href: root + "analysis/renewals.html", label: t("renewals"), description: t("年度別の更新予定", "Renewals by fiscal year")),
+            .init(href: root + "analysis/integrations.html", label: t("integrations"), description: t("システム間のデータ連携", "Data links between systems")),
+            .init(href: root + SiteSection.search.path, label: t("search"), description: t("名称・所管課・事業者・業務で検索", "Search by name, department, vendor, business")),
+            .init(href: root + SiteSection.data.path, label: t("data"), description: t("analysis.json・systems.json・systems.csv", "analysis.json, systems.json, systems.csv")),
+        ]
+        let gapCounts = GapAnalysis.Code.allCases.filter(visibility.shows).map {
+            DashboardPage.FlagCount(flag: $0.rawValue, label: $0.label.text(language), count: a.gaps.byCode[$0]?.count ?? 0)
+        }
+        return DashboardPage(
+            page: frame, organization: organization.name, figures: figures,
+            flags: [MaintenanceAnalysis.Flag.high, .low, .none, .ok, .unknown, .notApplicable].map {
+                .init(flag: $0.rawValue, label: $0.label.text(language), count: a.maintenance.ids(flagged: $0).count)
+            },
+            showFlags: !visibility.hides("costs"),
+            gaps: gapCounts, renewals: Array(renewals), hasRenewals: !renewals.isEmpty, sections: sections,
+            excluded: a.excluded, hasExcluded: !a.excluded.isEmpty,
+            referenceNote: NationalReference.note.text(language))
+    }
+}

@@ -1,0 +1,136 @@
+import DaichoCore
+
+struct SystemsListPage: Sendable {
+    var page: PageFrame
+    var count: Int
+    var rows: [SystemRow]
+    var departments: [String]
+    var categories: [Option]
+    var flags: [Option]
+    var showCosts: Bool
+    var showRole: Bool
+
+    struct Option: Sendable {
+        var value: String
+        var label: String
+    }
+}
+
+struct SystemDetailPage: Sendable {
+    struct Figure: Sendable {
+        var label: String
+        var value: String
+    }
+
+    struct ExtraRow: Sendable {
+        var key: String
+        var value: String
+    }
+
+    struct Document: Sendable {
+        var href: String
+        var label: String
+    }
+
+    var page: PageFrame
+    var id: String
+    var name: String
+    var department: String
+    var departmentHref: String
+    var figures: [Figure]
+    var flag: String
+    var flagLabel: String
+    var hasFlag: Bool
+    var gaps: [String]
+    var hasGaps: Bool
+    var missing: [String]
+    var hasMissing: Bool
+    var groups: [GroupView]
+    var extra: [ExtraRow]
+    var hasExtra: Bool
+    var documents: [Document]
+    var hasDocuments: Bool
+}
+
+extension SiteContext {
+    func systemsListPage() -> SystemsListPage {
+        let path = SiteSection.systems.path
+        let frame = frame(path: path, title: t("systems"), section: .systems, crumbs: [(path, t("systems"))])
+        return SystemsListPage(
+            page: frame, count: ledgers.count,
+            rows: ledgers.map { systemRow($0, root: frame.root) },
+            departments: departmentSystems.keys.sorted(),
+            categories: SystemCategory.allCases.map { .init(value: $0.token, label: $0.label.text(language)) },
+            flags: MaintenanceAnalysis.Flag.allCases.map { .init(value: $0.rawValue, label: $0.label.text(language)) },
+            showCosts: !visibility.hides("costs"), showRole: false)
+    }
+
+    func systemDetailPage(_ ledger: Ledger, presenter: LedgerPresenter) -> SystemDetailPage {
+        let path = systemPath(ledger.id)
+        let frame = frame(path: path, title: ledger.basic.name, section: .systems,
+                          crumbs: [(SiteSection.systems.path, t("systems")), (path, ledger.basic.name)])
+        let root = frame.root
+        var groups = presenter.groups(ledger)
+        if let index = groups.firstIndex(where: { $0.key == "integrations" }) {
+            groups[index].tables = integrationTables(ledger, root: root)
+        }
+        let maintenance = maintenanceByID[ledger.id]
+        var figures: [SystemDetailPage.Figure] = []
+        if !visibility.hides("costs"), let maintenance {
+            figures.append(.init(label: t("ratio"), value: maintenance.ratio.map { $0.percentString + "%" } ?? "—"))
+            figures.append(.init(label: t("lifecycleCost") + t("（\(project.policy.periodYears)年）", " (\(project.policy.periodYears) years)"),
+                                 value: maintenance.lifecycleCost.map { YenFormat.yen($0, language) } ?? "—"))
+            figures.append(.init(label: t("annualEquivalent"),
+                                 value: maintenance.annualEquivalent.map { YenFormat.yen($0, language) } ?? "—"))
+        }
+        figures.append(.init(label: t("completeness"), value: ledger.completeness.ratio.percentString + "%"
+                             + " (\(ledger.completeness.filled)/\(ledger.completeness.total))"))
+        let gaps = visibleGaps(ledger.id).map { $0.label.text(language) }
+        let missing = ledger.completeness.missing.filter { !visibility.hides($0) }.map {
+            (LedgerSchema.field(at: $0)?.label.text(language) ?? $0) + "（\($0)）"
+        }
+        let extra = visibility.hides("extra") ? [] : ledger.extra.map { SystemDetailPage.ExtraRow(key: $0.key, value: $0.value) }
+        let showFlag = !visibility.hides("costs") && maintenance != nil
+        return SystemDetailPage(
+            page: frame, id: ledger.id, name: ledger.basic.name, department: ledger.basic.department,
+            departmentHref: root + departmentPath(ledger.basic.department), figures: figures,
+            flag: maintenance?.flag.rawValue ?? "", flagLabel: maintenance?.flag.label.text(language) ?? "",
+            hasFlag: showFlag, gaps: gaps, hasGaps: !gaps.isEmpty, missing: missing, hasMissing: !missing.isEmpty,
+            groups: groups, extra: extra, hasExtra: !extra.isEmpty,
+            documents: documentLinks(ledger.id, root: root), hasDocuments: !documentLinks(ledger.id, root: root).isEmpty)
+    }
+
+    /// Drafts of procurement documents for a system, once the procurement templates exist.
+    func documentLinks(_ id: String, root: String) -> [SystemDetailPage.Document] { [] }
+
+    /// Links declared by this ledger, and links other ledgers declare towards it.
+    func integrationTables(_ ledger: Ledger, root: String) -> [SubTable] {
+        let headers = [t("partner"), t("direction"), t("method"), t("timing"), t("dataItems")]
+        func cells(_ partner: String, _ link: Integration, mirrored: Bool) -> [String] {
+            let direction = mirrored ? link.direction.mirrored : link.direction
+            return [partner, HTML.escape(direction.label.text(language)),
+                    link.method.map { HTML.escape($0.label.text(language)) } ?? "—",
+                    link.timing.map { HTML.escape($0.label.text(language)) } ?? "—", HTML.escape(link.data ?? "—")]
+        }
+        func partner(_ id: String) -> String {
+            guard let other = byID[id] else { return HTML.escape(id) }
+            return HTML.link(root + systemPath(id), other.basic.name)
+        }
+        var tables: [SubTable] = []
+        if !ledger.integrations.isEmpty {
+            tables.append(SubTable(caption: t("integrationsOut"), headers: headers, rows: ledger.integrations.map { link in
+                switch link.target {
+                case .system(let id): cells(partner(id), link, mirrored: false)
+                case .external(let name): cells(HTML.escape(name) + t("（台帳外）", " (external)"), link, mirrored: false)
+                }
+            }))
+        }
+        let incoming = incoming[ledger.id] ?? []
+        if !incoming.isEmpty {
+            // Shown from this system's side: a partner's "send" arrives here as "receive".
+            tables.append(SubTable(caption: t("integrationsIn"), headers: headers,
+                                   rows: incoming.map { cells(partner($0.from), $0.link, mirrored: true) }))
+        }
+        return tables
+    }
+}

@@ -1,0 +1,53 @@
+import DaichoCore
+
+/// One row of a systems table (list, department and vendor pages).
+struct SystemRow: Sendable {
+    var id: String
+    var name: String
+    var href: String
+    var department: String
+    var departmentHref: String
+    var category: String
+    var categoryToken: String
+    var form: String
+    var development: String
+    var renewal: String
+    var annual: String
+    var annualValue: Int
+    var ratio: String
+    var ratioValue: String
+    var flag: String
+    var flagLabel: String
+    var hasFlag: Bool
+    var completeness: String
+    var completenessValue: String
+    /// Extra column for vendor pages: 開発 / 保守.
+    var role: String
+}
+
+extension SiteContext {
+    func systemRow(_ ledger: Ledger, root: String, role: String = "") -> SystemRow {
+        let maintenance = maintenanceByID[ledger.id]
+        let costs = ledger.costs
+        let annual = costs.map { ($0.maintenance ?? 0) + ($0.service ?? 0) + ($0.other ?? 0) }
+        let hideCosts = visibility.hides("costs")
+        return SystemRow(
+            id: ledger.id, name: ledger.basic.name, href: root + systemPath(ledger.id),
+            department: ledger.basic.department, departmentHref: root + departmentPath(ledger.basic.department),
+            category: ledger.basic.category?.label.text(language) ?? "—",
+            categoryToken: ledger.basic.category?.token ?? "",
+            form: ledger.usage?.form?.label.text(language) ?? "—",
+            development: ledger.basic.development?.label.text(language) ?? "—",
+            renewal: ledger.basic.renewal?.description ?? "—",
+            annual: hideCosts ? "—" : annual.map { YenFormat.yen($0, language) } ?? "—",
+            annualValue: hideCosts ? -1 : annual ?? -1,
+            ratio: hideCosts ? "—" : maintenance?.ratio.map { $0.percentString + "%" } ?? "—",
+            ratioValue: hideCosts ? "-1" : maintenance?.ratio.map { $0.decimalString(places: 4) } ?? "-1",
+            flag: hideCosts ? "" : maintenance?.flag.rawValue ?? "unknown",
+            flagLabel: hideCosts ? "" : maintenance?.flag.label.text(language) ?? "",
+            hasFlag: !hideCosts && maintenance != nil,
+            completeness: ledger.completeness.ratio.percentString + "%",
+            completenessValue: ledger.completeness.ratio.decimalString(places: 4),
+            role: role)
+    }
+}

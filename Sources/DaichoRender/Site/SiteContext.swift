@@ -1,0 +1,102 @@
+import DaichoCore
+
+/// Everything pages share, computed once per build: lookups by id, departments, vendors,
+/// links between systems, labels. Built before rendering so no page repeats the work.
+struct SiteContext: Sendable {
+    var project: Project
+    var analysis: Analysis
+    var options: SiteOptions
+    var visibility: Visibility
+    var labels: [String: String]
+    /// Sorted by id.
+    var ledgers: [Ledger]
+    var byID: [String: Ledger]
+    /// Department name → slug, and the systems of each, sorted by id.
+    var departmentSlugs: [String: String]
+    var departmentSystems: [String: [String]]
+    var vendorSlugs: [String: String]
+    /// Vendor → (system id, roles).
+    var vendorSystems: [String: [(id: String, developer: Bool, maintainer: Bool)]]
+    /// System id → links other ledgers declare towards it.
+    var incoming: [String: [(from: String, link: Integration)]]
+    var maintenanceByID: [String: MaintenanceAnalysis.System]
+    var siteTitle: String
+
+    var language: Language { options.language }
+
+    init(project: Project, ledgers: [Ledger], analysis: Analysis, options: SiteOptions) {
+        self.project = project
+        self.analysis = analysis
+        self.options = options
+        visibility = Visibility(profile: options.profile, policy: project.policy)
+        labels = Labels.dictionary(options.language)
+        self.ledgers = ledgers.sorted { $0.id < $1.id }
+        byID = Dictionary(self.ledgers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var departments: [String: [String]] = [:]
+        var vendors: [String: [(String, Bool, Bool)]] = [:]
+        var incoming: [String: [(String, Integration)]] = [:]
+        for ledger in self.ledgers {
+            departments[ledger.basic.department, default: []].append(ledger.id)
+            let developer = ledger.vendor?.developer, maintainer = ledger.vendor?.maintainer
+            for name in Set([developer, maintainer].compactMap { $0 }) {
+                vendors[name, default: []].append((ledger.id, name == developer, name == maintainer))
+            }
+            for link in ledger.integrations {
+                if case .system(let target) = link.target { incoming[target, default: []].append((ledger.id, link)) }
+            }
+        }
+        departmentSystems = departments
+        departmentSlugs = Slug.assign(departments.keys.sorted(), prefix: "d")
+        vendorSystems = vendors.mapValues { $0.map { (id: $0.0, developer: $0.1, maintainer: $0.2) } }
+        vendorSlugs = Slug.assign(vendors.keys.sorted(), prefix: "v")
+        self.incoming = incoming.mapValues { $0.map { (from: $0.0, link: $0.1) } }
+        maintenanceByID = Dictionary(analysis.maintenance.systems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        siteTitle = project.site.title(for: project.organization)
+    }
+
+    func t(_ key: String) -> String { labels[key] ?? key }
+    func t(_ ja: String, _ en: String) -> String { language == .ja ? ja : en }
+
+    func systemPath(_ id: String) -> String { "systems/\(id)/index.html" }
+    func departmentPath(_ name: String) -> String { "departments/\(departmentSlugs[name] ?? "unknown")/index.html" }
+    func vendorPath(_ name: String) -> String { "vendors/\(vendorSlugs[name] ?? "unknown")/index.html" }
+
+    /// Gaps of a system that this profile shows.
+    func visibleGaps(_ id: String) -> [GapAnalysis.Code] {
+        (analysis.gaps.bySystem[id] ?? []).filter(visibility.shows)
+    }
+}
+
+/// Stable, ASCII-only folder names for Japanese names: a hash, so a page keeps its address across builds.
+enum Slug {
+    static func assign(_ names: [String], prefix: String) -> [String: String] {
+        var result: [String: String] = [:]
+        var used: Set<String> = []
+        for name in names {
+            var slug = "\(prefix)-" + String(fnv1a(name), radix: 16).leftPadded(8)
+            var suffix = 2
+            while used.contains(slug) {
+                slug = "\(prefix)-" + String(fnv1a(name), radix: 16).leftPadded(8) + "-\(suffix)"
+                suffix += 1
+            }
+            used.insert(slug)
+            result[name] = slug
+        }
+        return result
+    }
+
+    static func fnv1a(_ text: String) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in text.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        return hash
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        String(repeating: "0", count: Swift.max(0, width - count)) + self
+    }
+}

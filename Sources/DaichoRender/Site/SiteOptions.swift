@@ -1,0 +1,25 @@
+import DaichoCore
+
+/// How a site is built: language, profile, and the few things that change between runs on purpose.
+public struct SiteOptions: Sendable {
+    public var language: Language
+    public var profile: Visibility.Profile
+    /// Shown in the footer when given (`--timestamp`); without it, two builds are byte-identical.
+    public var timestamp: String?
+    /// Set by `serve`: pages poll this URL and reload when it changes.
+    public var liveReloadURL: String?
+    /// Draft date printed on procurement documents (`--date`); blank when nil.
+    public var draftDate: String?
+    /// Pages rendered per batch before they are handed to the sink: bounds memory.
+    public var batchSize: Int
+
+    public init(language: Language = .ja, profile: Visibility.Profile = .internal, timestamp: String? = nil,
+                liveReloadURL: String? = nil, draftDate: String? = nil, batchSize: Int = 256) {
+        self.language = language
+        self.profile = profile
+        self.timestamp = timestamp
+        self.liveReloadURL = liveReloadURL
+        self.draftDate = draftDate
+        self.batchSize = batchSize
+    }
+}

@@ -1,0 +1,133 @@
+import DaichoCore
+import Foundation
+
+/// Renders the whole site in memory and hands it to a sink in bounded batches.
+///
+/// Nothing here touches the disk: templates and assets come in as values, pages go out
+/// through `PageSink`. System pages, the bulk of a large inventory, render in parallel,
+/// a batch at a time, so memory does not grow with the number of systems.
+public struct SiteRenderer: Sendable {
+    public var templates: TemplateSet
+    /// Files copied as they are under `assets/` (style.css, site.js, search.js).
+    public var assets: [String: [UInt8]]
+    public var options: SiteOptions
+    public var workers: Int
+
+    public init(templates: TemplateSet, assets: [String: [UInt8]], options: SiteOptions, workers: Int? = nil) {
+        self.templates = templates
+        self.assets = assets
+        self.options = options
+        self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var pages: Int
+        public var bytes: Int
+    }
+
+    /// Called after each batch with (pages written so far, pages in all).
+    public typealias Progress = @Sendable (Int, Int) -> Void
+
+    public func render(project: Project, ledgers: [Ledger], analysis: Analysis, into sink: PageSink,
+                       progress: Progress? = nil) async throws -> Summary {
+        let context = SiteContext(project: project, ledgers: ledgers, analysis: analysis, options: options)
+        let presenter = LedgerPresenter(language: options.language, visibility: context.visibility, markdown: MarkdownRenderer())
+        var written = 0, bytes = 0
+        let total = context.ledgers.count + context.departmentSystems.count + context.vendorSystems.count + 30
+
+        func emit(_ pages: [RenderedPage]) async throws {
+            try await sink.write(pages)
+            written += pages.count
+            bytes += pages.reduce(0) { $0 + $1.bytes.count }
+            progress?(written, total)
+        }
+
+        var fixed = try fixedPages(context)
+        fixed.append(RenderedPage(path: "sitemap.xml", text: Sitemap.xml(
+            paths: fixed.map(\.path) + context.ledgers.map { context.systemPath($0.id) }, baseURL: project.site.baseURL)))
+        try await emit(fixed)
+
+        for start in stride(from: 0, to: context.ledgers.count, by: options.batchSize) {
+            let batch = Array(context.ledgers[start..<min(start + options.batchSize, context.ledgers.count)])
+            try await emit(try await systemPages(batch, context: context, presenter: presenter))
+        }
+        return Summary(pages: written, bytes: bytes)
+    }
+
+    /// Every page that is not a system page: one of each kind, plus departments and vendors.
+    func fixedPages(_ context: SiteContext) throws -> [RenderedPage] {
+        var pages: [RenderedPage] = []
+        func html(_ path: String, _ template: String, _ model: Any) throws {
+            pages.append(RenderedPage(path: path, text: try templates.render(template, model)))
+        }
+        try html(SiteSection.home.path, "dashboard", context.dashboardPage())
+        try html(SiteSection.systems.path, "systems", context.systemsListPage())
+        try html(SiteSection.departments.path, "group-index", context.departmentsIndexPage())
+        for name in context.departmentSystems.keys.sorted() {
+            try html(context.departmentPath(name), "group", context.departmentPage(name))
+        }
+        try html(SiteSection.vendors.path, "group-index", context.vendorsIndexPage())
+        for name in context.vendorSystems.keys.sorted() {
+            try html(context.vendorPath(name), "group", context.vendorPage(name))
+        }
+        for (path, template, model) in context.analysisPages() {
+            try html(path, template, model)
+        }
+        try html(SiteSection.search.path, "search", context.searchPage())
+        try html(SiteSection.data.path, "data", context.dataPage())
+        try html("404.html", "not-found", context.notFoundPage())
+        pages.append(RenderedPage(path: "assets/search-index.js", text: context.searchIndexScript()))
+        pages.append(RenderedPage(path: "data/analysis.json", text: context.publicAnalysisJSON().rendered()))
+        pages.append(RenderedPage(path: "data/systems.json", text: context.systemsJSON()))
+        pages.append(RenderedPage(path: "data/systems.csv", bytes: context.systemsCSV()))
+        for (name, bytes) in assets.sorted(by: { $0.key < $1.key }) {
+            pages.append(RenderedPage(path: "assets/" + name, bytes: bytes))
+        }
+        return pages
+    }
+
+    /// One batch of system pages, split across workers; the result is in path order whatever the timing.
+    func systemPages(_ batch: [Ledger], context: SiteContext, presenter: LedgerPresenter) async throws -> [RenderedPage] {
+        let templates = self.templates
+        let slice = max(1, (batch.count + workers - 1) / workers)
+        return try await withThrowingTaskGroup(of: [RenderedPage].self) { group in
+            for start in stride(from: 0, to: batch.count, by: slice) {
+                let part = Array(batch[start..<min(start + slice, batch.count)])
+                group.addTask {
+                    try part.map { ledger in
+                        RenderedPage(path: context.systemPath(ledger.id),
+                                     text: try templates.render("system", context.systemDetailPage(ledger, presenter: presenter)))
+                    }
+                }
+            }
+            var pages: [RenderedPage] = []
+            for try await part in group { pages += part }
+            return pages.sorted { $0.path < $1.path }
+        }
+    }
+}
+
+extension SiteContext {
+    /// `analysis.json` as published: the public profile leaves out per-system security and BCP gaps.
+    func publicAnalysisJSON() -> JSONValue {
+        guard visibility.profile == .public, case .object(var root) = analysis.json else { return analysis.json }
+        if case .object(var gaps)? = root["gaps"] {
+            for code in GapAnalysis.Code.allCases where !visibility.shows(code) { gaps[code.rawValue] = nil }
+            root["gaps"] = .object(gaps)
+        }
+        if case .object(let bySystem)? = root["system_gaps"] {
+            root["system_gaps"] = .object(bySystem.mapValues { value in
+                guard case .array(let codes) = value else { return value }
+                return .array(codes.filter { code in
+                    guard case .string(let raw) = code, let gap = GapAnalysis.Code(rawValue: raw) else { return false }
+                    return visibility.shows(gap)
+                })
+            })
+        }
+        if visibility.hides("costs"), case .object(var maintenance)? = root["maintenance"] {
+            maintenance["systems"] = .array([])
+            root["maintenance"] = .object(maintenance)
+        }
+        return .object(root)
+    }
+}

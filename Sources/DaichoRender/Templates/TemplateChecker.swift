@@ -1,0 +1,130 @@
+import DaichoCore
+import Synchronization
+
+/// Checks, while pages render, that every name a template uses exists in its view model.
+///
+/// A name is checked against the properties of the view model types on the context stack
+/// (type-level: a nil optional still counts as present). A section body is checked the first
+/// time a page enters it, so a misspelled key anywhere that can render is reported before the
+/// build writes anything, and templates that are fully checked cost nothing more.
+final class TemplateChecker: Sendable {
+    private struct State {
+        var verifiedSections: [String: Set<Int>] = [:]
+        var complete: Set<String> = []
+        var keysByType: [ObjectIdentifier: Set<String>] = [:]
+    }
+
+    private let outlines: [String: TemplateOutline]
+    private let state = Mutex(State())
+
+    init(outlines: [String: TemplateOutline]) {
+        self.outlines = outlines
+    }
+
+    /// Throws the first unknown name met when rendering `template` with `model`.
+    func check(_ template: String, with model: Any) throws(TemplateError) {
+        guard let outline = outlines[template], !state.withLock({ $0.complete.contains(template) }) else { return }
+        var verified = state.withLock { $0.verifiedSections[template] ?? [] }
+        var seenPartials: Set<String> = []
+        try walk(outline.nodes, template: template, stack: [model], verified: &verified, partials: &seenPartials)
+        let finished = verified.count == outline.sectionCount
+        state.withLock {
+            $0.verifiedSections[template, default: []].formUnion(verified)
+            if finished { $0.complete.insert(template) }
+        }
+    }
+
+    private func walk(_ nodes: [TemplateOutline.Node], template: String, stack: [Any], verified: inout Set<Int>,
+                      partials: inout Set<String>) throws(TemplateError) {
+        for node in nodes {
+            switch node {
+            case .variable(let name, let line, let column):
+                if case .missing = resolve(name, in: stack) {
+                    throw missing(name, template, line, column)
+                }
+            case .section(let name, let line, let column, let inverted, let children, let id):
+                let value: Any?
+                switch resolve(name, in: stack) {
+                case .missing: throw missing(name, template, line, column)
+                case .found(let found): value = found
+                }
+                guard !verified.contains(id) else { continue }
+                if inverted {
+                    try walk(children, template: template, stack: stack, verified: &verified, partials: &partials)
+                    verified.insert(id)
+                    continue
+                }
+                switch value {
+                case let array as [Any]:
+                    guard let first = array.first else { continue }
+                    try walk(children, template: template, stack: stack + [first], verified: &verified, partials: &partials)
+                case let flag as Bool:
+                    guard flag else { continue }
+                    try walk(children, template: template, stack: stack, verified: &verified, partials: &partials)
+                case .some(let object):
+                    try walk(children, template: template, stack: stack + [object], verified: &verified, partials: &partials)
+                case .none:
+                    continue
+                }
+                verified.insert(id)
+            case .partial(let name, let line, let column):
+                guard let partial = outlines[name] else {
+                    throw TemplateError(template: template, line: line, column: column, key: name,
+                        message: LocalizedText(ja: "部分テンプレート「\(name)」がありません", en: "no partial template named '\(name)'"))
+                }
+                guard partials.insert(name).inserted else { continue }
+                var partialVerified: Set<Int> = []
+                try walk(partial.nodes, template: name, stack: stack, verified: &partialVerified, partials: &partials)
+            }
+        }
+    }
+
+    private func missing(_ name: String, _ template: String, _ line: Int, _ column: Int) -> TemplateError {
+        TemplateError(template: template, line: line, column: column, key: name,
+            message: LocalizedText(ja: "テンプレートの名前「\(name)」はこのページのデータにありません",
+                                   en: "the template uses '\(name)', which this page's data does not have"))
+    }
+
+    private enum Resolution {
+        case found(Any?)
+        case missing
+    }
+
+    /// Mustache lookup: the first name up the stack, the rest inside it.
+    private func resolve(_ name: String, in stack: [Any]) -> Resolution {
+        if name == "." { return .found(stack.last) }
+        let parts = name.split(separator: ".").map(String.init)
+        guard let first = parts.first else { return .missing }
+        var value: Any?
+        var found = false
+        for object in stack.reversed() where has(first, in: object) {
+            value = child(first, of: object)
+            found = true
+            break
+        }
+        guard found else { return .missing }
+        for part in parts.dropFirst() {
+            guard let object = value else { return .found(nil) }
+            guard has(part, in: object) else { return .missing }
+            value = child(part, of: object)
+        }
+        return .found(value)
+    }
+
+    private func has(_ key: String, in object: Any) -> Bool {
+        if let dictionary = object as? [String: Any] { return dictionary[key] != nil }
+        let type = ObjectIdentifier(Swift.type(of: object))
+        if let keys = state.withLock({ $0.keysByType[type] }) { return keys.contains(key) }
+        let keys = Set(Mirror(reflecting: object).children.compactMap(\.label))
+        state.withLock { $0.keysByType[type] = keys }
+        return keys.contains(key)
+    }
+
+    private func child(_ key: String, of object: Any) -> Any? {
+        if let dictionary = object as? [String: Any] { return dictionary[key] }
+        guard let value = Mirror(reflecting: object).children.first(where: { $0.label == key })?.value else { return nil }
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional { return mirror.children.first?.value }
+        return value
+    }
+}

@@ -1,0 +1,17 @@
+import DaichoCore
+
+/// A problem in a template: where it is and which key, as a diagnostic the user can act on.
+public struct TemplateError: Error, Sendable, Equatable {
+    public var template: String
+    public var line: Int
+    public var column: Int
+    public var key: String
+    public var message: LocalizedText
+
+    public var diagnostic: Diagnostic {
+        Diagnostic(.error, .templateKey, at: SourceLocation(file: template, line: line, column: column), field: key,
+                   message,
+                   hint: LocalizedText(ja: "テンプレートで使える名前は docs/templates.md を参照してください",
+                                       en: "see docs/templates.md for the names a template can use"))
+    }
+}

@@ -1,0 +1,90 @@
+/// The tags of a Mustache template with their lines, so a wrong key can be named precisely.
+///
+/// swift-mustache renders; this outline exists only to check that every name a template uses
+/// is one the view model has. It understands the tags our templates use: variables, `{{{ }}}`,
+/// `{{& }}`, sections, inverted sections, partials, comments and pragmas.
+struct TemplateOutline: Sendable {
+    indirect enum Node: Sendable {
+        case variable(name: String, line: Int, column: Int)
+        case section(name: String, line: Int, column: Int, inverted: Bool, children: [Node], id: Int)
+        case partial(name: String, line: Int, column: Int)
+    }
+
+    var nodes: [Node]
+    /// Number of section nodes; ids run from 0.
+    var sectionCount: Int
+
+    enum ParseError: Error {
+        case problem(line: Int, column: Int, message: String)
+    }
+
+    init(parsing source: String) throws(ParseError) {
+        var stack: [(name: String, line: Int, column: Int, inverted: Bool, nodes: [Node], id: Int)] = []
+        var current: [Node] = []
+        var nextID = 0
+        var line = 1, column = 1
+        var index = source.startIndex
+
+        func advance(to end: String.Index) {
+            for character in source[index..<end] {
+                if character == "\n" || character == "\r\n" { line += 1; column = 1 } else { column += 1 }
+            }
+            index = end
+        }
+
+        while let open = source[index...].range(of: "{{") {
+            advance(to: open.lowerBound)
+            let tagLine = line, tagColumn = column
+            let triple = source[open.upperBound...].hasPrefix("{")
+            let closer = triple ? "}}}" : "}}"
+            let bodyStart = triple ? source.index(after: open.upperBound) : open.upperBound
+            guard let close = source[bodyStart...].range(of: closer) else {
+                throw .problem(line: tagLine, column: tagColumn, message: "閉じていないタグ（\(closer) がありません）")
+            }
+            let body = source[bodyStart..<close.lowerBound]
+            advance(to: close.upperBound)
+            let sigil = triple ? "{" : body.first.map(String.init) ?? ""
+            let name = { (drop: Int) in String(body.dropFirst(drop)).trimmingCharactersInWhitespace }
+            switch sigil {
+            case "{": current.append(.variable(name: String(body).trimmingCharactersInWhitespace, line: tagLine, column: tagColumn))
+            case "&": current.append(.variable(name: name(1), line: tagLine, column: tagColumn))
+            case "!", "%": break
+            case "#", "^":
+                stack.append((name(1), tagLine, tagColumn, sigil == "^", current, nextID))
+                nextID += 1
+                current = []
+            case "/":
+                guard let open = stack.popLast() else {
+                    throw .problem(line: tagLine, column: tagColumn, message: "対応する開始タグのない {{/\(name(1))}}")
+                }
+                guard open.name == name(1) else {
+                    throw .problem(line: tagLine, column: tagColumn,
+                                   message: "{{#\(open.name)}}（\(open.line)行目）が {{/\(name(1))}} で閉じられています")
+                }
+                let section = Node.section(name: open.name, line: open.line, column: open.column, inverted: open.inverted,
+                                           children: current, id: open.id)
+                current = open.nodes + [section]
+            case ">": current.append(.partial(name: name(1), line: tagLine, column: tagColumn))
+            case "=", "<", "$":
+                throw .problem(line: tagLine, column: tagColumn, message: "このタグ（{{\(sigil)…}}）は使えません")
+            default:
+                let variable = String(body).trimmingCharactersInWhitespace
+                guard !variable.isEmpty else { throw .problem(line: tagLine, column: tagColumn, message: "空のタグ {{}}") }
+                current.append(.variable(name: variable, line: tagLine, column: tagColumn))
+            }
+        }
+        if let open = stack.last {
+            throw .problem(line: open.line, column: open.column, message: "{{#\(open.name)}} が閉じられていません")
+        }
+        nodes = current
+        sectionCount = nextID
+    }
+}
+
+extension String {
+    var trimmingCharactersInWhitespace: String {
+        let start = firstIndex { !$0.isWhitespace } ?? endIndex
+        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
+        return String(self[start..<max(start, end)])
+    }
+}

@@ -1,0 +1,85 @@
+import DaichoCore
+import DaichoRender
+import Foundation
+
+/// Writes a site into a fresh folder beside the output and swaps it in only when complete,
+/// so a failed or interrupted build leaves the previous site untouched.
+public final class OutputFolder: PageSink, @unchecked Sendable {
+    public let output: String
+    public let staging: String
+    private let lock = NSLock()
+    private var createdFolders: Set<String> = []
+
+    public init(output: String) throws(WriteError) {
+        let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        self.output = trimmed
+        let url = URL(fileURLWithPath: trimmed)
+        let parent = url.deletingLastPathComponent().path
+        staging = ProjectLoader.join(parent == "/" ? "/" : parent, ".\(url.lastPathComponent).building-\(getpid())")
+        try? FileManager.default.removeItem(atPath: staging)
+        try AtomicFile.makeFolder(staging)
+    }
+
+    public func write(_ pages: [RenderedPage]) async throws {
+        for page in pages {
+            guard Self.isSafe(page.path) else { throw WriteError.cannotWrite(page.path, "unsafe path") }
+            let path = staging + "/" + page.path
+            let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+            let needsFolder = lock.withLock { createdFolders.insert(folder).inserted }
+            if needsFolder { try AtomicFile.makeFolder(folder) }
+            try Self.writeFile(page.bytes, to: path)
+        }
+    }
+
+    /// Replaces the output with the staged site: the old one is moved aside, then removed.
+    public func commit() throws(WriteError) {
+        let fileManager = FileManager.default
+        let old = staging + ".old"
+        var isDirectory: ObjCBool = false
+        let hadOutput = fileManager.fileExists(atPath: output, isDirectory: &isDirectory)
+        if hadOutput {
+            guard rename(output, old) == 0 else { throw .cannotWrite(output, String(cString: strerror(errno))) }
+        }
+        guard rename(staging, output) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if hadOutput { _ = rename(old, output) }
+            throw .cannotWrite(output, reason)
+        }
+        if hadOutput { try? fileManager.removeItem(atPath: old) }
+    }
+
+    /// Removes the staged files after a failure; the output was never touched.
+    public func discard() {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    static func isSafe(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains { $0 == ".." || $0 == "." || $0.isEmpty }
+    }
+
+    /// A plain write: the whole folder is swapped in at the end, so files need no rename of their own.
+    static func writeFile(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            guard written > 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+            offset += written
+        }
+    }
+}
+
+/// Keeps a site in memory: for `serve` and for tests.
+public actor MemorySite: PageSink {
+    public private(set) var pages: [String: [UInt8]] = [:]
+
+    public init() {}
+
+    public func write(_ pages: [RenderedPage]) async throws {
+        for page in pages { self.pages[page.path] = page.bytes }
+    }
+
+    public func page(_ path: String) -> [UInt8]? { pages[path] }
+}

@@ -1,0 +1,76 @@
+import DaichoCore
+import DaichoRender
+import Foundation
+
+/// Finds and reads a project's templates: `PROJECT/templates/`, else the templates that ship with Daicho.
+public struct TemplateLoader: Sendable {
+    public struct Loaded: Sendable {
+        public var templates: TemplateSet
+        public var assets: [String: [UInt8]]
+        /// The folder they came from.
+        public var folder: String
+    }
+
+    public init() {}
+
+    /// - Parameter override: a folder given with `--templates`.
+    public func load(project: String, override: String? = nil) throws(TemplateLoadError) -> Loaded {
+        guard let folder = Self.locate(project: project, override: override) else { throw .notFound(project) }
+        let layouts = ProjectLoader.join(folder, "layouts")
+        var sources: [String: String] = [:]
+        let fileManager = FileManager.default
+        for name in ((try? fileManager.contentsOfDirectory(atPath: layouts)) ?? []).sorted() where name.hasSuffix(".mustache") {
+            let path = ProjectLoader.join(layouts, name)
+            guard let data = fileManager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw .unreadable(path)
+            }
+            sources[String(name.dropLast(".mustache".count))] = text
+        }
+        var assets: [String: [UInt8]] = [:]
+        let assetFolder = ProjectLoader.join(folder, "assets")
+        for name in ((try? fileManager.contentsOfDirectory(atPath: assetFolder)) ?? []).sorted() where !name.hasPrefix(".") {
+            if let data = fileManager.contents(atPath: ProjectLoader.join(assetFolder, name)) { assets[name] = [UInt8](data) }
+        }
+        do {
+            let templates = try TemplateSet(sources: sources, folder: layouts + "/")
+            return Loaded(templates: templates, assets: assets, folder: folder)
+        } catch {
+            throw .template(error)
+        }
+    }
+
+    /// The first of: `--templates`, `PROJECT/templates`, the `templates/` that ships beside the executable.
+    static func locate(project: String, override: String?) -> String? {
+        let fileManager = FileManager.default
+        func valid(_ folder: String) -> Bool { fileManager.fileExists(atPath: ProjectLoader.join(folder, "layouts/system.mustache")) }
+        if let override { return valid(override) ? override : nil }
+        let own = ProjectLoader.join(project, "templates")
+        if valid(own) { return own }
+        // .build/release/daicho → the package root holds templates/.
+        var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = folder.appendingPathComponent("templates").path
+            if valid(candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+}
+
+public enum TemplateLoadError: Error, Sendable {
+    case notFound(String)
+    case unreadable(String)
+    case template(TemplateError)
+
+    public func message(_ language: Language) -> String {
+        switch self {
+        case .notFound(let project):
+            language == .ja ? "テンプレートが見つかりません（\(ProjectLoader.join(project, "templates/layouts")) か --templates で指定してください）"
+                : "no templates found (put them in \(ProjectLoader.join(project, "templates/layouts")) or give --templates)"
+        case .unreadable(let path):
+            language == .ja ? "テンプレート「\(path)」を読めません（UTF-8 で保存してください）" : "cannot read template \(path) (save it as UTF-8)"
+        case .template(let error):
+            DiagnosticFormatter(language: language, color: false).format(error.diagnostic)
+        }
+    }
+}

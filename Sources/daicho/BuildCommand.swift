@@ -1,0 +1,129 @@
+import ArgumentParser
+import DaichoCore
+import DaichoRender
+import DaichoSite
+import Foundation
+
+extension Visibility.Profile: ExpressibleByArgument {}
+
+struct BuildCommand: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "build",
+            abstract: L("静的サイトを作ります（完成してから出力フォルダを置き換えます）。",
+                        "Builds the static site (the output folder is replaced only when the build is complete)."))
+    }
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp(L("出力フォルダ（既定: PROJECT/site）", "Output folder (default: PROJECT/site)"), valueName: "DIR"))
+    var output: String?
+
+    @Option(help: ArgumentHelp(L("internal（庁内版、既定）または public（公開版）", "internal (default) or public")))
+    var profile: Visibility.Profile = .internal
+
+    @Flag(help: ArgumentHelp(L("エラーのある台帳を除いて作ります", "Leave out ledgers with errors and go on")))
+    var force = false
+
+    @Flag(help: ArgumentHelp(L("作成日時をページに入れます（既定では入れず、同じ入力から同じ出力になります）",
+                               "Print the build time on pages (off by default so builds are byte-identical)")))
+    var timestamp = false
+
+    @Option(help: ArgumentHelp(L("調達文書の作成日（例: 2026-12-01）", "Draft date for procurement documents (e.g. 2026-12-01)")))
+    var date: String?
+
+    @Option(help: ArgumentHelp(L("テンプレートのフォルダ（既定: PROJECT/templates）", "Templates folder (default: PROJECT/templates)"),
+                               valueName: "DIR"))
+    var templates: String?
+
+    @Option(help: ArgumentHelp(L("並列に処理する数（既定: CPUコア数）", "Parallel workers (default: one per core)")))
+    var jobs: Int?
+
+    @Flag(name: .shortAndLong, help: ArgumentHelp(L("進行状況を表示しません", "No progress display")))
+    var quiet = false
+
+    func run() async throws {
+        let language = options.language
+        let output = self.output ?? ProjectLoader.join(options.project, "site")
+        let started = Date()
+        let siteOptions = SiteOptions(language: language, profile: profile,
+                                      timestamp: timestamp ? Self.now() : nil, draftDate: date)
+        let builder = SiteBuilder(options: siteOptions, templatesOverride: templates, force: force, workers: jobs)
+        let progress = ProgressLine(enabled: !quiet && Terminal.isTTY(STDERR_FILENO), language: language)
+        let outcome: SiteBuilder.Outcome
+        do {
+            outcome = try await builder.build(project: options.project, output: output) { progress.show($0) }
+        } catch let error as LoadError {
+            progress.clear()
+            Terminal.error("daicho: " + error.message(language))
+            throw ExitCode(2)
+        } catch let error as TemplateLoadError {
+            progress.clear()
+            Terminal.error(error.message(language))
+            throw ExitCode(1)
+        } catch let error as TemplateError {
+            progress.clear()
+            Terminal.error(DiagnosticFormatter(language: language, color: Terminal.useColor(STDERR_FILENO)).format(error.diagnostic))
+            throw ExitCode(1)
+        } catch let error as WriteError {
+            progress.clear()
+            Terminal.error("daicho: " + error.message(language))
+            throw ExitCode(2)
+        }
+        progress.clear()
+        switch outcome {
+        case .stopped(let checked):
+            try reportErrors(checked, force: force, language: language)
+        case .built(let checked, _, let summary):
+            if force { try reportErrors(checked, force: true, language: language) }
+            let warnings = checked.diagnostics.warningCount
+            let seconds = Date().timeIntervalSince(started)
+            if !quiet {
+                Terminal.error(L("\(output) に \(summary.pages) ファイルを書き出しました（\(String(format: "%.1f", seconds)) 秒、警告 \(warnings) 件）",
+                                 "wrote \(summary.pages) files to \(output) in \(String(format: "%.1f", seconds)) s (\(warnings) warnings)"))
+            }
+        }
+    }
+
+    static func now() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: Date())
+    }
+}
+
+/// A one-line progress display on a terminal: stage and page counts, redrawn in place.
+final class ProgressLine: @unchecked Sendable {
+    private let enabled: Bool
+    private let language: Language
+    private let lock = NSLock()
+    private var shown = false
+
+    init(enabled: Bool, language: Language) {
+        self.enabled = enabled
+        self.language = language
+    }
+
+    func show(_ stage: SiteBuilder.Stage) {
+        guard enabled else { return }
+        let text: String
+        switch stage {
+        case .checked(let files):
+            text = language == .ja ? "検査完了: \(files) ファイル" : "checked \(files) files"
+        case .rendering(let done, let total):
+            text = language == .ja ? "ページ作成中: \(done)/\(total)" : "rendering: \(done)/\(total)"
+        }
+        lock.withLock {
+            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+            shown = true
+        }
+    }
+
+    func clear() {
+        lock.withLock {
+            if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+            shown = false
+        }
+    }
+}

@@ -1,0 +1,357 @@
+import DaichoCore
+import Testing
+@testable import DaichoRender
+
+/// Geometry worked out by hand from the layout constants, escaping, safe links, determinism and empty data.
+struct ChartTests {
+    static let hostile = "<script>&\"'"
+    static let hostileEscaped = "&lt;script&gt;&amp;&quot;&#39;"
+
+    // MARK: Bar chart
+
+    @Test func barGeometry() {
+        // One label of 1 unit → label column 7px, plot starts at 7 + 16 = 23; value 1 of maximum 2 on 400px is 200px.
+        let chart = BarChart(
+            title: "t", description: "d", valueAxisLabel: "件数",
+            bars: [.init(label: "A", value: Exact(1), valueText: "1件", category: 1)],
+            maximum: Exact(2))
+        let svg = chart.svg()
+        #expect(svg.contains("<rect x=\"23.0\" y=\"12.0\" width=\"200.0\" height=\"20.0\" fill=\"#56B4E9\"/>"))
+        // Value text 4px after the bar end, baseline 14.5 below the bar top.
+        #expect(svg.contains("<text x=\"227.0\" y=\"26.5\">1件</text>"))
+        // Ticks every 0.5 up to 2; the tick at 1 sits at 23 + 200.
+        for label in ["0", "0.5", "1", "1.5", "2"] { #expect(svg.contains(">\(label)</text>")) }
+        #expect(svg.contains("<line x1=\"223.0\" y1=\"40.0\" x2=\"223.0\" y2=\"44.0\" stroke=\"#666\"/>"))
+        // Width: the last tick label "2" is centred at 423 and 7px wide, plus 8 → 434.5, rounded up;
+        // height: axis at 8 + 28 + 4 = 40, plus 48.
+        #expect(svg.contains("viewBox=\"0 0 435 88\""))
+    }
+
+    @Test func barReferenceLineAndDefaultMaximum() {
+        // Largest value 3 → ticks 0, 1, 2, 3 and axis end 3; the reference at 1.5 is at 23 + 200.
+        let chart = BarChart(
+            title: "t", description: "d", valueAxisLabel: "",
+            bars: [.init(label: "A", value: Exact(3), valueText: "")],
+            referenceLine: .init(value: Exact(3, 2), label: "50%"))
+        let svg = chart.svg()
+        #expect(svg.contains("width=\"400.0\""))
+        #expect(svg.contains("<line x1=\"223.0\" y1=\"22.0\" x2=\"223.0\" y2=\"60.0\" stroke=\"#222\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"))
+        #expect(svg.contains(">50%</text>"))
+        #expect(!svg.contains(">4</text>"))
+    }
+
+    @Test func barLabelsTruncateWithFullTitle() {
+        let long = "住民基本台帳システム連携サーバ更新"  // 17 characters, 34 units
+        let svg = BarChart(title: "t", description: "d", valueAxisLabel: "",
+                           bars: [.init(label: long, value: Exact(1), valueText: "1")]).svg()
+        #expect(svg.contains("<title>\(long): 1</title>"))
+        #expect(svg.contains(">住民基本台帳システム連…</text>"))  // 11 characters + "…" = 24 units
+    }
+
+    @Test func barLinks() {
+        let bars: [BarChart.Bar] = [
+            .init(label: "a", value: Exact(1), valueText: "1", link: "systems/a.html?x=1&y=2"),
+            .init(label: "b", value: Exact(1), valueText: "1", link: " JavaScript:alert(1)"),
+            .init(label: "c", value: Exact(1), valueText: "1", link: "data:text/html,<b>"),
+        ]
+        let svg = BarChart(title: "t", description: "d", valueAxisLabel: "", bars: bars).svg()
+        #expect(svg.contains("<a href=\"systems/a.html?x=1&amp;y=2\">"))
+        #expect(svg.components(separatedBy: "<a ").count == 2)
+        #expect(!svg.lowercased().contains("javascript"))
+        #expect(!svg.contains("data:"))
+    }
+
+    // MARK: Column chart
+
+    @Test func columnGeometry() {
+        // Ticks 0, 0.5 … 2: widest label "0.5" is 21px, so the plot starts at 24 + 21 + 10 = 55.
+        // "2025年度" is 8 units → slot 8 × 7 + 12 = 68, column 48 wide; the first column starts at 55 + 18.
+        let chart = ColumnChart(
+            title: "t", description: "d", valueAxisLabel: "件数", categoryAxisLabel: "年度",
+            columns: [
+                .init(label: "2025年度", value: Exact(1), valueText: "1件"),
+                .init(label: "2026年度", value: Exact(2), valueText: "2件", category: 2),
+            ])
+        let svg = chart.svg()
+        #expect(svg.contains("<rect x=\"73.0\" y=\"124.0\" width=\"48.0\" height=\"100.0\" fill=\"#E69F00\"/>"))
+        #expect(svg.contains("<rect x=\"141.0\" y=\"24.0\" width=\"48.0\" height=\"200.0\" fill=\"#009E73\"/>"))
+        #expect(svg.contains("<text x=\"97.0\" y=\"118.0\" text-anchor=\"middle\">1件</text>"))
+        // Plot ends at 55 + 16 + 2 × 68 = 207; width 215; height 24 + 200 + 50.
+        #expect(svg.contains("viewBox=\"0 0 215 274\""))
+        #expect(svg.contains("transform=\"rotate(-90 14.0 124.0)\""))
+    }
+
+    // MARK: Timeline
+
+    @Test func timelineGeometry() {
+        let chart = TimelineChart(
+            title: "t", description: "d",
+            years: [
+                .init(label: "2026年度", items: [.init(label: "税務"), .init(label: "とても長いシステム名称です", category: 4)]),
+                .init(label: "2027年度", items: [.init(label: "福祉", link: "systems/fukushi.html")]),
+            ])
+        let svg = chart.svg()
+        // Second item of the first year: 44 + 30; second year's column at 8 + 148.
+        #expect(svg.contains("<rect x=\"8.0\" y=\"74.0\" width=\"140.0\" height=\"24.0\" rx=\"4\" fill=\"#fff\" stroke=\"#0072B2\""))
+        #expect(svg.contains("<rect x=\"156.0\" y=\"8.0\" width=\"140.0\" height=\"28.0\""))
+        #expect(svg.contains("<a href=\"systems/fukushi.html\"><g><title>福祉</title><rect x=\"156.0\" y=\"44.0\""))
+        // 10 units: four characters and "…", the full name in <title>.
+        #expect(svg.contains(">とても長…</text>"))
+        #expect(svg.contains("<title>とても長いシステム名称です</title>"))
+        // Width 8 + 2 × 148; height 44 + 2 × 30 + 2.
+        #expect(svg.contains("viewBox=\"0 0 304 106\""))
+    }
+
+    // MARK: Host bins
+
+    @Test func hostBinGeometry() {
+        let chart = HostBinsChart(
+            title: "t", description: "d",
+            hosts: [
+                .init(label: "ホスト1", segments: [
+                    .init(label: "税務", share: Exact(1, 2)),
+                    .init(label: "福祉", share: Exact(1, 4), category: 4),
+                    .init(label: "小さい", share: Exact(1, 20)),
+                ]),
+                .init(label: "ホスト2", segments: [
+                    .init(label: "A", share: Exact(4, 5)),
+                    .init(label: "B", share: Exact(1, 2)),
+                ]),
+            ],
+            unitLabel: "メモリ")
+        let svg = chart.svg()
+        // Bins are 200px tall from y 12 to 212; the first starts at 62 + 16.
+        #expect(svg.contains("<rect x=\"78.0\" y=\"112.0\" width=\"80.0\" height=\"100.0\" fill=\"#E69F00\""))
+        #expect(svg.contains("<rect x=\"78.0\" y=\"62.0\" width=\"80.0\" height=\"50.0\" fill=\"#0072B2\""))
+        #expect(svg.contains("fill=\"#fff\">福祉</text>"))
+        // 1/20 is 10px: too short for a label, so only in <title>.
+        #expect(svg.contains("<title>小さい: 5.0%</title>"))
+        #expect(!svg.contains(">小さい</text>"))
+        // 4/5 + 1/2 overflows: the second segment is clipped to the remaining 40px at the top.
+        #expect(svg.contains("<rect x=\"190.0\" y=\"12.0\" width=\"80.0\" height=\"40.0\""))
+        // Width: the last bin ends at 270, grid lines run 16 further, then an 8px margin; height 212 + 32.
+        #expect(svg.contains("viewBox=\"0 0 294 244\""))
+    }
+
+    // MARK: Network
+
+    @Test func sineTable() {
+        #expect(SineTable.sine(degrees: 30) == Exact(1, 2))
+        #expect(SineTable.cosine(degrees: 60) == Exact(1, 2))
+        #expect(SineTable.sine(degrees: 210) == Exact(-1, 2))
+        #expect(SineTable.sine(degrees: -90) == Exact(-1))
+        #expect(SineTable.cosine(degrees: 180) == Exact(-1))
+        #expect(NetworkDiagram.degrees(index: 1, count: 7) == 51)
+        #expect(NetworkDiagram.degrees(index: 2, count: 7) == 103)
+        #expect(NetworkDiagram.radius(nodeCount: 4) == Exact(140))
+        #expect(NetworkDiagram.radius(nodeCount: 120) == Exact(306))  // ⌈120 × 16 × 113 / 710⌉
+    }
+
+    @Test func networkGeometry() {
+        let nodes = ["a", "b", "c", "d"].map { NetworkDiagram.Node(id: $0, label: $0.uppercased()) }
+        let edges: [NetworkDiagram.Edge] = [
+            .init(from: "a", to: "b"), .init(from: "c", to: "d", bothWays: true),
+            .init(from: "a", to: "zz"), .init(from: "a", to: "a"),
+        ]
+        let chart = NetworkDiagram(title: "t", description: "d", nodes: nodes, edges: edges)
+        let svg = chart.svg()
+        // Radius 140, margin 140 + 14 + 84 + 12 = 250: nodes at the top, right, bottom and left.
+        #expect(svg.contains("viewBox=\"0 0 500 500\""))
+        #expect(svg.contains("<circle cx=\"250.0\" cy=\"110.0\""))
+        #expect(svg.contains("<circle cx=\"390.0\" cy=\"250.0\""))
+        #expect(svg.contains("<line x1=\"250.0\" y1=\"110.0\" x2=\"390.0\" y2=\"250.0\""))
+        // Label of the right node 14px outside, anchored at its start.
+        #expect(svg.contains("<text x=\"404.0\" y=\"254.5\" text-anchor=\"start\">B</text>"))
+        // Unknown and self edges are dropped; one edge has arrowheads at both ends.
+        #expect(svg.components(separatedBy: "<line ").count == 3)
+        #expect(svg.components(separatedBy: "marker-start=").count == 2)
+        let id = SVG.identifier(kind: "network", title: "t", description: "d")
+        #expect(svg.contains("<marker id=\"\(id)-arrow-end\""))
+        #expect(svg.contains("marker-end=\"url(#\(id)-arrow-end)\""))
+    }
+
+    @Test func networkRadialLabelsAndCap() {
+        let many = (0..<120).map { NetworkDiagram.Node(id: "n\($0)", label: "システム\($0)") }
+        let drawn = NetworkDiagram(title: "t", description: "d", nodes: many, edges: []).svg()
+        #expect(drawn.components(separatedBy: "<circle ").count == 121)
+        #expect(drawn.contains("transform=\"rotate("))
+        let tooMany = NetworkDiagram(title: "t", description: "d", nodes: many + [.init(id: "x", label: "x")], edges: []).svg()
+        #expect(tooMany.contains(">ノード数が多いため図を省略しました（表をご覧ください）</text>"))
+        #expect(!tooMany.contains("<circle"))
+        #expect(tooMany.hasPrefix("<svg "))
+    }
+
+    // MARK: Every chart
+
+    static func charts(label: String, link: String?, title: String = "題名") -> [String] {
+        [
+            BarChart(title: title, description: label, valueAxisLabel: label,
+                     bars: [.init(label: label, value: Exact(1), valueText: label, link: link)],
+                     referenceLine: .init(value: Exact(1, 2), label: label)).svg(),
+            ColumnChart(title: title, description: label, valueAxisLabel: label, categoryAxisLabel: label,
+                        columns: [.init(label: label, value: Exact(1), valueText: label)]).svg(),
+            TimelineChart(title: title, description: label,
+                          years: [.init(label: label, items: [.init(label: label, link: link)])]).svg(),
+            HostBinsChart(title: title, description: label,
+                          hosts: [.init(label: label, segments: [.init(label: label, share: Exact(1, 2))])],
+                          unitLabel: label).svg(),
+            NetworkDiagram(title: title, description: label,
+                           nodes: [.init(id: label, label: label, link: link), .init(id: "b", label: "b")],
+                           edges: [.init(from: label, to: "b")]).svg(),
+        ]
+    }
+
+    @Test func hostileTextIsEscaped() {
+        for svg in Self.charts(label: Self.hostile, link: Self.hostile, title: Self.hostile) {
+            #expect(!svg.contains("<script"))
+            #expect(svg.contains(Self.hostileEscaped))
+            #expect(svg.contains("<a href=\"\(Self.hostileEscaped)\">") || !svg.contains("<a "))
+            #expect(Self.isWellFormed(svg))
+        }
+    }
+
+    @Test func unsafeLinksAreDropped() {
+        for link in ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "java\tscript:alert(1)", "\u{1}javascript:x",
+                     "data:text/html;base64,AAAA", "vbscript:msgbox", "mailto:a@example.jp", ""] {
+            #expect(SVG.safeLink(link) == nil, "\(link)")
+            for svg in Self.charts(label: "x", link: link) { #expect(!svg.contains("<a ")) }
+        }
+        for link in ["https://www.example.jp/", "HTTP://example.jp", "../systems/a.html", "a/b:c", "#top", "?q=1"] {
+            #expect(SVG.safeLink(link) == link, "\(link)")
+        }
+    }
+
+    @Test func commonStructure() {
+        for svg in Self.charts(label: "ラベル", link: "systems/x.html") {
+            let root = svg.prefix { $0 != ">" }
+            #expect(root.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "))
+            #expect(root.contains("preserveAspectRatio=\"xMinYMin meet\" role=\"img\""))
+            #expect(root.contains("class=\"chart-svg\" font-family=\"sans-serif\""))
+            #expect(!root.contains(" width=") && !root.contains(" height="))
+            let lines = svg.split(separator: "\n")
+            #expect(lines[1].hasPrefix("<title id=\"chart-") && lines[2].hasPrefix("<desc id=\"chart-"))
+            for forbidden in ["<script", "<style", "<foreignObject", "<image", "<use", "@import", "url(http"] {
+                #expect(!svg.contains(forbidden))
+            }
+            // The only absolute URL is the SVG namespace.
+            #expect(svg.components(separatedBy: "http").count == 2)
+            #expect(Self.isWellFormed(svg))
+        }
+    }
+
+    @Test func deterministic() {
+        #expect(Self.charts(label: "同じ", link: "a.html") == Self.charts(label: "同じ", link: "a.html"))
+    }
+
+    @Test func identifiersDifferByTitle() {
+        let first = Self.charts(label: "同じ", link: nil, title: "図1")
+        let second = Self.charts(label: "同じ", link: nil, title: "図2")
+        for (a, b) in zip(first, second) {
+            let idA = Self.identifier(in: a)
+            let idB = Self.identifier(in: b)
+            #expect(idA.count == "chart-".count + 16)
+            #expect(idA != idB)
+            #expect(a.contains("aria-labelledby=\"\(idA)-title \(idA)-desc\""))
+        }
+        // FNV-1a 64 of the empty string is its offset basis.
+        #expect(SVG.identifier(kind: "", title: "", description: "") != SVG.identifier(kind: "bar", title: "", description: ""))
+    }
+
+    @Test func emptyData() {
+        let empties = [
+            BarChart(title: "t", description: "d", valueAxisLabel: "", bars: []).svg(),
+            ColumnChart(title: "t", description: "d", valueAxisLabel: "", categoryAxisLabel: "", columns: []).svg(),
+            TimelineChart(title: "t", description: "d", years: []).svg(),
+            TimelineChart(title: "t", description: "d", years: [.init(label: "2026年度", items: [])]).svg(),
+            HostBinsChart(title: "t", description: "d", hosts: [], unitLabel: "").svg(),
+            NetworkDiagram(title: "t", description: "d", nodes: [], edges: []).svg(),
+        ]
+        for svg in empties {
+            #expect(svg.contains("viewBox=\"0 0 320 48\""))
+            #expect(svg.contains("<text x=\"160.0\" y=\"28.0\" text-anchor=\"middle\">データがありません</text>"))
+            #expect(svg.hasSuffix("</svg>"))
+            #expect(Self.isWellFormed(svg))
+        }
+    }
+
+    @Test func helpers() {
+        #expect(SVG.units("ab年度") == 6)
+        #expect(SVG.truncate("abcdef", units: 5) == "abc…")
+        #expect(SVG.truncate("abcde", units: 5) == "abcde")
+        #expect(SVG.tickLabel(Exact(1_200_000)) == "1,200,000")
+        #expect(SVG.tickLabel(Exact(5, 2)) == "2.5")
+        #expect(SVG.color(9) == "#56B4E9" && SVG.color(-1) == "#999999")
+        #expect(SVG.escape("a\u{0}b\u{7}\n") == "ab\n")
+        #expect(ValueAxis.roundStep(atLeast: Exact(1, 4)) == Exact(1, 4))
+        #expect(ValueAxis.roundStep(atLeast: Exact(5, 4)) == Exact(2))
+        #expect(ValueAxis.roundStep(atLeast: Exact(120)) == Exact(200))
+        #expect(ValueAxis(covering: Exact(7)).ticks == [0, 2, 4, 6, 8].map { Exact($0) })
+        #expect(ValueAxis(covering: Exact(0)).maximum == Exact(1))
+        #expect(ValueAxis(fixed: Exact(7)).ticks == [0, 2, 4, 6].map { Exact($0) })
+    }
+
+    @Test func randomLabelsStayWellFormed() {
+        var generator = SeededGenerator(seed: 0x5EED)
+        let alphabet = Array("<>&\"'aあ;#/:= \n\t\u{1}")
+        for _ in 0..<200 {
+            let label = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            for svg in Self.charts(label: label, link: label, title: label) {
+                #expect(Self.isWellFormed(svg), "\(label.debugDescription)")
+            }
+        }
+    }
+
+    // MARK: Support
+
+    static func identifier(in svg: String) -> String {
+        let marker = "<title id=\""
+        guard let start = svg.range(of: marker) else { return "" }
+        return String(svg[start.upperBound...].prefix { $0 != "\"" }.dropLast("-title".count))
+    }
+
+    /// A small XML check: tags balance, attribute values are quoted without `<`, and every `&` starts a known entity.
+    static func isWellFormed(_ svg: String) -> Bool {
+        var stack: [Substring] = []
+        var rest = Substring(svg)
+        while let open = rest.firstIndex(where: { $0 == "<" || $0 == "&" || $0 == ">" }) {
+            if rest[open] == ">" { return false }
+            if rest[open] == "&" {
+                let after = rest[rest.index(after: open)...]
+                guard let entity = ["amp;", "lt;", "gt;", "quot;", "#39;"].first(where: { after.hasPrefix($0) }) else { return false }
+                rest = after.dropFirst(entity.count)
+                continue
+            }
+            var index = rest.index(after: open)
+            var quoted = false
+            while index < rest.endIndex, quoted || rest[index] != ">" {
+                if rest[index] == "\"" { quoted.toggle() }
+                if rest[index] == "<" || (quoted && rest[index] == "&" && !rest[index...].hasPrefix("&amp;")
+                    && !rest[index...].hasPrefix("&lt;") && !rest[index...].hasPrefix("&gt;")
+                    && !rest[index...].hasPrefix("&quot;") && !rest[index...].hasPrefix("&#39;")) { return false }
+                index = rest.index(after: index)
+            }
+            guard index < rest.endIndex else { return false }
+            let tag = rest[rest.index(after: open)..<index]
+            if tag.hasPrefix("/") {
+                guard stack.popLast() == tag.dropFirst() else { return false }
+            } else if !tag.hasSuffix("/") {
+                stack.append(tag.prefix { $0 != " " })
+            }
+            rest = rest[rest.index(after: index)...]
+        }
+        return stack.isEmpty
+    }
+}
+
+/// SplitMix64, so the random test draws the same labels on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,177 @@
+import DaichoCore
+@testable import DaichoRender
+import DaichoSite
+import Foundation
+import Testing
+
+@Suite struct LinkCheckTests {
+    /// Every `href` and `src` of every page, with the page it is on.
+    static func references(in site: [String: [UInt8]]) -> [(page: String, tag: String, url: String)] {
+        let pattern = /<(\w+)[^>]*?\s(?:href|src)="([^"]*)"/
+        var result: [(String, String, String)] = []
+        for path in site.htmlPaths {
+            for match in site.text(path).matches(of: pattern) {
+                result.append((path, String(match.output.1), String(match.output.2)))
+            }
+        }
+        return result
+    }
+
+    static func resolve(_ url: String, from page: String) -> String {
+        var parts = page.split(separator: "/").dropLast().map(String.init)
+        for part in url.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(String(part)) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    @Test func noBrokenInternalLinkAndNoExternalResource() async throws {
+        for project in [Paths.root.path, Paths.fixture("small")] {
+            let site = try await buildSite(project)
+            #expect(site.count > 20)
+            var checked = 0
+            for (page, tag, url) in Self.references(in: site) {
+                let external = url.hasPrefix("http:") || url.hasPrefix("https:") || url.hasPrefix("//")
+                if external {
+                    // Links a reader may follow are fine; nothing the page loads may come from outside.
+                    #expect(tag == "a", "\(page): <\(tag)> loads \(url)")
+                    continue
+                }
+                guard !url.hasPrefix("#"), !url.hasPrefix("mailto:") else { continue }
+                let target = Self.resolve(String(url.prefix { $0 != "#" && $0 != "?" }), from: page)
+                #expect(site[target] != nil, "\(page) links to missing \(url)")
+                checked += 1
+            }
+            #expect(checked > 100)
+            let css = site.text("assets/style.css")
+            #expect(!css.contains("url(http") && !css.contains("@import") && !css.contains("@font-face"))
+        }
+    }
+
+    @Test func everyPageHasTheBasicsOfAccessibleHTML() async throws {
+        let site = try await buildSite(Paths.fixture("small"))
+        for path in site.htmlPaths {
+            let html = site.text(path)
+            #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"ja\""), "\(path)")
+            #expect(html.contains("<a class=\"skip-link\" href=\"#main\">"), "\(path)")
+            #expect(html.contains("<main id=\"main\">"), "\(path)")
+            #expect(html.contains("<h1>"), "\(path)")
+        }
+    }
+}
+
+@Suite struct HostileInputTests {
+    @Test func ledgerStringsNeverBecomeMarkup() async throws {
+        let project = try copyFixture("hostile")
+        try "organization: {name: \"<b>はざま町</b>\", code: \"142085\", population: 8000, fiscal_year: 2026}\n"
+            .write(toFile: project + "/daicho.yaml", atomically: true, encoding: .utf8)
+        let site = try await buildSite(project, force: true)
+        #expect(site["systems/xss/index.html"] != nil)
+        for (path, bytes) in site where path.hasSuffix(".html") {
+            let html = String(decoding: bytes, as: UTF8.self)
+            // Our own scripts are the only ones, always loaded from assets/.
+            let scripts = html.matches(of: /<script[^>]*>/).map { String($0.output) }
+            #expect(scripts.allSatisfy { $0.contains("assets/") }, "\(path): \(scripts)")
+            // Ledger text may say "onerror=" as text; no real tag may carry a handler or script link.
+            for tag in html.matches(of: /<[a-zA-Z][^>]*>/).map({ String($0.output) }) {
+                #expect(tag.firstMatch(of: /\son[a-z]+\s*=/) == nil, "\(path): \(tag)")
+                #expect(!tag.lowercased().contains("javascript:") && !tag.contains("data:text"), "\(path): \(tag)")
+                for name in ["<iframe", "<img", "<style", "<b>", "<object", "<embed", "<form"] where name != "<form" || !tag.contains("search-form") {
+                    #expect(!tag.lowercased().hasPrefix(name), "\(path): \(tag)")
+                }
+            }
+        }
+        let page = site.text("systems/xss/index.html")
+        #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        // The Mustache-looking notes stay text.
+        #expect(page.contains("{{mustache}}"))
+        #expect(!site.text("assets/search-index.js").contains("</script>"))
+    }
+}
+
+@Suite struct PublicProfileTests {
+    @Test func hiddenFieldsAppearNowhere() async throws {
+        let internalSite = try await buildSite(Paths.fixture("small"))
+        let published = try await buildSite(Paths.fixture("small"), options: SiteOptions(profile: .public))
+        let secrets = ["山田 太郎", "045-000-1234", "juki-support@example.jp", "SRV-OS-HIDDEN-2019", "HIDDEN-TAPE",
+                       "端末は窓口専用", "電力会社", "マイナンバー利用事務系", "サーバ保守", "アプリ保守",
+                       "庁舎外保管なし", "耐震固定なし", "緊急時対応手順書なし", "運用事業者とのBCP取り決めなし",
+                       "no_offsite", "not_anchored", "no_emergency_manual", "no_operator_agreement"]
+        for secret in secrets {
+            // The internal site shows them, so the test really looks for something.
+            let shownInternally = internalSite.values.contains(where: { String(decoding: $0, as: UTF8.self).contains(secret) })
+            #expect(shownInternally, "internal lacks \(secret)")
+            for (path, bytes) in published {
+                #expect(!String(decoding: bytes, as: UTF8.self).contains(secret), "\(path) shows \(secret)")
+            }
+        }
+        #expect(published.text("index.html").contains("公開版"))
+        // Governance gaps stay public.
+        #expect(published.text("systems/juki/index.html").contains("SLA未締結"))
+    }
+}
+
+@Suite(.serialized) struct OutputSafetyTests {
+    @Test func aFailedBuildLeavesThePreviousSiteUntouched() async throws {
+        let project = try copyFixture("small")
+        let output = project + "/site"
+        let templates = project + "/templates"
+        try FileManager.default.copyItem(atPath: Paths.templates, toPath: templates)
+        let builder = SiteBuilder(options: SiteOptions())
+        guard case .built = try await builder.build(project: project, output: output) else {
+            Issue.record("first build stopped")
+            return
+        }
+        let before = try String(contentsOfFile: output + "/systems/juki/index.html", encoding: .utf8)
+
+        // A misspelled key on line 3 of the system template.
+        let systemTemplate = templates + "/layouts/system.mustache"
+        var lines = try String(contentsOfFile: systemTemplate, encoding: .utf8).components(separatedBy: "\n")
+        lines[2] = lines[2].replacingOccurrences(of: "{{department}}", with: "{{departmnet}}")
+        try lines.joined(separator: "\n").write(toFile: systemTemplate, atomically: true, encoding: .utf8)
+        do {
+            _ = try await builder.build(project: project, output: output)
+            Issue.record("a misspelled key must fail the build")
+        } catch let error as TemplateError {
+            #expect(error.template.hasSuffix("templates/layouts/system.mustache"))
+            #expect(error.line == 3)
+            #expect(error.key == "departmnet")
+            #expect(error.diagnostic.message.ja.contains("departmnet"))
+        }
+        #expect(try String(contentsOfFile: output + "/systems/juki/index.html", encoding: .utf8) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: project).filter { $0.contains(".building-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func editingATemplateChangesTheOutput() async throws {
+        let project = try copyFixture("small")
+        try FileManager.default.copyItem(atPath: Paths.templates, toPath: project + "/templates")
+        let footer = project + "/templates/layouts/footer.mustache"
+        let text = try String(contentsOfFile: footer, encoding: .utf8)
+        try text.replacingOccurrences(of: "</footer>", with: "<p>さくら町 情報政策係</p></footer>")
+            .write(toFile: footer, atomically: true, encoding: .utf8)
+        let site = MemorySite()
+        _ = try await SiteBuilder(options: SiteOptions()).build(project: project, into: site)
+        #expect(await site.pages.text("index.html").contains("さくら町 情報政策係"))
+    }
+
+    @Test func errorsStopTheBuildUnlessForced() async throws {
+        let project = try copyFixture("small")
+        try "schema: 1\nid: broken\nbasic: {name: x, department: y}\nusage: {form: nonsense}\n"
+            .write(toFile: project + "/inventory/broken.yaml", atomically: true, encoding: .utf8)
+        let site = MemorySite()
+        let stopped = try await SiteBuilder(options: SiteOptions(), templatesOverride: Paths.templates).build(project: project, into: site)
+        guard case .stopped = stopped else { Issue.record("must stop"); return }
+        #expect(await site.pages.isEmpty)
+        let forced = try await buildSite(project, force: true)
+        #expect(forced["systems/broken/index.html"] == nil)
+        #expect(forced["systems/juki/index.html"] != nil)
+        #expect(forced.text("index.html").contains("inventory/broken.yaml"))
+    }
+}
+
+func copyFixture(_ name: String) throws -> String {
+    let target = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-site-\(UUID().uuidString)").path
+    try FileManager.default.copyItem(atPath: Paths.fixture(name), toPath: target)
+    return target
+}
