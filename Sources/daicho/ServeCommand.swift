@@ -1,0 +1,50 @@
+import ArgumentParser
+import DaichoCore
+import DaichoRender
+import DaichoSite
+import Foundation
+
+struct ServeCommand: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "serve",
+            abstract: L("サイトをこのPCだけで確認できるように表示し、台帳やテンプレートを保存すると作り直します。",
+                        "Serves the site on this computer only and rebuilds when ledgers or templates change."))
+    }
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(help: ArgumentHelp(L("ポート番号", "Port")))
+    var port: UInt16 = 8000
+
+    @Option(help: ArgumentHelp(L("internal（庁内版、既定）または public（公開版）", "internal (default) or public")))
+    var profile: Visibility.Profile = .internal
+
+    @Option(help: ArgumentHelp(L("テンプレートのフォルダ（既定: PROJECT/templates）", "Templates folder (default: PROJECT/templates)"),
+                               valueName: "DIR"))
+    var templates: String?
+
+    func run() async throws {
+        let language = options.language
+        let server = PreviewServer(project: options.project, port: port,
+                                   options: SiteOptions(language: language, profile: profile), templatesOverride: templates)
+        do {
+            try await server.run { event in
+                switch event {
+                case .listening(let port):
+                    Terminal.error(L("http://127.0.0.1:\(port)/ で表示しています（終了は Ctrl+C）",
+                                     "serving at http://127.0.0.1:\(port)/ (Ctrl+C to stop)"))
+                case .rebuilt(let pages, let seconds):
+                    Terminal.error(L("作成しました: \(pages) ファイル（\(String(format: "%.1f", seconds)) 秒）",
+                                     "built \(pages) files in \(String(format: "%.1f", seconds)) s"))
+                case .failed(let message):
+                    Terminal.error(L("作成できません: ", "cannot build: ") + message)
+                }
+            }
+        } catch {
+            Terminal.error(L("daicho: ポート \(port) で開始できません（\(error)）。--port で別の番号を指定してください",
+                             "daicho: cannot listen on port \(port) (\(error)); choose another with --port"))
+            throw ExitCode(2)
+        }
+    }
+}
