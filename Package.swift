@@ -44,12 +44,10 @@ let package = Package(
         ),
         .testTarget(name: "DaichoCoreTests", dependencies: ["DaichoCore"]),
         .testTarget(name: "DaichoRenderTests", dependencies: ["DaichoCore", "DaichoRender"]),
-        .testTarget(name: "DaichoSiteTests", dependencies: ["DaichoCore", "DaichoRender", "DaichoSite"]),
         .testTarget(
-            name: "DaichoCLITests",
-            dependencies: ["DaichoCore", "DaichoSite"],
-            resources: []
+            name: "DaichoSiteTests", dependencies: ["DaichoCore", "DaichoRender", "DaichoSite"], exclude: ["Snapshots"]
         ),
+        .testTarget(name: "DaichoCLITests", dependencies: ["DaichoCore", "DaichoSite"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

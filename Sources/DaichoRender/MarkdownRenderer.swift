@@ -1,5 +1,11 @@
 import CCmarkGFM
 import Foundation
+import Synchronization
+
+/// cmark-gfm adds and removes the extensions' special characters in a process-wide table
+/// around every parse, so two parses at once corrupt each other (`~~` then renders as text).
+/// Every parse and render goes through this lock.
+private let cmarkLock = Mutex(())
 
 /// GitHub-flavoured Markdown to HTML through cmark-gfm, safe for text from ledgers.
 ///
@@ -20,6 +26,10 @@ public struct MarkdownRenderer: Sendable {
     private static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
 
     public func html(_ markdown: String) -> String {
+        cmarkLock.withLock { _ in render(markdown) }
+    }
+
+    private func render(_ markdown: String) -> String {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }

@@ -42,7 +42,7 @@ public struct SiteRenderer: Sendable {
             progress?(written, total)
         }
 
-        var fixed = try fixedPages(context)
+        var fixed = try await fixedPages(context)
         fixed.append(RenderedPage(path: "sitemap.xml", text: Sitemap.xml(
             paths: fixed.map(\.path) + context.ledgers.map { context.systemPath($0.id) }, baseURL: project.site.baseURL)))
         try await emit(fixed)
@@ -55,35 +55,48 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every page that is not a system page: one of each kind, plus departments and vendors.
-    func fixedPages(_ context: SiteContext) throws -> [RenderedPage] {
-        var pages: [RenderedPage] = []
-        func html(_ path: String, _ template: String, _ model: Any) throws {
-            pages.append(RenderedPage(path: path, text: try templates.render(template, model)))
+    /// They are independent of one another, so they render in parallel too.
+    func fixedPages(_ context: SiteContext) async throws -> [RenderedPage] {
+        typealias Job = @Sendable () throws -> RenderedPage
+        let templates = self.templates
+        var jobs: [Job] = []
+        func html(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) {
+            jobs.append { RenderedPage(path: path, text: try templates.render(template, model())) }
         }
-        try html(SiteSection.home.path, "dashboard", context.dashboardPage())
-        try html(SiteSection.systems.path, "systems", context.systemsListPage())
-        try html(SiteSection.departments.path, "group-index", context.departmentsIndexPage())
+        html(SiteSection.home.path, "dashboard") { context.dashboardPage() }
+        html(SiteSection.systems.path, "systems") { context.systemsListPage() }
+        html(SiteSection.departments.path, "group-index") { context.departmentsIndexPage() }
         for name in context.departmentSystems.keys.sorted() {
-            try html(context.departmentPath(name), "group", context.departmentPage(name))
+            html(context.departmentPath(name), "group") { context.departmentPage(name) }
         }
-        try html(SiteSection.vendors.path, "group-index", context.vendorsIndexPage())
+        html(SiteSection.vendors.path, "group-index") { context.vendorsIndexPage() }
         for name in context.vendorSystems.keys.sorted() {
-            try html(context.vendorPath(name), "group", context.vendorPage(name))
+            html(context.vendorPath(name), "group") { context.vendorPage(name) }
         }
-        for (path, template, model) in context.analysisPages() {
-            try html(path, template, model)
+        for (path, template, build) in context.analysisPages() {
+            html(path, template, build)
         }
-        try html(SiteSection.search.path, "search", context.searchPage())
-        try html(SiteSection.data.path, "data", context.dataPage())
-        try html("404.html", "not-found", context.notFoundPage())
-        pages.append(RenderedPage(path: "assets/search-index.js", text: context.searchIndexScript()))
-        pages.append(RenderedPage(path: "data/analysis.json", text: context.publicAnalysisJSON().rendered()))
-        pages.append(RenderedPage(path: "data/systems.json", text: context.systemsJSON()))
-        pages.append(RenderedPage(path: "data/systems.csv", bytes: context.systemsCSV()))
+        html(SiteSection.search.path, "search") { context.searchPage() }
+        html(SiteSection.data.path, "data") { context.dataPage() }
+        html("404.html", "not-found") { context.notFoundPage() }
+        jobs.append { RenderedPage(path: "assets/search-index.js", text: context.searchIndexScript()) }
+        jobs.append { RenderedPage(path: "data/analysis.json", text: context.publicAnalysisJSON().rendered()) }
+        jobs.append { RenderedPage(path: "data/systems.json", text: context.systemsJSON()) }
+        jobs.append { RenderedPage(path: "data/systems.csv", bytes: context.systemsCSV()) }
         for (name, bytes) in assets.sorted(by: { $0.key < $1.key }) {
-            pages.append(RenderedPage(path: "assets/" + name, bytes: bytes))
+            jobs.append { RenderedPage(path: "assets/" + name, bytes: bytes) }
         }
-        return pages
+        // Big jobs first (the lists and exports), then the many small ones, across the workers.
+        let lanes = workers
+        return try await withThrowingTaskGroup(of: [RenderedPage].self) { group in
+            for lane in 0..<lanes {
+                let mine = jobs.enumerated().filter { $0.offset % lanes == lane }.map(\.element)
+                group.addTask { try mine.map { try $0() } }
+            }
+            var pages: [RenderedPage] = []
+            for try await part in group { pages += part }
+            return pages.sorted { $0.path < $1.path }
+        }
     }
 
     /// One batch of system pages, split across workers; the result is in path order whatever the timing.

@@ -115,13 +115,19 @@ final class TemplateChecker: Sendable {
         if let dictionary = object as? [String: Any] { return dictionary[key] != nil }
         let type = ObjectIdentifier(Swift.type(of: object))
         if let keys = state.withLock({ $0.keysByType[type] }) { return keys.contains(key) }
-        let keys = Set(Mirror(reflecting: object).children.compactMap(\.label))
-        state.withLock { $0.keysByType[type] = keys }
-        return keys.contains(key)
+        let stored = Set(Mirror(reflecting: object).children.compactMap(\.label))
+        if let model = object as? any TemplateModel {
+            // The key-path table must list exactly the stored properties.
+            precondition(model.templateKeys == stored,
+                         "\(Swift.type(of: object)).fields differs from its properties: \(model.templateKeys.symmetricDifference(stored).sorted())")
+        }
+        state.withLock { $0.keysByType[type] = stored }
+        return stored.contains(key)
     }
 
     private func child(_ key: String, of object: Any) -> Any? {
         if let dictionary = object as? [String: Any] { return dictionary[key] }
+        if let model = object as? any TemplateModel { return model.child(named: key) }
         guard let value = Mirror(reflecting: object).children.first(where: { $0.label == key })?.value else { return nil }
         let mirror = Mirror(reflecting: value)
         if mirror.displayStyle == .optional { return mirror.children.first?.value }

@@ -27,23 +27,28 @@ extension SiteContext {
     /// Bars beyond this many are left out of a chart (the table keeps them all).
     static let chartLimit = 150
 
-    func analysisPages() -> [(String, String, Any)] {
-        let pages: [(String, AnalysisPage)] = [
-            ("analysis/distributions.html", distributionsPage()),
-            ("analysis/maintenance.html", maintenancePage()),
-            ("analysis/consolidation.html", consolidationPage()),
-            ("analysis/terminals.html", terminalsPage()),
-            ("analysis/gaps.html", gapsPage()),
-            ("analysis/disaster.html", disasterPage()),
-            ("analysis/renewals.html", renewalsPage()),
-            ("analysis/integrations.html", integrationsPage()),
+    /// (path, template, view model builder) of every analysis page; builders run in parallel.
+    func analysisPages() -> [(String, String, @Sendable () -> Any)] {
+        let context = self
+        let pages: [(String, String, String, @Sendable () -> Any)] = [
+            ("distributions", t("distributions"), t("利用形態・設置場所・運用体制・依存度など", "Form of use, location, structure, dependency"),
+             { context.distributionsPage() }),
+            ("maintenance", t("maintenance"), t("導入経費に対する運用保守経費", "Maintenance against initial cost"), { context.maintenancePage() }),
+            ("consolidation", t("consolidation"), t("仮想化基盤への集約案", "Consolidation onto virtualization hosts"),
+             { context.consolidationPage() }),
+            ("terminals", t("terminals"), t("専用端末と災害用予備機", "Dedicated terminals and spares"), { context.terminalsPage() }),
+            ("gaps", t("gapsTitle"), t("短期的に対応すべき課題", "Short-term issues to address"), { context.gapsPage() }),
+            ("disaster", t("disaster"), t("発災時に必要な業務と復旧目標", "Work and targets after a disaster"), { context.disasterPage() }),
+            ("renewals", t("renewals"), t("年度別の更新予定", "Renewals by fiscal year"), { context.renewalsPage() }),
+            ("integrations", t("integrations"), t("システム間のデータ連携", "Data links between systems"), { context.integrationsPage() }),
         ]
         let index = frame(path: SiteSection.analysis.path, title: t("analysis"), section: .analysis,
                           crumbs: [(SiteSection.analysis.path, t("analysis"))])
-        let links = pages.map { DashboardPage.SectionLink(href: String($0.0.dropFirst("analysis/".count)), label: $0.1.heading,
-                                                          description: $0.1.intro) }
-        return [(SiteSection.analysis.path, "analysis-index", AnalysisIndexPage(page: index, links: links))]
-            + pages.map { ($0.0, "analysis", $0.1) }
+        let links = pages.map { DashboardPage.SectionLink(href: $0.0 + ".html", label: $0.1, description: $0.2) }
+        let indexModel: @Sendable () -> Any = { AnalysisIndexPage(page: index, links: links) }
+        var result: [(String, String, @Sendable () -> Any)] = [(SiteSection.analysis.path, "analysis-index", indexModel)]
+        for (name, _, _, build) in pages { result.append(("analysis/\(name).html", "analysis", build)) }
+        return result
     }
 
     private func analysisFrame(_ path: String, _ title: String) -> PageFrame {
