@@ -32,10 +32,15 @@ public struct SiteBuilder: Sendable {
         async throws -> Outcome
     {
         let pipeline = ProjectPipeline(workers: workers)
+        let clock = ContinuousClock()
+        var started = clock.now
         let (_, checked) = try await pipeline.check(project)
+        StageTimer.report("load and check", clock.now - started)
         progress?(.checked(files: checked.files.count))
         if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) { return .stopped(checked) }
+        started = clock.now
         let analysis = pipeline.analyze(checked)
+        StageTimer.report("analyze", clock.now - started)
         let loaded = try TemplateLoader().load(project: project, override: templatesOverride)
         var options = self.options
         if options.language == .ja, checked.project.site.language == .en { options.language = .en }

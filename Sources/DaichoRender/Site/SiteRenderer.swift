@@ -42,7 +42,11 @@ public struct SiteRenderer: Sendable {
             progress?(written, total)
         }
 
+        let clock = ContinuousClock()
+        var started = clock.now
         var fixed = try await fixedPages(context)
+        StageTimer.report("render fixed pages", clock.now - started)
+        started = clock.now
         fixed.append(RenderedPage(path: "sitemap.xml", text: Sitemap.xml(
             paths: fixed.map(\.path) + context.ledgers.map { context.systemPath($0.id) }, baseURL: project.site.baseURL)))
         try await emit(fixed)
@@ -51,6 +55,7 @@ public struct SiteRenderer: Sendable {
             let batch = Array(context.ledgers[start..<min(start + options.batchSize, context.ledgers.count)])
             try await emit(try await systemPages(batch, context: context, presenter: presenter))
         }
+        StageTimer.report("render and write system pages", clock.now - started)
         return Summary(pages: written, bytes: bytes)
     }
 
@@ -142,5 +147,16 @@ extension SiteContext {
             root["maintenance"] = .object(maintenance)
         }
         return .object(root)
+    }
+}
+
+/// Stage durations on standard error when `DAICHO_TIMINGS` is set: for profiling, not for users.
+public enum StageTimer {
+    static let enabled = ProcessInfo.processInfo.environment["DAICHO_TIMINGS"] != nil
+
+    public static func report(_ stage: String, _ duration: Duration) {
+        guard enabled else { return }
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        FileHandle.standardError.write(Data("timing: \(stage): \(milliseconds) ms\n".utf8))
     }
 }
