@@ -205,16 +205,15 @@ public enum LedgerSchema {
 
     static let notes = FieldSpec("notes", "その他", "Notes", .optional, .markdown)
 
-    /// The spec of a dotted path (`hardware.servers.os`, indexes left out), if it names a field.
+    /// The spec of a dotted path (`hardware.servers[1].os` or `hardware.servers.os`), if it names a field.
     public static func field(at path: String) -> FieldSpec? {
-        var current = root
-        for key in path.split(separator: ".") {
-            let key = key.split(separator: "[").first.map(String.init) ?? String(key)
-            guard let next = current.child(key) else { return nil }
-            current = next
-        }
-        return current
+        if let known = byPath[path] { return known }
+        guard path.contains("[") else { return nil }
+        return byPath[path.replacing(/\[[0-9*]*\]/, with: "")]
     }
+
+    /// Every field by its dotted path: labels are looked up for every row of every page.
+    static let byPath: [String: FieldSpec] = Dictionary(allFields.map { ($0.path, $0.spec) }, uniquingKeysWith: { a, _ in a })
 
     /// Every field as (dotted path without indexes, spec), depth first in format order.
     public static let allFields: [(path: String, spec: FieldSpec)] = {

@@ -7,11 +7,26 @@ struct FieldRow: Sendable {
     var missing: Bool
 }
 
-/// A table inside a group (servers, cost lines, disaster tasks …).
+/// A table inside a group (servers, cost lines, disaster tasks …) or beside a chart.
 struct SubTable: Sendable {
     var caption: String
     var headers: [String]
     var rows: [[String]]  // cells as safe HTML
+
+    /// The table's markup, built here rather than in a template: tables are data, and
+    /// rendering their cells through Mustache cost more than the rest of a system page.
+    var html: String {
+        var out = "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTML.escape(caption))\">\n"
+        out += "<table class=\"data-table\">\n<caption>\(HTML.escape(caption))</caption>\n<thead><tr>"
+        for header in headers { out += "<th scope=\"col\">\(HTML.escape(header))</th>" }
+        out += "</tr></thead>\n<tbody>\n"
+        for row in rows {
+            out += "<tr>"
+            for cell in row { out += "<td>\(cell)</td>" }
+            out += "</tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</div>\n"
+    }
 }
 
 /// One of the 18 groups on a system page.
@@ -25,6 +40,16 @@ struct GroupView: Sendable {
     var hasTables: Bool
     var markdown: String
     var hasMarkdown: Bool
+
+    /// The group's fields as a definition list (see `SubTable.html` for why in Swift).
+    var fieldsHTML: String {
+        var out = "<dl class=\"fields\">\n"
+        for row in rows {
+            out += row.missing ? "<div class=\"is-missing\">" : "<div>"
+            out += "<dt>\(HTML.escape(row.label))</dt><dd>\(row.html)</dd></div>\n"
+        }
+        return out + "</dl>\n"
+    }
 
     init(key: String, number: Int, title: String, rows: [FieldRow], tables: [SubTable], markdown: String?) {
         self.key = key

@@ -13,6 +13,7 @@ extension SubTable: TemplateModel {
         "caption": \.caption,
         "headers": \.headers,
         "rows": \.rows,
+        "html": \.html,
     ]
 }
 
@@ -27,6 +28,7 @@ extension GroupView: TemplateModel {
         "hasTables": \.hasTables,
         "markdown": \.markdown,
         "hasMarkdown": \.hasMarkdown,
+        "fieldsHTML": \.fieldsHTML,
     ]
 }
 

@@ -115,14 +115,15 @@ final class TemplateChecker: Sendable {
         if let dictionary = object as? [String: Any] { return dictionary[key] != nil }
         let type = ObjectIdentifier(Swift.type(of: object))
         if let keys = state.withLock({ $0.keysByType[type] }) { return keys.contains(key) }
-        let stored = Set(Mirror(reflecting: object).children.compactMap(\.label))
+        var keys = Set(Mirror(reflecting: object).children.compactMap(\.label))
         if let model = object as? any TemplateModel {
-            // The key-path table must list exactly the stored properties.
-            precondition(model.templateKeys == stored,
-                         "\(Swift.type(of: object)).fields differs from its properties: \(model.templateKeys.symmetricDifference(stored).sorted())")
+            // The key-path table must list every stored property (it may add computed ones).
+            precondition(keys.isSubset(of: model.templateKeys),
+                         "\(Swift.type(of: object)).fields lacks \(keys.subtracting(model.templateKeys).sorted())")
+            keys = model.templateKeys
         }
-        state.withLock { $0.keysByType[type] = stored }
-        return stored.contains(key)
+        state.withLock { $0.keysByType[type] = keys }
+        return keys.contains(key)
     }
 
     private func child(_ key: String, of object: Any) -> Any? {
