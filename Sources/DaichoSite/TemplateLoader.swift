@@ -16,15 +16,21 @@ public struct TemplateLoader: Sendable {
     /// - Parameter override: a folder given with `--templates`.
     public func load(project: String, override: String? = nil) throws(TemplateLoadError) -> Loaded {
         guard let folder = Self.locate(project: project, override: override) else { throw .notFound(project) }
-        let layouts = ProjectLoader.join(folder, "layouts")
-        var sources: [String: String] = [:]
+        var sources: [TemplateSource] = []
         let fileManager = FileManager.default
-        for name in ((try? fileManager.contentsOfDirectory(atPath: layouts)) ?? []).sorted() where name.hasSuffix(".mustache") {
-            let path = ProjectLoader.join(layouts, name)
-            guard let data = fileManager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw .unreadable(path)
+        for (subfolder, suffix, kind) in [("layouts", ".mustache", TemplateSource.Kind.html),
+                                          ("procurement", ".md", .markdown), ("guidelines", ".md", .markdown)] {
+            let directory = ProjectLoader.join(folder, subfolder)
+            for name in ((try? fileManager.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+            where name.hasSuffix(suffix) && !name.hasPrefix(".") {
+                let path = ProjectLoader.join(directory, name)
+                guard let data = fileManager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                    throw .unreadable(path)
+                }
+                let base = String(name.dropLast(suffix.count))
+                sources.append(TemplateSource(name: subfolder == "layouts" ? base : subfolder + "/" + base, path: path,
+                                              text: text, kind: kind))
             }
-            sources[String(name.dropLast(".mustache".count))] = text
         }
         var assets: [String: [UInt8]] = [:]
         let assetFolder = ProjectLoader.join(folder, "assets")
@@ -32,8 +38,7 @@ public struct TemplateLoader: Sendable {
             if let data = fileManager.contents(atPath: ProjectLoader.join(assetFolder, name)) { assets[name] = [UInt8](data) }
         }
         do {
-            let templates = try TemplateSet(sources: sources, folder: layouts + "/")
-            return Loaded(templates: templates, assets: assets, folder: folder)
+            return Loaded(templates: try TemplateSet(sources), assets: assets, folder: folder)
         } catch {
             throw .template(error)
         }

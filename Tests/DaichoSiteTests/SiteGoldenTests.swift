@@ -47,8 +47,8 @@ import Testing
         let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
         #expect(text.hasPrefix("ID,システム名称,所管課,"))
         #expect(text.contains("\r\n"))
-        // 3 systems + the header, each ending in CRLF.
-        #expect(text.components(separatedBy: "\r\n").count == 5)
+        // 4 systems + the header, each ending in CRLF.
+        #expect(text.components(separatedBy: "\r\n").count == 6)
     }
 
     @Test func csvQuotingFollowsRFC4180() {

@@ -106,6 +106,9 @@ import Testing
             }
         }
         #expect(published.text("index.html").contains("公開版"))
+        // Procurement drafts are internal working papers.
+        #expect(internalSite["systems/juki/rfp.md"] != nil)
+        #expect(published.keys.allSatisfy { !$0.hasSuffix("rfp.md") && !$0.hasSuffix("sla.html") })
         // Governance gaps stay public.
         #expect(published.text("systems/juki/index.html").contains("SLA未締結"))
     }

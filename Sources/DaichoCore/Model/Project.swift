@@ -60,6 +60,10 @@ public struct Policy: Sendable {
     public var spareRate = Exact(1, 10)
     /// More field paths to leave out of the public profile.
     public var publicHide: [String] = []
+    /// SLA grades and the rules that choose them.
+    public var sla = SLAPolicy()
+    /// Weights of the RFP's evaluation criteria.
+    public var evaluationWeights = EvaluationWeights()
 
     public init() {}
 }

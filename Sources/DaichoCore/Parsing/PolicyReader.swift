@@ -46,6 +46,33 @@ struct PolicyReader {
             check(rate <= .one, "policy.spare_rate", LocalizedText(ja: "0 以上 1 以下（例: 0.1）", en: "from 0 to 1 (e.g. 0.1)")) {
             policy.spareRate = rate
         }
+        if let grades = value["sla_grades"] {
+            for (index, name) in ["A", "B", "C"].enumerated() {
+                guard let grade = grades[name] else { continue }
+                if let availability = grade["availability"]?.number { policy.sla.grades[index].availability = availability }
+                if let hours = grade["recovery_hours"]?.number,
+                    check(hours > .zero, "policy.sla_grades.\(name).recovery_hours", LocalizedText(ja: "0 より大きい値", en: "above 0")) {
+                    policy.sla.grades[index].recoveryHours = hours
+                }
+                if let levels = grade["dependency"]?.list {
+                    policy.sla.grades[index].dependency = levels.compactMap { $0.enumeration() }
+                }
+                if let targets = grade["disaster_targets"]?.list {
+                    policy.sla.grades[index].disasterTargets = targets.compactMap { $0.enumeration() }
+                }
+            }
+        }
+        if let weights = value["evaluation_weights"] {
+            var result = policy.evaluationWeights
+            for (key, keyPath) in [("requirements", \EvaluationWeights.requirements), ("service_level", \.serviceLevel),
+                                   ("track_record", \.trackRecord), ("support", \.support), ("lifecycle_cost", \.lifecycleCost)] {
+                if let points = weights[key]?.integer { result[keyPath: keyPath] = points }
+            }
+            if check(result.total == 100, "policy.evaluation_weights",
+                     LocalizedText(ja: "配点の合計を 100 点（今は \(result.total) 点）", en: "points adding up to 100 (now \(result.total))")) {
+                policy.evaluationWeights = result
+            }
+        }
         if let paths = value["public_hide"]?.list {
             for (index, path) in paths.enumerated() {
                 guard let path = path.text else { continue }

@@ -6,6 +6,14 @@ public enum ProjectSchema {
         FieldSpec("storage_gb", "ディスク(GB)", "Storage (GB)", .optional, .number),
     ]
 
+    static let slaGrade: [FieldSpec] = [
+        FieldSpec("availability", "サービス稼働率(%)", "Availability (%)", .optional, .number, maximum: 100),
+        FieldSpec("recovery_hours", "平均復旧時間（時間）", "Mean recovery time (hours)", .optional, .number),
+        FieldSpec("dependency", "対象とする依存度", "Dependency levels", .optional, .list(.enumeration(Dependency.spec))),
+        FieldSpec("disaster_targets", "対象とする災害時の目標時期", "Disaster targets", .optional,
+                  .list(.enumeration(DisasterTarget.spec))),
+    ]
+
     public static let root = FieldSpec("", "プロジェクト設定", "Project file", .required, .group([
         FieldSpec("organization", "団体", "Organisation", .optional, .group([
             FieldSpec("name", "団体名", "Name", .required, .text),
@@ -33,6 +41,18 @@ public enum ProjectSchema {
             ])),
             FieldSpec("spare_rate", "予備機の割合", "Spare rate", .optional, .number),
             FieldSpec("public_hide", "公開版で隠す項目", "Hidden in the public profile", .optional, .list(.text)),
+            FieldSpec("sla_grades", "SLAの区分", "SLA grades", .optional, .group([
+                FieldSpec("A", "区分A", "Grade A", .optional, .group(slaGrade)),
+                FieldSpec("B", "区分B", "Grade B", .optional, .group(slaGrade)),
+                FieldSpec("C", "区分C", "Grade C", .optional, .group(slaGrade)),
+            ])),
+            FieldSpec("evaluation_weights", "提案評価の配点", "Evaluation weights", .optional, .group([
+                FieldSpec("requirements", "要件への適合", "Requirement fit", .optional, .integer),
+                FieldSpec("service_level", "サービスレベル", "Service level", .optional, .integer),
+                FieldSpec("track_record", "導入実績", "Track record", .optional, .integer),
+                FieldSpec("support", "サポート体制", "Support", .optional, .integer),
+                FieldSpec("lifecycle_cost", "ライフサイクルコスト", "Life-cycle cost", .optional, .integer),
+            ])),
         ])),
     ]))
 }

@@ -95,6 +95,15 @@ public enum Labels {
         "group": ("グループ", "Group"),
         "terminalsCount": ("台数", "Terminals"),
         "types": ("種類", "Types"),
+        "toc": ("目次", "Contents"),
+        "checklist": ("KPIチェックリスト", "KPI checklist"),
+        "checklistIntro": ("電子自治体の取組みを進めるための10の指針に沿ったチェックリストです。台帳から計算できる項目は現在の値を、計算できない項目は担当者の確認欄を示します。",
+                           "A checklist along the ministry's ten guidelines: the current value where the inventory can compute it, a box for staff where it cannot."),
+        "guideline": ("指針", "Guideline"),
+        "question": ("確認事項", "Question"),
+        "kpi": ("KPI", "KPI"),
+        "currentValue": ("現在の値", "Current value"),
+        "markdownEdit": ("Markdown（編集用）", "Markdown (to edit)"),
         "excludedNote": ("エラーのある台帳は集計に含めていません。", "Ledgers with errors are not included."),
     ]
 

@@ -64,7 +64,4 @@ extension SiteContext {
             liveReload: options.liveReloadURL ?? "", hasLiveReload: options.liveReloadURL != nil,
             scripts: scripts)
     }
-
-    /// Procurement guideline pages exist once their templates do (procurement issue).
-    var hasGuidelines: Bool { false }
 }

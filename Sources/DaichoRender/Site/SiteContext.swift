@@ -21,10 +21,17 @@ struct SiteContext: Sendable {
     var incoming: [String: [(from: String, link: Integration)]]
     var maintenanceByID: [String: MaintenanceAnalysis.System]
     var siteTitle: String
+    /// The templates include the procurement guideline (`templates/guidelines/*.md`).
+    var hasGuidelines: Bool
+    /// The templates include the RFI, RFP and SLA (`templates/procurement/*.md`).
+    var documentKinds: [DocumentKind]
 
     var language: Language { options.language }
 
-    init(project: Project, ledgers: [Ledger], analysis: Analysis, options: SiteOptions) {
+    init(project: Project, ledgers: [Ledger], analysis: Analysis, options: SiteOptions, hasGuidelines: Bool = false,
+         documentKinds: [DocumentKind] = []) {
+        self.hasGuidelines = hasGuidelines
+        self.documentKinds = documentKinds
         self.project = project
         self.analysis = analysis
         self.options = options

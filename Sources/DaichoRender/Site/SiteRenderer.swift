@@ -30,10 +30,11 @@ public struct SiteRenderer: Sendable {
 
     public func render(project: Project, ledgers: [Ledger], analysis: Analysis, into sink: PageSink,
                        progress: Progress? = nil) async throws -> Summary {
-        let context = SiteContext(project: project, ledgers: ledgers, analysis: analysis, options: options)
+        let context = makeContext(project: project, ledgers: ledgers, analysis: analysis)
         let presenter = LedgerPresenter(language: options.language, visibility: context.visibility, markdown: MarkdownRenderer())
         var written = 0, bytes = 0
-        let total = context.ledgers.count + context.departmentSystems.count + context.vendorSystems.count + 30
+        let total = context.ledgers.count * (1 + 2 * context.documentKinds.count) + context.departmentSystems.count
+            + context.vendorSystems.count + 30
 
         func emit(_ pages: [RenderedPage]) async throws {
             try await sink.write(pages)
@@ -59,6 +60,14 @@ public struct SiteRenderer: Sendable {
         return Summary(pages: written, bytes: bytes)
     }
 
+    func makeContext(project: Project, ledgers: [Ledger], analysis: Analysis) -> SiteContext {
+        // Procurement drafts are working papers for departments: the public edition leaves them out,
+        // which also keeps the hidden fields they quote (network, backup, contacts) off the public site.
+        SiteContext(project: project, ledgers: ledgers, analysis: analysis, options: options,
+                    hasGuidelines: !templates.names(under: "guidelines/").isEmpty,
+                    documentKinds: options.profile == .public ? [] : DocumentKind.allCases.filter { templates.has($0.template) })
+    }
+
     /// Every page that is not a system page: one of each kind, plus departments and vendors.
     /// They are independent of one another, so they render in parallel too.
     func fixedPages(_ context: SiteContext) async throws -> [RenderedPage] {
@@ -80,6 +89,18 @@ public struct SiteRenderer: Sendable {
         }
         for (path, template, build) in context.analysisPages() {
             html(path, template, build)
+        }
+        if context.hasGuidelines {
+            jobs.append {
+                let markdown = try context.guidelineMarkdown(templates: templates)
+                return RenderedPage(path: "guidelines/guideline.md", text: markdown)
+            }
+            jobs.append {
+                let markdown = try context.guidelineMarkdown(templates: templates)
+                return RenderedPage(path: SiteSection.guidelines.path,
+                                    text: try templates.render("guideline", context.guidelinePage(markdown: markdown)))
+            }
+            html("guidelines/checklist.html", "checklist") { context.checklistPage() }
         }
         html(SiteSection.search.path, "search") { context.searchPage() }
         html(SiteSection.data.path, "data") { context.dataPage() }
@@ -112,10 +133,18 @@ public struct SiteRenderer: Sendable {
             for start in stride(from: 0, to: batch.count, by: slice) {
                 let part = Array(batch[start..<min(start + slice, batch.count)])
                 group.addTask {
-                    try part.map { ledger in
-                        RenderedPage(path: context.systemPath(ledger.id),
-                                     text: try templates.render("system", context.systemDetailPage(ledger, presenter: presenter)))
+                    var pages: [RenderedPage] = []
+                    for ledger in part {
+                        pages.append(RenderedPage(path: context.systemPath(ledger.id),
+                                                  text: try templates.render("system", context.systemDetailPage(ledger, presenter: presenter))))
+                        for kind in context.documentKinds {
+                            let markdown = try context.documentMarkdown(kind, ledger, templates: templates)
+                            pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: true), text: markdown))
+                            pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: false),
+                                                      text: try templates.render("document", context.documentPage(kind, ledger, markdown: markdown))))
+                        }
                     }
+                    return pages
                 }
             }
             var pages: [RenderedPage] = []
@@ -158,5 +187,23 @@ public enum StageTimer {
         guard enabled else { return }
         let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
         FileHandle.standardError.write(Data("timing: \(stage): \(milliseconds) ms\n".utf8))
+    }
+}
+
+extension SiteRenderer {
+    public enum DocumentFormat: String, Sendable, CaseIterable {
+        case md, html
+    }
+
+    /// One procurement document of one system, exactly as the build writes it; nil when no ledger has the id.
+    public func document(_ kind: DocumentKind, for id: String, format: DocumentFormat, project: Project, ledgers: [Ledger],
+                         analysis: Analysis) throws -> String? {
+        let context = makeContext(project: project, ledgers: ledgers, analysis: analysis)
+        guard let ledger = context.byID[id] else { return nil }
+        let markdown = try context.documentMarkdown(kind, ledger, templates: templates)
+        switch format {
+        case .md: return markdown
+        case .html: return try templates.render("document", context.documentPage(kind, ledger, markdown: markdown))
+        }
     }
 }

@@ -292,3 +292,202 @@ extension DataPage.File: TemplateModel {
         "description": \.description,
     ]
 }
+extension DocumentPage: TemplateModel {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<Self>] = [
+        "page": \.page,
+        "title": \.title,
+        "organization": \.organization,
+        "systemName": \.systemName,
+        "systemHref": \.systemHref,
+        "draftDateLabel": \.draftDateLabel,
+        "draftDate": \.draftDate,
+        "body": \.body,
+        "markdownHref": \.markdownHref,
+        "markdownLabel": \.markdownLabel,
+    ]
+}
+
+extension GuidelinePage: TemplateModel {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<Self>] = [
+        "page": \.page,
+        "toc": \.toc,
+        "body": \.body,
+        "checklistHref": \.checklistHref,
+        "markdownHref": \.markdownHref,
+    ]
+}
+
+extension GuidelinePage.Heading: TemplateModel {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<Self>] = [
+        "id": \.id,
+        "title": \.title,
+        "level": \.level,
+        "isSub": \.isSub,
+    ]
+}
+
+extension ChecklistPage: TemplateModel {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<Self>] = [
+        "page": \.page,
+        "rows": \.rows,
+    ]
+}
+
+extension ChecklistPage.Row: TemplateModel {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<Self>] = [
+        "guideline": \.guideline,
+        "question": \.question,
+        "kpiLabel": \.kpiLabel,
+        "kpi": \.kpi,
+        "hasKPI": \.hasKPI,
+        "manual": \.manual,
+    ]
+}
+
+extension GuidelineFacts: TemplateModel {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<Self>] = [
+        "organization": \.organization,
+        "fiscalYear": \.fiscalYear,
+        "systems": \.systems,
+        "departments": \.departments,
+        "periodYears": \.periodYears,
+        "referenceRatio": \.referenceRatio,
+        "lowRatio": \.lowRatio,
+        "highRatioSystems": \.highRatioSystems,
+        "singleServerSystems": \.singleServerSystems,
+        "physicalBefore": \.physicalBefore,
+        "physicalAfter": \.physicalAfter,
+        "dedicatedTerminalTypes": \.dedicatedTerminalTypes,
+        "dedicatedTerminals": \.dedicatedTerminals,
+        "slaShare": \.slaShare,
+        "nonCustomizedShare": \.nonCustomizedShare,
+        "standardLayoutShare": \.standardLayoutShare,
+        "bcpShare": \.bcpShare,
+        "offsiteShare": \.offsiteShare,
+        "noCostBreakdown": \.noCostBreakdown,
+        "noDesignDocs": \.noDesignDocs,
+        "noAnnualReport": \.noAnnualReport,
+        "staffSEWork": \.staffSEWork,
+        "customized": \.customized,
+        "gradeA": \.gradeA,
+        "gradeB": \.gradeB,
+        "gradeC": \.gradeC,
+    ]
+}
+
+extension ProcurementDocument: TemplateModel {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<Self>] = [
+        "organization": \.organization,
+        "fiscalYear": \.fiscalYear,
+        "draftDate": \.draftDate,
+        "marker": \.marker,
+        "id": \.id,
+        "name": \.name,
+        "department": \.department,
+        "category": \.category,
+        "development": \.development,
+        "product": \.product,
+        "purpose": \.purpose,
+        "hasPurpose": \.hasPurpose,
+        "business": \.business,
+        "hasBusiness": \.hasBusiness,
+        "businessText": \.businessText,
+        "form": \.form,
+        "location": \.location,
+        "configuration": \.configuration,
+        "networks": \.networks,
+        "integrations": \.integrations,
+        "hasIntegrations": \.hasIntegrations,
+        "inService": \.inService,
+        "renewal": \.renewal,
+        "structure": \.structure,
+        "developer": \.developer,
+        "maintainer": \.maintainer,
+        "supportBase": \.supportBase,
+        "travelMinutes": \.travelMinutes,
+        "contractKind": \.contractKind,
+        "contractEnd": \.contractEnd,
+        "costs": \.costs,
+        "costLines": \.costLines,
+        "hasCostLines": \.hasCostLines,
+        "lifecycleCost": \.lifecycleCost,
+        "operation": \.operation,
+        "users": \.users,
+        "concurrentUsers": \.concurrentUsers,
+        "dependency": \.dependency,
+        "disasterTasks": \.disasterTasks,
+        "hasDisasterTasks": \.hasDisasterTasks,
+        "isService": \.isService,
+        "grade": \.grade,
+        "availability": \.availability,
+        "recoveryHours": \.recoveryHours,
+        "gradeReasons": \.gradeReasons,
+        "slaItems": \.slaItems,
+        "clauses": \.clauses,
+        "weights": \.weights,
+        "weightsTotal": \.weightsTotal,
+        "periodYears": \.periodYears,
+    ]
+}
+
+extension ProcurementDocument.Line: TemplateModel {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<Self>] = [
+        "label": \.label,
+        "value": \.value,
+    ]
+}
+
+extension ProcurementDocument.CostLineView: TemplateModel {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<Self>] = [
+        "name": \.name,
+        "kind": \.kind,
+        "unitPrice": \.unitPrice,
+        "quantity": \.quantity,
+        "amount": \.amount,
+    ]
+}
+
+extension ProcurementDocument.IntegrationLine: TemplateModel {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<Self>] = [
+        "partner": \.partner,
+        "direction": \.direction,
+        "method": \.method,
+        "timing": \.timing,
+        "data": \.data,
+    ]
+}
+
+extension ProcurementDocument.Reason: TemplateModel {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<Self>] = [
+        "reason": \.reason,
+    ]
+}
+
+extension ProcurementDocument.Clauses: TemplateModel {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<Self>] = [
+        "sla": \.sla,
+        "annualReport": \.annualReport,
+        "designDocs": \.designDocs,
+        "costBreakdown": \.costBreakdown,
+        "noCustomization": \.noCustomization,
+        "standardLayout": \.standardLayout,
+        "operatorBCP": \.operatorBCP,
+        "supportBase": \.supportBase,
+        "any": \.any,
+    ]
+}
+
+extension ProcurementDocument.SLAItem: TemplateModel {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<Self>] = [
+        "item": \.item,
+        "requirement": \.requirement,
+        "basis": \.basis,
+    ]
+}
+
+extension ProcurementDocument.Weight: TemplateModel {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<Self>] = [
+        "criterion": \.criterion,
+        "points": \.points,
+    ]
+}

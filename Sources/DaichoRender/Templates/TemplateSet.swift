@@ -1,63 +1,119 @@
 import DaichoCore
 import Mustache
 
+/// One template file: its name as pages refer to it, where it is, and what it produces.
+public struct TemplateSource: Sendable {
+    public enum Kind: Sendable {
+        /// `templates/layouts/*.mustache`: values are HTML-escaped.
+        case html
+        /// `templates/procurement/*.md`, `templates/guidelines/*.md`: values are Markdown-escaped.
+        case markdown
+    }
+
+    /// `system`, `procurement/rfi`, `guidelines/01-budget`.
+    public var name: String
+    /// The file, as messages show it.
+    public var path: String
+    public var text: String
+    public var kind: Kind
+
+    public init(name: String, path: String, text: String, kind: Kind) {
+        self.name = name
+        self.path = path
+        self.text = text
+        self.kind = kind
+    }
+}
+
 /// The Mustache templates of a project, compiled once, with every name they use checked
 /// against the view models they render.
 public struct TemplateSet: Sendable {
-    /// Where the templates came from, for messages: `templates/layouts/`.
-    public var folder: String
     private let library: MustacheLibrary
-    private let names: Set<String>
+    private let paths: [String: String]
     private let checker: TemplateChecker
 
-    /// - Parameter sources: template name (file name without `.mustache`) → source text.
-    public init(sources: [String: String], folder: String) throws(TemplateError) {
-        self.folder = folder
+    public init(_ sources: [TemplateSource]) throws(TemplateError) {
+        MarkdownContentType.register()
         var templates: [String: MustacheTemplate] = [:]
         var outlines: [String: TemplateOutline] = [:]
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            let file = folder + name + ".mustache"
+        var paths: [String: String] = [:]
+        for source in sources.sorted(by: { $0.name < $1.name }) {
+            paths[source.name] = source.path
             do {
-                outlines[name] = try TemplateOutline(parsing: source)
+                outlines[source.name] = try TemplateOutline(parsing: source.text)
             } catch {
                 guard case .problem(let line, let column, let message) = error else { continue }
-                throw TemplateError(template: file, line: line, column: column, key: "",
+                throw TemplateError(template: source.path, line: line, column: column, key: "",
                                     message: LocalizedText(ja: "テンプレートの書き方の誤り: \(message)",
                                                            en: "template syntax error: \(message)"))
             }
+            // On the first line, without a line break, so line numbers stay those of the file.
+            let text = source.kind == .markdown ? "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}" + source.text : source.text
             do {
-                templates[name] = try MustacheTemplate(string: source)
+                templates[source.name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(template: file, line: error.context.lineNumber, column: error.context.columnNumber,
+                throw TemplateError(template: source.path, line: error.context.lineNumber, column: error.context.columnNumber,
                                     key: "", message: LocalizedText(ja: "テンプレートの書き方の誤り: \(error.error)",
                                                                     en: "template syntax error: \(error.error)"))
             } catch {
-                throw TemplateError(template: file, line: 1, column: 1, key: "",
+                throw TemplateError(template: source.path, line: 1, column: 1, key: "",
                                     message: LocalizedText(ja: "テンプレートを読めません: \(error)", en: "cannot read template: \(error)"))
             }
         }
         library = MustacheLibrary(templates: templates)
-        names = Set(sources.keys)
-        // Names in errors are file paths; the checker reports template names, mapped below.
+        self.paths = paths
         checker = TemplateChecker(outlines: outlines)
     }
 
-    public func has(_ name: String) -> Bool { names.contains(name) }
+    public func has(_ name: String) -> Bool { paths[name] != nil }
+
+    /// Names of the templates under a folder (`guidelines/`), sorted.
+    public func names(under prefix: String) -> [String] { paths.keys.filter { $0.hasPrefix(prefix) }.sorted() }
 
     /// Renders a view model with a template; an unknown name in the template is an error, never a blank.
     public func render(_ name: String, _ model: Any) throws(TemplateError) -> String {
-        guard names.contains(name) else {
-            throw TemplateError(template: folder + name + ".mustache", line: 1, column: 1, key: name,
-                                message: LocalizedText(ja: "テンプレート \(name).mustache がありません",
-                                                       en: "template \(name).mustache is missing"))
+        guard let path = paths[name] else {
+            throw TemplateError(template: name, line: 1, column: 1, key: name,
+                                message: LocalizedText(ja: "テンプレート「\(name)」がありません", en: "template '\(name)' is missing"))
         }
         do {
             try checker.check(name, with: model)
         } catch {
             var located = error
-            located.template = folder + error.template + ".mustache"
+            located.template = paths[error.template] ?? path
             throw located
         }
         return library.render(model, withTemplate: name) ?? ""
+    }
+}
+
+/// Escapes values for Markdown, as `{{ }}` escapes them for HTML: a ledger's text cannot
+/// turn into a link, a table cell break, a heading or raw HTML in a generated document.
+struct MarkdownContentType: MustacheContentType {
+    static let name = "DAICHO_MARKDOWN"
+    private static let registered: Bool = {
+        MustacheContentTypes.register(MarkdownContentType(), named: name)
+        return true
+    }()
+
+    static func register() { _ = registered }
+
+    func escapeText(_ text: String) -> String { Self.escape(text) }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!", "~", "&":
+                result.append("\\")
+                result.append(character)
+            case "\n", "\r\n", "\r":
+                result.append(" ")
+            default:
+                result.append(character)
+            }
+        }
+        return result
     }
 }

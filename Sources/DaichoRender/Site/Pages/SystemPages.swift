@@ -97,11 +97,16 @@ extension SiteContext {
             flag: maintenance?.flag.rawValue ?? "", flagLabel: maintenance?.flag.label.text(language) ?? "",
             hasFlag: showFlag, gaps: gaps, hasGaps: !gaps.isEmpty, missing: missing, hasMissing: !missing.isEmpty,
             groups: groups, extra: extra, hasExtra: !extra.isEmpty,
-            documents: documentLinks(ledger.id, root: root), hasDocuments: !documentLinks(ledger.id, root: root).isEmpty)
+            documents: documentLinks(ledger.id, root: root), hasDocuments: !documentKinds.isEmpty)
     }
 
-    /// Drafts of procurement documents for a system, once the procurement templates exist.
-    func documentLinks(_ id: String, root: String) -> [SystemDetailPage.Document] { [] }
+    /// The procurement drafts of a system: each as a page, and as Markdown to edit.
+    func documentLinks(_ id: String, root: String) -> [SystemDetailPage.Document] {
+        documentKinds.flatMap { kind in
+            [SystemDetailPage.Document(href: "\(kind.rawValue).html", label: kind.title.text(language)),
+             SystemDetailPage.Document(href: "\(kind.rawValue).md", label: kind.title.text(language) + t("（Markdown）", " (Markdown)"))]
+        }
+    }
 
     /// Links declared by this ledger, and links other ledgers declare towards it.
     func integrationTables(_ ledger: Ledger, root: String) -> [SubTable] {

@@ -1,0 +1,68 @@
+/// The clauses an RFP needs because of what a system's ledger says (or fails to show),
+/// each with the fact that triggered it, for the editor's comment.
+public struct ProcurementFacts: Sendable {
+    public enum Clause: String, Sendable, CaseIterable {
+        /// An SLA must be concluded (no SLA today).
+        case sla
+        /// The annual operation report is a deliverable.
+        case annualReport = "annual_report"
+        /// Design and setting documents are deliverables.
+        case designDocs = "design_docs"
+        /// Every cost as unit price × quantity.
+        case costBreakdown = "cost_breakdown"
+        /// Customization only after Fit & Gap, with approval.
+        case noCustomization = "no_customization"
+        /// Data handed over in the intermediate standard layout at contract end.
+        case standardLayout = "standard_layout"
+        /// A BCP agreement with the operator (dependency 1).
+        case operatorBCP = "operator_bcp"
+        /// Remote monitoring and a support base close enough for the recovery time.
+        case supportBase = "support_base"
+    }
+
+    public var grade: SLAPolicy.Grade
+    public var gradeReasons: [LocalizedText]
+    /// Clause → the ledger fact behind it; a clause is absent when its fact does not hold.
+    public var clauses: [Clause: LocalizedText]
+
+    public init(ledger: Ledger, policy: Policy) {
+        (grade, gradeReasons) = policy.sla.grade(for: ledger)
+        var clauses: [Clause: LocalizedText] = [:]
+        if ledger.vendor?.contract?.sla == false {
+            clauses[.sla] = LocalizedText(ja: "台帳: SLAの締結 = いいえ（vendor.contract.sla）", en: "ledger: vendor.contract.sla = false")
+        }
+        if ledger.management?.annualReport == false {
+            clauses[.annualReport] = LocalizedText(ja: "台帳: 年間保守運用報告書の受領 = いいえ（management.annual_report）",
+                                                   en: "ledger: management.annual_report = false")
+        }
+        if ledger.management?.designDocs == false {
+            clauses[.designDocs] = LocalizedText(ja: "台帳: 設計書・設定資料の受領 = いいえ（management.design_docs）",
+                                                 en: "ledger: management.design_docs = false")
+        }
+        if let costs = ledger.costs, costs.lines.isEmpty {
+            clauses[.costBreakdown] = LocalizedText(ja: "台帳: 経費の詳細内訳（単価×数量）がない（costs.lines）",
+                                                    en: "ledger: costs without lines (unit price × quantity)")
+        }
+        if let customization = ledger.software?.customization, customization == .module || customization == .source {
+            clauses[.noCustomization] = LocalizedText(
+                ja: "台帳: カスタマイズの程度 = \(customization.label.ja)（software.customization）",
+                en: "ledger: software.customization = \(customization.token)")
+        }
+        if ledger.software?.standardLayout == false {
+            clauses[.standardLayout] = LocalizedText(
+                ja: "台帳: 中間標準レイアウト仕様でのデータ提供 = いいえ（software.standard_layout）",
+                en: "ledger: software.standard_layout = false")
+        }
+        if ledger.usage?.dependency == .critical, ledger.bcpOperator?.agreement == false {
+            clauses[.operatorBCP] = LocalizedText(
+                ja: "台帳: 依存度 = 1 かつ 運用事業者とのBCPの取り決め = いいえ（usage.dependency, bcp_operator.agreement）",
+                en: "ledger: dependency 1 and bcp_operator.agreement = false")
+        }
+        if let minutes = ledger.vendor?.travelMinutes, grade.recoveryHours * Exact(60) < Exact(minutes) {
+            clauses[.supportBase] = LocalizedText(
+                ja: "台帳: 障害時の駆けつけ \(minutes) 分が、SLA区分\(grade.name)の平均復旧時間 \(grade.recoveryHours.decimalString(places: 2)) 時間を超える（vendor.travel_minutes）",
+                en: "ledger: travel time \(minutes) min exceeds grade \(grade.name)'s recovery time of \(grade.recoveryHours.decimalString(places: 2)) h")
+        }
+        self.clauses = clauses
+    }
+}

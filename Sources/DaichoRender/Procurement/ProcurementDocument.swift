@@ -1,0 +1,265 @@
+import DaichoCore
+
+/// What the RFI, RFP and SLA templates read: the system's facts from its ledger, its SLA
+/// grade and the clauses its gaps call for. Text is raw here; the Markdown templates escape it.
+struct ProcurementDocument: Sendable {
+    struct Line: Sendable {
+        var label: String
+        var value: String
+    }
+
+    struct CostLineView: Sendable {
+        var name: String
+        var kind: String
+        var unitPrice: String
+        var quantity: String
+        var amount: String
+    }
+
+    struct IntegrationLine: Sendable {
+        var partner: String
+        var direction: String
+        var method: String
+        var timing: String
+        var data: String
+    }
+
+    struct Reason: Sendable {
+        var reason: String
+    }
+
+    struct Clauses: Sendable {
+        var sla: [Reason]
+        var annualReport: [Reason]
+        var designDocs: [Reason]
+        var costBreakdown: [Reason]
+        var noCustomization: [Reason]
+        var standardLayout: [Reason]
+        var operatorBCP: [Reason]
+        var supportBase: [Reason]
+        var any: Bool
+    }
+
+    struct SLAItem: Sendable {
+        var item: String
+        var requirement: String
+        var basis: String
+    }
+
+    struct Weight: Sendable {
+        var criterion: String
+        var points: Int
+    }
+
+    var organization: String
+    var fiscalYear: String
+    var draftDate: String
+    var marker: String
+    var id: String
+    var name: String
+    var department: String
+    var category: String
+    var development: String
+    var product: String
+    /// The ledger's own Markdown (rendered safely in HTML); use `{{{purpose}}}`.
+    var purpose: String
+    var hasPurpose: Bool
+    var business: [String]
+    var hasBusiness: Bool
+    /// The business list in one line (`異動届、住民票の写し`), or the marker.
+    var businessText: String
+    var form: String
+    var location: String
+    var configuration: String
+    var networks: String
+    var integrations: [IntegrationLine]
+    var hasIntegrations: Bool
+    var inService: String
+    var renewal: String
+    var structure: String
+    var developer: String
+    var maintainer: String
+    var supportBase: String
+    var travelMinutes: String
+    var contractKind: String
+    var contractEnd: String
+    var costs: [Line]
+    var costLines: [CostLineView]
+    var hasCostLines: Bool
+    var lifecycleCost: String
+    var operation: [Line]
+    var users: String
+    var concurrentUsers: String
+    var dependency: String
+    var disasterTasks: [Line]
+    var hasDisasterTasks: Bool
+    var isService: Bool
+    var grade: String
+    var availability: String
+    var recoveryHours: String
+    var gradeReasons: [String]
+    var slaItems: [SLAItem]
+    var clauses: Clauses
+    var weights: [Weight]
+    var weightsTotal: Int
+    var periodYears: Int
+}
+
+extension SiteContext {
+    static let marker = "【要記入】"
+
+    func procurementDocument(_ ledger: Ledger) -> ProcurementDocument {
+        let marker = Self.marker
+        func or(_ value: String?) -> String { value.flatMap { $0.isEmpty ? nil : $0 } ?? marker }
+        func label<E: LedgerEnum>(_ value: E?) -> String { value.map { $0.label.text(language) } ?? marker }
+        func yen(_ value: Int?) -> String { value.map { YenFormat.yen($0, language) } ?? marker }
+        func yesNo(_ value: Bool?) -> String { value.map { $0 ? t("あり", "yes") : t("なし", "no") } ?? marker }
+        let facts = ProcurementFacts(ledger: ledger, policy: project.policy)
+        let b = ledger.basic, c = ledger.costs, h = ledger.hardware, v = ledger.vendor, o = ledger.operation
+        let physical = h?.physicalServers
+        let servers = (h?.servers ?? []).map { server in
+            let spec = [server.cores.map { "\($0)コア" }, server.memoryGB.map { "メモリ \($0.decimalString(places: 2))GB" },
+                        server.storageGB.map { "ディスク \($0.decimalString(places: 2))GB" }].compactMap { $0 }.joined(separator: "・")
+            return "\(server.role ?? t("サーバ", "server")) \(server.count)台（\(server.isVirtual == true ? t("仮想", "virtual") : t("物理", "physical"))\(spec.isEmpty ? "" : "、" + spec)）"
+        }
+        let configuration = h?.servers == nil ? marker
+            : servers.isEmpty ? t("自前のサーバなし", "No server of its own")
+            : t("物理サーバ \(physical ?? 0) 台：", "\(physical ?? 0) physical servers: ") + servers.joined(separator: "、")
+        let maintenance = maintenanceByID[ledger.id]
+        let grade = facts.grade
+        func reasons(_ clause: ProcurementFacts.Clause) -> [ProcurementDocument.Reason] {
+            facts.clauses[clause].map { [.init(reason: $0.text(language))] } ?? []
+        }
+        let backup = o?.backup
+        let rto = ledger.bcp?.rtoHours, rpo = ledger.bcp?.rpoHours
+        let weights = project.policy.evaluationWeights
+        return ProcurementDocument(
+            organization: project.organization.name,
+            fiscalYear: project.organization.fiscalYear.map { t("\($0)年度", "FY\($0)") } ?? marker,
+            draftDate: options.draftDate ?? t("　　年　　月　　日", "____-__-__"),
+            marker: marker, id: ledger.id, name: b.name, department: b.department,
+            category: label(b.category), development: label(b.development), product: or(b.product),
+            purpose: b.purpose ?? "", hasPurpose: b.purpose != nil,
+            business: b.business, hasBusiness: !b.business.isEmpty,
+            businessText: b.business.isEmpty ? marker : b.business.joined(separator: "、"),
+            form: label(ledger.usage?.form), location: label(h?.location), configuration: configuration,
+            networks: ledger.network?.segments.map { $0.isEmpty ? marker : $0.map { $0.label.text(language) }.joined(separator: "、") } ?? marker,
+            integrations: ledger.integrations.map { link in
+                let partner: String
+                switch link.target {
+                case .system(let id): partner = byID[id]?.basic.name ?? id
+                case .external(let name): partner = name
+                }
+                return .init(partner: partner, direction: link.direction.label.text(language), method: label(link.method),
+                             timing: label(link.timing), data: or(link.data))
+            },
+            hasIntegrations: !ledger.integrations.isEmpty,
+            inService: b.inService?.description ?? marker, renewal: b.renewal?.description ?? marker,
+            structure: label(ledger.management?.structure), developer: or(v?.developer), maintainer: or(v?.maintainer),
+            supportBase: or(v?.supportBase), travelMinutes: v?.travelMinutes.map { t("\($0)分", "\($0) min") } ?? marker,
+            contractKind: label(v?.contract?.kind), contractEnd: v?.contract?.end?.description ?? marker,
+            costs: [
+                .init(label: t("ハードウェア", "Hardware"), value: yen(c?.hardware)),
+                .init(label: t("ソフトウェア", "Software"), value: yen(c?.software)),
+                .init(label: t("構築（設計・開発・導入作業）", "Construction"), value: yen(c?.construction)),
+                .init(label: t("データ移行", "Data migration"), value: yen(c?.migration)),
+                .init(label: t("運用保守経費（年額）", "Maintenance (annual)"), value: yen(c?.maintenance)),
+                .init(label: t("サービス利用料・リース料（年額）", "Service and lease (annual)"), value: yen(c?.service)),
+                .init(label: t("その他（年額）", "Other (annual)"), value: yen(c?.other)),
+            ],
+            costLines: (c?.lines ?? []).map {
+                .init(name: $0.name, kind: $0.kind.label.text(language), unitPrice: YenFormat.yen($0.unitPrice, language),
+                      quantity: $0.quantity.decimalString(places: 2) + ($0.unit ?? ""),
+                      amount: YenFormat.yen(Int($0.amount.roundedHalfUp), language))
+            },
+            hasCostLines: !(c?.lines ?? []).isEmpty,
+            lifecycleCost: maintenance?.lifecycleCost.map { YenFormat.yen($0, language) } ?? marker,
+            operation: [
+                .init(label: t("サービス時間", "Service hours"), value: or(o?.hours)),
+                .init(label: t("運用体制", "Operating structure"), value: label(ledger.management?.structure)),
+                .init(label: t("リモート監視", "Remote monitoring"), value: yesNo(ledger.management?.remoteMonitoring)),
+                .init(label: t("バックアップ", "Backup"), value: label(backup?.frequency)
+                      + (backup?.offsite == true ? t("（庁舎外保管あり）", " (kept off site)") : backup?.offsite == false ? t("（庁舎外保管なし）", " (not off site)") : "")),
+                .init(label: t("保管世代数", "Generations"), value: backup?.generations.map { t("\($0)世代", "\($0)") } ?? marker),
+                .init(label: t("緊急時対応手順書", "Emergency procedures"), value: yesNo(o?.emergencyManual)),
+                .init(label: t("年間保守運用報告書の受領", "Annual report received"), value: yesNo(ledger.management?.annualReport)),
+                .init(label: t("設計書・設定資料の受領", "Design documents received"), value: yesNo(ledger.management?.designDocs)),
+            ],
+            users: ledger.usage?.users.map { t("\($0)人", "\($0)") } ?? marker,
+            concurrentUsers: ledger.usage?.concurrentUsers.map { t("\($0)人", "\($0)") } ?? marker,
+            dependency: ledger.usage?.dependency.map { "\($0.token)：\($0.label.text(language))" } ?? marker,
+            disasterTasks: (ledger.usage?.disasterTasks ?? []).map {
+                .init(label: $0.task, value: ($0.kind.map { $0.label.text(language) } ?? marker) + "・" + ($0.target.map { $0.label.text(language) } ?? marker))
+            },
+            hasDisasterTasks: !(ledger.usage?.disasterTasks ?? []).isEmpty,
+            isService: ledger.basic.development == .service || ledger.usage?.form == .asp || ledger.usage?.form == .jointCloud,
+            grade: grade.name, availability: grade.availability.decimalString(places: 2) + "%",
+            recoveryHours: grade.recoveryHours.decimalString(places: 2) + t("時間", " hours"),
+            gradeReasons: facts.gradeReasons.map { $0.text(language) },
+            slaItems: slaItems(ledger, grade: grade, rto: rto, rpo: rpo),
+            clauses: .init(sla: reasons(.sla), annualReport: reasons(.annualReport), designDocs: reasons(.designDocs),
+                           costBreakdown: reasons(.costBreakdown), noCustomization: reasons(.noCustomization),
+                           standardLayout: reasons(.standardLayout), operatorBCP: reasons(.operatorBCP),
+                           supportBase: reasons(.supportBase), any: !facts.clauses.isEmpty),
+            weights: [
+                .init(criterion: t("要件への適合（機能・非機能）", "Requirement fit"), points: weights.requirements),
+                .init(criterion: t("サービスレベル（SLA）", "Service level (SLA)"), points: weights.serviceLevel),
+                .init(criterion: t("導入・運用実績", "Track record"), points: weights.trackRecord),
+                .init(criterion: t("サポート体制（保守拠点・障害対応）", "Support structure"), points: weights.support),
+                .init(criterion: t("ライフサイクルコスト", "Life-cycle cost"), points: weights.lifecycleCost),
+            ],
+            weightsTotal: weights.total, periodYears: project.policy.periodYears)
+    }
+
+    /// The SLA items, each with the requirement for this system and where it came from.
+    func slaItems(_ ledger: Ledger, grade: SLAPolicy.Grade, rto: Exact?, rpo: Exact?) -> [ProcurementDocument.SLAItem] {
+        let marker = Self.marker
+        let gradeBasis = t("区分\(grade.name)", "grade \(grade.name)")
+        let backup = ledger.operation?.backup
+        func hours(_ value: Exact) -> String { value.decimalString(places: 2) + t("時間", " hours") }
+        return [
+            .init(item: t("サービス時間", "Service hours"), requirement: ledger.operation?.hours ?? marker,
+                  basis: ledger.operation?.hours == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（サービス時間）", "ledger (service hours)")),
+            .init(item: t("サービス稼働率", "Availability"), requirement: grade.availability.decimalString(places: 2) + t("%以上", "% or more"),
+                  basis: gradeBasis),
+            .init(item: t("平均復旧時間", "Mean time to recover"), requirement: hours(rto.map { min($0, grade.recoveryHours) } ?? grade.recoveryHours) + t("以内", " or less"),
+                  basis: rto == nil ? gradeBasis : t("台帳（目標復旧時間 \(hours(rto ?? .zero))）と\(gradeBasis)の短い方",
+                                                     "the shorter of the ledger's RTO (\(hours(rto ?? .zero))) and \(gradeBasis)")),
+            .init(item: t("目標復旧時点（RPO）", "Recovery point objective"), requirement: rpo.map { hours($0) + t("以内", " or less") } ?? marker,
+                  basis: rpo == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（目標復旧時点）", "ledger (RPO)")),
+            .init(item: t("ディザスタリカバリ方法", "Disaster recovery"),
+                  requirement: ledger.bcp?.drSite == true ? t("遠隔地のDRサイトへの切替えと、緊急時の対応手順を定める", "switch-over to the remote DR site and emergency procedures")
+                      : t("遠隔地へのバックアップ保管と、緊急時の対応手順を定める", "backups kept at a remote site and emergency procedures"),
+                  basis: t("台帳（DRサイト: \(ledger.bcp?.drSite.map { $0 ? "あり" : "なし" } ?? "未記入")）", "ledger (DR site)")),
+            .init(item: t("障害時に提供するバックアップデータの形式", "Backup data format on failure"),
+                  requirement: t("EUCで利用できる形式（CSV等）", "a format usable by end users (CSV etc.)"),
+                  basis: t("既定", "default")),
+            .init(item: t("サービス提供状況の確認方法", "Service status reporting"),
+                  requirement: t("オンラインで随時確認でき、電話・メール等でも問い合わせできる", "online at any time, plus phone and email"),
+                  basis: t("既定", "default")),
+            .init(item: t("カスタマイズ性", "Configurability"),
+                  requirement: t("簡易な設定は職員が変更でき、EUCでデータを出力できる", "simple settings changed by staff; data export by end users"),
+                  basis: t("既定", "default")),
+            .init(item: t("同時接続利用者数", "Concurrent users"),
+                  requirement: ledger.usage?.concurrentUsers.map { t("平常時 \($0)人。増やす場合の手段と手続きを示す", "\($0) normally; state how to add more") } ?? marker,
+                  basis: ledger.usage?.concurrentUsers == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（同時接続利用者数）", "ledger (concurrent users)")),
+            .init(item: t("データバックアップ方法", "Backup method"),
+                  requirement: [backup?.frequency.map { $0.label.text(language) }, backup?.media,
+                                backup?.offsite == true ? t("庁舎外保管", "kept off site") : nil].compactMap { $0 }.joined(separator: "・").nonEmpty ?? marker,
+                  basis: backup == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（バックアップ）", "ledger (backup)")),
+            .init(item: t("バックアップデータの保管期間", "Backup retention"),
+                  requirement: backup?.generations.map { t("\($0)世代以上を保管し、廃棄方法を定める", "keep \($0) generations or more; define disposal") } ?? marker,
+                  basis: backup?.generations == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（保管世代数）", "ledger (generations)")),
+            .init(item: t("オンライン応答時間", "Online response time"), requirement: marker + t("（例: 通常時3秒以内）", " (e.g. 3 s normally)"),
+                  basis: t("業務に合わせて記入", "fill in for the work")),
+            .init(item: t("バッチ処理時間", "Batch processing time"), requirement: marker, basis: t("業務に合わせて記入", "fill in for the work")),
+            .init(item: t("ヘルプデスク", "Help desk"),
+                  requirement: t("\(ledger.operation?.hours ?? "開庁時間")に電話・メールで受け付ける", "during \(ledger.operation?.hours ?? "office hours") by phone and email"),
+                  basis: t("台帳（サービス時間）", "ledger (service hours)")),
+        ]
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import DaichoCore
+import DaichoRender
+import DaichoSite
+import Foundation
+
+extension DocumentKind: ExpressibleByArgument {}
+extension SiteRenderer.DocumentFormat: ExpressibleByArgument {}
+
+struct DocsCommand: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "docs",
+            abstract: L("1つのシステムの調達文書（RFI・RFP・SLA）を作ります（サイトと同じ内容）。",
+                        "Writes one procurement document (RFI, RFP or SLA) of one system, as the site has it."))
+    }
+
+    @Argument(help: ArgumentHelp(L("システムID", "System id")))
+    var id: String
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(help: ArgumentHelp(L("文書の種類: rfi、rfp、sla", "Document: rfi, rfp or sla")))
+    var kind: DocumentKind
+
+    @Option(help: ArgumentHelp(L("形式: md（既定）または html", "Format: md (default) or html")))
+    var format: SiteRenderer.DocumentFormat = .md
+
+    @Option(help: ArgumentHelp(L("書き出すファイル（既定: 標準出力）", "Output file (default: standard output)"), valueName: "FILE"))
+    var out: String?
+
+    @Option(help: ArgumentHelp(L("作成日（例: 2026-12-01）", "Draft date (e.g. 2026-12-01)")))
+    var date: String?
+
+    @Option(help: ArgumentHelp(L("テンプレートのフォルダ（既定: PROJECT/templates）", "Templates folder (default: PROJECT/templates)"),
+                               valueName: "DIR"))
+    var templates: String?
+
+    @Flag(help: ArgumentHelp(L("エラーのある台帳を除いて作ります", "Leave out ledgers with errors and go on")))
+    var force = false
+
+    func run() async throws {
+        let language = options.language
+        let pipeline = ProjectPipeline()
+        let checked: CheckedInventory
+        let loaded: TemplateLoader.Loaded
+        do {
+            checked = try await pipeline.check(options.project).checked
+            loaded = try TemplateLoader().load(project: options.project, override: templates)
+        } catch let error as LoadError {
+            Terminal.error("daicho: " + error.message(language))
+            throw ExitCode(2)
+        } catch let error as TemplateLoadError {
+            Terminal.error(error.message(language))
+            throw ExitCode(1)
+        }
+        try reportErrors(checked, force: force, language: language)
+        let renderer = SiteRenderer(templates: loaded.templates, assets: [:],
+                                    options: SiteOptions(language: language, draftDate: date))
+        let text: String?
+        do {
+            text = try renderer.document(kind, for: id, format: format, project: checked.project, ledgers: checked.validLedgers,
+                                         analysis: pipeline.analyze(checked))
+        } catch let error as TemplateError {
+            Terminal.error(DiagnosticFormatter(language: language, color: Terminal.useColor(STDERR_FILENO)).format(error.diagnostic))
+            throw ExitCode(1)
+        }
+        guard let text else {
+            Terminal.error(L("daicho: ID「\(id)」の台帳がありません（エラーのある台帳は使えません）",
+                             "daicho: no ledger with the id '\(id)' (ledgers with errors cannot be used)"))
+            throw ExitCode(2)
+        }
+        if let out {
+            do {
+                try AtomicFile.write(Array(text.utf8), to: out)
+            } catch {
+                Terminal.error("daicho: " + error.message(language))
+                throw ExitCode(2)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Testing
+@testable import DaichoCore
+
+struct SLAGradeTests {
+    func grade(_ yaml: String, policy: Policy = Policy()) -> (String, [String]) {
+        let ledger = ledgers([("s", yaml)])[0]
+        let result = policy.sla.grade(for: ledger)
+        return (result.grade.name, result.reasons.map(\.ja))
+    }
+
+    @Test func defaultRules() {
+        #expect(grade("usage: {dependency: 1}").0 == "A")
+        #expect(grade("usage: {dependency: 1}").1 == ["業務の依存度が「1：依存度が高く、システムが無いと業務ができない」"])
+        // Dependency 3, but a disaster task due on the next day: A, for that reason.
+        let disaster = grade("usage:\n  dependency: 3\n  disaster_tasks: [{task: 罹災証明, kind: disaster, target: next_day}]")
+        #expect(disaster.0 == "A")
+        #expect(disaster.1 == ["災害時の業務（罹災証明）の目標が「翌日」"])
+        #expect(grade("usage:\n  dependency: 3\n  disaster_tasks: [{task: 給付, kind: priority, target: within_3_days}]").0 == "C")
+        #expect(grade("usage: {dependency: 2}").0 == "B")
+        #expect(grade("usage: {dependency: 4}").0 == "C")
+        #expect(grade("").0 == "C")
+        #expect(grade("").1 == ["業務の依存度が未記入のため既定の区分"])
+        #expect(Policy().sla.grades.map { $0.availability.decimalString(places: 2) } == ["99.5", "99", "98"])
+    }
+
+    @Test func rulesAndValuesComeFromTheProjectFile() async {
+        let project = """
+            organization: {name: X, code: "142085", population: 1, fiscal_year: 2026}
+            policy:
+              sla_grades:
+                A: {availability: 99.9, recovery_hours: 1, dependency: [1, 2], disaster_targets: [same_day]}
+                B: {dependency: [3]}
+              evaluation_weights: {requirements: 30, lifecycle_cost: 30}
+            """
+        let checked = await Checker().check(ProjectSource(projectFilePath: "daicho.yaml", projectFile: Array(project.utf8), ledgers: []))
+        #expect(checked.diagnostics.isEmpty)
+        let policy = checked.project.policy
+        #expect(grade("usage: {dependency: 2}", policy: policy).0 == "A")
+        #expect(grade("usage: {dependency: 3}", policy: policy).0 == "B")
+        #expect(policy.sla.grades[0].availability == Exact(999, 10))
+        #expect(policy.sla.grades[0].recoveryHours == Exact(1))
+        // 30 + 15 + 10 + 15 + 30 = 100
+        #expect(policy.evaluationWeights.requirements == 30 && policy.evaluationWeights.total == 100)
+    }
+
+    @Test func weightsMustAddUpTo100() async {
+        let project = "organization: {name: X}\npolicy:\n  evaluation_weights: {requirements: 50}\n"
+        let checked = await Checker().check(ProjectSource(projectFilePath: "daicho.yaml", projectFile: Array(project.utf8), ledgers: []))
+        #expect(checked.diagnostics.with(.outOfRange).map(\.fieldPath) == ["policy.evaluation_weights"])
+        #expect(checked.project.policy.evaluationWeights.total == 100)
+    }
+}
+
+struct ClauseTests {
+    func clauses(_ yaml: String) -> Set<ProcurementFacts.Clause> {
+        Set(ProcurementFacts(ledger: ledgers([("s", yaml)])[0], policy: Policy()).clauses.keys)
+    }
+
+    /// Each clause appears exactly when its fact holds; the opposite fact and an absent field give none.
+    @Test(arguments: [
+        (ProcurementFacts.Clause.sla, "vendor: {contract: {sla: false}}", "vendor: {contract: {sla: true}}"),
+        (.annualReport, "management: {annual_report: false}", "management: {annual_report: true}"),
+        (.designDocs, "management: {design_docs: false}", "management: {design_docs: true}"),
+        (.costBreakdown, "costs: {annual: {maintenance: 1}}",
+         "costs: {lines: [{name: x, kind: annual_other, unit_price: 1, quantity: 1}]}"),
+        (.noCustomization, "software: {customization: source}", "software: {customization: parameter}"),
+        (.standardLayout, "software: {standard_layout: false}", "software: {standard_layout: true}"),
+        (.operatorBCP, "usage: {dependency: 1}\nbcp_operator: {agreement: false}", "usage: {dependency: 2}\nbcp_operator: {agreement: false}"),
+        // Grade A recovers in 3 hours = 180 minutes: 181 minutes away is too far, 180 is not.
+        (.supportBase, "usage: {dependency: 1}\nvendor: {travel_minutes: 181}", "usage: {dependency: 1}\nvendor: {travel_minutes: 180}"),
+    ])
+    func clauseFollowsItsFact(clause: ProcurementFacts.Clause, holds: String, fails: String) {
+        #expect(clauses(holds).contains(clause))
+        #expect(!clauses(fails).contains(clause))
+        #expect(!clauses("").contains(clause))
+    }
+
+    @Test func moduleCustomizationCountsToo() {
+        #expect(clauses("software: {customization: module}").contains(.noCustomization))
+        // Grade C recovers in 24 hours: 1,440 minutes is still in time.
+        #expect(!clauses("usage: {dependency: 4}\nvendor: {travel_minutes: 1440}").contains(.supportBase))
+        #expect(clauses("usage: {dependency: 4}\nvendor: {travel_minutes: 1441}").contains(.supportBase))
+    }
+
+    @Test func reasonsNameTheLedgerField() {
+        let facts = ProcurementFacts(ledger: ledgers([("s", "vendor: {contract: {sla: false}}")])[0], policy: Policy())
+        #expect(facts.clauses[.sla]?.ja == "台帳: SLAの締結 = いいえ（vendor.contract.sla）")
+    }
+}
+
+struct KPIChecklistTests {
+    @Test func slaShareOf12In40() {
+        // 12 with an SLA, 28 without, 5 silent: 12/40 = 30.0%.
+        var items: [(String, String)] = []
+        for index in 0..<12 { items.append(("y\(index)", "vendor: {contract: {sla: true}}")) }
+        for index in 0..<28 { items.append(("n\(index)", "vendor: {contract: {sla: false}}")) }
+        for index in 0..<5 { items.append(("x\(index)", "")) }
+        let checklist = KPIChecklist(ledgers: ledgers(items))
+        let sla = checklist.items.first { $0.kpiLabel?.ja == "SLAを締結しているシステムの割合" }
+        #expect(sla?.kpi?.text == "12/40 = 30.0%")
+    }
+
+    @Test func sharesOfCustomizationLayoutBCPAndBackup() {
+        let checklist = KPIChecklist(ledgers: ledgers([
+            ("a", "software: {customization: none, standard_layout: true}\nbcp: {in_plan: true}\noperation: {backup: {offsite: true}}"),
+            ("b", "software: {customization: parameter, standard_layout: false}\nbcp: {in_plan: false}\noperation: {backup: {offsite: false}}"),
+            ("c", "software: {customization: source}"),
+        ]))
+        func kpi(_ prefix: String) -> String? { checklist.items.first { $0.kpiLabel?.ja.hasPrefix(prefix) ?? false }?.kpi?.text }
+        // none and parameter count as not customized: 2 of 3.
+        #expect(kpi("ノンカスタマイズ") == "2/3 = 66.7%")
+        #expect(kpi("中間標準レイアウト") == "1/2 = 50.0%")
+        #expect(kpi("ICT-BCP") == "1/2 = 50.0%")
+        #expect(kpi("庁舎外") == "1/2 = 50.0%")
+        // Items the ledgers cannot answer are left to people.
+        #expect(checklist.items.contains { $0.kpi == nil && $0.guideline == 9 })
+        #expect(checklist.items.filter { $0.kpi != nil }.count >= 10)
+    }
+
+    @Test func noAnswersGiveZeroOfZero() {
+        let checklist = KPIChecklist(ledgers: [])
+        #expect(checklist.items.compactMap(\.kpi).allSatisfy { $0.text == "0/0 = 0.0%" })
+    }
+}

@@ -1,0 +1,107 @@
+import DaichoCore
+@testable import DaichoRender
+import DaichoSite
+import Foundation
+import Testing
+
+@Suite struct ProcurementDocumentTests {
+    /// RFI, RFP and SLA of three contrasting systems: a dependency-1 on-premises system with gaps (juki),
+    /// an ASP service (denshi-shinsei), and a system with no costs filled in (kominkan).
+    @Test func documentsOfThreeContrastingSystems() async throws {
+        let site = try await buildSite(Paths.fixture("small"), options: SiteOptions(draftDate: "2026-12-01"))
+        for id in ["juki", "denshi-shinsei", "kominkan"] {
+            for kind in DocumentKind.allCases {
+                try assertSnapshot(site.text("systems/\(id)/\(kind.rawValue).md"), "documents/\(id)-\(kind.rawValue).md")
+            }
+        }
+        try assertSnapshot(site.text("systems/juki/rfp.html"), "documents/juki-rfp.html")
+        try assertSnapshot(site.text("guidelines/index.html"), "documents/guideline.html")
+        try assertSnapshot(site.text("guidelines/checklist.html"), "documents/checklist.html")
+    }
+
+    @Test func documentsAreFilledFromTheLedger() async throws {
+        let site = try await buildSite(Paths.fixture("small"), options: SiteOptions(draftDate: "2026-12-01"))
+        let rfi = site.text("systems/juki/rfi.md")
+        #expect(rfi.contains("- 開発事業者: さくらシステム株式会社"))
+        #expect(rfi.contains("| 税務システム | 送信 | ファイル | 日次 | 異動情報 |"))
+        // 6,000 千円 of hardware, shown in yen.
+        #expect(rfi.contains("| ハードウェア | 6,000,000円 |"))
+        #expect(rfi.contains("| サーバ保守 | 年額（運用保守経費） | 100,000円 | 12月 | 1,200,000円 |"))
+        // Silent ledgers get a marker, never a blank.
+        let none = site.text("systems/kominkan/rfi.md")
+        #expect(none.contains("| ハードウェア | 【要記入】 |"))
+        let html = site.text("systems/juki/rfi.html")
+        #expect(html.contains("<mark class=\"draft-marker\">【要記入】</mark>"))
+        #expect(html.contains("<section class=\"document-section\">"))
+        #expect(html.contains("作成日: 2026-12-01"))
+        #expect(!html.contains("<!--"))
+        // The ASP service is procured by a service contract.
+        #expect(site.text("systems/denshi-shinsei/rfp.md").contains("サービス利用契約（サービスの提供を受ける契約とし、業務委託契約とはしない）"))
+        // The system page links its drafts.
+        #expect(site.text("systems/juki/index.html").contains("<a href=\"rfp.html\">"))
+    }
+
+    @Test func gapClausesAppearExactlyWhenTheirFactHolds() async throws {
+        let site = try await buildSite(Paths.fixture("small"))
+        let heading = "### サービスレベル合意書の締結"
+        // juki and kominkan have no SLA; zeimu has one.
+        #expect(site.text("systems/juki/rfp.md").contains(heading))
+        #expect(site.text("systems/kominkan/rfp.md").contains(heading))
+        #expect(!site.text("systems/zeimu/rfp.md").contains(heading))
+        // The reason is an editor's comment, not body text.
+        #expect(site.text("systems/juki/rfp.md").contains("<!-- 根拠: 台帳: SLAの締結 = いいえ（vendor.contract.sla） -->"))
+        #expect(!site.text("systems/juki/rfp.html").contains("vendor.contract.sla"))
+        // kominkan is 2,000 minutes away, beyond grade C's 24 hours; juki's 120 minutes are within grade A's 3 hours.
+        #expect(site.text("systems/kominkan/rfp.md").contains("### 障害対応の体制"))
+        #expect(!site.text("systems/juki/rfp.md").contains("### 障害対応の体制"))
+        // zeimu gives its costs without lines: only the breakdown clause.
+        #expect(site.text("systems/zeimu/rfp.md").contains("### 経費の内訳"))
+        #expect(!site.text("systems/juki/rfp.md").contains("### 経費の内訳"))
+    }
+
+    @Test func slaStatesItsGradeAndWhy() async throws {
+        let site = try await buildSite(Paths.fixture("small"))
+        #expect(site.text("systems/juki/sla.md").contains("適用する区分: **区分A**（稼働率 99.5%、平均復旧時間 3時間）"))
+        #expect(site.text("systems/zeimu/sla.md").contains("**区分B**"))
+        #expect(site.text("systems/kominkan/sla.md").contains("**区分C**"))
+        // Values from the ledger: juki's 10 concurrent users, 7 generations, RTO 24 h against grade A's 3 h.
+        let sla = site.text("systems/juki/sla.md")
+        #expect(sla.contains("| 同時接続利用者数 | 平常時 10人。増やす場合の手段と手続きを示す | 台帳（同時接続利用者数） |"))
+        #expect(sla.contains("| バックアップデータの保管期間 | 7世代以上を保管し、廃棄方法を定める |"))
+        #expect(sla.contains("| 平均復旧時間 | 3時間以内 |"))
+        #expect(sla.contains("少なくとも年に1回"))
+    }
+
+    @Test func editingTheSLATemplateChangesTheOutput() async throws {
+        let project = try copyFixture("small")
+        try FileManager.default.copyItem(atPath: Paths.templates, toPath: project + "/templates")
+        let sla = project + "/templates/procurement/sla.md"
+        try (try String(contentsOfFile: sla, encoding: .utf8)).replacingOccurrences(of: "## 4 見直し", with: "## 4 年次の見直し（さくら町）")
+            .write(toFile: sla, atomically: true, encoding: .utf8)
+        let site = MemorySite()
+        _ = try await SiteBuilder(options: SiteOptions()).build(project: project, into: site)
+        #expect(await site.pages.text("systems/juki/sla.md").contains("## 4 年次の見直し（さくら町）"))
+    }
+
+    @Test func aMisspelledPlaceholderFailsWithTemplateLineAndKey() async throws {
+        let project = try copyFixture("small")
+        try FileManager.default.copyItem(atPath: Paths.templates, toPath: project + "/templates")
+        let sla = project + "/templates/procurement/sla.md"
+        var lines = try String(contentsOfFile: sla, encoding: .utf8).components(separatedBy: "\n")
+        lines[9] = "担当: {{organisation}}"
+        try lines.joined(separator: "\n").write(toFile: sla, atomically: true, encoding: .utf8)
+        do {
+            _ = try await SiteBuilder(options: SiteOptions()).build(project: project, into: MemorySite())
+            Issue.record("the build must fail")
+        } catch let error as TemplateError {
+            #expect(error.template.hasSuffix("templates/procurement/sla.md"))
+            #expect(error.line == 10)
+            #expect(error.key == "organisation")
+        }
+    }
+
+    @Test func ledgerTextCannotBecomeMarkdown() {
+        #expect(MarkdownContentType.escape("[x](javascript:alert(1)) | <b> *a* #1") == "\\[x\\](javascript:alert(1)) \\| \\<b\\> \\*a\\* \\#1")
+        #expect(MarkdownContentType.escape("行1\n行2") == "行1 行2")
+    }
+}
