@@ -24,10 +24,11 @@ public struct LedgerParser: Sendable {
         }
         var builder = LedgerBuilder(decoder: decoder)
         let id = root["id"]?.text ?? stem
-        let ledger = builder.build(root, id: id)
+        var ledger = builder.build(root, id: id)
         var diagnostics = builder.decoder.diagnostics
         diagnostics += LedgerRules.check(ledger, schemaVersion: root["schema"]?.integer, stem: stem,
                                          idGiven: root["id"]?.text != nil)
+        ledger.sourceMap = ledger.sourceMap.retainingCrossFileLocations()
         return Result(ledger: ledger, diagnostics: diagnostics)
     }
 }

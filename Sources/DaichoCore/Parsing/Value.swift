@@ -55,6 +55,25 @@ public struct SourceMap: Sendable {
 
     public func has(_ path: String) -> Bool { locations[path] != nil }
 
+    /// Keeps only the places rules across ledgers point at: a large inventory holds every
+    /// ledger in memory, and a full map is most of a ledger's size.
+    func retainingCrossFileLocations() -> SourceMap {
+        var kept = SourceMap(file: file)
+        for (path, location) in locations where Self.isCrossFile(path) {
+            kept.locations[path] = location
+        }
+        return kept
+    }
+
+    static func isCrossFile(_ path: String) -> Bool {
+        switch path {
+        case "", "id", "hardware", "hardware.terminals", "hardware.terminals.dedicated": return true
+        default:
+            guard path.hasPrefix("integrations[") else { return false }
+            return path.hasSuffix("]") || path.hasSuffix("].system") || path.hasSuffix("].direction")
+        }
+    }
+
     mutating func record(_ path: String, line: Int, column: Int) {
         locations[path] = SourceLocation(file: file, line: line, column: column)
     }
