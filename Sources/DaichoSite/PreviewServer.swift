@@ -80,6 +80,8 @@ public final class PreviewServer: Sendable {
                 let pages = await site.pages
                 await state.replace(pages: pages)
                 events(.rebuilt(pages: pages.count, seconds: Date().timeIntervalSince(started)))
+            case .unchanged:
+                break
             case .stopped(let checked):
                 let errors = checked.diagnostics.filter { $0.severity == .error }
                 await state.fail(problemPage(errors))

@@ -9,6 +9,8 @@ public struct TemplateLoader: Sendable {
         public var assets: [String: [UInt8]]
         /// The folder they came from.
         public var folder: String
+        /// A hash of every template and asset: a change to any means every page may change.
+        public var fingerprint: String
     }
 
     public init() {}
@@ -37,8 +39,10 @@ public struct TemplateLoader: Sendable {
         for name in ((try? fileManager.contentsOfDirectory(atPath: assetFolder)) ?? []).sorted() where !name.hasPrefix(".") {
             if let data = fileManager.contents(atPath: ProjectLoader.join(assetFolder, name)) { assets[name] = [UInt8](data) }
         }
+        let fingerprint = ContentHash.of(sources.flatMap { [$0.name, $0.text] }
+            + assets.sorted { $0.key < $1.key }.flatMap { [$0.key, ContentHash.of($0.value)] })
         do {
-            return Loaded(templates: try TemplateSet(sources), assets: assets, folder: folder)
+            return Loaded(templates: try TemplateSet(sources), assets: assets, folder: folder, fingerprint: fingerprint)
         } catch {
             throw .template(error)
         }

@@ -36,23 +36,36 @@ struct BuildCommand: AsyncParsableCommand {
                                valueName: "DIR"))
     var templates: String?
 
+    @Flag(name: .customLong("incremental"), inversion: .prefixedNo,
+          help: ArgumentHelp(L("前回から変わったページだけを書き直します（既定）", "Rewrite only the pages that changed since the last build (default)")))
+    var incremental = true
+
     @Option(help: ArgumentHelp(L("並列に処理する数（既定: CPUコア数）", "Parallel workers (default: one per core)")))
     var jobs: Int?
 
     @Flag(name: .shortAndLong, help: ArgumentHelp(L("進行状況を表示しません", "No progress display")))
     var quiet = false
 
+    enum Only: String, ExpressibleByArgument {
+        case systems
+    }
+
+    @Option(help: ArgumentHelp(L("systems: システムのページと一覧だけを作ります（分析・文書・データを省く）",
+                                 "systems: only the system pages and their lists (no analysis, documents or data)")))
+    var only: Only?
+
     func run() async throws {
         let language = options.language
         let output = self.output ?? ProjectLoader.join(options.project, "site")
         let started = Date()
-        let siteOptions = SiteOptions(language: language, profile: profile,
+        var siteOptions = SiteOptions(language: language, profile: profile,
                                       timestamp: timestamp ? Self.now() : nil, draftDate: date)
+        siteOptions.systemsOnly = only == .systems
         let builder = SiteBuilder(options: siteOptions, templatesOverride: templates, force: force, workers: jobs)
         let progress = ProgressLine(enabled: !quiet && Terminal.isTTY(STDERR_FILENO), language: language)
         let outcome: SiteBuilder.Outcome
         do {
-            outcome = try await builder.build(project: options.project, output: output) { progress.show($0) }
+            outcome = try await builder.build(project: options.project, output: output, incremental: incremental) { progress.show($0) }
         } catch let error as LoadError {
             progress.clear()
             Terminal.error("daicho: " + error.message(language))
@@ -72,6 +85,8 @@ struct BuildCommand: AsyncParsableCommand {
         }
         progress.clear()
         switch outcome {
+        case .unchanged:
+            if !quiet { Terminal.error(L("\(output) は最新です（変更はありません）", "\(output) is up to date (nothing changed)")) }
         case .stopped(let checked):
             try reportErrors(checked, force: force, language: language)
         case .built(let checked, _, let summary):

@@ -11,7 +11,7 @@ struct Daicho: AsyncParsableCommand {
             discussion: L("終了コード: 0 = 問題なし（警告は可）、1 = 台帳にエラー、2 = 使い方またはファイルの読み書きの問題。",
                           "Exit status: 0 no errors (warnings allowed), 1 errors in the ledgers, 2 usage or I/O problem."),
             version: "0.1.0",
-            subcommands: [CheckCommand.self, AnalyzeCommand.self, BuildCommand.self, ServeCommand.self, DocsCommand.self, NewCommand.self]
+            subcommands: [CheckCommand.self, AnalyzeCommand.self, BuildCommand.self, ServeCommand.self, DocsCommand.self, NewCommand.self, GenerateCommand.self]
         )
     }
 

@@ -81,8 +81,12 @@ extension SiteContext {
         try templates.render(kind.template, procurementDocument(ledger))
     }
 
-    func documentPath(_ kind: DocumentKind, _ id: String, markdown: Bool) -> String {
+    static func documentPath(_ kind: DocumentKind, _ id: String, markdown: Bool) -> String {
         "systems/\(id)/\(kind.rawValue).\(markdown ? "md" : "html")"
+    }
+
+    func documentPath(_ kind: DocumentKind, _ id: String, markdown: Bool) -> String {
+        Self.documentPath(kind, id, markdown: markdown)
     }
 
     func documentPage(_ kind: DocumentKind, _ ledger: Ledger, markdown: String) -> DocumentPage {

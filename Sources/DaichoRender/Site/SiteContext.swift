@@ -64,7 +64,8 @@ struct SiteContext: Sendable {
     func t(_ key: String) -> String { labels[key] ?? key }
     func t(_ ja: String, _ en: String) -> String { language == .ja ? ja : en }
 
-    func systemPath(_ id: String) -> String { "systems/\(id)/index.html" }
+    static func systemPath(_ id: String) -> String { "systems/\(id)/index.html" }
+    func systemPath(_ id: String) -> String { Self.systemPath(id) }
     func departmentPath(_ name: String) -> String { "departments/\(departmentSlugs[name] ?? "unknown")/index.html" }
     func vendorPath(_ name: String) -> String { "vendors/\(vendorSlugs[name] ?? "unknown")/index.html" }
 

@@ -12,6 +12,8 @@ public struct SiteOptions: Sendable {
     public var draftDate: String?
     /// Pages rendered per batch before they are handed to the sink: bounds memory.
     public var batchSize: Int
+    /// `--only systems`: the system pages and the lists that lead to them, nothing else.
+    public var systemsOnly = false
 
     public init(language: Language = .ja, profile: Visibility.Profile = .internal, timestamp: String? = nil,
                 liveReloadURL: String? = nil, draftDate: String? = nil, batchSize: Int = 256) {

@@ -28,12 +28,15 @@ public struct SiteRenderer: Sendable {
     /// Called after each batch with (pages written so far, pages in all).
     public typealias Progress = @Sendable (Int, Int) -> Void
 
+    /// - Parameter systems: render the pages of these systems only (an incremental rebuild);
+    ///   nil renders all. The lists, analysis and data pages always cover every system.
     public func render(project: Project, ledgers: [Ledger], analysis: Analysis, into sink: PageSink,
-                       progress: Progress? = nil) async throws -> Summary {
+                       systems: Set<String>? = nil, progress: Progress? = nil) async throws -> Summary {
         let context = makeContext(project: project, ledgers: ledgers, analysis: analysis)
         let presenter = LedgerPresenter(language: options.language, visibility: context.visibility, markdown: MarkdownRenderer())
+        let selected = systems.map { wanted in context.ledgers.filter { wanted.contains($0.id) } } ?? context.ledgers
         var written = 0, bytes = 0
-        let total = context.ledgers.count * (1 + 2 * context.documentKinds.count) + context.departmentSystems.count
+        let total = selected.count * (1 + 2 * context.documentKinds.count) + context.departmentSystems.count
             + context.vendorSystems.count + 30
 
         func emit(_ pages: [RenderedPage]) async throws {
@@ -52,30 +55,45 @@ public struct SiteRenderer: Sendable {
             paths: fixed.map(\.path) + context.ledgers.map { context.systemPath($0.id) }, baseURL: project.site.baseURL)))
         try await emit(fixed)
 
-        for start in stride(from: 0, to: context.ledgers.count, by: options.batchSize) {
-            let batch = Array(context.ledgers[start..<min(start + options.batchSize, context.ledgers.count)])
+        for start in stride(from: 0, to: selected.count, by: options.batchSize) {
+            let batch = Array(selected[start..<min(start + options.batchSize, selected.count)])
             try await emit(try await systemPages(batch, context: context, presenter: presenter))
         }
         StageTimer.report("render and write system pages", clock.now - started)
         return Summary(pages: written, bytes: bytes)
     }
 
+    /// Procurement drafts are working papers for departments: the public edition leaves them out,
+    /// which also keeps the hidden fields they quote (network, backup, contacts) off the public site.
+    var documentKinds: [DocumentKind] {
+        options.profile == .public || options.systemsOnly ? [] : DocumentKind.allCases.filter { templates.has($0.template) }
+    }
+
+    /// The files each system's pages are written to.
+    public func outputPaths(of id: String) -> [String] {
+        [SiteContext.systemPath(id)]
+            + documentKinds.flatMap { [SiteContext.documentPath($0, id, markdown: true), SiteContext.documentPath($0, id, markdown: false)] }
+    }
+
     func makeContext(project: Project, ledgers: [Ledger], analysis: Analysis) -> SiteContext {
-        // Procurement drafts are working papers for departments: the public edition leaves them out,
-        // which also keeps the hidden fields they quote (network, backup, contacts) off the public site.
         SiteContext(project: project, ledgers: ledgers, analysis: analysis, options: options,
-                    hasGuidelines: !templates.names(under: "guidelines/").isEmpty,
-                    documentKinds: options.profile == .public ? [] : DocumentKind.allCases.filter { templates.has($0.template) })
+                    hasGuidelines: !templates.names(under: "guidelines/").isEmpty, documentKinds: documentKinds)
     }
 
     /// Every page that is not a system page: one of each kind, plus departments and vendors.
     /// They are independent of one another, so they render in parallel too.
-    func fixedPages(_ context: SiteContext) async throws -> [RenderedPage] {
-        typealias Job = @Sendable () throws -> RenderedPage
+    typealias Job = @Sendable () throws -> RenderedPage
+
+    /// A page rendered from a template and the view model `model` builds.
+    private func page(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) -> Job {
         let templates = self.templates
+        return { RenderedPage(path: path, text: try templates.render(template, model())) }
+    }
+
+    func fixedPages(_ context: SiteContext) async throws -> [RenderedPage] {
         var jobs: [Job] = []
         func html(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) {
-            jobs.append { RenderedPage(path: path, text: try templates.render(template, model())) }
+            jobs.append(page(path, template, model))
         }
         html(SiteSection.home.path, "dashboard") { context.dashboardPage() }
         html(SiteSection.systems.path, "systems") { context.systemsListPage() }
@@ -86,6 +104,21 @@ public struct SiteRenderer: Sendable {
         html(SiteSection.vendors.path, "group-index") { context.vendorsIndexPage() }
         for name in context.vendorSystems.keys.sorted() {
             html(context.vendorPath(name), "group") { context.vendorPage(name) }
+        }
+        if !options.systemsOnly {
+            addSecondaryPages(context, to: &jobs)
+        }
+        for (name, bytes) in assets.sorted(by: { $0.key < $1.key }) {
+            jobs.append { RenderedPage(path: "assets/" + name, bytes: bytes) }
+        }
+        return try await runJobs(jobs)
+    }
+
+    /// Analysis, guideline, search, open data and error pages: everything but systems and their lists.
+    private func addSecondaryPages(_ context: SiteContext, to jobs: inout [Job]) {
+        let templates = self.templates
+        func html(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) {
+            jobs.append(page(path, template, model))
         }
         for (path, template, build) in context.analysisPages() {
             html(path, template, build)
@@ -109,9 +142,9 @@ public struct SiteRenderer: Sendable {
         jobs.append { RenderedPage(path: "data/analysis.json", text: context.publicAnalysisJSON().rendered()) }
         jobs.append { RenderedPage(path: "data/systems.json", text: context.systemsJSON()) }
         jobs.append { RenderedPage(path: "data/systems.csv", bytes: context.systemsCSV()) }
-        for (name, bytes) in assets.sorted(by: { $0.key < $1.key }) {
-            jobs.append { RenderedPage(path: "assets/" + name, bytes: bytes) }
-        }
+    }
+
+    private func runJobs(_ jobs: [Job]) async throws -> [RenderedPage] {
         // Big jobs first (the lists and exports), then the many small ones, across the workers.
         let lanes = workers
         return try await withThrowingTaskGroup(of: [RenderedPage].self) { group in

@@ -1,0 +1,85 @@
+import DaichoCore
+import Foundation
+
+/// What the last build read and wrote, kept beside the site (`.site.daicho-manifest.json`),
+/// so the next build re-renders only what its changes touch.
+struct BuildManifest: Codable, Sendable {
+    struct Ledger: Codable, Sendable, Equatable {
+        var hash: String
+        var id: String?
+        /// Systems this ledger links to: their pages show it.
+        var partners: [String]
+        /// Built without errors (with `--force`, ledgers with errors have no pages).
+        var valid: Bool
+    }
+
+    static let version = 1
+
+    var version = BuildManifest.version
+    /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.
+    var fingerprint: String
+    /// Ledger file → what it was.
+    var ledgers: [String: Ledger]
+    /// Output path → hash of its bytes.
+    var outputs: [String: String]
+
+    static func path(for output: String) -> String {
+        let url = URL(fileURLWithPath: output)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).daicho-manifest.json").path
+    }
+
+    static func load(for output: String) -> BuildManifest? {
+        guard let data = FileManager.default.contents(atPath: path(for: output)),
+            let manifest = try? JSONDecoder().decode(BuildManifest.self, from: data), manifest.version == version
+        else { return nil }
+        return manifest
+    }
+
+    func save(for output: String) throws(WriteError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(self) else { throw .cannotWrite(Self.path(for: output), "encoding") }
+        try AtomicFile.write([UInt8](data), to: Self.path(for: output))
+    }
+
+    static func remove(for output: String) {
+        try? FileManager.default.removeItem(atPath: path(for: output))
+    }
+}
+
+/// FNV-1a, 64 bits: enough to tell whether a file changed between two builds.
+enum ContentHash {
+    static func of(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return String(hash, radix: 16)
+    }
+
+    static func of(_ parts: [String]) -> String {
+        of(Array(parts.joined(separator: "\u{1F}").utf8))
+    }
+}
+
+/// Which systems' pages a change touches: the changed ledgers' systems (before and after),
+/// the systems they link to or linked to, the systems that link to them (their pages show the
+/// changed system's name), and systems whose validity changed.
+enum IncrementalPlan {
+    static func affected(old: [String: BuildManifest.Ledger], new: [String: BuildManifest.Ledger]) -> Set<String> {
+        var changed: Set<String> = []
+        var affected: Set<String> = []
+        for file in Set(old.keys).union(new.keys) where old[file] != new[file] {
+            for entry in [old[file], new[file]].compactMap({ $0 }) {
+                if let id = entry.id { changed.insert(id) }
+                affected.formUnion(entry.partners)
+            }
+        }
+        affected.formUnion(changed)
+        for entry in Array(old.values) + Array(new.values) where !changed.isDisjoint(with: entry.partners) {
+            if let id = entry.id { affected.insert(id) }
+        }
+        return affected
+    }
+}

@@ -1,0 +1,48 @@
+import DaichoCore
+import DaichoRender
+import Foundation
+
+/// Records the hash of every page on its way to another sink (a full build's staging folder).
+final class HashingSink: PageSink, @unchecked Sendable {
+    private let inner: PageSink
+    private let lock = NSLock()
+    private(set) var hashes: [String: String] = [:]
+
+    init(_ inner: PageSink) {
+        self.inner = inner
+    }
+
+    func write(_ pages: [RenderedPage]) async throws {
+        let computed = pages.map { ($0.path, ContentHash.of($0.bytes)) }
+        lock.withLock { for (path, hash) in computed { hashes[path] = hash } }
+        try await inner.write(pages)
+    }
+}
+
+/// Writes into an existing site only the pages whose bytes changed, each file replaced atomically;
+/// every other file keeps its inode and modification time.
+final class InPlaceSink: PageSink, @unchecked Sendable {
+    let root: String
+    private let previous: [String: String]
+    private let lock = NSLock()
+    private(set) var hashes: [String: String] = [:]
+    private(set) var rewritten = 0
+
+    init(root: String, previous: [String: String]) {
+        self.root = root
+        self.previous = previous
+    }
+
+    func write(_ pages: [RenderedPage]) async throws {
+        for page in pages {
+            guard OutputFolder.isSafe(page.path) else { throw WriteError.cannotWrite(page.path, "unsafe path") }
+            let hash = ContentHash.of(page.bytes)
+            lock.withLock { hashes[page.path] = hash }
+            let path = root + "/" + page.path
+            if previous[page.path] == hash, FileManager.default.fileExists(atPath: path) { continue }
+            try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+            try AtomicFile.write(page.bytes, to: path)
+            lock.withLock { rewritten += 1 }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import DaichoCore
+import DaichoRender
+@testable import DaichoSite
+import Foundation
+import Testing
+
+/// Incremental rebuilds must give exactly the site a full build gives, touching nothing else.
+@Suite(.serialized) struct IncrementalBuildTests {
+    func tree(_ folder: String) throws -> [String: [UInt8]] {
+        var result: [String: [UInt8]] = [:]
+        let walker = FileManager.default.enumerator(atPath: folder)
+        while let path = walker?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { result[path] = FileManager.default.contents(atPath: folder + "/" + path).map { [UInt8]($0) } }
+        }
+        return result
+    }
+
+    func modificationTimes(_ folder: String) throws -> [String: Date] {
+        var result: [String: Date] = [:]
+        let walker = FileManager.default.enumerator(atPath: folder)
+        while let path = walker?.nextObject() as? String {
+            result[path] = try FileManager.default.attributesOfItem(atPath: folder + "/" + path)[.modificationDate] as? Date
+        }
+        return result
+    }
+
+    func build(_ project: String, _ output: String, incremental: Bool = true) async throws -> SiteBuilder.Outcome {
+        try await SiteBuilder(options: SiteOptions(), templatesOverride: Paths.templates).build(project: project, output: output,
+                                                                                               incremental: incremental)
+    }
+
+    @Test func unchangedInputsWriteNothing() async throws {
+        let project = try copyFixture("small")
+        let output = project + "/site"
+        _ = try await build(project, output)
+        let before = try modificationTimes(output)
+        guard case .unchanged = try await build(project, output) else {
+            Issue.record("expected no work")
+            return
+        }
+        #expect(try modificationTimes(output) == before)
+    }
+
+    @Test func randomEditsMatchAFullBuildAndTouchOnlyWhatChanged() async throws {
+        // The sample inventory: more systems, more links.
+        let project = try copyFixture("small")
+        try FileManager.default.removeItem(atPath: project + "/inventory")
+        try FileManager.default.copyItem(atPath: Paths.root.appendingPathComponent("inventory").path, toPath: project + "/inventory")
+        try FileManager.default.removeItem(atPath: project + "/daicho.yaml")
+        try FileManager.default.copyItem(atPath: Paths.root.appendingPathComponent("daicho.yaml").path, toPath: project + "/daicho.yaml")
+        let output = project + "/site", reference = project + "/reference"
+        _ = try await build(project, output)
+        var random = SeededGenerator(seed: 11)
+        let files = try FileManager.default.contentsOfDirectory(atPath: project + "/inventory").filter { $0.hasSuffix(".yaml") }.sorted()
+        var compared = 0
+        for round in 0..<12 {
+            let before = try modificationTimes(output)
+            let file = project + "/inventory/" + files[Int.random(in: 0..<files.count, using: &random)]
+            var text = try String(contentsOfFile: file, encoding: .utf8)
+            switch round % 4 {
+            case 0: text = text.replacingOccurrences(of: "  name: ", with: "  name: 改", options: [], range: text.range(of: "  name: "))
+            case 1: text = text.replacingOccurrences(of: "  users: ", with: "  users: 1", options: [], range: text.range(of: "  users: "))
+            case 2: text = text.replacingOccurrences(of: "renewal: 20", with: "renewal: 20", options: [], range: nil)
+                text = text.replacingOccurrences(of: "dependency: 2", with: "dependency: 1")
+            default: text = text.replacingOccurrences(of: "direction: send", with: "direction: both")
+            }
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+            // An edit that makes the inventory invalid stops both builds alike; those rounds compare nothing.
+            if case .stopped = try await build(project, output) { continue }
+            compared += 1
+            try? FileManager.default.removeItem(atPath: reference)
+            _ = try await build(project, reference, incremental: false)
+            let incremental = try tree(output), full = try tree(reference)
+            #expect(full.count > 300)
+            #expect(Set(incremental.keys).symmetricDifference(full.keys).isEmpty)
+            for (path, bytes) in full where incremental[path] != bytes {
+                Issue.record("round \(round): \(path) differs from a full build")
+            }
+            // Pages of systems the edit does not touch keep their files.
+            let after = try modificationTimes(output)
+            let untouched = before.filter { after[$0.key] == $0.value }.count
+            #expect(untouched > before.count / 2, "round \(round): only \(untouched) of \(before.count) files untouched")
+        }
+        #expect(compared >= 8)
+    }
+
+    @Test func removingALedgerRemovesItsPagesAndUpdatesItsPartners() async throws {
+        let project = try copyFixture("small")
+        let output = project + "/site"
+        _ = try await build(project, output)
+        #expect(FileManager.default.fileExists(atPath: output + "/systems/zeimu/index.html"))
+        try FileManager.default.removeItem(atPath: project + "/inventory/zeimu.yaml")
+        // juki links to zeimu: with zeimu gone that is an error, so drop the link too.
+        let juki = project + "/inventory/juki.yaml"
+        let text = try String(contentsOfFile: juki, encoding: .utf8)
+            .replacingOccurrences(of: "  - {system: zeimu, direction: send, method: file, timing: daily, data: 異動情報}\n", with: "")
+        try text.write(toFile: juki, atomically: true, encoding: .utf8)
+        _ = try await build(project, output)
+        #expect(!FileManager.default.fileExists(atPath: output + "/systems/zeimu"))
+        let reference = project + "/reference"
+        _ = try await build(project, reference, incremental: false)
+        let incremental = try tree(output), full = try tree(reference)
+        #expect(full.count > 20)
+        #expect(incremental == full)
+    }
+}
+
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
