@@ -11,15 +11,19 @@ public final class PreviewServer: Sendable {
         var pages: [String: [UInt8]] = [:]
         var problem: String?
         var version = 0
+        /// What the pages were built from, so the next rebuild renders only what changed.
+        var built: SiteBuilder.MemoryState?
 
-        func replace(pages: [String: [UInt8]]) {
-            self.pages = pages
+        func replace(with built: SiteBuilder.MemoryState) {
+            self.built = built
+            pages = built.pages
             problem = nil
             version += 1
         }
 
         func fail(_ html: String) {
             problem = html
+            built = nil
             version += 1
         }
     }
@@ -73,13 +77,13 @@ public final class PreviewServer: Sendable {
 
     func rebuild(events: @Sendable (Event) -> Void) async {
         let started = Date()
-        let site = MemorySite()
         do {
-            switch try await builder.build(project: project, into: site) {
+            let (outcome, built) = try await builder.build(project: project, over: await state.built)
+            switch outcome {
             case .built:
-                let pages = await site.pages
-                await state.replace(pages: pages)
-                events(.rebuilt(pages: pages.count, seconds: Date().timeIntervalSince(started)))
+                guard let built else { return }
+                await state.replace(with: built)
+                events(.rebuilt(pages: built.pages.count, seconds: Date().timeIntervalSince(started)))
             case .unchanged:
                 break
             case .stopped(let checked):

@@ -66,10 +66,7 @@ public struct SiteBuilder: Sendable {
                       progress: (@Sendable (Stage) -> Void)? = nil) async throws -> Outcome {
         let source = try ProjectLoader().load(project)
         let loaded = try TemplateLoader().load(project: project, override: templatesOverride)
-        let fingerprint = ContentHash.of([
-            "daicho-1", loaded.fingerprint, ContentHash.of(source.projectFile ?? []), options.language.rawValue,
-            options.profile.rawValue, options.timestamp ?? "", options.draftDate ?? "", "\(options.systemsOnly)", "\(force)",
-        ])
+        let fingerprint = fingerprint(source, loaded)
         let hashes = Dictionary(source.ledgers.map { ($0.path, ContentHash.of($0.bytes)) }, uniquingKeysWith: { a, _ in a })
         let previous = incremental && FileManager.default.fileExists(atPath: output) ? BuildManifest.load(for: output) : nil
         if let previous, previous.fingerprint == fingerprint, previous.ledgers.mapValues(\.hash) == hashes {
@@ -133,6 +130,15 @@ public struct SiteBuilder: Sendable {
         return .built(checked, analysis, summary)
     }
 
+    /// Everything that touches every page: templates, assets, daicho.yaml, options, this version of Daicho.
+    func fingerprint(_ source: ProjectSource, _ loaded: TemplateLoader.Loaded) -> String {
+        ContentHash.of([
+            "daicho-1", loaded.fingerprint, ContentHash.of(source.projectFile ?? []), options.language.rawValue,
+            options.profile.rawValue, options.timestamp ?? "", options.draftDate ?? "", options.liveReloadURL ?? "",
+            "\(options.systemsOnly)", "\(force)",
+        ])
+    }
+
     private func renderer(_ loaded: TemplateLoader.Loaded, project: Project) -> SiteRenderer {
         var options = self.options
         if options.language == .ja, project.site.language == .en { options.language = .en }
@@ -160,5 +166,45 @@ public struct SiteBuilder: Sendable {
                                                        partners: Array(Set(partners)).sorted(), valid: !invalid.contains(ledger.file))
         }
         return result
+    }
+}
+
+extension SiteBuilder {
+    /// A site kept in memory between rebuilds (`daicho serve`), with what it was built from.
+    public struct MemoryState: Sendable {
+        var fingerprint: String
+        var ledgers: [String: BuildManifest.Ledger]
+        public var pages: [String: [UInt8]]
+    }
+
+    /// The same incremental rebuild as on disk, in memory: only the pages a change touches are rendered again.
+    public func build(project: String, over previous: MemoryState?) async throws -> (Outcome, MemoryState?) {
+        let source = try ProjectLoader().load(project)
+        let loaded = try TemplateLoader().load(project: project, override: templatesOverride)
+        let fingerprint = fingerprint(source, loaded)
+        let hashes = Dictionary(source.ledgers.map { ($0.path, ContentHash.of($0.bytes)) }, uniquingKeysWith: { a, _ in a })
+        if let previous, previous.fingerprint == fingerprint, previous.ledgers.mapValues(\.hash) == hashes {
+            return (.unchanged, previous)
+        }
+        let site = MemorySite()
+        guard let previous, previous.fingerprint == fingerprint else {
+            let outcome = try await build(source, loaded: loaded, into: site, progress: nil)
+            guard case .built(let checked, _, _) = outcome else { return (outcome, nil) }
+            return (outcome, MemoryState(fingerprint: fingerprint, ledgers: Self.entries(checked, hashes: hashes), pages: await site.pages))
+        }
+        let checked = await Checker(workers: workers).check(source)
+        if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) { return (.stopped(checked), nil) }
+        let analysis = ProjectPipeline(workers: workers).analyze(checked)
+        let entries = Self.entries(checked, hashes: hashes)
+        let affected = IncrementalPlan.affected(old: previous.ledgers, new: entries)
+        let validIDs = Set(checked.validLedgers.map(\.id))
+        let summary = try await renderer(loaded, project: checked.project).render(
+            project: checked.project, ledgers: checked.validLedgers, analysis: analysis, into: site,
+            systems: affected.intersection(validIDs))
+        var pages = await site.pages
+        for (path, bytes) in previous.pages where pages[path] == nil {
+            if let id = Self.systemID(of: path), validIDs.contains(id), !affected.contains(id) { pages[path] = bytes }
+        }
+        return (.built(checked, analysis, summary), MemoryState(fingerprint: fingerprint, ledgers: entries, pages: pages))
     }
 }
