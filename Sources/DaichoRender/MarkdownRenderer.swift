@@ -26,13 +26,22 @@ public struct MarkdownRenderer: Sendable {
     private static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
 
     public func html(_ markdown: String) -> String {
-        cmarkLock.withLock { _ in render(markdown) }
+        // Only parsing touches the shared table; rendering the finished tree runs in parallel.
+        guard let parsed = cmarkLock.withLock({ _ in parse(markdown) }) else { return "" }
+        defer {
+            cmark_node_free(parsed.document)
+            cmark_parser_free(parsed.parser)
+        }
+        Self.replaceImagesWithLinks(parsed.document)
+        guard let rendered = cmark_render_html(parsed.document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parsed.parser))
+        else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
     }
 
-    private func render(_ markdown: String) -> String {
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS
-        guard let parser = cmark_parser_new(options) else { return "" }
-        defer { cmark_parser_free(parser) }
+    /// The document tree and its parser (which owns the extension list the renderer needs); both freed by the caller.
+    private func parse(_ markdown: String) -> (parser: OpaquePointer, document: OpaquePointer)? {
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS) else { return nil }
         for name in Self.extensionNames {
             if let syntax = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntax)
@@ -44,14 +53,11 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
-        defer { cmark_node_free(document) }
-        Self.replaceImagesWithLinks(document)
-        // Source positions help debugging the parse, not the reader: render without them.
-        guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser))
-        else { return "" }
-        defer { free(rendered) }
-        return String(cString: rendered)
+        guard let document = cmark_parser_finish(parser) else {
+            cmark_parser_free(parser)
+            return nil
+        }
+        return (parser, document)
     }
 
     /// Pages never load anything from outside, so an image in a ledger becomes a link to it.

@@ -169,23 +169,57 @@ enum DocumentHTML {
     }
 
     /// Editor's comments (`<!-- 根拠: … -->`) say why a clause is there; they are not part of the document.
+    /// (Byte scanning: these run on every document of every system.)
     static func strippingComments(_ markdown: String) -> String {
-        markdown.replacing(/<!--[\s\S]*?-->\n?/, with: "")
+        let bytes = Array(markdown.utf8)
+        let open = Array("<!--".utf8), close = Array("-->".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == open[0], bytes[index...].starts(with: open),
+                let end = firstIndex(of: close, in: bytes, from: index + open.count) {
+                index = end + close.count
+                if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                continue
+            }
+            out.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Wraps each `<h2>` and what follows it in a section, so print starts each on a new page.
     static func sections(_ html: String) -> String {
-        let parts = html.components(separatedBy: "<h2")
-        guard parts.count > 1 else { return html }
-        var out = parts[0]
-        for part in parts.dropFirst() {
-            out += "<section class=\"document-section\">\n<h2" + part + "</section>\n"
+        let bytes = Array(html.utf8), marker = Array("<h2".utf8)
+        var starts: [Int] = []
+        var from = 0
+        while let found = firstIndex(of: marker, in: bytes, from: from) {
+            starts.append(found)
+            from = found + marker.count
+        }
+        guard let first = starts.first else { return html }
+        var out = String(decoding: bytes[..<first], as: UTF8.self)
+        for (number, start) in starts.enumerated() {
+            let end = number + 1 < starts.count ? starts[number + 1] : bytes.count
+            out += "<section class=\"document-section\">\n" + String(decoding: bytes[start..<end], as: UTF8.self) + "</section>\n"
         }
         return out
     }
 
     static func highlightMarkers(_ html: String) -> String {
-        html.replacing(SiteContext.marker, with: "<mark class=\"draft-marker\">\(SiteContext.marker)</mark>")
+        guard html.contains(SiteContext.marker) else { return html }
+        return html.replacing(SiteContext.marker, with: "<mark class=\"draft-marker\">\(SiteContext.marker)</mark>")
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let head = needle.first, bytes.count >= needle.count else { return nil }
+        var index = start
+        while index <= bytes.count - needle.count {
+            if bytes[index] == head, bytes[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// Gives `<h2>` and `<h3>` ids for the table of contents.

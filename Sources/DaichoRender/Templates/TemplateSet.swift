@@ -100,7 +100,11 @@ struct MarkdownContentType: MustacheContentType {
 
     func escapeText(_ text: String) -> String { Self.escape(text) }
 
+    private static let special = Set("\\`*_[]<>|#!~&\n\r".utf8)
+
     static func escape(_ text: String) -> String {
+        // Most values (names, dates, amounts) need nothing: skip the copy.
+        guard text.utf8.contains(where: special.contains) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
