@@ -3,7 +3,7 @@ SWIFT  ?= swift
 CONFIG ?= release
 BIN     = .build/$(CONFIG)/daicho
 
-.PHONY: all deps build site check test browser-check clean
+.PHONY: all deps build site check test browser-check bench clean
 
 all: build
 
@@ -27,6 +27,10 @@ check: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Benchmarks against Hugo and the I/O floor on 10,000 generated ledgers (100,000 with BENCH_LARGE=1).
+bench: build
+	./scripts/bench
 
 clean:
 	rm -rf .build site
