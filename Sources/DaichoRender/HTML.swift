@@ -1,6 +1,8 @@
-/// Escaping for text that goes into HTML: every string from a ledger passes through here
+/// Escaping for text that goes into HTML and SVG: every string from a ledger passes through here
 /// (or through Mustache's `{{ }}`, which escapes the same characters).
 public enum HTML {
+    /// Escapes `& < > " '` for content and attribute values alike, and drops the control
+    /// characters that XML 1.0 does not allow (tab and line breaks stay).
     public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -11,7 +13,10 @@ public enum HTML {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                result.unicodeScalars.append(scalar)
             }
         }
         return result

@@ -33,26 +33,8 @@ enum SVG {
 
     // MARK: Escaping and links
 
-    /// XML-escapes text for element content and attribute values alike (`& < > " '`),
-    /// dropping control characters that XML 1.0 does not allow.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// XML-escapes text for element content and attribute values alike: the same as HTML.
+    static func escape(_ text: String) -> String { HTML.escape(text) }
 
     /// A link that may be emitted: relative, or with an `http`/`https` scheme; nil for anything else
     /// (`javascript:`, `data:`, `vbscript:`, `mailto:` …) and for an empty link.
