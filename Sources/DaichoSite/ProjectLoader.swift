@@ -14,7 +14,6 @@ public struct ProjectLoader: Sendable {
         }
         let projectFile = Self.join(root, "daicho.yaml")
         let inventory = Self.join(root, "inventory")
-        var diagnostics: [Diagnostic] = []
         guard fileManager.fileExists(atPath: inventory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .noInventory(inventory)
         }
@@ -27,17 +26,12 @@ public struct ProjectLoader: Sendable {
         var ledgers: [LedgerSource] = []
         for name in names.sorted() where Self.isLedgerFile(name) {
             let path = Self.join(inventory, name)
-            guard let data = fileManager.contents(atPath: path) else {
-                diagnostics.append(Diagnostic(.error, .unreadable, at: SourceLocation(file: path), field: "",
-                    LocalizedText(ja: "ファイルを読めません", en: "cannot read the file")))
-                continue
-            }
             let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
-            ledgers.append(LedgerSource(path: path, stem: stem, bytes: [UInt8](data)))
+            // Read when parsed: an unreadable file is reported then, with the others.
+            ledgers.append(LedgerSource(path: path, stem: stem) { FileManager.default.contents(atPath: path).map { [UInt8]($0) } })
         }
         let projectBytes = fileManager.contents(atPath: projectFile).map { [UInt8]($0) }
-        return ProjectSource(projectFilePath: projectFile, projectFile: projectBytes, ledgers: ledgers,
-                             diagnostics: diagnostics)
+        return ProjectSource(projectFilePath: projectFile, projectFile: projectBytes, ledgers: ledgers)
     }
 
     /// `*.yaml` and `*.yml`, not hidden and not `_`-prefixed (drafts the user parks).

@@ -1,17 +1,31 @@
 import Foundation
 
-/// One ledger file's bytes, as the loader found it.
+/// One ledger file, as the loader found it: its path, and a way to read its bytes.
 public struct LedgerSource: Sendable {
     /// The path diagnostics show (`inventory/juki.yaml`).
     public var path: String
     public var stem: String
-    public var bytes: [UInt8]
+    /// Reads the file when its bytes are needed, so a large inventory is never held in memory
+    /// as text all at once (the loader injects the reading; this library does no I/O itself).
+    private let load: @Sendable () -> [UInt8]?
 
     public init(path: String, stem: String, bytes: [UInt8]) {
         self.path = path
         self.stem = stem
-        self.bytes = bytes
+        self.load = { bytes }
     }
+
+    public init(path: String, stem: String, load: @escaping @Sendable () -> [UInt8]?) {
+        self.path = path
+        self.stem = stem
+        self.load = load
+    }
+
+    /// The bytes, or nil when the file can no longer be read.
+    public func read() -> [UInt8]? { load() }
+
+    /// The bytes, empty when unreadable.
+    public var bytes: [UInt8] { load() ?? [] }
 }
 
 /// Everything read from a project folder, before any checking.
@@ -80,19 +94,27 @@ public struct Checker: Sendable {
                                 files: sources.map(\.path))
     }
 
+    static func parse(_ source: LedgerSource, with parser: LedgerParser) -> LedgerParser.Result {
+        guard let bytes = source.read() else {
+            return LedgerParser.Result(ledger: nil, diagnostics: [Diagnostic(.error, .unreadable, at: SourceLocation(file: source.path),
+                field: "", LocalizedText(ja: "ファイルを読めません", en: "cannot read the file"))])
+        }
+        return parser.parse(bytes, file: source.path, stem: source.stem)
+    }
+
     /// Parses in as many chunks as there are cores; results keep the input order.
     private func parseAll(_ sources: [LedgerSource]) async -> [LedgerParser.Result] {
         let workers = max(1, self.workers ?? ProcessInfo.processInfo.activeProcessorCount)
         let parser = self.parser
         guard sources.count > 8, workers > 1 else {
-            return sources.map { parser.parse($0.bytes, file: $0.path, stem: $0.stem) }
+            return sources.map { Self.parse($0, with: parser) }
         }
         let chunkSize = (sources.count + workers * 4 - 1) / (workers * 4)
         return await withTaskGroup(of: (Int, [LedgerParser.Result]).self) { group in
             for start in stride(from: 0, to: sources.count, by: chunkSize) {
                 let chunk = Array(sources[start..<min(start + chunkSize, sources.count)])
                 group.addTask {
-                    (start, chunk.map { parser.parse($0.bytes, file: $0.path, stem: $0.stem) })
+                    (start, chunk.map { Self.parse($0, with: parser) })
                 }
             }
             var parts: [(Int, [LedgerParser.Result])] = []
