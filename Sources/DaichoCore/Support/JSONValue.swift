@@ -76,6 +76,12 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     static func escape(_ text: String, into output: inout String) {
         output += "\""
+        // Most strings need no escaping at all: copy them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -13,10 +13,10 @@ extension SiteContext {
     }
 
     func ledgerJSON(_ ledger: Ledger) -> JSONValue {
-        var root: [String: JSONValue] = [:]
+        var entries: [(path: [Substring], value: JSONValue)] = []
         func put(_ path: String, _ value: JSONValue?) {
             guard let value, value != .null, !visibility.hides(path) else { return }
-            root.set(path.split(separator: ".").map(String.init)[...], value)
+            entries.append((path.split(separator: "."), value))
         }
         func token<E: LedgerEnum>(_ value: E?) -> JSONValue? { value.map { .string($0.token) } }
         func bool(_ value: Bool?) -> JSONValue? { value.map(JSONValue.bool) }
@@ -131,7 +131,20 @@ extension SiteContext {
         }
         put("gaps", .strings(visibleGaps(ledger.id).map(\.rawValue)))
         put("completeness", .decimal(ledger.completeness.ratio))
-        return .object(root)
+        return Self.tree(entries[...], depth: 0)
+    }
+
+    /// Nests dotted paths into objects in one pass (building by repeated insertion copied
+    /// each nested object once per field).
+    static func tree(_ entries: ArraySlice<(path: [Substring], value: JSONValue)>, depth: Int) -> JSONValue {
+        var groups: [String: [(path: [Substring], value: JSONValue)]] = [:]
+        var leaves: [String: JSONValue] = [:]
+        for entry in entries {
+            let key = String(entry.path[depth])
+            if entry.path.count == depth + 1 { leaves[key] = entry.value } else { groups[key, default: []].append(entry) }
+        }
+        for (key, children) in groups { leaves[key] = tree(children[...], depth: depth + 1) }
+        return .object(leaves)
     }
 
     /// `data/systems.csv`: UTF-8 with a byte-order mark so Excel reads it, RFC 4180 quoting, CRLF lines.
@@ -183,18 +196,5 @@ enum CSV {
         if let first = value.first, "=+-@".contains(first), Int(value) == nil { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
         return "\"" + value.replacing("\"", with: "\"\"") + "\""
-    }
-}
-
-extension Dictionary where Key == String, Value == JSONValue {
-    mutating func set(_ path: ArraySlice<String>, _ value: JSONValue) {
-        guard let head = path.first else { return }
-        if path.count == 1 {
-            self[head] = value
-            return
-        }
-        var child: [String: JSONValue] = if case .object(let existing)? = self[head] { existing } else { [:] }
-        child.set(path.dropFirst(), value)
-        self[head] = .object(child)
     }
 }

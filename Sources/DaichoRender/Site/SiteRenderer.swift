@@ -150,7 +150,16 @@ public struct SiteRenderer: Sendable {
         return try await withThrowingTaskGroup(of: [RenderedPage].self) { group in
             for lane in 0..<lanes {
                 let mine = jobs.enumerated().filter { $0.offset % lanes == lane }.map(\.element)
-                group.addTask { try mine.map { try $0() } }
+                group.addTask {
+                    try mine.map { job in
+                        let started = ContinuousClock.now
+                        let page = try job()
+                        if ContinuousClock.now - started > .milliseconds(200) {
+                            StageTimer.report("  " + page.path, ContinuousClock.now - started)
+                        }
+                        return page
+                    }
+                }
             }
             var pages: [RenderedPage] = []
             for try await part in group { pages += part }
