@@ -37,8 +37,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         guard fraction.allSatisfy({ $0.isASCII && $0.isNumber }), parts.count == 1 || !fraction.isEmpty,
             whole.count + fraction.count <= 30
         else { return nil }
-        guard let value = Int128(String(whole) + String(fraction)) ?? (whole.isEmpty ? Int128(String(fraction)) : nil)
-        else { return nil }
+        guard let value = Int128(String(whole) + String(fraction)) else { return nil }
         var scale: Int128 = 1
         for _ in 0..<fraction.count { scale *= 10 }
         self.init(negative ? -value : value, scale)
