@@ -5,6 +5,8 @@ import Foundation
 public enum WriteError: Error, Sendable {
     case exists(String)
     case cannotWrite(String, String)
+    /// The output folder holds something other than a site Daicho built: replacing it would lose it.
+    case notASite(String)
 
     public func message(_ language: Language) -> String {
         switch self {
@@ -12,6 +14,10 @@ public enum WriteError: Error, Sendable {
             language == .ja ? "「\(path)」は既にあります。上書きはしません" : "\(path) already exists; not overwriting"
         case .cannotWrite(let path, let reason):
             language == .ja ? "「\(path)」に書き込めません（\(reason)）" : "cannot write \(path) (\(reason))"
+        case .notASite(let path):
+            language == .ja
+                ? "「\(path)」は Daicho が作ったサイトではないため、置き換えません（空のフォルダか、新しいフォルダを指定してください）"
+                : "\(path) is not a site Daicho built; not replacing it (give an empty or new folder)"
         }
     }
 }

@@ -12,6 +12,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
 
     public init(output: String) throws(WriteError) {
         let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        guard Self.isReplaceable(trimmed) else { throw .notASite(trimmed) }
         self.output = trimmed
         let url = URL(fileURLWithPath: trimmed)
         let parent = url.deletingLastPathComponent().path
@@ -51,6 +52,18 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     /// Removes the staged files after a failure; the output was never touched.
     public func discard() {
         try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    /// The output may be replaced only when it is missing, empty, or a site Daicho built:
+    /// `-o` pointing at a project or a documents folder must never delete it.
+    static func isReplaceable(_ path: String) -> Bool {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { return true }
+        guard isDirectory.boolValue, let entries = try? fileManager.contentsOfDirectory(atPath: path) else { return false }
+        if entries.isEmpty { return true }
+        let looksBuilt = entries.contains("index.html") && entries.contains("assets") && entries.contains("systems")
+        return looksBuilt && !entries.contains("daicho.yaml") && !entries.contains("inventory")
     }
 
     static func isSafe(_ path: String) -> Bool {

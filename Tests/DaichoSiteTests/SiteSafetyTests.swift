@@ -146,6 +146,34 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func neverReplacesAFolderItDidNotBuild() async throws {
+        let project = try copyFixture("small")
+        let builder = SiteBuilder(options: SiteOptions(), templatesOverride: Paths.templates)
+        // The project itself, and a folder of someone's documents, are refused and left as they were.
+        for output in [project, project + "/documents"] {
+            try FileManager.default.createDirectory(atPath: project + "/documents", withIntermediateDirectories: true)
+            try "大事な文書".write(toFile: project + "/documents/memo.txt", atomically: true, encoding: .utf8)
+            do {
+                _ = try await builder.build(project: project, output: output, incremental: false)
+                Issue.record("\(output) must be refused")
+            } catch let error as WriteError {
+                guard case .notASite = error else { Issue.record("\(error)"); continue }
+            }
+            #expect(FileManager.default.fileExists(atPath: project + "/inventory/juki.yaml"))
+            #expect(FileManager.default.fileExists(atPath: project + "/documents/memo.txt"))
+        }
+        // A site it built, and an empty folder, are fine.
+        try FileManager.default.createDirectory(atPath: project + "/empty", withIntermediateDirectories: true)
+        guard case .built = try await builder.build(project: project, output: project + "/empty", incremental: false) else {
+            Issue.record("an empty folder must be usable")
+            return
+        }
+        guard case .built = try await builder.build(project: project, output: project + "/empty", incremental: false) else {
+            Issue.record("its own site must be replaceable")
+            return
+        }
+    }
+
     @Test func editingATemplateChangesTheOutput() async throws {
         let project = try copyFixture("small")
         try FileManager.default.copyItem(atPath: Paths.templates, toPath: project + "/templates")
