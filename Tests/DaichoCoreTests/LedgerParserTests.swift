@@ -221,3 +221,27 @@ struct LedgerParserTests {
         #expect(result.ledger?.extra == [ExtraField(key: "資産番号", value: "A-001"), ExtraField(key: "台数", value: "3")])
     }
 }
+
+struct OverflowTests {
+    /// Hostile sizes are reported, never a crash: amounts, quantities and counts are capped.
+    @Test func impossibleNumbersAreRefused() {
+        let result = parseLedger(minimalLedger(extra: """
+            costs:
+              unit: thousand_yen
+              initial: {hardware: "99,999,999,999,999,999"}
+              annual: {maintenance: 9999999999999}
+              lines:
+                - {name: x, kind: annual_other, unit_price: 9999999999999, quantity: 999999999999}
+                - {name: y, kind: annual_other, unit_price: 1, quantity: 100000000000000000000000}
+            usage: {users: 99999999999999999999}
+            """))
+        #expect(result.diagnostics.with(.invalidAmount).map(\.fieldPath).contains("costs.initial.hardware"))
+        #expect(result.diagnostics.with(.outOfRange).map(\.fieldPath).contains("costs.lines[1].quantity"))
+        // 9,999,999,999,999 千円 × 999,999,999,999 cannot be a total.
+        #expect(result.diagnostics.with(.invalidAmount).map(\.fieldPath).contains("costs.lines"))
+        #expect(result.diagnostics.contains { $0.fieldPath == "usage.users" })
+        // The largest accepted amount still analyses: 9,999,999,999,999 千円 a year for 5 years.
+        let analysis = Analyzer(policy: Policy()).analyze([result.ledger!], organization: Organization())
+        #expect(analysis.maintenance.systems[0].omPeriod == 9_999_999_999_999_000 * 5)
+    }
+}

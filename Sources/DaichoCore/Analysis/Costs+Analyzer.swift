@@ -26,10 +26,15 @@ extension Analyzer {
 }
 
 extension CostAnalysis.Totals {
+    /// Saturating: a hostile national inventory cannot overflow the totals (no budget comes near Int.max).
     mutating func add(_ other: CostAnalysis.Totals) {
-        initial += other.initial
-        annual += other.annual
-        annualEquivalent += other.annualEquivalent
+        func sum(_ a: Int, _ b: Int) -> Int {
+            let (result, overflow) = a.addingReportingOverflow(b)
+            return overflow ? Int.max : result
+        }
+        initial = sum(initial, other.initial)
+        annual = sum(annual, other.annual)
+        annualEquivalent = sum(annualEquivalent, other.annualEquivalent)
     }
 }
 

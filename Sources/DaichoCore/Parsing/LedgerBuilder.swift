@@ -206,9 +206,14 @@ struct LedgerBuilder {
                         hint: LocalizedText(ja: "集計では合計の金額を使います。内訳か合計を直してください",
                                             en: "the total is used in the analysis; correct the lines or the total")))
                 }
-            } else {
+            } else if sum.roundedHalfUp <= Int128(SchemaDecoder.maxYen) * 1000 {
                 costs.setTotal(kind, Int(sum.roundedHalfUp))
                 decoder.filled.insert(path)
+            } else {
+                decoder.diagnostics.append(Diagnostic(
+                    .error, .invalidAmount, at: decoder.sourceMap.location(of: "costs.lines"), field: "costs.lines",
+                    LocalizedText(ja: "内訳の合計が大きすぎます", en: "the cost lines add up to an impossible amount"),
+                    hint: LocalizedText(ja: "単価と数量を確認してください", en: "check the unit prices and quantities")))
             }
         }
         ledger.costs = costs

@@ -238,7 +238,9 @@ struct SchemaDecoder {
                   LocalizedText(ja: "負の値は書けません: \(text)", en: "negative values are not allowed: \(text)"))
             return false
         }
-        if let maximum = spec.maximum, Exact(maximum) < value {
+        // No count or size in a ledger comes near 10^12; the cap keeps exact arithmetic far from overflow.
+        let maximum = spec.maximum ?? Self.maxNumber
+        if Exact(maximum) < value {
             error(.outOfRange, path, node,
                   LocalizedText(ja: "\(text) は上限 \(maximum) を超えています", en: "\(text) is above the maximum \(maximum)"),
                   hint: LocalizedText(ja: "0 から \(maximum) の間で書いてください", en: "write a value from 0 to \(maximum)"))
@@ -267,8 +269,10 @@ struct SchemaDecoder {
         return value
     }
 
-    /// Amounts up to 10^15 yen: far above any budget, far below overflow after ×1000 and × years.
-    static let maxYen = 1_000_000_000_000_000
+    /// Amounts up to 10^13 (10兆) as written: far above any budget; after ×1000 (千円) and × years,
+    /// and summed over a national inventory with saturating totals, nothing overflows.
+    static let maxYen = 10_000_000_000_000
+    static let maxNumber = 1_000_000_000_000
 
     static func yen(_ text: String) -> Int? {
         let plain = text.nfkcTrimmed
