@@ -228,7 +228,7 @@ struct SchemaDecoder {
             return nil
         }
         let text = scalar.string
-        if text.trimmingCharactersInWhitespace.isEmpty { return nil }
+        if text.isBlank { return nil }
         return text
     }
 

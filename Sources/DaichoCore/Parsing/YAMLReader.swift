@@ -38,7 +38,8 @@ public struct YAMLReader: Sendable {
         do {
             // The basic resolver tags every scalar as a string without running Yams's regular
             // expressions (the schema decides types from the raw text), which makes parsing ~3× faster.
-            root = try Parser(yaml: text, resolver: .basic).singleRoot()
+            // An explicit encoding: Yams's default reads the environment on every parse.
+            root = try Parser(yaml: text, resolver: .basic, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             return (nil, [Self.diagnostic(for: error, file: file)])
         } catch {

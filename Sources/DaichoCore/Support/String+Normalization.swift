@@ -10,11 +10,17 @@ extension String {
     }
 
     /// Trimmed of white space (including the full-width space U+3000) at both ends.
+    /// Works on Unicode scalars: this runs for every value of every ledger, and grapheme
+    /// breaking cost more than the rest of reading a scalar.
     public var trimmingCharactersInWhitespace: Substring {
-        let start = firstIndex { !$0.isWhitespace } ?? endIndex
-        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
-        return self[start..<Swift.max(start, end)]
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return self[endIndex...] }
+        let last = scalars.lastIndex { !$0.properties.isWhitespace } ?? first
+        return self[first..<scalars.index(after: last)]
     }
+
+    /// True when there is nothing but white space.
+    var isBlank: Bool { unicodeScalars.allSatisfy(\.properties.isWhitespace) }
 }
 
 /// Levenshtein distance over Unicode characters, for "did you mean" hints.
