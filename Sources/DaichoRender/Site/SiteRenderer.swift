@@ -154,7 +154,7 @@ public struct SiteRenderer: Sendable {
                     try mine.map { job in
                         let started = ContinuousClock.now
                         let page = try job()
-                        if ContinuousClock.now - started > .milliseconds(200) {
+                        if ContinuousClock.now - started > .milliseconds(100) {
                             StageTimer.report("  " + page.path, ContinuousClock.now - started)
                         }
                         return page
