@@ -15,8 +15,9 @@ public struct ProjectPipeline: Sendable {
     }
 
     /// The analysis of the ledgers without errors; `excluded` names the files left out.
-    public func analyze(_ checked: CheckedInventory) -> Analysis {
-        let valid = checked.validLedgers
+    /// - Parameter valid: `checked.validLedgers`, when the caller has it already (it is a copy of every ledger).
+    public func analyze(_ checked: CheckedInventory, valid: [Ledger]? = nil) -> Analysis {
+        let valid = valid ?? checked.validLedgers
         let validFiles = Set(valid.map(\.file))
         return Analyzer(policy: checked.project.policy).analyze(
             valid, organization: checked.project.organization,

@@ -48,10 +48,11 @@ public struct SiteBuilder: Sendable {
         progress?(.checked(files: checked.files.count))
         if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) { return .stopped(checked) }
         started = clock.now
-        let analysis = pipeline.analyze(checked)
+        let valid = checked.validLedgers
+        let analysis = pipeline.analyze(checked, valid: valid)
         StageTimer.report("analyze", clock.now - started)
         let renderer = renderer(loaded, project: checked.project)
-        let summary = try await renderer.render(project: checked.project, ledgers: checked.validLedgers, analysis: analysis,
+        let summary = try await renderer.render(project: checked.project, ledgers: valid, analysis: analysis,
                                                 into: sink) { done, total in progress?(.rendering(done: done, total: total)) }
         return .built(checked, analysis, summary)
     }

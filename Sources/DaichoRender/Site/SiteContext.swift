@@ -10,7 +10,8 @@ struct SiteContext: Sendable {
     var labels: [String: String]
     /// Sorted by id.
     var ledgers: [Ledger]
-    var byID: [String: Ledger]
+    /// Lookup by id into `ledgers` (indexes, not copies: a national inventory is large).
+    var byID: LedgerIndex
     /// Department name → slug, and the systems of each, sorted by id.
     var departmentSlugs: [String: String]
     var departmentSystems: [String: [String]]
@@ -37,8 +38,9 @@ struct SiteContext: Sendable {
         self.options = options
         visibility = Visibility(profile: options.profile, policy: project.policy)
         labels = Labels.dictionary(options.language)
-        self.ledgers = ledgers.sorted { $0.id < $1.id }
-        byID = Dictionary(self.ledgers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Usually sorted already; sorting anyway would copy every ledger.
+        self.ledgers = zip(ledgers, ledgers.dropFirst()).allSatisfy({ $0.id <= $1.id }) ? ledgers : ledgers.sorted { $0.id < $1.id }
+        byID = LedgerIndex(self.ledgers)
         var departments: [String: [String]] = [:]
         var vendors: [String: [(String, Bool, Bool)]] = [:]
         var incoming: [String: [(String, Integration)]] = [:]
@@ -73,6 +75,19 @@ struct SiteContext: Sendable {
     func visibleGaps(_ id: String) -> [GapAnalysis.Code] {
         (analysis.gaps.bySystem[id] ?? []).filter(visibility.shows)
     }
+}
+
+/// Ledgers by id, pointing into the sorted array.
+struct LedgerIndex: Sendable {
+    private let ledgers: [Ledger]
+    private let positions: [String: Int]
+
+    init(_ ledgers: [Ledger]) {
+        self.ledgers = ledgers
+        positions = Dictionary(ledgers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    subscript(id: String) -> Ledger? { positions[id].map { ledgers[$0] } }
 }
 
 /// Stable, ASCII-only folder names for Japanese names: a hash, so a page keeps its address across builds.

@@ -11,13 +11,14 @@ extension SiteBuilder {
         let checked = await Checker(workers: workers).check(source)
         progress?(.checked(files: checked.files.count))
         if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) { return .stopped(checked) }
-        let analysis = pipeline.analyze(checked)
+        let valid = checked.validLedgers
+        let analysis = pipeline.analyze(checked, valid: valid)
         let entries = Self.entries(checked, hashes: hashes)
         let affected = IncrementalPlan.affected(old: previous.ledgers, new: entries)
-        let validIDs = Set(checked.validLedgers.map(\.id))
+        let validIDs = Set(valid.map(\.id))
         let sink = InPlaceSink(root: output, previous: previous.outputs)
         let renderer = renderer(loaded, project: checked.project)
-        let summary = try await renderer.render(project: checked.project, ledgers: checked.validLedgers, analysis: analysis,
+        let summary = try await renderer.render(project: checked.project, ledgers: valid, analysis: analysis,
                                                 into: sink, systems: affected.intersection(validIDs)) { done, total in
             progress?(.rendering(done: done, total: total))
         }
@@ -75,12 +76,13 @@ extension SiteBuilder {
         }
         let checked = await Checker(workers: workers).check(source)
         if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) { return (.stopped(checked), nil) }
-        let analysis = ProjectPipeline(workers: workers).analyze(checked)
+        let valid = checked.validLedgers
+        let analysis = ProjectPipeline(workers: workers).analyze(checked, valid: valid)
         let entries = Self.entries(checked, hashes: hashes)
         let affected = IncrementalPlan.affected(old: previous.ledgers, new: entries)
-        let validIDs = Set(checked.validLedgers.map(\.id))
+        let validIDs = Set(valid.map(\.id))
         let summary = try await renderer(loaded, project: checked.project).render(
-            project: checked.project, ledgers: checked.validLedgers, analysis: analysis, into: site,
+            project: checked.project, ledgers: valid, analysis: analysis, into: site,
             systems: affected.intersection(validIDs))
         var pages = await site.pages
         for (path, bytes) in previous.pages where pages[path] == nil {
