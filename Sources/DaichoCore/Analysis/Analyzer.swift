@@ -10,8 +10,7 @@ public struct Analyzer: Sendable {
     ///   - ledgers: the ledgers to analyse (without errors), in any order.
     ///   - excluded: files left out because they have errors, listed in the result.
     public func analyze(_ ledgers: [Ledger], organization: Organization, excluded: [String] = []) -> Analysis {
-        // Usually sorted already (validLedgers is); sorting anyway would copy every ledger.
-        let ledgers = zip(ledgers, ledgers.dropFirst()).allSatisfy({ $0.id <= $1.id }) ? ledgers : ledgers.sorted { $0.id < $1.id }
+        let ledgers = ledgers.sortedByID
         let maintenance = maintenance(ledgers)
         return Analysis(
             organization: organization,

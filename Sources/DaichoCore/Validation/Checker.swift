@@ -63,7 +63,9 @@ public struct CheckedInventory: Sendable {
     /// The ledgers without errors, sorted by id: what analysis and `--force` builds use.
     public var validLedgers: [Ledger] {
         let bad = filesWithErrors
-        return ledgers.filter { !bad.contains($0.file) }.sorted { $0.id < $1.id }
+        // Without errors, and in id order already (file names are ids), this shares the array: no copy.
+        let kept = bad.isEmpty ? ledgers : ledgers.filter { !bad.contains($0.file) }
+        return kept.sortedByID
     }
 
     public var projectHasErrors: Bool {

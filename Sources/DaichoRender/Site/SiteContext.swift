@@ -38,8 +38,7 @@ struct SiteContext: Sendable {
         self.options = options
         visibility = Visibility(profile: options.profile, policy: project.policy)
         labels = Labels.dictionary(options.language)
-        // Usually sorted already; sorting anyway would copy every ledger.
-        self.ledgers = zip(ledgers, ledgers.dropFirst()).allSatisfy({ $0.id <= $1.id }) ? ledgers : ledgers.sorted { $0.id < $1.id }
+        self.ledgers = ledgers.sortedByID
         byID = LedgerIndex(self.ledgers)
         var departments: [String: [String]] = [:]
         var vendors: [String: [(String, Bool, Bool)]] = [:]
