@@ -96,6 +96,15 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// Everything that touches every page: templates, assets, daicho.yaml, options, this version of Daicho.
+    func fingerprint(_ source: ProjectSource, _ loaded: TemplateLoader.Loaded) -> String {
+        ContentHash.of([
+            "daicho-1", loaded.fingerprint, ContentHash.of(source.projectFile ?? []), options.language.rawValue,
+            options.profile.rawValue, options.timestamp ?? "", options.draftDate ?? "", options.liveReloadURL ?? "",
+            "\(options.systemsOnly)", "\(force)",
+        ])
+    }
+
     func renderer(_ loaded: TemplateLoader.Loaded, project: Project) -> SiteRenderer {
         var options = self.options
         if options.language == .ja, project.site.language == .en { options.language = .en }

@@ -4,29 +4,51 @@ import Foundation
 
 /// Incremental rebuilds: on disk against the manifest beside the site, and in memory for `serve`.
 extension SiteBuilder {
-    /// Re-renders the pages of the systems a change touches, and every list and aggregate.
-    func rebuild(_ source: ProjectSource, loaded: TemplateLoader.Loaded, fingerprint: String, hashes: [String: String],
-                         previous: BuildManifest, output: String, progress: (@Sendable (Stage) -> Void)?) async throws -> Outcome {
-        let pipeline = ProjectPipeline(workers: workers)
+    /// What an incremental render produced, for the caller to merge with what it kept.
+    struct PartialBuild {
+        var outcome: Outcome
+        var entries: [String: BuildManifest.Ledger]
+        /// Systems whose pages were rendered again.
+        var affected: Set<String>
+        var validIDs: Set<String>
+
+        /// True for an old output this build did not render but must keep: a page of an untouched system.
+        func keeps(_ path: String) -> Bool {
+            guard let id = SiteBuilder.systemID(of: path) else { return false }
+            return validIDs.contains(id) && !affected.contains(id)
+        }
+    }
+
+    /// Checks and analyses everything, then renders every list and aggregate and the pages of the
+    /// systems the change touches; the outcome is `.stopped` when the inventory's errors stop the build.
+    func renderChanges(_ source: ProjectSource, loaded: TemplateLoader.Loaded, hashes: [String: String],
+                       previous: [String: BuildManifest.Ledger], into sink: PageSink,
+                       progress: (@Sendable (Stage) -> Void)?) async throws -> PartialBuild {
         let checked = await Checker(workers: workers).check(source)
         progress?(.checked(files: checked.files.count))
-        if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) { return .stopped(checked) }
-        let valid = checked.validLedgers
-        let analysis = pipeline.analyze(checked, valid: valid)
         let entries = Self.entries(checked, hashes: hashes)
-        let affected = IncrementalPlan.affected(old: previous.ledgers, new: entries)
+        if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) {
+            return PartialBuild(outcome: .stopped(checked), entries: entries, affected: [], validIDs: [])
+        }
+        let valid = checked.validLedgers
+        let analysis = ProjectPipeline(workers: workers).analyze(checked, valid: valid)
+        let affected = IncrementalPlan.affected(old: previous, new: entries)
         let validIDs = Set(valid.map(\.id))
+        let summary = try await renderer(loaded, project: checked.project).render(
+            project: checked.project, ledgers: valid, analysis: analysis, into: sink, systems: affected.intersection(validIDs)
+        ) { done, total in progress?(.rendering(done: done, total: total)) }
+        return PartialBuild(outcome: .built(checked, analysis, summary), entries: entries, affected: affected, validIDs: validIDs)
+    }
+
+    /// On disk: rewrites changed files in place, removes what no longer exists, writes the manifest last.
+    func rebuild(_ source: ProjectSource, loaded: TemplateLoader.Loaded, fingerprint: String, hashes: [String: String],
+                 previous: BuildManifest, output: String, progress: (@Sendable (Stage) -> Void)?) async throws -> Outcome {
         let sink = InPlaceSink(root: output, previous: previous.outputs)
-        let renderer = renderer(loaded, project: checked.project)
-        let summary = try await renderer.render(project: checked.project, ledgers: valid, analysis: analysis,
-                                                into: sink, systems: affected.intersection(validIDs)) { done, total in
-            progress?(.rendering(done: done, total: total))
-        }
-        // Pages of untouched systems stay as they are; everything else now is what this build wrote.
+        let build = try await renderChanges(source, loaded: loaded, hashes: hashes, previous: previous.ledgers, into: sink,
+                                            progress: progress)
+        guard case .built = build.outcome else { return build.outcome }
         var outputs = sink.hashes
-        for (path, hash) in previous.outputs where outputs[path] == nil {
-            if let id = Self.systemID(of: path), validIDs.contains(id), !affected.contains(id) { outputs[path] = hash }
-        }
+        for (path, hash) in previous.outputs where outputs[path] == nil && build.keeps(path) { outputs[path] = hash }
         for path in previous.outputs.keys where outputs[path] == nil {
             try? FileManager.default.removeItem(atPath: output + "/" + path)
             if let id = Self.systemID(of: path) {
@@ -36,22 +58,10 @@ extension SiteBuilder {
                 }
             }
         }
-        try BuildManifest(fingerprint: fingerprint, ledgers: entries, outputs: outputs).save(for: output)
-        return .built(checked, analysis, summary)
+        try BuildManifest(fingerprint: fingerprint, ledgers: build.entries, outputs: outputs).save(for: output)
+        return build.outcome
     }
 
-    /// Everything that touches every page: templates, assets, daicho.yaml, options, this version of Daicho.
-    func fingerprint(_ source: ProjectSource, _ loaded: TemplateLoader.Loaded) -> String {
-        ContentHash.of([
-            "daicho-1", loaded.fingerprint, ContentHash.of(source.projectFile ?? []), options.language.rawValue,
-            options.profile.rawValue, options.timestamp ?? "", options.draftDate ?? "", options.liveReloadURL ?? "",
-            "\(options.systemsOnly)", "\(force)",
-        ])
-    }
-
-}
-
-extension SiteBuilder {
     /// A site kept in memory between rebuilds (`daicho serve`), with what it was built from.
     public struct MemoryState: Sendable {
         var fingerprint: String
@@ -63,31 +73,20 @@ extension SiteBuilder {
     public func build(project: String, over previous: MemoryState?) async throws -> (Outcome, MemoryState?) {
         let source = try ProjectLoader().load(project)
         let loaded = try TemplateLoader().load(project: project, override: templatesOverride)
-        let fingerprint = fingerprint(source, loaded)
+        let current = fingerprint(source, loaded)
         let hashes = Dictionary(source.ledgers.map { ($0.path, ContentHash.of($0.bytes)) }, uniquingKeysWith: { a, _ in a })
-        if let previous, previous.fingerprint == fingerprint, previous.ledgers.mapValues(\.hash) == hashes {
+        if let previous, previous.fingerprint == current, previous.ledgers.mapValues(\.hash) == hashes {
             return (.unchanged, previous)
         }
         let site = MemorySite()
-        guard let previous, previous.fingerprint == fingerprint else {
-            let outcome = try await build(source, loaded: loaded, into: site, progress: nil)
-            guard case .built(let checked, _, _) = outcome else { return (outcome, nil) }
-            return (outcome, MemoryState(fingerprint: fingerprint, ledgers: Self.entries(checked, hashes: hashes), pages: await site.pages))
-        }
-        let checked = await Checker(workers: workers).check(source)
-        if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) { return (.stopped(checked), nil) }
-        let valid = checked.validLedgers
-        let analysis = ProjectPipeline(workers: workers).analyze(checked, valid: valid)
-        let entries = Self.entries(checked, hashes: hashes)
-        let affected = IncrementalPlan.affected(old: previous.ledgers, new: entries)
-        let validIDs = Set(valid.map(\.id))
-        let summary = try await renderer(loaded, project: checked.project).render(
-            project: checked.project, ledgers: valid, analysis: analysis, into: site,
-            systems: affected.intersection(validIDs))
+        let usable = previous?.fingerprint == current ? previous : nil
+        // Without a usable previous state every ledger counts as changed: a full build.
+        let build = try await renderChanges(source, loaded: loaded, hashes: hashes, previous: usable?.ledgers ?? [:], into: site,
+                                            progress: nil)
+        guard case .built = build.outcome else { return (build.outcome, nil) }
         var pages = await site.pages
-        for (path, bytes) in previous.pages where pages[path] == nil {
-            if let id = Self.systemID(of: path), validIDs.contains(id), !affected.contains(id) { pages[path] = bytes }
-        }
-        return (.built(checked, analysis, summary), MemoryState(fingerprint: fingerprint, ledgers: entries, pages: pages))
+        let kept: [String: [UInt8]] = usable?.pages ?? [:]
+        for (path, bytes) in kept where pages[path] == nil && build.keeps(path) { pages[path] = bytes }
+        return (build.outcome, MemoryState(fingerprint: current, ledgers: build.entries, pages: pages))
     }
 }
