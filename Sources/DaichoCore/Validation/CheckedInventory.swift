@@ -1,0 +1,27 @@
+/// A checked inventory: the project, every ledger that could be read, and all diagnostics.
+public struct CheckedInventory: Sendable {
+    public var project: Project
+    /// Every ledger that could be read, in file path order; some may have errors.
+    public var ledgers: [Ledger]
+    /// Sorted by file, line, column.
+    public var diagnostics: [Diagnostic]
+    /// Files of all ledger sources, in path order, including those that could not be read.
+    public var files: [String]
+
+    /// Files with at least one error.
+    public var filesWithErrors: Set<String> {
+        Set(diagnostics.filter { $0.severity == .error }.map(\.location.file))
+    }
+
+    /// The ledgers without errors, sorted by id: what analysis and `--force` builds use.
+    public var validLedgers: [Ledger] {
+        let bad = filesWithErrors
+        // Without errors, and in id order already (file names are ids), this shares the array: no copy.
+        let kept = bad.isEmpty ? ledgers : ledgers.filter { !bad.contains($0.file) }
+        return kept.sortedByID
+    }
+
+    public var projectHasErrors: Bool {
+        diagnostics.contains { $0.severity == .error && !files.contains($0.location.file) }
+    }
+}

@@ -1,0 +1,44 @@
+/// One ledger file, as the loader found it: its path, and a way to read its bytes.
+public struct LedgerSource: Sendable {
+    /// The path diagnostics show (`inventory/juki.yaml`).
+    public var path: String
+    public var stem: String
+    /// Reads the file when its bytes are needed, so a large inventory is never held in memory
+    /// as text all at once (the loader injects the reading; this library does no I/O itself).
+    private let load: @Sendable () -> [UInt8]?
+
+    public init(path: String, stem: String, bytes: [UInt8]) {
+        self.path = path
+        self.stem = stem
+        self.load = { bytes }
+    }
+
+    public init(path: String, stem: String, load: @escaping @Sendable () -> [UInt8]?) {
+        self.path = path
+        self.stem = stem
+        self.load = load
+    }
+
+    /// The bytes, or nil when the file can no longer be read.
+    public func read() -> [UInt8]? { load() }
+
+    /// The bytes, empty when unreadable.
+    public var bytes: [UInt8] { load() ?? [] }
+}
+
+/// Everything read from a project folder, before any checking.
+public struct ProjectSource: Sendable {
+    public var projectFilePath: String
+    /// Nil when there is no `daicho.yaml`.
+    public var projectFile: [UInt8]?
+    public var ledgers: [LedgerSource]
+    /// Problems met while reading the folder (unreadable files).
+    public var diagnostics: [Diagnostic]
+
+    public init(projectFilePath: String, projectFile: [UInt8]?, ledgers: [LedgerSource], diagnostics: [Diagnostic] = []) {
+        self.projectFilePath = projectFilePath
+        self.projectFile = projectFile
+        self.ledgers = ledgers
+        self.diagnostics = diagnostics
+    }
+}
