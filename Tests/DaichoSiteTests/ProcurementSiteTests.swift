@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func ledgerTextCannotBecomeMarkdown() {
-        #expect(MarkdownContentType.escape("[x](javascript:alert(1)) | <b> *a* #1") == "\\[x\\](javascript:alert(1)) \\| \\<b\\> \\*a\\* \\#1")
-        #expect(MarkdownContentType.escape("行1\n行2") == "行1 行2")
+        #expect(MarkdownText.escape("[x](javascript:alert(1)) | <b> *a* #1") == "\\[x\\](javascript:alert(1)) \\| \\<b\\> \\*a\\* \\#1")
+        #expect(MarkdownText.escape("行1\n行2") == "行1 行2")
     }
 }

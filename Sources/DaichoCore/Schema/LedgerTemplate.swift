@@ -96,9 +96,3 @@ public enum LedgerTemplate {
         return result + "\""
     }
 }
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
-    }
-}

@@ -55,7 +55,7 @@ public struct FollowUpReport: Sendable {
         for department in departments {
             let fileName = Self.fileName(for: department.name)
             let problems = department.systems.flatMap(\.problems)
-            index.append("| [\(Self.escapeCell(department.name))](\(Self.linkTarget(fileName))) | \(department.systems.count) | "
+            index.append("| [\(MarkdownText.escape(department.name))](\(Self.linkTarget(fileName))) | \(department.systems.count) | "
                 + "\(problems.errorCount) | \(problems.warningCount) | \(percent(department.systems.compactMap(\.completeness))) |")
             result.append(Document(fileName: fileName, markdown: document(for: department)))
         }
@@ -76,7 +76,7 @@ public struct FollowUpReport: Sendable {
         ]
         for system in department.systems {
             let title = system.name.isEmpty ? system.id : "\(system.name)（\(system.id)）"
-            lines.append("## " + Self.escapeInline(title))
+            lines.append("## " + MarkdownText.escape(title))
             lines.append("")
             lines.append(t("- ファイル: `\(system.file)`", "- File: `\(system.file)`"))
             if let completeness = system.completeness {
@@ -101,7 +101,7 @@ public struct FollowUpReport: Sendable {
                 lines += ["", t("### 未記入の項目", "### Not filled in"), ""]
                 lines += missing.map { path in
                     let label = LedgerSchema.field(at: path)?.label.text(language) ?? path
-                    return "- \(Self.escapeInline(label))（`\(path)`）"
+                    return "- \(MarkdownText.escape(label))（`\(path)`）"
                 }
             }
             lines.append("")
@@ -116,9 +116,9 @@ public struct FollowUpReport: Sendable {
         if !path.isEmpty {
             text += label.map { t("「\($0)」（`\(path)`）", " '\($0)' (`\(path)`)") } ?? " (`\(path)`)"
         }
-        text += t("：", ": ") + Self.escapeInline(diagnostic.message.text(language))
+        text += t("：", ": ") + MarkdownText.escape(diagnostic.message.text(language))
         if let hint = diagnostic.hint {
-            text += t(" — ", " — ") + Self.escapeInline(hint.text(language))
+            text += t(" — ", " — ") + MarkdownText.escape(hint.text(language))
         }
         return text
     }
@@ -138,25 +138,6 @@ public struct FollowUpReport: Sendable {
         if name.isEmpty || name == "index" { name = "_" + name }
         return String(name.prefix(80)) + ".md"
     }
-
-    /// Ledger text as Markdown text: no raw HTML, no accidental formatting.
-    static func escapeInline(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "[", "]", "<", ">", "|":
-                result.append("\\")
-                result.append(character)
-            case "\n", "\r\n", "\r":
-                result.append(" ")
-            default:
-                result.append(character)
-            }
-        }
-        return result
-    }
-
-    static func escapeCell(_ text: String) -> String { escapeInline(text) }
 
     static func linkTarget(_ fileName: String) -> String {
         "<" + fileName.replacing(" ", with: "%20").replacing(">", with: "%3E").replacing("<", with: "%3C") + ">"

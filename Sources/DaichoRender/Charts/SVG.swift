@@ -142,13 +142,7 @@ enum SVG {
 
     /// A stable identifier for a chart: FNV-1a 64-bit over the kind, title and description, in hex.
     static func identifier(kind: String, title: String, description: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (kind + "\u{0}" + title + "\u{0}" + description).utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return "chart-" + String(repeating: "0", count: 16 - hex.count) + hex
+        "chart-" + FNV.hex(FNV.hash64((kind + "\u{0}" + title + "\u{0}" + description).utf8))
     }
 
     /// The root `<svg>` with `<title>` and `<desc>` first, scaled by CSS through its viewBox only.

@@ -95,30 +95,16 @@ enum Slug {
         var result: [String: String] = [:]
         var used: Set<String> = []
         for name in names {
-            var slug = "\(prefix)-" + String(fnv1a(name), radix: 16).leftPadded(8)
+            let base = "\(prefix)-" + FNV.hex(FNV.hash32(name.utf8))
+            var slug = base
             var suffix = 2
             while used.contains(slug) {
-                slug = "\(prefix)-" + String(fnv1a(name), radix: 16).leftPadded(8) + "-\(suffix)"
+                slug = base + "-\(suffix)"
                 suffix += 1
             }
             used.insert(slug)
             result[name] = slug
         }
         return result
-    }
-
-    static func fnv1a(_ text: String) -> UInt32 {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in text.utf8 {
-            hash ^= UInt32(byte)
-            hash = hash &* 0x0100_0193
-        }
-        return hash
-    }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        String(repeating: "0", count: Swift.max(0, width - count)) + self
     }
 }

@@ -1,3 +1,5 @@
+import DaichoCore
+
 /// The tags of a Mustache template with their lines, so a wrong key can be named precisely.
 ///
 /// swift-mustache renders; this outline exists only to check that every name a template uses
@@ -44,9 +46,9 @@ struct TemplateOutline: Sendable {
             let body = source[bodyStart..<close.lowerBound]
             advance(to: close.upperBound)
             let sigil = triple ? "{" : body.first.map(String.init) ?? ""
-            let name = { (drop: Int) in String(body.dropFirst(drop)).trimmingCharactersInWhitespace }
+            let name = { (drop: Int) in String(String(body.dropFirst(drop)).trimmingCharactersInWhitespace) }
             switch sigil {
-            case "{": current.append(.variable(name: String(body).trimmingCharactersInWhitespace, line: tagLine, column: tagColumn))
+            case "{": current.append(.variable(name: String(String(body).trimmingCharactersInWhitespace), line: tagLine, column: tagColumn))
             case "&": current.append(.variable(name: name(1), line: tagLine, column: tagColumn))
             case "!", "%": break
             case "#", "^":
@@ -68,7 +70,7 @@ struct TemplateOutline: Sendable {
             case "=", "<", "$":
                 throw .problem(line: tagLine, column: tagColumn, message: "このタグ（{{\(sigil)…}}）は使えません")
             default:
-                let variable = String(body).trimmingCharactersInWhitespace
+                let variable = String(String(body).trimmingCharactersInWhitespace)
                 guard !variable.isEmpty else { throw .problem(line: tagLine, column: tagColumn, message: "空のタグ {{}}") }
                 current.append(.variable(name: variable, line: tagLine, column: tagColumn))
             }
@@ -78,13 +80,5 @@ struct TemplateOutline: Sendable {
         }
         nodes = current
         sectionCount = nextID
-    }
-}
-
-extension String {
-    var trimmingCharactersInWhitespace: String {
-        let start = firstIndex { !$0.isWhitespace } ?? endIndex
-        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
-        return String(self[start..<max(start, end)])
     }
 }

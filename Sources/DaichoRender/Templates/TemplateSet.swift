@@ -98,26 +98,5 @@ struct MarkdownContentType: MustacheContentType {
 
     static func register() { _ = registered }
 
-    func escapeText(_ text: String) -> String { Self.escape(text) }
-
-    private static let special = Set("\\`*_[]<>|#!~&\n\r".utf8)
-
-    static func escape(_ text: String) -> String {
-        // Most values (names, dates, amounts) need nothing: skip the copy.
-        guard text.utf8.contains(where: special.contains) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!", "~", "&":
-                result.append("\\")
-                result.append(character)
-            case "\n", "\r\n", "\r":
-                result.append(" ")
-            default:
-                result.append(character)
-            }
-        }
-        return result
-    }
+    func escapeText(_ text: String) -> String { MarkdownText.escape(text) }
 }

@@ -49,14 +49,7 @@ struct BuildManifest: Codable, Sendable {
 
 /// FNV-1a, 64 bits: enough to tell whether a file changed between two builds.
 enum ContentHash {
-    static func of(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return String(hash, radix: 16)
-    }
+    static func of(_ bytes: [UInt8]) -> String { FNV.hex(FNV.hash64(bytes)) }
 
     static func of(_ parts: [String]) -> String {
         of(Array(parts.joined(separator: "\u{1F}").utf8))
