@@ -76,9 +76,15 @@ struct GuidelineFacts: Sendable {
 }
 
 extension SiteContext {
-    /// The filled Markdown of one document for one system.
-    func documentMarkdown(_ kind: DocumentKind, _ ledger: Ledger, templates: TemplateSet) throws(TemplateError) -> String {
-        try templates.render(kind.template, procurementDocument(ledger))
+    /// The filled Markdown of the given documents of one system; the view model is built once for all of them.
+    func documentMarkdown(_ kinds: [DocumentKind], _ ledger: Ledger, templates: TemplateSet)
+        throws(TemplateError) -> [(kind: DocumentKind, markdown: String)]
+    {
+        guard !kinds.isEmpty else { return [] }
+        let model = procurementDocument(ledger)
+        var result: [(kind: DocumentKind, markdown: String)] = []
+        for kind in kinds { result.append((kind, try templates.render(kind.template, model))) }
+        return result
     }
 
     static func documentPath(_ kind: DocumentKind, _ id: String, markdown: Bool) -> String {

@@ -82,12 +82,13 @@ public struct SiteRenderer: Sendable {
 
     /// Every page that is not a system page: one of each kind, plus departments and vendors.
     /// They are independent of one another, so they render in parallel too.
-    typealias Job = @Sendable () throws -> RenderedPage
+    /// Renders one or more pages (a guideline renders its Markdown once for two files).
+    typealias Job = @Sendable () throws -> [RenderedPage]
 
     /// A page rendered from a template and the view model `model` builds.
     private func page(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) -> Job {
         let templates = self.templates
-        return { RenderedPage(path: path, text: try templates.render(template, model())) }
+        return { [RenderedPage(path: path, text: try templates.render(template, model()))] }
     }
 
     func fixedPages(_ context: SiteContext) async throws -> [RenderedPage] {
@@ -109,7 +110,7 @@ public struct SiteRenderer: Sendable {
             addSecondaryPages(context, to: &jobs)
         }
         for (name, bytes) in assets.sorted(by: { $0.key < $1.key }) {
-            jobs.append { RenderedPage(path: "assets/" + name, bytes: bytes) }
+            jobs.append { [RenderedPage(path: "assets/" + name, bytes: bytes)] }
         }
         return try await runJobs(jobs)
     }
@@ -126,38 +127,35 @@ public struct SiteRenderer: Sendable {
         if context.hasGuidelines {
             jobs.append {
                 let markdown = try context.guidelineMarkdown(templates: templates)
-                return RenderedPage(path: "guidelines/guideline.md", text: markdown)
-            }
-            jobs.append {
-                let markdown = try context.guidelineMarkdown(templates: templates)
-                return RenderedPage(path: SiteSection.guidelines.path,
-                                    text: try templates.render("guideline", context.guidelinePage(markdown: markdown)))
+                return [RenderedPage(path: "guidelines/guideline.md", text: markdown),
+                        RenderedPage(path: SiteSection.guidelines.path,
+                                     text: try templates.render("guideline", context.guidelinePage(markdown: markdown)))]
             }
             html("guidelines/checklist.html", "checklist") { context.checklistPage() }
         }
         html(SiteSection.search.path, "search") { context.searchPage() }
         html(SiteSection.data.path, "data") { context.dataPage() }
         html("404.html", "not-found") { context.notFoundPage() }
-        jobs.append { RenderedPage(path: "assets/search-index.js", text: context.searchIndexScript()) }
-        jobs.append { RenderedPage(path: "data/analysis.json", text: context.publicAnalysisJSON().rendered()) }
-        jobs.append { RenderedPage(path: "data/systems.json", text: context.systemsJSON()) }
-        jobs.append { RenderedPage(path: "data/systems.csv", bytes: context.systemsCSV()) }
+        jobs.append { [RenderedPage(path: "assets/search-index.js", text: context.searchIndexScript())] }
+        jobs.append { [RenderedPage(path: "data/analysis.json", text: context.publicAnalysisJSON().rendered())] }
+        jobs.append { [RenderedPage(path: "data/systems.json", text: context.systemsJSON())] }
+        jobs.append { [RenderedPage(path: "data/systems.csv", bytes: context.systemsCSV())] }
     }
 
     private func runJobs(_ jobs: [Job]) async throws -> [RenderedPage] {
-        // Big jobs first (the lists and exports), then the many small ones, across the workers.
+        // Dealt round-robin across the workers; the result is sorted, so timing never shows in it.
         let lanes = workers
         return try await withThrowingTaskGroup(of: [RenderedPage].self) { group in
             for lane in 0..<lanes {
                 let mine = jobs.enumerated().filter { $0.offset % lanes == lane }.map(\.element)
                 group.addTask {
-                    try mine.map { job in
+                    try mine.flatMap { job in
                         let started = ContinuousClock.now
-                        let page = try job()
-                        if ContinuousClock.now - started > .milliseconds(100) {
-                            StageTimer.report("  " + page.path, ContinuousClock.now - started)
+                        let pages = try job()
+                        if let first = pages.first, ContinuousClock.now - started > .milliseconds(100) {
+                            StageTimer.report("  " + first.path, ContinuousClock.now - started)
                         }
-                        return page
+                        return pages
                     }
                 }
             }
@@ -179,8 +177,7 @@ public struct SiteRenderer: Sendable {
                     for ledger in part {
                         pages.append(RenderedPage(path: context.systemPath(ledger.id),
                                                   text: try templates.render("system", context.systemDetailPage(ledger, presenter: presenter))))
-                        for kind in context.documentKinds {
-                            let markdown = try context.documentMarkdown(kind, ledger, templates: templates)
+                        for (kind, markdown) in try context.documentMarkdown(context.documentKinds, ledger, templates: templates) {
                             pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: true), text: markdown))
                             pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: false),
                                                       text: try templates.render("document", context.documentPage(kind, ledger, markdown: markdown))))
@@ -242,7 +239,7 @@ extension SiteRenderer {
                          analysis: Analysis) throws -> String? {
         let context = makeContext(project: project, ledgers: ledgers, analysis: analysis)
         guard let ledger = context.byID[id] else { return nil }
-        let markdown = try context.documentMarkdown(kind, ledger, templates: templates)
+        guard let markdown = try context.documentMarkdown([kind], ledger, templates: templates).first?.markdown else { return nil }
         switch format {
         case .md: return markdown
         case .html: return try templates.render("document", context.documentPage(kind, ledger, markdown: markdown))

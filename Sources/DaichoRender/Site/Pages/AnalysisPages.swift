@@ -128,7 +128,9 @@ extension SiteContext {
         let path = "analysis/maintenance.html"
         let root = "../"
         let m = analysis.maintenance
-        let hidden = visibility.hides("costs")
+        if visibility.hides("costs") {
+            return page(path, t("maintenance"), intro: t("公開版では経費を掲載していません。", "Costs are not published in this edition."), charts: [])
+        }
         let withRatio = m.systems.filter { $0.ratio != nil }.sorted { ($1.ratio ?? .zero) < ($0.ratio ?? .zero) || (($0.ratio == $1.ratio) && $0.id < $1.id) }
         let shown = withRatio.prefix(Self.chartLimit)
         let chart = BarChart(
@@ -159,7 +161,6 @@ extension SiteContext {
             notes.append(t("図は割合の高い順に \(shown.count) システムまで表示しています。すべては表をご覧ください。",
                            "The chart shows the \(shown.count) highest ratios; the table has them all."))
         }
-        if hidden { return page(path, t("maintenance"), intro: t("公開版では経費を掲載していません。", "Costs are not published in this edition."), charts: []) }
         return page(path, t("maintenance"),
                     intro: t("導入経費（ハードウェア・ソフトウェア・構築）に対する運用保守経費の割合です。基準を超えるものは保守内容の見直し、極端に低いものは必要な保守が行われているかの確認が必要です。",
                              "Maintenance cost against initial cost. Above the reference, review the maintenance; far below it, check that minimum maintenance is done."),
