@@ -68,14 +68,11 @@ public struct SiteBuilder: Sendable {
         let source = try ProjectLoader().load(project)
         let loaded = try TemplateLoader().load(project: project, override: templatesOverride)
         let fingerprint = fingerprint(source, loaded)
-        let hashes = Dictionary(source.ledgers.map { ($0.path, ContentHash.of($0.bytes)) }, uniquingKeysWith: { a, _ in a })
         let previous = incremental && FileManager.default.fileExists(atPath: output) ? BuildManifest.load(for: output) : nil
-        if let previous, previous.fingerprint == fingerprint, previous.ledgers.mapValues(\.hash) == hashes {
-            return .unchanged
-        }
         if let previous, previous.fingerprint == fingerprint {
-            return try await rebuild(source, loaded: loaded, fingerprint: fingerprint, hashes: hashes, previous: previous,
-                                     output: output, progress: progress)
+            if previous.ledgers.mapValues(\.hash) == Self.hashes(source) { return .unchanged }
+            return try await rebuild(source, loaded: loaded, fingerprint: fingerprint, previous: previous, output: output,
+                                     progress: progress)
         }
         BuildManifest.remove(for: output)
         let folder = try OutputFolder(output: output)
@@ -87,7 +84,7 @@ public struct SiteBuilder: Sendable {
                 return outcome
             }
             try folder.commit()
-            try BuildManifest(fingerprint: fingerprint, ledgers: Self.entries(checked, hashes: hashes), outputs: sink.hashes)
+            try BuildManifest(fingerprint: fingerprint, ledgers: Self.entries(checked), outputs: sink.hashes)
                 .save(for: output)
             return outcome
         } catch {
@@ -117,7 +114,13 @@ public struct SiteBuilder: Sendable {
         return parts.count == 3 && parts[0] == "systems" ? String(parts[1]) : nil
     }
 
-    static func entries(_ checked: CheckedInventory, hashes: [String: String]) -> [String: BuildManifest.Ledger] {
+    /// Hashes of every ledger file, to tell "nothing changed" without parsing (a parse hashes as it reads).
+    static func hashes(_ source: ProjectSource) -> [String: String] {
+        Dictionary(source.ledgers.map { ($0.path, FNV.hex(FNV.hash64($0.bytes))) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func entries(_ checked: CheckedInventory) -> [String: BuildManifest.Ledger] {
+        let hashes = checked.contentHashes
         let invalid = checked.filesWithErrors
         var result: [String: BuildManifest.Ledger] = [:]
         for file in checked.files {

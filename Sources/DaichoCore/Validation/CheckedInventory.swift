@@ -7,6 +7,8 @@ public struct CheckedInventory: Sendable {
     public var diagnostics: [Diagnostic]
     /// Files of all ledger sources, in path order, including those that could not be read.
     public var files: [String]
+    /// File → FNV-1a hash of the bytes that were parsed (empty for unreadable files).
+    public var contentHashes: [String: String] = [:]
 
     /// Files with at least one error.
     public var filesWithErrors: Set<String> {

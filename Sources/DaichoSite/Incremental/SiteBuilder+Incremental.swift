@@ -21,12 +21,11 @@ extension SiteBuilder {
 
     /// Checks and analyses everything, then renders every list and aggregate and the pages of the
     /// systems the change touches; the outcome is `.stopped` when the inventory's errors stop the build.
-    func renderChanges(_ source: ProjectSource, loaded: TemplateLoader.Loaded, hashes: [String: String],
-                       previous: [String: BuildManifest.Ledger], into sink: PageSink,
+    func renderChanges(_ source: ProjectSource, loaded: TemplateLoader.Loaded, previous: [String: BuildManifest.Ledger], into sink: PageSink,
                        progress: (@Sendable (Stage) -> Void)?) async throws -> PartialBuild {
         let checked = await Checker(workers: workers).check(source)
         progress?(.checked(files: checked.files.count))
-        let entries = Self.entries(checked, hashes: hashes)
+        let entries = Self.entries(checked)
         if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) {
             return PartialBuild(outcome: .stopped(checked), entries: entries, affected: [], validIDs: [])
         }
@@ -41,10 +40,9 @@ extension SiteBuilder {
     }
 
     /// On disk: rewrites changed files in place, removes what no longer exists, writes the manifest last.
-    func rebuild(_ source: ProjectSource, loaded: TemplateLoader.Loaded, fingerprint: String, hashes: [String: String],
-                 previous: BuildManifest, output: String, progress: (@Sendable (Stage) -> Void)?) async throws -> Outcome {
+    func rebuild(_ source: ProjectSource, loaded: TemplateLoader.Loaded, fingerprint: String, previous: BuildManifest, output: String, progress: (@Sendable (Stage) -> Void)?) async throws -> Outcome {
         let sink = InPlaceSink(root: output, previous: previous.outputs)
-        let build = try await renderChanges(source, loaded: loaded, hashes: hashes, previous: previous.ledgers, into: sink,
+        let build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,
                                             progress: progress)
         guard case .built = build.outcome else { return build.outcome }
         var outputs = sink.hashes
@@ -74,14 +72,13 @@ extension SiteBuilder {
         let source = try ProjectLoader().load(project)
         let loaded = try TemplateLoader().load(project: project, override: templatesOverride)
         let current = fingerprint(source, loaded)
-        let hashes = Dictionary(source.ledgers.map { ($0.path, ContentHash.of($0.bytes)) }, uniquingKeysWith: { a, _ in a })
-        if let previous, previous.fingerprint == current, previous.ledgers.mapValues(\.hash) == hashes {
+        if let previous, previous.fingerprint == current, previous.ledgers.mapValues(\.hash) == Self.hashes(source) {
             return (.unchanged, previous)
         }
         let site = MemorySite()
         let usable = previous?.fingerprint == current ? previous : nil
         // Without a usable previous state every ledger counts as changed: a full build.
-        let build = try await renderChanges(source, loaded: loaded, hashes: hashes, previous: usable?.ledgers ?? [:], into: site,
+        let build = try await renderChanges(source, loaded: loaded, previous: usable?.ledgers ?? [:], into: site,
                                             progress: nil)
         guard case .built = build.outcome else { return (build.outcome, nil) }
         var pages = await site.pages
