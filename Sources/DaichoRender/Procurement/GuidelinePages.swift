@@ -1,0 +1,121 @@
+import DaichoCore
+
+/// The procurement guideline as one page with its table of contents.
+struct GuidelinePage: Sendable {
+    struct Heading: Sendable {
+        var id: String
+        var title: String
+        var level: Int
+        var isSub: Bool
+    }
+
+    var page: PageFrame
+    var toc: [Heading]
+    var body: String
+    var checklistHref: String
+    var markdownHref: String
+}
+
+/// The KPI checklist of the ten guidelines.
+struct ChecklistPage: Sendable {
+    struct Row: Sendable {
+        var guideline: String
+        var question: String
+        var kpiLabel: String
+        var kpi: String
+        var hasKPI: Bool
+        var manual: String
+    }
+
+    var page: PageFrame
+    var rows: [Row]
+}
+
+/// What the guideline templates can fill in: the organisation and figures from the analysis.
+struct GuidelineFacts: Sendable {
+    var organization: String
+    var fiscalYear: String
+    var systems: Int
+    var departments: Int
+    var periodYears: Int
+    var referenceRatio: String
+    var lowRatio: String
+    var highRatioSystems: Int
+    var singleServerSystems: Int
+    var physicalBefore: Int
+    var physicalAfter: Int
+    var dedicatedTerminalTypes: Int
+    var dedicatedTerminals: Int
+    var slaShare: String
+    var nonCustomizedShare: String
+    var standardLayoutShare: String
+    var bcpShare: String
+    var offsiteShare: String
+    var noCostBreakdown: Int
+    var noDesignDocs: Int
+    var noAnnualReport: Int
+    var staffSEWork: Int
+    var customized: Int
+    var gradeA: String
+    var gradeB: String
+    var gradeC: String
+}
+
+extension SiteContext {
+    var guidelineFacts: GuidelineFacts {
+        let a = analysis
+        let checklist = KPIChecklist(ledgers: ledgers)
+        func share(_ guideline: Int, _ prefix: String) -> String {
+            checklist.items.first { $0.guideline == guideline && ($0.kpiLabel?.ja.hasPrefix(prefix) ?? false) }?.kpi?.text ?? "—"
+        }
+        func grade(_ index: Int) -> String {
+            let grade = project.policy.sla.grades[index]
+            return t("稼働率 \(grade.availability.decimalString(places: 2))%・平均復旧時間 \(grade.recoveryHours.decimalString(places: 2))時間",
+                     "availability \(grade.availability.decimalString(places: 2))%, recovery \(grade.recoveryHours.decimalString(places: 2)) h")
+        }
+        return GuidelineFacts(
+            organization: project.organization.name,
+            fiscalYear: project.organization.fiscalYear.map { t("\($0)年度", "FY\($0)") } ?? t("年度未設定", "no fiscal year"),
+            systems: a.systemCount, departments: departmentSystems.count, periodYears: project.policy.periodYears,
+            referenceRatio: project.policy.omReferenceRatio.percentString + "%", lowRatio: project.policy.omLowRatio.percentString + "%",
+            highRatioSystems: a.maintenance.ids(flagged: .high).count, singleServerSystems: a.consolidation.candidates.count,
+            physicalBefore: a.consolidation.physicalBefore, physicalAfter: a.consolidation.physicalAfter,
+            dedicatedTerminalTypes: a.terminals.types, dedicatedTerminals: a.terminals.total,
+            slaShare: share(6, "SLA"), nonCustomizedShare: share(5, "ノンカスタマイズ"), standardLayoutShare: share(6, "中間標準"),
+            bcpShare: share(9, "ICT-BCP"), offsiteShare: share(9, "庁舎外"),
+            noCostBreakdown: a.gaps.byCode[.noCostBreakdown]?.count ?? 0, noDesignDocs: a.gaps.byCode[.noDesignDocs]?.count ?? 0,
+            noAnnualReport: a.gaps.byCode[.noAnnualReport]?.count ?? 0, staffSEWork: a.gaps.byCode[.staffSEWork]?.count ?? 0,
+            customized: a.gaps.byCode[.customized]?.count ?? 0, gradeA: grade(0), gradeB: grade(1), gradeC: grade(2))
+    }
+
+    /// The guideline's Markdown: every `templates/guidelines/*.md` in file-name order.
+    func guidelineMarkdown(templates: TemplateSet) throws(TemplateError) -> String {
+        let facts = guidelineFacts
+        var parts: [String] = []
+        for name in templates.names(under: "guidelines/") {
+            parts.append(try templates.render(name, facts))
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    func guidelinePage(markdown: String) -> GuidelinePage {
+        let path = SiteSection.guidelines.path
+        let frame = frame(path: path, title: t("guidelines"), section: .guidelines, crumbs: [(path, t("guidelines"))])
+        let (body, headings) = DocumentHTML.withAnchors(MarkdownRenderer().html(DocumentHTML.strippingComments(markdown)))
+        return GuidelinePage(page: frame, toc: headings.map { .init(id: $0.id, title: $0.title, level: $0.level, isSub: $0.level > 2) },
+                             body: DocumentHTML.highlightMarkers(body), checklistHref: "checklist.html", markdownHref: "guideline.md")
+    }
+
+    func checklistPage() -> ChecklistPage {
+        let path = "guidelines/checklist.html"
+        let title = t("チェックリスト（KPI）", "Checklist (KPIs)")
+        let frame = frame(path: path, title: title, section: .guidelines,
+                          crumbs: [(SiteSection.guidelines.path, t("guidelines")), (path, title)])
+        let items = KPIChecklist(ledgers: ledgers).items
+        return ChecklistPage(page: frame, rows: items.map { item in
+            .init(guideline: t("指針\(item.guideline)", "Guideline \(item.guideline)"), question: item.question.text(language),
+                  kpiLabel: item.kpiLabel?.text(language) ?? "", kpi: item.kpi?.text ?? "", hasKPI: item.kpi != nil,
+                  manual: t("担当者が確認", "checked by staff"))
+        })
+    }
+}
