@@ -27,10 +27,26 @@ extension SiteContext {
     /// Bars beyond this many are left out of a chart (the table keeps them all).
     static let chartLimit = 150
 
+    /// The analysis pages as links (`analysis/<name>.html`): the analysis index and the dashboard list them.
+    var analysisLinks: [DashboardPage.SectionLink] {
+        analysisSections.map { .init(href: "analysis/\($0.name).html", label: $0.label, description: $0.description) }
+    }
+
     /// (path, template, view model builder) of every analysis page; builders run in parallel.
     func analysisPages() -> [(String, String, @Sendable () -> Any)] {
+        let index = frame(path: SiteSection.analysis.path, title: t("analysis"), section: .analysis,
+                          crumbs: [(SiteSection.analysis.path, t("analysis"))])
+        // Links relative to analysis/index.html.
+        let links = analysisSections.map { DashboardPage.SectionLink(href: $0.name + ".html", label: $0.label, description: $0.description) }
+        let indexModel: @Sendable () -> Any = { AnalysisIndexPage(page: index, links: links) }
+        var result: [(String, String, @Sendable () -> Any)] = [(SiteSection.analysis.path, "analysis-index", indexModel)]
+        for section in analysisSections { result.append(("analysis/\(section.name).html", "analysis", section.build)) }
+        return result
+    }
+
+    private var analysisSections: [(name: String, label: String, description: String, build: @Sendable () -> Any)] {
         let context = self
-        let pages: [(String, String, String, @Sendable () -> Any)] = [
+        return [
             ("distributions", t("distributions"), t("利用形態・設置場所・運用体制・依存度など", "Form of use, location, structure, dependency"),
              { context.distributionsPage() }),
             ("maintenance", t("maintenance"), t("導入経費に対する運用保守経費", "Maintenance against initial cost"), { context.maintenancePage() }),
@@ -42,13 +58,6 @@ extension SiteContext {
             ("renewals", t("renewals"), t("年度別の更新予定", "Renewals by fiscal year"), { context.renewalsPage() }),
             ("integrations", t("integrations"), t("システム間のデータ連携", "Data links between systems"), { context.integrationsPage() }),
         ]
-        let index = frame(path: SiteSection.analysis.path, title: t("analysis"), section: .analysis,
-                          crumbs: [(SiteSection.analysis.path, t("analysis"))])
-        let links = pages.map { DashboardPage.SectionLink(href: $0.0 + ".html", label: $0.1, description: $0.2) }
-        let indexModel: @Sendable () -> Any = { AnalysisIndexPage(page: index, links: links) }
-        var result: [(String, String, @Sendable () -> Any)] = [(SiteSection.analysis.path, "analysis-index", indexModel)]
-        for (name, _, _, build) in pages { result.append(("analysis/\(name).html", "analysis", build)) }
-        return result
     }
 
     private func analysisFrame(_ path: String, _ title: String) -> PageFrame {

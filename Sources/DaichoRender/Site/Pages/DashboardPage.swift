@@ -86,18 +86,12 @@ extension SiteContext {
                 DashboardPage.Link(href: root + systemPath($0), label: byID[$0]?.basic.name ?? $0)
             })
         }
+        let analysisLinks = self.analysisLinks.map { DashboardPage.SectionLink(href: root + $0.href, label: $0.label, description: $0.description) }
         let sections: [DashboardPage.SectionLink] = [
             .init(href: root + SiteSection.systems.path, label: t("systems"), description: t("全システムの一覧（並べ替え・絞り込み）", "Every system, sortable and filterable")),
             .init(href: root + SiteSection.departments.path, label: t("departments"), description: t("所管課ごとのシステムと経費", "Systems and costs per department")),
             .init(href: root + SiteSection.vendors.path, label: t("vendors"), description: t("開発・保守事業者ごとのシステム", "Systems per developer and maintainer")),
-            .init(href: root + "analysis/distributions.html", label: t("distributions"), description: t("利用形態・設置場所・運用体制・依存度など", "Form of use, location, structure, dependency")),
-            .init(href: root + "analysis/maintenance.html", label: t("maintenance"), description: t("導入経費に対する運用保守経費", "Maintenance against initial cost")),
-            .init(href: root + "analysis/consolidation.html", label: t("consolidation"), description: t("仮想化基盤への集約案", "Consolidation onto virtualization hosts")),
-            .init(href: root + "analysis/terminals.html", label: t("terminals"), description: t("専用端末と災害用予備機", "Dedicated terminals and spares")),
-            .init(href: root + "analysis/gaps.html", label: t("gapsTitle"), description: t("短期的に対応すべき課題", "Short-term issues to address")),
-            .init(href: root + "analysis/disaster.html", label: t("disaster"), description: t("発災時に必要な業務と復旧目標", "Work and targets after a disaster")),
-            .init(href: root + "analysis/renewals.html", label: t("renewals"), description: t("年度別の更新予定", "Renewals by fiscal year")),
-            .init(href: root + "analysis/integrations.html", label: t("integrations"), description: t("システム間のデータ連携", "Data links between systems")),
+        ] + analysisLinks + [
             .init(href: root + SiteSection.search.path, label: t("search"), description: t("名称・所管課・事業者・業務で検索", "Search by name, department, vendor, business")),
             .init(href: root + SiteSection.data.path, label: t("data"), description: t("analysis.json・systems.json・systems.csv", "analysis.json, systems.json, systems.csv")),
         ]
