@@ -30,8 +30,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         do {
             checked = try await pipeline.check(options.project).checked
         } catch {
-            Terminal.error("daicho: " + error.message(language))
-            throw ExitCode(2)
+            throw Failure.report(error, language)
         }
         try reportErrors(checked, force: force, language: language)
         let analysis = pipeline.analyze(checked)

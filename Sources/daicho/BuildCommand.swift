@@ -66,22 +66,9 @@ struct BuildCommand: AsyncParsableCommand {
         let outcome: SiteBuilder.Outcome
         do {
             outcome = try await builder.build(project: options.project, output: output, incremental: incremental) { progress.show($0) }
-        } catch let error as LoadError {
+        } catch {
             progress.clear()
-            Terminal.error("daicho: " + error.message(language))
-            throw ExitCode(2)
-        } catch let error as TemplateLoadError {
-            progress.clear()
-            Terminal.error(error.message(language))
-            throw ExitCode(1)
-        } catch let error as TemplateError {
-            progress.clear()
-            Terminal.error(DiagnosticFormatter(language: language, color: Terminal.useColor(STDERR_FILENO)).format(error.diagnostic))
-            throw ExitCode(1)
-        } catch let error as WriteError {
-            progress.clear()
-            Terminal.error("daicho: " + error.message(language))
-            throw ExitCode(2)
+            throw Failure.report(error, language)
         }
         progress.clear()
         switch outcome {

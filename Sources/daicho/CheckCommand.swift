@@ -31,8 +31,7 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             source = try ProjectLoader().load(options.project)
         } catch {
-            Terminal.error("daicho: " + error.message(language))
-            throw ExitCode(2)
+            throw Failure.report(error, language)
         }
         let checked = await Checker().check(source)
         let diagnostics = checked.diagnostics
@@ -53,8 +52,7 @@ struct CheckCommand: AsyncParsableCommand {
             do {
                 try FollowUpWriter().write(report.documents(), to: followUp)
             } catch {
-                Terminal.error("daicho: " + error.message(language))
-                throw ExitCode(2)
+                throw Failure.report(error, language)
             }
             if format == .text {
                 Terminal.write(L("照会事項を \(followUp) に書き出しました（\(report.departmentCount) 課）",

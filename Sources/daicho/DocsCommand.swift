@@ -42,43 +42,25 @@ struct DocsCommand: AsyncParsableCommand {
     func run() async throws {
         let language = options.language
         let pipeline = ProjectPipeline()
-        let checked: CheckedInventory
-        let loaded: TemplateLoader.Loaded
-        do {
-            checked = try await pipeline.check(options.project).checked
-            loaded = try TemplateLoader().load(project: options.project, override: templates)
-        } catch let error as LoadError {
-            Terminal.error("daicho: " + error.message(language))
-            throw ExitCode(2)
-        } catch let error as TemplateLoadError {
-            Terminal.error(error.message(language))
-            throw ExitCode(1)
-        }
-        try reportErrors(checked, force: force, language: language)
-        let renderer = SiteRenderer(templates: loaded.templates, assets: [:],
-                                    options: SiteOptions(language: language, draftDate: date))
         let text: String?
         do {
-            text = try renderer.document(kind, for: id, format: format, project: checked.project, ledgers: checked.validLedgers,
-                                         analysis: pipeline.analyze(checked))
-        } catch let error as TemplateError {
-            Terminal.error(DiagnosticFormatter(language: language, color: Terminal.useColor(STDERR_FILENO)).format(error.diagnostic))
-            throw ExitCode(1)
+            let checked = try await pipeline.check(options.project).checked
+            let loaded = try TemplateLoader().load(project: options.project, override: templates)
+            try reportErrors(checked, force: force, language: language)
+            let renderer = SiteRenderer(templates: loaded.templates, assets: [:],
+                                        options: SiteOptions(language: language, draftDate: date))
+            let valid = checked.validLedgers
+            text = try renderer.document(kind, for: id, format: format, project: checked.project, ledgers: valid,
+                                         analysis: pipeline.analyze(checked, valid: valid))
+            if let text, let out { try AtomicFile.write(Array(text.utf8), to: out) }
+        } catch {
+            throw Failure.report(error, language)
         }
         guard let text else {
             Terminal.error(L("daicho: ID「\(id)」の台帳がありません（エラーのある台帳は使えません）",
                              "daicho: no ledger with the id '\(id)' (ledgers with errors cannot be used)"))
             throw ExitCode(2)
         }
-        if let out {
-            do {
-                try AtomicFile.write(Array(text.utf8), to: out)
-            } catch {
-                Terminal.error("daicho: " + error.message(language))
-                throw ExitCode(2)
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        if out == nil { FileHandle.standardOutput.write(Data(text.utf8)) }
     }
 }

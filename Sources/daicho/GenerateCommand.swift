@@ -33,8 +33,7 @@ struct GenerateCommand: ParsableCommand {
                 }
             }
         } catch {
-            Terminal.error("daicho: " + ((error as? WriteError)?.message(.en) ?? "\(error)"))
-            throw ExitCode(2)
+            throw Failure.report(error, .en)
         }
     }
 }

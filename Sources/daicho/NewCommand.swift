@@ -41,8 +41,7 @@ struct NewCommand: ParsableCommand {
             let text = LedgerTemplate.render(id: id, department: String(department), name: String(name))
             try AtomicFile.create(Array(text.utf8), at: path)
         } catch {
-            Terminal.error("daicho: " + error.message(language))
-            throw ExitCode(2)
+            throw Failure.report(error, language)
         }
         Terminal.write(L("\(path) を作りました。記入後に daicho check で確認してください。",
                          "created \(path); fill it in and run daicho check."))

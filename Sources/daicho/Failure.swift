@@ -1,0 +1,31 @@
+import ArgumentParser
+import DaichoCore
+import DaichoRender
+import DaichoSite
+import Foundation
+
+/// How a failure reaches the user: its message on standard error, and the exit status the README
+/// promises (1 for problems in what the user wrote — ledgers, templates; 2 for usage and files).
+enum Failure {
+    static func report(_ error: Error, _ language: Language) -> ExitCode {
+        switch error {
+        case let error as LoadError:
+            Terminal.error("daicho: " + error.message(language))
+            return ExitCode(2)
+        case let error as WriteError:
+            Terminal.error("daicho: " + error.message(language))
+            return ExitCode(2)
+        case let error as TemplateLoadError:
+            Terminal.error(error.message(language))
+            return ExitCode(1)
+        case let error as TemplateError:
+            Terminal.error(DiagnosticFormatter(language: language, color: Terminal.useColor(STDERR_FILENO)).format(error.diagnostic))
+            return ExitCode(1)
+        case let error as ExitCode:
+            return error
+        default:
+            Terminal.error("daicho: \(error)")
+            return ExitCode(2)
+        }
+    }
+}
