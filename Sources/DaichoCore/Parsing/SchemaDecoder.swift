@@ -1,5 +1,3 @@
-import Yams
-
 /// Checks a YAML node tree against the ledger schema and turns it into `Value`s.
 ///
 /// It reports every problem it meets and keeps going: a wrong value is dropped (and
@@ -18,9 +16,9 @@ struct SchemaDecoder {
         self.sourceMap = SourceMap(file: file)
     }
 
-    mutating func decodeRoot(_ node: Node, spec: FieldSpec) -> [String: Value]? {
-        record("", node)
-        guard case .mapping = node else {
+    mutating func decodeRoot(_ node: YAMLNode, spec: FieldSpec) -> [String: Value]? {
+        sourceMap = SourceMap(file: file, tree: node)
+        guard case .mapping = node.content else {
             error(.wrongType, "", node,
                   LocalizedText(ja: "台帳の最上位は「キー: 値」の形にしてください",
                                 en: "the top level of a ledger must be a mapping of keys to values"),
@@ -32,8 +30,7 @@ struct SchemaDecoder {
 
     // MARK: - Values
 
-    mutating func decode(_ node: Node, _ spec: FieldSpec, path: String, schemaPath: String) -> Value? {
-        record(path, node)  // blanks too: a "not filled in" warning points at the blank line
+    mutating func decode(_ node: YAMLNode, _ spec: FieldSpec, path: String, schemaPath: String) -> Value? {
         if Self.isNull(node) { return nil }
         let value = decodeKind(node, spec.kind, spec, path: path, schemaPath: schemaPath)
         if value == nil { invalid.insert(schemaPath) } else { filled.insert(schemaPath) }
@@ -41,7 +38,7 @@ struct SchemaDecoder {
     }
 
     private mutating func decodeKind(
-        _ node: Node, _ kind: FieldSpec.Kind, _ spec: FieldSpec, path: String, schemaPath: String
+        _ node: YAMLNode, _ kind: FieldSpec.Kind, _ spec: FieldSpec, path: String, schemaPath: String
     ) -> Value? {
         switch kind {
         case .text, .markdown:
@@ -113,10 +110,10 @@ struct SchemaDecoder {
             }
             return .token(token)
         case .list(let itemKind):
-            let items: [Node]
-            switch node {
+            let items: [YAMLNode]
+            switch node.content {
             case .sequence(let sequence):
-                items = Array(sequence)
+                items = sequence
             case .scalar where itemKind.isScalar:
                 items = [node]  // `segments: lgwan` reads as a one-item list
             default:
@@ -128,7 +125,6 @@ struct SchemaDecoder {
             for (index, item) in items.enumerated() {
                 let itemPath = "\(path)[\(index)]"
                 if Self.isNull(item) { continue }
-                record(itemPath, item)
                 if let value = decodeKind(item, itemKind, spec, path: itemPath, schemaPath: schemaPath) {
                     values.append(value)
                 }
@@ -137,48 +133,49 @@ struct SchemaDecoder {
         case .group(let fields):
             return decodeGroup(node, fields, path: path, schemaPath: schemaPath).map(Value.group)
         case .markdownOrGroup(let fields):
-            if case .scalar = node { return decodeKind(node, .markdown, spec, path: path, schemaPath: schemaPath) }
+            if node.isScalar { return decodeKind(node, .markdown, spec, path: path, schemaPath: schemaPath) }
             return decodeGroup(node, fields, path: path, schemaPath: schemaPath).map(Value.group)
         case .scalarMap:
-            guard case .mapping(let mapping) = node else {
+            guard case .mapping(let mapping) = node.content else {
                 return fail(.wrongType, path, node, nil, LocalizedText(ja: "「キー: 値」の組", en: "a mapping"),
                             hint: LocalizedText(ja: "「項目名: 値」の形で書いてください", en: "write `name: value` pairs"))
             }
             var entries: [ExtraField] = []
-            for (keyNode, valueNode) in mapping {
-                guard case .scalar(let key) = keyNode else { continue }
-                let entryPath = "\(path).\(key.string)"
-                record(entryPath, valueNode)
-                guard case .scalar(let value) = valueNode else {
+            for pair in mapping {
+                let valueNode = pair.value
+                guard case .scalar(let key, _) = pair.key.content else { continue }
+                let entryPath = "\(path).\(key)"
+                guard case .scalar(let value, _) = valueNode.content else {
                     error(.wrongType, entryPath, valueNode,
                           LocalizedText(ja: "追加項目の値は文字か数値にしてください",
                                         en: "an extra field's value must be a single text or number"))
                     continue
                 }
-                entries.append(ExtraField(key: key.string, value: Self.isNull(valueNode) ? "" : value.string))
+                entries.append(ExtraField(key: key, value: Self.isNull(valueNode) ? "" : value))
             }
             return .scalarMap(entries)
         }
     }
 
     private mutating func decodeGroup(
-        _ node: Node, _ fields: [FieldSpec], path: String, schemaPath: String
+        _ node: YAMLNode, _ fields: [FieldSpec], path: String, schemaPath: String
     ) -> [String: Value]? {
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping) = node.content else {
             _ = fail(.wrongType, path, node, nil, LocalizedText(ja: "「キー: 値」の組", en: "a mapping"),
                      hint: LocalizedText(ja: "この項目の下に、字下げして「キー: 値」を書いてください",
                                          en: "indent `key: value` lines under this field"))
             return nil
         }
         var result: [String: Value] = [:]
+        result.reserveCapacity(mapping.count)
         var written: Set<String> = []
-        for (keyNode, valueNode) in mapping {
-            guard case .scalar(let keyScalar) = keyNode else {
+        for pair in mapping {
+            let (keyNode, valueNode) = (pair.key, pair.value)
+            guard case .scalar(let key, _) = keyNode.content else {
                 error(.unknownKey, path, keyNode,
                       LocalizedText(ja: "キーは文字で書いてください", en: "keys must be plain text"))
                 continue
             }
-            let key = keyScalar.string
             let childPath = path.isEmpty ? key : "\(path).\(key)"
             guard let child = fields.first(where: { $0.key == key }) else {
                 reportUnknownKey(key, at: keyNode, path: childPath, siblings: fields)
@@ -202,7 +199,7 @@ struct SchemaDecoder {
         return result
     }
 
-    private mutating func reportUnknownKey(_ key: String, at node: Node, path: String, siblings: [FieldSpec]) {
+    private mutating func reportUnknownKey(_ key: String, at node: YAMLNode, path: String, siblings: [FieldSpec]) {
         var hint: LocalizedText
         if let near = Suggestion.nearest(to: key, among: siblings.map(\.key)) {
             let label = siblings.first { $0.key == near }?.label
@@ -222,17 +219,16 @@ struct SchemaDecoder {
 
     // MARK: - Scalars
 
-    private mutating func scalar(_ node: Node, _ path: String, expected: LocalizedText) -> String? {
-        guard case .scalar(let scalar) = node else {
+    private mutating func scalar(_ node: YAMLNode, _ path: String, expected: LocalizedText) -> String? {
+        guard case .scalar(let text, _) = node.content else {
             _ = fail(.wrongType, path, node, nil, expected, hint: nil)
             return nil
         }
-        let text = scalar.string
         if text.isBlank { return nil }
         return text
     }
 
-    private mutating func inRange(_ value: Exact, _ spec: FieldSpec, _ path: String, _ node: Node, _ text: String) -> Bool {
+    private mutating func inRange(_ value: Exact, _ spec: FieldSpec, _ path: String, _ node: YAMLNode, _ text: String) -> Bool {
         if value < .zero {
             error(.outOfRange, path, node,
                   LocalizedText(ja: "負の値は書けません: \(text)", en: "negative values are not allowed: \(text)"))
@@ -249,9 +245,9 @@ struct SchemaDecoder {
         return true
     }
 
-    static func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
-        switch scalar.string {
+    static func isNull(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let text, plain: true) = node.content else { return false }
+        switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
         }
@@ -298,28 +294,24 @@ struct SchemaDecoder {
 
     // MARK: - Reporting
 
-    private mutating func record(_ path: String, _ node: Node) {
-        if let mark = node.mark { sourceMap.record(path, line: mark.line, column: mark.column) }
+    private func location(_ node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: Int(node.line), column: Int(node.column))
     }
 
-    private func location(_ node: Node) -> SourceLocation {
-        node.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? SourceLocation(file: file)
-    }
-
-    mutating func error(_ code: DiagnosticCode, _ path: String, _ node: Node, _ message: LocalizedText,
+    mutating func error(_ code: DiagnosticCode, _ path: String, _ node: YAMLNode, _ message: LocalizedText,
                         hint: LocalizedText? = nil) {
         diagnostics.append(Diagnostic(.error, code, at: location(node), field: path, message, hint: hint))
     }
 
-    mutating func warning(_ code: DiagnosticCode, _ path: String, _ node: Node, _ message: LocalizedText,
+    mutating func warning(_ code: DiagnosticCode, _ path: String, _ node: YAMLNode, _ message: LocalizedText,
                           hint: LocalizedText? = nil) {
         diagnostics.append(Diagnostic(.warning, code, at: location(node), field: path, message, hint: hint))
     }
 
-    private mutating func fail(_ code: DiagnosticCode, _ path: String, _ node: Node, _ text: String?,
+    private mutating func fail(_ code: DiagnosticCode, _ path: String, _ node: YAMLNode, _ text: String?,
                                _ expected: LocalizedText, hint: LocalizedText?) -> Value? {
         let found: LocalizedText
-        switch node {
+        switch node.content {
         case .mapping: found = LocalizedText(ja: "「キー: 値」の組", en: "a mapping")
         case .sequence: found = LocalizedText(ja: "リスト", en: "a list")
         default: found = LocalizedText(ja: "「\(text ?? "")」", en: "'\(text ?? "")'")

@@ -34,16 +34,29 @@ public struct ExtraField: Sendable, Hashable {
 }
 
 /// Where each value of a ledger came from, keyed by field path (`integrations[0].system`).
+///
+/// While a file is being read, places are looked up in its YAML tree on demand (only diagnostics
+/// need them); afterwards only the places that rules across ledgers point at are kept.
 public struct SourceMap: Sendable {
     public var file: String
+    var tree: YAMLNode?
     var locations: [String: SourceLocation] = [:]
 
     public init(file: String) {
         self.file = file
     }
 
+    init(file: String, tree: YAMLNode) {
+        self.file = file
+        self.tree = tree
+    }
+
     /// The location of a field, or of its nearest ancestor that the file has, or the file's start.
     public func location(of path: String) -> SourceLocation {
+        if let tree {
+            let found = Self.deepest(path, in: tree)
+            return SourceLocation(file: file, line: Int(found.node.line), column: Int(found.node.column))
+        }
         var path = Substring(path)
         while true {
             if let found = locations[String(path)] { return found }
@@ -53,28 +66,61 @@ public struct SourceMap: Sendable {
         return locations[""] ?? SourceLocation(file: file)
     }
 
-    public func has(_ path: String) -> Bool { locations[path] != nil }
+    public func has(_ path: String) -> Bool {
+        if let tree { return Self.deepest(path, in: tree).complete }
+        return locations[path] != nil
+    }
 
     /// Keeps only the places rules across ledgers point at: a large inventory holds every
-    /// ledger in memory, and a full map is most of a ledger's size.
+    /// ledger in memory, and a YAML tree is most of a ledger's size.
     func retainingCrossFileLocations() -> SourceMap {
+        guard let tree else { return self }
         var kept = SourceMap(file: file)
-        for (path, location) in locations where Self.isCrossFile(path) {
-            kept.locations[path] = location
+        func keep(_ path: String) {
+            let found = Self.deepest(path, in: tree)
+            if found.complete {
+                kept.locations[path] = SourceLocation(file: file, line: Int(found.node.line), column: Int(found.node.column))
+            }
+        }
+        for path in ["", "id", "hardware", "hardware.terminals", "hardware.terminals.dedicated"] { keep(path) }
+        if case .sequence(let items) = Self.deepest("integrations", in: tree).node.content, has("integrations") {
+            for index in items.indices {
+                keep("integrations[\(index)]")
+                keep("integrations[\(index)].system")
+                keep("integrations[\(index)].direction")
+            }
         }
         return kept
     }
 
-    static func isCrossFile(_ path: String) -> Bool {
-        switch path {
-        case "", "id", "hardware", "hardware.terminals", "hardware.terminals.dedicated": return true
-        default:
-            guard path.hasPrefix("integrations[") else { return false }
-            return path.hasSuffix("]") || path.hasSuffix("].system") || path.hasSuffix("].direction")
+    /// Follows a path (`a.b[2].c`) down the tree as far as the file has it.
+    static func deepest(_ path: String, in root: YAMLNode) -> (node: YAMLNode, complete: Bool) {
+        var node = root
+        var rest = Substring(path)
+        while !rest.isEmpty {
+            if rest.first == "[" {
+                guard let close = rest.firstIndex(of: "]"),
+                      let index = Int(rest[rest.index(after: rest.startIndex)..<close]) else { return (node, false) }
+                switch node.content {
+                case .sequence(let items) where items.indices.contains(index):
+                    node = items[index]
+                case .scalar where index == 0:
+                    break  // `segments: lgwan` is read as a one-item list
+                default:
+                    return (node, false)
+                }
+                rest = rest[rest.index(after: close)...]
+            } else {
+                if rest.first == "." { rest = rest.dropFirst() }
+                let end = rest.firstIndex(where: { $0 == "." || $0 == "[" }) ?? rest.endIndex
+                let key = rest[..<end]
+                guard case .mapping(let pairs) = node.content,
+                      let pair = pairs.first(where: { if case .scalar(let text, _) = $0.key.content { text == key } else { false } })
+                else { return (node, false) }
+                node = pair.value
+                rest = rest[end...]
+            }
         }
-    }
-
-    mutating func record(_ path: String, line: Int, column: Int) {
-        locations[path] = SourceLocation(file: file, line: line, column: column)
+        return (node, true)
     }
 }
