@@ -27,6 +27,9 @@ public enum DateParser {
     ]
 
     public static func parse(_ raw: String) -> Outcome {
+        if let fields = isoFields(raw.utf8) {
+            return make(fields).map(Outcome.date) ?? .invalid
+        }
         let text = raw.nfkcTrimmed
         guard !text.isEmpty else { return .invalid }
         if let era = eras.first(where: { text.hasPrefix($0.name) }) {
@@ -60,6 +63,28 @@ public enum DateParser {
     }
 
     /// Splits `2019-04-01`, `2019/4/1`, `2019.4.1` or `2019年4月1日` into numbers.
+    /// `2019-04-01` or `2019-04` exactly, read from the bytes: most dates in a ledger look like
+    /// this, and the general path (normalising, splitting) costs more than the rest of a field.
+    private static func isoFields(_ bytes: String.UTF8View) -> [Int]? {
+        guard bytes.count == 10 || bytes.count == 7 else { return nil }
+        var fields: [Int] = [0]
+        var digits = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "-") {
+                guard digits > 0 else { return nil }
+                fields.append(0)
+                digits = 0
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                fields[fields.count - 1] = fields[fields.count - 1] * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, fields.count == (bytes.count == 10 ? 3 : 2) else { return nil }
+        return fields
+    }
+
     private static func numbers(in text: String, kanji: Bool) -> [Int]? {
         var body = text
         if kanji {

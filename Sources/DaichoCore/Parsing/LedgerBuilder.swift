@@ -222,9 +222,10 @@ struct LedgerBuilder {
     /// Reports missing required (error) and recommended (warning) fields, and counts the filled ones.
     private mutating func completeness() -> Completeness {
         var missing: [String] = []
-        for path in LedgerSchema.completenessFields where !decoder.filled.contains(path) {
+        for (path, slot) in zip(LedgerSchema.completenessFields, LedgerSchema.completenessSlots)
+        where !decoder.filled.contains(slot: slot) {
             missing.append(path)
-            guard !decoder.invalid.contains(path), let spec = LedgerSchema.field(at: path) else { continue }
+            guard !decoder.invalid.contains(slot: slot), let spec = LedgerSchema.field(at: path) else { continue }
             let required = spec.requirement == .required
             decoder.diagnostics.append(Diagnostic(
                 required ? .error : .warning, required ? .missingRequired : .missingRecommended,

@@ -19,7 +19,7 @@ public struct LedgerParser: Sendable {
         let (node, problems) = reader.read(bytes, file: file)
         guard let node else { return Result(ledger: nil, diagnostics: problems) }
         var decoder = SchemaDecoder(file: file)
-        guard let root = decoder.decodeRoot(node, spec: LedgerSchema.root) else {
+        guard let root = decoder.decodeRoot(node, spec: LedgerSchema.root, slots: LedgerSchema.slots) else {
             return Result(ledger: nil, diagnostics: decoder.diagnostics)
         }
         var builder = LedgerBuilder(decoder: decoder)

@@ -18,7 +18,7 @@ public struct ProjectParser: Sendable {
         let (node, problems) = reader.read(bytes, file: file)
         guard let node else { return (project, problems) }
         var decoder = SchemaDecoder(file: file)
-        guard let root = decoder.decodeRoot(node, spec: ProjectSchema.root) else { return (project, decoder.diagnostics) }
+        guard let root = decoder.decodeRoot(node, spec: ProjectSchema.root, slots: ProjectSchema.slots) else { return (project, decoder.diagnostics) }
         var diagnostics = decoder.diagnostics
         let map = decoder.sourceMap
 

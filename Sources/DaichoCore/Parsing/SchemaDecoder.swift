@@ -7,17 +7,20 @@ struct SchemaDecoder {
     var diagnostics: [Diagnostic] = []
     var sourceMap: SourceMap
     /// Paths (without list indexes) whose values were present and valid.
-    var filled: Set<String> = []
+    var filled = FieldSet()
     /// Paths that had a value that was reported as wrong.
-    var invalid: Set<String> = []
+    var invalid = FieldSet()
 
     init(file: String) {
         self.file = file
         self.sourceMap = SourceMap(file: file)
     }
 
-    mutating func decodeRoot(_ node: YAMLNode, spec: FieldSpec) -> [String: Value]? {
+    /// - Parameter slots: the numbered schema's slots (`LedgerSchema.slots`).
+    mutating func decodeRoot(_ node: YAMLNode, spec: FieldSpec, slots: [String: Int]) -> [String: Value]? {
         sourceMap = SourceMap(file: file, tree: node)
+        filled = FieldSet(slots: slots)
+        invalid = FieldSet(slots: slots)
         guard case .mapping = node.content else {
             error(.wrongType, "", node,
                   LocalizedText(ja: "台帳の最上位は「キー: 値」の形にしてください",
@@ -25,20 +28,21 @@ struct SchemaDecoder {
                   hint: LocalizedText(ja: "`schema: 1` から始めてください", en: "start with `schema: 1`"))
             return nil
         }
-        return decode(node, spec, path: "", schemaPath: "")?.fields
+        return decode(node, spec, path: "", indexed: false)?.fields
     }
 
     // MARK: - Values
 
-    mutating func decode(_ node: YAMLNode, _ spec: FieldSpec, path: String, schemaPath: String) -> Value? {
+    /// - Parameter indexed: whether `path` has list indexes, so it differs from `spec.path`.
+    mutating func decode(_ node: YAMLNode, _ spec: FieldSpec, path: String, indexed: Bool) -> Value? {
         if Self.isNull(node) { return nil }
-        let value = decodeKind(node, spec.kind, spec, path: path, schemaPath: schemaPath)
-        if value == nil { invalid.insert(schemaPath) } else { filled.insert(schemaPath) }
+        let value = decodeKind(node, spec.kind, spec, path: path, indexed: indexed)
+        if value == nil { invalid.insert(spec) } else { filled.insert(spec) }
         return value
     }
 
     private mutating func decodeKind(
-        _ node: YAMLNode, _ kind: FieldSpec.Kind, _ spec: FieldSpec, path: String, schemaPath: String
+        _ node: YAMLNode, _ kind: FieldSpec.Kind, _ spec: FieldSpec, path: String, indexed: Bool
     ) -> Value? {
         switch kind {
         case .text, .markdown:
@@ -125,16 +129,16 @@ struct SchemaDecoder {
             for (index, item) in items.enumerated() {
                 let itemPath = "\(path)[\(index)]"
                 if Self.isNull(item) { continue }
-                if let value = decodeKind(item, itemKind, spec, path: itemPath, schemaPath: schemaPath) {
+                if let value = decodeKind(item, itemKind, spec, path: itemPath, indexed: true) {
                     values.append(value)
                 }
             }
             return .list(values)
         case .group(let fields):
-            return decodeGroup(node, fields, path: path, schemaPath: schemaPath).map(Value.group)
+            return decodeGroup(node, fields, path: path, indexed: indexed).map(Value.group)
         case .markdownOrGroup(let fields):
-            if node.isScalar { return decodeKind(node, .markdown, spec, path: path, schemaPath: schemaPath) }
-            return decodeGroup(node, fields, path: path, schemaPath: schemaPath).map(Value.group)
+            if node.isScalar { return decodeKind(node, .markdown, spec, path: path, indexed: indexed) }
+            return decodeGroup(node, fields, path: path, indexed: indexed).map(Value.group)
         case .scalarMap:
             guard case .mapping(let mapping) = node.content else {
                 return fail(.wrongType, path, node, nil, LocalizedText(ja: "「キー: 値」の組", en: "a mapping"),
@@ -158,7 +162,7 @@ struct SchemaDecoder {
     }
 
     private mutating func decodeGroup(
-        _ node: YAMLNode, _ fields: [FieldSpec], path: String, schemaPath: String
+        _ node: YAMLNode, _ fields: [FieldSpec], path: String, indexed: Bool
     ) -> [String: Value]? {
         guard case .mapping(let mapping) = node.content else {
             _ = fail(.wrongType, path, node, nil, LocalizedText(ja: "「キー: 値」の組", en: "a mapping"),
@@ -168,7 +172,7 @@ struct SchemaDecoder {
         }
         var result: [String: Value] = [:]
         result.reserveCapacity(mapping.count)
-        var written: Set<String> = []
+        var written: [String] = []  // only list items need it (below)
         for pair in mapping {
             let (keyNode, valueNode) = (pair.key, pair.value)
             guard case .scalar(let key, _) = keyNode.content else {
@@ -176,20 +180,20 @@ struct SchemaDecoder {
                       LocalizedText(ja: "キーは文字で書いてください", en: "keys must be plain text"))
                 continue
             }
-            let childPath = path.isEmpty ? key : "\(path).\(key)"
             guard let child = fields.first(where: { $0.key == key }) else {
-                reportUnknownKey(key, at: keyNode, path: childPath, siblings: fields)
+                reportUnknownKey(key, at: keyNode, path: path.isEmpty ? key : "\(path).\(key)", siblings: fields)
                 continue
             }
-            let childSchemaPath = schemaPath.isEmpty ? key : "\(schemaPath).\(key)"
-            if !Self.isNull(valueNode) { written.insert(key) }
-            if let value = decode(valueNode, child, path: childPath, schemaPath: childSchemaPath) {
+            // Outside lists the path is the schema's, already built.
+            let childPath = indexed ? "\(path).\(key)" : child.path
+            if indexed && !Self.isNull(valueNode) { written.append(key) }
+            if let value = decode(valueNode, child, path: childPath, indexed: indexed) {
                 result[key] = value
             }
         }
         // Required fields of list items are checked here; the fixed fields of the
         // ledger are checked once, after cost lines may have filled their totals.
-        if path.hasSuffix("]") {
+        if indexed && path.hasSuffix("]") {
             for field in fields where field.requirement == .required && !written.contains(field.key) {
                 error(.missingRequired, "\(path).\(field.key)", node,
                       LocalizedText(ja: "必須項目「\(field.label.ja)」（\(field.key)）がありません",
@@ -271,6 +275,10 @@ struct SchemaDecoder {
     static let maxNumber = 1_000_000_000_000
 
     static func yen(_ text: String) -> Int? {
+        // Plain digits, the usual case, without normalising.
+        if text.utf8.count <= 16, !text.utf8.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+            return Int(text).flatMap { $0 <= maxYen ? $0 : nil }
+        }
         let plain = text.nfkcTrimmed
         guard !plain.isEmpty, plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ",") }) else { return nil }
         let groups = plain.split(separator: ",", omittingEmptySubsequences: false)

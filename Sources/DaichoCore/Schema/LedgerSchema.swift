@@ -2,7 +2,8 @@
 public enum LedgerSchema {
     public static let version = 1
 
-    public static let root = FieldSpec("", "システム台帳", "System ledger", .required, .group(rootFields))
+    public static let root = FieldSpec("", "システム台帳", "System ledger", .required, .group(rootFields)).numbered()
+    static let slots = root.slots()
 
     static let rootFields: [FieldSpec] = [
         FieldSpec("schema", "様式の版", "Schema version", .required, .integer),
@@ -228,6 +229,9 @@ public enum LedgerSchema {
         walk(root, "")
         return result
     }()
+
+    /// The slots of `completenessFields`, in the same order.
+    static let completenessSlots: [Int] = completenessFields.map { slots[$0] ?? -1 }
 
     /// The required and recommended fields outside lists: what completeness counts.
     public static let completenessFields: [String] = {

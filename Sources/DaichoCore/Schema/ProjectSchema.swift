@@ -54,5 +54,6 @@ public enum ProjectSchema {
                 FieldSpec("lifecycle_cost", "ライフサイクルコスト", "Life-cycle cost", .optional, .integer),
             ])),
         ])),
-    ]))
+    ])).numbered()
+    static let slots = root.slots()
 }

@@ -13,6 +13,10 @@ extension String {
     /// Works on Unicode scalars: this runs for every value of every ledger, and grapheme
     /// breaking cost more than the rest of reading a scalar.
     public var trimmingCharactersInWhitespace: Substring {
+        // Most values start and end with a visible ASCII character: nothing to trim.
+        if let first = utf8.first, let last = utf8.last, Self.isVisibleASCII(first), Self.isVisibleASCII(last) {
+            return self[...]
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return self[endIndex...] }
         let last = scalars.lastIndex { !$0.properties.isWhitespace } ?? first
@@ -20,7 +24,12 @@ extension String {
     }
 
     /// True when there is nothing but white space.
-    var isBlank: Bool { unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+    var isBlank: Bool {
+        if let first = utf8.first, Self.isVisibleASCII(first) { return false }
+        return unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }
+
+    private static func isVisibleASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
 }
 
 /// Levenshtein distance over Unicode characters, for "did you mean" hints.
