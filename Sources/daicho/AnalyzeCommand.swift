@@ -27,14 +27,22 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let language = options.language
         let pipeline = ProjectPipeline(workers: jobs)
         let checked: CheckedInventory
+        let clock = ContinuousClock()
+        var started = clock.now
         do {
             checked = try await pipeline.check(options.project).checked
         } catch {
             throw Failure.report(error, language)
         }
+        StageTimer.report("load and check", clock.now - started)
         try reportErrors(checked, force: force, language: language)
+        started = clock.now
         let analysis = pipeline.analyze(checked)
-        Terminal.write(json ? analysis.json.rendered() : AnalysisReport(analysis, language: language).rendered())
+        StageTimer.report("analyze", clock.now - started)
+        started = clock.now
+        let output = json ? analysis.json.rendered() : AnalysisReport(analysis, language: language).rendered()
+        StageTimer.report("render", clock.now - started)
+        Terminal.write(output)
     }
 }
 
