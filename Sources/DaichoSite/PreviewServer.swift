@@ -42,13 +42,14 @@ public final class PreviewServer: Sendable {
     let port: UInt16
     let state = State()
 
-    public init(project: String, port: UInt16, options: SiteOptions, templatesOverride: String?, workers: Int? = nil) {
+    public init(project: String, port: UInt16, options: SiteOptions, templatesOverride: String?, workers: Int? = nil,
+                cache: LedgerCacheStore? = nil) {
         var options = options
         options.liveReloadURL = Self.versionPath
         self.project = project
         self.port = port
         self.language = options.language
-        builder = SiteBuilder(options: options, templatesOverride: templatesOverride, workers: workers)
+        builder = SiteBuilder(options: options, templatesOverride: templatesOverride, workers: workers, cache: cache)
     }
 
     /// Serves until the task is cancelled.

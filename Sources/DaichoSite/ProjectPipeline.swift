@@ -3,15 +3,22 @@ import DaichoCore
 /// The first stages every command shares: load the folder, then check it.
 public struct ProjectPipeline: Sendable {
     public var workers: Int?
+    /// Where the parsed-ledger cache lives; nil to parse every file every time.
+    public var cache: LedgerCacheStore?
 
-    public init(workers: Int? = nil) {
+    public init(workers: Int? = nil, cache: LedgerCacheStore? = nil) {
         self.workers = workers
+        self.cache = cache
     }
 
     public func check(_ root: String) async throws(LoadError) -> (source: ProjectSource, checked: CheckedInventory) {
         let source = try ProjectLoader().load(root)
-        let checked = await Checker(workers: workers).check(source)
-        return (source, checked)
+        return (source, await check(source))
+    }
+
+    /// Checks a loaded project, taking unchanged files from the cache and updating it.
+    public func check(_ source: ProjectSource) async -> CheckedInventory {
+        await Checker(workers: workers, cache: cache?.access()).check(source)
     }
 
     /// The analysis of the ledgers without errors; `excluded` names the files left out.

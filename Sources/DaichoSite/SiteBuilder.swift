@@ -8,12 +8,16 @@ public struct SiteBuilder: Sendable {
     public var templatesOverride: String?
     public var force: Bool
     public var workers: Int?
+    /// The parsed-ledger cache, if one is used.
+    public var cache: LedgerCacheStore?
 
-    public init(options: SiteOptions, templatesOverride: String? = nil, force: Bool = false, workers: Int? = nil) {
+    public init(options: SiteOptions, templatesOverride: String? = nil, force: Bool = false, workers: Int? = nil,
+                cache: LedgerCacheStore? = nil) {
         self.options = options
         self.templatesOverride = templatesOverride
         self.force = force
         self.workers = workers
+        self.cache = cache
     }
 
     public enum Outcome: Sendable {
@@ -40,10 +44,10 @@ public struct SiteBuilder: Sendable {
 
     func build(_ source: ProjectSource, loaded: TemplateLoader.Loaded, into sink: PageSink,
                progress: (@Sendable (Stage) -> Void)?) async throws -> Outcome {
-        let pipeline = ProjectPipeline(workers: workers)
+        let pipeline = ProjectPipeline(workers: workers, cache: cache)
         let clock = ContinuousClock()
         var started = clock.now
-        let checked = await Checker(workers: workers).check(source)
+        let checked = await pipeline.check(source)
         StageTimer.report("load and check", clock.now - started)
         progress?(.checked(files: checked.files.count))
         if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) { return .stopped(checked) }

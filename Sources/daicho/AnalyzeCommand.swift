@@ -14,6 +14,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     @Flag(help: ArgumentHelp(L("analysis.json を出力します", "Print analysis.json")))
     var json = false
 
@@ -25,7 +27,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let language = options.language
-        let pipeline = ProjectPipeline(workers: jobs)
+        let pipeline = ProjectPipeline(workers: jobs, cache: cacheOptions.store(project: options.project))
         let checked: CheckedInventory
         let clock = ContinuousClock()
         var started = clock.now

@@ -16,6 +16,8 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     @Option(name: .shortAndLong, help: ArgumentHelp(L("出力フォルダ（既定: PROJECT/site）", "Output folder (default: PROJECT/site)"), valueName: "DIR"))
     var output: String?
 
@@ -61,7 +63,8 @@ struct BuildCommand: AsyncParsableCommand {
         var siteOptions = SiteOptions(language: language, profile: profile,
                                       timestamp: timestamp ? Self.now() : nil, draftDate: date)
         siteOptions.systemsOnly = only == .systems
-        let builder = SiteBuilder(options: siteOptions, templatesOverride: templates, force: force, workers: jobs)
+        let builder = SiteBuilder(options: siteOptions, templatesOverride: templates, force: force, workers: jobs,
+                                  cache: cacheOptions.store(project: options.project))
         let progress = ProgressLine(enabled: !quiet && Terminal.isTTY(STDERR_FILENO), language: language)
         let outcome: SiteBuilder.Outcome
         do {

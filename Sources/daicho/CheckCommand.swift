@@ -16,6 +16,8 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     @Option(help: ArgumentHelp(L("出力形式: text または json", "Output format: text or json")))
     var format: OutputFormat = .text
 
@@ -33,7 +35,7 @@ struct CheckCommand: AsyncParsableCommand {
         } catch {
             throw Failure.report(error, language)
         }
-        let checked = await Checker().check(source)
+        let checked = await ProjectPipeline(cache: cacheOptions.store(project: options.project)).check(source)
         let diagnostics = checked.diagnostics
         switch format {
         case .json:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DaichoCore
+import DaichoSite
 
 extension Language: ExpressibleByArgument {}
 
@@ -13,4 +14,16 @@ struct ProjectOptions: ParsableArguments {
     var lang: Language?
 
     var language: Language { lang ?? CLILanguage.current }
+}
+
+/// The parsed-ledger cache switch, for the commands that read the whole inventory.
+struct CacheOptions: ParsableArguments {
+    @Flag(name: .customLong("cache"), inversion: .prefixedNo,
+          help: ArgumentHelp(L("変わっていない台帳の読み込み結果を PROJECT/.daicho-cache から使います（既定）",
+                               "Reuse parse results of unchanged ledgers from PROJECT/.daicho-cache (default)")))
+    var cache = true
+
+    func store(project: String) -> LedgerCacheStore? {
+        cache ? LedgerCacheStore(project: project) : nil
+    }
 }

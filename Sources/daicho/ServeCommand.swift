@@ -14,6 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     @Option(help: ArgumentHelp(L("ポート番号", "Port")))
     var port: UInt16 = 8000
 
@@ -27,7 +29,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let language = options.language
         let server = PreviewServer(project: options.project, port: port,
-                                   options: SiteOptions(language: language, profile: profile), templatesOverride: templates)
+                                   options: SiteOptions(language: language, profile: profile), templatesOverride: templates,
+                                   cache: cacheOptions.store(project: options.project))
         do {
             try await server.run { event in
                 switch event {

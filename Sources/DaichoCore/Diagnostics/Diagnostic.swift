@@ -1,5 +1,5 @@
 /// How serious a diagnostic is: errors stop a build, warnings do not.
-public enum Severity: String, Sendable, Comparable {
+public enum Severity: String, Sendable, Comparable, Codable {
     case error, warning
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
@@ -8,7 +8,7 @@ public enum Severity: String, Sendable, Comparable {
 }
 
 /// A place in a source file, 1-based like a compiler's.
-public struct SourceLocation: Sendable, Hashable, Comparable {
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
     public var file: String
     public var line: Int
     public var column: Int
@@ -25,7 +25,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
 }
 
 /// One problem found in the input, with where it is, which field, and what to do.
-public struct Diagnostic: Sendable, Hashable {
+public struct Diagnostic: Sendable, Hashable, Codable {
     public var severity: Severity
     /// The named rule that produced it (`enum-value`, `duplicate-id`, …).
     public var code: DiagnosticCode

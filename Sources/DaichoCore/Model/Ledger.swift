@@ -2,7 +2,7 @@
 ///
 /// Amounts are in yen (a `thousand_yen` ledger is already multiplied out).
 /// An optional group is nil when the file leaves it out.
-public struct Ledger: Sendable {
+public struct Ledger: Sendable, Codable {
     public var id: String
     /// The file it was read from, as diagnostics name it.
     public var file: String
@@ -31,7 +31,7 @@ public struct Ledger: Sendable {
 }
 
 /// 1 基本情報
-public struct Basic: Sendable {
+public struct Basic: Sendable, Codable {
     public var name: String
     public var department: String
     public var category: SystemCategory?
@@ -44,7 +44,7 @@ public struct Basic: Sendable {
 }
 
 /// 2 システムに関わるコスト, in yen.
-public struct Costs: Sendable {
+public struct Costs: Sendable, Codable {
     public var unit: CostUnit
     public var hardware: Int?
     public var software: Int?
@@ -81,7 +81,7 @@ public struct Costs: Sendable {
 }
 
 /// One line of a cost breakdown: unit price × quantity.
-public struct CostLine: Sendable {
+public struct CostLine: Sendable, Codable {
     public var name: String
     public var kind: CostLineKind
     /// In yen.
@@ -94,7 +94,7 @@ public struct CostLine: Sendable {
 }
 
 /// 3 運用管理
-public struct Management: Sendable {
+public struct Management: Sendable, Codable {
     public var structure: ManagementStructure?
     public var staffSEWork: Bool?
     public var remoteMonitoring: Bool?
@@ -104,7 +104,7 @@ public struct Management: Sendable {
 }
 
 /// 4 システム利用
-public struct Usage: Sendable {
+public struct Usage: Sendable, Codable {
     public var users: Int?
     public var concurrentUsers: Int?
     public var form: UsageForm?
@@ -112,14 +112,14 @@ public struct Usage: Sendable {
     public var disasterTasks: [DisasterTask]
 }
 
-public struct DisasterTask: Sendable {
+public struct DisasterTask: Sendable, Codable {
     public var task: String
     public var kind: DisasterKind?
     public var target: DisasterTarget?
 }
 
 /// 5 ハードウェア
-public struct Hardware: Sendable {
+public struct Hardware: Sendable, Codable {
     public var location: HardwareLocation?
     public var seismic: Bool?
     public var ups: Bool?
@@ -133,7 +133,7 @@ public struct Hardware: Sendable {
     }
 }
 
-public struct Server: Sendable {
+public struct Server: Sendable, Codable {
     public var role: String?
     public var count: Int
     public var isVirtual: Bool?
@@ -145,13 +145,13 @@ public struct Server: Sendable {
     public var os: String?
 }
 
-public struct Terminals: Sendable {
+public struct Terminals: Sendable, Codable {
     public var dedicated: Int?
     public var group: String?
 }
 
 /// 6 ソフトウェア
-public struct Software: Sendable {
+public struct Software: Sendable, Codable {
     public var os: [String]
     public var middleware: [String]
     public var customization: Customization?
@@ -162,13 +162,13 @@ public struct Software: Sendable {
 }
 
 /// 7 運用
-public struct Operation: Sendable {
+public struct Operation: Sendable, Codable {
     public var hours: String?
     public var backup: Backup?
     public var emergencyManual: Bool?
 }
 
-public struct Backup: Sendable {
+public struct Backup: Sendable, Codable {
     public var frequency: BackupFrequency?
     public var offsite: Bool?
     public var generations: Int?
@@ -177,16 +177,36 @@ public struct Backup: Sendable {
 }
 
 /// 8 ネットワーク構成
-public struct Network: Sendable {
+public struct Network: Sendable, Codable {
     public var segments: [NetworkSegment]?
     public var remoteMaintenance: Bool?
 }
 
 /// 9 他システム連携: one link to another ledger or to a system outside the inventory.
-public struct Integration: Sendable {
-    public enum Target: Sendable, Hashable {
+public struct Integration: Sendable, Codable {
+    public enum Target: Sendable, Hashable, Codable {
         case system(String)
         case external(String)
+
+        // Written by hand: the synthesized form needs a keyed format, which the ledger cache is not.
+        public init(from decoder: any Decoder) throws {
+            var container = try decoder.unkeyedContainer()
+            let external = try container.decode(Bool.self)
+            let name = try container.decode(String.self)
+            self = external ? .external(name) : .system(name)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            switch self {
+            case .system(let name):
+                try container.encode(false)
+                try container.encode(name)
+            case .external(let name):
+                try container.encode(true)
+                try container.encode(name)
+            }
+        }
     }
 
     public var target: Target
@@ -199,7 +219,7 @@ public struct Integration: Sendable {
 }
 
 /// 10 個人情報の有無
-public struct PersonalData: Sendable {
+public struct PersonalData: Sendable, Codable {
     public var present: Bool?
     public var mynumber: Bool?
     public var records: Int?
@@ -207,14 +227,14 @@ public struct PersonalData: Sendable {
 }
 
 /// 11 セキュリティ（ウイルス対策）
-public struct Antivirus: Sendable {
+public struct Antivirus: Sendable, Codable {
     public var server: AntivirusStatus?
     public var client: AntivirusStatus?
     public var definitions: DefinitionUpdates?
 }
 
 /// 12 セキュリティ（その他）
-public struct Security: Sendable {
+public struct Security: Sendable, Codable {
     public var authentication: [Authentication]
     public var accessLog: Bool?
     public var encryption: Bool?
@@ -223,7 +243,7 @@ public struct Security: Sendable {
 }
 
 /// 13 ベンダー情報
-public struct Vendor: Sendable {
+public struct Vendor: Sendable, Codable {
     public var developer: String?
     public var maintainer: String?
     public var supportBase: String?
@@ -232,21 +252,21 @@ public struct Vendor: Sendable {
     public var contact: Contact?
 }
 
-public struct Contract: Sendable {
+public struct Contract: Sendable, Codable {
     public var kind: ContractKind?
     public var start: LedgerDate?
     public var end: LedgerDate?
     public var sla: Bool?
 }
 
-public struct Contact: Sendable {
+public struct Contact: Sendable, Codable {
     public var name: String?
     public var phone: String?
     public var email: String?
 }
 
 /// 14 BCP対策の状況
-public struct BCP: Sendable {
+public struct BCP: Sendable, Codable {
     public var inPlan: Bool?
     public var rtoHours: Exact?
     public var rpoHours: Exact?
@@ -255,27 +275,27 @@ public struct BCP: Sendable {
 }
 
 /// 15 システム運用事業者とのBCPに関する取り決め
-public struct BCPOperator: Sendable {
+public struct BCPOperator: Sendable, Codable {
     public var agreement: Bool?
     public var contents: [String]
     public var responseHours: Exact?
 }
 
 /// 16 その他事業者とのBCPに関する取り決め (one item)
-public struct BCPAgreement: Sendable {
+public struct BCPAgreement: Sendable, Codable {
     public var party: String
     public var agreement: Bool?
     public var contents: [String]
 }
 
 /// 17 課題 (one item)
-public struct Issue: Sendable {
+public struct Issue: Sendable, Codable {
     public var title: String?
     public var detail: String
 }
 
 /// How much of the ledger's required and recommended fields are filled.
-public struct Completeness: Sendable, Hashable {
+public struct Completeness: Sendable, Hashable, Codable {
     public var filled: Int
     public var total: Int
     /// Paths of the required and recommended fields that are not filled, in format order.

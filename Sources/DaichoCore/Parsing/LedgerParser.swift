@@ -6,7 +6,7 @@ public struct LedgerParser: Sendable {
         self.reader = reader
     }
 
-    public struct Result: Sendable {
+    public struct Result: Sendable, Codable {
         /// Nil when the file could not be read as a ledger at all.
         public var ledger: Ledger?
         public var diagnostics: [Diagnostic]

@@ -28,7 +28,7 @@ public indirect enum Value: Sendable {
 }
 
 /// One `extra:` entry: a municipality's own field, shown as a table.
-public struct ExtraField: Sendable, Hashable {
+public struct ExtraField: Sendable, Hashable, Codable {
     public var key: String
     public var value: String
 }
@@ -37,10 +37,20 @@ public struct ExtraField: Sendable, Hashable {
 ///
 /// While a file is being read, places are looked up in its YAML tree on demand (only diagnostics
 /// need them); afterwards only the places that rules across ledgers point at are kept.
-public struct SourceMap: Sendable {
+public struct SourceMap: Sendable, Codable {
+    struct Place: Sendable, Codable {
+        var path: String
+        var location: SourceLocation
+    }
+
     public var file: String
     var tree: YAMLNode?
-    var locations: [String: SourceLocation] = [:]
+    /// A handful of places per ledger: a list is smaller than a dictionary and as quick to search.
+    var places: [Place] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case file, places
+    }
 
     public init(file: String) {
         self.file = file
@@ -59,16 +69,16 @@ public struct SourceMap: Sendable {
         }
         var path = Substring(path)
         while true {
-            if let found = locations[String(path)] { return found }
+            if let found = places.first(where: { $0.path == path }) { return found.location }
             guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
             path = path[..<cut]
         }
-        return locations[""] ?? SourceLocation(file: file)
+        return places.first { $0.path.isEmpty }?.location ?? SourceLocation(file: file)
     }
 
     public func has(_ path: String) -> Bool {
         if let tree { return Self.deepest(path, in: tree).complete }
-        return locations[path] != nil
+        return places.contains { $0.path == path }
     }
 
     /// Keeps only the places rules across ledgers point at: a large inventory holds every
@@ -79,7 +89,8 @@ public struct SourceMap: Sendable {
         func keep(_ path: String) {
             let found = Self.deepest(path, in: tree)
             if found.complete {
-                kept.locations[path] = SourceLocation(file: file, line: Int(found.node.line), column: Int(found.node.column))
+                kept.places.append(Place(path: path, location: SourceLocation(
+                    file: file, line: Int(found.node.line), column: Int(found.node.column))))
             }
         }
         for path in ["", "id", "hardware", "hardware.terminals", "hardware.terminals.dedicated"] { keep(path) }

@@ -13,7 +13,7 @@ public enum Language: String, Sendable, CaseIterable {
 }
 
 /// A text in both languages the product speaks.
-public struct LocalizedText: Sendable, Hashable {
+public struct LocalizedText: Sendable, Hashable, Codable {
     public var ja: String
     public var en: String
 

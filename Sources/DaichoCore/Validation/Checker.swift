@@ -5,10 +5,13 @@ public struct Checker: Sendable {
     public var parser: LedgerParser
     /// How many files to parse at once; nil means one per core. The result does not depend on it.
     public var workers: Int?
+    /// Parse results of earlier runs, read and updated shard by shard.
+    public var cache: LedgerCache?
 
-    public init(parser: LedgerParser = LedgerParser(), workers: Int? = nil) {
+    public init(parser: LedgerParser = LedgerParser(), workers: Int? = nil, cache: LedgerCache? = nil) {
         self.parser = parser
         self.workers = workers
+        self.cache = cache
     }
 
     public func check(_ source: ProjectSource) async -> CheckedInventory {
@@ -21,39 +24,94 @@ public struct Checker: Sendable {
         var diagnostics = source.diagnostics + projectDiagnostics + results.flatMap(\.diagnostics)
         diagnostics += InventoryRules.check(ledgers)
         var hashes: [String: String] = [:]
-        for (source, item) in zip(sources, parsed) { hashes[source.path] = item.hash }
+        for (source, item) in zip(sources, parsed) { hashes[source.path] = item.hash.map(FNV.hex) ?? "" }
         return CheckedInventory(project: project, ledgers: ledgers, diagnostics: Diagnostic.sorted(diagnostics),
                                 files: sources.map(\.path), contentHashes: hashes)
     }
 
-    /// Reads and parses one file; the hash of the bytes read lets a build tell changed files apart
-    /// without reading them a second time.
-    static func parse(_ source: LedgerSource, with parser: LedgerParser) -> (result: LedgerParser.Result, hash: String) {
-        guard let bytes = source.read() else {
-            return (LedgerParser.Result(ledger: nil, diagnostics: [Diagnostic(.error, .unreadable, at: SourceLocation(file: source.path),
-                field: "", LocalizedText(ja: "ファイルを読めません", en: "cannot read the file"))]), "")
-        }
-        return (parser.parse(bytes, file: source.path, stem: source.stem), FNV.hex(FNV.hash64(bytes)))
+    struct Parsed: Sendable {
+        var result: LedgerParser.Result
+        /// Nil for an unreadable file.
+        var hash: UInt64?
     }
 
-    /// Parses in as many chunks as there are cores; results keep the input order.
-    private func parseAll(_ sources: [LedgerSource]) async -> [(result: LedgerParser.Result, hash: String)] {
+    /// Reads and parses one file; the hash of the bytes read lets a build tell changed files apart
+    /// without reading them a second time.
+    static func parse(_ source: LedgerSource, with parser: LedgerParser) -> Parsed {
+        guard let bytes = source.read() else { return Parsed(result: unreadable(source), hash: nil) }
+        return Parsed(result: parser.parse(bytes, file: source.path, stem: source.stem), hash: FNV.hash64(bytes))
+    }
+
+    static func unreadable(_ source: LedgerSource) -> LedgerParser.Result {
+        LedgerParser.Result(ledger: nil, diagnostics: [Diagnostic(.error, .unreadable, at: SourceLocation(file: source.path),
+            field: "", LocalizedText(ja: "ファイルを読めません", en: "cannot read the file"))])
+    }
+
+    /// Parses the files of one cache shard, taking unchanged ones from it, and writes the shard
+    /// again when anything in it changed.
+    static func parse(shard index: Int, _ sources: [LedgerSource], with parser: LedgerParser, cache: LedgerCache) -> [Parsed] {
+        let stored = cache.loadShard(index)
+        var changed = !stored.valid || stored.entries.count != sources.count
+        var entries: [(path: String, entry: LedgerCache.Entry)] = []
+        entries.reserveCapacity(sources.count)
+        let parsed = sources.map { source -> Parsed in
+            guard let bytes = source.read() else {
+                changed = true
+                return Parsed(result: unreadable(source), hash: nil)
+            }
+            let hash = FNV.hash64(bytes)
+            if let hit = stored.result(for: source.path, hash: hash) {
+                entries.append((source.path, LedgerCache.Entry(hash: hash, blob: hit.blob)))
+                return Parsed(result: hit.result, hash: hash)
+            }
+            changed = true
+            let result = parser.parse(bytes, file: source.path, stem: source.stem)
+            if let blob = try? BinaryCoding.encode(result) {
+                entries.append((source.path, LedgerCache.Entry(hash: hash, blob: blob[...])))
+            }
+            return Parsed(result: result, hash: hash)
+        }
+        if changed { cache.write(index, LedgerCache.Shard.serialized(entries, stamp: cache.stamp)) }
+        return parsed
+    }
+
+    /// Parses in parallel, in chunks (or cache shards); results keep the input order.
+    private func parseAll(_ sources: [LedgerSource]) async -> [Parsed] {
         let workers = max(1, self.workers ?? ProcessInfo.processInfo.activeProcessorCount)
         let parser = self.parser
-        guard sources.count > 8, workers > 1 else {
-            return sources.map { Self.parse($0, with: parser) }
+        var chunks: [[Int]] = []
+        if let cache {
+            var byShard = [[Int]](repeating: [], count: LedgerCache.shardCount)
+            for (index, source) in sources.enumerated() { byShard[LedgerCache.shard(of: source.path)].append(index) }
+            chunks = byShard
+        } else {
+            guard sources.count > 8, workers > 1 else { return sources.map { Self.parse($0, with: parser) } }
+            let size = (sources.count + workers * 4 - 1) / (workers * 4)
+            chunks = stride(from: 0, to: sources.count, by: size).map { Array($0..<min($0 + size, sources.count)) }
         }
-        let chunkSize = (sources.count + workers * 4 - 1) / (workers * 4)
-        return await withTaskGroup(of: (Int, [(result: LedgerParser.Result, hash: String)]).self) { group in
-            for start in stride(from: 0, to: sources.count, by: chunkSize) {
-                let chunk = Array(sources[start..<min(start + chunkSize, sources.count)])
+        var results = [Parsed?](repeating: nil, count: sources.count)
+        await withTaskGroup(of: [(Int, Parsed)].self) { group in
+            var next = 0
+            // At most `workers` chunks at a time: with a cache, each holds a shard in memory.
+            func add() {
+                guard next < chunks.count else { return }
+                let indexes = chunks[next], shard = next
+                next += 1
+                let chunk = indexes.map { sources[$0] }
+                let cache = self.cache
                 group.addTask {
-                    (start, chunk.map { Self.parse($0, with: parser) })
+                    guard !chunk.isEmpty else { return [] }
+                    let parsed = cache.map { Self.parse(shard: shard, chunk, with: parser, cache: $0) }
+                        ?? chunk.map { Self.parse($0, with: parser) }
+                    return Array(zip(indexes, parsed))
                 }
             }
-            var parts: [(Int, [(result: LedgerParser.Result, hash: String)])] = []
-            for await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+            for _ in 0..<workers { add() }
+            for await part in group {
+                for (index, item) in part { results[index] = item }
+                add()
+            }
         }
+        return results.enumerated().map { $0.element ?? Parsed(result: Self.unreadable(sources[$0.offset]), hash: nil) }
     }
 }

@@ -23,7 +23,7 @@ extension SiteBuilder {
     /// systems the change touches; the outcome is `.stopped` when the inventory's errors stop the build.
     func renderChanges(_ source: ProjectSource, loaded: TemplateLoader.Loaded, previous: [String: BuildManifest.Ledger], into sink: PageSink,
                        progress: (@Sendable (Stage) -> Void)?) async throws -> PartialBuild {
-        let checked = await Checker(workers: workers).check(source)
+        let checked = await ProjectPipeline(workers: workers, cache: cache).check(source)
         progress?(.checked(files: checked.files.count))
         let entries = Self.entries(checked)
         if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) {

@@ -1,0 +1,61 @@
+import DaichoCore
+import Foundation
+
+/// The parsed-ledger cache on disk: `.daicho-cache/` in the project folder, one file per shard.
+///
+/// A cache only saves time, so every failure here (a read-only share, a full disk, a damaged
+/// file) is silent: the run parses what it cannot take from the cache and goes on.
+public struct LedgerCacheStore: Sendable {
+    public static let folderName = ".daicho-cache"
+
+    public var directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// The cache folder of a project.
+    public init(project: String) {
+        self.directory = (project as NSString).appendingPathComponent(Self.folderName)
+    }
+
+    /// Stamps the cache with this program: a rebuilt `daicho` may read ledgers differently, and the
+    /// binary form of a ledger is only valid for the code that wrote it.
+    public static let stamp: String = {
+        let executable = "/proc/self/exe"
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: executable)) ?? CommandLine.arguments.first ?? ""
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(path)|\(size)|\(modified)"
+    }()
+
+    func shardPath(_ index: Int) -> String {
+        (directory as NSString).appendingPathComponent(String(format: "ledgers-%02d.bin", index))
+    }
+
+    /// The cache as the checker reads and writes it.
+    public func access() -> LedgerCache {
+        let store = self
+        return LedgerCache(stamp: Self.stamp, read: { index in
+            FileManager.default.contents(atPath: store.shardPath(index)).map { [UInt8]($0) }
+        }, write: { index, bytes in
+            store.write(shard: index, bytes)
+        })
+    }
+
+    func write(shard index: Int, _ bytes: [UInt8]) {
+        do {
+            if !FileManager.default.fileExists(atPath: directory) {
+                try AtomicFile.makeFolder(directory)
+                // Keep the cache out of version control and out of backups that honour the tag.
+                try AtomicFile.write(Array("*\n".utf8), to: (directory as NSString).appendingPathComponent(".gitignore"))
+                try AtomicFile.write(Array("Signature: 8a477f597d28d172789f06886806bc55\n# daicho's parsed-ledger cache; safe to delete.\n".utf8),
+                                     to: (directory as NSString).appendingPathComponent("CACHEDIR.TAG"))
+            }
+            try AtomicFile.write(bytes, to: shardPath(index))
+        } catch {
+            return  // see the type's comment
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import DaichoCore
+
+struct LedgerCacheTests {
+    /// Every field of every group survives the binary form: the dump of a ledger read back equals the dump
+    /// of the ledger parsed, for synthetic ledgers (all 18 groups) and the sample inventory.
+    @Test func parseResultsRoundTrip() throws {
+        var results = (0..<60).map { index in
+            let ledger = SyntheticInventory(count: 60, seed: 7).ledger(index)
+            return LedgerParser().parse(Array(ledger.text.utf8), file: "inventory/\(ledger.name)", stem: String(ledger.name.dropLast(5)))
+        }
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../inventory").standardized
+        for name in try FileManager.default.contentsOfDirectory(atPath: sample.path).sorted() where name.hasSuffix(".yaml") {
+            let bytes = try [UInt8](Data(contentsOf: sample.appendingPathComponent(name)))
+            results.append(LedgerParser().parse(bytes, file: "inventory/\(name)", stem: String(name.dropLast(5))))
+        }
+        results.append(parseLedger("schema: 1\nid: [\n"))  // no ledger, one diagnostic
+        #expect(results.count > 100)
+        for result in results {
+            let bytes = try BinaryCoding.encode(result)
+            let back = try BinaryCoding.decode(LedgerParser.Result.self, from: bytes[...])
+            #expect(String(reflecting: back) == String(reflecting: result))
+        }
+    }
+
+    /// Property: truncated or corrupted bytes throw (or decode to something), never trap.
+    @Test func damagedBytesNeverCrash() throws {
+        let ledger = SyntheticInventory(count: 3, seed: 1).ledger(0)
+        let bytes = try BinaryCoding.encode(LedgerParser().parse(Array(ledger.text.utf8), file: "a.yaml", stem: "a"))
+        var random = SeededRandom(seed: 99)
+        for _ in 0..<300 {
+            var damaged = Array(bytes.prefix(Int(random.next() % UInt64(bytes.count))))
+            if !damaged.isEmpty, random.next() % 2 == 0 {
+                damaged[Int(random.next() % UInt64(damaged.count))] = UInt8(random.next() % 256)
+            }
+            _ = try? BinaryCoding.decode(LedgerParser.Result.self, from: damaged[...])
+        }
+    }
+
+    @Test func aShardFromAnotherProgramIsIgnored() throws {
+        let result = parseLedger(minimalLedger())
+        let blob = try BinaryCoding.encode(result)
+        let bytes = LedgerCache.Shard.serialized([("inventory/sample.yaml", .init(hash: 42, blob: blob[...]))], stamp: "daicho A")
+        let same = LedgerCache.Shard(bytes: bytes, stamp: "daicho A")
+        #expect(same.valid && same.result(for: "inventory/sample.yaml", hash: 42) != nil)
+        #expect(same.result(for: "inventory/sample.yaml", hash: 43) == nil)  // the file changed
+        let other = LedgerCache.Shard(bytes: bytes, stamp: "daicho B")
+        #expect(!other.valid && other.entries.isEmpty)
+        let damaged = LedgerCache.Shard(bytes: Array(bytes.dropLast(5)), stamp: "daicho A")
+        #expect(!damaged.valid && damaged.entries.isEmpty)
+    }
+
+    /// A check with a cache gives the same ledgers and diagnostics as one without; a second check
+    /// takes every file from the cache and writes nothing; an edit rewrites only its own shard.
+    @Test func checkingWithTheCacheChangesNothing() async throws {
+        let synthetic = SyntheticInventory(count: 40, seed: 5)
+        var ledgers = (0..<40).map { synthetic.ledger($0) }
+        func source() -> ProjectSource {
+            ProjectSource(projectFilePath: "daicho.yaml", projectFile: Array(synthetic.projectFile.utf8),
+                          ledgers: ledgers.map { LedgerSource(path: "inventory/\($0.name)", stem: String($0.name.dropLast(5)),
+                                                              bytes: Array($0.text.utf8)) })
+        }
+        let store = MemoryShards()
+        let cache = LedgerCache(stamp: "t", read: store.read, write: store.write)
+        let plain = await Checker(workers: 2).check(source())
+        let first = await Checker(workers: 2, cache: cache).check(source())
+        let shardsWritten = Set(ledgers.map { LedgerCache.shard(of: "inventory/\($0.name)") })
+        #expect(store.writes == shardsWritten.count)
+        let second = await Checker(workers: 2, cache: cache).check(source())
+        #expect(store.writes == shardsWritten.count)
+        for checked in [first, second] {
+            #expect(String(reflecting: checked.ledgers) == String(reflecting: plain.ledgers))
+            #expect(checked.diagnostics == plain.diagnostics)
+            #expect(checked.contentHashes == plain.contentHashes)
+        }
+        ledgers[7].text = ledgers[7].text.replacing("schema: 1", with: "schema: 1\nnotes: 変更")
+        let edited = await Checker(workers: 2, cache: cache).check(source())
+        #expect(store.writes == shardsWritten.count + 1)
+        #expect(String(reflecting: edited.ledgers) == String(reflecting: await Checker(workers: 1).check(source()).ledgers))
+    }
+}
+
+/// Cache shards in memory, counting writes.
+private final class MemoryShards: @unchecked Sendable {
+    private let lock = NSLock()
+    private var shards: [Int: [UInt8]] = [:]
+    private(set) var writes = 0
+
+    var read: @Sendable (Int) -> [UInt8]? { { index in self.lock.withLock { self.shards[index] } } }
+    var write: @Sendable (Int, [UInt8]) -> Void {
+        { index, bytes in self.lock.withLock { self.shards[index] = bytes; self.writes += 1 } }
+    }
+}
