@@ -135,8 +135,12 @@ public struct SiteBuilder: Sendable {
                 if case .system(let id) = link.target { return id }
                 return nil
             }
+            let valid = !invalid.contains(ledger.file)
+            let vendors = Set([ledger.vendor?.developer, ledger.vendor?.maintainer].compactMap { $0 })
             result[ledger.file] = BuildManifest.Ledger(hash: hashes[ledger.file] ?? "", id: ledger.id,
-                                                       partners: Array(Set(partners)).sorted(), valid: !invalid.contains(ledger.file))
+                                                       partners: Array(Set(partners)).sorted(), valid: valid,
+                                                       department: valid ? ledger.basic.department : nil,
+                                                       vendors: valid ? vendors.sorted() : [])
         }
         return result
     }

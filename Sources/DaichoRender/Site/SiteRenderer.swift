@@ -23,15 +23,20 @@ public struct SiteRenderer: Sendable {
     public struct Summary: Sendable, Equatable {
         public var pages: Int
         public var bytes: Int
+        /// Department and vendor pages that belong to the site but were left out by `groups`.
+        public var unrenderedGroupPages: Set<String> = []
     }
 
     /// Called after each batch with (pages written so far, pages in all).
     public typealias Progress = @Sendable (Int, Int) -> Void
 
-    /// - Parameter systems: render the pages of these systems only (an incremental rebuild);
-    ///   nil renders all. The lists, analysis and data pages always cover every system.
+    /// - Parameters:
+    ///   - systems: render the pages of these systems only (an incremental rebuild); nil renders all.
+    ///     The lists, analysis and data pages always cover every system.
+    ///   - groups: likewise for department and vendor pages.
     public func render(project: Project, ledgers: [Ledger], analysis: Analysis, into sink: PageSink,
-                       systems: Set<String>? = nil, progress: Progress? = nil) async throws -> Summary {
+                       systems: Set<String>? = nil, groups: GroupSelection? = nil,
+                       progress: Progress? = nil) async throws -> Summary {
         let context = makeContext(project: project, ledgers: ledgers, analysis: analysis)
         let presenter = LedgerPresenter(language: options.language, visibility: context.visibility, markdown: MarkdownRenderer())
         let selected = systems.map { wanted in context.ledgers.filter { wanted.contains($0.id) } } ?? context.ledgers
@@ -48,11 +53,19 @@ public struct SiteRenderer: Sendable {
 
         let clock = ContinuousClock()
         var started = clock.now
-        var fixed = try await fixedPages(context)
+        var fixed = try await fixedPages(context, groups: groups)
         StageTimer.report("render fixed pages", clock.now - started)
         started = clock.now
+        var unrendered: Set<String> = []
+        if let groups {
+            for name in context.departmentSystems.keys where !groups.departments.contains(name) {
+                unrendered.insert(context.departmentPath(name))
+            }
+            for name in context.vendorSystems.keys where !groups.vendors.contains(name) { unrendered.insert(context.vendorPath(name)) }
+        }
         fixed.append(RenderedPage(path: "sitemap.xml", text: Sitemap.xml(
-            paths: fixed.map(\.path) + context.ledgers.map { context.systemPath($0.id) }, baseURL: project.site.baseURL)))
+            paths: fixed.map(\.path) + unrendered.sorted() + context.ledgers.map { context.systemPath($0.id) },
+            baseURL: project.site.baseURL)))
         try await emit(fixed)
 
         for start in stride(from: 0, to: selected.count, by: options.batchSize) {
@@ -60,7 +73,7 @@ public struct SiteRenderer: Sendable {
             try await emit(try await systemPages(batch, context: context, presenter: presenter))
         }
         StageTimer.report("render and write system pages", clock.now - started)
-        return Summary(pages: written, bytes: bytes)
+        return Summary(pages: written, bytes: bytes, unrenderedGroupPages: unrendered)
     }
 
     /// Procurement drafts are working papers for departments: the public edition leaves them out,
@@ -91,7 +104,7 @@ public struct SiteRenderer: Sendable {
         return { [RenderedPage(path: path, text: try templates.render(template, model()))] }
     }
 
-    func fixedPages(_ context: SiteContext) async throws -> [RenderedPage] {
+    func fixedPages(_ context: SiteContext, groups: GroupSelection? = nil) async throws -> [RenderedPage] {
         var jobs: [Job] = []
         func html(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) {
             jobs.append(page(path, template, model))
@@ -99,11 +112,11 @@ public struct SiteRenderer: Sendable {
         html(SiteSection.home.path, "dashboard") { context.dashboardPage() }
         html(SiteSection.systems.path, "systems") { context.systemsListPage() }
         html(SiteSection.departments.path, "group-index") { context.departmentsIndexPage() }
-        for name in context.departmentSystems.keys.sorted() {
+        for name in context.departmentSystems.keys.sorted() where groups?.departments.contains(name) ?? true {
             html(context.departmentPath(name), "group") { context.departmentPage(name) }
         }
         html(SiteSection.vendors.path, "group-index") { context.vendorsIndexPage() }
-        for name in context.vendorSystems.keys.sorted() {
+        for name in context.vendorSystems.keys.sorted() where groups?.vendors.contains(name) ?? true {
             html(context.vendorPath(name), "group") { context.vendorPage(name) }
         }
         if !options.systemsOnly {
@@ -190,6 +203,17 @@ public struct SiteRenderer: Sendable {
             for try await part in group { pages += part }
             return pages.sorted { $0.path < $1.path }
         }
+    }
+}
+
+/// The department and vendor pages an incremental rebuild renders (by name).
+public struct GroupSelection: Sendable, Equatable {
+    public var departments: Set<String>
+    public var vendors: Set<String>
+
+    public init(departments: Set<String>, vendors: Set<String>) {
+        self.departments = departments
+        self.vendors = vendors
     }
 }
 

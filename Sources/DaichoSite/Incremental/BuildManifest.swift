@@ -1,4 +1,5 @@
 import DaichoCore
+import DaichoRender
 import Foundation
 
 /// What the last build read and wrote, kept beside the site (`.site.daicho-manifest.json`),
@@ -11,9 +12,12 @@ struct BuildManifest: Codable, Sendable {
         var partners: [String]
         /// Built without errors (with `--force`, ledgers with errors have no pages).
         var valid: Bool
+        /// The department and vendor pages that list it (valid ledgers only).
+        var department: String? = nil
+        var vendors: [String] = []
     }
 
-    static let version = 1
+    static let version = 2
 
     var version = BuildManifest.version
     /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.
@@ -60,6 +64,30 @@ enum ContentHash {
 /// the systems they link to or linked to, the systems that link to them (their pages show the
 /// changed system's name), and systems whose validity changed.
 enum IncrementalPlan {
+    /// The department and vendor pages a change touches: those of the changed ledgers, before and
+    /// after. Nil (all of them) when a department or vendor appears or disappears, since page
+    /// addresses are assigned over the sorted names.
+    static func groups(old: [String: BuildManifest.Ledger], new: [String: BuildManifest.Ledger]) -> GroupSelection? {
+        func names(_ entries: [String: BuildManifest.Ledger]) -> (Set<String>, Set<String>) {
+            var departments: Set<String> = [], vendors: Set<String> = []
+            for entry in entries.values {
+                if let department = entry.department { departments.insert(department) }
+                vendors.formUnion(entry.vendors)
+            }
+            return (departments, vendors)
+        }
+        let (oldDepartments, oldVendors) = names(old), (newDepartments, newVendors) = names(new)
+        guard oldDepartments == newDepartments, oldVendors == newVendors else { return nil }
+        var selection = GroupSelection(departments: [], vendors: [])
+        for file in Set(old.keys).union(new.keys) where old[file] != new[file] {
+            for entry in [old[file], new[file]].compactMap({ $0 }) {
+                if let department = entry.department { selection.departments.insert(department) }
+                selection.vendors.formUnion(entry.vendors)
+            }
+        }
+        return selection
+    }
+
     static func affected(old: [String: BuildManifest.Ledger], new: [String: BuildManifest.Ledger]) -> Set<String> {
         var changed: Set<String> = []
         var affected: Set<String> = []

@@ -11,9 +11,13 @@ extension SiteBuilder {
         /// Systems whose pages were rendered again.
         var affected: Set<String>
         var validIDs: Set<String>
+        /// Department and vendor pages of the site that were not rendered again.
+        var keptGroupPages: Set<String> = []
 
-        /// True for an old output this build did not render but must keep: a page of an untouched system.
+        /// True for an old output this build did not render but must keep: a page of an untouched
+        /// system, department or vendor.
         func keeps(_ path: String) -> Bool {
+            if keptGroupPages.contains(path) { return true }
             guard let id = SiteBuilder.systemID(of: path) else { return false }
             return validIDs.contains(id) && !affected.contains(id)
         }
@@ -34,9 +38,11 @@ extension SiteBuilder {
         let affected = IncrementalPlan.affected(old: previous, new: entries)
         let validIDs = Set(valid.map(\.id))
         let summary = try await renderer(loaded, project: checked.project).render(
-            project: checked.project, ledgers: valid, analysis: analysis, into: sink, systems: affected.intersection(validIDs)
+            project: checked.project, ledgers: valid, analysis: analysis, into: sink, systems: affected.intersection(validIDs),
+            groups: IncrementalPlan.groups(old: previous, new: entries)
         ) { done, total in progress?(.rendering(done: done, total: total)) }
-        return PartialBuild(outcome: .built(checked, analysis, summary), entries: entries, affected: affected, validIDs: validIDs)
+        return PartialBuild(outcome: .built(checked, analysis, summary), entries: entries, affected: affected, validIDs: validIDs,
+                            keptGroupPages: summary.unrenderedGroupPages)
     }
 
     /// On disk: rewrites changed files in place, removes what no longer exists, writes the manifest last.
