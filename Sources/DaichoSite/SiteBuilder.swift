@@ -69,12 +69,22 @@ public struct SiteBuilder: Sendable {
     /// written last, so an interrupted rebuild is repaired by the next one.
     public func build(project: String, output: String, incremental: Bool = true,
                       progress: (@Sendable (Stage) -> Void)? = nil) async throws -> Outcome {
-        let source = try ProjectLoader().load(project)
+        let clock = ContinuousClock()
+        var started = clock.now
+        var source = try ProjectLoader().load(project)
         let loaded = try TemplateLoader().load(project: project, override: templatesOverride)
         let fingerprint = fingerprint(source, loaded)
+        StageTimer.report("load folder and templates", clock.now - started)
+        started = clock.now
         let previous = incremental && FileManager.default.fileExists(atPath: output) ? BuildManifest.load(for: output) : nil
+        StageTimer.report("read manifest", clock.now - started)
         if let previous, previous.fingerprint == fingerprint {
-            if previous.ledgers.mapValues(\.hash) == Self.hashes(source) { return .unchanged }
+            started = clock.now
+            let hashed = Self.hashed(source)
+            source = hashed.source
+            let unchanged = previous.ledgers.mapValues(\.hash) == hashed.hashes
+            StageTimer.report("hash ledgers", clock.now - started)
+            if unchanged { return .unchanged }
             return try await rebuild(source, loaded: loaded, fingerprint: fingerprint, previous: previous, output: output,
                                      progress: progress)
         }
@@ -118,9 +128,21 @@ public struct SiteBuilder: Sendable {
         return parts.count == 3 && parts[0] == "systems" ? String(parts[1]) : nil
     }
 
-    /// Hashes of every ledger file, to tell "nothing changed" without parsing (a parse hashes as it reads).
-    static func hashes(_ source: ProjectSource) -> [String: String] {
-        Dictionary(source.ledgers.map { ($0.path, FNV.hex(FNV.hash64($0.bytes))) }, uniquingKeysWith: { a, _ in a })
+    /// Hashes every ledger file, to tell "nothing changed" without parsing; the checker then reads
+    /// only the files its cache has no result for. Unreadable files keep no hash (the check reports them).
+    static func hashed(_ source: ProjectSource) -> (source: ProjectSource, hashes: [String: String]) {
+        var source = source
+        var hashes: [String: String] = [:]
+        for index in source.ledgers.indices {
+            guard let bytes = source.ledgers[index].read() else {
+                hashes[source.ledgers[index].path] = ""
+                continue
+            }
+            let hash = FNV.hash64(bytes)
+            source.ledgers[index].hash = hash
+            hashes[source.ledgers[index].path] = FNV.hex(hash)
+        }
+        return (source, hashes)
     }
 
     static func entries(_ checked: CheckedInventory) -> [String: BuildManifest.Ledger] {

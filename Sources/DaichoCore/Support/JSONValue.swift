@@ -1,6 +1,9 @@
+// Not `indirect`: arrays and dictionaries already hold their elements out of line, and boxing
+// every string and number cost an allocation per value in the large exports.
+
 /// A JSON document built by hand so numbers are written exactly as computed
 /// (no binary floating point) and objects always print with sorted keys.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// A number's exact text: `0.6176`, `118`.
@@ -25,7 +28,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         return output + "\n"
     }
 
-    private func write(into output: inout String, indent: String) {
+    /// Writes the value as `rendered()` would at this indentation, without the final newline.
+    public func write(into output: inout String, indent: String) {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
@@ -104,5 +108,55 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
         }
         output += "\""
+    }
+
+    /// Writes an object given as (dotted path, value) pairs exactly as the nested `.object` would
+    /// render, without building it: for large exports, where the tree cost more than the text.
+    /// Keys are snake_case ASCII (every character sorts after "."), and no path is a prefix of another.
+    public static func writeObject(_ entries: [(path: String, value: JSONValue)], indent: String,
+                                   into output: inout String) {
+        guard !entries.isEmpty else {
+            output += "{}"
+            return
+        }
+        // With "." below every key character, sorting whole paths sorts them key by key.
+        let sorted = entries.sorted { $0.path < $1.path }.map { (path: $0.path.split(separator: "."), value: $0.value) }
+        func pad(_ depth: Int) -> String { indent + String(repeating: "  ", count: depth) }
+        var open: [Substring] = []
+        var first = true
+        output += "{\n"
+        for entry in sorted {
+            guard let key = entry.path.last else { continue }
+            let parents = entry.path.dropLast()
+            var common = 0
+            while common < open.count, common < parents.count, open[common] == parents[parents.startIndex + common] {
+                common += 1
+            }
+            while open.count > common {
+                output += "\n" + pad(open.count) + "}"
+                open.removeLast()
+                first = false
+            }
+            for component in parents.dropFirst(common) {
+                if !first { output += ",\n" }
+                output += pad(open.count + 1)
+                escape(String(component), into: &output)
+                output += ": {\n"
+                open.append(component)
+                first = true
+            }
+            if !first { output += ",\n" }
+            let inner = pad(open.count + 1)
+            output += inner
+            escape(String(key), into: &output)
+            output += ": "
+            entry.value.write(into: &output, indent: inner)
+            first = false
+        }
+        while !open.isEmpty {
+            output += "\n" + pad(open.count) + "}"
+            open.removeLast()
+        }
+        output += "\n" + indent + "}"
     }
 }

@@ -55,16 +55,18 @@ public struct Checker: Sendable {
         var entries: [(path: String, entry: LedgerCache.Entry)] = []
         entries.reserveCapacity(sources.count)
         let parsed = sources.map { source -> Parsed in
-            guard let bytes = source.read() else {
+            var bytes: [UInt8]?
+            if source.hash == nil { bytes = source.read() }
+            guard let hash = source.hash ?? bytes.map({ FNV.hash64($0) }) else {
                 changed = true
                 return Parsed(result: unreadable(source), hash: nil)
             }
-            let hash = FNV.hash64(bytes)
             if let hit = stored.result(for: source.path, hash: hash) {
                 entries.append((source.path, LedgerCache.Entry(hash: hash, blob: hit.blob)))
                 return Parsed(result: hit.result, hash: hash)
             }
             changed = true
+            guard let bytes = bytes ?? source.read() else { return Parsed(result: unreadable(source), hash: nil) }
             let result = parser.parse(bytes, file: source.path, stem: source.stem)
             if let blob = try? BinaryCoding.encode(result) {
                 entries.append((source.path, LedgerCache.Entry(hash: hash, blob: blob[...])))

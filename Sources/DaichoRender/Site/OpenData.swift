@@ -1,22 +1,46 @@
 import DaichoCore
+import Foundation
+import Synchronization
 
 /// The machine-readable exports: every ledger as JSON, and a one-row-per-system CSV for Excel.
 extension SiteContext {
     /// `data/systems.json`: ledgers normalised (tokens, ISO dates, yen), hidden fields left out.
+    /// Written as text straight from each ledger's fields, in parallel: the same bytes as
+    /// rendering one `JSONValue` tree, at a tenth of the cost (it is rewritten on every rebuild).
     func systemsJSON() -> String {
-        JSONValue.object([
-            "schema": .int(1),
-            "organization": .string(project.organization.name),
-            "profile": .string(visibility.profile.rawValue),
-            "systems": .array(ledgers.map(ledgerJSON)),
-        ]).rendered()
+        var output = "{\n  \"organization\": "
+        JSONValue.string(project.organization.name).write(into: &output, indent: "  ")
+        output += ",\n  \"profile\": "
+        JSONValue.string(visibility.profile.rawValue).write(into: &output, indent: "  ")
+        output += ",\n  \"schema\": 1,\n  \"systems\": "
+        guard !ledgers.isEmpty else { return output + "[]\n}\n" }
+        let chunkCount = min(ledgers.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let chunkSize = (ledgers.count + chunkCount - 1) / chunkCount
+        let chunks = Mutex([String](repeating: "", count: chunkCount))
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var text = ""
+            for ledger in ledgers[min(chunk * chunkSize, ledgers.count)..<min((chunk + 1) * chunkSize, ledgers.count)] {
+                text += ",\n    "
+                JSONValue.writeObject(ledgerJSONEntries(ledger), indent: "    ", into: &text)
+            }
+            chunks.withLock { $0[chunk] = text }
+        }
+        output += "["
+        output += chunks.withLock { $0.joined() }.dropFirst()  // the first ",", leaving its line break
+        return output + "\n  ]\n}\n"
     }
 
+    /// One ledger as a JSON tree (tests compare the fast writer with it).
     func ledgerJSON(_ ledger: Ledger) -> JSONValue {
-        var entries: [(path: [Substring], value: JSONValue)] = []
+        Self.tree(ledgerJSONEntries(ledger).map { ($0.path.split(separator: "."), $0.value) }[...], depth: 0)
+    }
+
+    func ledgerJSONEntries(_ ledger: Ledger) -> [(path: String, value: JSONValue)] {
+        var entries: [(path: String, value: JSONValue)] = []
+        entries.reserveCapacity(96)
         func put(_ path: String, _ value: JSONValue?) {
             guard let value, value != .null, !visibility.hides(path) else { return }
-            entries.append((path.split(separator: "."), value))
+            entries.append((path, value))
         }
         func token<E: LedgerEnum>(_ value: E?) -> JSONValue? { value.map { .string($0.token) } }
         func bool(_ value: Bool?) -> JSONValue? { value.map(JSONValue.bool) }
@@ -131,7 +155,7 @@ extension SiteContext {
         }
         put("gaps", .strings(visibleGaps(ledger.id).map(\.rawValue)))
         put("completeness", .decimal(ledger.completeness.ratio))
-        return Self.tree(entries[...], depth: 0)
+        return entries
     }
 
     /// Nests dotted paths into objects in one pass (building by repeated insertion copied

@@ -27,14 +27,19 @@ extension SiteBuilder {
     /// systems the change touches; the outcome is `.stopped` when the inventory's errors stop the build.
     func renderChanges(_ source: ProjectSource, loaded: TemplateLoader.Loaded, previous: [String: BuildManifest.Ledger], into sink: PageSink,
                        progress: (@Sendable (Stage) -> Void)?) async throws -> PartialBuild {
+        let clock = ContinuousClock()
+        var started = clock.now
         let checked = await ProjectPipeline(workers: workers, cache: cache).check(source)
+        StageTimer.report("load and check", clock.now - started)
         progress?(.checked(files: checked.files.count))
         let entries = Self.entries(checked)
         if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) {
             return PartialBuild(outcome: .stopped(checked), entries: entries, affected: [], validIDs: [])
         }
+        started = clock.now
         let valid = checked.validLedgers
         let analysis = ProjectPipeline(workers: workers).analyze(checked, valid: valid)
+        StageTimer.report("analyze", clock.now - started)
         let affected = IncrementalPlan.affected(old: previous, new: entries)
         let validIDs = Set(valid.map(\.id))
         let summary = try await renderer(loaded, project: checked.project).render(
@@ -51,6 +56,7 @@ extension SiteBuilder {
         let build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,
                                             progress: progress)
         guard case .built = build.outcome else { return build.outcome }
+        let started = ContinuousClock.now
         var outputs = sink.hashes
         for (path, hash) in previous.outputs where outputs[path] == nil && build.keeps(path) { outputs[path] = hash }
         for path in previous.outputs.keys where outputs[path] == nil {
@@ -63,6 +69,7 @@ extension SiteBuilder {
             }
         }
         try BuildManifest(fingerprint: fingerprint, ledgers: build.entries, outputs: outputs).save(for: output)
+        StageTimer.report("remove old files, write manifest", ContinuousClock.now - started)
         return build.outcome
     }
 
@@ -75,10 +82,10 @@ extension SiteBuilder {
 
     /// The same incremental rebuild as on disk, in memory: only the pages a change touches are rendered again.
     public func build(project: String, over previous: MemoryState?) async throws -> (Outcome, MemoryState?) {
-        let source = try ProjectLoader().load(project)
+        let (source, hashes) = Self.hashed(try ProjectLoader().load(project))
         let loaded = try TemplateLoader().load(project: project, override: templatesOverride)
         let current = fingerprint(source, loaded)
-        if let previous, previous.fingerprint == current, previous.ledgers.mapValues(\.hash) == Self.hashes(source) {
+        if let previous, previous.fingerprint == current, previous.ledgers.mapValues(\.hash) == hashes {
             return (.unchanged, previous)
         }
         let site = MemorySite()
