@@ -68,10 +68,26 @@ public struct SiteRenderer: Sendable {
             baseURL: project.site.baseURL)))
         try await emit(fixed)
 
+        // Writing a batch overlaps rendering the next: the disk and the cores work at the same time,
+        // and at most two batches are in memory.
+        var writing: Task<(pages: Int, bytes: Int), Error>?
+        func finishWriting() async throws {
+            guard let done = try await writing?.value else { return }
+            written += done.pages
+            bytes += done.bytes
+            progress?(written, total)
+            writing = nil
+        }
         for start in stride(from: 0, to: selected.count, by: options.batchSize) {
             let batch = Array(selected[start..<min(start + options.batchSize, selected.count)])
-            try await emit(try await systemPages(batch, context: context, presenter: presenter))
+            let pages = try await systemPages(batch, context: context, presenter: presenter)
+            try await finishWriting()
+            writing = Task {
+                try await sink.write(pages)
+                return (pages.count, pages.reduce(0) { $0 + $1.bytes.count })
+            }
         }
+        try await finishWriting()
         StageTimer.report("render and write system pages", clock.now - started)
         return Summary(pages: written, bytes: bytes, unrenderedGroupPages: unrendered)
     }

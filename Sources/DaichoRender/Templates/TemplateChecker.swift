@@ -12,6 +12,22 @@ final class TemplateChecker: Sendable {
         var verifiedSections: [String: Set<Int>] = [:]
         var complete: Set<String> = []
         var keysByType: [ObjectIdentifier: Set<String>] = [:]
+        var verifiedVariables: Set<VariableKey> = []
+    }
+
+    /// A variable found once at this place of this template, for pages of this view model type,
+    /// is found every time: the types on the stack there are the same.
+    private struct VariableKey: Hashable {
+        var root: ObjectIdentifier
+        var template: String
+        var line: Int
+        var column: Int
+    }
+
+    private struct Walk {
+        let root: ObjectIdentifier
+        let known: Set<VariableKey>
+        var found: Set<VariableKey> = []
     }
 
     private let outlines: [String: TemplateOutline]
@@ -24,45 +40,52 @@ final class TemplateChecker: Sendable {
     /// Throws the first unknown name met when rendering `template` with `model`.
     func check(_ template: String, with model: Any) throws(TemplateError) {
         guard let outline = outlines[template], !state.withLock({ $0.complete.contains(template) }) else { return }
-        var verified = state.withLock { $0.verifiedSections[template] ?? [] }
+        var (verified, known) = state.withLock { ($0.verifiedSections[template] ?? [], $0.verifiedVariables) }
         var seenPartials: Set<String> = []
-        try walk(outline.nodes, template: template, stack: [model], verified: &verified, partials: &seenPartials)
+        var run = Walk(root: ObjectIdentifier(type(of: model)), known: known)
+        try walk(outline.nodes, template: template, stack: [model], verified: &verified, partials: &seenPartials, run: &run)
         let finished = verified.count == outline.sectionCount
+        known = run.found
         state.withLock {
             $0.verifiedSections[template, default: []].formUnion(verified)
+            $0.verifiedVariables.formUnion(known)
             if finished { $0.complete.insert(template) }
         }
     }
 
     private func walk(_ nodes: [TemplateOutline.Node], template: String, stack: [Any], verified: inout Set<Int>,
-                      partials: inout Set<String>) throws(TemplateError) {
+                      partials: inout Set<String>, run: inout Walk) throws(TemplateError) {
         for node in nodes {
             switch node {
             case .variable(let name, let line, let column):
+                let key = VariableKey(root: run.root, template: template, line: line, column: column)
+                guard !run.known.contains(key) else { continue }
                 if case .missing = resolve(name, in: stack) {
                     throw missing(name, template, line, column)
                 }
+                run.found.insert(key)
             case .section(let name, let line, let column, let inverted, let children, let id):
+                // A verified section resolved its name and everything in it already.
+                guard !verified.contains(id) else { continue }
                 let value: Any?
                 switch resolve(name, in: stack) {
                 case .missing: throw missing(name, template, line, column)
                 case .found(let found): value = found
                 }
-                guard !verified.contains(id) else { continue }
                 if inverted {
-                    try walk(children, template: template, stack: stack, verified: &verified, partials: &partials)
+                    try walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run)
                     verified.insert(id)
                     continue
                 }
                 switch value {
                 case let array as [Any]:
                     guard let first = array.first else { continue }
-                    try walk(children, template: template, stack: stack + [first], verified: &verified, partials: &partials)
+                    try walk(children, template: template, stack: stack + [first], verified: &verified, partials: &partials, run: &run)
                 case let flag as Bool:
                     guard flag else { continue }
-                    try walk(children, template: template, stack: stack, verified: &verified, partials: &partials)
+                    try walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run)
                 case .some(let object):
-                    try walk(children, template: template, stack: stack + [object], verified: &verified, partials: &partials)
+                    try walk(children, template: template, stack: stack + [object], verified: &verified, partials: &partials, run: &run)
                 case .none:
                     continue
                 }
@@ -74,7 +97,7 @@ final class TemplateChecker: Sendable {
                 }
                 guard partials.insert(name).inserted else { continue }
                 var partialVerified: Set<Int> = []
-                try walk(partial.nodes, template: name, stack: stack, verified: &partialVerified, partials: &partials)
+                try walk(partial.nodes, template: name, stack: stack, verified: &partialVerified, partials: &partials, run: &run)
             }
         }
     }
