@@ -45,9 +45,23 @@ enum DocumentHTML {
         return out
     }
 
+    /// Compares bytes, not characters: documents are long and the marker is in most of them.
     static func highlightMarkers(_ html: String) -> String {
-        guard html.contains(SiteContext.marker) else { return html }
-        return html.replacing(SiteContext.marker, with: "<mark class=\"draft-marker\">\(SiteContext.marker)</mark>")
+        let bytes = Array(html.utf8), marker = Array(SiteContext.marker.utf8)
+        guard var found = firstIndex(of: marker, in: bytes, from: 0) else { return html }
+        let open = Array("<mark class=\"draft-marker\">".utf8), close = Array("</mark>".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var copied = 0
+        while true {
+            out += bytes[copied..<found]
+            out += open + marker + close
+            copied = found + marker.count
+            guard let next = firstIndex(of: marker, in: bytes, from: copied) else { break }
+            found = next
+        }
+        out += bytes[copied...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
