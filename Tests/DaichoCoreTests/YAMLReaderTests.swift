@@ -72,6 +72,34 @@ struct YAMLReaderTests {
         #expect(problem.location.line >= 1)
     }
 
+    @Test func secondDocumentsAndUndefinedAliasesAreSyntaxErrors() throws {
+        let twoDocuments = try #require(read(Array("a: 1\n---\nb: 2\n".utf8)).first)
+        #expect(twoDocuments.code == .yamlSyntax && twoDocuments.location.line == 2)
+        #expect(twoDocuments.message.ja.contains("文書が2つ以上"))
+        let undefined = try #require(read(Array("a: 1\nb: *nowhere\n".utf8)).first)
+        #expect(undefined.code == .yamlSyntax && undefined.location.line == 2 && undefined.location.column == 4)
+    }
+
+    /// The tree keeps what the decoder needs: plain or quoted, and where each value starts.
+    @Test func treeKeepsStyleAndPlaces() throws {
+        let root = try #require(YAMLReader().read(Array("a: ~\nb: \"~\"\nc:\n  - x\n".utf8), file: "f.yaml").root)
+        guard case .mapping(let pairs) = root.content else {
+            Issue.record("expected a mapping")
+            return
+        }
+        #expect(pairs.count == 3)
+        guard case .scalar("~", plain: true) = pairs[0].value.content,
+              case .scalar("~", plain: false) = pairs[1].value.content,
+              case .sequence(let items) = pairs[2].value.content else {
+            Issue.record("unexpected tree")
+            return
+        }
+        #expect(items.first?.line == 4 && items.first?.column == 5)
+        let map = SourceMap(file: "f.yaml", tree: root)
+        #expect(map.location(of: "c[0]").line == 4 && map.location(of: "c[0].deeper").column == 5)
+        #expect(map.has("b") && !map.has("d"))
+    }
+
     @Test func duplicateKeysAreReported() {
         #expect(read(Array("a: 1\na: 2\n".utf8)).map(\.code) == [.duplicateKey])
     }

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// The parsed-ledger cache from the command line: same output warm or cold, damage ignored, opt-out honoured.
+@Suite(.serialized)
+struct CacheTests {
+    @Test func warmDamagedAndColdRunsPrintTheSame() throws {
+        let project = try CLI.copyFixture("hostile")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let cold = try CLI.run(["check", "--no-cache"], in: project)
+        let cache = project.appendingPathComponent(".daicho-cache")
+        #expect(!FileManager.default.fileExists(atPath: cache.path))
+
+        let first = try CLI.run(["check"], in: project)
+        let shards = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".bin") }
+        #expect(!shards.isEmpty)
+        #expect(try String(contentsOf: cache.appendingPathComponent(".gitignore"), encoding: .utf8) == "*\n")
+        let warm = try CLI.run(["check"], in: project)
+        for shard in shards {
+            let path = cache.appendingPathComponent(shard).path
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
+        }
+        let damaged = try CLI.run(["check"], in: project)
+        for output in [first, warm, damaged] {
+            #expect(output.status == cold.status)
+            #expect(output.stdout == cold.stdout)
+        }
+    }
+
+    @Test func anEditedLedgerIsReadAgain() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        #expect(try CLI.run(["check"], in: project).status == 0)
+        let file = project.appendingPathComponent("inventory/juki.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "form: ", with: "form: dedicated_sever # ").write(to: file, atomically: true, encoding: .utf8)
+        let edited = try CLI.run(["check"], in: project)
+        #expect(edited.status == 1)
+        #expect(edited.stdout.contains("dedicated_sever"))
+    }
+}
