@@ -26,8 +26,13 @@ public enum WriteError: Error, Sendable {
 public enum AtomicFile {
     /// Writes through a temporary file and a rename, replacing any previous file.
     public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        try write(parts: [bytes], to: path)
+    }
+
+    /// The same for a file kept in parts, written one after another.
+    public static func write(parts: [[UInt8]], to path: String) throws(WriteError) {
         let temporary = temporaryPath(for: path)
-        try writeNew(bytes, to: temporary)
+        try writeNew(parts, to: temporary)
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
@@ -38,7 +43,7 @@ public enum AtomicFile {
     /// Writes a file that must not exist yet; an existing file is left untouched.
     public static func create(_ bytes: [UInt8], at path: String) throws(WriteError) {
         let temporary = temporaryPath(for: path)
-        try writeNew(bytes, to: temporary)
+        try writeNew([bytes], to: temporary)
         defer { unlink(temporary) }
         // link(2) fails when the target exists, so two writers never overwrite each other.
         guard link(temporary, path) == 0 else {
@@ -62,19 +67,21 @@ public enum AtomicFile {
         return folder + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
     }
 
-    private static func writeNew(_ bytes: [UInt8], to path: String) throws(WriteError) {
+    private static func writeNew(_ parts: [[UInt8]], to path: String) throws(WriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written <= 0 {
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                unlink(path)
-                throw .cannotWrite(path, reason)
+        for bytes in parts {
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+                if written <= 0 {
+                    let reason = String(cString: strerror(errno))
+                    close(descriptor)
+                    unlink(path)
+                    throw .cannotWrite(path, reason)
+                }
+                offset += written
             }
-            offset += written
         }
         guard fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0 else {
             unlink(path)

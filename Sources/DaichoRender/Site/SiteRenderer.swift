@@ -47,13 +47,18 @@ public struct SiteRenderer: Sendable {
         func emit(_ pages: [RenderedPage]) async throws {
             try await sink.write(pages)
             written += pages.count
-            bytes += pages.reduce(0) { $0 + $1.bytes.count }
+            bytes += pages.reduce(0) { $0 + $1.count }
             progress?(written, total)
         }
 
         let clock = ContinuousClock()
         var started = clock.now
-        var fixed = try await fixedPages(context, groups: groups)
+        // Each fixed page goes to the sink as soon as it is rendered: at national scale the lists
+        // and exports are hundreds of megabytes, and holding them all was most of a build's memory.
+        let fixed = try await fixedPages(context, groups: groups, into: sink)
+        written += fixed.pages
+        bytes += fixed.bytes
+        progress?(written, total)
         StageTimer.report("render fixed pages", clock.now - started)
         started = clock.now
         var unrendered: Set<String> = []
@@ -63,10 +68,9 @@ public struct SiteRenderer: Sendable {
             }
             for name in context.vendorSystems.keys where !groups.vendors.contains(name) { unrendered.insert(context.vendorPath(name)) }
         }
-        fixed.append(RenderedPage(path: "sitemap.xml", text: Sitemap.xml(
-            paths: fixed.map(\.path) + unrendered.sorted() + context.ledgers.map { context.systemPath($0.id) },
-            baseURL: project.site.baseURL)))
-        try await emit(fixed)
+        try await emit([RenderedPage(path: "sitemap.xml", text: Sitemap.xml(
+            paths: fixed.paths + unrendered.sorted() + context.ledgers.map { context.systemPath($0.id) },
+            baseURL: project.site.baseURL))])
 
         // Writing a batch overlaps rendering the next: the disk and the cores work at the same time,
         // and at most two batches are in memory.
@@ -84,7 +88,7 @@ public struct SiteRenderer: Sendable {
             try await finishWriting()
             writing = Task {
                 try await sink.write(pages)
-                return (pages.count, pages.reduce(0) { $0 + $1.bytes.count })
+                return (pages.count, pages.reduce(0) { $0 + $1.count })
             }
         }
         try await finishWriting()
@@ -120,7 +124,9 @@ public struct SiteRenderer: Sendable {
         return { [RenderedPage(path: path, text: try templates.render(template, model()))] }
     }
 
-    func fixedPages(_ context: SiteContext, groups: GroupSelection? = nil) async throws -> [RenderedPage] {
+    /// Renders and writes; returns the paths written, for the sitemap.
+    func fixedPages(_ context: SiteContext, groups: GroupSelection? = nil, into sink: PageSink) async throws
+        -> (paths: [String], pages: Int, bytes: Int) {
         var jobs: [Job] = []
         func html(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) {
             jobs.append(page(path, template, model))
@@ -141,7 +147,7 @@ public struct SiteRenderer: Sendable {
         for (name, bytes) in assets.sorted(by: { $0.key < $1.key }) {
             jobs.append { [RenderedPage(path: "assets/" + name, bytes: bytes)] }
         }
-        return try await runJobs(jobs)
+        return try await runJobs(jobs, into: sink)
     }
 
     /// Analysis, guideline, search, open data and error pages: everything but systems and their lists.
@@ -167,30 +173,37 @@ public struct SiteRenderer: Sendable {
         html("404.html", "not-found") { context.notFoundPage() }
         jobs.append { [RenderedPage(path: "assets/search-index.js", text: context.searchIndexScript())] }
         jobs.append { [RenderedPage(path: "data/analysis.json", text: context.publicAnalysisJSON().rendered())] }
-        jobs.append { [RenderedPage(path: "data/systems.json", text: context.systemsJSON())] }
+        jobs.append { [RenderedPage(path: "data/systems.json", parts: context.systemsJSONParts())] }
         jobs.append { [RenderedPage(path: "data/systems.csv", bytes: context.systemsCSV())] }
     }
 
-    private func runJobs(_ jobs: [Job]) async throws -> [RenderedPage] {
-        // Dealt round-robin across the workers; the result is sorted, so timing never shows in it.
+    private func runJobs(_ jobs: [Job], into sink: PageSink) async throws -> (paths: [String], pages: Int, bytes: Int) {
+        // Dealt round-robin across the workers; what each writes is independent of timing.
         let lanes = workers
-        return try await withThrowingTaskGroup(of: [RenderedPage].self) { group in
+        return try await withThrowingTaskGroup(of: (paths: [String], bytes: Int).self) { group in
             for lane in 0..<lanes {
                 let mine = jobs.enumerated().filter { $0.offset % lanes == lane }.map(\.element)
                 group.addTask {
-                    try mine.flatMap { job in
+                    var paths: [String] = [], bytes = 0
+                    for job in mine {
                         let started = ContinuousClock.now
                         let pages = try job()
                         if let first = pages.first, ContinuousClock.now - started > .milliseconds(100) {
                             StageTimer.report("  " + first.path, ContinuousClock.now - started)
                         }
-                        return pages
+                        try await sink.write(pages)
+                        paths += pages.map(\.path)
+                        bytes += pages.reduce(0) { $0 + $1.count }
                     }
+                    return (paths, bytes)
                 }
             }
-            var pages: [RenderedPage] = []
-            for try await part in group { pages += part }
-            return pages.sorted { $0.path < $1.path }
+            var paths: [String] = [], bytes = 0
+            for try await part in group {
+                paths += part.paths
+                bytes += part.bytes
+            }
+            return (paths.sorted(), paths.count, bytes)
         }
     }
 

@@ -85,6 +85,10 @@ struct BuildManifest: Codable, Sendable {
 enum ContentHash {
     static func of(_ bytes: [UInt8]) -> String { FNV.hex(FNV.hash64(bytes)) }
 
+    static func of(_ page: RenderedPage) -> String {
+        page.parts.count == 1 ? of(page.parts[0]) : FNV.hex(FNV.hash64(page.parts.joined()))
+    }
+
     static func of(_ parts: [String]) -> String {
         of(Array(parts.joined(separator: "\u{1F}").utf8))
     }
