@@ -32,6 +32,28 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         }
     }
 
+    /// Appends each part to the file as it comes: the whole file is never in memory.
+    public func write(path relative: String, parts next: () throws -> [UInt8]?) async throws -> Int {
+        guard Self.isSafe(relative) else { throw WriteError.cannotWrite(relative, "unsafe path") }
+        let path = staging + "/" + relative
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+        if lock.withLock({ createdFolders.insert(folder).inserted }) { try AtomicFile.makeFolder(folder) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw WriteError.cannotWrite(path, String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var total = 0
+        while let bytes = try next() {
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+                guard written > 0 else { throw WriteError.cannotWrite(path, String(cString: strerror(errno))) }
+                offset += written
+            }
+            total += bytes.count
+        }
+        return total
+    }
+
     /// Replaces the output with the staged site: the old one is moved aside, then removed.
     public func commit() throws(WriteError) {
         let fileManager = FileManager.default

@@ -2,12 +2,23 @@
 /// chart ids, page folder names and change detection between builds.
 public enum FNV {
     public static func hash64<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+        var hasher = Hasher64()
+        hasher.combine(bytes)
+        return hasher.value
+    }
+
+    /// FNV-1a over bytes that arrive in parts: the same value as hashing them in one buffer.
+    public struct Hasher64: Sendable {
+        public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+        public init() {}
+
+        public mutating func combine<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+            for byte in bytes {
+                value ^= UInt64(byte)
+                value = value &* 0x0000_0100_0000_01B3
+            }
         }
-        return hash
     }
 
     public static func hash32<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt32 {

@@ -13,26 +13,48 @@ extension SiteContext {
 
     /// `systems.json` in parts, one per chunk of systems, so the file is never one buffer.
     func systemsJSONParts() -> [[UInt8]] {
+        var parts: [[UInt8]] = []
+        let next = systemsJSONStream()
+        while let part = next() { parts.append(part) }
+        return parts
+    }
+
+    /// `systems.json` a window of systems at a time (each window rendered in parallel): a sink
+    /// that appends keeps only one window in memory, however many systems there are.
+    func systemsJSONStream() -> () -> [UInt8]? {
         var head = "{\n  \"organization\": "
         JSONValue.string(project.organization.name).write(into: &head, indent: "  ")
         head += ",\n  \"profile\": "
         JSONValue.string(visibility.profile.rawValue).write(into: &head, indent: "  ")
         head += ",\n  \"schema\": 1,\n  \"systems\": "
-        guard !ledgers.isEmpty else { return [Array((head + "[]\n}\n").utf8)] }
-        // Chunks of about 200 systems: enough work per task, small enough to keep memory flat.
-        let chunkSize = 200
-        let chunkCount = (ledgers.count + chunkSize - 1) / chunkSize
-        let chunks = Mutex([[UInt8]](repeating: [], count: chunkCount))
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var text = ""
-            for (offset, ledger) in ledgers[(chunk * chunkSize)..<min((chunk + 1) * chunkSize, ledgers.count)].enumerated() {
-                text += chunk == 0 && offset == 0 ? "\n    " : ",\n    "
-                JSONValue.writeObject(ledgerJSONEntries(ledger), indent: "    ", into: &text)
+        let ledgers = self.ledgers
+        let chunkSize = 100, window = 4_000
+        var start = -1  // -1: the head is next; ledgers.count: the tail is next
+        return {
+            if start < 0 {
+                start = 0
+                return Array((head + (ledgers.isEmpty ? "[]\n}\n" : "[")).utf8)
             }
-            let bytes = Array(text.utf8)
-            chunks.withLock { $0[chunk] = bytes }
+            guard start < ledgers.count else { return nil }
+            let end = min(start + window, ledgers.count)
+            let first = start
+            let chunkCount = (end - first + chunkSize - 1) / chunkSize
+            let chunks = Mutex([[UInt8]](repeating: [], count: chunkCount))
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                var text = ""
+                let from = first + chunk * chunkSize
+                for index in from..<min(from + chunkSize, end) {
+                    text += index == 0 ? "\n    " : ",\n    "
+                    JSONValue.writeObject(self.ledgerJSONEntries(ledgers[index]), indent: "    ", into: &text)
+                }
+                let bytes = Array(text.utf8)
+                chunks.withLock { $0[chunk] = bytes }
+            }
+            start = end
+            var part = chunks.withLock { Array($0.joined()) }
+            if end == ledgers.count { part += Array("\n  ]\n}\n".utf8) }
+            return part
         }
-        return [Array((head + "[").utf8)] + chunks.withLock { $0 } + [Array("\n  ]\n}\n".utf8)]
     }
 
     /// One ledger as a JSON tree (tests compare the fast writer with it).

@@ -40,4 +40,19 @@ public struct RenderedPage: Sendable, Hashable {
 /// Where rendered pages go: a folder on disk for `build`, memory for `serve` and tests.
 public protocol PageSink: Sendable {
     func write(_ pages: [RenderedPage]) async throws
+
+    /// Writes one large file from parts made one at a time (`next` returns nil at the end), so a
+    /// sink that can append never holds the whole file. The default gathers the parts into one page.
+    /// - Returns: the number of bytes written.
+    func write(path: String, parts next: () throws -> [UInt8]?) async throws -> Int
+}
+
+extension PageSink {
+    public func write(path: String, parts next: () throws -> [UInt8]?) async throws -> Int {
+        var parts: [[UInt8]] = []
+        while let part = try next() { parts.append(part) }
+        let page = RenderedPage(path: path, parts: parts)
+        try await write([page])
+        return page.count
+    }
 }

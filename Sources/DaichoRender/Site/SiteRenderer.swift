@@ -118,6 +118,12 @@ public struct SiteRenderer: Sendable {
     /// Renders one or more pages (a guideline renders its Markdown once for two files).
     typealias Job = @Sendable () throws -> [RenderedPage]
 
+    /// A large file written as it is made (see `PageSink.write(path:parts:)`).
+    struct StreamJob: Sendable {
+        var path: String
+        var parts: @Sendable () -> (() throws -> [UInt8]?)
+    }
+
     /// A page rendered from a template and the view model `model` builds.
     private func page(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) -> Job {
         let templates = self.templates
@@ -141,13 +147,15 @@ public struct SiteRenderer: Sendable {
         for name in context.vendorSystems.keys.sorted() where groups?.vendors.contains(name) ?? true {
             html(context.vendorPath(name), "group") { context.vendorPage(name) }
         }
+        var streams: [StreamJob] = []
         if !options.systemsOnly {
             addSecondaryPages(context, to: &jobs)
+            streams.append(StreamJob(path: "data/systems.json", parts: { context.systemsJSONStream() }))
         }
         for (name, bytes) in assets.sorted(by: { $0.key < $1.key }) {
             jobs.append { [RenderedPage(path: "assets/" + name, bytes: bytes)] }
         }
-        return try await runJobs(jobs, into: sink)
+        return try await runJobs(jobs, streams: streams, into: sink)
     }
 
     /// Analysis, guideline, search, open data and error pages: everything but systems and their lists.
@@ -173,14 +181,22 @@ public struct SiteRenderer: Sendable {
         html("404.html", "not-found") { context.notFoundPage() }
         jobs.append { [RenderedPage(path: "assets/search-index.js", text: context.searchIndexScript())] }
         jobs.append { [RenderedPage(path: "data/analysis.json", text: context.publicAnalysisJSON().rendered())] }
-        jobs.append { [RenderedPage(path: "data/systems.json", parts: context.systemsJSONParts())] }
         jobs.append { [RenderedPage(path: "data/systems.csv", bytes: context.systemsCSV())] }
     }
 
-    private func runJobs(_ jobs: [Job], into sink: PageSink) async throws -> (paths: [String], pages: Int, bytes: Int) {
+    private func runJobs(_ jobs: [Job], streams: [StreamJob], into sink: PageSink) async throws
+        -> (paths: [String], pages: Int, bytes: Int) {
         // Dealt round-robin across the workers; what each writes is independent of timing.
         let lanes = workers
         return try await withThrowingTaskGroup(of: (paths: [String], bytes: Int).self) { group in
+            for stream in streams {
+                group.addTask {
+                    let started = ContinuousClock.now
+                    let bytes = try await sink.write(path: stream.path, parts: stream.parts())
+                    StageTimer.report("  " + stream.path, ContinuousClock.now - started)
+                    return ([stream.path], bytes)
+                }
+            }
             for lane in 0..<lanes {
                 let mine = jobs.enumerated().filter { $0.offset % lanes == lane }.map(\.element)
                 group.addTask {

@@ -17,6 +17,19 @@ final class HashingSink: PageSink, @unchecked Sendable {
         lock.withLock { for (path, hash) in computed { hashes[path] = hash } }
         try await inner.write(pages)
     }
+
+    /// Hashes the parts on their way through (FNV-1a runs over a stream as over one buffer).
+    func write(path: String, parts next: () throws -> [UInt8]?) async throws -> Int {
+        var hasher = FNV.Hasher64()
+        let count = try await inner.write(path: path) {
+            guard let part = try next() else { return nil }
+            hasher.combine(part)
+            return part
+        }
+        let hex = FNV.hex(hasher.value)
+        lock.withLock { hashes[path] = hex }
+        return count
+    }
 }
 
 /// Writes into an existing site only the pages whose bytes changed, each file replaced atomically;
