@@ -18,13 +18,21 @@ public struct Checker: Sendable {
         let (project, projectDiagnostics) = ProjectParser(reader: parser.reader)
             .parse(source.projectFile, file: source.projectFilePath)
         let sources = source.ledgers.sorted { $0.path < $1.path }
-        let parsed = await parseAll(sources)
-        let results = parsed.map(\.result)
-        let ledgers = results.compactMap(\.ledger)
-        var diagnostics = source.diagnostics + projectDiagnostics + results.flatMap(\.diagnostics)
-        diagnostics += InventoryRules.check(ledgers)
+        var parsed = await parseAll(sources)
+        // One pass, then the parse results go: a ledger is a kilobyte inline, and at national
+        // scale each extra array of them is a hundred megabytes.
+        var ledgers: [Ledger] = []
+        ledgers.reserveCapacity(parsed.count)
+        var diagnostics = source.diagnostics + projectDiagnostics
         var hashes: [String: String] = [:]
-        for (source, item) in zip(sources, parsed) { hashes[source.path] = item.hash.map(FNV.hex) ?? "" }
+        hashes.reserveCapacity(parsed.count)
+        for (source, item) in zip(sources, parsed) {
+            if let ledger = item.result.ledger { ledgers.append(ledger) }
+            diagnostics += item.result.diagnostics
+            hashes[source.path] = item.hash.map(FNV.hex) ?? ""
+        }
+        parsed = []
+        diagnostics += InventoryRules.check(ledgers)
         return CheckedInventory(project: project, ledgers: ledgers, diagnostics: Diagnostic.sorted(diagnostics),
                                 files: sources.map(\.path), contentHashes: hashes)
     }
@@ -91,7 +99,8 @@ public struct Checker: Sendable {
             let size = (sources.count + workers * 4 - 1) / (workers * 4)
             chunks = stride(from: 0, to: sources.count, by: size).map { Array($0..<min($0 + size, sources.count)) }
         }
-        var results = [Parsed?](repeating: nil, count: sources.count)
+        var results = [Parsed](repeating: Parsed(result: LedgerParser.Result(ledger: nil, diagnostics: []), hash: nil),
+                               count: sources.count)
         await withTaskGroup(of: [(Int, Parsed)].self) { group in
             var next = 0
             // At most `workers` chunks at a time: with a cache, each holds a shard in memory.
@@ -114,6 +123,6 @@ public struct Checker: Sendable {
                 add()
             }
         }
-        return results.enumerated().map { $0.element ?? Parsed(result: Self.unreadable(sources[$0.offset]), hash: nil) }
+        return results
     }
 }
