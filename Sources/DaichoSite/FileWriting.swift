@@ -60,6 +60,17 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes every byte (write(2) may take fewer at a time); false on an error, with `errno` set.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            guard written > 0 else { return false }
+            offset += written
+        }
+        return true
+    }
+
     private static func temporaryPath(for path: String) -> String {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
@@ -70,18 +81,11 @@ public enum AtomicFile {
     private static func writeNew(_ parts: [[UInt8]], to path: String) throws(WriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
-        for bytes in parts {
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-                if written <= 0 {
-                    let reason = String(cString: strerror(errno))
-                    close(descriptor)
-                    unlink(path)
-                    throw .cannotWrite(path, reason)
-                }
-                offset += written
-            }
+        for bytes in parts where !writeAll(bytes, to: descriptor) {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            unlink(path)
+            throw .cannotWrite(path, reason)
         }
         guard fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0 else {
             unlink(path)

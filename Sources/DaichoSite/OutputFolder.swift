@@ -43,11 +43,8 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         defer { close(descriptor) }
         var total = 0
         while let bytes = try next() {
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-                guard written > 0 else { throw WriteError.cannotWrite(path, String(cString: strerror(errno))) }
-                offset += written
+            guard AtomicFile.writeAll(bytes, to: descriptor) else {
+                throw WriteError.cannotWrite(path, String(cString: strerror(errno)))
             }
             total += bytes.count
         }
@@ -97,13 +94,8 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        for bytes in parts {
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-                guard written > 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
-                offset += written
-            }
+        for bytes in parts where !AtomicFile.writeAll(bytes, to: descriptor) {
+            throw .cannotWrite(path, String(cString: strerror(errno)))
         }
     }
 }
