@@ -39,6 +39,17 @@ struct LedgerCacheTests {
         }
     }
 
+    /// Every integer width round-trips; a type the coding does not support throws instead of looping.
+    @Test func primitivesRoundTripOrThrow() throws {
+        struct Sample: Codable, Equatable {
+            var small: UInt8, medium: UInt16, signed: Int32, big: Int128, text: String?, flag: Bool?
+        }
+        let sample = Sample(small: 255, medium: 65_535, signed: -7, big: Int128(Int64.max) * 3, text: nil, flag: true)
+        #expect(try BinaryCoding.decode(Sample.self, from: BinaryCoding.encode(sample)[...]) == sample)
+        struct Real: Codable { var value: Double }
+        #expect(throws: BinaryCoding.Malformed.self) { try BinaryCoding.encode(Real(value: 1.5)) }
+    }
+
     @Test func aShardFromAnotherProgramIsIgnored() throws {
         let result = parseLedger(minimalLedger())
         let blob = try BinaryCoding.encode(result)

@@ -70,6 +70,12 @@ final class BinaryEncoder: Encoder {
         } else if T.self == Int128.self, let value = value as? Int128 {
             write(UInt64(truncatingIfNeeded: value))
             write(UInt64(truncatingIfNeeded: value >> 64))
+        } else if let value = value as? any FixedWidthInteger {
+            guard let wide = Int64(exactly: value) else { throw BinaryCoding.Malformed() }
+            write(Int(wide))
+        } else if T.self == Double.self || T.self == Float.self {
+            // Not used by the model; the standard types would call back here forever.
+            throw BinaryCoding.Malformed()
         } else {
             try value.encode(to: self)
         }
@@ -233,6 +239,11 @@ final class BinaryDecoder: Decoder {
             let low = try readUInt64(), high = try readUInt64()
             if let value = (Int128(Int64(bitPattern: high)) << 64 | Int128(low)) as? T { return value }
         }
+        if let integer = T.self as? any FixedWidthInteger.Type {
+            guard let value = integer.init(exactly: try readInt()) as? T else { throw BinaryCoding.Malformed() }
+            return value
+        }
+        if T.self == Double.self || T.self == Float.self { throw BinaryCoding.Malformed() }
         return try T(from: self)
     }
 }
