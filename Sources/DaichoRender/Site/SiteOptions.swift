@@ -16,7 +16,7 @@ public struct SiteOptions: Sendable {
     public var systemsOnly = false
 
     public init(language: Language = .ja, profile: Visibility.Profile = .internal, timestamp: String? = nil,
-                liveReloadURL: String? = nil, draftDate: String? = nil, batchSize: Int = 256) {
+                liveReloadURL: String? = nil, draftDate: String? = nil, batchSize: Int = 64) {
         self.language = language
         self.profile = profile
         self.timestamp = timestamp
