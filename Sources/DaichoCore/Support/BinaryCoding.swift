@@ -70,8 +70,10 @@ final class BinaryEncoder: Encoder {
         } else if T.self == Int128.self, let value = value as? Int128 {
             write(UInt64(truncatingIfNeeded: value))
             write(UInt64(truncatingIfNeeded: value >> 64))
-        } else if let value = value as? any FixedWidthInteger {
-            guard let wide = Int64(exactly: value) else { throw BinaryCoding.Malformed() }
+        } else if T.self == Int32.self || T.self == UInt8.self || T.self == UInt16.self || T.self == Int8.self
+            || T.self == Int16.self || T.self == Int64.self || T.self == UInt.self || T.self == UInt32.self
+            || T.self == UInt64.self, let integer = value as? any FixedWidthInteger {
+            guard let wide = Int64(exactly: integer) else { throw BinaryCoding.Malformed() }
             write(Int(wide))
         } else if T.self == Double.self || T.self == Float.self {
             // Not used by the model; the standard types would call back here forever.
@@ -231,6 +233,12 @@ final class BinaryDecoder: Decoder {
         return text
     }
 
+    /// An integer of type `I`, known to be `T`.
+    private func integer<T, I: FixedWidthInteger>(_ type: I.Type) throws -> T {
+        guard let value = I(exactly: try readInt()) as? T else { throw BinaryCoding.Malformed() }
+        return value
+    }
+
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         if T.self == String.self, let value = try readString() as? T { return value }
         if T.self == Int.self, let value = try readInt() as? T { return value }
@@ -239,10 +247,16 @@ final class BinaryDecoder: Decoder {
             let low = try readUInt64(), high = try readUInt64()
             if let value = (Int128(Int64(bitPattern: high)) << 64 | Int128(low)) as? T { return value }
         }
-        if let integer = T.self as? any FixedWidthInteger.Type {
-            guard let value = integer.init(exactly: try readInt()) as? T else { throw BinaryCoding.Malformed() }
-            return value
-        }
+        // Metatype comparisons, one at a time: cheap for the nested structs that match none.
+        if T.self == Int32.self { return try integer(Int32.self) }
+        if T.self == UInt8.self { return try integer(UInt8.self) }
+        if T.self == UInt16.self { return try integer(UInt16.self) }
+        if T.self == Int8.self { return try integer(Int8.self) }
+        if T.self == Int16.self { return try integer(Int16.self) }
+        if T.self == Int64.self { return try integer(Int64.self) }
+        if T.self == UInt.self { return try integer(UInt.self) }
+        if T.self == UInt32.self { return try integer(UInt32.self) }
+        if T.self == UInt64.self { return try integer(UInt64.self) }
         if T.self == Double.self || T.self == Float.self { throw BinaryCoding.Malformed() }
         return try T(from: self)
     }

@@ -1,6 +1,9 @@
 /// FNV-1a hashes: stable across runs and machines (Swift's `Hasher` is seeded per process), for
 /// chart ids, page folder names and change detection between builds.
 public enum FNV {
+    // Inlinable so callers in other modules get a loop specialised for their byte sequence:
+    // unspecialised, every byte went through generic witness calls (ten times slower).
+    @inlinable
     public static func hash64<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var hasher = Hasher64()
         hasher.combine(bytes)
@@ -8,11 +11,14 @@ public enum FNV {
     }
 
     /// FNV-1a over bytes that arrive in parts: the same value as hashing them in one buffer.
+    @frozen
     public struct Hasher64: Sendable {
-        public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        public var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
+        @inlinable
         public init() {}
 
+        @inlinable
         public mutating func combine<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
             for byte in bytes {
                 value ^= UInt64(byte)
@@ -21,6 +27,7 @@ public enum FNV {
         }
     }
 
+    @inlinable
     public static func hash32<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt32 {
         var hash: UInt32 = 0x811C_9DC5
         for byte in bytes {

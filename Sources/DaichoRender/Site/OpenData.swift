@@ -8,7 +8,7 @@ extension SiteContext {
     /// Written as text straight from each ledger's fields, in parallel: the same bytes as
     /// rendering one `JSONValue` tree, at a tenth of the cost (it is rewritten on every rebuild).
     func systemsJSON() -> String {
-        String(decoding: systemsJSONParts().joined(), as: UTF8.self)
+        String(decoding: systemsJSONParts().reduce(into: [UInt8]()) { $0 += $1 }, as: UTF8.self)
     }
 
     /// `systems.json` in parts, one per chunk of systems, so the file is never one buffer.
@@ -51,7 +51,8 @@ extension SiteContext {
                 chunks.withLock { $0[chunk] = bytes }
             }
             start = end
-            var part = chunks.withLock { Array($0.joined()) }
+            var part: [UInt8] = []
+            chunks.withLock { for chunk in $0 { part += chunk } }
             if end == ledgers.count { part += Array("\n  ]\n}\n".utf8) }
             return part
         }

@@ -22,7 +22,7 @@ public struct RenderedPage: Sendable, Hashable {
     }
 
     /// The whole file in one buffer (a copy when it is in parts).
-    public var bytes: [UInt8] { parts.count == 1 ? parts[0] : Array(parts.joined()) }
+    public var bytes: [UInt8] { parts.count == 1 ? parts[0] : parts.reduce(into: []) { $0 += $1 } }
 
     public var count: Int { parts.reduce(0) { $0 + $1.count } }
 

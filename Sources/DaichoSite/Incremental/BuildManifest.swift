@@ -86,7 +86,9 @@ enum ContentHash {
     static func of(_ bytes: [UInt8]) -> String { FNV.hex(FNV.hash64(bytes)) }
 
     static func of(_ page: RenderedPage) -> String {
-        page.parts.count == 1 ? of(page.parts[0]) : FNV.hex(FNV.hash64(page.parts.joined()))
+        var hasher = FNV.Hasher64()
+        for part in page.parts { hasher.combine(part) }
+        return FNV.hex(hasher.value)
     }
 
     static func of(_ parts: [String]) -> String {
