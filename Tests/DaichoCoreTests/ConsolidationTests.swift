@@ -64,7 +64,7 @@ struct ConsolidationTests {
     /// used are at least the lower bound, every candidate is packed exactly once or unplaceable, and
     /// the packing does not depend on the input order.
     @Test func packingInvariants() {
-        var random = SeededRandom(seed: 17)
+        var random = SplitMix(seed: 17)
         let capacity = Resources(vcpu: Exact(512, 10), memory: Exact(3072, 10), storage: Exact(6400))
         for round in 0..<300 {
             let count = Int(random.next() % 40)

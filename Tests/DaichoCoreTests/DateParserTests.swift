@@ -46,7 +46,7 @@ struct DateParserTests {
 
     /// Property: every valid date, written in ISO or in its era, reads back the same.
     @Test func roundTripsRandomDates() {
-        var random = SeededRandom(seed: 42)
+        var random = SplitMix(seed: 42)
         for _ in 0..<2000 {
             let year = Int(random.next() % 110) + 1927
             let month = Int(random.next() % 12) + 1
@@ -67,18 +67,5 @@ extension DateParser.Outcome {
         case .date(let date), .outsideEra(let date, _): date
         case .invalid: nil
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for property tests.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -48,7 +48,7 @@ struct ExactTests {
 
     /// Property: grouping then reading an amount gives the amount back.
     @Test func yenGroupingRoundTrips() {
-        var random = SeededRandom(seed: 7)
+        var random = SplitMix(seed: 7)
         for _ in 0..<2000 {
             let value = Int(random.next() % 1_000_000_000_000)
             #expect(SchemaDecoder.yen(YenFormat.grouped(value)) == value)

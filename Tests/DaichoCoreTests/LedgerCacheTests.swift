@@ -29,7 +29,7 @@ struct LedgerCacheTests {
     @Test func damagedBytesNeverCrash() throws {
         let ledger = SyntheticInventory(count: 3, seed: 1).ledger(0)
         let bytes = try BinaryCoding.encode(LedgerParser().parse(Array(ledger.text.utf8), file: "a.yaml", stem: "a"))
-        var random = SeededRandom(seed: 99)
+        var random = SplitMix(seed: 99)
         for _ in 0..<300 {
             var damaged = Array(bytes.prefix(Int(random.next() % UInt64(bytes.count))))
             if !damaged.isEmpty, random.next() % 2 == 0 {

@@ -112,7 +112,7 @@ struct YAMLReaderTests {
 
     /// Property: random bytes never crash the parser, and every problem has a real place.
     @Test func randomInputNeverCrashes() {
-        var random = SeededRandom(seed: 2026)
+        var random = SplitMix(seed: 2026)
         let alphabet = Array("schema: 1\nid: x\nbasic:\n  name: 住民\n- [ ] { } & * ! | > ' \" # % @ ` , ? : \t 0 1 - ".utf8)
         for _ in 0..<500 {
             let length = Int(random.next() % 300)

@@ -291,7 +291,7 @@ struct ChartTests {
     }
 
     @Test func randomLabelsStayWellFormed() {
-        var generator = SeededGenerator(seed: 0x5EED)
+        var generator = SplitMix(seed: 0x5EED)
         let alphabet = Array("<>&\"'aあ;#/:= \n\t\u{1}")
         for _ in 0..<200 {
             let label = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
@@ -340,18 +340,5 @@ struct ChartTests {
             rest = rest[rest.index(after: index)...]
         }
         return stack.isEmpty
-    }
-}
-
-/// SplitMix64, so the random test draws the same labels on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -52,7 +52,7 @@ import Testing
         try FileManager.default.copyItem(atPath: Paths.root.appendingPathComponent("daicho.yaml").path, toPath: project + "/daicho.yaml")
         let output = project + "/site", reference = project + "/reference"
         _ = try await build(project, output)
-        var random = SeededGenerator(seed: 11)
+        var random = SplitMix(seed: 11)
         let files = try FileManager.default.contentsOfDirectory(atPath: project + "/inventory").filter { $0.hasSuffix(".yaml") }.sorted()
         var compared = 0
         for round in 0..<18 {
@@ -107,17 +107,5 @@ import Testing
         let incremental = try tree(output), full = try tree(reference)
         #expect(full.count > 20)
         #expect(incremental == full)
-    }
-}
-
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
