@@ -26,13 +26,8 @@ public enum WriteError: Error, Sendable {
 public enum AtomicFile {
     /// Writes through a temporary file and a rename, replacing any previous file.
     public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
-        try write(parts: [bytes], to: path)
-    }
-
-    /// The same for a file kept in parts, written one after another.
-    public static func write(parts: [[UInt8]], to path: String) throws(WriteError) {
         let temporary = temporaryPath(for: path)
-        try writeNew(parts, to: temporary)
+        try writeNew(bytes, to: temporary)
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
@@ -43,7 +38,7 @@ public enum AtomicFile {
     /// Writes a file that must not exist yet; an existing file is left untouched.
     public static func create(_ bytes: [UInt8], at path: String) throws(WriteError) {
         let temporary = temporaryPath(for: path)
-        try writeNew([bytes], to: temporary)
+        try writeNew(bytes, to: temporary)
         defer { unlink(temporary) }
         // link(2) fails when the target exists, so two writers never overwrite each other.
         guard link(temporary, path) == 0 else {
@@ -78,10 +73,10 @@ public enum AtomicFile {
         return folder + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
     }
 
-    private static func writeNew(_ parts: [[UInt8]], to path: String) throws(WriteError) {
+    private static func writeNew(_ bytes: [UInt8], to path: String) throws(WriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
-        for bytes in parts where !writeAll(bytes, to: descriptor) {
+        guard writeAll(bytes, to: descriptor) else {
             let reason = String(cString: strerror(errno))
             close(descriptor)
             unlink(path)

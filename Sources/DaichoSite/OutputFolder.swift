@@ -28,7 +28,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
             let needsFolder = lock.withLock { createdFolders.insert(folder).inserted }
             if needsFolder { try AtomicFile.makeFolder(folder) }
-            try Self.writeFile(page.parts, to: path)
+            try Self.writeFile(page.bytes, to: path)
         }
     }
 
@@ -90,13 +90,11 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     }
 
     /// A plain write: the whole folder is swapped in at the end, so files need no rename of their own.
-    static func writeFile(_ parts: [[UInt8]], to path: String) throws(WriteError) {
+    static func writeFile(_ bytes: [UInt8], to path: String) throws(WriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        for bytes in parts where !AtomicFile.writeAll(bytes, to: descriptor) {
-            throw .cannotWrite(path, String(cString: strerror(errno)))
-        }
+        guard AtomicFile.writeAll(bytes, to: descriptor) else { throw .cannotWrite(path, String(cString: strerror(errno))) }
     }
 }
 

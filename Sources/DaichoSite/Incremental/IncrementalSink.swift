@@ -13,7 +13,7 @@ final class HashingSink: PageSink, @unchecked Sendable {
     }
 
     func write(_ pages: [RenderedPage]) async throws {
-        let computed = pages.map { ($0.path, ContentHash.of($0)) }
+        let computed = pages.map { ($0.path, ContentHash.of($0.bytes)) }
         lock.withLock { for (path, hash) in computed { hashes[path] = hash } }
         try await inner.write(pages)
     }
@@ -49,12 +49,12 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     func write(_ pages: [RenderedPage]) async throws {
         for page in pages {
             guard OutputFolder.isSafe(page.path) else { throw WriteError.cannotWrite(page.path, "unsafe path") }
-            let hash = ContentHash.of(page)
+            let hash = ContentHash.of(page.bytes)
             lock.withLock { hashes[page.path] = hash }
             let path = root + "/" + page.path
             if previous[page.path] == hash, FileManager.default.fileExists(atPath: path) { continue }
             try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-            try AtomicFile.write(parts: page.parts, to: path)
+            try AtomicFile.write(page.bytes, to: path)
             lock.withLock { rewritten += 1 }
         }
     }
