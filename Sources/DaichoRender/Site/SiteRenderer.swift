@@ -47,7 +47,7 @@ public struct SiteRenderer: Sendable {
         func emit(_ pages: [RenderedPage]) async throws {
             try await sink.write(pages)
             written += pages.count
-            bytes += pages.reduce(0) { $0 + $1.count }
+            bytes += pages.reduce(0) { $0 + $1.bytes.count }
             progress?(written, total)
         }
 
@@ -88,7 +88,7 @@ public struct SiteRenderer: Sendable {
             try await finishWriting()
             writing = Task {
                 try await sink.write(pages)
-                return (pages.count, pages.reduce(0) { $0 + $1.count })
+                return (pages.count, pages.reduce(0) { $0 + $1.bytes.count })
             }
         }
         try await finishWriting()
@@ -209,7 +209,7 @@ public struct SiteRenderer: Sendable {
                         }
                         try await sink.write(pages)
                         paths += pages.map(\.path)
-                        bytes += pages.reduce(0) { $0 + $1.count }
+                        bytes += pages.reduce(0) { $0 + $1.bytes.count }
                     }
                     return (paths, bytes)
                 }
@@ -251,17 +251,6 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// The department and vendor pages an incremental rebuild renders (by name).
-public struct GroupSelection: Sendable, Equatable {
-    public var departments: Set<String>
-    public var vendors: Set<String>
-
-    public init(departments: Set<String>, vendors: Set<String>) {
-        self.departments = departments
-        self.vendors = vendors
-    }
-}
-
 extension SiteContext {
     /// `analysis.json` as published: the public profile leaves out per-system security and BCP gaps.
     func publicAnalysisJSON() -> JSONValue {
@@ -287,16 +276,6 @@ extension SiteContext {
     }
 }
 
-/// Stage durations on standard error when `DAICHO_TIMINGS` is set: for profiling, not for users.
-public enum StageTimer {
-    static let enabled = ProcessInfo.processInfo.environment["DAICHO_TIMINGS"] != nil
-
-    public static func report(_ stage: String, _ duration: Duration) {
-        guard enabled else { return }
-        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
-        FileHandle.standardError.write(Data("timing: \(stage): \(milliseconds) ms\n".utf8))
-    }
-}
 
 extension SiteRenderer {
     public enum DocumentFormat: String, Sendable, CaseIterable {
