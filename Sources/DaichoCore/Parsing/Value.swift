@@ -128,7 +128,8 @@ public struct SourceMap: Sendable, Codable {
             }
         }
         for path in Key.fixed { keep(path) }
-        if case .sequence(let items) = Self.deepest("integrations", in: tree).node.content, has("integrations") {
+        let integrations = Self.deepest("integrations", in: tree)
+        if integrations.complete, case .sequence(let items) = integrations.node.content {
             for index in items.indices {
                 keep("integrations[\(index)]")
                 keep("integrations[\(index)].system")

@@ -219,14 +219,13 @@ public enum LedgerSchema {
     /// Every field as (dotted path without indexes, spec), depth first in format order.
     public static let allFields: [(path: String, spec: FieldSpec)] = {
         var result: [(String, FieldSpec)] = []
-        func walk(_ spec: FieldSpec, _ prefix: String) {
+        func walk(_ spec: FieldSpec) {
             for child in spec.children {
-                let path = prefix.isEmpty ? child.key : prefix + "." + child.key
-                result.append((path, child))
-                walk(child, path)
+                result.append((child.path, child))
+                walk(child)
             }
         }
-        walk(root, "")
+        walk(root)
         return result
     }()
 
@@ -236,18 +235,17 @@ public enum LedgerSchema {
     /// The required and recommended fields outside lists: what completeness counts.
     public static let completenessFields: [String] = {
         var result: [String] = []
-        func walk(_ spec: FieldSpec, _ prefix: String) {
+        func walk(_ spec: FieldSpec) {
             guard case .group(let fields) = spec.kind else { return }
             for child in fields {
-                let path = prefix.isEmpty ? child.key : prefix + "." + child.key
                 if case .group = child.kind {
-                    walk(child, path)
+                    walk(child)
                 } else if child.requirement != .optional {
-                    result.append(path)
+                    result.append(child.path)
                 }
             }
         }
-        walk(root, "")
+        walk(root)
         return result
     }()
 }

@@ -47,7 +47,7 @@ public struct Checker: Sendable {
     /// without reading them a second time.
     static func parse(_ source: LedgerSource, with parser: LedgerParser) -> Parsed {
         guard let bytes = source.read() else { return Parsed(result: unreadable(source), hash: nil) }
-        return Parsed(result: parser.parse(bytes, file: source.path, stem: source.stem), hash: FNV.hash64(bytes))
+        return Parsed(result: parser.parse(bytes, file: source.path, stem: source.stem), hash: source.hash ?? FNV.hash64(bytes))
     }
 
     static func unreadable(_ source: LedgerSource) -> LedgerParser.Result {
