@@ -42,9 +42,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let analysis = pipeline.analyze(checked)
         StageTimer.report("analyze", clock.now - started)
         started = clock.now
-        let output = json ? analysis.json.rendered() : AnalysisReport(analysis, language: language).rendered()
+        let output = json ? analysis.json.renderedBytes() : Array(AnalysisReport(analysis, language: language).rendered().utf8)
         StageTimer.report("render", clock.now - started)
-        Terminal.write(output)
+        Terminal.write(bytes: output.last == 0x0A ? output : output + [0x0A])
     }
 }
 

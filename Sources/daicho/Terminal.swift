@@ -15,6 +15,11 @@ enum Terminal {
         handle.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
+    /// Bytes as they are (a large `analyze --json` is tens of megabytes: no String round trip).
+    static func write(bytes: [UInt8], to handle: FileHandle = .standardOutput) {
+        handle.write(Data(bytes))
+    }
+
     static func error(_ text: String) {
         write(text, to: .standardError)
     }

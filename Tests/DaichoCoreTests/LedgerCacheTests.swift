@@ -19,8 +19,8 @@ struct LedgerCacheTests {
         results.append(parseLedger("schema: 1\nid: [\n"))  // no ledger, one diagnostic
         #expect(results.count > 100)
         for result in results {
-            let bytes = try BinaryCoding.encode(result)
-            let back = try BinaryCoding.decode(LedgerParser.Result.self, from: bytes[...])
+            let bytes = BinaryWriter.encode(result)
+            let back = try BinaryReader.decode(LedgerParser.Result.self, from: bytes[...])
             #expect(String(reflecting: back) == String(reflecting: result))
         }
     }
@@ -28,31 +28,43 @@ struct LedgerCacheTests {
     /// Property: truncated or corrupted bytes throw (or decode to something), never trap.
     @Test func damagedBytesNeverCrash() throws {
         let ledger = SyntheticInventory(count: 3, seed: 1).ledger(0)
-        let bytes = try BinaryCoding.encode(LedgerParser().parse(Array(ledger.text.utf8), file: "a.yaml", stem: "a"))
+        let bytes = BinaryWriter.encode(LedgerParser().parse(Array(ledger.text.utf8), file: "a.yaml", stem: "a"))
         var random = SplitMix(seed: 99)
         for _ in 0..<300 {
             var damaged = Array(bytes.prefix(Int(random.next() % UInt64(bytes.count))))
             if !damaged.isEmpty, random.next() % 2 == 0 {
                 damaged[Int(random.next() % UInt64(damaged.count))] = UInt8(random.next() % 256)
             }
-            _ = try? BinaryCoding.decode(LedgerParser.Result.self, from: damaged[...])
+            _ = try? BinaryReader.decode(LedgerParser.Result.self, from: damaged[...])
         }
     }
 
-    /// Every integer width round-trips; a type the coding does not support throws instead of looping.
+    /// Integers of every width and sign round-trip through zigzag varints (worked by hand: -1 is one
+    /// byte 0x01, 300 is 0xD8 0x04); a narrow integer that does not fit, a bad Bool, an overlong
+    /// count and trailing bytes throw.
     @Test func primitivesRoundTripOrThrow() throws {
-        struct Sample: Codable, Equatable {
-            var small: UInt8, medium: UInt16, signed: Int32, big: Int128, text: String?, flag: Bool?
+        #expect(BinaryWriter.encode(-1) == [0x01])
+        #expect(BinaryWriter.encode(300) == [0xD8, 0x04])
+        for value in [0, 1, -1, 63, -64, 64, 300, -300, Int.max, Int.min] {
+            #expect(try BinaryReader.decode(Int.self, from: BinaryWriter.encode(value)[...]) == value)
         }
-        let sample = Sample(small: 255, medium: 65_535, signed: -7, big: Int128(Int64.max) * 3, text: nil, flag: true)
-        #expect(try BinaryCoding.decode(Sample.self, from: BinaryCoding.encode(sample)[...]) == sample)
-        struct Real: Codable { var value: Double }
-        #expect(throws: BinaryCoding.Malformed.self) { try BinaryCoding.encode(Real(value: 1.5)) }
+        for value in [Int128(0), -1, Int128(Int64.max) * 3, -Int128(Int64.max) * 5, Int128.max, Int128.min] {
+            #expect(try BinaryReader.decode(Int128.self, from: BinaryWriter.encode(value)[...]) == value)
+        }
+        #expect(try BinaryReader.decode(UInt8.self, from: BinaryWriter.encode(UInt8(255))[...]) == 255)
+        #expect(try BinaryReader.decode(Int32.self, from: BinaryWriter.encode(Int32(-7))[...]) == -7)
+        #expect(try BinaryReader.decode(String?.self, from: BinaryWriter.encode(String?.none)[...]) == nil)
+        #expect(try BinaryReader.decode([String].self, from: BinaryWriter.encode(["台帳", ""])[...]) == ["台帳", ""])
+        #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(UInt8.self, from: BinaryWriter.encode(256)[...]) }
+        #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(Bool.self, from: [2]) }
+        #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode([Bool].self, from: [5, 1]) }
+        #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(Bool.self, from: [1, 0]) }
+        #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(Int.self, from: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]) }
     }
 
     @Test func aShardFromAnotherProgramIsIgnored() throws {
         let result = parseLedger(minimalLedger())
-        let blob = try BinaryCoding.encode(result)
+        let blob = BinaryWriter.encode(result)
         let bytes = LedgerCache.Shard.serialized([("inventory/sample.yaml", .init(hash: 42, blob: blob[...]))], stamp: "daicho A")
         let same = LedgerCache.Shard(bytes: bytes, stamp: "daicho A")
         #expect(same.valid && same.result(for: "inventory/sample.yaml", hash: 42) != nil)

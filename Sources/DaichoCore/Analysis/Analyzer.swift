@@ -11,19 +11,27 @@ public struct Analyzer: Sendable {
     ///   - excluded: files left out because they have errors, listed in the result.
     public func analyze(_ ledgers: [Ledger], organization: Organization, excluded: [String] = []) -> Analysis {
         let ledgers = ledgers.sortedByID
-        let maintenance = maintenance(ledgers)
+        // The sections are independent (costs needs maintenance): two halves of similar cost, at once.
+        let ((consolidation, terminals, distributions, renewals), (maintenance, costs, gaps, disasterTable, completeness))
+            = Concurrently.both({
+                (consolidate(ledgers), self.terminals(ledgers), self.distributions(ledgers), self.renewals(ledgers))
+            }, {
+                let maintenance = self.maintenance(ledgers)
+                return (maintenance, self.costs(ledgers, maintenance: maintenance, population: organization.population),
+                        self.gaps(ledgers), self.disasterTable(ledgers), self.completeness(ledgers))
+            })
         return Analysis(
             organization: organization,
             systemCount: ledgers.count,
-            distributions: distributions(ledgers),
+            distributions: distributions,
             maintenance: maintenance,
-            consolidation: consolidate(ledgers),
-            terminals: terminals(ledgers),
-            gaps: gaps(ledgers),
-            costs: costs(ledgers, maintenance: maintenance, population: organization.population),
-            renewals: renewals(ledgers),
-            disasterTable: disasterTable(ledgers),
-            completeness: completeness(ledgers),
+            consolidation: consolidation,
+            terminals: terminals,
+            gaps: gaps,
+            costs: costs,
+            renewals: renewals,
+            disasterTable: disasterTable,
+            completeness: completeness,
             excluded: excluded.sorted())
     }
 

@@ -1,5 +1,5 @@
 /// How serious a diagnostic is: errors stop a build, warnings do not.
-public enum Severity: String, Sendable, Comparable, Codable {
+public enum Severity: String, Sendable, Comparable {
     case error, warning
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
@@ -8,7 +8,7 @@ public enum Severity: String, Sendable, Comparable, Codable {
 }
 
 /// A place in a source file, 1-based like a compiler's.
-public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
+public struct SourceLocation: Sendable, Hashable, Comparable {
     public var file: String
     public var line: Int
     public var column: Int
@@ -25,7 +25,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
 }
 
 /// One problem found in the input, with where it is, which field, and what to do.
-public struct Diagnostic: Sendable, Hashable, Codable {
+public struct Diagnostic: Sendable, Hashable {
     public var severity: Severity
     /// The named rule that produced it (`enum-value`, `duplicate-id`, …).
     public var code: DiagnosticCode
@@ -62,4 +62,40 @@ extension Array where Element == Diagnostic {
     public var errorCount: Int { count { $0.severity == .error } }
     public var warningCount: Int { count { $0.severity == .warning } }
     public var hasErrors: Bool { contains { $0.severity == .error } }
+}
+
+extension Severity: BinaryRecord {}
+
+extension SourceLocation: BinaryRecord {
+    public func write(to writer: inout BinaryWriter) {
+        writer.put(file)
+        writer.put(line)
+        writer.put(column)
+    }
+
+    public init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        file = try reader.get()
+        line = try reader.get()
+        column = try reader.get()
+    }
+}
+
+extension Diagnostic: BinaryRecord {
+    public func write(to writer: inout BinaryWriter) {
+        writer.put(severity)
+        writer.put(code)
+        writer.put(location)
+        writer.put(fieldPath)
+        writer.put(message)
+        writer.put(hint)
+    }
+
+    public init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        severity = try reader.get()
+        code = try reader.get()
+        location = try reader.get()
+        fieldPath = try reader.get()
+        message = try reader.get()
+        hint = try reader.get()
+    }
 }

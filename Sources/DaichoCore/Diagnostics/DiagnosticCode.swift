@@ -1,5 +1,5 @@
 /// The named checks. Every diagnostic comes from one of them; each has a test.
-public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
+public enum DiagnosticCode: String, Sendable, CaseIterable {
     // Reading the file
     case fileTooLarge = "file-too-large"
     case encoding = "encoding"
@@ -39,3 +39,5 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case templateSyntax = "template-syntax"
     case templateKey = "template-key"
 }
+
+extension DiagnosticCode: BinaryRecord {}

@@ -2,36 +2,156 @@
 ///
 /// Amounts are in yen (a `thousand_yen` ledger is already multiplied out).
 /// An optional group is nil when the file leaves it out.
-public struct Ledger: Sendable, Codable {
-    public var id: String
-    /// The file it was read from, as diagnostics name it.
-    public var file: String
-    public var basic: Basic
-    public var costs: Costs?
-    public var management: Management?
-    public var usage: Usage?
-    public var hardware: Hardware?
-    public var software: Software?
-    public var operation: Operation?
-    public var network: Network?
-    public var integrations: [Integration]
-    public var personalData: PersonalData?
-    public var antivirus: Antivirus?
-    public var security: Security?
-    public var vendor: Vendor?
-    public var bcp: BCP?
-    public var bcpOperator: BCPOperator?
-    public var bcpOthers: [BCPAgreement]
-    public var issues: [Issue]
-    public var notes: String?
-    public var extra: [ExtraField]
-    /// Which required and recommended fields are filled.
-    public var completeness: Completeness
-    public var sourceMap: SourceMap
+public struct Ledger: Sendable {
+    /// The stored fields. They live in one shared, immutable box: ledgers are copied into sorted
+    /// lists, filters and lookups many times a run, and copying some sixty references each time
+    /// was a tenth of a national-scale run. Setting a field replaces the box.
+    public struct Fields: Sendable {
+        public var id: String
+        /// The file it was read from, as diagnostics name it.
+        public var file: String
+        public var basic: Basic
+        public var costs: Costs?
+        public var management: Management?
+        public var usage: Usage?
+        public var hardware: Hardware?
+        public var software: Software?
+        public var operation: Operation?
+        public var network: Network?
+        public var integrations: [Integration]
+        public var personalData: PersonalData?
+        public var antivirus: Antivirus?
+        public var security: Security?
+        public var vendor: Vendor?
+        public var bcp: BCP?
+        public var bcpOperator: BCPOperator?
+        public var bcpOthers: [BCPAgreement]
+        public var issues: [Issue]
+        public var notes: String?
+        public var extra: [ExtraField]
+        /// Which required and recommended fields are filled.
+        public var completeness: Completeness
+        public var sourceMap: SourceMap
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    private var box: Box
+
+    public init(_ fields: Fields) {
+        box = Box(fields)
+    }
+
+    public var fields: Fields { box.fields }
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = box.fields
+        change(&fields)
+        box = Box(fields)
+    }
+
+    public var id: String {
+        get { box.fields.id }
+        set { update { $0.id = newValue } }
+    }
+    public var file: String {
+        get { box.fields.file }
+        set { update { $0.file = newValue } }
+    }
+    public var basic: Basic {
+        get { box.fields.basic }
+        set { update { $0.basic = newValue } }
+    }
+    public var costs: Costs? {
+        get { box.fields.costs }
+        set { update { $0.costs = newValue } }
+    }
+    public var management: Management? {
+        get { box.fields.management }
+        set { update { $0.management = newValue } }
+    }
+    public var usage: Usage? {
+        get { box.fields.usage }
+        set { update { $0.usage = newValue } }
+    }
+    public var hardware: Hardware? {
+        get { box.fields.hardware }
+        set { update { $0.hardware = newValue } }
+    }
+    public var software: Software? {
+        get { box.fields.software }
+        set { update { $0.software = newValue } }
+    }
+    public var operation: Operation? {
+        get { box.fields.operation }
+        set { update { $0.operation = newValue } }
+    }
+    public var network: Network? {
+        get { box.fields.network }
+        set { update { $0.network = newValue } }
+    }
+    public var integrations: [Integration] {
+        get { box.fields.integrations }
+        set { update { $0.integrations = newValue } }
+    }
+    public var personalData: PersonalData? {
+        get { box.fields.personalData }
+        set { update { $0.personalData = newValue } }
+    }
+    public var antivirus: Antivirus? {
+        get { box.fields.antivirus }
+        set { update { $0.antivirus = newValue } }
+    }
+    public var security: Security? {
+        get { box.fields.security }
+        set { update { $0.security = newValue } }
+    }
+    public var vendor: Vendor? {
+        get { box.fields.vendor }
+        set { update { $0.vendor = newValue } }
+    }
+    public var bcp: BCP? {
+        get { box.fields.bcp }
+        set { update { $0.bcp = newValue } }
+    }
+    public var bcpOperator: BCPOperator? {
+        get { box.fields.bcpOperator }
+        set { update { $0.bcpOperator = newValue } }
+    }
+    public var bcpOthers: [BCPAgreement] {
+        get { box.fields.bcpOthers }
+        set { update { $0.bcpOthers = newValue } }
+    }
+    public var issues: [Issue] {
+        get { box.fields.issues }
+        set { update { $0.issues = newValue } }
+    }
+    public var notes: String? {
+        get { box.fields.notes }
+        set { update { $0.notes = newValue } }
+    }
+    public var extra: [ExtraField] {
+        get { box.fields.extra }
+        set { update { $0.extra = newValue } }
+    }
+    public var completeness: Completeness {
+        get { box.fields.completeness }
+        set { update { $0.completeness = newValue } }
+    }
+    public var sourceMap: SourceMap {
+        get { box.fields.sourceMap }
+        set { update { $0.sourceMap = newValue } }
+    }
 }
 
 /// 1 基本情報
-public struct Basic: Sendable, Codable {
+public struct Basic: Sendable {
     public var name: String
     public var department: String
     public var category: SystemCategory?
@@ -44,7 +164,7 @@ public struct Basic: Sendable, Codable {
 }
 
 /// 2 システムに関わるコスト, in yen.
-public struct Costs: Sendable, Codable {
+public struct Costs: Sendable {
     public var unit: CostUnit
     public var hardware: Int?
     public var software: Int?
@@ -81,7 +201,7 @@ public struct Costs: Sendable, Codable {
 }
 
 /// One line of a cost breakdown: unit price × quantity.
-public struct CostLine: Sendable, Codable {
+public struct CostLine: Sendable {
     public var name: String
     public var kind: CostLineKind
     /// In yen.
@@ -94,7 +214,7 @@ public struct CostLine: Sendable, Codable {
 }
 
 /// 3 運用管理
-public struct Management: Sendable, Codable {
+public struct Management: Sendable {
     public var structure: ManagementStructure?
     public var staffSEWork: Bool?
     public var remoteMonitoring: Bool?
@@ -104,7 +224,7 @@ public struct Management: Sendable, Codable {
 }
 
 /// 4 システム利用
-public struct Usage: Sendable, Codable {
+public struct Usage: Sendable {
     public var users: Int?
     public var concurrentUsers: Int?
     public var form: UsageForm?
@@ -112,14 +232,14 @@ public struct Usage: Sendable, Codable {
     public var disasterTasks: [DisasterTask]
 }
 
-public struct DisasterTask: Sendable, Codable {
+public struct DisasterTask: Sendable {
     public var task: String
     public var kind: DisasterKind?
     public var target: DisasterTarget?
 }
 
 /// 5 ハードウェア
-public struct Hardware: Sendable, Codable {
+public struct Hardware: Sendable {
     public var location: HardwareLocation?
     public var seismic: Bool?
     public var ups: Bool?
@@ -133,7 +253,7 @@ public struct Hardware: Sendable, Codable {
     }
 }
 
-public struct Server: Sendable, Codable {
+public struct Server: Sendable {
     public var role: String?
     public var count: Int
     public var isVirtual: Bool?
@@ -145,13 +265,13 @@ public struct Server: Sendable, Codable {
     public var os: String?
 }
 
-public struct Terminals: Sendable, Codable {
+public struct Terminals: Sendable {
     public var dedicated: Int?
     public var group: String?
 }
 
 /// 6 ソフトウェア
-public struct Software: Sendable, Codable {
+public struct Software: Sendable {
     public var os: [String]
     public var middleware: [String]
     public var customization: Customization?
@@ -162,13 +282,13 @@ public struct Software: Sendable, Codable {
 }
 
 /// 7 運用
-public struct Operation: Sendable, Codable {
+public struct Operation: Sendable {
     public var hours: String?
     public var backup: Backup?
     public var emergencyManual: Bool?
 }
 
-public struct Backup: Sendable, Codable {
+public struct Backup: Sendable {
     public var frequency: BackupFrequency?
     public var offsite: Bool?
     public var generations: Int?
@@ -177,36 +297,16 @@ public struct Backup: Sendable, Codable {
 }
 
 /// 8 ネットワーク構成
-public struct Network: Sendable, Codable {
+public struct Network: Sendable {
     public var segments: [NetworkSegment]?
     public var remoteMaintenance: Bool?
 }
 
 /// 9 他システム連携: one link to another ledger or to a system outside the inventory.
-public struct Integration: Sendable, Codable {
-    public enum Target: Sendable, Hashable, Codable {
+public struct Integration: Sendable {
+    public enum Target: Sendable, Hashable {
         case system(String)
         case external(String)
-
-        // Written by hand: the synthesized form needs a keyed format, which the ledger cache is not.
-        public init(from decoder: any Decoder) throws {
-            var container = try decoder.unkeyedContainer()
-            let external = try container.decode(Bool.self)
-            let name = try container.decode(String.self)
-            self = external ? .external(name) : .system(name)
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.unkeyedContainer()
-            switch self {
-            case .system(let name):
-                try container.encode(false)
-                try container.encode(name)
-            case .external(let name):
-                try container.encode(true)
-                try container.encode(name)
-            }
-        }
     }
 
     public var target: Target
@@ -219,7 +319,7 @@ public struct Integration: Sendable, Codable {
 }
 
 /// 10 個人情報の有無
-public struct PersonalData: Sendable, Codable {
+public struct PersonalData: Sendable {
     public var present: Bool?
     public var mynumber: Bool?
     public var records: Int?
@@ -227,14 +327,14 @@ public struct PersonalData: Sendable, Codable {
 }
 
 /// 11 セキュリティ（ウイルス対策）
-public struct Antivirus: Sendable, Codable {
+public struct Antivirus: Sendable {
     public var server: AntivirusStatus?
     public var client: AntivirusStatus?
     public var definitions: DefinitionUpdates?
 }
 
 /// 12 セキュリティ（その他）
-public struct Security: Sendable, Codable {
+public struct Security: Sendable {
     public var authentication: [Authentication]
     public var accessLog: Bool?
     public var encryption: Bool?
@@ -243,7 +343,7 @@ public struct Security: Sendable, Codable {
 }
 
 /// 13 ベンダー情報
-public struct Vendor: Sendable, Codable {
+public struct Vendor: Sendable {
     public var developer: String?
     public var maintainer: String?
     public var supportBase: String?
@@ -252,21 +352,21 @@ public struct Vendor: Sendable, Codable {
     public var contact: Contact?
 }
 
-public struct Contract: Sendable, Codable {
+public struct Contract: Sendable {
     public var kind: ContractKind?
     public var start: LedgerDate?
     public var end: LedgerDate?
     public var sla: Bool?
 }
 
-public struct Contact: Sendable, Codable {
+public struct Contact: Sendable {
     public var name: String?
     public var phone: String?
     public var email: String?
 }
 
 /// 14 BCP対策の状況
-public struct BCP: Sendable, Codable {
+public struct BCP: Sendable {
     public var inPlan: Bool?
     public var rtoHours: Exact?
     public var rpoHours: Exact?
@@ -275,27 +375,27 @@ public struct BCP: Sendable, Codable {
 }
 
 /// 15 システム運用事業者とのBCPに関する取り決め
-public struct BCPOperator: Sendable, Codable {
+public struct BCPOperator: Sendable {
     public var agreement: Bool?
     public var contents: [String]
     public var responseHours: Exact?
 }
 
 /// 16 その他事業者とのBCPに関する取り決め (one item)
-public struct BCPAgreement: Sendable, Codable {
+public struct BCPAgreement: Sendable {
     public var party: String
     public var agreement: Bool?
     public var contents: [String]
 }
 
 /// 17 課題 (one item)
-public struct Issue: Sendable, Codable {
+public struct Issue: Sendable {
     public var title: String?
     public var detail: String
 }
 
 /// How much of the ledger's required and recommended fields are filled.
-public struct Completeness: Sendable, Hashable, Codable {
+public struct Completeness: Sendable, Hashable {
     public var filled: Int
     public var total: Int
     /// Paths of the required and recommended fields that are not filled, in format order.

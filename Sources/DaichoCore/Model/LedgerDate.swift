@@ -1,5 +1,5 @@
 /// A calendar date of the ledger, to the day or to the month (`2019-04-01`, `2019-04`).
-public struct LedgerDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct LedgerDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var year: Int
     public var month: Int
     /// Nil when the ledger gives the month only.

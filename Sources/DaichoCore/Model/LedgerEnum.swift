@@ -60,7 +60,7 @@ public struct EnumSpec: Sendable, Hashable {
 }
 
 /// A Swift enum whose raw values are ledger tokens.
-public protocol LedgerEnum: RawRepresentable, CaseIterable, Sendable, Hashable, Comparable, Codable
+public protocol LedgerEnum: RawRepresentable, CaseIterable, Sendable, Hashable, Comparable, BinaryRecord
 where RawValue == String {
     static var spec: EnumSpec { get }
 }

@@ -5,7 +5,7 @@ struct LedgerBuilder {
 
     mutating func build(_ root: [String: Value], id: String) -> Ledger {
         let basic = root["basic"]
-        var ledger = Ledger(
+        var ledger = Ledger.Fields(
             id: id,
             file: decoder.file,
             basic: Basic(
@@ -112,7 +112,7 @@ struct LedgerBuilder {
         reconcileCostLines(&ledger)
         ledger.completeness = completeness()
         ledger.sourceMap = decoder.sourceMap
-        return ledger
+        return Ledger(ledger)
     }
 
     private func texts(_ value: Value?) -> [String] {
@@ -188,7 +188,7 @@ struct LedgerBuilder {
     }
 
     /// Lines of a kind must add up to that kind's total; an absent total is taken from its lines.
-    private mutating func reconcileCostLines(_ ledger: inout Ledger) {
+    private mutating func reconcileCostLines(_ ledger: inout Ledger.Fields) {
         guard var costs = ledger.costs, !costs.lines.isEmpty else { return }
         for kind in CostLineKind.allCases {
             let lines = costs.lines.filter { $0.kind == kind }

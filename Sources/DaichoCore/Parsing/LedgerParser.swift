@@ -6,7 +6,7 @@ public struct LedgerParser: Sendable {
         self.reader = reader
     }
 
-    public struct Result: Sendable, Codable {
+    public struct Result: Sendable {
         /// Nil when the file could not be read as a ledger at all.
         public var ledger: Ledger?
         public var diagnostics: [Diagnostic]
@@ -30,5 +30,17 @@ public struct LedgerParser: Sendable {
                                          idGiven: root["id"]?.text != nil)
         ledger.sourceMap = ledger.sourceMap.retainingCrossFileLocations()
         return Result(ledger: ledger, diagnostics: diagnostics)
+    }
+}
+
+extension LedgerParser.Result: BinaryRecord {
+    public func write(to writer: inout BinaryWriter) {
+        writer.put(ledger)
+        writer.put(diagnostics)
+    }
+
+    public init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        ledger = try reader.get()
+        diagnostics = try reader.get()
     }
 }

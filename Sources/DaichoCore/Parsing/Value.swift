@@ -28,7 +28,7 @@ public indirect enum Value: Sendable {
 }
 
 /// One `extra:` entry: a municipality's own field, shown as a table.
-public struct ExtraField: Sendable, Hashable, Codable {
+public struct ExtraField: Sendable, Hashable {
     public var key: String
     public var value: String
 }
@@ -37,16 +37,16 @@ public struct ExtraField: Sendable, Hashable, Codable {
 ///
 /// While a file is being read, places are looked up in its YAML tree on demand (only diagnostics
 /// need them); afterwards only the places that rules across ledgers point at are kept.
-public struct SourceMap: Sendable, Codable {
+public struct SourceMap: Sendable {
     /// One kept place, in 12 bytes: which cross-file path (and list index), line and column.
     /// A hundred thousand ledgers keep about a million of them.
-    struct Place: Sendable, Codable {
+    struct Place: Sendable {
         var key: Key
         var line: Int32
         var column: Int32
     }
 
-    struct Key: Sendable, Codable, Equatable {
+    struct Key: Sendable, Equatable {
         var kind: UInt8
         var index: UInt16
 
@@ -76,10 +76,6 @@ public struct SourceMap: Sendable, Codable {
     var tree: YAMLNode?
     /// A handful of places per ledger: a list is smaller than a dictionary and as quick to search.
     var places: [Place] = []
-
-    private enum CodingKeys: String, CodingKey {
-        case file, places
-    }
 
     public init(file: String) {
         self.file = file

@@ -2,7 +2,7 @@
 ///
 /// Numerator and denominator are 128-bit and kept reduced with a positive denominator,
 /// so ledger-sized values (yen amounts times period years, decimal policy values) are exact.
-public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     public private(set) var numerator: Int128
     public private(set) var denominator: Int128
 

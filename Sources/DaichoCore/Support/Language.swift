@@ -13,7 +13,7 @@ public enum Language: String, Sendable, CaseIterable {
 }
 
 /// A text in both languages the product speaks.
-public struct LocalizedText: Sendable, Hashable, Codable {
+public struct LocalizedText: Sendable, Hashable {
     public var ja: String
     public var en: String
 
@@ -24,5 +24,17 @@ public struct LocalizedText: Sendable, Hashable, Codable {
 
     public func text(_ language: Language) -> String {
         language == .ja ? ja : en
+    }
+}
+
+extension LocalizedText: BinaryRecord {
+    public func write(to writer: inout BinaryWriter) {
+        writer.put(ja)
+        writer.put(en)
+    }
+
+    public init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        ja = try reader.get()
+        en = try reader.get()
     }
 }

@@ -76,9 +76,7 @@ public struct Checker: Sendable {
             changed = true
             guard let bytes = bytes ?? source.read() else { return Parsed(result: unreadable(source), hash: nil) }
             let result = parser.parse(bytes, file: source.path, stem: source.stem)
-            if let blob = try? BinaryCoding.encode(result) {
-                entries.append((source.path, LedgerCache.Entry(hash: hash, blob: blob[...])))
-            }
+            entries.append((source.path, LedgerCache.Entry(hash: hash, blob: BinaryWriter.encode(result)[...])))
             return Parsed(result: result, hash: hash)
         }
         if changed { cache.write(index, LedgerCache.Shard.serialized(entries, stamp: cache.stamp)) }

@@ -8,7 +8,7 @@
 /// This type only turns bytes into entries and back; the caller injects the file I/O.
 public struct LedgerCache: Sendable {
     public static let shardCount = 64
-    static let magic = Array("DAICHO-LEDGER-CACHE-1\n".utf8)
+    static let magic = Array("DAICHO-LEDGER-CACHE-2\n".utf8)
 
     public let stamp: String
     let read: @Sendable (Int) -> [UInt8]?
@@ -40,21 +40,17 @@ public struct LedgerCache: Sendable {
 
         init(bytes: [UInt8], stamp: String) {
             guard bytes.starts(with: LedgerCache.magic) else { return }
-            let decoder = BinaryDecoder(bytes: bytes[LedgerCache.magic.count...])
+            var reader = BinaryReader(bytes[LedgerCache.magic.count...])
             do {
-                guard try decoder.readString() == stamp else { return }
-                let count = try decoder.readInt()
-                guard count >= 0 else { return }
+                guard try reader.get(String.self) == stamp else { return }
+                let count = try reader.count()
+                entries.reserveCapacity(count)
                 for _ in 0..<count {
-                    let path = try decoder.readString()
-                    let hash = try decoder.readUInt64()
-                    let length = try decoder.readInt()
-                    guard length >= 0, bytes.endIndex - decoder.position >= length else {
-                        entries = [:]
-                        return
-                    }
-                    entries[path] = Entry(hash: hash, blob: bytes[decoder.position..<decoder.position + length])
-                    decoder.position += length
+                    let path: String = try reader.get()
+                    let hash: UInt64 = try reader.get()
+                    let length = try reader.count()
+                    entries[path] = Entry(hash: hash, blob: bytes[reader.position..<reader.position + length])
+                    reader.position += length
                 }
             } catch {
                 entries = [:]
@@ -66,22 +62,22 @@ public struct LedgerCache: Sendable {
         /// The stored result for these bytes of this file, if there is one and it reads back.
         func result(for path: String, hash: UInt64) -> (result: LedgerParser.Result, blob: ArraySlice<UInt8>)? {
             guard let entry = entries[path], entry.hash == hash,
-                  let result = try? BinaryCoding.decode(LedgerParser.Result.self, from: entry.blob) else { return nil }
+                  let result = try? BinaryReader.decode(LedgerParser.Result.self, from: entry.blob) else { return nil }
             return (result, entry.blob)
         }
 
         static func serialized(_ entries: [(path: String, entry: Entry)], stamp: String) -> [UInt8] {
-            let encoder = BinaryEncoder()
-            encoder.bytes = LedgerCache.magic
-            encoder.write(stamp)
-            encoder.write(entries.count)
+            var writer = BinaryWriter(reserving: LedgerCache.magic.count + entries.reduce(64) { $0 + $1.path.utf8.count + $1.entry.blob.count + 24 })
+            writer.bytes += LedgerCache.magic
+            writer.put(stamp)
+            writer.putVarint(UInt64(entries.count))
             for (path, entry) in entries.sorted(by: { $0.path < $1.path }) {
-                encoder.write(path)
-                encoder.write(entry.hash)
-                encoder.write(entry.blob.count)
-                encoder.bytes.append(contentsOf: entry.blob)
+                writer.put(path)
+                writer.put(entry.hash)
+                writer.putVarint(UInt64(entry.blob.count))
+                writer.bytes.append(contentsOf: entry.blob)
             }
-            return encoder.bytes
+            return writer.bytes
         }
     }
 

@@ -17,18 +17,18 @@ extension SiteContext {
     /// fields (each window in parallel): the same bytes as rendering one `JSONValue` tree at a tenth
     /// of the cost, and a sink that appends keeps only one window in memory.
     func systemsJSONStream() -> () -> [UInt8]? {
-        var head = "{\n  \"organization\": "
-        JSONValue.string(project.organization.name).write(into: &head, indent: "  ")
-        head += ",\n  \"profile\": "
-        JSONValue.string(visibility.profile.rawValue).write(into: &head, indent: "  ")
-        head += ",\n  \"schema\": 1,\n  \"systems\": "
+        var head = Array("{\n  \"organization\": ".utf8)
+        JSONValue.string(project.organization.name).write(into: &head, indent: 2)
+        head += ",\n  \"profile\": ".utf8
+        JSONValue.string(visibility.profile.rawValue).write(into: &head, indent: 2)
+        head += ",\n  \"schema\": 1,\n  \"systems\": ".utf8
         let ledgers = self.ledgers
         let chunkSize = 100, window = 4_000
         var start = -1  // -1: the head is next; ledgers.count: the tail is next
         return {
             if start < 0 {
                 start = 0
-                return Array((head + (ledgers.isEmpty ? "[]\n}\n" : "[")).utf8)
+                return head + (ledgers.isEmpty ? "[]\n}\n" : "[").utf8
             }
             guard start < ledgers.count else { return nil }
             let end = min(start + window, ledgers.count)
@@ -36,13 +36,12 @@ extension SiteContext {
             let chunkCount = (end - first + chunkSize - 1) / chunkSize
             let chunks = Mutex([[UInt8]](repeating: [], count: chunkCount))
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                var text = ""
+                var bytes: [UInt8] = []
                 let from = first + chunk * chunkSize
                 for index in from..<min(from + chunkSize, end) {
-                    text += index == 0 ? "\n    " : ",\n    "
-                    JSONValue.writeObject(self.ledgerJSONEntries(ledgers[index]), indent: "    ", into: &text)
+                    bytes += (index == 0 ? "\n    " : ",\n    ").utf8
+                    JSONValue.writeObject(self.ledgerJSONEntries(ledgers[index]), indent: 4, into: &bytes)
                 }
-                let bytes = Array(text.utf8)
                 chunks.withLock { $0[chunk] = bytes }
             }
             start = end

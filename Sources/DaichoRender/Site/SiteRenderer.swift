@@ -180,7 +180,7 @@ public struct SiteRenderer: Sendable {
         html(SiteSection.data.path, "data") { context.dataPage() }
         html("404.html", "not-found") { context.notFoundPage() }
         jobs.append { [RenderedPage(path: "assets/search-index.js", text: context.searchIndexScript())] }
-        jobs.append { [RenderedPage(path: "data/analysis.json", text: context.publicAnalysisJSON().rendered())] }
+        jobs.append { [RenderedPage(path: "data/analysis.json", bytes: context.publicAnalysisJSON().renderedBytes())] }
         jobs.append { [RenderedPage(path: "data/systems.csv", bytes: context.systemsCSV())] }
     }
 
