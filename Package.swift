@@ -43,7 +43,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DaichoCoreTests", dependencies: ["DaichoCore"]),
-        .testTarget(name: "DaichoRenderTests", dependencies: ["DaichoCore", "DaichoRender"]),
+        .testTarget(
+            name: "DaichoRenderTests",
+            dependencies: ["DaichoCore", "DaichoRender", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(
             name: "DaichoSiteTests", dependencies: ["DaichoCore", "DaichoRender", "DaichoSite"], exclude: ["Snapshots"]
         ),

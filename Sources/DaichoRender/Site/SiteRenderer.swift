@@ -127,7 +127,7 @@ public struct SiteRenderer: Sendable {
     /// A page rendered from a template and the view model `model` builds.
     private func page(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) -> Job {
         let templates = self.templates
-        return { [RenderedPage(path: path, text: try templates.render(template, model()))] }
+        return { [RenderedPage(path: path, bytes: try templates.renderBytes(template, model()))] }
     }
 
     /// Renders and writes; returns the paths written, for the sitemap.
@@ -234,11 +234,11 @@ public struct SiteRenderer: Sendable {
                     var pages: [RenderedPage] = []
                     for ledger in part {
                         pages.append(RenderedPage(path: context.systemPath(ledger.id),
-                                                  text: try templates.render("system", context.systemDetailPage(ledger, presenter: presenter))))
+                                                  bytes: try templates.renderBytes("system", context.systemDetailPage(ledger, presenter: presenter))))
                         for (kind, markdown) in try context.documentMarkdown(context.documentKinds, ledger, templates: templates) {
                             pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: true), text: markdown))
                             pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: false),
-                                                      text: try templates.render("document", context.documentPage(kind, ledger, markdown: markdown))))
+                                                      bytes: try templates.renderBytes("document", context.documentPage(kind, ledger, markdown: markdown))))
                         }
                     }
                     return pages

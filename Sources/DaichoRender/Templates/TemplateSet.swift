@@ -29,12 +29,18 @@ public struct TemplateSource: Sendable {
 /// against the view models they render.
 public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
+    /// The same templates for the fast renderer; nil when one of them needs swift-mustache.
+    private let compiled: [String: CompiledTemplate]?
+    /// Renders through swift-mustache alone (tests compare the two renderers with it).
+    var usesReferenceRenderer = false
     private let paths: [String: String]
     private let checker: TemplateChecker
 
     public init(_ sources: [TemplateSource]) throws(TemplateError) {
         MarkdownContentType.register()
         var templates: [String: MustacheTemplate] = [:]
+        var compiled: [String: CompiledTemplate]? = [:]
+        let contentTypes: [String: CompiledTemplate.Escaping] = ["HTML": .html, "TEXT": .none, MarkdownContentType.name: .markdown]
         var outlines: [String: TemplateOutline] = [:]
         var paths: [String: String] = [:]
         for source in sources.sorted(by: { $0.name < $1.name }) {
@@ -51,6 +57,8 @@ public struct TemplateSet: Sendable {
             let text = source.kind == .markdown ? "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}" + source.text : source.text
             do {
                 templates[source.name] = try MustacheTemplate(string: text)
+                compiled?[source.name] = CompiledTemplate(text, contentTypes: contentTypes)
+                if compiled?[source.name] == nil { compiled = nil }
             } catch let error as MustacheTemplate.ParserError {
                 throw TemplateError(template: source.path, line: error.context.lineNumber, column: error.context.columnNumber,
                                     key: "", message: LocalizedText(ja: "テンプレートの書き方の誤り: \(error.error)",
@@ -61,6 +69,7 @@ public struct TemplateSet: Sendable {
             }
         }
         library = MustacheLibrary(templates: templates)
+        self.compiled = compiled
         self.paths = paths
         checker = TemplateChecker(outlines: outlines)
     }
@@ -72,6 +81,11 @@ public struct TemplateSet: Sendable {
 
     /// Renders a view model with a template; an unknown name in the template is an error, never a blank.
     public func render(_ name: String, _ model: Any) throws(TemplateError) -> String {
+        String(decoding: try renderBytes(name, model), as: UTF8.self)
+    }
+
+    /// `render` as UTF-8 bytes, the form pages are written in.
+    public func renderBytes(_ name: String, _ model: Any) throws(TemplateError) -> [UInt8] {
         guard let path = paths[name] else {
             throw TemplateError(template: name, line: 1, column: 1, key: name,
                                 message: LocalizedText(ja: "テンプレート「\(name)」がありません", en: "template '\(name)' is missing"))
@@ -83,8 +97,14 @@ public struct TemplateSet: Sendable {
             located.template = paths[error.template] ?? path
             throw located
         }
-        return library.render(model, withTemplate: name) ?? ""
+        if !usesReferenceRenderer, let compiled, let bytes = CompiledTemplate.render(name, model, templates: compiled) {
+            return bytes
+        }
+        return Array((library.render(model, withTemplate: name) ?? "").utf8)
     }
+
+    /// True when every template renders without swift-mustache (tests check the shipped ones do).
+    var isCompiled: Bool { compiled != nil }
 }
 
 /// Escapes values for Markdown, as `{{ }}` escapes them for HTML: a ledger's text cannot

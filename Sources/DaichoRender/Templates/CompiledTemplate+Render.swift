@@ -1,0 +1,196 @@
+import DaichoCore
+import Mustache
+
+extension CompiledTemplate {
+    /// Renders a template of `templates` with swift-mustache's rules for finding names (up the
+    /// stack of values, `MustacheParent` first, then reflection), for sections (sequences once per
+    /// item, booleans as conditions, any other value pushed once) and for what a value prints as.
+    /// HTML is escaped byte by byte, so a quote followed by a combining mark is escaped too (the
+    /// character-by-character escaping of swift-mustache let it through into attributes).
+    static func render(_ name: String, _ model: Any, templates: [String: CompiledTemplate]) -> [UInt8]? {
+        guard let template = templates[name] else { return nil }
+        var renderer = Renderer(templates: templates, stack: [Frame(model)])
+        var output: [UInt8] = []
+        output.reserveCapacity(16_384)
+        renderer.render(template, into: &output, indentation: nil, escaping: .html)
+        return output
+    }
+
+    /// A value on the context stack, with its `MustacheParent` side found once when pushed
+    /// (a lookup walks the stack, and the cast was the dearest part of it).
+    private struct Frame {
+        var value: Any
+        var parent: (any MustacheParent)?
+
+        init(_ value: Any) {
+            self.value = value
+            parent = value as? MustacheParent
+        }
+    }
+
+    private struct Renderer {
+        let templates: [String: CompiledTemplate]
+        var stack: [Frame]
+
+        mutating func render(_ template: CompiledTemplate, into output: inout [UInt8], indentation: [UInt8]?,
+                             escaping: Escaping) {
+            var escaping = escaping
+            let start = output.count
+            let indent = indentation?.isEmpty == false ? indentation : nil
+            for node in template.nodes {
+                let nodeStart = output.count
+                render(node, into: &output, indentation: indentation, escaping: &escaping)
+                // A partial's indentation goes before each piece that starts a line (a CRLF is
+                // not "\n" to swift-mustache, which compares characters).
+                if let indent, output.count > nodeStart, nodeStart > start, output[nodeStart - 1] == 0x0A,
+                   !(nodeStart - 2 >= start && output[nodeStart - 2] == 0x0D) {
+                    output.insert(contentsOf: indent, at: nodeStart)
+                }
+            }
+        }
+
+        private mutating func render(_ node: Node, into output: inout [UInt8], indentation: [UInt8]?,
+                                     escaping: inout Escaping) {
+            switch node {
+            case .text(let bytes):
+                output += bytes
+            case .variable(let name, let escaped):
+                guard let value = lookup(name) else { return }
+                let text = Self.text(of: value)
+                if escaped { Self.escape(text, escaping, into: &output) } else { output += text.utf8 }
+            case .section(let name, let inverted, let body):
+                let value = lookup(name)
+                if inverted {
+                    renderInverted(value, body, into: &output, indentation: indentation, escaping: escaping)
+                } else {
+                    renderSection(value, body, into: &output, indentation: indentation, escaping: escaping)
+                }
+            case .partial(let name, let indented):
+                guard let partial = templates[name] else { return }
+                let inner = indented.map { (indentation ?? []) + $0 } ?? indentation
+                render(partial, into: &output, indentation: inner, escaping: .html)
+            case .escaping(let next):
+                escaping = next
+            }
+        }
+
+        private mutating func renderSection(_ value: Any?, _ body: CompiledTemplate, into output: inout [UInt8],
+                                            indentation: [UInt8]?, escaping: Escaping) {
+            switch value {
+            case let sequence as any MustacheSequence:
+                for item in Self.items(sequence) {
+                    stack.append(Frame(item))
+                    render(body, into: &output, indentation: indentation, escaping: escaping)
+                    stack.removeLast()
+                }
+            case let condition as Bool:
+                if condition { render(body, into: &output, indentation: indentation, escaping: escaping) }
+            case .some(let value):
+                stack.append(Frame(value))
+                render(body, into: &output, indentation: indentation, escaping: escaping)
+                stack.removeLast()
+            case .none:
+                break
+            }
+        }
+
+        private mutating func renderInverted(_ value: Any?, _ body: CompiledTemplate, into output: inout [UInt8],
+                                             indentation: [UInt8]?, escaping: Escaping) {
+            switch value {
+            case let sequence as any MustacheSequence:
+                guard Self.items(sequence).isEmpty else { return }
+                stack.append(Frame(sequence))
+                render(body, into: &output, indentation: indentation, escaping: escaping)
+                stack.removeLast()
+            case let condition as Bool:
+                if !condition { render(body, into: &output, indentation: indentation, escaping: escaping) }
+            case .some:
+                break
+            case .none:
+                render(body, into: &output, indentation: indentation, escaping: escaping)
+            }
+        }
+
+        private static func items<S: Sequence>(_ sequence: S) -> [Any] {
+            sequence.map { $0 as Any }
+        }
+
+        private func lookup(_ name: Name) -> Any? {
+            guard let innermost = stack.last else { return nil }
+            if name.isDot { return innermost.value }
+            if name.anchored { return Self.descend(name.components[...], from: innermost.value) }
+            guard let first = name.components.first else { return innermost.value }
+            for frame in stack.reversed() {
+                let found = frame.parent.map { $0.child(named: first) } ?? Self.reflected(first, of: frame.value)
+                if let found { return Self.descend(name.components.dropFirst(), from: found) }
+            }
+            return nil
+        }
+
+        private static func descend(_ names: ArraySlice<String>, from object: Any) -> Any? {
+            var object = object
+            for name in names {
+                guard let next = child(name, of: object) else { return nil }
+                object = next
+            }
+            return object
+        }
+
+        private static func child(_ name: String, of object: Any) -> Any? {
+            if let parent = object as? MustacheParent { return parent.child(named: name) }
+            return reflected(name, of: object)
+        }
+
+        private static func reflected(_ name: String, of object: Any) -> Any? {
+            guard let matched = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
+            let mirror = Mirror(reflecting: matched.value)
+            guard mirror.displayStyle == .optional else { return matched.value }
+            return mirror.children.first?.value
+        }
+
+        /// What swift-mustache prints for a value: its description, a nil optional as `nil`.
+        private static func text(of value: Any) -> String {
+            if let text = value as? String { return text }
+            if let number = value as? Int { return String(number) }
+            return String(describing: (value as? OptionalValue)?.wrapped ?? value)
+        }
+
+        private static func escape(_ text: String, _ escaping: Escaping, into output: inout [UInt8]) {
+            switch escaping {
+            case .none: output += text.utf8
+            case .markdown: output += MarkdownText.escape(text).utf8
+            case .html: escapeHTML(text, into: &output)
+            }
+        }
+
+        /// The five characters swift-mustache escapes, with the same entities.
+        private static func escapeHTML(_ text: String, into output: inout [UInt8]) {
+            var text = text
+            text.withUTF8 { bytes in
+                guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+                    output.append(contentsOf: bytes)
+                    return
+                }
+                for byte in bytes {
+                    switch byte {
+                    case 0x3C: output += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+                    case 0x3E: output += [0x26, 0x67, 0x74, 0x3B]  // &gt;
+                    case 0x26: output += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+                    case 0x22: output += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+                    case 0x27: output += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
+                    default: output.append(byte)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// An optional seen through `Any`, to print a nil one as swift-mustache does.
+private protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrapped: Any? { self }
+}
