@@ -4,6 +4,10 @@ public enum HTML {
     /// Escapes `& < > " '` for content and attribute values alike, and drops the control
     /// characters that XML 1.0 does not allow (tab and line breaks stay).
     public static func escape(_ text: String) -> String {
+        // Most text (names, amounts, dates) has nothing to escape or drop: return it as it is.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

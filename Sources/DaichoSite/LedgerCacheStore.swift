@@ -38,7 +38,7 @@ public struct LedgerCacheStore: Sendable {
     public func access() -> LedgerCache {
         let store = self
         return LedgerCache(stamp: Self.stamp, read: { index in
-            FileManager.default.contents(atPath: store.shardPath(index)).map { [UInt8]($0) }
+            FileBytes.read(store.shardPath(index))
         }, write: { index, bytes in
             store.write(shard: index, bytes)
         })

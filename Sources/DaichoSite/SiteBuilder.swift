@@ -56,8 +56,10 @@ public struct SiteBuilder: Sendable {
         let analysis = pipeline.analyze(checked, valid: valid)
         StageTimer.report("analyze", clock.now - started)
         let renderer = renderer(loaded, project: checked.project)
-        let summary = try await renderer.render(project: checked.project, ledgers: valid, analysis: analysis,
-                                                into: sink) { done, total in progress?(.rendering(done: done, total: total)) }
+        let summary = try await renderer.render(project: checked.project, ledgers: valid, analysis: analysis, into: sink,
+                                                ledgerKeys: Self.ledgerKeys(Self.entries(checked))) { done, total in
+            progress?(.rendering(done: done, total: total))
+        }
         return .built(checked, analysis, summary)
     }
 
@@ -93,13 +95,13 @@ public struct SiteBuilder: Sendable {
         let sink = HashingSink(folder)
         do {
             let outcome = try await build(source, loaded: loaded, into: sink, progress: progress)
-            guard case .built(let checked, _, _) = outcome else {
+            guard case .built(let checked, _, let summary) = outcome else {
                 folder.discard()
                 return outcome
             }
             try folder.commit()
-            try BuildManifest(fingerprint: fingerprint, ledgers: Self.entries(checked), outputs: sink.hashes)
-                .save(for: output)
+            try BuildManifest(fingerprint: fingerprint, ledgers: Self.entries(checked), outputs: sink.hashes,
+                              fragments: summary.fragments).save(for: output)
             return outcome
         } catch {
             folder.discard()
@@ -124,8 +126,14 @@ public struct SiteBuilder: Sendable {
 
     /// `systems/<id>/…` files belong to one system; `systems/index.html` does not.
     static func systemID(of path: String) -> String? {
-        let parts = path.split(separator: "/")
-        return parts.count == 3 && parts[0] == "systems" ? String(parts[1]) : nil
+        // Runs for every file of the site on each rebuild: a byte scan, no splitting.
+        let utf8 = path.utf8
+        guard utf8.starts(with: "systems/".utf8) else { return nil }
+        let rest = utf8.dropFirst(8)
+        guard let slash = rest.firstIndex(of: UInt8(ascii: "/")), slash != rest.startIndex,
+              !rest[rest.index(after: slash)...].isEmpty, !rest[rest.index(after: slash)...].contains(UInt8(ascii: "/"))
+        else { return nil }
+        return String(path[rest.startIndex..<slash])
     }
 
     /// Hashes every ledger file, to tell "nothing changed" without parsing; the checker then reads
@@ -138,11 +146,21 @@ public struct SiteBuilder: Sendable {
                 hashes[source.ledgers[index].path] = ""
                 continue
             }
-            let hash = FNV.hash64(bytes)
+            let hash = Digest64.hash(bytes)
             source.ledgers[index].hash = hash
-            hashes[source.ledgers[index].path] = FNV.hex(hash)
+            hashes[source.ledgers[index].path] = Digest64.hex(hash)
         }
         return (source, hashes)
+    }
+
+    /// System id → hash of its ledger file; an id two files claim has none (nothing of it is reused).
+    static func ledgerKeys(_ entries: [String: BuildManifest.Ledger]) -> [String: String] {
+        var keys: [String: String] = [:]
+        for entry in entries.values {
+            guard let id = entry.id, entry.valid, !entry.hash.isEmpty else { continue }
+            keys[id] = keys[id] == nil ? entry.hash : ""
+        }
+        return keys.filter { !$0.value.isEmpty }
     }
 
     static func entries(_ checked: CheckedInventory) -> [String: BuildManifest.Ledger] {

@@ -112,7 +112,7 @@ public enum JSONValue: Sendable, Equatable {
 
     private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
 
-    static func pad(_ spaces: Int, into output: inout [UInt8]) {
+    public static func pad(_ spaces: Int, into output: inout [UInt8]) {
         output.append(contentsOf: repeatElement(0x20, count: spaces))
     }
 
@@ -123,7 +123,7 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    static func escape(_ text: String, into output: inout [UInt8]) {
+    public static func escape(_ text: String, into output: inout [UInt8]) {
         output.append(0x22)
         var text = text
         text.withUTF8 { utf8 in

@@ -7,7 +7,7 @@ public struct CheckedInventory: Sendable {
     public var diagnostics: [Diagnostic]
     /// Files of all ledger sources, in path order, including those that could not be read.
     public var files: [String]
-    /// File → FNV-1a hash of the bytes that were parsed (empty for unreadable files).
+    /// File → `Digest64` of the bytes that were parsed (empty for unreadable files).
     public var contentHashes: [String: String] = [:]
 
     /// Files with at least one error.

@@ -29,7 +29,7 @@ public struct Checker: Sendable {
         for (source, item) in zip(sources, parsed) {
             if let ledger = item.result.ledger { ledgers.append(ledger) }
             diagnostics += item.result.diagnostics
-            hashes[source.path] = item.hash.map(FNV.hex) ?? ""
+            hashes[source.path] = item.hash.map(Digest64.hex) ?? ""
         }
         parsed = []
         diagnostics += InventoryRules.check(ledgers)
@@ -47,7 +47,7 @@ public struct Checker: Sendable {
     /// without reading them a second time.
     static func parse(_ source: LedgerSource, with parser: LedgerParser) -> Parsed {
         guard let bytes = source.read() else { return Parsed(result: unreadable(source), hash: nil) }
-        return Parsed(result: parser.parse(bytes, file: source.path, stem: source.stem), hash: source.hash ?? FNV.hash64(bytes))
+        return Parsed(result: parser.parse(bytes, file: source.path, stem: source.stem), hash: source.hash ?? Digest64.hash(bytes))
     }
 
     static func unreadable(_ source: LedgerSource) -> LedgerParser.Result {
@@ -65,7 +65,7 @@ public struct Checker: Sendable {
         let parsed = sources.map { source -> Parsed in
             var bytes: [UInt8]?
             if source.hash == nil { bytes = source.read() }
-            guard let hash = source.hash ?? bytes.map({ FNV.hash64($0) }) else {
+            guard let hash = source.hash ?? bytes.map({ Digest64.hash($0) }) else {
                 changed = true
                 return Parsed(result: unreadable(source), hash: nil)
             }

@@ -3,7 +3,7 @@ public struct LedgerSource: Sendable {
     /// The path diagnostics show (`inventory/juki.yaml`).
     public var path: String
     public var stem: String
-    /// The FNV-1a hash of the bytes, when the caller has read them already: the checker then
+    /// The `Digest64` of the bytes, when the caller has read them already: the checker then
     /// reads the file only if the cache has no result for that hash.
     public var hash: UInt64?
     /// Reads the file when its bytes are needed, so a large inventory is never held in memory

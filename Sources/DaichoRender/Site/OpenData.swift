@@ -15,8 +15,10 @@ extension SiteContext {
 
     /// `systems.json` a window of systems at a time, written as text straight from each ledger's
     /// fields (each window in parallel): the same bytes as rendering one `JSONValue` tree at a tenth
-    /// of the cost, and a sink that appends keeps only one window in memory.
+    /// of the cost, and a sink that appends keeps only one window in memory. A system whose ledger
+    /// is unchanged since the last build is copied from the previous file (see `Fragments`).
     func systemsJSONStream() -> () -> [UInt8]? {
+        let path = Fragments.paths[0]
         var head = Array("{\n  \"organization\": ".utf8)
         JSONValue.string(project.organization.name).write(into: &head, indent: 2)
         head += ",\n  \"profile\": ".utf8
@@ -25,31 +27,64 @@ extension SiteContext {
         let ledgers = self.ledgers
         let chunkSize = 100, window = 4_000
         var start = -1  // -1: the head is next; ledgers.count: the tail is next
+        var offset = 0
+        var pieces: [String: Fragments.Piece] = [:]
         return {
             if start < 0 {
                 start = 0
-                return head + (ledgers.isEmpty ? "[]\n}\n" : "[").utf8
+                let first = head + (ledgers.isEmpty ? "[]\n}\n" : "[").utf8
+                offset = first.count
+                if ledgers.isEmpty { self.fragmentRecorder.record(path, [:]) }
+                return first
             }
             guard start < ledgers.count else { return nil }
             let end = min(start + window, ledgers.count)
             let first = start
             let chunkCount = (end - first + chunkSize - 1) / chunkSize
-            let chunks = Mutex([[UInt8]](repeating: [], count: chunkCount))
+            let chunks = Mutex([(bytes: [UInt8], pieces: [(id: String, start: Int, length: Int)])](repeating: ([], []), count: chunkCount))
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 var bytes: [UInt8] = []
+                var placed: [(id: String, start: Int, length: Int)] = []
                 let from = first + chunk * chunkSize
                 for index in from..<min(from + chunkSize, end) {
+                    let ledger = ledgers[index]
                     bytes += (index == 0 ? "\n    " : ",\n    ").utf8
-                    JSONValue.writeObject(self.ledgerJSONEntries(ledgers[index]), indent: 4, into: &bytes)
+                    let pieceStart = bytes.count
+                    if let old = self.reusable(path, ledger.id) {
+                        bytes += old
+                    } else {
+                        JSONValue.writeObject(self.ledgerJSONEntries(ledger), indent: 4, into: &bytes)
+                    }
+                    placed.append((ledger.id, pieceStart, bytes.count - pieceStart))
                 }
-                chunks.withLock { $0[chunk] = bytes }
+                chunks.withLock { $0[chunk] = (bytes, placed) }
             }
             start = end
             var part: [UInt8] = []
-            chunks.withLock { for chunk in $0 { part += chunk } }
-            if end == ledgers.count { part += Array("\n  ]\n}\n".utf8) }
+            chunks.withLock {
+                for chunk in $0 {
+                    for piece in chunk.pieces { self.place(piece.id, at: offset + part.count + piece.start, length: piece.length, in: &pieces) }
+                    part += chunk.bytes
+                }
+            }
+            offset += part.count
+            if end == ledgers.count {
+                part += Array("\n  ]\n}\n".utf8)
+                self.fragmentRecorder.record(path, pieces)
+            }
             return part
         }
+    }
+
+    /// The previous bytes of a system's piece in `path`, when its ledger has not changed.
+    func reusable(_ path: String, _ id: String) -> ArraySlice<UInt8>? {
+        reuse?.piece(path, id: id, key: ledgerKeys[id])
+    }
+
+    /// Records where a system's piece went (only with a known ledger hash: nothing else can match it later).
+    func place(_ id: String, at offset: Int, length: Int, in pieces: inout [String: Fragments.Piece]) {
+        guard let key = ledgerKeys[id], !key.isEmpty else { return }
+        pieces[id] = Fragments.Piece(key: key, offset: offset, length: length)
     }
 
     /// One ledger as a JSON tree (tests compare the fast writer with it).
@@ -237,7 +272,14 @@ extension SiteContext {
             bytes.append(contentsOf: [0x0D, 0x0A])
         }
         line(visible.map(\.header))
-        for ledger in ledgers { line(visible.map { $0.value(ledger) }) }
+        let path = Fragments.paths[1]
+        var pieces: [String: Fragments.Piece] = [:]
+        for ledger in ledgers {
+            let start = bytes.count
+            if let old = reusable(path, ledger.id) { bytes += old } else { line(visible.map { $0.value(ledger) }) }
+            place(ledger.id, at: start, length: bytes.count - start, in: &pieces)
+        }
+        fragmentRecorder.record(path, pieces)
         return bytes
     }
 }

@@ -1,39 +1,84 @@
 import DaichoCore
+import Foundation
+import Synchronization
 
 /// The search index the search page loads as a script (file:// forbids fetching data files):
 /// one document per system, and character-bigram posting lists, delta-encoded in base 36.
 extension SiteContext {
-    func searchIndexScript() -> String {
-        var docs: [JSONValue] = []
-        var postings: [String: [Int]] = [:]
-        for (index, ledger) in ledgers.enumerated() {
-            let vendors = [ledger.vendor?.developer, ledger.vendor?.maintainer].compactMap { $0 }
-                .filter { _ in !visibility.hides("vendor.developer") }
-            let vendor = Array(Set(vendors)).sorted().joined(separator: " ")
-            let business = visibility.hides("basic.business") ? "" : ledger.basic.business.joined(separator: " ")
-            docs.append(.array([.string(systemPath(ledger.id)), .string(ledger.basic.name), .string(ledger.basic.department),
-                                .string(vendor), .string(business), .string(ledger.id)]))
-            let haystack = [ledger.basic.name, ledger.basic.department, vendor, business, ledger.id].joined(separator: " ")
-                .nfkcTrimmed.lowercased()
-            var seen: Set<String> = []
-            let scalars = Array(haystack.unicodeScalars)
-            for position in scalars.indices.dropLast() {
-                let pair = scalars[position...position + 1]
-                guard !pair.contains(where: { $0.properties.isWhitespace }) else { continue }
+    /// Written as bytes in the layout `JSONValue` renders (sorted keys, two-space indent). Bigrams
+    /// are two scalars packed in one integer: their numeric order is the UTF-8 order the keys sort
+    /// in, and the per-system work (normalising, splitting) runs on all cores.
+    func searchIndexScript() -> [UInt8] {
+        let ledgers = self.ledgers
+        let hidesVendors = visibility.hides("vendor.developer"), hidesBusiness = visibility.hides("basic.business")
+        let chunkSize = 256
+        let chunkCount = (ledgers.count + chunkSize - 1) / chunkSize
+        let chunks = Mutex([(docs: [UInt8], grams: [[UInt64]])](repeating: ([], []), count: chunkCount))
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var docs: [UInt8] = []
+            var grams: [[UInt64]] = []
+            for index in chunk * chunkSize..<min((chunk + 1) * chunkSize, ledgers.count) {
+                let ledger = ledgers[index]
+                let vendors = hidesVendors ? [] : [ledger.vendor?.developer, ledger.vendor?.maintainer].compactMap { $0 }
+                let vendor = Array(Set(vendors)).sorted().joined(separator: " ")
+                let business = hidesBusiness ? "" : ledger.basic.business.joined(separator: " ")
+                JSONValue.pad(4, into: &docs)
+                JSONValue.array([.string(systemPath(ledger.id)), .string(ledger.basic.name), .string(ledger.basic.department),
+                                 .string(vendor), .string(business), .string(ledger.id)]).write(into: &docs, indent: 4)
+                docs += index == ledgers.count - 1 ? [0x0A] : [0x2C, 0x0A]
+                let haystack = [ledger.basic.name, ledger.basic.department, vendor, business, ledger.id].joined(separator: " ")
+                    .nfkcTrimmed.lowercased()
+                let scalars = Array(haystack.unicodeScalars)
+                var packed: [UInt64] = []
+                packed.reserveCapacity(scalars.count)
+                for position in scalars.indices.dropLast() {
+                    let a = scalars[position], b = scalars[position + 1]
+                    guard !a.properties.isWhitespace, !b.properties.isWhitespace else { continue }
+                    packed.append(UInt64(a.value) << 32 | UInt64(b.value))
+                }
+                grams.append(Array(Set(packed)))
+            }
+            chunks.withLock { $0[chunk] = (docs, grams) }
+        }
+        var postings: [UInt64: [Int]] = [:]
+        var output = Array("window.DAICHO_SEARCH = {\n  \"docs\": ".utf8)
+        output += ledgers.isEmpty ? Array("[]".utf8) : Array("[\n".utf8)
+        chunks.withLock {
+            var document = 0
+            for chunk in $0 {
+                output += chunk.docs
+                for grams in chunk.grams {
+                    for gram in grams { postings[gram, default: []].append(document) }
+                    document += 1
+                }
+            }
+        }
+        if !ledgers.isEmpty { output += Array("  ]".utf8) }
+        output += Array(",\n  \"grams\": ".utf8)
+        if postings.isEmpty {
+            output += Array("{}".utf8)
+        } else {
+            output += Array("{\n".utf8)
+            let keys = postings.keys.sorted()
+            for (position, key) in keys.enumerated() {
                 var gram = ""
-                gram.unicodeScalars.append(contentsOf: pair)
-                if seen.insert(gram).inserted { postings[gram, default: []].append(index) }
+                for value in [UInt32(key >> 32), UInt32(key & 0xFFFF_FFFF)] {
+                    if let scalar = Unicode.Scalar(value) { gram.unicodeScalars.append(scalar) }
+                }
+                var previous = 0
+                let encoded = (postings[key] ?? []).map { value -> String in
+                    defer { previous = value }
+                    return String(value - previous, radix: 36)
+                }.joined(separator: ",")
+                JSONValue.pad(4, into: &output)
+                JSONValue.escape(gram, into: &output)
+                output += [0x3A, 0x20]
+                JSONValue.escape(encoded, into: &output)
+                output += position == keys.count - 1 ? [0x0A] : [0x2C, 0x0A]
             }
+            output += Array("  }".utf8)
         }
-        let grams = postings.mapValues { list -> JSONValue in
-            var previous = 0
-            let encoded = list.map { value -> String in
-                defer { previous = value }
-                return String(value - previous, radix: 36)
-            }
-            return .string(encoded.joined(separator: ","))
-        }
-        let index = JSONValue.object(["version": .int(1), "docs": .array(docs), "grams": .object(grams)])
-        return "window.DAICHO_SEARCH = " + index.rendered().trimmingCharactersInWhitespace + ";\n"
+        output += Array(",\n  \"version\": 1\n};\n".utf8)
+        return output
     }
 }

@@ -26,6 +26,12 @@ struct SiteContext: Sendable {
     var hasGuidelines: Bool
     /// The templates include the RFI, RFP and SLA (`templates/procurement/*.md`).
     var documentKinds: [DocumentKind]
+    /// System id → hash of its ledger file, which keys the pieces of the exports.
+    var ledgerKeys: [String: String] = [:]
+    /// The previous exports, for an incremental rebuild.
+    var reuse: FragmentSource?
+    /// Where this build puts each system's piece of the exports.
+    var fragmentRecorder = FragmentRecorder()
 
     var language: Language { options.language }
 

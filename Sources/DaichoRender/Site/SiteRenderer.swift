@@ -25,6 +25,8 @@ public struct SiteRenderer: Sendable {
         public var bytes: Int
         /// Department and vendor pages that belong to the site but were left out by `groups`.
         public var unrenderedGroupPages: Set<String> = []
+        /// Where each system's piece of the exports is, for the next incremental rebuild.
+        public var fragments = Fragments()
     }
 
     /// Called after each batch with (pages written so far, pages in all).
@@ -34,10 +36,14 @@ public struct SiteRenderer: Sendable {
     ///   - systems: render the pages of these systems only (an incremental rebuild); nil renders all.
     ///     The lists, analysis and data pages always cover every system.
     ///   - groups: likewise for department and vendor pages.
+    ///   - ledgerKeys: system id → hash of its ledger file, to record the pieces of the exports.
+    ///   - reuse: the previous exports, whose pieces of unchanged ledgers are copied.
     public func render(project: Project, ledgers: [Ledger], analysis: Analysis, into sink: PageSink,
-                       systems: Set<String>? = nil, groups: GroupSelection? = nil,
-                       progress: Progress? = nil) async throws -> Summary {
-        let context = makeContext(project: project, ledgers: ledgers, analysis: analysis)
+                       systems: Set<String>? = nil, groups: GroupSelection? = nil, ledgerKeys: [String: String] = [:],
+                       reuse: FragmentSource? = nil, progress: Progress? = nil) async throws -> Summary {
+        var context = makeContext(project: project, ledgers: ledgers, analysis: analysis)
+        context.ledgerKeys = ledgerKeys
+        context.reuse = reuse
         let presenter = LedgerPresenter(language: options.language, visibility: context.visibility, markdown: MarkdownRenderer())
         let selected = systems.map { wanted in context.ledgers.filter { wanted.contains($0.id) } } ?? context.ledgers
         var written = 0, bytes = 0
@@ -93,7 +99,8 @@ public struct SiteRenderer: Sendable {
         }
         try await finishWriting()
         StageTimer.report("render and write system pages", clock.now - started)
-        return Summary(pages: written, bytes: bytes, unrenderedGroupPages: unrendered)
+        return Summary(pages: written, bytes: bytes, unrenderedGroupPages: unrendered,
+                       fragments: context.fragmentRecorder.fragments)
     }
 
     /// Procurement drafts are working papers for departments: the public edition leaves them out,
@@ -179,7 +186,7 @@ public struct SiteRenderer: Sendable {
         html(SiteSection.search.path, "search") { context.searchPage() }
         html(SiteSection.data.path, "data") { context.dataPage() }
         html("404.html", "not-found") { context.notFoundPage() }
-        jobs.append { [RenderedPage(path: "assets/search-index.js", text: context.searchIndexScript())] }
+        jobs.append { [RenderedPage(path: "assets/search-index.js", bytes: context.searchIndexScript())] }
         jobs.append { [RenderedPage(path: "data/analysis.json", bytes: context.publicAnalysisJSON().renderedBytes())] }
         jobs.append { [RenderedPage(path: "data/systems.csv", bytes: context.systemsCSV())] }
     }

@@ -1,4 +1,5 @@
 import DaichoCore
+import DaichoRender
 import Foundation
 
 /// What the last build read and wrote, kept beside the site (`.site.daicho-manifest`),
@@ -43,7 +44,7 @@ struct BuildManifest: Sendable {
         }
     }
 
-    static let version = 4
+    static let version = 5
 
     var version = BuildManifest.version
     /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.
@@ -52,6 +53,8 @@ struct BuildManifest: Sendable {
     var ledgers: [String: Ledger]
     /// Output path → hash of its bytes.
     var outputs: [String: String]
+    /// Where each system's piece of the exports is in the files written.
+    var fragments = Fragments()
 
     /// The file form: version, fingerprint, then ledger rows and output rows in path order, in the
     /// binary form (a 10,000-system site has 73,000 outputs; as JSON the manifest took a tenth of a
@@ -64,11 +67,11 @@ struct BuildManifest: Sendable {
     }
 
     static func load(for output: String) -> BuildManifest? {
-        guard let data = FileManager.default.contents(atPath: path(for: output)) else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = FileBytes.read(path(for: output)) else { return nil }
         guard bytes.starts(with: magic) else { return nil }
         var reader = BinaryReader(bytes[magic.count...])
         var ledgers: [String: Ledger] = [:], outputs: [String: String] = [:]
+        var fragments = Fragments()
         let fingerprint: String
         do {
             guard try reader.get(Int.self) == version else { return nil }
@@ -79,11 +82,22 @@ struct BuildManifest: Sendable {
             let outputCount = try reader.count()
             outputs.reserveCapacity(outputCount)
             for _ in 0..<outputCount { outputs[try reader.get(String.self)] = try reader.get(String.self) }
+            for _ in 0..<(try reader.count()) {
+                let path: String = try reader.get()
+                var pieces: [String: Fragments.Piece] = [:]
+                let pieceCount = try reader.count()
+                pieces.reserveCapacity(pieceCount)
+                for _ in 0..<pieceCount {
+                    pieces[try reader.get(String.self)] = Fragments.Piece(key: try reader.get(), offset: try reader.get(),
+                                                                           length: try reader.get())
+                }
+                fragments.files[path] = pieces
+            }
             guard reader.remaining == 0 else { return nil }
         } catch {
             return nil
         }
-        return BuildManifest(fingerprint: fingerprint, ledgers: ledgers, outputs: outputs)
+        return BuildManifest(fingerprint: fingerprint, ledgers: ledgers, outputs: outputs, fragments: fragments)
     }
 
     func save(for output: String) throws(WriteError) {
@@ -100,6 +114,17 @@ struct BuildManifest: Sendable {
         for (path, hash) in outputs.sorted(by: { $0.key < $1.key }) {
             writer.put(path)
             writer.put(hash)
+        }
+        writer.putVarint(UInt64(fragments.files.count))
+        for (path, pieces) in fragments.files.sorted(by: { $0.key < $1.key }) {
+            writer.put(path)
+            writer.putVarint(UInt64(pieces.count))
+            for (id, piece) in pieces.sorted(by: { $0.key < $1.key }) {
+                writer.put(id)
+                writer.put(piece.key)
+                writer.put(piece.offset)
+                writer.put(piece.length)
+            }
         }
         try AtomicFile.write(writer.bytes, to: Self.path(for: output))
     }

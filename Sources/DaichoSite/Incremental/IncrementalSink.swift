@@ -18,15 +18,15 @@ final class HashingSink: PageSink, @unchecked Sendable {
         try await inner.write(pages)
     }
 
-    /// Hashes the parts on their way through (FNV-1a runs over a stream as over one buffer).
+    /// Hashes the parts on their way through (the digest of parts equals that of one buffer).
     func write(path: String, parts next: () throws -> [UInt8]?) async throws -> Int {
-        var hasher = FNV.Hasher64()
+        var hasher = Digest64()
         let count = try await inner.write(path: path) {
             guard let part = try next() else { return nil }
             hasher.combine(part)
             return part
         }
-        let hex = FNV.hex(hasher.value)
+        let hex = Digest64.hex(hasher.value)
         lock.withLock { hashes[path] = hex }
         return count
     }
@@ -54,8 +54,48 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
             let path = root + "/" + page.path
             if previous[page.path] == hash, FileManager.default.fileExists(atPath: path) { continue }
             try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-            try AtomicFile.write(page.bytes, to: path)
+            try AtomicFile.write(page.bytes, to: path, durable: false)
             lock.withLock { rewritten += 1 }
         }
+    }
+
+    /// Streams a large file into a temporary file beside it, hashing on the way; the old file is
+    /// replaced only when the bytes differ (an export of 50 MB is never gathered in memory).
+    func write(path relative: String, parts next: () throws -> [UInt8]?) async throws -> Int {
+        guard OutputFolder.isSafe(relative) else { throw WriteError.cannotWrite(relative, "unsafe path") }
+        let path = root + "/" + relative
+        try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+        let temporary = path + ".\(getpid()).part"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw WriteError.cannotWrite(temporary, String(cString: strerror(errno))) }
+        var digest = Digest64()
+        var total = 0
+        do {
+            while let part = try next() {
+                digest.combine(part)
+                guard AtomicFile.writeAll(part, to: descriptor) else {
+                    throw WriteError.cannotWrite(temporary, String(cString: strerror(errno)))
+                }
+                total += part.count
+            }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        close(descriptor)
+        let hash = Digest64.hex(digest.value)
+        lock.withLock { hashes[relative] = hash }
+        if previous[relative] == hash, FileManager.default.fileExists(atPath: path) {
+            unlink(temporary)
+            return total
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw WriteError.cannotWrite(path, reason)
+        }
+        lock.withLock { rewritten += 1 }
+        return total
     }
 }

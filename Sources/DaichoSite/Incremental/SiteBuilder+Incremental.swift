@@ -17,8 +17,7 @@ extension SiteBuilder {
         /// True for an old output this build did not render but must keep: a page of an untouched
         /// system, department or vendor.
         func keeps(_ path: String) -> Bool {
-            if keptGroupPages.contains(path) { return true }
-            guard let id = SiteBuilder.systemID(of: path) else { return false }
+            guard let id = SiteBuilder.systemID(of: path) else { return keptGroupPages.contains(path) }
             return validIDs.contains(id) && !affected.contains(id)
         }
     }
@@ -26,7 +25,7 @@ extension SiteBuilder {
     /// Checks and analyses everything, then renders every list and aggregate and the pages of the
     /// systems the change touches; the outcome is `.stopped` when the inventory's errors stop the build.
     func renderChanges(_ source: ProjectSource, loaded: TemplateLoader.Loaded, previous: [String: BuildManifest.Ledger], into sink: PageSink,
-                       progress: (@Sendable (Stage) -> Void)?) async throws -> PartialBuild {
+                       reuse: FragmentSource?, progress: (@Sendable (Stage) -> Void)?) async throws -> PartialBuild {
         let clock = ContinuousClock()
         var started = clock.now
         let checked = await ProjectPipeline(workers: workers, cache: cache).check(source)
@@ -44,7 +43,7 @@ extension SiteBuilder {
         let validIDs = Set(valid.map(\.id))
         let summary = try await renderer(loaded, project: checked.project).render(
             project: checked.project, ledgers: valid, analysis: analysis, into: sink, systems: affected.intersection(validIDs),
-            groups: IncrementalPlan.groups(old: previous, new: entries)
+            groups: IncrementalPlan.groups(old: previous, new: entries), ledgerKeys: Self.ledgerKeys(entries), reuse: reuse
         ) { done, total in progress?(.rendering(done: done, total: total)) }
         return PartialBuild(outcome: .built(checked, analysis, summary), entries: entries, affected: affected, validIDs: validIDs,
                             keptGroupPages: summary.unrenderedGroupPages)
@@ -53,13 +52,23 @@ extension SiteBuilder {
     /// On disk: rewrites changed files in place, removes what no longer exists, writes the manifest last.
     func rebuild(_ source: ProjectSource, loaded: TemplateLoader.Loaded, fingerprint: String, previous: BuildManifest, output: String, progress: (@Sendable (Stage) -> Void)?) async throws -> Outcome {
         let sink = InPlaceSink(root: output, previous: previous.outputs)
-        let build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,
-                                            progress: progress)
-        guard case .built = build.outcome else { return build.outcome }
         let started = ContinuousClock.now
-        var outputs = sink.hashes
-        for (path, hash) in previous.outputs where outputs[path] == nil && build.keeps(path) { outputs[path] = hash }
-        for path in previous.outputs.keys where outputs[path] == nil {
+        let reuse = Self.previousExports(in: output, previous)
+        StageTimer.report("read previous exports", ContinuousClock.now - started)
+        let build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,
+                                            reuse: reuse, progress: progress)
+        guard case .built(_, _, let summary) = build.outcome else { return build.outcome }
+        let finishing = ContinuousClock.now
+        // Start from the previous table (most entries stay) rather than growing a new one.
+        let written = sink.hashes
+        var outputs = previous.outputs
+        var removed: [String] = []
+        for path in previous.outputs.keys where written[path] == nil && !build.keeps(path) {
+            outputs[path] = nil
+            removed.append(path)
+        }
+        for (path, hash) in written { outputs[path] = hash }
+        for path in removed {
             try? FileManager.default.removeItem(atPath: output + "/" + path)
             if let id = Self.systemID(of: path) {
                 let folder = output + "/systems/" + id
@@ -68,9 +77,22 @@ extension SiteBuilder {
                 }
             }
         }
-        try BuildManifest(fingerprint: fingerprint, ledgers: build.entries, outputs: outputs).save(for: output)
-        StageTimer.report("remove old files, write manifest", ContinuousClock.now - started)
+        try BuildManifest(fingerprint: fingerprint, ledgers: build.entries, outputs: outputs, fragments: summary.fragments)
+            .save(for: output)
+        StageTimer.report("remove old files, write manifest", ContinuousClock.now - finishing)
         return build.outcome
+    }
+
+    /// The exports of the site on disk with where their pieces are, when they are still the
+    /// bytes the manifest recorded (a file changed by hand is simply written anew).
+    static func previousExports(in output: String, _ previous: BuildManifest) -> FragmentSource? {
+        var bytes: [String: [UInt8]] = [:]
+        for path in Fragments.paths {
+            guard previous.fragments.files[path] != nil, let hash = previous.outputs[path],
+                  let file = FileBytes.read(output + "/" + path) else { continue }
+            if ContentHash.of(file) == hash { bytes[path] = file }
+        }
+        return bytes.isEmpty ? nil : FragmentSource(previous: previous.fragments, bytes: bytes)
     }
 
     /// A site kept in memory between rebuilds (`daicho serve`), with what it was built from.
@@ -78,6 +100,7 @@ extension SiteBuilder {
         var fingerprint: String
         var ledgers: [String: BuildManifest.Ledger]
         public var pages: [String: [UInt8]]
+        var fragments = Fragments()
     }
 
     /// The same incremental rebuild as on disk, in memory: only the pages a change touches are rendered again.
@@ -91,12 +114,16 @@ extension SiteBuilder {
         let site = MemorySite()
         let usable = previous?.fingerprint == current ? previous : nil
         // Without a usable previous state every ledger counts as changed: a full build.
+        let reuse = usable.map { state in
+            FragmentSource(previous: state.fragments, bytes: state.pages.filter { Fragments.paths.contains($0.key) })
+        }
         let build = try await renderChanges(source, loaded: loaded, previous: usable?.ledgers ?? [:], into: site,
-                                            progress: nil)
-        guard case .built = build.outcome else { return (build.outcome, nil) }
+                                            reuse: reuse, progress: nil)
+        guard case .built(_, _, let summary) = build.outcome else { return (build.outcome, nil) }
         var pages = await site.pages
         let kept: [String: [UInt8]] = usable?.pages ?? [:]
         for (path, bytes) in kept where pages[path] == nil && build.keeps(path) { pages[path] = bytes }
-        return (build.outcome, MemoryState(fingerprint: current, ledgers: build.entries, pages: pages))
+        return (build.outcome, MemoryState(fingerprint: current, ledgers: build.entries, pages: pages,
+                                           fragments: summary.fragments))
     }
 }
