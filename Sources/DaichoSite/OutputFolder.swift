@@ -26,10 +26,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             guard Self.isSafe(page.path) else { throw WriteError.cannotWrite(page.path, "unsafe path") }
             let path = staging + "/" + page.path
             let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
-            let needsFolder = lock.withLock { createdFolders.insert(folder).inserted }
-            // One mkdir(2) when the parent exists (the usual case: systems/<id>/); Foundation's
-            // walk over every component was a tenth of the kernel time of a large build.
-            if needsFolder, mkdir(folder, 0o755) != 0, errno != EEXIST { try AtomicFile.makeFolder(folder) }
+            try makeFolder(folder)
             try Self.writeFile(page.bytes, to: path)
         }
     }
@@ -39,7 +36,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         guard Self.isSafe(relative) else { throw WriteError.cannotWrite(relative, "unsafe path") }
         let path = staging + "/" + relative
         let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
-        if lock.withLock({ createdFolders.insert(folder).inserted }) { try AtomicFile.makeFolder(folder) }
+        try makeFolder(folder)
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw WriteError.cannotWrite(path, String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -51,6 +48,17 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             total += bytes.count
         }
         return total
+    }
+
+    /// Creates a page's folder once. It is marked as made only after it exists: writers on other
+    /// lanes that find it unmarked make it too (mkdir of an existing folder is harmless), and
+    /// none opens a file in a folder still being made.
+    private func makeFolder(_ folder: String) throws(WriteError) {
+        guard !lock.withLock({ createdFolders.contains(folder) }) else { return }
+        // One mkdir(2) when the parent exists (the usual case: systems/<id>/); Foundation's
+        // walk over every component was a tenth of the kernel time of a large build.
+        if mkdir(folder, 0o755) != 0, errno != EEXIST { try AtomicFile.makeFolder(folder) }
+        lock.withLock { _ = createdFolders.insert(folder) }
     }
 
     /// Replaces the output with the staged site: the old one is moved aside, then removed.

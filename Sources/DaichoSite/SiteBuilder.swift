@@ -82,15 +82,17 @@ public struct SiteBuilder: Sendable {
         StageTimer.report("read manifest", clock.now - started)
         if let previous, previous.fingerprint == fingerprint {
             started = clock.now
-            let hashed = Self.hashed(source)
+            let hashed = Self.hashed(source, previous: previous)
             source = hashed.source
             let unchanged = previous.ledgers.mapValues(\.hash) == hashed.hashes
             StageTimer.report("hash ledgers", clock.now - started)
             if unchanged { return .unchanged }
             return try await rebuild(source, loaded: loaded, fingerprint: fingerprint, previous: previous, output: output,
-                                     progress: progress)
+                                     stamps: hashed.stamps, progress: progress)
         }
         BuildManifest.remove(for: output)
+        // Stamped before reading, so a file changed while the build runs is read again next time.
+        let stamps = Self.stamps(source)
         let folder = try OutputFolder(output: output)
         let sink = HashingSink(folder)
         do {
@@ -101,7 +103,7 @@ public struct SiteBuilder: Sendable {
             }
             try folder.commit()
             try BuildManifest(fingerprint: fingerprint, ledgers: Self.entries(checked), outputs: sink.hashes,
-                              fragments: summary.fragments).save(for: output)
+                              fragments: summary.fragments, stamps: stamps).save(for: output)
             return outcome
         } catch {
             folder.discard()
@@ -137,20 +139,40 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Hashes every ledger file, to tell "nothing changed" without parsing; the checker then reads
-    /// only the files its cache has no result for. Unreadable files keep no hash (the check reports them).
-    static func hashed(_ source: ProjectSource) -> (source: ProjectSource, hashes: [String: String]) {
+    /// only the files its cache has no result for. A file whose stamp is the one `previous`
+    /// recorded keeps its recorded hash unread. Unreadable files keep no hash (the check reports them).
+    static func hashed(_ source: ProjectSource, previous: BuildManifest? = nil)
+        -> (source: ProjectSource, hashes: [String: String], stamps: [String: FileStamp]) {
         var source = source
-        var hashes: [String: String] = [:]
+        var hashes: [String: String] = [:], stamps: [String: FileStamp] = [:]
         for index in source.ledgers.indices {
+            let path = source.ledgers[index].path
+            let stamp = FileStamp(path: path)
+            if let stamp, stamp == previous?.stamps[path], let hex = previous?.ledgers[path]?.hash, let hash = UInt64(hex, radix: 16) {
+                source.ledgers[index].hash = hash
+                hashes[path] = hex
+                stamps[path] = stamp
+                continue
+            }
             guard let bytes = source.ledgers[index].read() else {
-                hashes[source.ledgers[index].path] = ""
+                hashes[path] = ""
                 continue
             }
             let hash = Digest64.hash(bytes)
             source.ledgers[index].hash = hash
-            hashes[source.ledgers[index].path] = Digest64.hex(hash)
+            hashes[path] = Digest64.hex(hash)
+            if let stamp, stamp.isSettled { stamps[path] = stamp }
         }
-        return (source, hashes)
+        return (source, hashes, stamps)
+    }
+
+    /// Stamps of the settled ledger files, for a build that read them all.
+    static func stamps(_ source: ProjectSource) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        for ledger in source.ledgers {
+            if let stamp = FileStamp(path: ledger.path), stamp.isSettled { stamps[ledger.path] = stamp }
+        }
+        return stamps
     }
 
     /// System id → hash of its ledger file; an id two files claim has none (nothing of it is reused).

@@ -74,6 +74,7 @@ struct BuildCommand: AsyncParsableCommand {
             throw Failure.report(error, language)
         }
         progress.clear()
+        StageTimer.report("build, all stages", .seconds(Date().timeIntervalSince(started)))
         switch outcome {
         case .unchanged:
             if !quiet { Terminal.error(L("\(output) は最新です（変更はありません）", "\(output) is up to date (nothing changed)")) }

@@ -2,6 +2,7 @@ import DaichoCore
 import DaichoRender
 @testable import DaichoSite
 import Foundation
+import Synchronization
 import Testing
 
 /// Incremental rebuilds must give exactly the site a full build gives, touching nothing else.
@@ -72,6 +73,38 @@ import Testing
             let same = a == b
             #expect(same, "\(path) differs at byte \(first): \(String(decoding: a[max(0, first - 40)..<min(a.count, first + 40)], as: UTF8.self))")
         }
+    }
+
+    /// A settled ledger whose stamp is the recorded one is not read again; one written since
+    /// (even to the same size) is, and so is one changed too recently to be stamped.
+    @Test func stampsSpareReadingUnchangedLedgers() throws {
+        let project = try copyFixture("small")
+        let path = project + "/inventory/juki.yaml"
+        let reads = Mutex(0)
+        func source() -> ProjectSource {
+            ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
+                LedgerSource(path: path, stem: "juki") {
+                    reads.withLock { $0 += 1 }
+                    return FileBytes.read(path)
+                },
+            ])
+        }
+        let fresh = SiteBuilder.hashed(source())
+        #expect(reads.withLock { $0 } == 1 && fresh.stamps.isEmpty)  // just copied: too recent to stamp
+        Thread.sleep(forTimeInterval: 2.1)
+        let settled = SiteBuilder.hashed(source())
+        #expect(reads.withLock { $0 } == 2 && settled.stamps[path] != nil)
+        var previous = BuildManifest(fingerprint: "f", ledgers: [path: .init(hash: settled.hashes[path] ?? "", id: "juki", partners: [], valid: true)],
+                                     outputs: [:], stamps: settled.stamps)
+        let again = SiteBuilder.hashed(source(), previous: previous)
+        #expect(reads.withLock { $0 } == 2 && again.hashes == settled.hashes)
+        #expect(again.source.ledgers[0].hash == settled.source.ledgers[0].hash)
+        // Same size, new content: the change time moves, so the file is read and hashed again.
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "users: 25", with: "users: 52").write(toFile: path, atomically: false, encoding: .utf8)
+        previous.stamps = settled.stamps
+        let edited = SiteBuilder.hashed(source(), previous: previous)
+        #expect(reads.withLock { $0 } == 3 && edited.hashes[path] != settled.hashes[path])
     }
 
     @Test func randomEditsMatchAFullBuildAndTouchOnlyWhatChanged() async throws {

@@ -22,9 +22,12 @@ public struct Fragments: Sendable, Equatable {
 
     /// Output path → system id → piece.
     public var files: [String: [String: Piece]]
+    /// Page path → what the page was made from (see `SiteContext.pageInputKeys`).
+    public var pageKeys: [String: String]
 
-    public init(files: [String: [String: Piece]] = [:]) {
+    public init(files: [String: [String: Piece]] = [:], pageKeys: [String: String] = [:]) {
         self.files = files
+        self.pageKeys = pageKeys
     }
 
     public static let paths = ["data/systems.json", "data/systems.csv"]
@@ -55,6 +58,10 @@ final class FragmentRecorder: Sendable {
 
     func record(_ path: String, _ pieces: [String: Fragments.Piece]) {
         state.withLock { $0.files[path] = pieces }
+    }
+
+    func record(_ path: String, key: String) {
+        state.withLock { $0.pageKeys[path] = key }
     }
 
     var fragments: Fragments { state.withLock { $0 } }

@@ -44,18 +44,24 @@ extension SiteContext {
             let chunks = Mutex([(bytes: [UInt8], pieces: [(id: String, start: Int, length: Int)])](repeating: ([], []), count: chunkCount))
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 var bytes: [UInt8] = []
+                bytes.reserveCapacity(chunkSize * 4_096)
                 var placed: [(id: String, start: Int, length: Int)] = []
-                let from = first + chunk * chunkSize
-                for index in from..<min(from + chunkSize, end) {
-                    let ledger = ledgers[index]
+                let from = first + chunk * chunkSize, upper = min(from + chunkSize, end)
+                var index = from
+                while index < upper {
                     bytes += (index == 0 ? "\n    " : ",\n    ").utf8
                     let pieceStart = bytes.count
-                    if let old = self.reusable(path, ledger.id) {
-                        bytes += old
-                    } else {
-                        JSONValue.writeObject(self.ledgerJSONEntries(ledger), indent: 4, into: &bytes)
+                    // Unchanged systems that sat side by side last time are copied in one piece,
+                    // with the separators between them.
+                    if let run = self.reusableRun(path, ledgers, from: index, upper: upper, separator: 6) {
+                        bytes += run.bytes
+                        for piece in run.pieces { placed.append((piece.id, pieceStart + piece.start, piece.length)) }
+                        index += run.pieces.count
+                        continue
                     }
-                    placed.append((ledger.id, pieceStart, bytes.count - pieceStart))
+                    JSONValue.writeObject(self.ledgerJSONEntries(ledgers[index]), indent: 4, into: &bytes)
+                    placed.append((ledgers[index].id, pieceStart, bytes.count - pieceStart))
+                    index += 1
                 }
                 chunks.withLock { $0[chunk] = (bytes, placed) }
             }
@@ -79,6 +85,25 @@ extension SiteContext {
     /// The previous bytes of a system's piece in `path`, when its ledger has not changed.
     func reusable(_ path: String, _ id: String) -> ArraySlice<UInt8>? {
         reuse?.piece(path, id: id, key: ledgerKeys[id])
+    }
+
+    /// The longest run of reusable systems from `start` whose pieces were adjacent last time
+    /// (`separator` bytes apart), as one slice of the old file with each piece's place in it.
+    func reusableRun(_ path: String, _ ledgers: [Ledger], from start: Int, upper: Int, separator: Int)
+        -> (bytes: ArraySlice<UInt8>, pieces: [(id: String, start: Int, length: Int)])? {
+        guard let reuse, let old = reuse.bytes[path], let previous = reuse.previous.files[path],
+              reuse.piece(path, id: ledgers[start].id, key: ledgerKeys[ledgers[start].id]) != nil,
+              let first = previous[ledgers[start].id] else { return nil }
+        var pieces = [(id: ledgers[start].id, start: 0, length: first.length)]
+        var end = first.offset + first.length
+        var index = start + 1
+        while index < upper, let piece = previous[ledgers[index].id], piece.offset == end + separator,
+              reuse.piece(path, id: ledgers[index].id, key: ledgerKeys[ledgers[index].id]) != nil {
+            pieces.append((ledgers[index].id, piece.offset - first.offset, piece.length))
+            end = piece.offset + piece.length
+            index += 1
+        }
+        return (old[first.offset..<end], pieces)
     }
 
     /// Records where a system's piece went (only with a known ledger hash: nothing else can match it later).

@@ -1,5 +1,6 @@
 import DaichoCore
 import Foundation
+import Synchronization
 
 /// Renders the whole site in memory and hands it to a sink in bounded batches.
 ///
@@ -23,8 +24,9 @@ public struct SiteRenderer: Sendable {
     public struct Summary: Sendable, Equatable {
         public var pages: Int
         public var bytes: Int
-        /// Department and vendor pages that belong to the site but were left out by `groups`.
-        public var unrenderedGroupPages: Set<String> = []
+        /// Pages that belong to the site but were not rendered again: department and vendor pages
+        /// left out by `groups`, and pages whose inputs are unchanged (see `SiteContext.pageInputKeys`).
+        public var unrenderedPages: Set<String> = []
         /// Where each system's piece of the exports is, for the next incremental rebuild.
         public var fragments = Fragments()
     }
@@ -67,7 +69,7 @@ public struct SiteRenderer: Sendable {
         progress?(written, total)
         StageTimer.report("render fixed pages", clock.now - started)
         started = clock.now
-        var unrendered: Set<String> = []
+        var unrendered = Set(fixed.kept)
         if let groups {
             for name in context.departmentSystems.keys where !groups.departments.contains(name) {
                 unrendered.insert(context.departmentPath(name))
@@ -75,7 +77,7 @@ public struct SiteRenderer: Sendable {
             for name in context.vendorSystems.keys where !groups.vendors.contains(name) { unrendered.insert(context.vendorPath(name)) }
         }
         try await emit([RenderedPage(path: "sitemap.xml", text: Sitemap.xml(
-            paths: fixed.paths + unrendered.sorted() + context.ledgers.map { context.systemPath($0.id) },
+            paths: fixed.paths + Array(unrendered) + context.ledgers.map { context.systemPath($0.id) },
             baseURL: project.site.baseURL))])
 
         // Writing a batch overlaps rendering the next: the disk and the cores work at the same time,
@@ -99,7 +101,7 @@ public struct SiteRenderer: Sendable {
         }
         try await finishWriting()
         StageTimer.report("render and write system pages", clock.now - started)
-        return Summary(pages: written, bytes: bytes, unrenderedGroupPages: unrendered,
+        return Summary(pages: written, bytes: bytes, unrenderedPages: unrendered,
                        fragments: context.fragmentRecorder.fragments)
     }
 
@@ -139,8 +141,9 @@ public struct SiteRenderer: Sendable {
 
     /// Renders and writes; returns the paths written, for the sitemap.
     func fixedPages(_ context: SiteContext, groups: GroupSelection? = nil, into sink: PageSink) async throws
-        -> (paths: [String], pages: Int, bytes: Int) {
+        -> (paths: [String], pages: Int, bytes: Int, kept: [String]) {
         var jobs: [Job] = []
+        var kept: [String] = []
         func html(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) {
             jobs.append(page(path, template, model))
         }
@@ -156,19 +159,30 @@ public struct SiteRenderer: Sendable {
         }
         var streams: [StreamJob] = []
         if !options.systemsOnly {
-            addSecondaryPages(context, to: &jobs)
+            addSecondaryPages(context, to: &jobs, keeping: &kept)
             streams.append(StreamJob(path: "data/systems.json", parts: { context.systemsJSONStream() }))
         }
         for (name, bytes) in assets.sorted(by: { $0.key < $1.key }) {
             jobs.append { [RenderedPage(path: "assets/" + name, bytes: bytes)] }
         }
-        return try await runJobs(jobs, streams: streams, into: sink)
+        let written = try await runJobs(jobs, streams: streams, into: sink)
+        return (written.paths, written.pages, written.bytes, kept)
     }
 
     /// Analysis, guideline, search, open data and error pages: everything but systems and their lists.
-    private func addSecondaryPages(_ context: SiteContext, to jobs: inout [Job]) {
+    /// A page whose inputs have a key is left out (and listed in `kept`) when the key is the one of
+    /// the previous build.
+    private func addSecondaryPages(_ context: SiteContext, to jobs: inout [Job], keeping kept: inout [String]) {
         let templates = self.templates
+        let keys = context.pageInputKeys.mapValues { $0() }
+        for (path, key) in keys { context.fragmentRecorder.record(path, key: key) }
+        func unchanged(_ path: String) -> Bool {
+            guard let key = keys[path], let previous = context.reuse?.previous.pageKeys[path], previous == key else { return false }
+            kept.append(path)
+            return true
+        }
         func html(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) {
+            guard !unchanged(path) else { return }
             jobs.append(page(path, template, model))
         }
         for (path, template, build) in context.analysisPages() {
@@ -186,15 +200,19 @@ public struct SiteRenderer: Sendable {
         html(SiteSection.search.path, "search") { context.searchPage() }
         html(SiteSection.data.path, "data") { context.dataPage() }
         html("404.html", "not-found") { context.notFoundPage() }
-        jobs.append { [RenderedPage(path: "assets/search-index.js", bytes: context.searchIndexScript())] }
+        if !unchanged("assets/search-index.js") {
+            jobs.append { [RenderedPage(path: "assets/search-index.js", bytes: context.searchIndexScript())] }
+        }
         jobs.append { [RenderedPage(path: "data/analysis.json", bytes: context.publicAnalysisJSON().renderedBytes())] }
         jobs.append { [RenderedPage(path: "data/systems.csv", bytes: context.systemsCSV())] }
     }
 
     private func runJobs(_ jobs: [Job], streams: [StreamJob], into sink: PageSink) async throws
         -> (paths: [String], pages: Int, bytes: Int) {
-        // Dealt round-robin across the workers; what each writes is independent of timing.
+        // Each lane takes the next job when it is free (a fixed deal left one lane with the heavy
+        // pages); what is written does not depend on which lane wrote it.
         let lanes = workers
+        let queue = JobQueue(jobs)
         return try await withThrowingTaskGroup(of: (paths: [String], bytes: Int).self) { group in
             for stream in streams {
                 group.addTask {
@@ -204,11 +222,10 @@ public struct SiteRenderer: Sendable {
                     return ([stream.path], bytes)
                 }
             }
-            for lane in 0..<lanes {
-                let mine = jobs.enumerated().filter { $0.offset % lanes == lane }.map(\.element)
+            for _ in 0..<lanes {
                 group.addTask {
                     var paths: [String] = [], bytes = 0
-                    for job in mine {
+                    while let job = queue.next() {
                         let started = ContinuousClock.now
                         let pages = try job()
                         if let first = pages.first, ContinuousClock.now - started > .milliseconds(100) {
@@ -228,6 +245,17 @@ public struct SiteRenderer: Sendable {
             }
             return (paths.sorted(), paths.count, bytes)
         }
+    }
+
+    /// Jobs handed out one at a time to whichever lane asks first.
+    private final class JobQueue: Sendable {
+        private let jobs: Mutex<ArraySlice<Job>>
+
+        init(_ jobs: [Job]) {
+            self.jobs = Mutex(jobs[...])
+        }
+
+        func next() -> Job? { jobs.withLock { $0.popFirst() } }
     }
 
     /// One batch of system pages, split across workers; the result is in path order whatever the timing.

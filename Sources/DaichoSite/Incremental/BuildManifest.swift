@@ -44,7 +44,7 @@ struct BuildManifest: Sendable {
         }
     }
 
-    static let version = 5
+    static let version = 7
 
     var version = BuildManifest.version
     /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.
@@ -55,6 +55,8 @@ struct BuildManifest: Sendable {
     var outputs: [String: String]
     /// Where each system's piece of the exports is in the files written.
     var fragments = Fragments()
+    /// Ledger file → its stamp when it was last read (settled files only).
+    var stamps: [String: FileStamp] = [:]
 
     /// The file form: version, fingerprint, then ledger rows and output rows in path order, in the
     /// binary form (a 10,000-system site has 73,000 outputs; as JSON the manifest took a tenth of a
@@ -72,6 +74,7 @@ struct BuildManifest: Sendable {
         var reader = BinaryReader(bytes[magic.count...])
         var ledgers: [String: Ledger] = [:], outputs: [String: String] = [:]
         var fragments = Fragments()
+        var stamps: [String: FileStamp] = [:]
         let fingerprint: String
         do {
             guard try reader.get(Int.self) == version else { return nil }
@@ -93,11 +96,13 @@ struct BuildManifest: Sendable {
                 }
                 fragments.files[path] = pieces
             }
+            for _ in 0..<(try reader.count()) { fragments.pageKeys[try reader.get(String.self)] = try reader.get(String.self) }
+            for _ in 0..<(try reader.count()) { stamps[try reader.get(String.self)] = try reader.get(FileStamp.self) }
             guard reader.remaining == 0 else { return nil }
         } catch {
             return nil
         }
-        return BuildManifest(fingerprint: fingerprint, ledgers: ledgers, outputs: outputs, fragments: fragments)
+        return BuildManifest(fingerprint: fingerprint, ledgers: ledgers, outputs: outputs, fragments: fragments, stamps: stamps)
     }
 
     func save(for output: String) throws(WriteError) {
@@ -125,6 +130,16 @@ struct BuildManifest: Sendable {
                 writer.put(piece.offset)
                 writer.put(piece.length)
             }
+        }
+        writer.putVarint(UInt64(fragments.pageKeys.count))
+        for (path, key) in fragments.pageKeys.sorted(by: { $0.key < $1.key }) {
+            writer.put(path)
+            writer.put(key)
+        }
+        writer.putVarint(UInt64(stamps.count))
+        for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
+            writer.put(path)
+            writer.put(stamp)
         }
         try AtomicFile.write(writer.bytes, to: Self.path(for: output))
     }

@@ -9,18 +9,26 @@ enum IncrementalPlan {
     /// after. Nil (all of them) when a department or vendor appears or disappears, since page
     /// addresses are assigned over the sorted names.
     static func groups(old: [String: BuildManifest.Ledger], new: [String: BuildManifest.Ledger]) -> GroupSelection? {
-        func names(_ entries: [String: BuildManifest.Ledger]) -> (Set<String>, Set<String>) {
-            var departments: Set<String> = [], vendors: Set<String> = []
-            for entry in entries.values {
-                if let department = entry.department { departments.insert(department) }
-                vendors.formUnion(entry.vendors)
-            }
-            return (departments, vendors)
+        let changed = changedFiles(old: old, new: new)
+        // Names can appear or disappear only through a changed ledger whose department or vendors
+        // changed; otherwise the sets of names are the same and need not be built (10,000 entries).
+        let namesMayDiffer = changed.contains { file in
+            old[file]?.department != new[file]?.department || old[file]?.vendors != new[file]?.vendors
         }
-        let (oldDepartments, oldVendors) = names(old), (newDepartments, newVendors) = names(new)
-        guard oldDepartments == newDepartments, oldVendors == newVendors else { return nil }
+        if namesMayDiffer {
+            func names(_ entries: [String: BuildManifest.Ledger]) -> (Set<String>, Set<String>) {
+                var departments: Set<String> = [], vendors: Set<String> = []
+                for entry in entries.values {
+                    if let department = entry.department { departments.insert(department) }
+                    vendors.formUnion(entry.vendors)
+                }
+                return (departments, vendors)
+            }
+            let (oldDepartments, oldVendors) = names(old), (newDepartments, newVendors) = names(new)
+            guard oldDepartments == newDepartments, oldVendors == newVendors else { return nil }
+        }
         var selection = GroupSelection(departments: [], vendors: [])
-        for file in Set(old.keys).union(new.keys) where old[file] != new[file] {
+        for file in changed {
             for entry in [old[file], new[file]].compactMap({ $0 }) {
                 if let department = entry.department { selection.departments.insert(department) }
                 selection.vendors.formUnion(entry.vendors)
@@ -29,18 +37,28 @@ enum IncrementalPlan {
         return selection
     }
 
+    /// Ledger files added, removed or changed (by content, validity, id, links or groups).
+    static func changedFiles(old: [String: BuildManifest.Ledger], new: [String: BuildManifest.Ledger]) -> [String] {
+        var changed = new.compactMap { file, entry in old[file] == entry ? nil : file }
+        changed += old.keys.filter { new[$0] == nil }
+        return changed
+    }
+
     static func affected(old: [String: BuildManifest.Ledger], new: [String: BuildManifest.Ledger]) -> Set<String> {
         var changed: Set<String> = []
         var affected: Set<String> = []
-        for file in Set(old.keys).union(new.keys) where old[file] != new[file] {
+        for file in changedFiles(old: old, new: new) {
             for entry in [old[file], new[file]].compactMap({ $0 }) {
                 if let id = entry.id { changed.insert(id) }
                 affected.formUnion(entry.partners)
             }
         }
         affected.formUnion(changed)
-        for entry in Array(old.values) + Array(new.values) where !changed.isDisjoint(with: entry.partners) {
-            if let id = entry.id { affected.insert(id) }
+        guard !changed.isEmpty else { return affected }
+        for entries in [old, new] {
+            for entry in entries.values where !entry.partners.isEmpty && !changed.isDisjoint(with: entry.partners) {
+                if let id = entry.id { affected.insert(id) }
+            }
         }
         return affected
     }

@@ -11,13 +11,13 @@ extension SiteBuilder {
         /// Systems whose pages were rendered again.
         var affected: Set<String>
         var validIDs: Set<String>
-        /// Department and vendor pages of the site that were not rendered again.
-        var keptGroupPages: Set<String> = []
+        /// Pages of the site that were not rendered again (other than system pages).
+        var keptPages: Set<String> = []
 
         /// True for an old output this build did not render but must keep: a page of an untouched
         /// system, department or vendor.
         func keeps(_ path: String) -> Bool {
-            guard let id = SiteBuilder.systemID(of: path) else { return keptGroupPages.contains(path) }
+            guard let id = SiteBuilder.systemID(of: path) else { return keptPages.contains(path) }
             return validIDs.contains(id) && !affected.contains(id)
         }
     }
@@ -41,16 +41,18 @@ extension SiteBuilder {
         StageTimer.report("analyze", clock.now - started)
         let affected = IncrementalPlan.affected(old: previous, new: entries)
         let validIDs = Set(valid.map(\.id))
+        let groups = IncrementalPlan.groups(old: previous, new: entries), keys = Self.ledgerKeys(entries)
         let summary = try await renderer(loaded, project: checked.project).render(
             project: checked.project, ledgers: valid, analysis: analysis, into: sink, systems: affected.intersection(validIDs),
-            groups: IncrementalPlan.groups(old: previous, new: entries), ledgerKeys: Self.ledgerKeys(entries), reuse: reuse
+            groups: groups, ledgerKeys: keys, reuse: reuse
         ) { done, total in progress?(.rendering(done: done, total: total)) }
         return PartialBuild(outcome: .built(checked, analysis, summary), entries: entries, affected: affected, validIDs: validIDs,
-                            keptGroupPages: summary.unrenderedGroupPages)
+                            keptPages: summary.unrenderedPages)
     }
 
     /// On disk: rewrites changed files in place, removes what no longer exists, writes the manifest last.
-    func rebuild(_ source: ProjectSource, loaded: TemplateLoader.Loaded, fingerprint: String, previous: BuildManifest, output: String, progress: (@Sendable (Stage) -> Void)?) async throws -> Outcome {
+    func rebuild(_ source: ProjectSource, loaded: TemplateLoader.Loaded, fingerprint: String, previous: BuildManifest, output: String,
+                 stamps: [String: FileStamp], progress: (@Sendable (Stage) -> Void)?) async throws -> Outcome {
         let sink = InPlaceSink(root: output, previous: previous.outputs)
         let started = ContinuousClock.now
         let reuse = Self.previousExports(in: output, previous)
@@ -77,8 +79,8 @@ extension SiteBuilder {
                 }
             }
         }
-        try BuildManifest(fingerprint: fingerprint, ledgers: build.entries, outputs: outputs, fragments: summary.fragments)
-            .save(for: output)
+        try BuildManifest(fingerprint: fingerprint, ledgers: build.entries, outputs: outputs, fragments: summary.fragments,
+                          stamps: stamps).save(for: output)
         StageTimer.report("remove old files, write manifest", ContinuousClock.now - finishing)
         return build.outcome
     }
@@ -105,7 +107,7 @@ extension SiteBuilder {
 
     /// The same incremental rebuild as on disk, in memory: only the pages a change touches are rendered again.
     public func build(project: String, over previous: MemoryState?) async throws -> (Outcome, MemoryState?) {
-        let (source, hashes) = Self.hashed(try ProjectLoader().load(project))
+        let (source, hashes, _) = Self.hashed(try ProjectLoader().load(project))
         let loaded = try TemplateLoader().load(project: project, override: templatesOverride)
         let current = fingerprint(source, loaded)
         if let previous, previous.fingerprint == current, previous.ledgers.mapValues(\.hash) == hashes {

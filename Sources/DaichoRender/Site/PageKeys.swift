@@ -1,0 +1,65 @@
+import DaichoCore
+
+/// What some costly pages are made from, hashed. A rebuild whose key for a page equals the one
+/// recorded last time keeps the page as it is: a cost edit does not touch the search index or
+/// the integration map, which were a third of a one-ledger rebuild at 10,000 systems.
+///
+/// A key covers every ledger field the page reads; everything else a page depends on (templates,
+/// labels, profile, policy, Daicho itself) is in the build fingerprint, which forces a full build.
+extension SiteContext {
+    var pageInputKeys: [String: @Sendable () -> String] {
+        ["assets/search-index.js": { searchIndexKey() }, "analysis/integrations.html": { integrationsKey() }]
+    }
+
+    /// Each system's search document: path, name, department, vendors, business, id.
+    func searchIndexKey() -> String {
+        var key = PageKey()
+        key.add(visibility.hides("vendor.developer") ? "hide-vendors" : "vendors")
+        key.add(visibility.hides("basic.business") ? "hide-business" : "business")
+        for ledger in ledgers {
+            key.add(ledger.id, ledger.basic.name, ledger.basic.department, ledger.vendor?.developer ?? "\u{0}",
+                    ledger.vendor?.maintainer ?? "\u{0}")
+            key.add(ledger.basic.business.count)
+            for business in ledger.basic.business { key.add(business) }
+        }
+        return key.value
+    }
+
+    /// Names, categories and every link (partner, direction, method, data) of every system.
+    func integrationsKey() -> String {
+        var key = PageKey()
+        for ledger in ledgers {
+            key.add(ledger.id, ledger.basic.name)
+            key.add(ledger.basic.category?.order ?? -1)
+            key.add(ledger.integrations.count)
+            for link in ledger.integrations {
+                switch link.target {
+                case .system(let id): key.add("system", id)
+                case .external(let name): key.add("external", name)
+                }
+                key.add(link.direction.token, link.method?.token ?? "\u{0}", link.data ?? "\u{0}")
+            }
+        }
+        return key.value
+    }
+}
+
+/// Strings and numbers fed to a `Digest64`, each with its length, so no two sequences of fields
+/// run together into the same bytes.
+struct PageKey {
+    private var digest = Digest64()
+
+    mutating func add(_ texts: String...) {
+        for text in texts {
+            add(text.utf8.count)
+            var text = text
+            text.withUTF8 { digest.combine(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    mutating func add(_ number: Int) {
+        withUnsafeBytes(of: Int64(number).littleEndian) { digest.combine($0) }
+    }
+
+    var value: String { Digest64.hex(digest.value) }
+}
