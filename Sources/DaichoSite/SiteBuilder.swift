@@ -57,7 +57,7 @@ public struct SiteBuilder: Sendable {
         StageTimer.report("analyze", clock.now - started)
         let renderer = renderer(loaded, project: checked.project)
         let summary = try await renderer.render(project: checked.project, ledgers: valid, analysis: analysis, into: sink,
-                                                ledgerKeys: Self.ledgerKeys(Self.entries(checked))) { done, total in
+                                                ledgerKeys: Self.ledgerKeys(checked, valid: valid)) { done, total in
             progress?(.rendering(done: done, total: total))
         }
         return .built(checked, analysis, summary)
@@ -102,8 +102,10 @@ public struct SiteBuilder: Sendable {
                 return outcome
             }
             try folder.commit()
+            var table: [String: FileStamp] = [:]
+            for (ledger, stamp) in zip(source.ledgers, stamps) { table[ledger.path] = stamp }
             try BuildManifest(fingerprint: fingerprint, ledgers: Self.entries(checked), outputs: sink.hashes,
-                              fragments: summary.fragments, stamps: stamps).save(for: output)
+                              fragments: summary.fragments, stamps: table).save(for: output)
             return outcome
         } catch {
             folder.discard()
@@ -166,13 +168,10 @@ public struct SiteBuilder: Sendable {
         return (source, hashes, stamps)
     }
 
-    /// Stamps of the settled ledger files, for a build that read them all.
-    static func stamps(_ source: ProjectSource) -> [String: FileStamp] {
-        var stamps: [String: FileStamp] = [:]
-        for ledger in source.ledgers {
-            if let stamp = FileStamp(path: ledger.path), stamp.isSettled { stamps[ledger.path] = stamp }
-        }
-        return stamps
+    /// Stamps of the settled ledger files, in the order of `source.ledgers` (a list, not a table:
+    /// it is held through a whole build, and at 100,000 files the table was 10 MB more).
+    static func stamps(_ source: ProjectSource) -> [FileStamp?] {
+        source.ledgers.map { ledger in FileStamp(path: ledger.path).flatMap { $0.isSettled ? $0 : nil } }
     }
 
     /// System id → hash of its ledger file; an id two files claim has none (nothing of it is reused).
@@ -181,6 +180,17 @@ public struct SiteBuilder: Sendable {
         for entry in entries.values {
             guard let id = entry.id, entry.valid, !entry.hash.isEmpty else { continue }
             keys[id] = keys[id] == nil ? entry.hash : ""
+        }
+        return keys.filter { !$0.value.isEmpty }
+    }
+
+    /// The same from the checked inventory, without building the manifest's entries first.
+    static func ledgerKeys(_ checked: CheckedInventory, valid: [Ledger]) -> [String: String] {
+        var keys: [String: String] = [:]
+        keys.reserveCapacity(valid.count)
+        for ledger in valid {
+            guard let hash = checked.contentHashes[ledger.file], !hash.isEmpty else { continue }
+            keys[ledger.id] = keys[ledger.id] == nil ? hash : ""
         }
         return keys.filter { !$0.value.isEmpty }
     }

@@ -44,6 +44,15 @@ struct CompiledTemplateSiteTests {
         #expect(compared > 1_000)
     }
 
+    /// The one-at-a-time schedule of national scale writes the same site as the parallel one.
+    @Test func heavyPagesOneAtATimeWriteTheSameSite() async throws {
+        var serial = SiteOptions()
+        serial.oneAtATimeAbove = 0
+        let parallel = try await buildSite(Paths.root.path)
+        let oneAtATime = try await buildSite(Paths.root.path, options: serial)
+        #expect(parallel.count > 50 && parallel == oneAtATime)
+    }
+
     private func syntheticProject(count: Int, seed: UInt64) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-compiled-\(UUID().uuidString)").path
         let inventory = SyntheticInventory(count: count, seed: seed)

@@ -56,6 +56,35 @@ public enum JSONValue: Sendable, Equatable {
         return output
     }
 
+    /// `renderedBytes()` a top-level member at a time, for a sink that appends: the analysis of a
+    /// national inventory is tens of megabytes, and its parts and their join at once were the
+    /// largest allocation of a build.
+    public func renderedParts() -> () -> [UInt8]? {
+        guard case .object(let fields) = self, !fields.isEmpty else {
+            var done = false
+            return {
+                guard !done else { return nil }
+                done = true
+                return self.renderedBytes()
+            }
+        }
+        let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var next = -1
+        return {
+            defer { next += 1 }
+            if next < 0 { return [0x7B, 0x0A] }
+            if next == keys.count { return [0x7D, 0x0A] }
+            guard next < keys.count else { return nil }
+            var part: [UInt8] = []
+            JSONValue.pad(2, into: &part)
+            JSONValue.escape(keys[next], into: &part)
+            part += [0x3A, 0x20]
+            fields[keys[next]]?.write(into: &part, indent: 2)
+            part += next < keys.count - 1 ? [0x2C, 0x0A] : [0x0A]
+            return part
+        }
+    }
+
     // Written as bytes, not into a String: at national scale the exports are tens of megabytes,
     // and String appends (with their UTF-8 bookkeeping) were most of the time spent on them.
 

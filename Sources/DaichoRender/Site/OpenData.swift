@@ -255,6 +255,14 @@ extension SiteContext {
 
     /// `data/systems.csv`: UTF-8 with a byte-order mark so Excel reads it, RFC 4180 quoting, CRLF lines.
     func systemsCSV() -> [UInt8] {
+        var bytes: [UInt8] = []
+        let next = systemsCSVStream()
+        while let part = next() { bytes += part }
+        return bytes
+    }
+
+    /// `systems.csv` a window of rows at a time (a sink that appends never holds the whole file).
+    func systemsCSVStream() -> () -> [UInt8]? {
         typealias Column = (header: String, path: String, value: (Ledger) -> String)
         let yen = { (value: Int?) in value.map(String.init) ?? "" }
         let flagOf = { (ledger: Ledger) in self.maintenanceByID[ledger.id] }
@@ -286,26 +294,47 @@ extension SiteContext {
             (t("課題", "Gaps"), "id", { self.visibleGaps($0.id).map { $0.label.text(self.language) }.joined(separator: "／") }),
         ]
         let visible = columns.filter { !visibility.hides($0.path) }
-        // Straight into one buffer: at national scale the file is tens of megabytes, and a list
-        // of lines, its join and a copy were three times that.
-        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
-        func line(_ fields: [String]) {
+        func line(_ fields: [String], into bytes: inout [UInt8]) {
             for (index, field) in fields.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 bytes.append(contentsOf: CSV.field(field).utf8)
             }
             bytes.append(contentsOf: [0x0D, 0x0A])
         }
-        line(visible.map(\.header))
         let path = Fragments.paths[1]
+        let ledgers = self.ledgers
+        let window = 4_000
         var pieces: [String: Fragments.Piece] = [:]
-        for ledger in ledgers {
-            let start = bytes.count
-            if let old = reusable(path, ledger.id) { bytes += old } else { line(visible.map { $0.value(ledger) }) }
-            place(ledger.id, at: start, length: bytes.count - start, in: &pieces)
+        var offset = 0
+        var start = -1  // -1: the header is next
+        return {
+            var bytes: [UInt8] = []
+            if start < 0 {
+                bytes = [0xEF, 0xBB, 0xBF]
+                line(visible.map(\.header), into: &bytes)
+                start = 0
+            } else {
+                guard start < ledgers.count else {
+                    if start == ledgers.count {
+                        self.fragmentRecorder.record(path, pieces)
+                        start += 1
+                    }
+                    return nil
+                }
+                for ledger in ledgers[start..<min(start + window, ledgers.count)] {
+                    let pieceStart = bytes.count
+                    if let old = self.reusable(path, ledger.id) {
+                        bytes += old
+                    } else {
+                        line(visible.map { $0.value(ledger) }, into: &bytes)
+                    }
+                    self.place(ledger.id, at: offset + pieceStart, length: bytes.count - pieceStart, in: &pieces)
+                }
+                start = min(start + window, ledgers.count)
+            }
+            offset += bytes.count
+            return bytes
         }
-        fragmentRecorder.record(path, pieces)
-        return bytes
     }
 }
 

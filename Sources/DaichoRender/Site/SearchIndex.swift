@@ -11,45 +11,51 @@ extension SiteContext {
     func searchIndexScript() -> [UInt8] {
         let ledgers = self.ledgers
         let hidesVendors = visibility.hides("vendor.developer"), hidesBusiness = visibility.hides("basic.business")
-        let chunkSize = 256
+        let chunkSize = 256, windowChunks = 32
         let chunkCount = (ledgers.count + chunkSize - 1) / chunkSize
-        let chunks = Mutex([(docs: [UInt8], grams: [[UInt64]])](repeating: ([], []), count: chunkCount))
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var docs: [UInt8] = []
-            var grams: [[UInt64]] = []
-            for index in chunk * chunkSize..<min((chunk + 1) * chunkSize, ledgers.count) {
-                let ledger = ledgers[index]
-                let vendors = hidesVendors ? [] : [ledger.vendor?.developer, ledger.vendor?.maintainer].compactMap { $0 }
-                let vendor = Array(Set(vendors)).sorted().joined(separator: " ")
-                let business = hidesBusiness ? "" : ledger.basic.business.joined(separator: " ")
-                JSONValue.pad(4, into: &docs)
-                JSONValue.array([.string(systemPath(ledger.id)), .string(ledger.basic.name), .string(ledger.basic.department),
-                                 .string(vendor), .string(business), .string(ledger.id)]).write(into: &docs, indent: 4)
-                docs += index == ledgers.count - 1 ? [0x0A] : [0x2C, 0x0A]
-                let haystack = [ledger.basic.name, ledger.basic.department, vendor, business, ledger.id].joined(separator: " ")
-                    .nfkcTrimmed.lowercased()
-                let scalars = Array(haystack.unicodeScalars)
-                var packed: [UInt64] = []
-                packed.reserveCapacity(scalars.count)
-                for position in scalars.indices.dropLast() {
-                    let a = scalars[position], b = scalars[position + 1]
-                    guard !a.properties.isWhitespace, !b.properties.isWhitespace else { continue }
-                    packed.append(UInt64(a.value) << 32 | UInt64(b.value))
-                }
-                grams.append(Array(Set(packed)))
-            }
-            chunks.withLock { $0[chunk] = (docs, grams) }
-        }
-        var postings: [UInt64: [Int]] = [:]
+        var postings: [UInt64: [Int32]] = [:]
         var output = Array("window.DAICHO_SEARCH = {\n  \"docs\": ".utf8)
         output += ledgers.isEmpty ? Array("[]".utf8) : Array("[\n".utf8)
-        chunks.withLock {
-            var document = 0
-            for chunk in $0 {
-                output += chunk.docs
-                for grams in chunk.grams {
-                    for gram in grams { postings[gram, default: []].append(document) }
-                    document += 1
+        var document: Int32 = 0
+        // A window of chunks at a time: the bigrams of 100,000 documents held at once were
+        // a tenth of a national build's memory.
+        for windowStart in stride(from: 0, to: chunkCount, by: windowChunks) {
+            let count = min(windowChunks, chunkCount - windowStart)
+            let chunks = Mutex([(docs: [UInt8], grams: [[UInt64]])](repeating: ([], []), count: count))
+            DispatchQueue.concurrentPerform(iterations: count) { offset in
+                let chunk = windowStart + offset
+                var docs: [UInt8] = []
+                var grams: [[UInt64]] = []
+                for index in chunk * chunkSize..<min((chunk + 1) * chunkSize, ledgers.count) {
+                    let ledger = ledgers[index]
+                    let vendors = hidesVendors ? [] : [ledger.vendor?.developer, ledger.vendor?.maintainer].compactMap { $0 }
+                    let vendor = Array(Set(vendors)).sorted().joined(separator: " ")
+                    let business = hidesBusiness ? "" : ledger.basic.business.joined(separator: " ")
+                    JSONValue.pad(4, into: &docs)
+                    JSONValue.array([.string(systemPath(ledger.id)), .string(ledger.basic.name), .string(ledger.basic.department),
+                                     .string(vendor), .string(business), .string(ledger.id)]).write(into: &docs, indent: 4)
+                    docs += index == ledgers.count - 1 ? [0x0A] : [0x2C, 0x0A]
+                    let haystack = [ledger.basic.name, ledger.basic.department, vendor, business, ledger.id].joined(separator: " ")
+                        .nfkcTrimmed.lowercased()
+                    let scalars = Array(haystack.unicodeScalars)
+                    var packed: [UInt64] = []
+                    packed.reserveCapacity(scalars.count)
+                    for position in scalars.indices.dropLast() {
+                        let a = scalars[position], b = scalars[position + 1]
+                        guard !a.properties.isWhitespace, !b.properties.isWhitespace else { continue }
+                        packed.append(UInt64(a.value) << 32 | UInt64(b.value))
+                    }
+                    grams.append(Array(Set(packed)))
+                }
+                chunks.withLock { $0[offset] = (docs, grams) }
+            }
+            chunks.withLock {
+                for chunk in $0 {
+                    output += chunk.docs
+                    for grams in chunk.grams {
+                        for gram in grams { postings[gram, default: []].append(document) }
+                        document += 1
+                    }
                 }
             }
         }
@@ -65,7 +71,7 @@ extension SiteContext {
                 for value in [UInt32(key >> 32), UInt32(key & 0xFFFF_FFFF)] {
                     if let scalar = Unicode.Scalar(value) { gram.unicodeScalars.append(scalar) }
                 }
-                var previous = 0
+                var previous: Int32 = 0
                 let encoded = (postings[key] ?? []).map { value -> String in
                     defer { previous = value }
                     return String(value - previous, radix: 36)

@@ -14,6 +14,9 @@ public struct SiteOptions: Sendable {
     public var batchSize: Int
     /// `--only systems`: the system pages and the lists that lead to them, nothing else.
     public var systemsOnly = false
+    /// Above this many systems the pages that list every system render one at a time (memory
+    /// before speed at national scale). The pages are the same either way.
+    public var oneAtATimeAbove = 20_000
 
     public init(language: Language = .ja, profile: Visibility.Profile = .internal, timestamp: String? = nil,
                 liveReloadURL: String? = nil, draftDate: String? = nil, batchSize: Int = 64) {

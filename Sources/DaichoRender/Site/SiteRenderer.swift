@@ -142,10 +142,10 @@ public struct SiteRenderer: Sendable {
     /// Renders and writes; returns the paths written, for the sitemap.
     func fixedPages(_ context: SiteContext, groups: GroupSelection? = nil, into sink: PageSink) async throws
         -> (paths: [String], pages: Int, bytes: Int, kept: [String]) {
-        var jobs: [Job] = []
+        var jobs: [(path: String, job: Job)] = []
         var kept: [String] = []
         func html(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) {
-            jobs.append(page(path, template, model))
+            jobs.append((path, page(path, template, model)))
         }
         html(SiteSection.home.path, "dashboard") { context.dashboardPage() }
         html(SiteSection.systems.path, "systems") { context.systemsListPage() }
@@ -161,18 +161,27 @@ public struct SiteRenderer: Sendable {
         if !options.systemsOnly {
             addSecondaryPages(context, to: &jobs, keeping: &kept)
             streams.append(StreamJob(path: "data/systems.json", parts: { context.systemsJSONStream() }))
+            streams.append(StreamJob(path: "data/systems.csv", parts: { context.systemsCSVStream() }))
+            streams.append(StreamJob(path: "data/analysis.json", parts: { context.publicAnalysisJSON().renderedParts() }))
         }
         for (name, bytes) in assets.sorted(by: { $0.key < $1.key }) {
-            jobs.append { [RenderedPage(path: "assets/" + name, bytes: bytes)] }
+            jobs.append(("assets/" + name, { [RenderedPage(path: "assets/" + name, bytes: bytes)] }))
         }
-        let written = try await runJobs(jobs, streams: streams, into: sink)
+        // At national scale the lists of every system are pages of tens of megabytes each; two of
+        // them at once (with their view models) set a build's peak memory, so above this size they
+        // render one after another, after the exports, while the small pages share the other lanes.
+        let heavy = context.ledgers.count > options.oneAtATimeAbove
+            ? Set(jobs.map(\.path).filter { $0 == SiteSection.systems.path || $0.hasPrefix("analysis/") || $0 == "assets/search-index.js" })
+            : []
+        let written = try await runJobs(jobs.filter { !heavy.contains($0.path) }.map(\.job),
+                                        sequential: jobs.filter { heavy.contains($0.path) }.map(\.job), streams: streams, into: sink)
         return (written.paths, written.pages, written.bytes, kept)
     }
 
     /// Analysis, guideline, search, open data and error pages: everything but systems and their lists.
     /// A page whose inputs have a key is left out (and listed in `kept`) when the key is the one of
     /// the previous build.
-    private func addSecondaryPages(_ context: SiteContext, to jobs: inout [Job], keeping kept: inout [String]) {
+    private func addSecondaryPages(_ context: SiteContext, to jobs: inout [(path: String, job: Job)], keeping kept: inout [String]) {
         let templates = self.templates
         let keys = context.pageInputKeys.mapValues { $0() }
         for (path, key) in keys { context.fragmentRecorder.record(path, key: key) }
@@ -183,43 +192,57 @@ public struct SiteRenderer: Sendable {
         }
         func html(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) {
             guard !unchanged(path) else { return }
-            jobs.append(page(path, template, model))
+            jobs.append((path, page(path, template, model)))
         }
         for (path, template, build) in context.analysisPages() {
             html(path, template, build)
         }
         if context.hasGuidelines {
-            jobs.append {
+            jobs.append((SiteSection.guidelines.path, {
                 let markdown = try context.guidelineMarkdown(templates: templates)
                 return [RenderedPage(path: "guidelines/guideline.md", text: markdown),
                         RenderedPage(path: SiteSection.guidelines.path,
                                      text: try templates.render("guideline", context.guidelinePage(markdown: markdown)))]
-            }
+            }))
             html("guidelines/checklist.html", "checklist") { context.checklistPage() }
         }
         html(SiteSection.search.path, "search") { context.searchPage() }
         html(SiteSection.data.path, "data") { context.dataPage() }
         html("404.html", "not-found") { context.notFoundPage() }
         if !unchanged("assets/search-index.js") {
-            jobs.append { [RenderedPage(path: "assets/search-index.js", bytes: context.searchIndexScript())] }
+            jobs.append(("assets/search-index.js", { [RenderedPage(path: "assets/search-index.js", bytes: context.searchIndexScript())] }))
         }
-        jobs.append { [RenderedPage(path: "data/analysis.json", bytes: context.publicAnalysisJSON().renderedBytes())] }
-        jobs.append { [RenderedPage(path: "data/systems.csv", bytes: context.systemsCSV())] }
     }
 
-    private func runJobs(_ jobs: [Job], streams: [StreamJob], into sink: PageSink) async throws
+    private func runJobs(_ jobs: [Job], sequential: [Job], streams: [StreamJob], into sink: PageSink) async throws
         -> (paths: [String], pages: Int, bytes: Int) {
         // Each lane takes the next job when it is free (a fixed deal left one lane with the heavy
         // pages); what is written does not depend on which lane wrote it.
         let lanes = workers
         let queue = JobQueue(jobs)
         return try await withThrowingTaskGroup(of: (paths: [String], bytes: Int).self) { group in
-            for stream in streams {
+            // The large exports (and, for a large inventory, the pages listing every system) one
+            // after another in one task: each holds a window or a large page in memory.
+            if !streams.isEmpty || !sequential.isEmpty {
                 group.addTask {
-                    let started = ContinuousClock.now
-                    let bytes = try await sink.write(path: stream.path, parts: stream.parts())
-                    StageTimer.report("  " + stream.path, ContinuousClock.now - started)
-                    return ([stream.path], bytes)
+                    var paths: [String] = [], bytes = 0
+                    for stream in streams {
+                        let started = ContinuousClock.now
+                        bytes += try await sink.write(path: stream.path, parts: stream.parts())
+                        StageTimer.report("  " + stream.path, ContinuousClock.now - started)
+                        paths.append(stream.path)
+                    }
+                    for job in sequential {
+                        let started = ContinuousClock.now
+                        let pages = try job()
+                        if let first = pages.first, ContinuousClock.now - started > .milliseconds(100) {
+                            StageTimer.report("  " + first.path, ContinuousClock.now - started)
+                        }
+                        try await sink.write(pages)
+                        paths += pages.map(\.path)
+                        bytes += pages.reduce(0) { $0 + $1.bytes.count }
+                    }
+                    return (paths, bytes)
                 }
             }
             for _ in 0..<lanes {
