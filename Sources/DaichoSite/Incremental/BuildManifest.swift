@@ -44,15 +44,15 @@ struct BuildManifest: Sendable {
         }
     }
 
-    static let version = 7
+    static let version = 8
 
     var version = BuildManifest.version
     /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.
     var fingerprint: String
     /// Ledger file → what it was.
     var ledgers: [String: Ledger]
-    /// Output path → hash of its bytes.
-    var outputs: [String: String]
+    /// Output path → `Digest64` of its bytes (a number, not hex: a national site has 700,000 outputs).
+    var outputs: [String: UInt64]
     /// Where each system's piece of the exports is in the files written.
     var fragments = Fragments()
     /// Ledger file → its stamp when it was last read (settled files only).
@@ -72,7 +72,7 @@ struct BuildManifest: Sendable {
         guard let bytes = FileBytes.read(path(for: output)) else { return nil }
         guard bytes.starts(with: magic) else { return nil }
         var reader = BinaryReader(bytes[magic.count...])
-        var ledgers: [String: Ledger] = [:], outputs: [String: String] = [:]
+        var ledgers: [String: Ledger] = [:], outputs: [String: UInt64] = [:]
         var fragments = Fragments()
         var stamps: [String: FileStamp] = [:]
         let fingerprint: String
@@ -84,7 +84,7 @@ struct BuildManifest: Sendable {
             for _ in 0..<ledgerCount { ledgers[try reader.get(String.self)] = try reader.get(Ledger.self) }
             let outputCount = try reader.count()
             outputs.reserveCapacity(outputCount)
-            for _ in 0..<outputCount { outputs[try reader.get(String.self)] = try reader.get(String.self) }
+            for _ in 0..<outputCount { outputs[try reader.get(String.self)] = try reader.get(UInt64.self) }
             for _ in 0..<(try reader.count()) {
                 let path: String = try reader.get()
                 var pieces: [String: Fragments.Piece] = [:]

@@ -6,14 +6,14 @@ import Foundation
 final class HashingSink: PageSink, @unchecked Sendable {
     private let inner: PageSink
     private let lock = NSLock()
-    private(set) var hashes: [String: String] = [:]
+    private(set) var hashes: [String: UInt64] = [:]
 
     init(_ inner: PageSink) {
         self.inner = inner
     }
 
     func write(_ pages: [RenderedPage]) async throws {
-        let computed = pages.map { ($0.path, ContentHash.of($0.bytes)) }
+        let computed = pages.map { ($0.path, Digest64.hash($0.bytes)) }
         lock.withLock { for (path, hash) in computed { hashes[path] = hash } }
         try await inner.write(pages)
     }
@@ -26,8 +26,8 @@ final class HashingSink: PageSink, @unchecked Sendable {
             hasher.combine(part)
             return part
         }
-        let hex = Digest64.hex(hasher.value)
-        lock.withLock { hashes[path] = hex }
+        let value = hasher.value
+        lock.withLock { hashes[path] = value }
         return count
     }
 }
@@ -36,12 +36,12 @@ final class HashingSink: PageSink, @unchecked Sendable {
 /// every other file keeps its inode and modification time.
 final class InPlaceSink: PageSink, @unchecked Sendable {
     let root: String
-    private let previous: [String: String]
+    private let previous: [String: UInt64]
     private let lock = NSLock()
-    private(set) var hashes: [String: String] = [:]
+    private(set) var hashes: [String: UInt64] = [:]
     private(set) var rewritten = 0
 
-    init(root: String, previous: [String: String]) {
+    init(root: String, previous: [String: UInt64]) {
         self.root = root
         self.previous = previous
     }
@@ -49,7 +49,7 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     func write(_ pages: [RenderedPage]) async throws {
         for page in pages {
             guard OutputFolder.isSafe(page.path) else { throw WriteError.cannotWrite(page.path, "unsafe path") }
-            let hash = ContentHash.of(page.bytes)
+            let hash = Digest64.hash(page.bytes)
             lock.withLock { hashes[page.path] = hash }
             let path = root + "/" + page.path
             if previous[page.path] == hash, FileManager.default.fileExists(atPath: path) { continue }
@@ -84,7 +84,7 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
             throw error
         }
         close(descriptor)
-        let hash = Digest64.hex(digest.value)
+        let hash = digest.value
         lock.withLock { hashes[relative] = hash }
         if previous[relative] == hash, FileManager.default.fileExists(atPath: path) {
             unlink(temporary)

@@ -92,7 +92,7 @@ extension SiteBuilder {
         for path in Fragments.paths {
             guard previous.fragments.files[path] != nil, let hash = previous.outputs[path],
                   let file = FileBytes.read(output + "/" + path) else { continue }
-            if ContentHash.of(file) == hash { bytes[path] = file }
+            if Digest64.hash(file) == hash { bytes[path] = file }
         }
         return bytes.isEmpty ? nil : FragmentSource(previous: previous.fragments, bytes: bytes)
     }
