@@ -30,3 +30,20 @@ struct OpenDataTests {
         }
     }
 }
+
+/// `analysis.json` streams a member at a time; the parts must join into the rendered document.
+struct JSONPartsTests {
+    @Test func partsJoinIntoTheRenderedDocument() {
+        let values: [JSONValue] = [
+            .object(["b": .array([.int(1), .string("<x>")]), "a": .object(["z": .null, "y": .bool(true)]), "c": .string("台帳")]),
+            .object(["only": .int(7)]), .object([:]), .array([]), .string("x"),
+        ]
+        for value in values {
+            var joined: [UInt8] = []
+            let next = value.renderedParts()
+            while let part = next() { joined += part }
+            #expect(joined == value.renderedBytes(), "\(value)")
+            #expect(String(decoding: joined, as: UTF8.self) == value.rendered())
+        }
+    }
+}

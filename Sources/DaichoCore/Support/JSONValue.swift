@@ -42,12 +42,7 @@ public enum JSONValue: Sendable, Equatable {
         let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let parts = Mutex([[UInt8]](repeating: [], count: keys.count))
         DispatchQueue.concurrentPerform(iterations: keys.count) { index in
-            var part: [UInt8] = []
-            JSONValue.pad(2, into: &part)
-            JSONValue.escape(keys[index], into: &part)
-            part += [0x3A, 0x20]
-            fields[keys[index]]?.write(into: &part, indent: 2)
-            part += index < keys.count - 1 ? [0x2C, 0x0A] : [0x0A]
+            let part = Self.member(keys[index], fields[keys[index]], last: index == keys.count - 1)
             parts.withLock { $0[index] = part }
         }
         output += [0x7B, 0x0A]
@@ -75,14 +70,19 @@ public enum JSONValue: Sendable, Equatable {
             if next < 0 { return [0x7B, 0x0A] }
             if next == keys.count { return [0x7D, 0x0A] }
             guard next < keys.count else { return nil }
-            var part: [UInt8] = []
-            JSONValue.pad(2, into: &part)
-            JSONValue.escape(keys[next], into: &part)
-            part += [0x3A, 0x20]
-            fields[keys[next]]?.write(into: &part, indent: 2)
-            part += next < keys.count - 1 ? [0x2C, 0x0A] : [0x0A]
-            return part
+            return Self.member(keys[next], fields[keys[next]], last: next == keys.count - 1)
         }
+    }
+
+    /// One member of a top-level object, as `rendered()` writes it: indented, with its comma.
+    private static func member(_ key: String, _ value: JSONValue?, last: Bool) -> [UInt8] {
+        var part: [UInt8] = []
+        pad(2, into: &part)
+        escape(key, into: &part)
+        part += [0x3A, 0x20]
+        value?.write(into: &part, indent: 2)
+        part += last ? [0x0A] : [0x2C, 0x0A]
+        return part
     }
 
     // Written as bytes, not into a String: at national scale the exports are tens of megabytes,

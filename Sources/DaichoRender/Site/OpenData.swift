@@ -253,15 +253,8 @@ extension SiteContext {
         return .object(leaves)
     }
 
-    /// `data/systems.csv`: UTF-8 with a byte-order mark so Excel reads it, RFC 4180 quoting, CRLF lines.
-    func systemsCSV() -> [UInt8] {
-        var bytes: [UInt8] = []
-        let next = systemsCSVStream()
-        while let part = next() { bytes += part }
-        return bytes
-    }
-
-    /// `systems.csv` a window of rows at a time (a sink that appends never holds the whole file).
+    /// `data/systems.csv`: UTF-8 with a byte-order mark so Excel reads it, RFC 4180 quoting, CRLF
+    /// lines, a window of rows at a time (a sink that appends never holds the whole file).
     func systemsCSVStream() -> () -> [UInt8]? {
         typealias Column = (header: String, path: String, value: (Ledger) -> String)
         let yen = { (value: Int?) in value.map(String.init) ?? "" }

@@ -233,14 +233,9 @@ public struct SiteRenderer: Sendable {
                         paths.append(stream.path)
                     }
                     for job in sequential {
-                        let started = ContinuousClock.now
-                        let pages = try job()
-                        if let first = pages.first, ContinuousClock.now - started > .milliseconds(100) {
-                            StageTimer.report("  " + first.path, ContinuousClock.now - started)
-                        }
-                        try await sink.write(pages)
-                        paths += pages.map(\.path)
-                        bytes += pages.reduce(0) { $0 + $1.bytes.count }
+                        let done = try await Self.run(job, into: sink)
+                        paths += done.paths
+                        bytes += done.bytes
                     }
                     return (paths, bytes)
                 }
@@ -249,14 +244,9 @@ public struct SiteRenderer: Sendable {
                 group.addTask {
                     var paths: [String] = [], bytes = 0
                     while let job = queue.next() {
-                        let started = ContinuousClock.now
-                        let pages = try job()
-                        if let first = pages.first, ContinuousClock.now - started > .milliseconds(100) {
-                            StageTimer.report("  " + first.path, ContinuousClock.now - started)
-                        }
-                        try await sink.write(pages)
-                        paths += pages.map(\.path)
-                        bytes += pages.reduce(0) { $0 + $1.bytes.count }
+                        let done = try await Self.run(job, into: sink)
+                        paths += done.paths
+                        bytes += done.bytes
                     }
                     return (paths, bytes)
                 }
@@ -268,6 +258,17 @@ public struct SiteRenderer: Sendable {
             }
             return (paths.sorted(), paths.count, bytes)
         }
+    }
+
+    /// Renders a job and hands its pages to the sink.
+    private static func run(_ job: Job, into sink: PageSink) async throws -> (paths: [String], bytes: Int) {
+        let started = ContinuousClock.now
+        let pages = try job()
+        if let first = pages.first, ContinuousClock.now - started > .milliseconds(100) {
+            StageTimer.report("  " + first.path, ContinuousClock.now - started)
+        }
+        try await sink.write(pages)
+        return (pages.map(\.path), pages.reduce(0) { $0 + $1.bytes.count })
     }
 
     /// Jobs handed out one at a time to whichever lane asks first.
