@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 // Not `indirect`: arrays and dictionaries already hold their elements out of line, and boxing
 // every string and number cost an allocation per value in the large exports.
 
@@ -40,13 +37,11 @@ public enum JSONValue: Sendable, Equatable {
             return output
         }
         let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        let parts = Mutex([[UInt8]](repeating: [], count: keys.count))
-        DispatchQueue.concurrentPerform(iterations: keys.count) { index in
-            let part = Self.member(keys[index], fields[keys[index]], last: index == keys.count - 1)
-            parts.withLock { $0[index] = part }
+        let parts = Concurrently.map(keys.count) { index in
+            Self.member(keys[index], fields[keys[index]], last: index == keys.count - 1)
         }
         output += [0x7B, 0x0A]
-        parts.withLock { for part in $0 { output += part } }
+        for part in parts { output += part }
         output += [0x7D, 0x0A]
         return output
     }

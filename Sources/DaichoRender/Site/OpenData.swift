@@ -1,6 +1,5 @@
 import DaichoCore
 import Foundation
-import Synchronization
 
 /// The machine-readable exports: every ledger as JSON, and a one-row-per-system CSV for Excel.
 extension SiteContext {
@@ -41,8 +40,7 @@ extension SiteContext {
             let end = min(start + window, ledgers.count)
             let first = start
             let chunkCount = (end - first + chunkSize - 1) / chunkSize
-            let chunks = Mutex([(bytes: [UInt8], pieces: [(id: String, start: Int, length: Int)])](repeating: ([], []), count: chunkCount))
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let chunks = Concurrently.map(chunkCount) { chunk -> (bytes: [UInt8], pieces: [(id: String, start: Int, length: Int)]) in
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(chunkSize * 4_096)
                 var placed: [(id: String, start: Int, length: Int)] = []
@@ -63,15 +61,13 @@ extension SiteContext {
                     placed.append((ledgers[index].id, pieceStart, bytes.count - pieceStart))
                     index += 1
                 }
-                chunks.withLock { $0[chunk] = (bytes, placed) }
+                return (bytes, placed)
             }
             start = end
             var part: [UInt8] = []
-            chunks.withLock {
-                for chunk in $0 {
-                    for piece in chunk.pieces { self.place(piece.id, at: offset + part.count + piece.start, length: piece.length, in: &pieces) }
-                    part += chunk.bytes
-                }
+            for chunk in chunks {
+                for piece in chunk.pieces { self.place(piece.id, at: offset + part.count + piece.start, length: piece.length, in: &pieces) }
+                part += chunk.bytes
             }
             offset += part.count
             if end == ledgers.count {

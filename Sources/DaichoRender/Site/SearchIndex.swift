@@ -1,6 +1,5 @@
 import DaichoCore
 import Foundation
-import Synchronization
 
 /// The search index the search page loads as a script (file:// forbids fetching data files):
 /// one document per system, and character-bigram posting lists, delta-encoded in base 36.
@@ -21,8 +20,7 @@ extension SiteContext {
         // a tenth of a national build's memory.
         for windowStart in stride(from: 0, to: chunkCount, by: windowChunks) {
             let count = min(windowChunks, chunkCount - windowStart)
-            let chunks = Mutex([(docs: [UInt8], grams: [[UInt64]])](repeating: ([], []), count: count))
-            DispatchQueue.concurrentPerform(iterations: count) { offset in
+            let chunks = Concurrently.map(count) { offset -> (docs: [UInt8], grams: [[UInt64]]) in
                 let chunk = windowStart + offset
                 var docs: [UInt8] = []
                 var grams: [[UInt64]] = []
@@ -47,15 +45,13 @@ extension SiteContext {
                     }
                     grams.append(Array(Set(packed)))
                 }
-                chunks.withLock { $0[offset] = (docs, grams) }
+                return (docs, grams)
             }
-            chunks.withLock {
-                for chunk in $0 {
-                    output += chunk.docs
-                    for grams in chunk.grams {
-                        for gram in grams { postings[gram, default: []].append(document) }
-                        document += 1
-                    }
+            for chunk in chunks {
+                output += chunk.docs
+                for grams in chunk.grams {
+                    for gram in grams { postings[gram, default: []].append(document) }
+                    document += 1
                 }
             }
         }
