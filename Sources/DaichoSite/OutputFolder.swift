@@ -37,17 +37,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         let path = staging + "/" + relative
         let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
         try makeFolder(folder)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw WriteError.cannotWrite(path, String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        var total = 0
-        while let bytes = try next() {
-            guard AtomicFile.writeAll(bytes, to: descriptor) else {
-                throw WriteError.cannotWrite(path, String(cString: strerror(errno)))
-            }
-            total += bytes.count
-        }
-        return total
+        return try AtomicFile.write(parts: next, to: path)
     }
 
     /// Creates a page's folder once. It is marked as made only after it exists: writers on other

@@ -174,17 +174,8 @@ public struct SiteBuilder: Sendable {
         source.ledgers.map { ledger in FileStamp(path: ledger.path).flatMap { $0.isSettled ? $0 : nil } }
     }
 
-    /// System id → hash of its ledger file; an id two files claim has none (nothing of it is reused).
-    static func ledgerKeys(_ entries: [String: BuildManifest.Ledger]) -> [String: String] {
-        var keys: [String: String] = [:]
-        for entry in entries.values {
-            guard let id = entry.id, entry.valid, !entry.hash.isEmpty else { continue }
-            keys[id] = keys[id] == nil ? entry.hash : ""
-        }
-        return keys.filter { !$0.value.isEmpty }
-    }
-
-    /// The same from the checked inventory, without building the manifest's entries first.
+    /// System id → hash of its ledger file, for the valid ledgers; an id two files claim has none
+    /// (nothing of it is reused).
     static func ledgerKeys(_ checked: CheckedInventory, valid: [Ledger]) -> [String: String] {
         var keys: [String: String] = [:]
         keys.reserveCapacity(valid.count)

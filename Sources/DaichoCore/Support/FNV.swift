@@ -1,30 +1,16 @@
-/// FNV-1a hashes: stable across runs and machines (Swift's `Hasher` is seeded per process), for
-/// chart ids, page folder names and change detection between builds.
+/// FNV-1a hashes: stable across runs, machines and versions (Swift's `Hasher` is seeded per process),
+/// for chart ids, page folder names and cache shards. Change detection uses the faster `Digest64`.
 public enum FNV {
     // Inlinable so callers in other modules get a loop specialised for their byte sequence:
     // unspecialised, every byte went through generic witness calls (ten times slower).
     @inlinable
     public static func hash64<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
-        var hasher = Hasher64()
-        hasher.combine(bytes)
-        return hasher.value
-    }
-
-    /// FNV-1a over bytes that arrive in parts: the same value as hashing them in one buffer.
-    @frozen
-    public struct Hasher64: Sendable {
-        public var value: UInt64 = 0xCBF2_9CE4_8422_2325
-
-        @inlinable
-        public init() {}
-
-        @inlinable
-        public mutating func combine<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
-            for byte in bytes {
-                value ^= UInt64(byte)
-                value = value &* 0x0000_0100_0000_01B3
-            }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
         }
+        return hash
     }
 
     @inlinable

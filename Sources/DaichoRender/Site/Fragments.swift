@@ -1,6 +1,9 @@
 import Synchronization
 
-/// Where each system's piece sits in the per-system exports (`data/systems.json`, `data/systems.csv`),
+/// What a rebuild may reuse from the last build: where each system's piece sits in the per-system
+/// exports, and the input keys of pages keyed on their inputs (`SiteContext.pageInputKeys`).
+///
+/// Pieces: where each system's part sits in the per-system exports (`data/systems.json`, `data/systems.csv`),
 /// so an incremental rebuild copies the pieces of unchanged ledgers from the previous file instead
 /// of writing them again: at 10,000 systems the two files were four fifths of a one-ledger rebuild.
 ///

@@ -8,8 +8,7 @@ enum IncrementalPlan {
     /// The department and vendor pages a change touches: those of the changed ledgers, before and
     /// after. Nil (all of them) when a department or vendor appears or disappears, since page
     /// addresses are assigned over the sorted names.
-    static func groups(old: [String: BuildManifest.Ledger], new: [String: BuildManifest.Ledger]) -> GroupSelection? {
-        let changed = changedFiles(old: old, new: new)
+    static func groups(old: [String: BuildManifest.Ledger], new: [String: BuildManifest.Ledger], changed: [String]) -> GroupSelection? {
         // Names can appear or disappear only through a changed ledger whose department or vendors
         // changed; otherwise the sets of names are the same and need not be built (10,000 entries).
         let namesMayDiffer = changed.contains { file in
@@ -44,10 +43,11 @@ enum IncrementalPlan {
         return changed
     }
 
-    static func affected(old: [String: BuildManifest.Ledger], new: [String: BuildManifest.Ledger]) -> Set<String> {
+    /// - Parameter changed: `changedFiles(old:new:)`, computed once for this and `groups`.
+    static func affected(old: [String: BuildManifest.Ledger], new: [String: BuildManifest.Ledger], changed files: [String]) -> Set<String> {
         var changed: Set<String> = []
         var affected: Set<String> = []
-        for file in changedFiles(old: old, new: new) {
+        for file in files {
             for entry in [old[file], new[file]].compactMap({ $0 }) {
                 if let id = entry.id { changed.insert(id) }
                 affected.formUnion(entry.partners)

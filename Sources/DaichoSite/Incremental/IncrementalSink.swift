@@ -66,24 +66,18 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         let path = root + "/" + relative
         try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
         let temporary = path + ".\(getpid()).part"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw WriteError.cannotWrite(temporary, String(cString: strerror(errno))) }
         var digest = Digest64()
-        var total = 0
+        let total: Int
         do {
-            while let part = try next() {
+            total = try AtomicFile.write(parts: {
+                guard let part = try next() else { return nil }
                 digest.combine(part)
-                guard AtomicFile.writeAll(part, to: descriptor) else {
-                    throw WriteError.cannotWrite(temporary, String(cString: strerror(errno)))
-                }
-                total += part.count
-            }
+                return part
+            }, to: temporary)
         } catch {
-            close(descriptor)
             unlink(temporary)
             throw error
         }
-        close(descriptor)
         let hash = digest.value
         lock.withLock { hashes[relative] = hash }
         if previous[relative] == hash, FileManager.default.fileExists(atPath: path) {

@@ -39,9 +39,11 @@ extension SiteBuilder {
         let valid = checked.validLedgers
         let analysis = ProjectPipeline(workers: workers).analyze(checked, valid: valid)
         StageTimer.report("analyze", clock.now - started)
-        let affected = IncrementalPlan.affected(old: previous, new: entries)
+        let changed = IncrementalPlan.changedFiles(old: previous, new: entries)
+        let affected = IncrementalPlan.affected(old: previous, new: entries, changed: changed)
         let validIDs = Set(valid.map(\.id))
-        let groups = IncrementalPlan.groups(old: previous, new: entries), keys = Self.ledgerKeys(entries)
+        let groups = IncrementalPlan.groups(old: previous, new: entries, changed: changed)
+        let keys = Self.ledgerKeys(checked, valid: valid)
         let summary = try await renderer(loaded, project: checked.project).render(
             project: checked.project, ledgers: valid, analysis: analysis, into: sink, systems: affected.intersection(validIDs),
             groups: groups, ledgerKeys: keys, reuse: reuse
