@@ -22,6 +22,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // glibc's mallopt, to tune the allocator for national-scale builds (no library to link).
+        .systemLibrary(name: "CMalloc"),
         // Domain model, parsing, validation and analysis: pure, no file writes, no C.
         .target(name: "DaichoCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Markdown, templates and pages, all in memory.
@@ -38,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "daicho",
             dependencies: [
-                "DaichoCore", "DaichoRender", "DaichoSite",
+                "DaichoCore", "DaichoRender", "DaichoSite", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

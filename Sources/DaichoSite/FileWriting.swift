@@ -112,6 +112,43 @@ public enum AtomicFile {
         return total
     }
 
+    /// A file written a part at a time into a temporary file beside it, flushed to disk and
+    /// renamed over the path on `commit`: a large file that must survive a crash whole, never
+    /// whole in memory.
+    final class Stream {
+        let path: String
+        private let temporary: String
+        private var descriptor: Int32
+
+        init(replacing path: String) throws(WriteError) {
+            self.path = path
+            temporary = AtomicFile.temporaryPath(for: path)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        }
+
+        /// Writes the bytes and empties the buffer, keeping its capacity for the next part.
+        func append(_ bytes: inout [UInt8]) throws(WriteError) {
+            guard writeAll(bytes, to: descriptor) else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+            bytes.removeAll(keepingCapacity: true)
+        }
+
+        func commit() throws(WriteError) {
+            guard fsync(descriptor) == 0 || errno == EINVAL else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+            let closed = close(descriptor)
+            descriptor = -1
+            guard closed == 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+            guard rename(temporary, path) == 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        }
+
+        /// Removes the temporary file; the file at `path` stays as it was.
+        func discard() {
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
+            unlink(temporary)
+        }
+    }
+
     /// Writes every byte (write(2) may take fewer at a time); false on an error, with `errno` set.
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
         var offset = 0
@@ -123,7 +160,7 @@ public enum AtomicFile {
         return true
     }
 
-    private static func temporaryPath(for path: String) -> String {
+    fileprivate static func temporaryPath(for path: String) -> String {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

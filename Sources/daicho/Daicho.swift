@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import CMalloc
+#endif
 
 @main
 struct Daicho: AsyncParsableCommand {
@@ -17,6 +20,7 @@ struct Daicho: AsyncParsableCommand {
 
     /// Like the default entry point, but a usage error exits with 2 as the README promises, not 64.
     static func main() async {
+        tuneAllocator()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -32,5 +36,15 @@ struct Daicho: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// Buffers of 4 MB and more (the pages listing every system, the exports) come straight from
+    /// the system and go back to it when freed. glibc otherwise raises that threshold as large
+    /// blocks are freed and keeps later ones in its heap, where at 100,000 systems the freed space
+    /// stayed resident: about 110 MB more peak memory for a full build (944 MB → 832 MB measured).
+    private static func tuneAllocator() {
+        #if canImport(Glibc)
+        _ = mallopt(M_MMAP_THRESHOLD, 4 << 20)
+        #endif
     }
 }

@@ -95,7 +95,7 @@ import Testing
         let settled = SiteBuilder.hashed(source())
         #expect(reads.withLock { $0 } == 2 && settled.stamps[path] != nil)
         var previous = BuildManifest(fingerprint: "f", ledgers: [path: .init(hash: settled.hashes[path] ?? "", id: "juki", partners: [], valid: true)],
-                                     outputs: [:], stamps: settled.stamps)
+                                     outputs: OutputHashes(), stamps: settled.stamps)
         let again = SiteBuilder.hashed(source(), previous: previous)
         #expect(reads.withLock { $0 } == 2 && again.hashes == settled.hashes)
         #expect(again.source.ledgers[0].hash == settled.source.ledgers[0].hash)

@@ -10,7 +10,7 @@ public enum Concurrently {
         return slots.indices.map { slots[$0].value ?? body($0) }
     }
 
-    static func both<A, B>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    public static func both<A, B>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
         let a = Slot<A>(), b = Slot<B>()
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             if index == 0 { a.value = first() } else { b.value = second() }

@@ -44,7 +44,7 @@ struct BuildManifest: Sendable {
         }
     }
 
-    static let version = 8
+    static let version = 9
 
     var version = BuildManifest.version
     /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.
@@ -52,14 +52,14 @@ struct BuildManifest: Sendable {
     /// Ledger file → what it was.
     var ledgers: [String: Ledger]
     /// Output path → `Digest64` of its bytes (a number, not hex: a national site has 700,000 outputs).
-    var outputs: [String: UInt64]
+    var outputs: OutputHashes
     /// Where each system's piece of the exports is in the files written.
     var fragments = Fragments()
     /// Ledger file → its stamp when it was last read (settled files only).
     var stamps: [String: FileStamp] = [:]
 
-    /// The file form: version, fingerprint, then ledger rows and output rows in path order, in the
-    /// binary form (a 10,000-system site has 73,000 outputs; as JSON the manifest took a tenth of a
+    /// The file form: version, fingerprint, then ledger rows, output rows (pages by path, then
+    /// each system's files under its id) and the other tables in key order, in the binary form (a 10,000-system site has 73,000 outputs; as JSON the manifest took a tenth of a
     /// second to read and half a second to write).
     static let magic = Array("DAICHO-BUILD-MANIFEST\n".utf8)
 
@@ -72,7 +72,7 @@ struct BuildManifest: Sendable {
         guard let bytes = FileBytes.read(path(for: output)) else { return nil }
         guard bytes.starts(with: magic) else { return nil }
         var reader = BinaryReader(bytes[magic.count...])
-        var ledgers: [String: Ledger] = [:], outputs: [String: UInt64] = [:]
+        var ledgers: [String: Ledger] = [:], outputs = OutputHashes()
         var fragments = Fragments()
         var stamps: [String: FileStamp] = [:]
         let fingerprint: String
@@ -82,9 +82,15 @@ struct BuildManifest: Sendable {
             let ledgerCount = try reader.count()
             ledgers.reserveCapacity(ledgerCount)
             for _ in 0..<ledgerCount { ledgers[try reader.get(String.self)] = try reader.get(Ledger.self) }
-            let outputCount = try reader.count()
-            outputs.reserveCapacity(outputCount)
-            for _ in 0..<outputCount { outputs[try reader.get(String.self)] = try reader.get(UInt64.self) }
+            for _ in 0..<(try reader.count()) { outputs.setPage(try reader.get(), hash: try reader.get(UInt64.self)) }
+            for _ in 0..<(try reader.count()) {
+                let id: String = try reader.get()
+                let count = try reader.count()
+                var files: [OutputHashes.File] = []
+                files.reserveCapacity(count)
+                for _ in 0..<count { files.append(OutputHashes.File(name: try reader.get(), hash: try reader.get())) }
+                outputs.setFiles(files, system: id)
+            }
             for _ in 0..<(try reader.count()) {
                 let path: String = try reader.get()
                 var pieces: [String: Fragments.Piece] = [:]
@@ -105,44 +111,68 @@ struct BuildManifest: Sendable {
         return BuildManifest(fingerprint: fingerprint, ledgers: ledgers, outputs: outputs, fragments: fragments, stamps: stamps)
     }
 
+    /// Written a megabyte at a time as the rows are encoded: at national scale the manifest is
+    /// tens of megabytes, and building it whole came at the very end of a build, on top of
+    /// everything else.
     func save(for output: String) throws(WriteError) {
-        var writer = BinaryWriter(reserving: 64 * (ledgers.count + outputs.count) + 256)
-        writer.bytes += Self.magic
-        writer.put(version)
-        writer.put(fingerprint)
-        writer.putVarint(UInt64(ledgers.count))
-        for (file, ledger) in ledgers.sorted(by: { $0.key < $1.key }) {
-            writer.put(file)
-            writer.put(ledger)
-        }
-        writer.putVarint(UInt64(outputs.count))
-        for (path, hash) in outputs.sorted(by: { $0.key < $1.key }) {
-            writer.put(path)
-            writer.put(hash)
-        }
-        writer.putVarint(UInt64(fragments.files.count))
-        for (path, pieces) in fragments.files.sorted(by: { $0.key < $1.key }) {
-            writer.put(path)
-            writer.putVarint(UInt64(pieces.count))
-            for (id, piece) in pieces.sorted(by: { $0.key < $1.key }) {
-                writer.put(id)
-                writer.put(piece.key)
-                writer.put(piece.offset)
-                writer.put(piece.length)
+        let stream = try AtomicFile.Stream(replacing: Self.path(for: output))
+        var writer = BinaryWriter(reserving: Self.chunk + 4096)
+        do throws(WriteError) {
+            writer.bytes += Self.magic
+            writer.put(version)
+            writer.put(fingerprint)
+            writer.putVarint(UInt64(ledgers.count))
+            for (path, ledger) in ledgers.sorted(by: { $0.key < $1.key }) {
+                writer.put(path)
+                writer.put(ledger)
             }
+            writer.putVarint(UInt64(outputs.pages.count))
+            for (path, hash) in outputs.pages.sorted(by: { $0.key < $1.key }) {
+                writer.put(path)
+                writer.put(hash)
+            }
+            writer.putVarint(UInt64(outputs.systems.count))
+            for (id, files) in outputs.systems.sorted(by: { $0.key < $1.key }) {
+                writer.put(id)
+                writer.putVarint(UInt64(files.count))
+                for file in files {
+                    writer.put(file.name)
+                    writer.put(file.hash)
+                }
+                if writer.bytes.count >= Self.chunk { try stream.append(&writer.bytes) }
+            }
+            writer.putVarint(UInt64(fragments.files.count))
+            for (path, pieces) in fragments.files.sorted(by: { $0.key < $1.key }) {
+                writer.put(path)
+                writer.putVarint(UInt64(pieces.count))
+                for (id, piece) in pieces.sorted(by: { $0.key < $1.key }) {
+                    writer.put(id)
+                    writer.put(piece.key)
+                    writer.put(piece.offset)
+                    writer.put(piece.length)
+                    if writer.bytes.count >= Self.chunk { try stream.append(&writer.bytes) }
+                }
+            }
+            writer.putVarint(UInt64(fragments.pageKeys.count))
+            for (path, key) in fragments.pageKeys.sorted(by: { $0.key < $1.key }) {
+                writer.put(path)
+                writer.put(key)
+            }
+            writer.putVarint(UInt64(stamps.count))
+            for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
+                writer.put(path)
+                writer.put(stamp)
+                if writer.bytes.count >= Self.chunk { try stream.append(&writer.bytes) }
+            }
+            try stream.append(&writer.bytes)
+            try stream.commit()
+        } catch {
+            stream.discard()
+            throw error
         }
-        writer.putVarint(UInt64(fragments.pageKeys.count))
-        for (path, key) in fragments.pageKeys.sorted(by: { $0.key < $1.key }) {
-            writer.put(path)
-            writer.put(key)
-        }
-        writer.putVarint(UInt64(stamps.count))
-        for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
-            writer.put(path)
-            writer.put(stamp)
-        }
-        try AtomicFile.write(writer.bytes, to: Self.path(for: output))
     }
+
+    private static let chunk = 1 << 20
 
     static func remove(for output: String) {
         try? FileManager.default.removeItem(atPath: path(for: output))

@@ -6,7 +6,7 @@ import Foundation
 final class HashingSink: PageSink, @unchecked Sendable {
     private let inner: PageSink
     private let lock = NSLock()
-    private(set) var hashes: [String: UInt64] = [:]
+    private(set) var hashes = OutputHashes()
 
     init(_ inner: PageSink) {
         self.inner = inner
@@ -36,12 +36,12 @@ final class HashingSink: PageSink, @unchecked Sendable {
 /// every other file keeps its inode and modification time.
 final class InPlaceSink: PageSink, @unchecked Sendable {
     let root: String
-    private let previous: [String: UInt64]
+    private let previous: OutputHashes
     private let lock = NSLock()
-    private(set) var hashes: [String: UInt64] = [:]
+    private(set) var hashes = OutputHashes()
     private(set) var rewritten = 0
 
-    init(root: String, previous: [String: UInt64]) {
+    init(root: String, previous: OutputHashes) {
         self.root = root
         self.previous = previous
     }

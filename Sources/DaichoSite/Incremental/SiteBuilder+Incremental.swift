@@ -14,18 +14,24 @@ extension SiteBuilder {
         /// Pages of the site that were not rendered again (other than system pages).
         var keptPages: Set<String> = []
 
+        /// Valid systems whose pages were not rendered again: their files stay as they are.
+        var untouched: Set<String> { validIDs.subtracting(affected) }
+
         /// True for an old output this build did not render but must keep: a page of an untouched
         /// system, department or vendor.
-        func keeps(_ path: String) -> Bool {
+        /// - Parameter untouched: `untouched`, computed once for all the paths asked about.
+        func keeps(_ path: String, untouched: Set<String>) -> Bool {
             guard let id = SiteBuilder.systemID(of: path) else { return keptPages.contains(path) }
-            return validIDs.contains(id) && !affected.contains(id)
+            return untouched.contains(String(id))
         }
     }
 
     /// Checks and analyses everything, then renders every list and aggregate and the pages of the
     /// systems the change touches; the outcome is `.stopped` when the inventory's errors stop the build.
+    /// - Parameter reuse: what the last build left to reuse, asked for only once the check has
+    ///   passed (on disk it is read while the ledgers are checked).
     func renderChanges(_ source: ProjectSource, loaded: TemplateLoader.Loaded, previous: [String: BuildManifest.Ledger], into sink: PageSink,
-                       reuse: FragmentSource?, progress: (@Sendable (Stage) -> Void)?) async throws -> PartialBuild {
+                       reuse: @Sendable () async -> FragmentSource?, progress: (@Sendable (Stage) -> Void)?) async throws -> PartialBuild {
         let clock = ContinuousClock()
         var started = clock.now
         let checked = await ProjectPipeline(workers: workers, cache: cache).check(source)
@@ -46,7 +52,7 @@ extension SiteBuilder {
         let keys = Self.ledgerKeys(checked, valid: valid)
         let summary = try await renderer(loaded, project: checked.project).render(
             project: checked.project, ledgers: valid, analysis: analysis, into: sink, systems: affected.intersection(validIDs),
-            groups: groups, ledgerKeys: keys, reuse: reuse
+            groups: groups, ledgerKeys: keys, reuse: await reuse()
         ) { done, total in progress?(.rendering(done: done, total: total)) }
         return PartialBuild(outcome: .built(checked, analysis, summary), entries: entries, affected: affected, validIDs: validIDs,
                             keptPages: summary.unrenderedPages)
@@ -56,22 +62,29 @@ extension SiteBuilder {
     func rebuild(_ source: ProjectSource, loaded: TemplateLoader.Loaded, fingerprint: String, previous: BuildManifest, output: String,
                  stamps: [String: FileStamp], progress: (@Sendable (Stage) -> Void)?) async throws -> Outcome {
         let sink = InPlaceSink(root: output, previous: previous.outputs)
-        let started = ContinuousClock.now
-        let reuse = Self.previousExports(in: output, previous)
-        StageTimer.report("read previous exports", ContinuousClock.now - started)
+        // The previous exports (50 MB at 10,000 systems) are read and verified while the ledgers are checked.
+        let exports = Task.detached { Self.previousExports(in: output, previous) }
         let build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,
-                                            reuse: reuse, progress: progress)
+                                            reuse: { await exports.value }, progress: progress)
         guard case .built(_, _, let summary) = build.outcome else { return build.outcome }
         let finishing = ContinuousClock.now
         // Start from the previous table (most entries stay) rather than growing a new one.
         let written = sink.hashes
         var outputs = previous.outputs
         var removed: [String] = []
-        for path in previous.outputs.keys where written[path] == nil && !build.keeps(path) {
-            outputs[path] = nil
+        let untouched = build.untouched
+        // Whole folders of untouched systems are skipped without looking at their files.
+        for (id, files) in previous.outputs.systems where !untouched.contains(id) {
+            for file in files {
+                let path = OutputHashes.path(system: id, file: file.name)
+                if written[path] == nil { removed.append(path) }
+            }
+        }
+        for path in previous.outputs.pages.keys where !build.keptPages.contains(path) && written[path] == nil {
             removed.append(path)
         }
-        for (path, hash) in written { outputs[path] = hash }
+        for path in removed { outputs[path] = nil }
+        written.forEach { path, hash in outputs[path] = hash }
         for path in removed {
             try? FileManager.default.removeItem(atPath: output + "/" + path)
             if let id = Self.systemID(of: path) {
@@ -122,11 +135,12 @@ extension SiteBuilder {
             FragmentSource(previous: state.fragments, bytes: state.pages.filter { Fragments.paths.contains($0.key) })
         }
         let build = try await renderChanges(source, loaded: loaded, previous: usable?.ledgers ?? [:], into: site,
-                                            reuse: reuse, progress: nil)
+                                            reuse: { reuse }, progress: nil)
         guard case .built(_, _, let summary) = build.outcome else { return (build.outcome, nil) }
         var pages = await site.pages
         let kept: [String: [UInt8]] = usable?.pages ?? [:]
-        for (path, bytes) in kept where pages[path] == nil && build.keeps(path) { pages[path] = bytes }
+        let untouched = build.untouched
+        for (path, bytes) in kept where pages[path] == nil && build.keeps(path, untouched: untouched) { pages[path] = bytes }
         return (build.outcome, MemoryState(fingerprint: current, ledgers: build.entries, pages: pages,
                                            fragments: summary.fragments))
     }
