@@ -79,3 +79,64 @@ struct CompiledTemplateTests {
         #expect(String(decoding: bytes, as: UTF8.self) == "<a title=\"&quot;\u{301} onmouseover=x &quot;&lt;\u{301}\">")
     }
 }
+
+/// Rows of a list page copied from the page the last build wrote: copied exactly when their keys
+/// match, recorded where this render put them, and never where a partial's indentation would
+/// move them afterwards.
+struct RowReuseTests {
+    struct Item: ReusableRow {
+        var id: String
+        var text: String
+        var reuseID: String { id }
+    }
+
+    let list = try! #require(CompiledTemplate("<table>\n{{#rows}}\n<tr>{{text}}</tr>\n{{/rows}}\n</table>\n", contentTypes: ["HTML": .html]))
+
+    func render(_ rows: [Item], keys: [String: String], previous: (bytes: [UInt8], pieces: [String: Fragments.Piece])?,
+                template: String = "list", extra: [String: CompiledTemplate] = [:]) throws -> (String, RowReuse) {
+        let source = previous.map { FragmentSource(previous: Fragments(files: ["list.html": $0.pieces]), bytes: ["list.html": $0.bytes]) }
+        let reuse = RowReuse(path: "list.html", source: source, keys: keys)
+        let bytes = try #require(CompiledTemplate.render(template, ["rows": rows], templates: extra.merging(["list": list]) { a, _ in a },
+                                                         reuse: reuse))
+        return (String(decoding: bytes, as: UTF8.self), reuse)
+    }
+
+    @Test func copiesRowsWhoseKeysMatchAndRecordsWhereEachWent() throws {
+        let rows = [Item(id: "a", text: "甲"), Item(id: "b", text: "乙"), Item(id: "c", text: "丙")]
+        let (first, reuse) = try render(rows, keys: ["a": "1", "b": "2", "c": "3"], previous: nil)
+        #expect(first == "<table>\n<tr>甲</tr>\n<tr>乙</tr>\n<tr>丙</tr>\n</table>\n")
+        let bytes = Array(first.utf8)
+        // "<table>\n" is 8 bytes; each row is "<tr>" (4) + a kanji (3) + "</tr>\n" (6) = 13 bytes.
+        #expect(reuse.pieces["a"] == Fragments.Piece(key: "1", offset: 8, length: 13))
+        #expect(reuse.pieces["c"] == Fragments.Piece(key: "3", offset: 34, length: 13))
+        // The previous page says "OLDER" (15 bytes) where b was: with b's key unchanged the old
+        // bytes are copied (the model's text is not even read); c's key changed, so c is rendered
+        // again, now at 8 + 13 + 15 = 36.
+        var previous = bytes
+        previous.replaceSubrange(21..<34, with: Array("<tr>OLDER</tr>\n".utf8))
+        var pieces = reuse.pieces
+        pieces["b"]?.length = 15
+        pieces["c"]?.offset = 36
+        let placeholders = [Item(id: "a", text: ""), Item(id: "b", text: ""), Item(id: "c", text: "丁")]
+        let (second, again) = try render(placeholders, keys: ["a": "1", "b": "2", "c": "4"], previous: (previous, pieces))
+        #expect(again.reusable == ["a", "b"])
+        #expect(second == "<table>\n<tr>甲</tr>\n<tr>OLDER</tr>\n<tr>丁</tr>\n</table>\n")
+        #expect(again.pieces["b"] == Fragments.Piece(key: "2", offset: 21, length: 15))
+        #expect(again.pieces["c"] == Fragments.Piece(key: "4", offset: 36, length: 13))
+    }
+
+    @Test func rowsWithoutKeysOrSeenTwiceAreRenderedAndNotRecorded() throws {
+        let rows = [Item(id: "a", text: "甲"), Item(id: "a", text: "乙"), Item(id: "b", text: "丙")]
+        let (text, reuse) = try render(rows, keys: ["a": "1"], previous: nil)
+        #expect(text == "<table>\n<tr>甲</tr>\n<tr>乙</tr>\n<tr>丙</tr>\n</table>\n")
+        #expect(reuse.pieces.isEmpty)
+    }
+
+    @Test func noReuseInsideAnIndentedPartial() throws {
+        let page = try #require(CompiledTemplate("<div>\n  {{> list}}\n</div>\n", contentTypes: ["HTML": .html]))
+        let rows = [Item(id: "a", text: "甲")]
+        let (first, reuse) = try render(rows, keys: ["a": "1"], previous: nil, template: "page", extra: ["page": page])
+        #expect(first == "<div>\n  <table>\n  <tr>甲</tr>\n  </table>\n</div>\n")
+        #expect(reuse.pieces.isEmpty)
+    }
+}

@@ -68,6 +68,8 @@ public struct Ledger: Sendable {
         get { box.fields.basic }
         set { update { $0.basic = newValue } }
     }
+    /// `basic.department` without copying the rest of `basic` (asked for each system by the lists).
+    public var department: String { box.fields.basic.department }
     public var costs: Costs? {
         get { box.fields.costs }
         set { update { $0.costs = newValue } }

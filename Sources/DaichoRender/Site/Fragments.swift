@@ -33,7 +33,10 @@ public struct Fragments: Sendable, Equatable {
         self.pageKeys = pageKeys
     }
 
+    /// The per-system exports.
     public static let paths = ["data/systems.json", "data/systems.csv"]
+    /// Every file with pieces: the exports and the list of every system (its table rows).
+    public static let files = paths + ["systems/index.html"]
 }
 
 /// What a build may reuse: the previous exports (checked by the caller against the manifest)
@@ -52,6 +55,60 @@ public struct FragmentSource: Sendable {
         guard let key, let piece = previous.files[path]?[id], piece.key == key, let bytes = bytes[path],
               piece.offset >= 0, piece.length >= 0, piece.offset + piece.length <= bytes.count else { return nil }
         return bytes[piece.offset..<piece.offset + piece.length]
+    }
+}
+
+/// A row of a list page that a rebuild may copy from the page it wrote last time: the template
+/// renderer asks for the old bytes of a row by its id, and records where each row went.
+protocol ReusableRow {
+    var reuseID: String { get }
+}
+
+/// A section's rows seen as ids: one cast per section, not one per row.
+protocol ReusableRows {
+    func reuseID(at index: Int) -> String
+}
+
+extension Array: ReusableRows where Element: ReusableRow {
+    func reuseID(at index: Int) -> String { self[index].reuseID }
+}
+
+/// Row reuse for one render of one page: which rows can be copied from the page the last build
+/// wrote (their keys match), and where this render puts each row. Used by one render at a time.
+final class RowReuse: @unchecked Sendable {
+    let path: String
+    private let source: FragmentSource?
+    /// Row id → what the row is made from; a row without a key is rendered, never copied.
+    private let keys: [String: String]
+    /// Rows whose old bytes are at hand: the page model may leave them empty.
+    let reusable: Set<String>
+    private(set) var pieces: [String: Fragments.Piece] = [:]
+    private var repeated: Set<String> = []
+
+    init(path: String, source: FragmentSource?, keys: [String: String]) {
+        self.path = path
+        self.source = source
+        self.keys = keys
+        reusable = source.map { source in
+            Set(keys.compactMap { id, key in source.piece(path, id: id, key: key) == nil ? nil : id })
+        } ?? []
+    }
+
+    /// The old bytes of a row, exactly for the ids in `reusable`.
+    func previous(_ id: String) -> ArraySlice<UInt8>? {
+        guard reusable.contains(id) else { return nil }
+        return source?.piece(path, id: id, key: keys[id])
+    }
+
+    /// An id met twice on the page is not recorded: which of its rows to copy would be a guess.
+    func record(_ id: String, offset: Int, length: Int) {
+        guard let key = keys[id], !key.isEmpty, !repeated.contains(id) else { return }
+        if pieces[id] != nil {
+            pieces[id] = nil
+            repeated.insert(id)
+            return
+        }
+        pieces[id] = Fragments.Piece(key: key, offset: offset, length: length)
     }
 }
 

@@ -1,14 +1,74 @@
 import DaichoCore
 
 /// What some costly pages are made from, hashed. A rebuild whose key for a page equals the one
-/// recorded last time keeps the page as it is: a cost edit does not touch the search index or
-/// the integration map, which were a third of a one-ledger rebuild at 10,000 systems.
+/// recorded last time keeps the page as it is: a cost edit does not touch the search index, the
+/// integration map or the gap, renewal, terminal and disaster pages, which together were over
+/// a third of a one-ledger rebuild at 10,000 systems.
 ///
 /// A key covers every ledger field the page reads; everything else a page depends on (templates,
 /// labels, profile, policy, Daicho itself) is in the build fingerprint, which forces a full build.
 extension SiteContext {
     var pageInputKeys: [String: @Sendable () -> String] {
-        ["assets/search-index.js": { searchIndexKey() }, "analysis/integrations.html": { integrationsKey() }]
+        [
+            "assets/search-index.js": { searchIndexKey() }, "analysis/integrations.html": { integrationsKey() },
+            "analysis/gaps.html": { gapsKey() }, "analysis/renewals.html": { renewalsKey() },
+            "analysis/terminals.html": { terminalsKey() }, "analysis/disaster.html": { disasterKey() },
+        ]
+    }
+
+    /// The name a page shows for a system (its id when it has none).
+    private func name(_ id: String) -> String { byID[id]?.basic.name ?? id }
+
+    /// The systems of each gap, by name (the codes this profile hides are in the fingerprint).
+    func gapsKey() -> String {
+        var key = PageKey()
+        for code in GapAnalysis.Code.allCases {
+            let ids = analysis.gaps.byCode[code] ?? []
+            key.add(code.rawValue)
+            key.add(ids.count)
+            for id in ids { key.add(id, name(id)) }
+        }
+        return key.value
+    }
+
+    /// Each fiscal year's systems, by name and category.
+    func renewalsKey() -> String {
+        var key = PageKey()
+        for year in analysis.renewals.keys.sorted() {
+            let ids = analysis.renewals[year] ?? []
+            key.add(year)
+            key.add(ids.count)
+            for id in ids {
+                key.add(id, name(id))
+                key.add(byID[id]?.basic.category?.order ?? -1)
+            }
+        }
+        return key.value
+    }
+
+    /// The terminal groups (name, count, systems by name) and the spares.
+    func terminalsKey() -> String {
+        var key = PageKey()
+        let terminals = analysis.terminals
+        key.add(terminals.sparesDedicated)
+        key.add(terminals.sparesCommon)
+        key.add(terminals.spareRate.decimalString(places: 6))
+        for group in terminals.groups {
+            key.add(group.group, name(group.group))
+            key.add(group.count)
+            key.add(group.systems.count)
+            for id in group.systems { key.add(id, name(id)) }
+        }
+        return key.value
+    }
+
+    /// Every row of the disaster table: task, kind, target and system by name.
+    func disasterKey() -> String {
+        var key = PageKey()
+        for row in analysis.disasterTable {
+            key.add(row.task, row.kind?.token ?? "\u{0}", row.target?.token ?? "\u{0}", row.system, name(row.system))
+        }
+        return key.value
     }
 
     /// Each system's search document: path, name, department, vendors, business, id.

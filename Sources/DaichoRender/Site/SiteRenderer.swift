@@ -43,9 +43,11 @@ public struct SiteRenderer: Sendable {
     public func render(project: Project, ledgers: [Ledger], analysis: Analysis, into sink: PageSink,
                        systems: Set<String>? = nil, groups: GroupSelection? = nil, ledgerKeys: [String: String] = [:],
                        reuse: FragmentSource? = nil, progress: Progress? = nil) async throws -> Summary {
+        let made = ContinuousClock.now
         var context = makeContext(project: project, ledgers: ledgers, analysis: analysis)
         context.ledgerKeys = ledgerKeys
         context.reuse = reuse
+        StageTimer.report("page context", ContinuousClock.now - made)
         let presenter = LedgerPresenter(language: options.language, visibility: context.visibility, markdown: MarkdownRenderer())
         let selected = systems.map { wanted in context.ledgers.filter { wanted.contains($0.id) } } ?? context.ledgers
         var written = 0, bytes = 0
@@ -148,7 +150,14 @@ public struct SiteRenderer: Sendable {
             jobs.append((path, page(path, template, model)))
         }
         html(SiteSection.home.path, "dashboard") { context.dashboardPage() }
-        html(SiteSection.systems.path, "systems") { context.systemsListPage() }
+        let templates = self.templates
+        jobs.append((SiteSection.systems.path, {
+            // The rows of unchanged systems are copied from the list the last build wrote.
+            let reuse = RowReuse(path: SiteSection.systems.path, source: context.reuse, keys: context.systemRowKeys())
+            let bytes = try templates.renderBytes("systems", context.systemsListPage(reused: reuse.reusable), reuse: reuse)
+            context.fragmentRecorder.record(SiteSection.systems.path, reuse.pieces)
+            return [RenderedPage(path: SiteSection.systems.path, bytes: bytes)]
+        }))
         html(SiteSection.departments.path, "group-index") { context.departmentsIndexPage() }
         for name in context.departmentSystems.keys.sorted() where groups?.departments.contains(name) ?? true {
             html(context.departmentPath(name), "group") { context.departmentPage(name) }
@@ -222,7 +231,8 @@ public struct SiteRenderer: Sendable {
         let queue = JobQueue(jobs)
         return try await withThrowingTaskGroup(of: (paths: [String], bytes: Int).self) { group in
             // The large exports (and, for a large inventory, the pages listing every system) one
-            // after another in one task: each holds a window or a large page in memory.
+            // after another in one task: each holds a window or a large page in memory. (A task
+            // per export was no faster at 10,000 systems: both cores are busy either way.)
             if !streams.isEmpty || !sequential.isEmpty {
                 group.addTask {
                     var paths: [String] = [], bytes = 0

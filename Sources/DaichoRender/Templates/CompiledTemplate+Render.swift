@@ -7,9 +7,11 @@ extension CompiledTemplate {
     /// item, booleans as conditions, any other value pushed once) and for what a value prints as.
     /// HTML is escaped byte by byte, so a quote followed by a combining mark is escaped too (the
     /// character-by-character escaping of swift-mustache let it through into attributes).
-    static func render(_ name: String, _ model: Any, templates: [String: CompiledTemplate]) -> [UInt8]? {
+    /// - Parameter reuse: rows of the page (`ReusableRow` items of a section) to copy from the
+    ///   previous version of the page when their keys match, and to record the places of.
+    static func render(_ name: String, _ model: Any, templates: [String: CompiledTemplate], reuse: RowReuse? = nil) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = Renderer(templates: templates, stack: [Frame(model)])
+        var renderer = Renderer(templates: templates, stack: [Frame(model)], reuse: reuse)
         var output: [UInt8] = []
         output.reserveCapacity(16_384)
         renderer.render(template, into: &output, indentation: nil, escaping: .html)
@@ -31,6 +33,7 @@ extension CompiledTemplate {
     private struct Renderer {
         let templates: [String: CompiledTemplate]
         var stack: [Frame]
+        let reuse: RowReuse?
 
         mutating func render(_ template: CompiledTemplate, into output: inout [UInt8], indentation: [UInt8]?,
                              escaping: Escaping) {
@@ -78,7 +81,22 @@ extension CompiledTemplate {
                                             indentation: [UInt8]?, escaping: Escaping) {
             switch value {
             case let sequence as any MustacheSequence:
-                for item in Self.items(sequence) {
+                // A row's bytes sit where they were rendered only when no partial indentation is
+                // inserted before them afterwards.
+                let rows = reuse != nil && indentation?.isEmpty ?? true ? sequence as? any ReusableRows : nil
+                for (index, item) in Self.items(sequence).enumerated() {
+                    if let reuse, let rows {
+                        let id = rows.reuseID(at: index), start = output.count
+                        if let old = reuse.previous(id) {
+                            output += old
+                        } else {
+                            stack.append(Frame(item))
+                            render(body, into: &output, indentation: indentation, escaping: escaping)
+                            stack.removeLast()
+                        }
+                        reuse.record(id, offset: start, length: output.count - start)
+                        continue
+                    }
                     stack.append(Frame(item))
                     render(body, into: &output, indentation: indentation, escaping: escaping)
                     stack.removeLast()

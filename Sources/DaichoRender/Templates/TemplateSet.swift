@@ -86,6 +86,12 @@ public struct TemplateSet: Sendable {
 
     /// `render` as UTF-8 bytes, the form pages are written in.
     public func renderBytes(_ name: String, _ model: Any) throws(TemplateError) -> [UInt8] {
+        try renderBytes(name, model, reuse: nil)
+    }
+
+    /// - Parameter reuse: rows to copy from the previous page and to record (compiled templates
+    ///   only; through swift-mustache every row is rendered and none recorded).
+    func renderBytes(_ name: String, _ model: Any, reuse: RowReuse?) throws(TemplateError) -> [UInt8] {
         guard let path = paths[name] else {
             throw TemplateError(template: name, line: 1, column: 1, key: name,
                                 message: LocalizedText(ja: "テンプレート「\(name)」がありません", en: "template '\(name)' is missing"))
@@ -97,7 +103,7 @@ public struct TemplateSet: Sendable {
             located.template = paths[error.template] ?? path
             throw located
         }
-        if !usesReferenceRenderer, let compiled, let bytes = CompiledTemplate.render(name, model, templates: compiled) {
+        if !usesReferenceRenderer, let compiled, let bytes = CompiledTemplate.render(name, model, templates: compiled, reuse: reuse) {
             return bytes
         }
         return Array((library.render(model, withTemplate: name) ?? "").utf8)

@@ -45,11 +45,13 @@ extension SiteBuilder {
         let valid = checked.validLedgers
         let analysis = ProjectPipeline(workers: workers).analyze(checked, valid: valid)
         StageTimer.report("analyze", clock.now - started)
+        started = clock.now
         let changed = IncrementalPlan.changedFiles(old: previous, new: entries)
         let affected = IncrementalPlan.affected(old: previous, new: entries, changed: changed)
         let validIDs = Set(valid.map(\.id))
         let groups = IncrementalPlan.groups(old: previous, new: entries, changed: changed)
         let keys = Self.ledgerKeys(checked, valid: valid)
+        StageTimer.report("plan (changed \(changed.count), affected \(affected.count))", clock.now - started)
         let summary = try await renderer(loaded, project: checked.project).render(
             project: checked.project, ledgers: valid, analysis: analysis, into: sink, systems: affected.intersection(validIDs),
             groups: groups, ledgerKeys: keys, reuse: await reuse()
@@ -104,7 +106,7 @@ extension SiteBuilder {
     /// bytes the manifest recorded (a file changed by hand is simply written anew).
     static func previousExports(in output: String, _ previous: BuildManifest) -> FragmentSource? {
         var bytes: [String: [UInt8]] = [:]
-        for path in Fragments.paths {
+        for path in Fragments.files {
             guard previous.fragments.files[path] != nil, let hash = previous.outputs[path],
                   let file = FileBytes.read(output + "/" + path) else { continue }
             if Digest64.hash(file) == hash { bytes[path] = file }
@@ -132,7 +134,7 @@ extension SiteBuilder {
         let usable = previous?.fingerprint == current ? previous : nil
         // Without a usable previous state every ledger counts as changed: a full build.
         let reuse = usable.map { state in
-            FragmentSource(previous: state.fragments, bytes: state.pages.filter { Fragments.paths.contains($0.key) })
+            FragmentSource(previous: state.fragments, bytes: state.pages.filter { Fragments.files.contains($0.key) })
         }
         let build = try await renderChanges(source, loaded: loaded, previous: usable?.ledgers ?? [:], into: site,
                                             reuse: { reuse }, progress: nil)

@@ -25,7 +25,30 @@ struct SystemRow: Sendable {
     var role: String
 }
 
+extension SystemRow: ReusableRow {
+    var reuseID: String { id }
+
+    /// A row the renderer copies from the previous page instead of rendering: only its id is set.
+    static func placeholder(_ id: String) -> SystemRow {
+        SystemRow(id: id, name: "", href: "", department: "", departmentHref: "", category: "", categoryToken: "", form: "",
+                  development: "", renewal: "", annual: "", annualValue: 0, ratio: "", ratioValue: "", flag: "",
+                  flagLabel: "", hasFlag: false, completeness: "", completenessValue: "", role: "")
+    }
+}
+
 extension SiteContext {
+    /// What each row of the systems list is made from: its ledger's bytes (the analysis of one
+    /// system reads nothing else; policy, profile and templates are in the build fingerprint)
+    /// and its department's page address, which moves when departments come or go.
+    func systemRowKeys() -> [String: String] {
+        var keys: [String: String] = [:]
+        keys.reserveCapacity(ledgers.count)
+        for ledger in ledgers {
+            if let key = ledgerKeys[ledger.id] { keys[ledger.id] = key + " " + (departmentSlugs[ledger.department] ?? "") }
+        }
+        return keys
+    }
+
     func systemRow(_ ledger: Ledger, root: String, role: String = "") -> SystemRow {
         let maintenance = maintenanceByID[ledger.id]
         let costs = ledger.costs
