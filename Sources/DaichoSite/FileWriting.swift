@@ -69,13 +69,14 @@ public enum AtomicFile {
     ///   (as a full build's staged files do): a crash can only cost a rebuild, and flushing a
     ///   50 MB export on every edit cost more than the rest of the rebuild.
     public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(WriteError) {
-        let temporary = temporaryPath(for: path)
-        try writeNew(bytes, to: temporary, durable: durable)
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .cannotWrite(path, reason)
+        let stream = try Stream(replacing: path, durable: durable)
+        do {
+            try stream.append(bytes)
+        } catch {
+            stream.discard()
+            throw error
         }
+        try stream.commit()
     }
 
     /// Writes a file that must not exist yet; an existing file is left untouched.
@@ -118,27 +119,38 @@ public enum AtomicFile {
     final class Stream {
         let path: String
         private let temporary: String
+        private let durable: Bool
         private var descriptor: Int32
 
-        init(replacing path: String) throws(WriteError) {
+        /// - Parameter durable: flush the data to disk before the rename (see `write(_:to:durable:)`).
+        init(replacing path: String, durable: Bool = true) throws(WriteError) {
             self.path = path
+            self.durable = durable
             temporary = AtomicFile.temporaryPath(for: path)
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
             guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
         }
 
-        /// Writes the bytes and empties the buffer, keeping its capacity for the next part.
-        func append(_ bytes: inout [UInt8]) throws(WriteError) {
+        func append(_ bytes: [UInt8]) throws(WriteError) {
             guard writeAll(bytes, to: descriptor) else { throw .cannotWrite(path, String(cString: strerror(errno))) }
-            bytes.removeAll(keepingCapacity: true)
         }
 
+        /// Renames the file over `path`; on failure the temporary file is removed and `path` is as it was.
         func commit() throws(WriteError) {
-            guard fsync(descriptor) == 0 || errno == EINVAL else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+            func fail() -> WriteError {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                return .cannotWrite(path, reason)
+            }
+            guard !durable || fsync(descriptor) == 0 || errno == EINVAL else {
+                let error = fail()
+                close(descriptor)
+                descriptor = -1
+                throw error
+            }
             let closed = close(descriptor)
             descriptor = -1
-            guard closed == 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
-            guard rename(temporary, path) == 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+            guard closed == 0, rename(temporary, path) == 0 else { throw fail() }
         }
 
         /// Removes the temporary file; the file at `path` stays as it was.
@@ -167,7 +179,7 @@ public enum AtomicFile {
         return folder + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
     }
 
-    private static func writeNew(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(WriteError) {
+    private static func writeNew(_ bytes: [UInt8], to path: String) throws(WriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
         guard writeAll(bytes, to: descriptor) else {
@@ -176,7 +188,7 @@ public enum AtomicFile {
             unlink(path)
             throw .cannotWrite(path, reason)
         }
-        guard !durable || fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0 else {
+        guard fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0 else {
             unlink(path)
             throw .cannotWrite(path, String(cString: strerror(errno)))
         }

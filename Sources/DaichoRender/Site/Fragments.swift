@@ -77,28 +77,27 @@ extension Array: ReusableRows where Element: ReusableRow {
 /// wrote (their keys match), and where this render puts each row. Used by one render at a time.
 final class RowReuse: @unchecked Sendable {
     let path: String
-    private let source: FragmentSource?
     /// Row id → what the row is made from; a row without a key is rendered, never copied.
     private let keys: [String: String]
-    /// Rows whose old bytes are at hand: the page model may leave them empty.
-    let reusable: Set<String>
+    /// The old bytes of the rows whose keys match, by id.
+    private let rows: [String: ArraySlice<UInt8>]
     private(set) var pieces: [String: Fragments.Piece] = [:]
     private var repeated: Set<String> = []
 
     init(path: String, source: FragmentSource?, keys: [String: String]) {
         self.path = path
-        self.source = source
         self.keys = keys
-        reusable = source.map { source in
-            Set(keys.compactMap { id, key in source.piece(path, id: id, key: key) == nil ? nil : id })
-        } ?? []
+        var rows: [String: ArraySlice<UInt8>] = [:]
+        if let source {
+            for (id, key) in keys { rows[id] = source.piece(path, id: id, key: key) }
+        }
+        self.rows = rows
     }
 
-    /// The old bytes of a row, exactly for the ids in `reusable`.
-    func previous(_ id: String) -> ArraySlice<UInt8>? {
-        guard reusable.contains(id) else { return nil }
-        return source?.piece(path, id: id, key: keys[id])
-    }
+    /// True when the row is copied, not rendered: the page model may leave it empty.
+    func reuses(_ id: String) -> Bool { rows[id] != nil }
+
+    func previous(_ id: String) -> ArraySlice<UInt8>? { rows[id] }
 
     /// An id met twice on the page is not recorded: which of its rows to copy would be a guess.
     func record(_ id: String, offset: Int, length: Int) {

@@ -154,7 +154,7 @@ public struct SiteRenderer: Sendable {
         jobs.append((SiteSection.systems.path, {
             // The rows of unchanged systems are copied from the list the last build wrote.
             let reuse = RowReuse(path: SiteSection.systems.path, source: context.reuse, keys: context.systemRowKeys())
-            let bytes = try templates.renderBytes("systems", context.systemsListPage(reused: reuse.reusable), reuse: reuse)
+            let bytes = try templates.renderBytes("systems", context.systemsListPage(reused: reuse.reuses), reuse: reuse)
             context.fragmentRecorder.record(SiteSection.systems.path, reuse.pieces)
             return [RenderedPage(path: SiteSection.systems.path, bytes: bytes)]
         }))

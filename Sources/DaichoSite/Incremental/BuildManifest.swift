@@ -117,6 +117,10 @@ struct BuildManifest: Sendable {
     func save(for output: String) throws(WriteError) {
         let stream = try AtomicFile.Stream(replacing: Self.path(for: output))
         var writer = BinaryWriter(reserving: Self.chunk + 4096)
+        func flush() throws(WriteError) {
+            try stream.append(writer.bytes)
+            writer.bytes.removeAll(keepingCapacity: true)
+        }
         do throws(WriteError) {
             writer.bytes += Self.magic
             writer.put(version)
@@ -139,7 +143,7 @@ struct BuildManifest: Sendable {
                     writer.put(file.name)
                     writer.put(file.hash)
                 }
-                if writer.bytes.count >= Self.chunk { try stream.append(&writer.bytes) }
+                if writer.bytes.count >= Self.chunk { try flush() }
             }
             writer.putVarint(UInt64(fragments.files.count))
             for (path, pieces) in fragments.files.sorted(by: { $0.key < $1.key }) {
@@ -150,7 +154,7 @@ struct BuildManifest: Sendable {
                     writer.put(piece.key)
                     writer.put(piece.offset)
                     writer.put(piece.length)
-                    if writer.bytes.count >= Self.chunk { try stream.append(&writer.bytes) }
+                    if writer.bytes.count >= Self.chunk { try flush() }
                 }
             }
             writer.putVarint(UInt64(fragments.pageKeys.count))
@@ -162,9 +166,9 @@ struct BuildManifest: Sendable {
             for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
                 writer.put(path)
                 writer.put(stamp)
-                if writer.bytes.count >= Self.chunk { try stream.append(&writer.bytes) }
+                if writer.bytes.count >= Self.chunk { try flush() }
             }
-            try stream.append(&writer.bytes)
+            try flush()
             try stream.commit()
         } catch {
             stream.discard()

@@ -65,30 +65,26 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         guard OutputFolder.isSafe(relative) else { throw WriteError.cannotWrite(relative, "unsafe path") }
         let path = root + "/" + relative
         try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-        let temporary = path + ".\(getpid()).part"
+        let stream = try AtomicFile.Stream(replacing: path, durable: false)
         var digest = Digest64()
-        let total: Int
+        var total = 0
         do {
-            total = try AtomicFile.write(parts: {
-                guard let part = try next() else { return nil }
+            while let part = try next() {
                 digest.combine(part)
-                return part
-            }, to: temporary)
+                total += part.count
+                try stream.append(part)
+            }
         } catch {
-            unlink(temporary)
+            stream.discard()
             throw error
         }
         let hash = digest.value
         lock.withLock { hashes[relative] = hash }
         if previous[relative] == hash, FileManager.default.fileExists(atPath: path) {
-            unlink(temporary)
+            stream.discard()
             return total
         }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw WriteError.cannotWrite(path, reason)
-        }
+        try stream.commit()
         lock.withLock { rewritten += 1 }
         return total
     }

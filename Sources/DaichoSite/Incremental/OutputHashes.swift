@@ -20,12 +20,6 @@ struct OutputHashes: Sendable, Equatable {
 
     init() {}
 
-    init(_ paths: [String: UInt64]) {
-        for (path, hash) in paths { self[path] = hash }
-    }
-
-    var count: Int { systems.values.reduce(pages.count) { $0 + $1.count } }
-
     static func path(system id: String, file name: String) -> String { "systems/" + id + "/" + name }
 
     subscript(path: String) -> UInt64? {

@@ -8,19 +8,23 @@ extension SiteBuilder {
     struct PartialBuild {
         var outcome: Outcome
         var entries: [String: BuildManifest.Ledger]
-        /// Systems whose pages were rendered again.
-        var affected: Set<String>
-        var validIDs: Set<String>
-        /// Pages of the site that were not rendered again (other than system pages).
-        var keptPages: Set<String> = []
-
         /// Valid systems whose pages were not rendered again: their files stay as they are.
-        var untouched: Set<String> { validIDs.subtracting(affected) }
+        var untouched: Set<String>
+        /// Pages of the site that were not rendered again (other than system pages).
+        var keptPages: Set<String>
+
+        /// - Parameter affected: systems whose pages were rendered again.
+        init(outcome: Outcome, entries: [String: BuildManifest.Ledger], affected: Set<String> = [], validIDs: Set<String> = [],
+             keptPages: Set<String> = []) {
+            self.outcome = outcome
+            self.entries = entries
+            untouched = validIDs.subtracting(affected)
+            self.keptPages = keptPages
+        }
 
         /// True for an old output this build did not render but must keep: a page of an untouched
         /// system, department or vendor.
-        /// - Parameter untouched: `untouched`, computed once for all the paths asked about.
-        func keeps(_ path: String, untouched: Set<String>) -> Bool {
+        func keeps(_ path: String) -> Bool {
             guard let id = SiteBuilder.systemID(of: path) else { return keptPages.contains(path) }
             return untouched.contains(String(id))
         }
@@ -39,7 +43,7 @@ extension SiteBuilder {
         progress?(.checked(files: checked.files.count))
         let entries = Self.entries(checked)
         if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) {
-            return PartialBuild(outcome: .stopped(checked), entries: entries, affected: [], validIDs: [])
+            return PartialBuild(outcome: .stopped(checked), entries: entries)
         }
         started = clock.now
         let valid = checked.validLedgers
@@ -74,15 +78,14 @@ extension SiteBuilder {
         let written = sink.hashes
         var outputs = previous.outputs
         var removed: [String] = []
-        let untouched = build.untouched
         // Whole folders of untouched systems are skipped without looking at their files.
-        for (id, files) in previous.outputs.systems where !untouched.contains(id) {
+        for (id, files) in previous.outputs.systems where !build.untouched.contains(id) {
             for file in files {
                 let path = OutputHashes.path(system: id, file: file.name)
                 if written[path] == nil { removed.append(path) }
             }
         }
-        for path in previous.outputs.pages.keys where !build.keptPages.contains(path) && written[path] == nil {
+        for path in previous.outputs.pages.keys where !build.keeps(path) && written[path] == nil {
             removed.append(path)
         }
         for path in removed { outputs[path] = nil }
@@ -141,8 +144,7 @@ extension SiteBuilder {
         guard case .built(_, _, let summary) = build.outcome else { return (build.outcome, nil) }
         var pages = await site.pages
         let kept: [String: [UInt8]] = usable?.pages ?? [:]
-        let untouched = build.untouched
-        for (path, bytes) in kept where pages[path] == nil && build.keeps(path, untouched: untouched) { pages[path] = bytes }
+        for (path, bytes) in kept where pages[path] == nil && build.keeps(path) { pages[path] = bytes }
         return (build.outcome, MemoryState(fingerprint: current, ledgers: build.entries, pages: pages,
                                            fragments: summary.fragments))
     }

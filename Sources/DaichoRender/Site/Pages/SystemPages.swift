@@ -54,12 +54,12 @@ struct SystemDetailPage: Sendable {
 
 extension SiteContext {
     /// - Parameter reused: rows the renderer copies from the previous page; they are left empty here.
-    func systemsListPage(reused: Set<String> = []) -> SystemsListPage {
+    func systemsListPage(reused: (String) -> Bool = { _ in false }) -> SystemsListPage {
         let path = SiteSection.systems.path
         let frame = frame(path: path, title: t("systems"), section: .systems, crumbs: [(path, t("systems"))])
         return SystemsListPage(
             page: frame, count: ledgers.count,
-            rows: ledgers.map { reused.contains($0.id) ? .placeholder($0.id) : systemRow($0, root: frame.root) },
+            rows: ledgers.map { reused($0.id) ? .placeholder($0.id) : systemRow($0, root: frame.root) },
             departments: departmentSystems.keys.sorted(),
             categories: SystemCategory.allCases.map { .init(value: $0.token, label: $0.label.text(language)) },
             flags: MaintenanceAnalysis.Flag.allCases.map { .init(value: $0.rawValue, label: $0.label.text(language)) },
