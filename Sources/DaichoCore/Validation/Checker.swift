@@ -88,7 +88,7 @@ public struct Checker: Sendable {
         let workers = max(1, self.workers ?? ProcessInfo.processInfo.activeProcessorCount)
         let parser = self.parser
         var chunks: [[Int]] = []
-        if let cache {
+        if cache != nil {
             var byShard = [[Int]](repeating: [], count: LedgerCache.shardCount)
             for (index, source) in sources.enumerated() { byShard[LedgerCache.shard(of: source.path)].append(index) }
             chunks = byShard
