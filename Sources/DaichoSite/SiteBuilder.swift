@@ -213,12 +213,14 @@ public struct SiteBuilder: Sendable {
                 if case .system(let id) = link.target { return id }
                 return nil
             }
-            let valid = !invalid.contains(ledger.file)
-            let vendors = Set([ledger.vendor?.developer, ledger.vendor?.maintainer].compactMap { $0 })
-            result[ledger.file] = BuildManifest.Ledger(hash: hashes[ledger.file] ?? "", id: ledger.id,
-                                                       partners: Array(Set(partners)).sorted(), valid: valid,
-                                                       department: valid ? ledger.basic.department : nil,
-                                                       vendors: valid ? vendors.sorted() : [])
+            let file = ledger.file
+            let valid = !invalid.contains(file)
+            let vendor = ledger.vendor
+            let vendors = Set([vendor?.developer, vendor?.maintainer].compactMap { $0 })
+            result[file] = BuildManifest.Ledger(hash: hashes[file] ?? "", id: ledger.id,
+                                                partners: partners.count < 2 ? partners : Array(Set(partners)).sorted(), valid: valid,
+                                                department: valid ? ledger.department : nil,
+                                                vendors: valid ? vendors.sorted() : [])
         }
         return result
     }

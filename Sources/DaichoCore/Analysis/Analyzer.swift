@@ -51,12 +51,16 @@ public struct Analyzer: Sendable {
                 DisasterRow(task: $0.task, kind: $0.kind, target: $0.target, system: ledger.id)
             }
         }
-        func key(_ row: DisasterRow) -> (Int, Int) { (row.kind?.order ?? .max, row.target?.order ?? .max) }
-        return rows.sorted { a, b in
-            if key(a) != key(b) { return key(a) < key(b) }
-            if a.task != b.task { return a.task.unicodeScalars.lexicographicallyPrecedes(b.task.unicodeScalars) }
+        // Tasks in code point order, which is the order of their UTF-8 bytes (compared a scalar at
+        // a time, sorting a national table took a quarter of the analysis).
+        let keys = rows.map { (kind: $0.kind?.order ?? .max, target: $0.target?.order ?? .max) }
+        let order = rows.indices.sorted { i, j in
+            if keys[i] != keys[j] { return keys[i] < keys[j] }
+            let (a, b) = (rows[i], rows[j])
+            if a.task != b.task { return a.task.utf8.lexicographicallyPrecedes(b.task.utf8) }
             return a.system < b.system
         }
+        return order.map { rows[$0] }
     }
 
     func completeness(_ ledgers: [Ledger]) -> CompletenessAnalysis {
@@ -67,8 +71,8 @@ public struct Analyzer: Sendable {
             let completeness = ledger.completeness
             filled += completeness.filled
             total += completeness.total
-            byDepartment[ledger.basic.department, default: (0, 0)].0 += completeness.filled
-            byDepartment[ledger.basic.department, default: (0, 0)].1 += completeness.total
+            byDepartment[ledger.department, default: (0, 0)].0 += completeness.filled
+            byDepartment[ledger.department, default: (0, 0)].1 += completeness.total
             systems[ledger.id] = completeness.ratio
             missing[ledger.id] = completeness.missing
         }

@@ -50,11 +50,11 @@ struct SiteContext: Sendable {
         var vendors: [String: [(String, Bool, Bool)]] = [:]
         var incoming: [String: [(String, Integration)]] = [:]
         for ledger in self.ledgers {
-            departments[ledger.basic.department, default: []].append(ledger.id)
-            let developer = ledger.vendor?.developer, maintainer = ledger.vendor?.maintainer
-            for name in Set([developer, maintainer].compactMap { $0 }) {
-                vendors[name, default: []].append((ledger.id, name == developer, name == maintainer))
-            }
+            departments[ledger.department, default: []].append(ledger.id)
+            let vendor = ledger.vendor
+            let developer = vendor?.developer, maintainer = vendor?.maintainer
+            if let developer { vendors[developer, default: []].append((ledger.id, true, developer == maintainer)) }
+            if let maintainer, maintainer != developer { vendors[maintainer, default: []].append((ledger.id, false, true)) }
             for link in ledger.integrations {
                 if case .system(let target) = link.target { incoming[target, default: []].append((ledger.id, link)) }
             }
