@@ -1,9 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 // Not `indirect`: arrays and dictionaries already hold their elements out of line, and boxing
 // every string and number cost an allocation per value in the large exports.
 
 /// A JSON document built by hand so numbers are written exactly as computed
 /// (no binary floating point) and objects always print with sorted keys.
 public enum JSONValue: Sendable, Equatable {
+    /// Keys in the order of their UTF-8 bytes, compared with memcmp: the generic byte-by-byte
+    /// comparison was a third of writing `analysis.json` (objects of 10,000 systems' ids).
+    static func keyOrder(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                guard common > 0, let left = x.baseAddress, let right = y.baseAddress else { return x.count < y.count }
+                let compared = memcmp(left, right, common)
+                return compared != 0 ? compared < 0 : x.count < y.count
+            }
+        }
+    }
+
     case null
     case bool(Bool)
     /// A number's exact text: `0.6176`, `118`.
@@ -36,7 +55,7 @@ public enum JSONValue: Sendable, Equatable {
             output.append(0x0A)
             return output
         }
-        let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let keys = fields.keys.sorted(by: JSONValue.keyOrder)
         let parts = Concurrently.map(keys.count) { index in
             Self.member(keys[index], fields[keys[index]], last: index == keys.count - 1)
         }
@@ -58,7 +77,7 @@ public enum JSONValue: Sendable, Equatable {
                 return self.renderedBytes()
             }
         }
-        let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let keys = fields.keys.sorted(by: JSONValue.keyOrder)
         var next = -1
         return {
             defer { next += 1 }
@@ -120,7 +139,7 @@ public enum JSONValue: Sendable, Equatable {
                 return
             }
             output += [0x7B, 0x0A]
-            let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let keys = fields.keys.sorted(by: JSONValue.keyOrder)
             for (index, key) in keys.enumerated() {
                 JSONValue.pad(indent + 2, into: &output)
                 JSONValue.escape(key, into: &output)

@@ -1,0 +1,30 @@
+@testable import DaichoCore
+import Testing
+
+/// Object keys print in the order of their UTF-8 bytes (analysis-v1: sorted keys).
+struct JSONValueTests {
+    @Test func keysInByteOrder() {
+        #expect(JSONValue.keyOrder("a", "b"))
+        #expect(!JSONValue.keyOrder("b", "a"))
+        #expect(!JSONValue.keyOrder("a", "a"))
+        // A prefix comes first; the empty key before any other.
+        #expect(JSONValue.keyOrder("ab", "abc") && !JSONValue.keyOrder("abc", "ab"))
+        #expect(JSONValue.keyOrder("", "a") && !JSONValue.keyOrder("", ""))
+        // "Z" (0x5A) before "a" (0x61); "あ" starts with 0xE3, after every ASCII key.
+        #expect(JSONValue.keyOrder("Z", "a"))
+        #expect(JSONValue.keyOrder("z", "あ") && !JSONValue.keyOrder("あ", "z"))
+        let object = JSONValue.object(["b": .int(2), "あ": .int(3), "a": .int(1), "B": .int(0)])
+        #expect(object.rendered() == "{\n  \"B\": 0,\n  \"a\": 1,\n  \"b\": 2,\n  \"あ\": 3\n}\n")
+    }
+
+    /// Property: the same order as comparing the UTF-8 views byte by byte, on random keys.
+    @Test func sameOrderAsTheUTF8Views() {
+        var random = SplitMix(seed: 42)
+        let alphabet = Array("aAzZ0-_.あい台帳🙂é")
+        func key() -> String { String((0..<Int(random.next() % 6)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }) }
+        for _ in 0..<2_000 {
+            let (a, b) = (key(), key())
+            #expect(JSONValue.keyOrder(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
+        }
+    }
+}
