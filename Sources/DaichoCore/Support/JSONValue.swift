@@ -3,26 +3,13 @@ import Glibc
 #else
 import Darwin
 #endif
+
 // Not `indirect`: arrays and dictionaries already hold their elements out of line, and boxing
 // every string and number cost an allocation per value in the large exports.
 
 /// A JSON document built by hand so numbers are written exactly as computed
 /// (no binary floating point) and objects always print with sorted keys.
 public enum JSONValue: Sendable, Equatable {
-    /// Keys in the order of their UTF-8 bytes, compared with memcmp: the generic byte-by-byte
-    /// comparison was a third of writing `analysis.json` (objects of 10,000 systems' ids).
-    static func keyOrder(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let common = min(x.count, y.count)
-                guard common > 0, let left = x.baseAddress, let right = y.baseAddress else { return x.count < y.count }
-                let compared = memcmp(left, right, common)
-                return compared != 0 ? compared < 0 : x.count < y.count
-            }
-        }
-    }
-
     case null
     case bool(Bool)
     /// A number's exact text: `0.6176`, `118`.
@@ -257,5 +244,21 @@ public enum JSONValue: Sendable, Equatable {
         output.append(0x0A)
         pad(indent, into: &output)
         output.append(0x7D)
+    }
+}
+
+extension JSONValue {
+    /// Keys in the order of their UTF-8 bytes, compared with memcmp: the generic byte-by-byte
+    /// comparison was a third of writing `analysis.json` (objects of 10,000 systems' ids).
+    static func keyOrder(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                guard common > 0, let left = x.baseAddress, let right = y.baseAddress else { return x.count < y.count }
+                let compared = memcmp(left, right, common)
+                return compared != 0 ? compared < 0 : x.count < y.count
+            }
+        }
     }
 }
