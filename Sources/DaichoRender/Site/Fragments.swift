@@ -1,17 +1,21 @@
 import Synchronization
 
-/// What a rebuild may reuse from the last build: where each system's piece sits in the per-system
-/// exports, and the input keys of pages keyed on their inputs (`SiteContext.pageInputKeys`).
+/// What a rebuild may reuse from the last build: where each system's piece sits in the files
+/// written a system at a time, and the input keys of pages keyed on their inputs
+/// (`SiteContext.pageInputKeys`).
 ///
-/// Pieces: where each system's part sits in the per-system exports (`data/systems.json`, `data/systems.csv`),
-/// so an incremental rebuild copies the pieces of unchanged ledgers from the previous file instead
-/// of writing them again: at 10,000 systems the two files were four fifths of a one-ledger rebuild.
+/// Pieces: each system's part of the exports (`data/systems.json`, `data/systems.csv`) and its row
+/// of the systems list, so an incremental rebuild copies the pieces of unchanged systems from the
+/// previous file instead of writing them again (at 10,000 systems the exports were four fifths of
+/// a one-ledger rebuild, the list a fifth of what was left).
 ///
-/// A piece depends on its ledger's bytes and on what the build fingerprint covers (profile, policy,
-/// templates, Daicho itself): per-system analysis (gaps, maintenance flag) reads nothing else.
+/// A piece depends on what its key covers (the ledger's bytes; for a list row, its department's
+/// address too) and on what the build fingerprint covers (profile, policy, templates, Daicho
+/// itself): per-system analysis (gaps, maintenance flag) reads nothing else.
 public struct Fragments: Sendable, Equatable {
     public struct Piece: Sendable, Equatable {
-        /// The hash of the ledger file the piece was written from.
+        /// What the piece was written from (the ledger file's hash, for a list row with its
+        /// department's address).
         public var key: String
         public var offset: Int
         public var length: Int
@@ -33,14 +37,15 @@ public struct Fragments: Sendable, Equatable {
         self.pageKeys = pageKeys
     }
 
-    /// The per-system exports.
-    public static let paths = ["data/systems.json", "data/systems.csv"]
-    /// Every file with pieces: the exports and the list of every system (its table rows).
-    public static let files = paths + ["systems/index.html"]
+    public static let systemsJSON = "data/systems.json"
+    public static let systemsCSV = "data/systems.csv"
+    public static let systemsList = SiteSection.systems.path
+    /// Every file with pieces: the two exports and the list of every system (its table rows).
+    public static let files = [systemsJSON, systemsCSV, systemsList]
 }
 
-/// What a build may reuse: the previous exports (checked by the caller against the manifest)
-/// and where their pieces are.
+/// What a build may reuse: the previous files with pieces (checked by the caller against the
+/// manifest) and where their pieces are.
 public struct FragmentSource: Sendable {
     public var previous: Fragments
     public var bytes: [String: [UInt8]]

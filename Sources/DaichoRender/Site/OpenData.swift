@@ -17,7 +17,7 @@ extension SiteContext {
     /// of the cost, and a sink that appends keeps only one window in memory. A system whose ledger
     /// is unchanged since the last build is copied from the previous file (see `Fragments`).
     func systemsJSONStream() -> () -> [UInt8]? {
-        let path = Fragments.paths[0]
+        let path = Fragments.systemsJSON
         var head = Array("{\n  \"organization\": ".utf8)
         JSONValue.string(project.organization.name).write(into: &head, indent: 2)
         head += ",\n  \"profile\": ".utf8
@@ -295,7 +295,7 @@ extension SiteContext {
             }
             bytes.append(contentsOf: [0x0D, 0x0A])
         }
-        let path = Fragments.paths[1]
+        let path = Fragments.systemsCSV
         let ledgers = self.ledgers
         let window = 4_000
         var pieces: [String: Fragments.Piece] = [:]

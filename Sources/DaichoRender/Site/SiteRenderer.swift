@@ -153,10 +153,10 @@ public struct SiteRenderer: Sendable {
         let templates = self.templates
         jobs.append((SiteSection.systems.path, {
             // The rows of unchanged systems are copied from the list the last build wrote.
-            let reuse = RowReuse(path: SiteSection.systems.path, source: context.reuse, keys: context.systemRowKeys())
+            let reuse = RowReuse(path: Fragments.systemsList, source: context.reuse, keys: context.systemRowKeys())
             let bytes = try templates.renderBytes("systems", context.systemsListPage(reused: reuse.reuses), reuse: reuse)
-            context.fragmentRecorder.record(SiteSection.systems.path, reuse.pieces)
-            return [RenderedPage(path: SiteSection.systems.path, bytes: bytes)]
+            context.fragmentRecorder.record(Fragments.systemsList, reuse.pieces)
+            return [RenderedPage(path: Fragments.systemsList, bytes: bytes)]
         }))
         html(SiteSection.departments.path, "group-index") { context.departmentsIndexPage() }
         for name in context.departmentSystems.keys.sorted() where groups?.departments.contains(name) ?? true {
@@ -169,8 +169,8 @@ public struct SiteRenderer: Sendable {
         var streams: [StreamJob] = []
         if !options.systemsOnly {
             addSecondaryPages(context, to: &jobs, keeping: &kept)
-            streams.append(StreamJob(path: "data/systems.json", parts: { context.systemsJSONStream() }))
-            streams.append(StreamJob(path: "data/systems.csv", parts: { context.systemsCSVStream() }))
+            streams.append(StreamJob(path: Fragments.systemsJSON, parts: { context.systemsJSONStream() }))
+            streams.append(StreamJob(path: Fragments.systemsCSV, parts: { context.systemsCSVStream() }))
             streams.append(StreamJob(path: "data/analysis.json", parts: { context.publicAnalysisJSON().renderedParts() }))
         }
         for (name, bytes) in assets.sorted(by: { $0.key < $1.key }) {

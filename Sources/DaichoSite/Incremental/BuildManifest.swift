@@ -72,43 +72,42 @@ struct BuildManifest: Sendable {
         guard let bytes = FileBytes.read(path(for: output)) else { return nil }
         guard bytes.starts(with: magic) else { return nil }
         var reader = BinaryReader(bytes[magic.count...])
-        var ledgers: [String: Ledger] = [:], outputs = OutputHashes()
-        var fragments = Fragments()
-        var stamps: [String: FileStamp] = [:]
-        let fingerprint: String
         do {
             guard try reader.get(Int.self) == version else { return nil }
-            fingerprint = try reader.get()
-            let ledgerCount = try reader.count()
-            ledgers.reserveCapacity(ledgerCount)
-            for _ in 0..<ledgerCount { ledgers[try reader.get(String.self)] = try reader.get(Ledger.self) }
-            for _ in 0..<(try reader.count()) { outputs.setPage(try reader.get(), hash: try reader.get(UInt64.self)) }
-            for _ in 0..<(try reader.count()) {
-                let id: String = try reader.get()
-                let count = try reader.count()
-                var files: [OutputHashes.File] = []
-                files.reserveCapacity(count)
-                for _ in 0..<count { files.append(OutputHashes.File(name: try reader.get(), hash: try reader.get())) }
-                outputs.setFiles(files, system: id)
-            }
-            for _ in 0..<(try reader.count()) {
-                let path: String = try reader.get()
-                var pieces: [String: Fragments.Piece] = [:]
-                let pieceCount = try reader.count()
-                pieces.reserveCapacity(pieceCount)
-                for _ in 0..<pieceCount {
-                    pieces[try reader.get(String.self)] = Fragments.Piece(key: try reader.get(), offset: try reader.get(),
-                                                                           length: try reader.get())
+            let fingerprint: String = try reader.get()
+            let ledgers: [String: Ledger] = try table(&reader)
+            let outputs = OutputHashes(pages: try table(&reader), systems: try table(&reader))
+            let files = try table(&reader) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+                try table(&reader) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+                    Fragments.Piece(key: try reader.get(), offset: try reader.get(), length: try reader.get())
                 }
-                fragments.files[path] = pieces
             }
-            for _ in 0..<(try reader.count()) { fragments.pageKeys[try reader.get(String.self)] = try reader.get(String.self) }
-            for _ in 0..<(try reader.count()) { stamps[try reader.get(String.self)] = try reader.get(FileStamp.self) }
+            let pageKeys: [String: String] = try table(&reader)
+            let stamps: [String: FileStamp] = try table(&reader)
             guard reader.remaining == 0 else { return nil }
+            return BuildManifest(fingerprint: fingerprint, ledgers: ledgers, outputs: outputs,
+                                 fragments: Fragments(files: files, pageKeys: pageKeys), stamps: stamps)
         } catch {
             return nil
         }
-        return BuildManifest(fingerprint: fingerprint, ledgers: ledgers, outputs: outputs, fragments: fragments, stamps: stamps)
+    }
+
+    /// A table as `save` writes it: its count, then each key and value.
+    private static func table<Value>(_ reader: inout BinaryReader,
+                                     _ value: (inout BinaryReader) throws(BinaryReader.Malformed) -> Value)
+        throws(BinaryReader.Malformed) -> [String: Value] {
+        let count = try reader.count()
+        var rows: [String: Value] = [:]
+        rows.reserveCapacity(count)
+        for _ in 0..<count {
+            let key: String = try reader.get()
+            rows[key] = try value(&reader)
+        }
+        return rows
+    }
+
+    private static func table<Value: BinaryRecord>(_ reader: inout BinaryReader) throws(BinaryReader.Malformed) -> [String: Value] {
+        try table(&reader) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in try reader.get() }
     }
 
     /// Written a megabyte at a time as the rows are encoded: at national scale the manifest is
@@ -121,53 +120,31 @@ struct BuildManifest: Sendable {
             try stream.append(writer.bytes)
             writer.bytes.removeAll(keepingCapacity: true)
         }
+        // Each table: its count, then key and value rows in key order.
+        func table<Value>(_ rows: [String: Value], _ value: (Value) throws(WriteError) -> Void) throws(WriteError) {
+            writer.putVarint(UInt64(rows.count))
+            for (key, row) in rows.sorted(by: { $0.key < $1.key }) {
+                writer.put(key)
+                try value(row)
+                if writer.bytes.count >= Self.chunk { try flush() }
+            }
+        }
         do throws(WriteError) {
             writer.bytes += Self.magic
             writer.put(version)
             writer.put(fingerprint)
-            writer.putVarint(UInt64(ledgers.count))
-            for (path, ledger) in ledgers.sorted(by: { $0.key < $1.key }) {
-                writer.put(path)
-                writer.put(ledger)
-            }
-            writer.putVarint(UInt64(outputs.pages.count))
-            for (path, hash) in outputs.pages.sorted(by: { $0.key < $1.key }) {
-                writer.put(path)
-                writer.put(hash)
-            }
-            writer.putVarint(UInt64(outputs.systems.count))
-            for (id, files) in outputs.systems.sorted(by: { $0.key < $1.key }) {
-                writer.put(id)
-                writer.putVarint(UInt64(files.count))
-                for file in files {
-                    writer.put(file.name)
-                    writer.put(file.hash)
-                }
-                if writer.bytes.count >= Self.chunk { try flush() }
-            }
-            writer.putVarint(UInt64(fragments.files.count))
-            for (path, pieces) in fragments.files.sorted(by: { $0.key < $1.key }) {
-                writer.put(path)
-                writer.putVarint(UInt64(pieces.count))
-                for (id, piece) in pieces.sorted(by: { $0.key < $1.key }) {
-                    writer.put(id)
+            try table(ledgers) { writer.put($0) }
+            try table(outputs.pages) { writer.put($0) }
+            try table(outputs.systems) { writer.put($0) }
+            try table(fragments.files) { pieces throws(WriteError) in
+                try table(pieces) { piece in
                     writer.put(piece.key)
                     writer.put(piece.offset)
                     writer.put(piece.length)
-                    if writer.bytes.count >= Self.chunk { try flush() }
                 }
             }
-            writer.putVarint(UInt64(fragments.pageKeys.count))
-            for (path, key) in fragments.pageKeys.sorted(by: { $0.key < $1.key }) {
-                writer.put(path)
-                writer.put(key)
-            }
-            writer.putVarint(UInt64(stamps.count))
-            for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
-                writer.put(path)
-                writer.put(stamp)
-                if writer.bytes.count >= Self.chunk { try flush() }
-            }
+            try table(fragments.pageKeys) { writer.put($0) }
+            try table(stamps) { writer.put($0) }
             try flush()
             try stream.commit()
         } catch {

@@ -27,6 +27,9 @@ struct FileStamp: Sendable, Equatable, BinaryRecord {
         return Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec) - changed > 2_000_000_000
     }
 
+    /// The stamp when the file is settled, nil otherwise: what the manifest may record.
+    var settled: FileStamp? { isSettled ? self : nil }
+
     func write(to writer: inout BinaryWriter) {
         writer.put(size)
         writer.put(inode)

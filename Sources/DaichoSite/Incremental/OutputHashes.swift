@@ -8,9 +8,24 @@ import DaichoCore
 /// instead of 73,000 paths: reading, comparing and writing the manifest cost a third as much,
 /// and at 100,000 systems the table holds 40 MB less.
 struct OutputHashes: Sendable, Equatable {
-    struct File: Sendable, Equatable {
+    struct File: Sendable, Equatable, BinaryRecord {
         var name: String
         var hash: UInt64
+
+        init(name: String, hash: UInt64) {
+            self.name = name
+            self.hash = hash
+        }
+
+        func write(to writer: inout BinaryWriter) {
+            writer.put(name)
+            writer.put(hash)
+        }
+
+        init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+            name = try reader.get()
+            hash = try reader.get()
+        }
     }
 
     /// Pages outside the systems' folders: lists, aggregates, exports, department and vendor pages.
@@ -19,6 +34,12 @@ struct OutputHashes: Sendable, Equatable {
     private(set) var systems: [String: [File]] = [:]
 
     init() {}
+
+    /// The tables as the manifest keeps them (a system without files is left out).
+    init(pages: [String: UInt64], systems: [String: [File]]) {
+        self.pages = pages
+        self.systems = systems.filter { !$0.value.isEmpty }
+    }
 
     static func path(system id: String, file name: String) -> String { "systems/" + id + "/" + name }
 
@@ -42,14 +63,6 @@ struct OutputHashes: Sendable, Equatable {
             }
             if !files.isEmpty { systems[id] = files }
         }
-    }
-
-    mutating func setFiles(_ files: [File], system id: String) {
-        systems[id] = files.isEmpty ? nil : files
-    }
-
-    mutating func setPage(_ path: String, hash: UInt64?) {
-        pages[path] = hash
     }
 
     /// Every path with its hash, in no particular order.

@@ -68,10 +68,10 @@ extension SiteBuilder {
     func rebuild(_ source: ProjectSource, loaded: TemplateLoader.Loaded, fingerprint: String, previous: BuildManifest, output: String,
                  stamps: [String: FileStamp], progress: (@Sendable (Stage) -> Void)?) async throws -> Outcome {
         let sink = InPlaceSink(root: output, previous: previous.outputs)
-        // The previous exports (50 MB at 10,000 systems) are read and verified while the ledgers are checked.
-        let exports = Task.detached { Self.previousExports(in: output, previous) }
+        // The previous files with pieces (50 MB at 10,000 systems) are read and verified while the ledgers are checked.
+        let reusable = Task.detached { Self.reusableFiles(in: output, previous) }
         let build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,
-                                            reuse: { await exports.value }, progress: progress)
+                                            reuse: { await reusable.value }, progress: progress)
         guard case .built(_, _, let summary) = build.outcome else { return build.outcome }
         let finishing = ContinuousClock.now
         // Start from the previous table (most entries stay) rather than growing a new one.
@@ -107,7 +107,7 @@ extension SiteBuilder {
 
     /// The exports of the site on disk with where their pieces are, when they are still the
     /// bytes the manifest recorded (a file changed by hand is simply written anew).
-    static func previousExports(in output: String, _ previous: BuildManifest) -> FragmentSource? {
+    static func reusableFiles(in output: String, _ previous: BuildManifest) -> FragmentSource? {
         var bytes: [String: [UInt8]] = [:]
         for path in Fragments.files {
             guard previous.fragments.files[path] != nil, let hash = previous.outputs[path],
