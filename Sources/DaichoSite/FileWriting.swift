@@ -99,20 +99,6 @@ public enum AtomicFile {
         }
     }
 
-    /// Writes parts made one at a time into a new or truncated file, so a large export is never
-    /// whole in memory. Returns the number of bytes written; on failure the file may be partial.
-    static func write(parts next: () throws -> [UInt8]?, to path: String) throws -> Int {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw WriteError.cannotWrite(path, String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        var total = 0
-        while let part = try next() {
-            guard writeAll(part, to: descriptor) else { throw WriteError.cannotWrite(path, String(cString: strerror(errno))) }
-            total += part.count
-        }
-        return total
-    }
-
     /// A file written a part at a time into a temporary file beside it, flushed to disk and
     /// renamed over the path on `commit`: a large file that must survive a crash whole, never
     /// whole in memory.

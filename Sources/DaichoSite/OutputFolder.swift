@@ -37,7 +37,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         let path = staging + "/" + relative
         let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
         try makeFolder(folder)
-        return try AtomicFile.write(parts: next, to: path)
+        return try Self.writeFile(parts: next, to: path)
     }
 
     /// Creates a page's folder once. It is marked as made only after it exists: writers on other
@@ -95,6 +95,21 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
         defer { close(descriptor) }
         guard AtomicFile.writeAll(bytes, to: descriptor) else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+    }
+
+    /// The same, a part at a time as they are made, so a large export is never whole in memory.
+    /// Returns the number of bytes written; on failure the file may be partial (the staging folder
+    /// is then discarded).
+    static func writeFile(parts next: () throws -> [UInt8]?, to path: String) throws -> Int {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw WriteError.cannotWrite(path, String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var total = 0
+        while let part = try next() {
+            guard AtomicFile.writeAll(part, to: descriptor) else { throw WriteError.cannotWrite(path, String(cString: strerror(errno))) }
+            total += part.count
+        }
+        return total
     }
 }
 
