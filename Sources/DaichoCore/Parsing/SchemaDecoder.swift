@@ -58,7 +58,8 @@ struct SchemaDecoder {
             return inRange(Exact(value), spec, path, node, text) ? .integer(value) : nil
         case .number:
             guard let text = scalar(node, path, expected: Self.expectNumber) else { return nil }
-            guard let value = Exact(decimal: text.nfkcTrimmed.replacing(",", with: "")) else {
+            let trimmed = text.nfkcTrimmed
+            guard let value = Exact(decimal: trimmed.utf8.contains(0x2C) ? trimmed.replacing(",", with: "") : trimmed) else {
                 return fail(.wrongType, path, node, text, Self.expectNumber,
                             hint: LocalizedText(ja: "単位を付けずに数値だけを書いてください（例: 16、0.5）",
                                                 en: "write the number alone, without units (e.g. 16 or 0.5)"))
@@ -180,14 +181,15 @@ struct SchemaDecoder {
                       LocalizedText(ja: "キーは文字で書いてください", en: "keys must be plain text"))
                 continue
             }
-            guard let child = fields.first(where: { $0.key == key }) else {
+            // By index: `first(where:)` copied every spec it passed (six strings retained each).
+            guard let childIndex = fields.indices.first(where: { fields[$0].key == key }) else {
                 reportUnknownKey(key, at: keyNode, path: path.isEmpty ? key : "\(path).\(key)", siblings: fields)
                 continue
             }
             // Outside lists the path is the schema's, already built.
-            let childPath = indexed ? "\(path).\(key)" : child.path
+            let childPath = indexed ? "\(path).\(key)" : fields[childIndex].path
             if indexed && !Self.isNull(valueNode) { written.append(key) }
-            if let value = decode(valueNode, child, path: childPath, indexed: indexed) {
+            if let value = decode(valueNode, fields[childIndex], path: childPath, indexed: indexed) {
                 result[key] = value
             }
         }

@@ -14,7 +14,8 @@ public enum LedgerSchema {
     ]
 
     /// The 18 item groups in survey order.
-    public static var groups: [FieldSpec] { rootFields.filter { !["schema", "id", "extra"].contains($0.key) } }
+    /// The 18 groups in survey order (computed once: pages ask for a group's number per group).
+    public static let groups: [FieldSpec] = rootFields.filter { !["schema", "id", "extra"].contains($0.key) }
 
     static let basic = FieldSpec("basic", "基本情報", "Basic information", .required, .group([
         FieldSpec("name", "システム名称", "System name", .required, .text),
@@ -212,6 +213,21 @@ public enum LedgerSchema {
         guard path.contains("[") else { return nil }
         return byPath[path.replacing(/\[[0-9*]*\]/, with: "")]
     }
+
+    /// A field's label by its dotted path: asked for every row of every page, without copying
+    /// the field's whole spec as `field(at:)` does.
+    public static func label(at path: String) -> LocalizedText? {
+        if let known = labels[path] { return known }
+        return path.contains("[") ? field(at: path)?.label : nil
+    }
+
+    private static let labels: [String: LocalizedText] = byPath.mapValues(\.label)
+
+    /// A group's number in survey order (1 to 18).
+    public static func groupNumber(_ key: String) -> Int? { groupNumbers[key] }
+
+    private static let groupNumbers: [String: Int] =
+        Dictionary(groups.enumerated().map { ($1.key, $0 + 1) }, uniquingKeysWith: { a, _ in a })
 
     /// Every field by its dotted path: labels are looked up for every row of every page.
     static let byPath: [String: FieldSpec] = Dictionary(allFields.map { ($0.path, $0.spec) }, uniquingKeysWith: { a, _ in a })

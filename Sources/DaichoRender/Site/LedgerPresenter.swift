@@ -16,16 +16,30 @@ struct SubTable: Sendable {
     /// The table's markup, built here rather than in a template: tables are data, and
     /// rendering their cells through Mustache cost more than the rest of a system page.
     var html: String {
-        var out = "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTML.escape(caption))\">\n"
-        out += "<table class=\"data-table\">\n<caption>\(HTML.escape(caption))</caption>\n<thead><tr>"
-        for header in headers { out += "<th scope=\"col\">\(HTML.escape(header))</th>" }
+        let caption = HTML.escape(caption)
+        var out = "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\""
+        out.reserveCapacity(256 + 64 * headers.count * (rows.count + 1))
+        out += caption
+        out += "\">\n<table class=\"data-table\">\n<caption>"
+        out += caption
+        out += "</caption>\n<thead><tr>"
+        for header in headers {
+            out += "<th scope=\"col\">"
+            out += HTML.escape(header)
+            out += "</th>"
+        }
         out += "</tr></thead>\n<tbody>\n"
         for row in rows {
             out += "<tr>"
-            for cell in row { out += "<td>\(cell)</td>" }
+            for cell in row {
+                out += "<td>"
+                out += cell
+                out += "</td>"
+            }
             out += "</tr>\n"
         }
-        return out + "</tbody>\n</table>\n</div>\n"
+        out += "</tbody>\n</table>\n</div>\n"
+        return out
     }
 }
 
@@ -43,12 +57,18 @@ struct GroupView: Sendable {
 
     /// The group's fields as a definition list (see `SubTable.html` for why in Swift).
     var fieldsHTML: String {
+        // Appended piece by piece into one buffer: interpolating each row made a string per row.
         var out = "<dl class=\"fields\">\n"
+        out.reserveCapacity(32 + rows.count * 96)
         for row in rows {
-            out += row.missing ? "<div class=\"is-missing\">" : "<div>"
-            out += "<dt>\(HTML.escape(row.label))</dt><dd>\(row.html)</dd></div>\n"
+            out += row.missing ? "<div class=\"is-missing\"><dt>" : "<div><dt>"
+            out += HTML.escape(row.label)
+            out += "</dt><dd>"
+            out += row.html
+            out += "</dd></div>\n"
         }
-        return out + "</dl>\n"
+        out += "</dl>\n"
+        return out
     }
 
     init(key: String, number: Int, title: String, rows: [FieldRow], tables: [SubTable], markdown: String?) {
@@ -75,7 +95,7 @@ struct LedgerPresenter {
     private var missingHTML: String { "<span class=\"missing\">\(t("未記入", "not given"))</span>" }
 
     private func label(_ path: String) -> String {
-        LedgerSchema.field(at: path)?.label.text(language) ?? path
+        LedgerSchema.label(at: path)?.text(language) ?? path
     }
 
     private func row(_ path: String, _ html: String?) -> FieldRow? {
@@ -95,9 +115,9 @@ struct LedgerPresenter {
     func groups(_ ledger: Ledger) -> [GroupView] {
         var groups: [GroupView] = []
         func add(_ key: String, rows: [FieldRow?], tables: [SubTable] = [], markdown: String? = nil) {
-            guard !visibility.hides(key), let spec = LedgerSchema.field(at: key) else { return }
-            let number = (LedgerSchema.groups.firstIndex { $0.key == key } ?? 0) + 1
-            groups.append(GroupView(key: key, number: number, title: spec.label.text(language), rows: rows.compactMap { $0 },
+            guard !visibility.hides(key), let title = LedgerSchema.label(at: key) else { return }
+            let number = LedgerSchema.groupNumber(key) ?? 1
+            groups.append(GroupView(key: key, number: number, title: title.text(language), rows: rows.compactMap { $0 },
                                     tables: tables, markdown: markdown))
         }
         let b = ledger.basic

@@ -1,7 +1,7 @@
 // The field tables of the view models: see TemplateModel.swift for why they exist.
 
 extension FieldRow: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "label": { $0.label },
         "html": { $0.html },
         "missing": { $0.missing },
@@ -9,7 +9,7 @@ extension FieldRow: TemplateModel {
 }
 
 extension SubTable: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "caption": { $0.caption },
         "headers": { $0.headers },
         "rows": { $0.rows },
@@ -18,7 +18,7 @@ extension SubTable: TemplateModel {
 }
 
 extension GroupView: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "key": { $0.key },
         "number": { $0.number },
         "title": { $0.title },
@@ -33,7 +33,7 @@ extension GroupView: TemplateModel {
 }
 
 extension PageFrame: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "lang": { $0.lang },
         "title": { $0.title },
         "siteTitle": { $0.siteTitle },
@@ -53,7 +53,7 @@ extension PageFrame: TemplateModel {
 }
 
 extension PageFrame.NavItem: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "href": { $0.href },
         "label": { $0.label },
         "current": { $0.current },
@@ -61,7 +61,7 @@ extension PageFrame.NavItem: TemplateModel {
 }
 
 extension PageFrame.Crumb: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "href": { $0.href },
         "label": { $0.label },
         "isLast": { $0.isLast },
@@ -69,7 +69,7 @@ extension PageFrame.Crumb: TemplateModel {
 }
 
 extension ChartView: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "svg": { $0.svg },
         "caption": { $0.caption },
         "table": { $0.table },
@@ -77,7 +77,7 @@ extension ChartView: TemplateModel {
 }
 
 extension AnalysisPage: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "page": { $0.page },
         "heading": { $0.heading },
         "intro": { $0.intro },
@@ -89,14 +89,14 @@ extension AnalysisPage: TemplateModel {
 }
 
 extension AnalysisIndexPage: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "page": { $0.page },
         "links": { $0.links },
     ]
 }
 
 extension DashboardPage: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "page": { $0.page },
         "organization": { $0.organization },
         "figures": { $0.figures },
@@ -113,7 +113,7 @@ extension DashboardPage: TemplateModel {
 }
 
 extension DashboardPage.Figure: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "label": { $0.label },
         "value": { $0.value },
         "note": { $0.note },
@@ -122,7 +122,7 @@ extension DashboardPage.Figure: TemplateModel {
 }
 
 extension DashboardPage.FlagCount: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "flag": { $0.flag },
         "label": { $0.label },
         "count": { $0.count },
@@ -130,21 +130,21 @@ extension DashboardPage.FlagCount: TemplateModel {
 }
 
 extension DashboardPage.Renewal: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "year": { $0.year },
         "systems": { $0.systems },
     ]
 }
 
 extension DashboardPage.Link: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "href": { $0.href },
         "label": { $0.label },
     ]
 }
 
 extension DashboardPage.SectionLink: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "href": { $0.href },
         "label": { $0.label },
         "description": { $0.description },
@@ -152,7 +152,7 @@ extension DashboardPage.SectionLink: TemplateModel {
 }
 
 extension GroupIndexPage: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "page": { $0.page },
         "heading": { $0.heading },
         "nameLabel": { $0.nameLabel },
@@ -162,7 +162,7 @@ extension GroupIndexPage: TemplateModel {
 }
 
 extension GroupIndexPage.Entry: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "name": { $0.name },
         "href": { $0.href },
         "systems": { $0.systems },
@@ -173,7 +173,7 @@ extension GroupIndexPage.Entry: TemplateModel {
 }
 
 extension GroupDetailPage: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "page": { $0.page },
         "name": { $0.name },
         "figures": { $0.figures },
@@ -184,7 +184,7 @@ extension GroupDetailPage: TemplateModel {
 }
 
 extension SystemsListPage: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "page": { $0.page },
         "count": { $0.count },
         "rows": { $0.rows },
@@ -197,14 +197,14 @@ extension SystemsListPage: TemplateModel {
 }
 
 extension SystemsListPage.Option: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "value": { $0.value },
         "label": { $0.label },
     ]
 }
 
 extension SystemDetailPage: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "page": { $0.page },
         "id": { $0.id },
         "name": { $0.name },
@@ -227,28 +227,28 @@ extension SystemDetailPage: TemplateModel {
 }
 
 extension SystemDetailPage.Figure: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "label": { $0.label },
         "value": { $0.value },
     ]
 }
 
 extension SystemDetailPage.ExtraRow: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "key": { $0.key },
         "value": { $0.value },
     ]
 }
 
 extension SystemDetailPage.Document: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "href": { $0.href },
         "label": { $0.label },
     ]
 }
 
 extension SystemRow: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "id": { $0.id },
         "name": { $0.name },
         "href": { $0.href },
@@ -273,27 +273,27 @@ extension SystemRow: TemplateModel {
 }
 
 extension SimplePage: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "page": { $0.page },
     ]
 }
 
 extension DataPage: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "page": { $0.page },
         "files": { $0.files },
     ]
 }
 
 extension DataPage.File: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "href": { $0.href },
         "name": { $0.name },
         "description": { $0.description },
     ]
 }
 extension DocumentPage: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "page": { $0.page },
         "title": { $0.title },
         "organization": { $0.organization },
@@ -308,7 +308,7 @@ extension DocumentPage: TemplateModel {
 }
 
 extension GuidelinePage: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "page": { $0.page },
         "toc": { $0.toc },
         "body": { $0.body },
@@ -318,7 +318,7 @@ extension GuidelinePage: TemplateModel {
 }
 
 extension GuidelinePage.Heading: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "id": { $0.id },
         "title": { $0.title },
         "level": { $0.level },
@@ -327,14 +327,14 @@ extension GuidelinePage.Heading: TemplateModel {
 }
 
 extension ChecklistPage: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "page": { $0.page },
         "rows": { $0.rows },
     ]
 }
 
 extension ChecklistPage.Row: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "guideline": { $0.guideline },
         "question": { $0.question },
         "kpiLabel": { $0.kpiLabel },
@@ -345,7 +345,7 @@ extension ChecklistPage.Row: TemplateModel {
 }
 
 extension GuidelineFacts: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "organization": { $0.organization },
         "fiscalYear": { $0.fiscalYear },
         "systems": { $0.systems },
@@ -376,7 +376,7 @@ extension GuidelineFacts: TemplateModel {
 }
 
 extension ProcurementDocument: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "organization": { $0.organization },
         "fiscalYear": { $0.fiscalYear },
         "draftDate": { $0.draftDate },
@@ -431,14 +431,14 @@ extension ProcurementDocument: TemplateModel {
 }
 
 extension ProcurementDocument.Line: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "label": { $0.label },
         "value": { $0.value },
     ]
 }
 
 extension ProcurementDocument.CostLineView: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "name": { $0.name },
         "kind": { $0.kind },
         "unitPrice": { $0.unitPrice },
@@ -448,7 +448,7 @@ extension ProcurementDocument.CostLineView: TemplateModel {
 }
 
 extension ProcurementDocument.IntegrationLine: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "partner": { $0.partner },
         "direction": { $0.direction },
         "method": { $0.method },
@@ -458,13 +458,13 @@ extension ProcurementDocument.IntegrationLine: TemplateModel {
 }
 
 extension ProcurementDocument.Reason: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "reason": { $0.reason },
     ]
 }
 
 extension ProcurementDocument.Clauses: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "sla": { $0.sla },
         "annualReport": { $0.annualReport },
         "designDocs": { $0.designDocs },
@@ -478,7 +478,7 @@ extension ProcurementDocument.Clauses: TemplateModel {
 }
 
 extension ProcurementDocument.SLAItem: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "item": { $0.item },
         "requirement": { $0.requirement },
         "basis": { $0.basis },
@@ -486,7 +486,7 @@ extension ProcurementDocument.SLAItem: TemplateModel {
 }
 
 extension ProcurementDocument.Weight: TemplateModel {
-    static let fields: [String: @Sendable (Self) -> Any] = [
+    static let fields: FieldTable<Self> = [
         "criterion": { $0.criterion },
         "points": { $0.points },
     ]

@@ -10,12 +10,19 @@ extension CompiledTemplate {
     /// - Parameter reuse: rows of the page (`ReusableRow` items of a section) to copy from the
     ///   previous version of the page when their keys match, and to record the places of.
     static func render(_ name: String, _ model: Any, templates: [String: CompiledTemplate], reuse: RowReuse? = nil) -> [UInt8]? {
+        renderChecked(name, model, templates: templates, reuse: reuse)?.bytes
+    }
+
+    /// `render`, with the first name (or partial) that was found nowhere on the stack: a page that
+    /// printed a blank for it. A name under a nil optional (`a.b` with `a` nil) is not missing.
+    static func renderChecked(_ name: String, _ model: Any, templates: [String: CompiledTemplate], reuse: RowReuse? = nil)
+        -> (bytes: [UInt8], missing: String?)? {
         guard let template = templates[name] else { return nil }
         var renderer = Renderer(templates: templates, stack: [Frame(model)], reuse: reuse)
         var output: [UInt8] = []
         output.reserveCapacity(16_384)
         renderer.render(template, into: &output, indentation: nil, escaping: .html)
-        return output
+        return (output, renderer.missing)
     }
 
     /// A value on the context stack, with its `MustacheParent` side found once when pushed
@@ -34,6 +41,13 @@ extension CompiledTemplate {
         let templates: [String: CompiledTemplate]
         var stack: [Frame]
         let reuse: RowReuse?
+        var missing: String?
+
+        init(templates: [String: CompiledTemplate], stack: [Frame], reuse: RowReuse?) {
+            self.templates = templates
+            self.stack = stack
+            self.reuse = reuse
+        }
 
         mutating func render(_ template: CompiledTemplate, into output: inout [UInt8], indentation: [UInt8]?,
                              escaping: Escaping) {
@@ -69,7 +83,10 @@ extension CompiledTemplate {
                     renderSection(value, body, into: &output, indentation: indentation, escaping: escaping)
                 }
             case .partial(let name, let indented):
-                guard let partial = templates[name] else { return }
+                guard let partial = templates[name] else {
+                    missing = missing ?? name
+                    return
+                }
                 let inner = indented.map { (indentation ?? []) + $0 } ?? indentation
                 render(partial, into: &output, indentation: inner, escaping: .html)
             case .escaping(let next):
@@ -79,6 +96,10 @@ extension CompiledTemplate {
 
         private mutating func renderSection(_ value: Any?, _ body: CompiledTemplate, into output: inout [UInt8],
                                             indentation: [UInt8]?, escaping: Escaping) {
+            if let condition = value as? Bool {
+                if condition { render(body, into: &output, indentation: indentation, escaping: escaping) }
+                return
+            }
             switch value {
             case let sequence as any MustacheSequence:
                 // A row's bytes sit where they were rendered only when no partial indentation is
@@ -101,8 +122,6 @@ extension CompiledTemplate {
                     render(body, into: &output, indentation: indentation, escaping: escaping)
                     stack.removeLast()
                 }
-            case let condition as Bool:
-                if condition { render(body, into: &output, indentation: indentation, escaping: escaping) }
             case .some(let value):
                 stack.append(Frame(value))
                 render(body, into: &output, indentation: indentation, escaping: escaping)
@@ -133,22 +152,28 @@ extension CompiledTemplate {
             sequence.map { $0 as Any }
         }
 
-        private func lookup(_ name: Name) -> Any? {
+        private mutating func lookup(_ name: Name) -> Any? {
             guard let innermost = stack.last else { return nil }
             if name.isDot { return innermost.value }
-            if name.anchored { return Self.descend(name.components[...], from: innermost.value) }
+            if name.anchored { return descend(name, name.components[...], from: innermost.value) }
             guard let first = name.components.first else { return innermost.value }
             for frame in stack.reversed() {
                 let found = frame.parent.map { $0.child(named: first) } ?? Self.reflected(first, of: frame.value)
-                if let found { return Self.descend(name.components.dropFirst(), from: found) }
+                if let found { return descend(name, name.components.dropFirst(), from: found) }
             }
+            missing = missing ?? name.text
             return nil
         }
 
-        private static func descend(_ names: ArraySlice<String>, from object: Any) -> Any? {
+        private mutating func descend(_ name: Name, _ names: ArraySlice<String>, from object: Any) -> Any? {
             var object = object
-            for name in names {
-                guard let next = child(name, of: object) else { return nil }
+            for component in names {
+                guard let next = Self.child(component, of: object) else {
+                    // Under a nil optional the rest is nil, as swift-mustache and the checker have it.
+                    if let optional = object as? OptionalValue, optional.wrapped == nil { return nil }
+                    missing = missing ?? name.text
+                    return nil
+                }
                 object = next
             }
             return object

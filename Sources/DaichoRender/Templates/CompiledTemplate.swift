@@ -14,11 +14,13 @@ struct CompiledTemplate: Sendable {
 
     /// `a.b.c`, `.a` (from the innermost value only) or `.` (the innermost value itself).
     struct Name: Sendable {
+        var text: String
         var components: [String]
         var anchored: Bool
         var isDot: Bool
 
         init(_ text: String) {
+            self.text = text
             isDot = text == "."
             anchored = text.first == "."
             components = text.split(separator: ".").map(String.init)

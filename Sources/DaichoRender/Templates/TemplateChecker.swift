@@ -13,6 +13,7 @@ final class TemplateChecker: Sendable {
         var complete: Set<String> = []
         var keysByType: [ObjectIdentifier: Set<String>] = [:]
         var verifiedVariables: Set<VariableKey> = []
+        var walked: Set<String> = []
     }
 
     /// A variable found once at this place of this template, for pages of this view model type,
@@ -38,8 +39,11 @@ final class TemplateChecker: Sendable {
     }
 
     /// Throws the first unknown name met when rendering `template` with `model`.
-    func check(_ template: String, with model: Any) throws(TemplateError) {
-        guard let outline = outlines[template], !state.withLock({ $0.complete.contains(template) }) else { return }
+    /// - Parameter everyPage: false walks only a template's first page (the compiled renderer
+    ///   reports names it cannot find on the others).
+    func check(_ template: String, with model: Any, everyPage: Bool = true) throws(TemplateError) {
+        guard let outline = outlines[template],
+              !state.withLock({ $0.complete.contains(template) || (!everyPage && $0.walked.contains(template)) }) else { return }
         var (verified, known) = state.withLock { ($0.verifiedSections[template] ?? [], $0.verifiedVariables) }
         var seenPartials: Set<String> = []
         var run = Walk(root: ObjectIdentifier(type(of: model)), known: known)
@@ -50,6 +54,7 @@ final class TemplateChecker: Sendable {
             $0.verifiedSections[template, default: []].formUnion(verified)
             $0.verifiedVariables.formUnion(known)
             if finished { $0.complete.insert(template) }
+            $0.walked.insert(template)
         }
     }
 
@@ -103,9 +108,12 @@ final class TemplateChecker: Sendable {
     }
 
     private func missing(_ name: String, _ template: String, _ line: Int, _ column: Int) -> TemplateError {
-        TemplateError(template: template, line: line, column: column, key: name,
-            message: LocalizedText(ja: "テンプレートの名前「\(name)」はこのページのデータにありません",
-                                   en: "the template uses '\(name)', which this page's data does not have"))
+        TemplateError(template: template, line: line, column: column, key: name, message: Self.missingMessage(name))
+    }
+
+    static func missingMessage(_ name: String) -> LocalizedText {
+        LocalizedText(ja: "テンプレートの名前「\(name)」はこのページのデータにありません",
+                      en: "the template uses '\(name)', which this page's data does not have")
     }
 
     private enum Resolution {

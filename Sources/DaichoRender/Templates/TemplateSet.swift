@@ -33,6 +33,9 @@ public struct TemplateSet: Sendable {
     private let compiled: [String: CompiledTemplate]?
     /// Renders through swift-mustache alone (tests compare the two renderers with it).
     var usesReferenceRenderer = false
+    /// Walks every page with the checker, not only each template's first (debug builds: the walk
+    /// also asserts that every view model's field table lists its stored properties).
+    var checksEveryPage = _isDebugAssertConfiguration()
     private let paths: [String: String]
     private let checker: TemplateChecker
 
@@ -96,17 +99,31 @@ public struct TemplateSet: Sendable {
             throw TemplateError(template: name, line: 1, column: 1, key: name,
                                 message: LocalizedText(ja: "テンプレート「\(name)」がありません", en: "template '\(name)' is missing"))
         }
-        do {
-            try checker.check(name, with: model)
-        } catch {
-            var located = error
-            located.template = paths[error.template] ?? path
-            throw located
+        func check(every: Bool) throws(TemplateError) {
+            do {
+                try checker.check(name, with: model, everyPage: every)
+            } catch {
+                var located = error
+                located.template = paths[error.template] ?? path
+                throw located
+            }
         }
-        if !usesReferenceRenderer, let compiled, let bytes = CompiledTemplate.render(name, model, templates: compiled, reuse: reuse) {
-            return bytes
+        guard !usesReferenceRenderer, let compiled else {
+            try check(every: true)
+            return Array((library.render(model, withTemplate: name) ?? "").utf8)
         }
-        return Array((library.render(model, withTemplate: name) ?? "").utf8)
+        // The compiled renderer reports a name it found nowhere, so after a template's first page
+        // the checker's walk (a twentieth of a build) is needed only to place that name.
+        try check(every: checksEveryPage)
+        guard let (bytes, missing) = CompiledTemplate.renderChecked(name, model, templates: compiled, reuse: reuse) else {
+            throw TemplateError(template: name, line: 1, column: 1, key: name,
+                                message: LocalizedText(ja: "テンプレート「\(name)」がありません", en: "template '\(name)' is missing"))
+        }
+        if let missing {
+            try check(every: true)
+            throw TemplateError(template: path, line: 1, column: 1, key: missing, message: TemplateChecker.missingMessage(missing))
+        }
+        return bytes
     }
 
     /// True when every template renders without swift-mustache (tests check the shipped ones do).

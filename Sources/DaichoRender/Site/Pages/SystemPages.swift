@@ -88,7 +88,7 @@ extension SiteContext {
                              + " (\(ledger.completeness.filled)/\(ledger.completeness.total))"))
         let gaps = visibleGaps(ledger.id).map { $0.label.text(language) }
         let missing = ledger.completeness.missing.filter { !visibility.hides($0) }.map {
-            (LedgerSchema.field(at: $0)?.label.text(language) ?? $0) + "（\($0)）"
+            (LedgerSchema.label(at: $0)?.text(language) ?? $0) + "（\($0)）"
         }
         let extra = visibility.hides("extra") ? [] : ledger.extra.map { SystemDetailPage.ExtraRow(key: $0.key, value: $0.value) }
         let showFlag = !visibility.hides("costs") && maintenance != nil
