@@ -71,6 +71,57 @@ struct CompiledTemplateTests {
         }
     }
 
+    /// The compiled renderer names the first name it found nowhere on the stack (after a
+    /// template's first page the checker no longer walks, and this is what still catches a typo).
+    @Test func namesTheFirstNameFoundNowhere() throws {
+        func missing(_ source: String) throws -> String? {
+            let template = try #require(CompiledTemplate(source, contentTypes: ["HTML": .html]))
+            let others = try #require(CompiledTemplate("{{title}}", contentTypes: ["HTML": .html]))
+            return try #require(CompiledTemplate.renderChecked("t", Self.model, templates: ["t": template, "known": others])).missing
+        }
+        #expect(try missing("{{title}} {{#rows}}{{name}}{{nmae}}{{/rows}} {{nested.nope}}") == "nmae")
+        #expect(try missing("{{nested.inner.deep}} {{nested.nope}} {{#off}}{{never}}{{/off}}") == "nested.nope")
+        #expect(try missing("{{^flag}}{{titel}}{{/flag}}{{#tlte}}x{{/tlte}}") == "tlte")
+        #expect(try missing("{{> known}}{{> unknown}}") == "unknown")
+        // Under a nil optional a name is nil, not missing; inside a section the outer names are found.
+        let clean = try missing("{{missing.deep}} {{#rows}}{{title}}{{note}}{{#tags}}{{.}}{{count}}{{/tags}}{{/rows}} {{> known}}")
+        #expect(clean == nil)
+    }
+
+    /// After a template's first page only what renders is checked, and a typo in a section that
+    /// the first page left out still fails the build, at its line and column.
+    @Test func aTypoInASectionALaterPageEntersIsReported() throws {
+        var set = try TemplateSet([TemplateSource(name: "t", path: "layouts/t.mustache",
+                                                  text: "{{title}}\n{{#flag}}\n  {{titel}}\n{{/flag}}\n", kind: .html)])
+        set.checksEveryPage = false
+        #expect(try set.render("t", ["title": "一", "flag": false] as [String: Any]) == "一\n")
+        #expect(try set.render("t", ["title": "二", "flag": false] as [String: Any]) == "二\n")
+        do {
+            _ = try set.render("t", ["title": "三", "flag": true] as [String: Any])
+            Issue.record("a name found nowhere must fail the page")
+        } catch {
+            #expect(error.key == "titel")
+            #expect(error.template == "layouts/t.mustache")
+            #expect(error.line == 3)
+        }
+    }
+
+    /// A view model's getters are found by exact name, short (compared inline) and long alike.
+    @Test func aFieldTableFindsEachGetterByItsExactName() throws {
+        let table: FieldTable<Row> = ["name": { $0.name }, "count": { $0.count }, "tagsAsWrittenInTheLedger": { $0.tags }]
+        let row = Row(name: "住民記録", note: nil, count: 3, tags: ["基幹"])
+        let name = table["name"].map { $0(row) as? String }
+        let count = table["count"].map { $0(row) as? Int }
+        let tags = table["tagsAsWrittenInTheLedger"].map { $0(row) as? [String] }
+        #expect(name == "住民記録")
+        #expect(count == 3)
+        #expect(tags == ["基幹"])
+        for absent in ["nam", "names", "Name", "", "tagsAsWrittenInTheLedgers", "count "] {
+            #expect(table[absent] == nil, "\(absent)")
+        }
+        #expect(table.keys == ["name", "count", "tagsAsWrittenInTheLedger"])
+    }
+
     /// A quote followed by a combining mark is one character to swift-mustache, which then leaves
     /// the quote unescaped; escaping bytes closes that hole (an attribute could be broken out of).
     @Test func combiningMarksCannotSmuggleAQuote() throws {

@@ -44,16 +44,19 @@ struct SubTable: Sendable {
 }
 
 /// One of the 18 groups on a system page.
-struct GroupView: Sendable {
-    var key: String
-    var number: Int
-    var title: String
-    var rows: [FieldRow]
-    var hasRows: Bool
-    var tables: [SubTable] { didSet { hasTables = !tables.isEmpty } }
-    var hasTables: Bool
-    var markdown: String
-    var hasMarkdown: Bool
+///
+/// A class, as `PageFrame`: templates push each group as a value of their stack, and a struct
+/// this size was copied into a new box each time (with all its strings retained).
+final class GroupView: Sendable {
+    let key: String
+    let number: Int
+    let title: String
+    let rows: [FieldRow]
+    let hasRows: Bool
+    let tables: [SubTable]
+    let hasTables: Bool
+    let markdown: String
+    let hasMarkdown: Bool
 
     /// The group's fields as a definition list (see `SubTable.html` for why in Swift).
     var fieldsHTML: String {
@@ -112,7 +115,9 @@ struct LedgerPresenter {
     func integer(_ value: Int?, unit: String = "") -> String? { value.map { YenFormat.grouped($0) + unit } }
     func list(_ values: [String]) -> String? { values.isEmpty ? nil : values.map(HTML.escape).joined(separator: "、") }
 
-    func groups(_ ledger: Ledger) -> [GroupView] {
+    /// - Parameter integrationTables: the integrations group's tables (the page draws them from
+    ///   both ledgers of each integration).
+    func groups(_ ledger: Ledger, integrationTables: () -> [SubTable] = { [] }) -> [GroupView] {
         var groups: [GroupView] = []
         func add(_ key: String, rows: [FieldRow?], tables: [SubTable] = [], markdown: String? = nil) {
             guard !visibility.hides(key), let title = LedgerSchema.label(at: key) else { return }
@@ -223,7 +228,7 @@ struct LedgerPresenter {
         ])
 
         // 9 integrations: shown as tables by the page, both ways; the group heading stays in order.
-        add("integrations", rows: [])
+        add("integrations", rows: [], tables: visibility.hides("integrations") ? [] : integrationTables())
 
         let p = ledger.personalData
         add("personal_data", rows: [

@@ -1,7 +1,10 @@
 import DaichoCore
 
 /// The layout around every page (header, navigation, footer), as templates read it: `{{page.title}}`.
-struct PageFrame: Sendable {
+///
+/// A class: a page's template reads `page.…` some thirty times, and each read of a struct this
+/// size boxed a copy of it (fifteen fields retained) twice.
+final class PageFrame: Sendable {
     struct NavItem: Sendable {
         var href: String
         var label: String
@@ -14,22 +17,42 @@ struct PageFrame: Sendable {
         var isLast: Bool
     }
 
-    var lang: String
-    var title: String
-    var siteTitle: String
+    let lang: String
+    let title: String
+    let siteTitle: String
     /// Relative prefix from this page to the site root (`../../`), so pages work from file://.
-    var root: String
-    var nav: [NavItem]
-    var breadcrumbs: [Crumb]
-    var hasBreadcrumbs: Bool
-    var t: [String: String]
-    var isPublic: Bool
-    var profileLabel: String
-    var timestamp: String
-    var hasTimestamp: Bool
-    var liveReload: String
-    var hasLiveReload: Bool
-    var scripts: [String]
+    let root: String
+    let nav: [NavItem]
+    let breadcrumbs: [Crumb]
+    let hasBreadcrumbs: Bool
+    let t: [String: String]
+    let isPublic: Bool
+    let profileLabel: String
+    let timestamp: String
+    let hasTimestamp: Bool
+    let liveReload: String
+    let hasLiveReload: Bool
+    let scripts: [String]
+
+    init(lang: String, title: String, siteTitle: String, root: String, nav: [NavItem], breadcrumbs: [Crumb],
+         hasBreadcrumbs: Bool, t: [String: String], isPublic: Bool, profileLabel: String, timestamp: String,
+         hasTimestamp: Bool, liveReload: String, hasLiveReload: Bool, scripts: [String]) {
+        self.lang = lang
+        self.title = title
+        self.siteTitle = siteTitle
+        self.root = root
+        self.nav = nav
+        self.breadcrumbs = breadcrumbs
+        self.hasBreadcrumbs = hasBreadcrumbs
+        self.t = t
+        self.isPublic = isPublic
+        self.profileLabel = profileLabel
+        self.timestamp = timestamp
+        self.hasTimestamp = hasTimestamp
+        self.liveReload = liveReload
+        self.hasLiveReload = hasLiveReload
+        self.scripts = scripts
+    }
 }
 
 /// The top-level sections a page can belong to, for the navigation.

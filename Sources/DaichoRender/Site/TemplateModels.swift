@@ -18,7 +18,7 @@ extension SubTable: TemplateModel {
 }
 
 extension GroupView: TemplateModel {
-    static let fields: FieldTable<Self> = [
+    static let fields: FieldTable<GroupView> = [
         "key": { $0.key },
         "number": { $0.number },
         "title": { $0.title },
@@ -33,7 +33,7 @@ extension GroupView: TemplateModel {
 }
 
 extension PageFrame: TemplateModel {
-    static let fields: FieldTable<Self> = [
+    static let fields: FieldTable<PageFrame> = [
         "lang": { $0.lang },
         "title": { $0.title },
         "siteTitle": { $0.siteTitle },

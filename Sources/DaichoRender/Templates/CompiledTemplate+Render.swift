@@ -153,15 +153,24 @@ extension CompiledTemplate {
         }
 
         private mutating func lookup(_ name: Name) -> Any? {
-            guard let innermost = stack.last else { return nil }
-            if name.isDot { return innermost.value }
-            if name.anchored { return descend(name, name.components[...], from: innermost.value) }
-            guard let first = name.components.first else { return innermost.value }
-            for frame in stack.reversed() {
-                let found = frame.parent.map { $0.child(named: first) } ?? Self.reflected(first, of: frame.value)
+            // The innermost frame is read only where needed: `stack.last` copied it on every lookup.
+            guard !stack.isEmpty else { return nil }
+            if name.isDot { return stack[stack.count - 1].value }
+            if name.anchored { return descend(name, name.components[...], from: stack[stack.count - 1].value) }
+            guard let first = name.components.first else { return stack[stack.count - 1].value }
+            // By index, asking each frame in place: `for frame in stack.reversed()` copied every
+            // frame it passed (two existentials retained and released).
+            var index = stack.count - 1
+            while index >= 0 {
+                let found = stack[index].parent != nil
+                    ? stack[index].parent?.child(named: first) : Self.reflected(first, of: stack[index].value)
                 if let found { return descend(name, name.components.dropFirst(), from: found) }
+                index -= 1
             }
-            missing = missing ?? name.text
+            // A plain struct's nil optional is passed over as swift-mustache does, but it is there.
+            if !stack.contains(where: { $0.parent == nil && Mirror(reflecting: $0.value).children.contains { $0.label == first } }) {
+                missing = missing ?? name.text
+            }
             return nil
         }
 

@@ -71,10 +71,7 @@ extension SiteContext {
         let frame = frame(path: path, title: ledger.basic.name, section: .systems,
                           crumbs: [(SiteSection.systems.path, t("systems")), (path, ledger.basic.name)])
         let root = frame.root
-        var groups = presenter.groups(ledger)
-        if let index = groups.firstIndex(where: { $0.key == "integrations" }) {
-            groups[index].tables = integrationTables(ledger, root: root)
-        }
+        let groups = presenter.groups(ledger, integrationTables: { integrationTables(ledger, root: root) })
         let maintenance = maintenanceByID[ledger.id]
         var figures: [SystemDetailPage.Figure] = []
         if !visibility.hides("costs"), let maintenance {
