@@ -1,11 +1,11 @@
 import CCmarkGFM
 import Foundation
-import Synchronization
 
-/// cmark-gfm adds and removes the extensions' special characters in a process-wide table
-/// around every parse, so two parses at once corrupt each other (`~~` then renders as text).
-/// Every parse and render goes through this lock.
-private let cmarkLock = Mutex(())
+/// cmark-gfm adds the extensions' special characters to a process-wide table when it parses a
+/// document's inlines (in `cmark_parser_finish`) and removes them after, so two of those at once
+/// corrupt each other (`~~` then renders as text). Only that step is taken under this lock: a
+/// pthread mutex, as a contended `Mutex` (a priority-inheriting futex) cost a tenth of a full build.
+private let cmarkLock = NSLock()
 
 /// GitHub-flavoured Markdown to HTML through cmark-gfm, safe for text from ledgers.
 ///
@@ -26,34 +26,41 @@ public struct MarkdownRenderer: Sendable {
     private static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
 
     public func html(_ markdown: String) -> String {
-        // Only parsing touches the shared table; rendering the finished tree runs in parallel.
-        guard let parsed = cmarkLock.withLock({ _ in parse(markdown) }) else { return "" }
+        String(decoding: htmlBytes(Array(markdown.utf8)), as: UTF8.self)
+    }
+
+    /// `html` from and to UTF-8 bytes (documents are worked on as bytes from end to end).
+    func htmlBytes(_ markdown: [UInt8]) -> [UInt8] {
+        // Only finishing the parse touches the shared table; the rest runs in parallel.
+        guard let parsed = parse(markdown) else { return [] }
         defer {
             cmark_node_free(parsed.document)
             cmark_parser_free(parsed.parser)
         }
         Self.replaceImagesWithLinks(parsed.document)
         guard let rendered = cmark_render_html(parsed.document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parsed.parser))
-        else { return "" }
+        else { return [] }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return Array(UnsafeRawBufferPointer(start: rendered, count: strlen(rendered)))
     }
 
     /// The document tree and its parser (which owns the extension list the renderer needs); both freed by the caller.
-    private func parse(_ markdown: String) -> (parser: OpaquePointer, document: OpaquePointer)? {
+    private func parse(_ markdown: [UInt8]) -> (parser: OpaquePointer, document: OpaquePointer)? {
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS) else { return nil }
         for name in Self.extensionNames {
             if let syntax = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntax)
             }
         }
-        var bytes = Array(markdown.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
+        markdown.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else {
+        cmarkLock.lock()
+        let finished = cmark_parser_finish(parser)
+        cmarkLock.unlock()
+        guard let document = finished else {
             cmark_parser_free(parser)
             return nil
         }
