@@ -37,7 +37,8 @@ public struct MarkdownRenderer: Sendable {
             cmark_node_free(parsed.document)
             cmark_parser_free(parsed.parser)
         }
-        Self.replaceImagesWithLinks(parsed.document)
+        // Every image is written `![…`: without those two bytes there is no tree to walk.
+        if Self.mayHaveImages(markdown) { Self.replaceImagesWithLinks(parsed.document) }
         guard let rendered = cmark_render_html(parsed.document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parsed.parser))
         else { return [] }
         defer { free(rendered) }
@@ -65,6 +66,15 @@ public struct MarkdownRenderer: Sendable {
             return nil
         }
         return (parser, document)
+    }
+
+    static func mayHaveImages(_ markdown: [UInt8]) -> Bool {
+        var index = markdown.startIndex
+        while let bang = markdown[index...].firstIndex(of: 0x21) {  // "!"
+            if bang + 1 < markdown.endIndex, markdown[bang + 1] == 0x5B { return true }  // "["
+            index = bang + 1
+        }
+        return false
     }
 
     /// Pages never load anything from outside, so an image in a ledger becomes a link to it.

@@ -29,4 +29,18 @@ struct MarkdownRendererTests {
         #expect(!html.contains("<img"))
         #expect(html.contains("<a href=\"https://example.jp/a.png\" title=\"図\">構成図</a>"))
     }
+
+    /// The tree is walked for images only when the text has `![`; every image syntax has it.
+    @Test func imagesAreLookedForWhereTheyCanBe() {
+        for text in ["![a](b)", "x ![a][ref]\n\n[ref]: https://example.jp/a.png", "!!![", "注意！![図](a.png)"] {
+            #expect(MarkdownRenderer.mayHaveImages(Array(text.utf8)), "\(text)")
+        }
+        for text in ["", "!", "注意!", "! [a](b)", "[a](b)!", "!\\[a](b)"] {
+            #expect(!MarkdownRenderer.mayHaveImages(Array(text.utf8)), "\(text)")
+            #expect(!renderer.html(text).contains("<img"))
+        }
+        // A reference-style image still becomes a link.
+        let html = renderer.html("![図][r]\n\n[r]: https://example.jp/a.png")
+        #expect(!html.contains("<img") && html.contains("<a href=\"https://example.jp/a.png\">図</a>"))
+    }
 }
