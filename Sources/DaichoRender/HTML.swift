@@ -29,7 +29,7 @@ public enum HTML {
     /// Multi-line plain text with line breaks kept.
     public static func text(_ text: String) -> String {
         let escaped = escape(text)
-        // `replacing` goes through the generic string algorithms: a fifth of building a system page.
+        // `replacing` goes through the generic string algorithms (a twentieth of `--only systems`).
         return escaped.utf8.contains(0x0A) ? escaped.replacing("\n", with: "<br>") : escaped
     }
 

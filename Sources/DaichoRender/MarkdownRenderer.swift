@@ -4,7 +4,7 @@ import Foundation
 /// cmark-gfm adds the extensions' special characters to a process-wide table when it parses a
 /// document's inlines (in `cmark_parser_finish`) and removes them after, so two of those at once
 /// corrupt each other (`~~` then renders as text). Only that step is taken under this lock: a
-/// pthread mutex, as a contended `Mutex` (a priority-inheriting futex) cost a tenth of a full build.
+/// pthread mutex, as a contended `Mutex` (a priority-inheriting futex) cost a twentieth of a full build.
 private let cmarkLock = NSLock()
 
 /// GitHub-flavoured Markdown to HTML through cmark-gfm, safe for text from ledgers.

@@ -13,8 +13,7 @@ public enum LedgerSchema {
         FieldSpec("extra", "追加項目", "Additional fields", .optional, .scalarMap),
     ]
 
-    /// The 18 item groups in survey order.
-    /// The 18 groups in survey order (computed once: pages ask for a group's number per group).
+    /// The 18 item groups in survey order (a constant: the decoder and pages ask for it often).
     public static let groups: [FieldSpec] = rootFields.filter { !["schema", "id", "extra"].contains($0.key) }
 
     static let basic = FieldSpec("basic", "基本情報", "Basic information", .required, .group([

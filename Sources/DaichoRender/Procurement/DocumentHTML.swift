@@ -6,7 +6,7 @@ import Glibc
 /// printed page, and the 【要記入】 markers highlighted.
 enum DocumentHTML {
     /// The page body of a document. Bytes from end to end, one string at the close: every system
-    /// has three documents, and each step going through a validated `String` cost as much as cmark.
+    /// has three documents, and each step's validated `String` cost a thirtieth of a full build.
     static func render(_ markdown: String, markdown renderer: MarkdownRenderer) -> String {
         let html = renderer.htmlBytes(strippingComments(Array(markdown.utf8)))
         return String(decoding: highlightMarkers(sections(html)), as: UTF8.self)
@@ -88,7 +88,7 @@ enum DocumentHTML {
     private static let markOpen = Array("<mark class=\"draft-marker\">".utf8), markClose = Array("</mark>".utf8)
 
     /// `memchr` to each candidate first byte, `memcmp` for the rest: the byte-by-byte scan this
-    /// replaces was a twentieth of a full build.
+    /// replaces was a fiftieth of a full build.
     private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
         guard let head = needle.first, start >= 0, bytes.count - start >= needle.count else { return nil }
         return bytes.withUnsafeBytes { haystack in

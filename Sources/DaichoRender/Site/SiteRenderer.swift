@@ -42,7 +42,9 @@ public struct SiteRenderer: Sendable {
     ///   - reuse: the previous exports, whose pieces of unchanged ledgers are copied.
     public func render(project: Project, ledgers: [Ledger], analysis: Analysis, into sink: PageSink,
                        systems: Set<String>? = nil, groups: GroupSelection? = nil, ledgerKeys: [String: String] = [:],
-                       reuse: FragmentSource? = nil, progress: Progress? = nil) async throws -> Summary {
+                       reuse: FragmentSource? = nil, analysisJSON: AnalysisJSON? = nil, progress: Progress? = nil) async throws -> Summary {
+        // Made while the page context is built (on one core), unless the caller started it sooner.
+        let analysisJSON = analysisJSON ?? startAnalysisJSON(project: project, analysis: analysis)
         let made = ContinuousClock.now
         var context = makeContext(project: project, ledgers: ledgers, analysis: analysis)
         context.ledgerKeys = ledgerKeys
@@ -65,7 +67,7 @@ public struct SiteRenderer: Sendable {
         var started = clock.now
         // Each fixed page goes to the sink as soon as it is rendered: at national scale the lists
         // and exports are hundreds of megabytes, and holding them all was most of a build's memory.
-        let fixed = try await fixedPages(context, groups: groups, into: sink)
+        let fixed = try await fixedPages(context, groups: groups, analysisJSON: analysisJSON, into: sink)
         written += fixed.pages
         bytes += fixed.bytes
         progress?(written, total)
@@ -132,7 +134,23 @@ public struct SiteRenderer: Sendable {
     /// A large file written as it is made (see `PageSink.write(path:parts:)`).
     struct StreamJob: Sendable {
         var path: String
-        var parts: @Sendable () -> (() throws -> [UInt8]?)
+        var parts: @Sendable () async -> (() throws -> [UInt8]?)
+    }
+
+    /// `analysis.json`'s parts, made ahead of the pages: they need the analysis alone.
+    public typealias AnalysisJSON = Task<[[UInt8]], Never>
+
+    /// Starts making `analysis.json` (nil where it is not written, or where holding it whole would
+    /// add to a national build's peak memory: there it streams as it is made).
+    public func startAnalysisJSON(project: Project, analysis: Analysis) -> AnalysisJSON? {
+        guard !options.systemsOnly, analysis.systemCount <= options.oneAtATimeAbove else { return nil }
+        let visibility = Visibility(profile: options.profile, policy: project.policy)
+        return Task.detached {
+            let next = SiteContext.publicAnalysisJSON(analysis, visibility: visibility).renderedParts()
+            var parts: [[UInt8]] = []
+            while let part = next() { parts.append(part) }
+            return parts
+        }
     }
 
     /// A page rendered from a template and the view model `model` builds.
@@ -142,7 +160,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders and writes; returns the paths written, for the sitemap.
-    func fixedPages(_ context: SiteContext, groups: GroupSelection? = nil, into sink: PageSink) async throws
+    func fixedPages(_ context: SiteContext, groups: GroupSelection? = nil, analysisJSON: AnalysisJSON? = nil,
+                    into sink: PageSink) async throws
         -> (paths: [String], pages: Int, bytes: Int, kept: [String]) {
         var jobs: [(path: String, job: Job)] = []
         var kept: [String] = []
@@ -171,7 +190,12 @@ public struct SiteRenderer: Sendable {
             addSecondaryPages(context, to: &jobs, keeping: &kept)
             streams.append(StreamJob(path: Fragments.systemsJSON, parts: { context.systemsJSONStream() }))
             streams.append(StreamJob(path: Fragments.systemsCSV, parts: { context.systemsCSVStream() }))
-            streams.append(StreamJob(path: "data/analysis.json", parts: { context.publicAnalysisJSON().renderedParts() }))
+            // Last of the exports: by then the parts made beforehand are ready.
+            streams.append(StreamJob(path: "data/analysis.json", parts: {
+                guard let made = await analysisJSON?.value else { return context.publicAnalysisJSON().renderedParts() }
+                var next = made.makeIterator()
+                return { next.next() }
+            }))
         }
         for (name, bytes) in assets.sorted(by: { $0.key < $1.key }) {
             jobs.append(("assets/" + name, { [RenderedPage(path: "assets/" + name, bytes: bytes)] }))
@@ -238,7 +262,7 @@ public struct SiteRenderer: Sendable {
                     var paths: [String] = [], bytes = 0
                     for stream in streams {
                         let started = ContinuousClock.now
-                        bytes += try await sink.write(path: stream.path, parts: stream.parts())
+                        bytes += try await sink.write(path: stream.path, parts: await stream.parts())
                         StageTimer.report("  " + stream.path, ContinuousClock.now - started)
                         paths.append(stream.path)
                     }
@@ -323,6 +347,10 @@ public struct SiteRenderer: Sendable {
 extension SiteContext {
     /// `analysis.json` as published: the public profile leaves out per-system security and BCP gaps.
     func publicAnalysisJSON() -> JSONValue {
+        Self.publicAnalysisJSON(analysis, visibility: visibility)
+    }
+
+    static func publicAnalysisJSON(_ analysis: Analysis, visibility: Visibility) -> JSONValue {
         guard visibility.profile == .public, case .object(var root) = analysis.json else { return analysis.json }
         if case .object(var gaps)? = root["gaps"] {
             for code in GapAnalysis.Code.allCases where !visibility.shows(code) { gaps[code.rawValue] = nil }

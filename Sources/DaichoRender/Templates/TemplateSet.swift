@@ -108,16 +108,14 @@ public struct TemplateSet: Sendable {
                 throw located
             }
         }
-        guard !usesReferenceRenderer, let compiled else {
-            try check(every: true)
-            return Array((library.render(model, withTemplate: name) ?? "").utf8)
-        }
         // The compiled renderer reports a name it found nowhere, so after a template's first page
         // the checker's walk (a twentieth of a build) is needed only to place that name.
-        try check(every: checksEveryPage)
-        guard let (bytes, missing) = CompiledTemplate.renderChecked(name, model, templates: compiled, reuse: reuse) else {
-            throw TemplateError(template: name, line: 1, column: 1, key: name,
-                                message: LocalizedText(ja: "テンプレート「\(name)」がありません", en: "template '\(name)' is missing"))
+        let walksEveryPage = usesReferenceRenderer || compiled == nil || checksEveryPage
+        try check(every: walksEveryPage)
+        guard !usesReferenceRenderer, let compiled,
+              let (bytes, missing) = CompiledTemplate.renderChecked(name, model, templates: compiled, reuse: reuse) else {
+            if !walksEveryPage { try check(every: true) }  // swift-mustache reports nothing missing
+            return Array((library.render(model, withTemplate: name) ?? "").utf8)
         }
         if let missing {
             try check(every: true)

@@ -49,6 +49,10 @@ extension SiteBuilder {
         let valid = checked.validLedgers
         let analysis = ProjectPipeline(workers: workers).analyze(checked, valid: valid)
         StageTimer.report("analyze", clock.now - started)
+        // analysis.json changes with any ledger: it is made while the plan and the page context
+        // are worked out on the other core.
+        let renderer = renderer(loaded, project: checked.project)
+        let analysisJSON = renderer.startAnalysisJSON(project: checked.project, analysis: analysis)
         started = clock.now
         let changed = IncrementalPlan.changedFiles(old: previous, new: entries)
         let affected = IncrementalPlan.affected(old: previous, new: entries, changed: changed)
@@ -56,9 +60,9 @@ extension SiteBuilder {
         let groups = IncrementalPlan.groups(old: previous, new: entries, changed: changed)
         let keys = Self.ledgerKeys(checked, valid: valid)
         StageTimer.report("plan (changed \(changed.count), affected \(affected.count))", clock.now - started)
-        let summary = try await renderer(loaded, project: checked.project).render(
+        let summary = try await renderer.render(
             project: checked.project, ledgers: valid, analysis: analysis, into: sink, systems: affected.intersection(validIDs),
-            groups: groups, ledgerKeys: keys, reuse: await reuse()
+            groups: groups, ledgerKeys: keys, reuse: await reuse(), analysisJSON: analysisJSON
         ) { done, total in progress?(.rendering(done: done, total: total)) }
         return PartialBuild(outcome: .built(checked, analysis, summary), entries: entries, affected: affected, validIDs: validIDs,
                             keptPages: summary.unrenderedPages)
