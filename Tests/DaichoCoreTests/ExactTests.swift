@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DaichoCore
 
@@ -44,6 +45,21 @@ struct ExactTests {
         #expect(YenFormat.grouped(999) == "999")
         #expect(YenFormat.grouped(1000) == "1,000")
         #expect(YenFormat.grouped(0) == "0")
+        #expect(YenFormat.grouped(-1_234) == "-1,234")
+        #expect(YenFormat.grouped(Int.min) == "-9,223,372,036,854,775,808")
+        #expect(YenFormat.grouped(Int128(Int64.max) + 1) == "9,223,372,036,854,775,808")
+    }
+
+    /// Property: the digits are the number's, with a comma before every third from the right.
+    @Test func yenGroupingMatchesTheDigits() {
+        var random = SplitMix(seed: 11)
+        for _ in 0..<2000 {
+            let value = Int(bitPattern: UInt(random.next())) >> Int(random.next() % 63)
+            let grouped = YenFormat.grouped(value)
+            #expect(grouped.replacingOccurrences(of: ",", with: "") == String(value), "\(value)")
+            let parts = grouped.drop { $0 == "-" }.split(separator: ",")
+            #expect(parts.dropFirst().allSatisfy { $0.count == 3 } && (1...3).contains(parts.first?.count ?? 0), "\(grouped)")
+        }
     }
 
     /// Property: grouping then reading an amount gives the amount back.

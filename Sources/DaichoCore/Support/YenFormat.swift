@@ -5,6 +5,7 @@ public enum YenFormat {
     }
 
     public static func grouped(_ value: Int128) -> String {
+        if let small = Int64(exactly: value) { return grouped64(small) }
         let digits = String(value.magnitude)
         var result = ""
         for (index, digit) in digits.enumerated() {
@@ -12,6 +13,31 @@ public enum YenFormat {
             result.append(digit)
         }
         return value < 0 ? "-" + result : result
+    }
+
+    /// Digits written from the last into a small buffer: every amount of every page passes here,
+    /// and counting a string's characters at each digit made long amounts quadratic.
+    private static func grouped64(_ value: Int64) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var magnitude = value.magnitude
+            var end = buffer.count
+            var digits = 0
+            repeat {
+                if digits > 0, digits % 3 == 0 {
+                    end -= 1
+                    buffer[end] = 0x2C  // ","
+                }
+                end -= 1
+                buffer[end] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+                digits += 1
+            } while magnitude > 0
+            if value < 0 {
+                end -= 1
+                buffer[end] = 0x2D  // "-"
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
+        }
     }
 
     /// `1,200,000円` / `¥1,200,000`.
