@@ -69,13 +69,10 @@ public struct MarkdownRenderer: Sendable {
     }
 
     static func mayHaveImages(_ markdown: [UInt8]) -> Bool {
-        var index = markdown.startIndex
-        while let bang = markdown[index...].firstIndex(of: 0x21) {  // "!"
-            if bang + 1 < markdown.endIndex, markdown[bang + 1] == 0x5B { return true }  // "["
-            index = bang + 1
-        }
-        return false
+        ByteSearch.firstIndex(of: imageOpening, in: markdown) != nil
     }
+
+    private static let imageOpening = Array("![".utf8)
 
     /// Pages never load anything from outside, so an image in a ledger becomes a link to it.
     private static func replaceImagesWithLinks(_ document: OpaquePointer) {

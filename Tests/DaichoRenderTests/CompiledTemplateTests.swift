@@ -58,7 +58,7 @@ struct CompiledTemplateTests {
                 library[name] = try MustacheTemplate(string: text)
             }
             let expected = MustacheLibrary(templates: library).render(Self.model, withTemplate: "page") ?? ""
-            let actual = String(decoding: try #require(CompiledTemplate.render("page", Self.model, templates: compiled)), as: UTF8.self)
+            let actual = String(decoding: try #require(CompiledTemplate.render("page", Self.model, templates: compiled)?.bytes), as: UTF8.self)
             #expect(actual == expected, "template: \(source.debugDescription)")
         }
     }
@@ -77,7 +77,7 @@ struct CompiledTemplateTests {
         func missing(_ source: String) throws -> String? {
             let template = try #require(CompiledTemplate(source, contentTypes: ["HTML": .html]))
             let others = try #require(CompiledTemplate("{{title}}", contentTypes: ["HTML": .html]))
-            return try #require(CompiledTemplate.renderChecked("t", Self.model, templates: ["t": template, "known": others])).missing
+            return try #require(CompiledTemplate.render("t", Self.model, templates: ["t": template, "known": others])).missing
         }
         #expect(try missing("{{title}} {{#rows}}{{name}}{{nmae}}{{/rows}} {{nested.nope}}") == "nmae")
         #expect(try missing("{{nested.inner.deep}} {{nested.nope}} {{#off}}{{never}}{{/off}}") == "nested.nope")
@@ -126,7 +126,7 @@ struct CompiledTemplateTests {
     /// the quote unescaped; escaping bytes closes that hole (an attribute could be broken out of).
     @Test func combiningMarksCannotSmuggleAQuote() throws {
         let template = try #require(CompiledTemplate("<a title=\"{{value}}\">", contentTypes: ["HTML": .html]))
-        let bytes = try #require(CompiledTemplate.render("t", ["value": "\"\u{301} onmouseover=x \"<\u{301}"], templates: ["t": template]))
+        let bytes = try #require(CompiledTemplate.render("t", ["value": "\"\u{301} onmouseover=x \"<\u{301}"], templates: ["t": template])?.bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == "<a title=\"&quot;\u{301} onmouseover=x &quot;&lt;\u{301}\">")
     }
 }
@@ -148,7 +148,7 @@ struct RowReuseTests {
         let source = previous.map { FragmentSource(previous: Fragments(files: ["list.html": $0.pieces]), bytes: ["list.html": $0.bytes]) }
         let reuse = RowReuse(path: "list.html", source: source, keys: keys)
         let bytes = try #require(CompiledTemplate.render(template, ["rows": rows], templates: extra.merging(["list": list]) { a, _ in a },
-                                                         reuse: reuse))
+                                                         reuse: reuse)?.bytes)
         return (String(decoding: bytes, as: UTF8.self), reuse)
     }
 

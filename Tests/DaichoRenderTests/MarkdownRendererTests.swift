@@ -1,3 +1,4 @@
+import DaichoCore
 import Testing
 @testable import DaichoRender
 
@@ -42,5 +43,24 @@ struct MarkdownRendererTests {
         // A reference-style image still becomes a link.
         let html = renderer.html("![図][r]\n\n[r]: https://example.jp/a.png")
         #expect(!html.contains("<img") && html.contains("<a href=\"https://example.jp/a.png\">図</a>"))
+    }
+}
+
+/// The byte search documents and Markdown use, against the plain definition on random bytes.
+struct ByteSearchTests {
+    @Test func findsTheFirstPlaceAtOrAfterTheStart() {
+        var random = SplitMix(seed: 5)
+        for _ in 0..<2000 {
+            // A small alphabet, so needles occur, overlap and nearly occur.
+            let bytes = (0..<Int(random.next() % 40)).map { _ in UInt8(0x61 + random.next() % 3) }
+            let needle = (0..<Int(1 + random.next() % 3)).map { _ in UInt8(0x61 + random.next() % 3) }
+            let start = Int(random.next() % 45)
+            let expected = start > bytes.count ? nil : (start...max(start, bytes.count)).first { index in
+                index + needle.count <= bytes.count && Array(bytes[index..<index + needle.count]) == needle
+            }
+            #expect(ByteSearch.firstIndex(of: needle, in: bytes, from: start) == expected, "\(bytes) \(needle) \(start)")
+        }
+        #expect(ByteSearch.firstIndex(of: [], in: [1, 2], from: 0) == nil)
+        #expect(ByteSearch.firstIndex(of: Array("【要記入】".utf8), in: Array("本文【要記入】".utf8)) == 6)
     }
 }

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Markdown documents as HTML pages: comments for editors removed, sections that start a new
 /// printed page, and the 【要記入】 markers highlighted.
 enum DocumentHTML {
@@ -18,16 +14,16 @@ enum DocumentHTML {
     }
 
     static func strippingComments(_ bytes: [UInt8]) -> [UInt8] {
-        guard var open = firstIndex(of: commentOpen, in: bytes, from: 0) else { return bytes }
+        guard var open = ByteSearch.firstIndex(of: commentOpen, in: bytes, from: 0) else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var copied = 0
         while true {
-            guard let end = firstIndex(of: commentClose, in: bytes, from: open + commentOpen.count) else { break }
+            guard let end = ByteSearch.firstIndex(of: commentClose, in: bytes, from: open + commentOpen.count) else { break }
             out += bytes[copied..<open]
             copied = end + commentClose.count
             if copied < bytes.count, bytes[copied] == 0x0A { copied += 1 }
-            guard let next = firstIndex(of: commentOpen, in: bytes, from: copied) else { break }
+            guard let next = ByteSearch.firstIndex(of: commentOpen, in: bytes, from: copied) else { break }
             open = next
         }
         out += bytes[copied...]
@@ -35,14 +31,10 @@ enum DocumentHTML {
     }
 
     /// Wraps each `<h2>` and what follows it in a section, so print starts each on a new page.
-    static func sections(_ html: String) -> String {
-        String(decoding: sections(Array(html.utf8)), as: UTF8.self)
-    }
-
     static func sections(_ bytes: [UInt8]) -> [UInt8] {
         var starts: [Int] = []
         var from = 0
-        while let found = firstIndex(of: headingOpen, in: bytes, from: from) {
+        while let found = ByteSearch.firstIndex(of: headingOpen, in: bytes, from: from) {
             starts.append(found)
             from = found + headingOpen.count
         }
@@ -64,7 +56,7 @@ enum DocumentHTML {
     }
 
     static func highlightMarkers(_ bytes: [UInt8]) -> [UInt8] {
-        guard var found = firstIndex(of: marker, in: bytes, from: 0) else { return bytes }
+        guard var found = ByteSearch.firstIndex(of: marker, in: bytes, from: 0) else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)
         var copied = 0
@@ -74,7 +66,7 @@ enum DocumentHTML {
             out += marker
             out += markClose
             copied = found + marker.count
-            guard let next = firstIndex(of: marker, in: bytes, from: copied) else { break }
+            guard let next = ByteSearch.firstIndex(of: marker, in: bytes, from: copied) else { break }
             found = next
         }
         out += bytes[copied...]
@@ -86,26 +78,6 @@ enum DocumentHTML {
     private static let sectionOpen = Array("<section class=\"document-section\">\n".utf8), sectionClose = Array("</section>\n".utf8)
     private static let marker = Array(SiteContext.marker.utf8)
     private static let markOpen = Array("<mark class=\"draft-marker\">".utf8), markClose = Array("</mark>".utf8)
-
-    /// `memchr` to each candidate first byte, `memcmp` for the rest: the byte-by-byte scan this
-    /// replaces was a fiftieth of a full build.
-    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let head = needle.first, start >= 0, bytes.count - start >= needle.count else { return nil }
-        return bytes.withUnsafeBytes { haystack in
-            needle.withUnsafeBytes { wanted in
-                guard let base = haystack.baseAddress, let rest = wanted.baseAddress else { return nil }
-                var index = start
-                let last = haystack.count - wanted.count
-                while index <= last {
-                    guard let hit = memchr(base + index, Int32(head), last - index + 1) else { return nil }
-                    index = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + index, rest, wanted.count) == 0 { return index }
-                    index += 1
-                }
-                return nil
-            }
-        }
-    }
 
     /// Gives `<h2>` and `<h3>` ids for the table of contents.
     static func withAnchors(_ html: String) -> (String, [(id: String, title: String, level: Int)]) {

@@ -9,13 +9,9 @@ extension CompiledTemplate {
     /// character-by-character escaping of swift-mustache let it through into attributes).
     /// - Parameter reuse: rows of the page (`ReusableRow` items of a section) to copy from the
     ///   previous version of the page when their keys match, and to record the places of.
-    static func render(_ name: String, _ model: Any, templates: [String: CompiledTemplate], reuse: RowReuse? = nil) -> [UInt8]? {
-        renderChecked(name, model, templates: templates, reuse: reuse)?.bytes
-    }
-
-    /// `render`, with the first name (or partial) that was found nowhere on the stack: a page that
-    /// printed a blank for it. A name under a nil optional (`a.b` with `a` nil) is not missing.
-    static func renderChecked(_ name: String, _ model: Any, templates: [String: CompiledTemplate], reuse: RowReuse? = nil)
+    /// - Returns: the bytes, and the first name (or partial) found nowhere on the stack, which
+    ///   printed as a blank (a name under a nil optional, `a.b` with `a` nil, is not missing).
+    static func render(_ name: String, _ model: Any, templates: [String: CompiledTemplate], reuse: RowReuse? = nil)
         -> (bytes: [UInt8], missing: String?)? {
         guard let template = templates[name] else { return nil }
         var renderer = Renderer(templates: templates, stack: [Frame(model)], reuse: reuse)

@@ -113,7 +113,7 @@ public struct TemplateSet: Sendable {
         let walksEveryPage = usesReferenceRenderer || compiled == nil || checksEveryPage
         try check(every: walksEveryPage)
         guard !usesReferenceRenderer, let compiled,
-              let (bytes, missing) = CompiledTemplate.renderChecked(name, model, templates: compiled, reuse: reuse) else {
+              let (bytes, missing) = CompiledTemplate.render(name, model, templates: compiled, reuse: reuse) else {
             if !walksEveryPage { try check(every: true) }  // swift-mustache reports nothing missing
             return Array((library.render(model, withTemplate: name) ?? "").utf8)
         }
