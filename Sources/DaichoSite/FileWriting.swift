@@ -1,4 +1,5 @@
 import DaichoCore
+import DaichoRender
 import Foundation
 
 /// Why writing failed (exit status 2).
@@ -59,6 +60,27 @@ public enum FileBytes {
         }
         guard !failed else { return nil }
         return bytes
+    }
+}
+
+extension FileBytes {
+    /// A file mapped read-only, with its stamp when it was opened; nil when it cannot be.
+    /// For the large exports a rebuild copies pieces from: no copy of the whole file, and its pages
+    /// come straight from the page cache. Only for files of the site itself: one truncated by
+    /// another program while mapped would fault when read.
+    static func map(_ path: String) -> (bytes: StoredBytes, stamp: FileStamp)? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        guard size > 0 else { return (StoredBytes(copying: []), FileStamp(status)) }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
+        let bytes = StoredBytes(buffer: UnsafeRawBufferPointer(start: address, count: size)) { buffer in
+            _ = munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count)
+        }
+        return (bytes, FileStamp(status))
     }
 }
 

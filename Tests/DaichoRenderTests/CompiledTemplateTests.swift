@@ -145,7 +145,7 @@ struct RowReuseTests {
 
     func render(_ rows: [Item], keys: [String: String], previous: (bytes: [UInt8], pieces: [String: Fragments.Piece])?,
                 template: String = "list", extra: [String: CompiledTemplate] = [:]) throws -> (String, RowReuse) {
-        let source = previous.map { FragmentSource(previous: Fragments(files: ["list.html": $0.pieces]), bytes: ["list.html": $0.bytes]) }
+        let source = previous.map { FragmentSource(previous: Fragments(files: ["list.html": $0.pieces]), bytes: ["list.html": StoredBytes(copying: $0.bytes)]) }
         let reuse = RowReuse(path: "list.html", source: source, keys: keys)
         let bytes = try #require(CompiledTemplate.render(template, ["rows": rows], templates: extra.merging(["list": list]) { a, _ in a },
                                                          reuse: reuse)?.bytes)

@@ -44,6 +44,33 @@ import Testing
         #expect(try modificationTimes(output) == before)
     }
 
+    /// A rebuild trusts an export whose stamp is the one recorded right after it was written, and
+    /// otherwise takes it only when its bytes hash to the recorded value.
+    @Test func exportsAreTrustedByStampOrElseByHash() async throws {
+        let project = try copyFixture("small")
+        let output = project + "/site"
+        _ = try await build(project, output)
+        let manifest = try #require(BuildManifest.load(for: output))
+        #expect(Set(manifest.exportStamps.keys) == Set(Fragments.files))
+        #expect(Set(SiteBuilder.reusableFiles(in: output, manifest).map { Array($0.bytes.keys) } ?? []) == Set(Fragments.files))
+        var wrongHashes = manifest
+        for path in Fragments.files { wrongHashes.outputs[path] = 1 }
+        // The stamps still match: the files are not read to be trusted.
+        #expect(SiteBuilder.reusableFiles(in: output, wrongHashes)?.bytes.count == Fragments.files.count)
+        var noStamps = manifest
+        noStamps.exportStamps = [:]
+        #expect(SiteBuilder.reusableFiles(in: output, noStamps)?.bytes.count == Fragments.files.count)
+        var neither = wrongHashes
+        neither.exportStamps = [:]
+        #expect(SiteBuilder.reusableFiles(in: output, neither) == nil)
+        // A file rewritten with the same bytes has a new stamp, and is then trusted by its hash only.
+        let csv = output + "/" + Fragments.systemsCSV
+        try Data(contentsOf: URL(fileURLWithPath: csv)).write(to: URL(fileURLWithPath: csv + ".new"))
+        #expect(rename(csv + ".new", csv) == 0)
+        #expect(SiteBuilder.reusableFiles(in: output, wrongHashes)?.bytes.keys.contains(Fragments.systemsCSV) == false)
+        #expect(SiteBuilder.reusableFiles(in: output, manifest)?.bytes.keys.contains(Fragments.systemsCSV) == true)
+    }
+
     /// The exports are pieced together from the previous files only while those are the bytes the
     /// manifest recorded: an export (or the systems list) edited by hand is written anew, not spliced into.
     @Test func handEditedExportsAreWrittenAnew() async throws {

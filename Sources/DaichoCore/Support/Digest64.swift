@@ -68,5 +68,12 @@ public struct Digest64: Sendable {
         return digest.value
     }
 
+    @inlinable
+    public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var digest = Digest64()
+        digest.combine(bytes)
+        return digest.value
+    }
+
     public static func hex(_ value: UInt64) -> String { FNV.hex(value) }
 }

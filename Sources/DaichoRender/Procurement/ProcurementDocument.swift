@@ -147,7 +147,7 @@ extension SiteContext {
             integrations: ledger.integrations.map { link in
                 let partner: String
                 switch link.target {
-                case .system(let id): partner = byID[id]?.basic.name ?? id
+                case .system(let id): partner = byID.name(id) ?? id
                 case .external(let name): partner = name
                 }
                 return .init(partner: partner, direction: link.direction.label.text(language), method: label(link.method),

@@ -48,19 +48,49 @@ public struct Fragments: Sendable, Equatable {
 /// manifest) and where their pieces are.
 public struct FragmentSource: Sendable {
     public var previous: Fragments
-    public var bytes: [String: [UInt8]]
+    public var bytes: [String: StoredBytes]
 
-    public init(previous: Fragments, bytes: [String: [UInt8]]) {
+    public init(previous: Fragments, bytes: [String: StoredBytes]) {
         self.previous = previous
         self.bytes = bytes
     }
 
     /// The old bytes of system `id` in `path`, when its ledger is the one they were written from.
-    func piece(_ path: String, id: String, key: String?) -> ArraySlice<UInt8>? {
+    /// They stay valid while this source (which holds the file) is alive.
+    func piece(_ path: String, id: String, key: String?) -> UnsafeRawBufferPointer? {
         guard let key, let piece = previous.files[path]?[id], piece.key == key, let bytes = bytes[path],
               piece.offset >= 0, piece.length >= 0, piece.offset + piece.length <= bytes.count else { return nil }
         return bytes[piece.offset..<piece.offset + piece.length]
     }
+}
+
+/// The read-only bytes of a file the last build wrote: mapped from disk by the caller (reading
+/// the 50 MB of a 10,000-system site's exports into memory was a tenth of a one-ledger rebuild's
+/// CPU) or copied once from memory (`serve`, which keeps its pages as arrays).
+public final class StoredBytes: @unchecked Sendable {
+    private let buffer: UnsafeRawBufferPointer
+    private let release: @Sendable (UnsafeRawBufferPointer) -> Void
+
+    /// Takes `buffer`, which nothing may change while this value lives; `release` gives it back.
+    public init(buffer: UnsafeRawBufferPointer, release: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) {
+        self.buffer = buffer
+        self.release = release
+    }
+
+    public convenience init(copying bytes: [UInt8]) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
+        bytes.withUnsafeBytes { copy.copyMemory(from: $0) }
+        self.init(buffer: UnsafeRawBufferPointer(copy)) { $0.deallocate() }
+    }
+
+    deinit { release(buffer) }
+
+    public var count: Int { buffer.count }
+
+    /// The whole buffer, for the caller that made it (to hash it).
+    public func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result { try body(buffer) }
+
+    subscript(range: Range<Int>) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: buffer[range]) }
 }
 
 /// A row of a list page that a rebuild may copy from the page it wrote last time: the template
@@ -84,15 +114,17 @@ final class RowReuse: @unchecked Sendable {
     let path: String
     /// Row id → what the row is made from; a row without a key is rendered, never copied.
     private let keys: [String: String]
-    /// The old bytes of the rows whose keys match, by id.
-    private let rows: [String: ArraySlice<UInt8>]
+    /// The old bytes of the rows whose keys match, by id (inside `source`'s files, which it keeps).
+    private let rows: [String: UnsafeRawBufferPointer]
+    private let source: FragmentSource?
     private(set) var pieces: [String: Fragments.Piece] = [:]
     private var repeated: Set<String> = []
 
     init(path: String, source: FragmentSource?, keys: [String: String]) {
         self.path = path
         self.keys = keys
-        var rows: [String: ArraySlice<UInt8>] = [:]
+        self.source = source
+        var rows: [String: UnsafeRawBufferPointer] = [:]
         if let source {
             for (id, key) in keys { rows[id] = source.piece(path, id: id, key: key) }
         }
@@ -102,7 +134,7 @@ final class RowReuse: @unchecked Sendable {
     /// True when the row is copied, not rendered: the page model may leave it empty.
     func reuses(_ id: String) -> Bool { rows[id] != nil }
 
-    func previous(_ id: String) -> ArraySlice<UInt8>? { rows[id] }
+    func previous(_ id: String) -> UnsafeRawBufferPointer? { rows[id] }
 
     /// An id met twice on the page is not recorded: which of its rows to copy would be a guess.
     func record(_ id: String, offset: Int, length: Int) {

@@ -56,7 +56,7 @@ extension SiteContext {
                     // Unchanged systems that sat side by side last time are copied in one piece,
                     // with the separators between them.
                     if let run = self.reusableRun(path, ledgers, from: index, upper: upper, separator: 6) {
-                        bytes += run.bytes
+                        bytes.append(contentsOf: run.bytes)
                         for piece in run.pieces { placed.append((piece.id, pieceStart + piece.start, piece.length)) }
                         index += run.pieces.count
                         continue
@@ -84,14 +84,14 @@ extension SiteContext {
     }
 
     /// The previous bytes of a system's piece in `path`, when its ledger has not changed.
-    func reusable(_ path: String, _ id: String) -> ArraySlice<UInt8>? {
+    func reusable(_ path: String, _ id: String) -> UnsafeRawBufferPointer? {
         reuse?.piece(path, id: id, key: ledgerKeys[id])
     }
 
     /// The longest run of reusable systems from `start` whose pieces were adjacent last time
     /// (`separator` bytes apart), as one slice of the old file with each piece's place in it.
     func reusableRun(_ path: String, _ ledgers: [Ledger], from start: Int, upper: Int, separator: Int)
-        -> (bytes: ArraySlice<UInt8>, pieces: [(id: String, start: Int, length: Int)])? {
+        -> (bytes: UnsafeRawBufferPointer, pieces: [(id: String, start: Int, length: Int)])? {
         guard let reuse, let old = reuse.bytes[path], let previous = reuse.previous.files[path],
               reuse.piece(path, id: ledgers[start].id, key: ledgerKeys[ledgers[start].id]) != nil,
               let first = previous[ledgers[start].id] else { return nil }
@@ -318,7 +318,7 @@ extension SiteContext {
                 for ledger in ledgers[start..<min(start + window, ledgers.count)] {
                     let pieceStart = bytes.count
                     if let old = self.reusable(path, ledger.id) {
-                        bytes += old
+                        bytes.append(contentsOf: old)
                     } else {
                         line(visible.map { $0.value(ledger) }, into: &bytes)
                     }

@@ -17,7 +17,7 @@ extension SiteContext {
     }
 
     /// The name a page shows for a system (its id when it has none).
-    private func name(_ id: String) -> String { byID[id]?.basic.name ?? id }
+    private func name(_ id: String) -> String { byID.name(id) ?? id }
 
     /// The systems of each gap, by name (the codes this profile hides are in the fingerprint).
     func gapsKey() -> String {

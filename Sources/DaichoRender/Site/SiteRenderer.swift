@@ -298,7 +298,7 @@ public struct SiteRenderer: Sendable {
     private static func run(_ job: Job, into sink: PageSink) async throws -> (paths: [String], bytes: Int) {
         let started = ContinuousClock.now
         let pages = try job()
-        if let first = pages.first, ContinuousClock.now - started > .milliseconds(100) {
+        if let first = pages.first, ContinuousClock.now - started > .milliseconds(StageTimer.enabled ? 8 : 100) {
             StageTimer.report("  " + first.path, ContinuousClock.now - started)
         }
         try await sink.write(pages)

@@ -105,7 +105,7 @@ extension CompiledTemplate {
                     if let reuse, let rows {
                         let id = rows.reuseID(at: index), start = output.count
                         if let old = reuse.previous(id) {
-                            output += old
+                            output.append(contentsOf: old)
                         } else {
                             stack.append(Frame(item))
                             render(body, into: &output, indentation: indentation, escaping: escaping)

@@ -44,7 +44,7 @@ struct BuildManifest: Sendable {
         }
     }
 
-    static let version = 9
+    static let version = 10
 
     var version = BuildManifest.version
     /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.
@@ -57,6 +57,8 @@ struct BuildManifest: Sendable {
     var fragments = Fragments()
     /// Ledger file → its stamp when it was last read (settled files only).
     var stamps: [String: FileStamp] = [:]
+    /// Output path → its stamp right after this build wrote it (the files with pieces only).
+    var exportStamps: [String: FileStamp] = [:]
 
     /// The file form: version, fingerprint, then ledger rows, output rows (pages by path, then
     /// each system's files under its id) and the other tables in key order, in the binary form (a 10,000-system site has 73,000 outputs; as JSON the manifest took a tenth of a
@@ -84,9 +86,10 @@ struct BuildManifest: Sendable {
             }
             let pageKeys: [String: String] = try table(&reader)
             let stamps: [String: FileStamp] = try table(&reader)
+            let exportStamps: [String: FileStamp] = try table(&reader)
             guard reader.remaining == 0 else { return nil }
             return BuildManifest(fingerprint: fingerprint, ledgers: ledgers, outputs: outputs,
-                                 fragments: Fragments(files: files, pageKeys: pageKeys), stamps: stamps)
+                                 fragments: Fragments(files: files, pageKeys: pageKeys), stamps: stamps, exportStamps: exportStamps)
         } catch {
             return nil
         }
@@ -145,6 +148,7 @@ struct BuildManifest: Sendable {
             }
             try table(fragments.pageKeys) { writer.put($0) }
             try table(stamps) { writer.put($0) }
+            try table(exportStamps) { writer.put($0) }
             try flush()
             try stream.commit()
         } catch {

@@ -104,21 +104,30 @@ extension SiteBuilder {
             }
         }
         try BuildManifest(fingerprint: fingerprint, ledgers: build.entries, outputs: outputs, fragments: summary.fragments,
-                          stamps: stamps).save(for: output)
+                          stamps: stamps, exportStamps: Self.exportStamps(in: output)).save(for: output)
         StageTimer.report("remove old files, write manifest", ContinuousClock.now - finishing)
         return build.outcome
     }
 
     /// The exports of the site on disk with where their pieces are, when they are still the
-    /// bytes the manifest recorded (a file changed by hand is simply written anew).
+    /// bytes the manifest recorded: the same stamp as when the last build wrote them, or else the
+    /// same hash (a file changed by hand, say saved from a spreadsheet, is simply written anew).
     static func reusableFiles(in output: String, _ previous: BuildManifest) -> FragmentSource? {
-        var bytes: [String: [UInt8]] = [:]
+        var files: [String: StoredBytes] = [:]
         for path in Fragments.files {
             guard previous.fragments.files[path] != nil, let hash = previous.outputs[path],
-                  let file = FileBytes.read(output + "/" + path) else { continue }
-            if Digest64.hash(file) == hash { bytes[path] = file }
+                  let (file, stamp) = FileBytes.map(output + "/" + path) else { continue }
+            if stamp == previous.exportStamps[path] || file.withBytes({ Digest64.hash($0) }) == hash { files[path] = file }
         }
-        return bytes.isEmpty ? nil : FragmentSource(previous: previous.fragments, bytes: bytes)
+        return files.isEmpty ? nil : FragmentSource(previous: previous.fragments, bytes: files)
+    }
+
+    /// The stamps of the files with pieces as they are now in `output`, taken right after writing
+    /// them, for the next rebuild to trust them without reading them.
+    static func exportStamps(in output: String) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        for path in Fragments.files { stamps[path] = FileStamp(path: output + "/" + path) }
+        return stamps
     }
 
     /// A site kept in memory between rebuilds (`daicho serve`), with what it was built from.
@@ -141,7 +150,8 @@ extension SiteBuilder {
         let usable = previous?.fingerprint == current ? previous : nil
         // Without a usable previous state every ledger counts as changed: a full build.
         let reuse = usable.map { state in
-            FragmentSource(previous: state.fragments, bytes: state.pages.filter { Fragments.files.contains($0.key) })
+            FragmentSource(previous: state.fragments,
+                           bytes: state.pages.filter { Fragments.files.contains($0.key) }.mapValues { StoredBytes(copying: $0) })
         }
         let build = try await renderChanges(source, loaded: loaded, previous: usable?.ledgers ?? [:], into: site,
                                             reuse: { reuse }, progress: nil)

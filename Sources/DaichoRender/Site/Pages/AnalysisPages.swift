@@ -148,16 +148,16 @@ extension SiteContext {
                            "\(m.periodYears)-year maintenance over initial cost; dashed line: reference \(percent(m.referenceRatio))"),
             valueAxisLabel: t("割合（%）", "Ratio (%)"),
             bars: shown.map { s in
-                BarChart.Bar(label: byID[s.id]?.basic.name ?? s.id, value: (s.ratio ?? .zero) * Exact(100),
+                BarChart.Bar(label: byID.name(s.id) ?? s.id, value: (s.ratio ?? .zero) * Exact(100),
                              valueText: percent(s.ratio ?? .zero) + " " + s.flag.label.text(language),
                              category: Self.flagCategory(s.flag), link: root + systemPath(s.id))
             },
             referenceLine: .init(value: m.referenceRatio * Exact(100), label: t("基準 ", "reference ") + percent(m.referenceRatio)),
             maximum: nil)
         let rows = m.systems.map { s in
-            [HTML.link(root + systemPath(s.id), byID[s.id]?.basic.name ?? s.id),
+            [HTML.link(root + systemPath(s.id), byID.name(s.id) ?? s.id),
              s.initial.map { YenFormat.yen($0, language) } ?? "—", s.omPeriod.map { YenFormat.yen($0, language) } ?? "—",
-             s.ratio.map(percent) ?? "—",
+             s.ratio.map { percent($0) } ?? "—",
              "<span class=\"flag flag-\(s.flag.rawValue)\">\(HTML.escape(s.flag.label.text(language)))</span>",
              s.lifecycleCost.map { YenFormat.yen($0, language) } ?? "—", s.annualEquivalent.map { YenFormat.yen($0, language) } ?? "—"]
         }
@@ -187,7 +187,7 @@ extension SiteContext {
             description: t("各ホストに載せるシステムと、その最も大きい資源の割合", "Systems on each host and the share of its largest resource"),
             hosts: c.hosts.enumerated().map { index, ids in
                 .init(label: t("ホスト\(index + 1)", "Host \(index + 1)"), segments: ids.enumerated().map { position, id in
-                    .init(label: byID[id]?.basic.name ?? id, share: demands[id] ?? .zero, category: position)
+                    .init(label: byID.name(id) ?? id, share: demands[id] ?? .zero, category: position)
                 })
             },
             unitLabel: t("ホスト容量に対する割合", "Share of host capacity"))
@@ -199,7 +199,7 @@ extension SiteContext {
                    .init(label: t("after"), value: Exact(c.physicalAfter), valueText: "\(c.physicalAfter)", category: 2)],
             referenceLine: nil, maximum: nil)
         let hostRows = c.hosts.enumerated().map { index, ids in
-            [t("ホスト\(index + 1)", "Host \(index + 1)"), ids.map { HTML.link(root + systemPath($0), byID[$0]?.basic.name ?? $0) }.joined(separator: "、")]
+            [t("ホスト\(index + 1)", "Host \(index + 1)"), ids.map { HTML.link(root + systemPath($0), byID.name($0) ?? $0) }.joined(separator: "、")]
         }
         let facts = SubTable(caption: t("集約の前提と結果", "Assumptions and results"), headers: [t("value"), ""], rows: [
             [t("候補（専用サーバ1台のシステム）", "Candidates (one dedicated server)"), "\(c.candidates.count)"],
@@ -208,8 +208,8 @@ extension SiteContext {
             [t("使用ホスト数", "Hosts used"), "\(c.hostsUsed)"], [t("lowerBound"), "\(c.lowerBound)"],
             [t("予備ホスト", "Spare hosts"), "\(c.spareHosts)"], [t("ホスト合計", "Hosts in all"), "\(c.hostsTotal)"],
             [t("physicalServers") + t("（集約前→集約後）", " (before → after)"), "\(c.physicalBefore) → \(c.physicalAfter)"],
-            [t("assumed"), c.assumed.map { HTML.link(root + systemPath($0), byID[$0]?.basic.name ?? $0) }.joined(separator: "、")],
-            [t("unplaceable"), c.unplaceable.map { HTML.link(root + systemPath($0), byID[$0]?.basic.name ?? $0) }.joined(separator: "、")],
+            [t("assumed"), c.assumed.map { HTML.link(root + systemPath($0), byID.name($0) ?? $0) }.joined(separator: "、")],
+            [t("unplaceable"), c.unplaceable.map { HTML.link(root + systemPath($0), byID.name($0) ?? $0) }.joined(separator: "、")],
         ])
         return page("analysis/consolidation.html", t("consolidation"),
                     intro: t("専用サーバ1台で動いているシステムを、仮想化基盤のホストへ集約した場合の試算です（first-fit decreasing 法）。",
@@ -229,7 +229,7 @@ extension SiteContext {
         let root = "../"
         let groups = term.groups.sorted { $0.count != $1.count ? $0.count > $1.count : $0.group < $1.group }
         func groupLabel(_ group: TerminalAnalysis.Group) -> String {
-            group.systems.count == 1 ? (byID[group.group]?.basic.name ?? group.group) : group.group
+            group.systems.count == 1 ? (byID.name(group.group) ?? group.group) : group.group
         }
         let chart = BarChart(
             title: t("専用端末の台数（グループ別）", "Dedicated terminals per group"),
@@ -248,7 +248,7 @@ extension SiteContext {
             referenceLine: nil, maximum: nil)
         let rows = term.groups.map { group in
             [HTML.escape(groupLabel(group)), "\(group.count)",
-             group.systems.map { HTML.link(root + systemPath($0), byID[$0]?.basic.name ?? $0) }.joined(separator: "、")]
+             group.systems.map { HTML.link(root + systemPath($0), byID.name($0) ?? $0) }.joined(separator: "、")]
         }
         return page("analysis/terminals.html", t("terminals"),
                     intro: t("業務ごとの専用端末の台数です。共用端末グループは1種類として数えます。端末仕様を共通化すると、災害用の予備機を少なくできます。",
@@ -274,7 +274,7 @@ extension SiteContext {
             referenceLine: nil, maximum: nil)
         let rows = codes.map { code in
             [HTML.escape(code.label.text(language)), "\(analysis.gaps.byCode[code]?.count ?? 0)",
-             (analysis.gaps.byCode[code] ?? []).map { HTML.link(root + systemPath($0), byID[$0]?.basic.name ?? $0) }.joined(separator: "、")]
+             (analysis.gaps.byCode[code] ?? []).map { HTML.link(root + systemPath($0), byID.name($0) ?? $0) }.joined(separator: "、")]
         }
         var notes = [t("未記入の項目から課題は判定しません（記入率に反映されます）。", "An absent field never raises a gap; it lowers completeness instead.")]
         if visibility.profile == .public {
@@ -293,7 +293,7 @@ extension SiteContext {
         let targets = DisasterTarget.allCases
         let rows = analysis.disasterTable.map { row in
             [HTML.escape(row.task), row.kind.map { HTML.escape($0.label.text(language)) } ?? "—",
-             HTML.link(root + systemPath(row.system), byID[row.system]?.basic.name ?? row.system)]
+             HTML.link(root + systemPath(row.system), byID.name(row.system) ?? row.system)]
                 + targets.map { row.target == $0 ? "<span class=\"mark\" aria-label=\"\(HTML.escape($0.label.text(language)))\">●</span>" : "" }
         }
         let table = SubTable(caption: t("disaster"),
@@ -321,7 +321,7 @@ extension SiteContext {
             description: t("次期更新予定日の年度（4月〜翌3月）ごとのシステム", "Systems by the fiscal year (April–March) of their next renewal"),
             years: years.map { year in
                 .init(label: t("\(year)年度", "FY\(year)"), items: (analysis.renewals[year] ?? []).prefix(Self.chartLimit).map { id in
-                    .init(label: byID[id]?.basic.name ?? id, link: root + systemPath(id),
+                    .init(label: byID.name(id) ?? id, link: root + systemPath(id),
                           category: byID[id]?.basic.category.map { $0.order } ?? 7)
                 })
             })
@@ -332,7 +332,7 @@ extension SiteContext {
                                        valueText: "\(analysis.renewals[$0]?.count ?? 0)", category: 4) })
         let rows = years.map { year in
             [t("\(year)年度", "FY\(year)"), "\(analysis.renewals[year]?.count ?? 0)",
-             (analysis.renewals[year] ?? []).map { HTML.link(root + systemPath($0), byID[$0]?.basic.name ?? $0) }.joined(separator: "、")]
+             (analysis.renewals[year] ?? []).map { HTML.link(root + systemPath($0), byID.name($0) ?? $0) }.joined(separator: "、")]
         }
         let table = SubTable(caption: timeline.title, headers: [t("fiscalYearShort"), t("count"), t("systems")], rows: rows)
         return page("analysis/renewals.html", t("renewals"),
@@ -358,7 +358,7 @@ extension SiteContext {
                 switch link.target {
                 case .system(let id):
                     target = id
-                    label = HTML.link(root + systemPath(id), byID[id]?.basic.name ?? id)
+                    label = HTML.link(root + systemPath(id), byID.name(id) ?? id)
                 case .external(let name):
                     target = "external:" + name
                     label = HTML.escape(name) + t("（台帳外）", " (external)")

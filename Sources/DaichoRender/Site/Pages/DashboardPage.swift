@@ -83,7 +83,7 @@ extension SiteContext {
             .prefix(3)
         let renewals = upcoming.map { year in
             DashboardPage.Renewal(year: t("\(year)年度", "FY\(year)"), systems: (a.renewals[year] ?? []).map {
-                DashboardPage.Link(href: root + systemPath($0), label: byID[$0]?.basic.name ?? $0)
+                DashboardPage.Link(href: root + systemPath($0), label: byID.name($0) ?? $0)
             })
         }
         let analysisLinks = self.analysisLinks.map { DashboardPage.SectionLink(href: root + $0.href, label: $0.label, description: $0.description) }
