@@ -14,7 +14,7 @@ extension Analyzer {
             // Rounded per system, then summed.
             part.annualEquivalent = equivalents[ledger.id]?.annualEquivalent ?? 0
             totals.add(part)
-            byDepartment[ledger.basic.department, default: .init()].add(part)
+            byDepartment[ledger.department, default: .init()].add(part)
             byCategory[ledger.basic.category?.token ?? "_none", default: .init()].add(part)
         }
         let perResident = population.flatMap { population in

@@ -70,6 +70,11 @@ public struct Ledger: Sendable {
     }
     /// `basic.department` without copying the rest of `basic` (asked for each system by the lists).
     public var department: String { box.fields.basic.department }
+    /// `basic.name`, `basic.category` and `basic.business` likewise (the analysis pages and their
+    /// keys read them for every system).
+    public var name: String { box.fields.basic.name }
+    public var category: SystemCategory? { box.fields.basic.category }
+    public var business: [String] { box.fields.basic.business }
     public var costs: Costs? {
         get { box.fields.costs }
         set { update { $0.costs = newValue } }

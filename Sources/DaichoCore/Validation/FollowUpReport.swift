@@ -34,7 +34,7 @@ public struct FollowUpReport: Sendable {
             let department = ledger.map(\.basic.department).flatMap { $0.isEmpty ? nil : $0 } ?? Self.unknownDepartment
             let stem = file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? file
             grouped[department, default: []].append(SystemEntry(
-                id: ledger?.id ?? stem, name: ledger?.basic.name ?? "", file: file,
+                id: ledger?.id ?? stem, name: ledger?.name ?? "", file: file,
                 completeness: ledger?.completeness, problems: byFile[file] ?? []))
         }
         departments = grouped.keys.sorted().map { name in

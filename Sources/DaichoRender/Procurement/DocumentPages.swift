@@ -37,10 +37,10 @@ extension SiteContext {
     func documentPage(_ kind: DocumentKind, _ ledger: Ledger, markdown: String) -> DocumentPage {
         let path = documentPath(kind, ledger.id, markdown: false)
         let title = kind.title.text(language)
-        let frame = frame(path: path, title: "\(ledger.basic.name) \(title)", section: .systems,
-                          crumbs: [(SiteSection.systems.path, t("systems")), (systemPath(ledger.id), ledger.basic.name), (path, title)])
+        let frame = frame(path: path, title: "\(ledger.name) \(title)", section: .systems,
+                          crumbs: [(SiteSection.systems.path, t("systems")), (systemPath(ledger.id), ledger.name), (path, title)])
         return DocumentPage(
-            page: frame, title: title, organization: project.organization.name, systemName: ledger.basic.name,
+            page: frame, title: title, organization: project.organization.name, systemName: ledger.name,
             systemHref: "index.html", draftDateLabel: t("作成日", "Draft date"),
             draftDate: options.draftDate ?? t("　　年　　月　　日", "____-__-__"),
             body: DocumentHTML.render(markdown, markdown: MarkdownRenderer()),

@@ -262,8 +262,8 @@ extension SiteContext {
         let flagOf = { (ledger: Ledger) in self.maintenanceByID[ledger.id] }
         let columns: [Column] = [
             ("ID", "id", { $0.id }),
-            (t("システム名称", "Name"), "basic.name", { $0.basic.name }),
-            (t("所管課", "Department"), "basic.department", { $0.basic.department }),
+            (t("システム名称", "Name"), "basic.name", { $0.name }),
+            (t("所管課", "Department"), "basic.department", { $0.department }),
             (t("システム区分", "Category"), "basic.category", { $0.basic.category?.label.text(self.language) ?? "" }),
             (t("開発形態", "Development"), "basic.development", { $0.basic.development?.label.text(self.language) ?? "" }),
             (t("利用形態", "Form of use"), "usage.form", { $0.usage?.form?.label.text(self.language) ?? "" }),

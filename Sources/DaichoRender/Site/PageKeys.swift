@@ -40,7 +40,7 @@ extension SiteContext {
             key.add(ids.count)
             for id in ids {
                 key.add(id, name(id))
-                key.add(byID[id]?.basic.category?.order ?? -1)
+                key.add(byID[id]?.category?.order ?? -1)
             }
         }
         return key.value
@@ -77,10 +77,10 @@ extension SiteContext {
         key.add(visibility.hides("vendor.developer") ? "hide-vendors" : "vendors")
         key.add(visibility.hides("basic.business") ? "hide-business" : "business")
         for ledger in ledgers {
-            key.add(ledger.id, ledger.basic.name, ledger.basic.department, ledger.vendor?.developer ?? "\u{0}",
+            key.add(ledger.id, ledger.name, ledger.department, ledger.vendor?.developer ?? "\u{0}",
                     ledger.vendor?.maintainer ?? "\u{0}")
-            key.add(ledger.basic.business.count)
-            for business in ledger.basic.business { key.add(business) }
+            key.add(ledger.business.count)
+            for business in ledger.business { key.add(business) }
         }
         return key.value
     }
@@ -89,8 +89,8 @@ extension SiteContext {
     func integrationsKey() -> String {
         var key = PageKey()
         for ledger in ledgers {
-            key.add(ledger.id, ledger.basic.name)
-            key.add(ledger.basic.category?.order ?? -1)
+            key.add(ledger.id, ledger.name)
+            key.add(ledger.category?.order ?? -1)
             key.add(ledger.integrations.count)
             for link in ledger.integrations {
                 switch link.target {

@@ -28,12 +28,12 @@ extension SiteContext {
                     let ledger = ledgers[index]
                     let vendors = hidesVendors ? [] : [ledger.vendor?.developer, ledger.vendor?.maintainer].compactMap { $0 }
                     let vendor = Array(Set(vendors)).sorted().joined(separator: " ")
-                    let business = hidesBusiness ? "" : ledger.basic.business.joined(separator: " ")
+                    let business = hidesBusiness ? "" : ledger.business.joined(separator: " ")
                     JSONValue.pad(4, into: &docs)
-                    JSONValue.array([.string(systemPath(ledger.id)), .string(ledger.basic.name), .string(ledger.basic.department),
+                    JSONValue.array([.string(systemPath(ledger.id)), .string(ledger.name), .string(ledger.department),
                                      .string(vendor), .string(business), .string(ledger.id)]).write(into: &docs, indent: 4)
                     docs += index == ledgers.count - 1 ? [0x0A] : [0x2C, 0x0A]
-                    let haystack = [ledger.basic.name, ledger.basic.department, vendor, business, ledger.id].joined(separator: " ")
+                    let haystack = [ledger.name, ledger.department, vendor, business, ledger.id].joined(separator: " ")
                         .nfkcTrimmed.lowercased()
                     let scalars = Array(haystack.unicodeScalars)
                     var packed: [UInt64] = []

@@ -96,7 +96,7 @@ struct LedgerIndex: Sendable {
 
     /// A system's name read in place: the subscript copies the whole ledger (every string of it
     /// retained), which was most of the cost of a 10,000-row table of names.
-    func name(_ id: String) -> String? { positions[id].map { ledgers[$0].basic.name } }
+    func name(_ id: String) -> String? { positions[id].map { ledgers[$0].name } }
 }
 
 /// Stable, ASCII-only folder names for Japanese names: a hash, so a page keeps its address across builds.

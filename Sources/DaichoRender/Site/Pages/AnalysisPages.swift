@@ -322,7 +322,7 @@ extension SiteContext {
             years: years.map { year in
                 .init(label: t("\(year)年度", "FY\(year)"), items: (analysis.renewals[year] ?? []).prefix(Self.chartLimit).map { id in
                     .init(label: byID.name(id) ?? id, link: root + systemPath(id),
-                          category: byID[id]?.basic.category.map { $0.order } ?? 7)
+                          category: byID[id]?.category.map { $0.order } ?? 7)
                 })
             })
         let counts = ColumnChart(
@@ -349,7 +349,7 @@ extension SiteContext {
         var seen: Set<String> = []
         var rows: [[String]] = []
         for ledger in ledgers where !ledger.integrations.isEmpty || incoming[ledger.id] != nil {
-            nodes.append(.init(id: ledger.id, label: ledger.basic.name, group: ledger.basic.category?.order ?? 7,
+            nodes.append(.init(id: ledger.id, label: ledger.name, group: ledger.category?.order ?? 7,
                                link: root + systemPath(ledger.id)))
         }
         for ledger in ledgers {
@@ -373,7 +373,7 @@ extension SiteContext {
                     case .both: edges.append(.init(from: ledger.id, to: target, bothWays: true))
                     }
                 }
-                rows.append([HTML.link(root + systemPath(ledger.id), ledger.basic.name), HTML.escape(link.direction.label.text(language)), label,
+                rows.append([HTML.link(root + systemPath(ledger.id), ledger.name), HTML.escape(link.direction.label.text(language)), label,
                              link.method.map { HTML.escape($0.label.text(language)) } ?? "—", HTML.escape(link.data ?? "—")])
             }
         }

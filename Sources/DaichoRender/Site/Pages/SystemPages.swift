@@ -68,8 +68,8 @@ extension SiteContext {
 
     func systemDetailPage(_ ledger: Ledger, presenter: LedgerPresenter) -> SystemDetailPage {
         let path = systemPath(ledger.id)
-        let frame = frame(path: path, title: ledger.basic.name, section: .systems,
-                          crumbs: [(SiteSection.systems.path, t("systems")), (path, ledger.basic.name)])
+        let frame = frame(path: path, title: ledger.name, section: .systems,
+                          crumbs: [(SiteSection.systems.path, t("systems")), (path, ledger.name)])
         let root = frame.root
         let groups = presenter.groups(ledger, integrationTables: { integrationTables(ledger, root: root) })
         let maintenance = maintenanceByID[ledger.id]
@@ -90,8 +90,8 @@ extension SiteContext {
         let extra = visibility.hides("extra") ? [] : ledger.extra.map { SystemDetailPage.ExtraRow(key: $0.key, value: $0.value) }
         let showFlag = !visibility.hides("costs") && maintenance != nil
         return SystemDetailPage(
-            page: frame, id: ledger.id, name: ledger.basic.name, department: ledger.basic.department,
-            departmentHref: root + departmentPath(ledger.basic.department), figures: figures,
+            page: frame, id: ledger.id, name: ledger.name, department: ledger.department,
+            departmentHref: root + departmentPath(ledger.department), figures: figures,
             flag: maintenance?.flag.rawValue ?? "", flagLabel: maintenance?.flag.label.text(language) ?? "",
             hasFlag: showFlag, gaps: gaps, hasGaps: !gaps.isEmpty, missing: missing, hasMissing: !missing.isEmpty,
             groups: groups, extra: extra, hasExtra: !extra.isEmpty,
@@ -117,7 +117,7 @@ extension SiteContext {
         }
         func partner(_ id: String) -> String {
             guard let other = byID[id] else { return HTML.escape(id) }
-            return HTML.link(root + systemPath(id), other.basic.name)
+            return HTML.link(root + systemPath(id), other.name)
         }
         var tables: [SubTable] = []
         if !ledger.integrations.isEmpty {

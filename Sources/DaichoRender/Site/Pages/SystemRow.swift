@@ -55,10 +55,10 @@ extension SiteContext {
         let annual = costs.map { ($0.maintenance ?? 0) + ($0.service ?? 0) + ($0.other ?? 0) }
         let hideCosts = visibility.hides("costs")
         return SystemRow(
-            id: ledger.id, name: ledger.basic.name, href: root + systemPath(ledger.id),
-            department: ledger.basic.department, departmentHref: root + departmentPath(ledger.basic.department),
-            category: ledger.basic.category?.label.text(language) ?? "—",
-            categoryToken: ledger.basic.category?.token ?? "",
+            id: ledger.id, name: ledger.name, href: root + systemPath(ledger.id),
+            department: ledger.department, departmentHref: root + departmentPath(ledger.department),
+            category: ledger.category?.label.text(language) ?? "—",
+            categoryToken: ledger.category?.token ?? "",
             form: ledger.usage?.form?.label.text(language) ?? "—",
             development: ledger.basic.development?.label.text(language) ?? "—",
             renewal: ledger.basic.renewal?.description ?? "—",
