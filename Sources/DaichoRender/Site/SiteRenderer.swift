@@ -83,6 +83,8 @@ public struct SiteRenderer: Sendable {
         try await emit([RenderedPage(path: "sitemap.xml", text: Sitemap.xml(
             paths: fixed.paths + Array(unrendered) + context.ledgers.map { context.systemPath($0.id) },
             baseURL: project.site.baseURL))])
+        StageTimer.report("sitemap", clock.now - started)
+        started = clock.now
 
         // Writing a batch overlaps rendering the next: the disk and the cores work at the same time,
         // and at most two batches are in memory.

@@ -41,28 +41,33 @@ extension SiteBuilder {
         let checked = await ProjectPipeline(workers: workers, cache: cache).check(source)
         StageTimer.report("load and check", clock.now - started)
         progress?(.checked(files: checked.files.count))
-        let entries = Self.entries(checked)
         if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) {
-            return PartialBuild(outcome: .stopped(checked), entries: entries)
+            return PartialBuild(outcome: .stopped(checked), entries: Self.entries(checked))
         }
         started = clock.now
         let valid = checked.validLedgers
-        let analysis = ProjectPipeline(workers: workers).analyze(checked, valid: valid)
-        StageTimer.report("analyze", clock.now - started)
-        // analysis.json changes with any ledger: it is made while the plan and the page context
-        // are worked out on the other core.
+        // The manifest's rows and the plan need the check alone: they are worked out while the
+        // inventory is analysed (a twentieth of a one-ledger rebuild, on one core).
+        let workers = self.workers
+        let (planned, analysis) = Concurrently.both({
+            let entries = Self.entries(checked)
+            let changed = IncrementalPlan.changedFiles(old: previous, new: entries)
+            return (entries: entries, affected: IncrementalPlan.affected(old: previous, new: entries, changed: changed),
+                    groups: IncrementalPlan.groups(old: previous, new: entries, changed: changed),
+                    keys: Self.ledgerKeys(checked, valid: valid), changed: changed.count)
+        }, {
+            ProjectPipeline(workers: workers).analyze(checked, valid: valid)
+        })
+        let (entries, affected, validIDs) = (planned.entries, planned.affected, Set(valid.map(\.id)))
+        StageTimer.report("analyze and plan (changed \(planned.changed), affected \(affected.count))", clock.now - started)
+        // analysis.json changes with any ledger: it is made while the page context is worked out
+        // on the other core.
         let renderer = renderer(loaded, project: checked.project)
         let analysisJSON = renderer.startAnalysisJSON(project: checked.project, analysis: analysis)
-        started = clock.now
-        let changed = IncrementalPlan.changedFiles(old: previous, new: entries)
-        let affected = IncrementalPlan.affected(old: previous, new: entries, changed: changed)
-        let validIDs = Set(valid.map(\.id))
-        let groups = IncrementalPlan.groups(old: previous, new: entries, changed: changed)
-        let keys = Self.ledgerKeys(checked, valid: valid)
-        StageTimer.report("plan (changed \(changed.count), affected \(affected.count))", clock.now - started)
+        let reused = await reuse()
         let summary = try await renderer.render(
             project: checked.project, ledgers: valid, analysis: analysis, into: sink, systems: affected.intersection(validIDs),
-            groups: groups, ledgerKeys: keys, reuse: await reuse(), analysisJSON: analysisJSON
+            groups: planned.groups, ledgerKeys: planned.keys, reuse: reused, analysisJSON: analysisJSON
         ) { done, total in progress?(.rendering(done: done, total: total)) }
         return PartialBuild(outcome: .built(checked, analysis, summary), entries: entries, affected: affected, validIDs: validIDs,
                             keptPages: summary.unrenderedPages)
@@ -72,7 +77,7 @@ extension SiteBuilder {
     func rebuild(_ source: ProjectSource, loaded: TemplateLoader.Loaded, fingerprint: String, previous: BuildManifest, output: String,
                  stamps: [String: FileStamp], progress: (@Sendable (Stage) -> Void)?) async throws -> Outcome {
         let sink = InPlaceSink(root: output, previous: previous.outputs)
-        // The previous files with pieces (50 MB at 10,000 systems) are read and verified while the ledgers are checked.
+        // The previous files with pieces (50 MB at 10,000 systems) are mapped and verified while the ledgers are checked.
         let reusable = Task.detached { Self.reusableFiles(in: output, previous) }
         let build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,
                                             reuse: { await reusable.value }, progress: progress)
