@@ -137,6 +137,36 @@ import Testing
         #expect(reads.withLock { $0 } == 3 && edited.hashes[path] != settled.hashes[path])
     }
 
+    /// The consolidation page is kept through a cost edit and made again when a server's size
+    /// changes a host's shares (kotei-gis, the largest system on the first host of the sample
+    /// plan, stays there when it grows a little: only its share changes).
+    @Test func consolidationPageFollowsServersNotCosts() async throws {
+        let project = try copyFixture("small")
+        try FileManager.default.removeItem(atPath: project + "/inventory")
+        try FileManager.default.copyItem(atPath: Paths.root.appendingPathComponent("inventory").path, toPath: project + "/inventory")
+        let output = project + "/site", reference = project + "/reference", page = "analysis/consolidation.html"
+        _ = try await build(project, output)
+        let ledger = project + "/inventory/kotei-gis.yaml"
+        func edit(_ old: String, _ new: String) throws {
+            let text = try String(contentsOfFile: ledger, encoding: .utf8)
+            #expect(text.contains(old))
+            try text.replacingOccurrences(of: old, with: new).write(toFile: ledger, atomically: true, encoding: .utf8)
+        }
+        let first = try tree(output)[page]
+        let times = try modificationTimes(output)
+        try edit("    maintenance: 1600000", "    maintenance: 1600001")
+        _ = try await build(project, output)
+        #expect(try modificationTimes(output)[page] == times[page])
+        #expect(try modificationTimes(output)["analysis/maintenance.html"] != times["analysis/maintenance.html"])
+        try edit("      storage_gb: 4000", "      storage_gb: 4100")
+        _ = try await build(project, output)
+        _ = try await build(project, reference, incremental: false)
+        let rebuilt = try tree(output)[page], full = try tree(reference)[page]
+        let (matchesFullBuild, changed) = (rebuilt != nil && rebuilt == full, rebuilt != first)
+        #expect(matchesFullBuild)
+        #expect(changed)
+    }
+
     @Test func randomEditsMatchAFullBuildAndTouchOnlyWhatChanged() async throws {
         // The sample inventory: more systems, more links.
         let project = try copyFixture("small")
@@ -156,6 +186,8 @@ import Testing
             switch round % 10 {
             case 0: text = text.replacingOccurrences(of: "  name: ", with: "  name: 改", options: [], range: text.range(of: "  name: "))
             case 1: text = text.replacingOccurrences(of: "  users: ", with: "  users: 1", options: [], range: text.range(of: "  users: "))
+                // A server's size moves it between consolidation hosts.
+                text = text.replacing(/memory_gb: \d+/, with: "memory_gb: 200")
             case 2: text = text.replacingOccurrences(of: "renewal: 20", with: "renewal: 20", options: [], range: nil)
                 text = text.replacingOccurrences(of: "dependency: 2", with: "dependency: 1")
             case 3: text = text.replacingOccurrences(of: "direction: send", with: "direction: both")

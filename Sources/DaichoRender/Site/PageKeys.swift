@@ -2,8 +2,8 @@ import DaichoCore
 
 /// What some costly pages are made from, hashed. A rebuild whose key for a page equals the one
 /// recorded last time keeps the page as it is: a cost edit does not touch the search index, the
-/// integration map or the gap, renewal, terminal and disaster pages, which together were over
-/// a third of a one-ledger rebuild at 10,000 systems.
+/// integration map or the gap, renewal, terminal, disaster and consolidation pages, which together
+/// were over a third of a one-ledger rebuild at 10,000 systems.
 ///
 /// A key covers every ledger field the page reads; everything else a page depends on (templates,
 /// labels, profile, policy, Daicho itself) is in the build fingerprint, which forces a full build.
@@ -13,6 +13,7 @@ extension SiteContext {
             "assets/search-index.js": { searchIndexKey() }, "analysis/integrations.html": { integrationsKey() },
             "analysis/gaps.html": { gapsKey() }, "analysis/renewals.html": { renewalsKey() },
             "analysis/terminals.html": { terminalsKey() }, "analysis/disaster.html": { disasterKey() },
+            "analysis/consolidation.html": { consolidationKey() },
         ]
     }
 
@@ -58,6 +59,29 @@ extension SiteContext {
             key.add(group.count)
             key.add(group.systems.count)
             for id in group.systems { key.add(id, name(id)) }
+        }
+        return key.value
+    }
+
+    /// Every figure of the plan, and each host's systems by name with their shares (the only
+    /// ledger facts the page shows: a cost edit leaves it as it is).
+    func consolidationKey() -> String {
+        var key = PageKey()
+        let plan = analysis.consolidation
+        let analyzer = Analyzer(policy: project.policy)
+        let capacity = analyzer.hostCapacityForDisplay
+        let hosted = Set(plan.hosts.joined())
+        for demand in analyzer.demandsForDisplay(ledgers.filter { hosted.contains($0.id) }) {
+            let share = demand.share(of: capacity)
+            key.add(demand.id, "\(share.numerator)/\(share.denominator)")
+        }
+        for figure in [plan.candidates.count, plan.hostsUsed, plan.lowerBound, plan.spareHosts, plan.hostsTotal,
+                       plan.physicalBefore, plan.physicalAfter] {
+            key.add(figure)
+        }
+        for list in plan.hosts + [plan.assumed, plan.unplaceable] {
+            key.add(list.count)
+            for id in list { key.add(id, name(id)) }
         }
         return key.value
     }
