@@ -40,6 +40,8 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     private let lock = NSLock()
     private(set) var hashes = OutputHashes()
     private(set) var rewritten = 0
+    /// The files with pieces (`Fragments.files`) this sink replaced.
+    private(set) var replacedPieceFiles: Set<String> = []
 
     init(root: String, previous: OutputHashes) {
         self.root = root
@@ -55,7 +57,10 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
             if previous[page.path] == hash, FileManager.default.fileExists(atPath: path) { continue }
             try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
             try AtomicFile.write(page.bytes, to: path, durable: false)
-            lock.withLock { rewritten += 1 }
+            lock.withLock {
+                rewritten += 1
+                if Fragments.files.contains(page.path) { replacedPieceFiles.insert(page.path) }
+            }
         }
     }
 
@@ -85,7 +90,10 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
             return total
         }
         try stream.commit()
-        lock.withLock { rewritten += 1 }
+        lock.withLock {
+            rewritten += 1
+            if Fragments.files.contains(relative) { replacedPieceFiles.insert(relative) }
+        }
         return total
     }
 }

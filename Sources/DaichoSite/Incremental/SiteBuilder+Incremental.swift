@@ -80,7 +80,7 @@ extension SiteBuilder {
         // The previous files with pieces (50 MB at 10,000 systems) are mapped and verified while the ledgers are checked.
         let reusable = Task.detached { Self.reusableFiles(in: output, previous) }
         let build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,
-                                            reuse: { await reusable.value }, progress: progress)
+                                            reuse: { await reusable.value.source }, progress: progress)
         guard case .built(_, _, let summary) = build.outcome else { return build.outcome }
         let finishing = ContinuousClock.now
         // Start from the previous table (most entries stay) rather than growing a new one.
@@ -109,29 +109,39 @@ extension SiteBuilder {
             }
         }
         try BuildManifest(fingerprint: fingerprint, ledgers: build.entries, outputs: outputs, fragments: summary.fragments,
-                          stamps: stamps, exportStamps: Self.exportStamps(in: output)).save(for: output)
+                          stamps: stamps, exportStamps: Self.exportStamps(in: output, wrote: sink.replacedPieceFiles,
+                                                                          verified: await reusable.value.stamps)).save(for: output)
         StageTimer.report("remove old files, write manifest", ContinuousClock.now - finishing)
         return build.outcome
     }
 
     /// The exports of the site on disk with where their pieces are, when they are still the
     /// bytes the manifest recorded: the same stamp as when the last build wrote them, or else the
-    /// same hash (a file changed by hand, say saved from a spreadsheet, is simply written anew).
-    static func reusableFiles(in output: String, _ previous: BuildManifest) -> FragmentSource? {
-        var files: [String: StoredBytes] = [:]
+    /// same hash (a file changed by hand, say saved from a spreadsheet, is simply written anew);
+    /// with the stamps of the files taken.
+    static func reusableFiles(in output: String, _ previous: BuildManifest) -> (source: FragmentSource?, stamps: [String: FileStamp]) {
+        var files: [String: StoredBytes] = [:], stamps: [String: FileStamp] = [:]
         for path in Fragments.files {
             guard previous.fragments.files[path] != nil, let hash = previous.outputs[path],
                   let (file, stamp) = FileBytes.map(output + "/" + path) else { continue }
-            if stamp == previous.exportStamps[path] || file.withBytes({ Digest64.hash($0) }) == hash { files[path] = file }
+            if stamp == previous.exportStamps[path] || file.withBytes({ Digest64.hash($0) }) == hash {
+                files[path] = file
+                stamps[path] = stamp
+            }
         }
-        return files.isEmpty ? nil : FragmentSource(previous: previous.fragments, bytes: files)
+        return (files.isEmpty ? nil : FragmentSource(previous: previous.fragments, bytes: files), stamps)
     }
 
-    /// The stamps of the files with pieces as they are now in `output`, taken right after writing
-    /// them, for the next rebuild to trust them without reading them.
-    static func exportStamps(in output: String) -> [String: FileStamp] {
+    /// The stamps of the files with pieces in `output` that the next rebuild may trust without
+    /// reading them: those this build wrote, and those it found to be what the manifest recorded
+    /// (`verified`) and that have not changed since. A file edited by hand whose new bytes come
+    /// out the same as the last build's is left as it is, and so is never stamped.
+    static func exportStamps(in output: String, wrote: Set<String>? = nil, verified: [String: FileStamp] = [:]) -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
-        for path in Fragments.files { stamps[path] = FileStamp(path: output + "/" + path) }
+        for path in Fragments.files {
+            guard let now = FileStamp(path: output + "/" + path) else { continue }
+            if wrote?.contains(path) ?? true || verified[path] == now { stamps[path] = now }
+        }
         return stamps
     }
 
