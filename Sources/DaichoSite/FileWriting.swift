@@ -24,14 +24,24 @@ public enum WriteError: Error, Sendable {
 }
 
 /// Reads whole files straight into byte arrays: one read(2) into the array, no `Data` in between
-/// (a rebuild reads 10,000 ledgers and 50 MB of exports, and the extra copies showed).
+/// (a rebuild reads 10,000 ledgers, and the extra copies showed).
 public enum FileBytes {
-    public static func read(_ path: String) -> [UInt8]? {
+    /// A regular file opened for reading with what fstat(2) says of it; nil for anything else.
+    /// The caller closes the descriptor.
+    fileprivate static func openRegular(_ path: String) -> (descriptor: Int32, status: stat)? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            return nil
+        }
+        return (descriptor, status)
+    }
+
+    public static func read(_ path: String) -> [UInt8]? {
+        guard let (descriptor, status) = openRegular(path) else { return nil }
+        defer { close(descriptor) }
         let size = Int(status.st_size)
         var failed = false
         // Uninitialised: zeroing a 50 MB buffer first cost as much as reading into it.
@@ -69,11 +79,8 @@ extension FileBytes {
     /// come straight from the page cache. Only for files of the site itself: one truncated by
     /// another program while mapped would fault when read.
     static func map(_ path: String) -> (bytes: StoredBytes, stamp: FileStamp)? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
+        guard let (descriptor, status) = openRegular(path) else { return nil }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(status.st_size)
         guard size > 0 else { return (StoredBytes(copying: []), FileStamp(status)) }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }

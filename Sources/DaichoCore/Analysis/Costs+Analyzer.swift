@@ -15,7 +15,7 @@ extension Analyzer {
             part.annualEquivalent = equivalents[ledger.id]?.annualEquivalent ?? 0
             totals.add(part)
             byDepartment[ledger.department, default: .init()].add(part)
-            byCategory[ledger.basic.category?.token ?? "_none", default: .init()].add(part)
+            byCategory[ledger.category?.token ?? "_none", default: .init()].add(part)
         }
         let perResident = population.flatMap { population in
             population > 0 ? Int(Exact(Int128(totals.annualEquivalent), Int128(population)).roundedHalfUp) : nil

@@ -31,7 +31,7 @@ public struct FollowUpReport: Sendable {
         var grouped: [String: [SystemEntry]] = [:]
         for file in checked.files {
             let ledger = ledgerByFile[file]
-            let department = ledger.map(\.basic.department).flatMap { $0.isEmpty ? nil : $0 } ?? Self.unknownDepartment
+            let department = ledger.map(\.department).flatMap { $0.isEmpty ? nil : $0 } ?? Self.unknownDepartment
             let stem = file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? file
             grouped[department, default: []].append(SystemEntry(
                 id: ledger?.id ?? stem, name: ledger?.name ?? "", file: file,

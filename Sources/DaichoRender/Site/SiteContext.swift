@@ -94,8 +94,7 @@ struct LedgerIndex: Sendable {
 
     subscript(id: String) -> Ledger? { positions[id].map { ledgers[$0] } }
 
-    /// A system's name read in place: the subscript copies the whole ledger (every string of it
-    /// retained), which was most of the cost of a 10,000-row table of names.
+    /// A system's name, read without copying its `basic` group (see `Ledger.name`).
     func name(_ id: String) -> String? { positions[id].map { ledgers[$0].name } }
 }
 

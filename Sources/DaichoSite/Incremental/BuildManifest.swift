@@ -57,7 +57,8 @@ struct BuildManifest: Sendable {
     var fragments = Fragments()
     /// Ledger file → its stamp when it was last read (settled files only).
     var stamps: [String: FileStamp] = [:]
-    /// Output path → its stamp right after this build wrote it (the files with pieces only).
+    /// Output path → its stamp once this build wrote it or found it to be the recorded bytes (the
+    /// files with pieces only, see `SiteBuilder.exportStamps`).
     var exportStamps: [String: FileStamp] = [:]
 
     /// The file form: version, fingerprint, then ledger rows, output rows (pages by path, then
