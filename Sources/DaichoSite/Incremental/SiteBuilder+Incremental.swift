@@ -133,14 +133,16 @@ extension SiteBuilder {
     }
 
     /// The stamps of the files with pieces in `output` that the next rebuild may trust without
-    /// reading them: those this build wrote, and those it found to be what the manifest recorded
-    /// (`verified`) and that have not changed since. A file edited by hand whose new bytes come
-    /// out the same as the last build's is left as it is, and so is never stamped.
-    static func exportStamps(in output: String, wrote: Set<String>? = nil, verified: [String: FileStamp] = [:]) -> [String: FileStamp] {
+    /// reading them: those this build wrote (a full build writes them all), and those it found to
+    /// be what the manifest recorded (`verified`) and that have not changed since. A file edited by
+    /// hand whose new bytes come out the same as the last build's is left as it is, and so is never
+    /// stamped.
+    static func exportStamps(in output: String, wrote: Set<String> = Set(Fragments.files),
+                             verified: [String: FileStamp] = [:]) -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
         for path in Fragments.files {
             guard let now = FileStamp(path: output + "/" + path) else { continue }
-            if wrote?.contains(path) ?? true || verified[path] == now { stamps[path] = now }
+            if wrote.contains(path) || verified[path] == now { stamps[path] = now }
         }
         return stamps
     }
