@@ -2,13 +2,13 @@
 ///
 /// Scalars keep their raw text (the schema decides types) and whether they were plain,
 /// because only a plain `null` or `~` means "not filled in"; a quoted "null" is text.
-public struct YAMLNode: Sendable {
-    public struct Pair: Sendable {
+public struct YAMLNode: Sendable, Equatable {
+    public struct Pair: Sendable, Equatable {
         public var key: YAMLNode
         public var value: YAMLNode
     }
 
-    public enum Content: Sendable {
+    public enum Content: Sendable, Equatable {
         case scalar(String, plain: Bool)
         case mapping([Pair])
         case sequence([YAMLNode])

@@ -2,9 +2,10 @@
 /// Turns the bytes of one YAML file into a node tree, refusing what could hurt:
 /// oversized files, non-UTF-8 text, alias bombs and deep nesting.
 ///
-/// The tree is built straight from libyaml's events (`YAMLTreeBuilder`): limits are checked
-/// as nodes arrive, so a bomb or a 500,000-level file stops early, and no intermediate
-/// tree of objects is made.
+/// Files in the plain subset ledgers are written in are read by `PlainYAMLParser`; the rest,
+/// and every file with an error, by libyaml, with the tree built straight from its events
+/// (`YAMLTreeBuilder`): limits are checked as nodes arrive, so a bomb or a 500,000-level file
+/// stops early, and no intermediate tree of objects is made.
 public struct YAMLReader: Sendable {
     public struct Limits: Sendable {
         public var maxBytes = 1 << 20
@@ -15,9 +16,12 @@ public struct YAMLReader: Sendable {
     }
 
     public var limits: Limits
+    /// False to read every file with libyaml (the differential tests compare both readers).
+    public var readsPlainSubset: Bool
 
-    public init(limits: Limits = Limits()) {
+    public init(limits: Limits = Limits(), readsPlainSubset: Bool = true) {
         self.limits = limits
+        self.readsPlainSubset = readsPlainSubset
     }
 
     /// The root node, or nil with the diagnostics that explain why not.
@@ -39,6 +43,7 @@ public struct YAMLReader: Sendable {
         }
         var utf8 = text
         return utf8.withUTF8 { buffer in
+            if readsPlainSubset, let root = PlainYAMLParser.parse(buffer, limits: limits) { return (root, []) }
             var builder = YAMLTreeBuilder(limits: limits, file: file)
             switch builder.build(buffer) {
             case .success(let root?):

@@ -1,0 +1,528 @@
+/// Reads the plain YAML that ledgers are written in straight from the bytes into a `YAMLNode` tree,
+/// without libyaml's tokens and events (reading and parsing was two fifths of a `--no-cache` build).
+///
+/// It accepts a subset and gives up (nil) on anything else and on every error, so that libyaml
+/// reads those files and reports what is wrong: it never produces a diagnostic of its own. What it
+/// accepts it reads to the same tree, texts, lines and columns as libyaml (the differential tests
+/// in `PlainYAMLParserTests` compare both on every sample ledger, generated ledgers and mutations).
+///
+/// The subset: block mappings with plain keys; block sequences, also of `- key: value` items and
+/// at their key's indentation; flow collections on one line; plain and quoted scalars on one
+/// line (no escapes in double quotes); literal block scalars (`|`, `|-`, `|+`); comments; CRLF.
+/// Not: anchors, aliases, tags, directives, document markers, folded or multi-line scalars,
+/// tabs, complex or quoted keys, and the characters YAML reads as line breaks or forbids.
+struct PlainYAMLParser {
+    private struct Unsupported: Error {}
+
+    private struct Line {
+        var start: Int
+        /// Before the line break (`\n` or `\r\n`).
+        var end: Int
+        var hasBreak: Bool
+        var indent: Int
+        /// Only spaces, or a comment after them.
+        var isBlank: Bool
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let limits: YAMLReader.Limits
+    private var lines: [Line] = []
+    /// The line being read; kept on a line that is not blank (or at the end) between nodes.
+    private var current = 0
+    private var nodes = 0
+    private var depth = 0
+
+    /// The root node, or nil when the text is outside the subset (or empty, or wrong).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: YAMLReader.Limits) -> YAMLNode? {
+        var parser = PlainYAMLParser(bytes: bytes, limits: limits)
+        return try? parser.document()
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, limits: YAMLReader.Limits) {
+        self.bytes = bytes
+        self.limits = limits
+    }
+
+    private mutating func document() throws(Unsupported) -> YAMLNode {
+        try splitLines()
+        skipBlankLines()
+        guard current < lines.count, lines[current].indent == 0 else { throw Unsupported() }
+        let root = startsSequenceEntry(lines[current], at: lines[current].start)
+            ? try sequence(indent: 0, indentless: false) : try mapping(indent: 0, firstKeyAt: nil)
+        guard current == lines.count else { throw Unsupported() }
+        return root
+    }
+
+    // MARK: - Lines
+
+    /// Splits the lines, refusing what this reader leaves to libyaml anywhere in the file: tabs,
+    /// control characters, a lone CR, NEL/LS/PS (line breaks to YAML), a BOM after the start,
+    /// U+FFFE/U+FFFF, and lines starting a directive or a document marker.
+    private mutating func splitLines() throws(Unsupported) {
+        lines.reserveCapacity(bytes.count / 24)
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let start = index
+            var indent = 0
+            while index < count, bytes[index] == 0x20 {
+                index += 1
+                indent += 1
+            }
+            let contentStart = index
+            var end = count
+            var hasBreak = false
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte < 0x7F {
+                    index += 1
+                    continue
+                }
+                switch byte {
+                case 0x0A:
+                    end = index
+                    hasBreak = true
+                case 0x0D:
+                    guard index + 1 < count, bytes[index + 1] == 0x0A else { throw Unsupported() }
+                    end = index
+                    hasBreak = true
+                    index += 1
+                case 0xC2:
+                    if index + 1 < count, bytes[index + 1] < 0xA0 { throw Unsupported() }
+                case 0xE2:
+                    if index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                        throw Unsupported()
+                    }
+                case 0xEF:
+                    if index + 2 < count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { throw Unsupported() }
+                    if index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { throw Unsupported() }
+                default:
+                    if byte < 0x80 { throw Unsupported() }  // controls, tabs and DEL
+                }
+                if hasBreak { break }
+                index += 1
+            }
+            if hasBreak { index += 1 }
+            if indent == 0, contentStart + 3 <= end {
+                let first = bytes[contentStart]
+                if first == 0x25 { throw Unsupported() }  // %
+                if (first == 0x2D || first == 0x2E), bytes[contentStart + 1] == first, bytes[contentStart + 2] == first {
+                    throw Unsupported()  // --- or ...
+                }
+            }
+            let blank = contentStart == end || bytes[contentStart] == 0x23
+            lines.append(Line(start: start, end: end, hasBreak: hasBreak, indent: indent, isBlank: blank))
+        }
+    }
+
+    private mutating func skipBlankLines() {
+        while current < lines.count, lines[current].isBlank { current += 1 }
+    }
+
+    /// `-` followed by a space or the end of the line, at `position`.
+    private func startsSequenceEntry(_ line: Line, at position: Int) -> Bool {
+        guard position < line.end, bytes[position] == 0x2D else { return false }
+        return position + 1 == line.end || bytes[position + 1] == 0x20
+    }
+
+    /// libyaml's column: 1-based, in Unicode scalars.
+    private func column(_ line: Line, _ position: Int) -> Int32 {
+        var column: Int32 = 1
+        var index = line.start
+        while index < position {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return column
+    }
+
+    private func text(_ from: Int, _ to: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+    }
+
+    private mutating func counted(_ node: YAMLNode) throws(Unsupported) -> YAMLNode {
+        try count()
+        return node
+    }
+
+    private mutating func count() throws(Unsupported) {
+        nodes += 1
+        guard nodes <= limits.maxNodes else { throw Unsupported() }
+    }
+
+    private mutating func enter() throws(Unsupported) {
+        depth += 1
+        // Well inside the limit: at its edge libyaml and the tree builder say what went wrong.
+        guard depth < limits.maxDepth - 2 else { throw Unsupported() }
+    }
+
+    // MARK: - Block collections
+
+    /// A block mapping whose keys stand at `indent`; the first key may sit after a `- ` on the
+    /// line of a sequence entry (`firstKeyAt`).
+    private mutating func mapping(indent: Int, firstKeyAt: Int?) throws(Unsupported) -> YAMLNode {
+        try enter()
+        try count()
+        let start = firstKeyAt ?? lines[current].start + indent
+        let lineNumber = Int32(current + 1), columnNumber = column(lines[current], start)
+        var pairs: [YAMLNode.Pair] = []
+        var keyAt: Int? = start
+        while true {
+            let line = lines[current]
+            let position = keyAt ?? line.start + indent
+            keyAt = nil
+            let (key, colon) = try blockKey(line, at: position)
+            let after = skipSpaces(line, from: colon + 1)
+            let value = after == line.end || bytes[after] == 0x23
+                ? try nested(under: indent, nullAt: (line, colon + 1), indentless: true)
+                : try inline(line, at: after, blockIndent: indent)
+            pairs.append(YAMLNode.Pair(key: key, value: value))
+            guard current < lines.count else { break }
+            let next = lines[current]
+            if next.indent < indent { break }
+            guard next.indent == indent, !startsSequenceEntry(next, at: next.start + indent) else {
+                throw Unsupported()
+            }
+        }
+        try refuseDuplicates(pairs)
+        depth -= 1
+        return YAMLNode(content: .mapping(pairs), line: lineNumber, column: columnNumber)
+    }
+
+    /// A block sequence whose `-` stand at `indent`; `indentless` when it sits at its key's
+    /// indentation, so that a key after it ends it.
+    private mutating func sequence(indent: Int, indentless: Bool) throws(Unsupported) -> YAMLNode {
+        try enter()
+        try count()
+        let lineNumber = Int32(current + 1)
+        var items: [YAMLNode] = []
+        while true {
+            let line = lines[current]
+            let dash = line.start + indent
+            let after = skipSpaces(line, from: dash + 1)
+            if after == line.end || bytes[after] == 0x23 {
+                items.append(try nested(under: indent, nullAt: (line, dash + 1), indentless: false))
+            } else if startsSequenceEntry(line, at: after) {
+                throw Unsupported()  // `- - x`
+            } else if isPlainStart(bytes[after]), keyColon(line, from: after) != nil {
+                items.append(try mapping(indent: after - line.start, firstKeyAt: after))
+            } else {
+                items.append(try inline(line, at: after, blockIndent: indent))
+            }
+            guard current < lines.count else { break }
+            let next = lines[current]
+            if next.indent < indent { break }
+            guard next.indent == indent else { throw Unsupported() }
+            if !startsSequenceEntry(next, at: next.start + indent) {
+                guard indentless else { throw Unsupported() }
+                break
+            }
+        }
+        depth -= 1
+        return YAMLNode(content: .sequence(items), line: lineNumber, column: Int32(indent + 1))
+    }
+
+    /// The value of a key or entry with nothing after it on its line: a collection on the lines
+    /// below, or an empty (null) scalar right after the `:` or `-`, as libyaml places it.
+    private mutating func nested(under indent: Int, nullAt: (line: Line, position: Int), indentless: Bool)
+        throws(Unsupported) -> YAMLNode {
+        let lineNumber = current + 1
+        current += 1
+        skipBlankLines()
+        if current < lines.count {
+            let next = lines[current]
+            let first = next.start + next.indent
+            if next.indent > indent {
+                return startsSequenceEntry(next, at: first)
+                    ? try sequence(indent: next.indent, indentless: false) : try mapping(indent: next.indent, firstKeyAt: nil)
+            }
+            if indentless, next.indent == indent, startsSequenceEntry(next, at: first) {
+                return try sequence(indent: indent, indentless: true)
+            }
+        }
+        return try counted(YAMLNode(content: .scalar("", plain: true), line: Int32(lineNumber),
+                                    column: column(nullAt.line, nullAt.position)))
+    }
+
+    /// A plain key and the position of its `:`.
+    private mutating func blockKey(_ line: Line, at position: Int) throws(Unsupported) -> (YAMLNode, Int) {
+        guard position < line.end, isPlainStart(bytes[position]), let colon = keyColon(line, from: position) else {
+            throw Unsupported()
+        }
+        var end = colon
+        while end > position, bytes[end - 1] == 0x20 { end -= 1 }
+        // libyaml takes a key of up to 1,024 characters; long keys are not ledger keys anyway.
+        guard end - position <= 512 else { throw Unsupported() }
+        for index in position..<end where Self.isFlowIndicatorOrQuote(bytes[index]) || bytes[index] == 0x23 {
+            throw Unsupported()
+        }
+        let key = try counted(YAMLNode(content: .scalar(text(position, end), plain: true),
+                                       line: Int32(current + 1), column: column(line, position)))
+        return (key, colon)
+    }
+
+    /// The first `:` followed by a space or the end of the line, before any comment.
+    private func keyColon(_ line: Line, from position: Int) -> Int? {
+        var index = position
+        while index < line.end {
+            let byte = bytes[index]
+            if byte == 0x3A, index + 1 == line.end || bytes[index + 1] == 0x20 { return index }
+            if byte == 0x23, index > position, bytes[index - 1] == 0x20 { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    private func skipSpaces(_ line: Line, from position: Int) -> Int {
+        var index = position
+        while index < line.end, bytes[index] == 0x20 { index += 1 }
+        return index
+    }
+
+    /// Only blanks, or a comment after at least one, from `position` to the end of the line.
+    private func restIsBlank(_ line: Line, from position: Int) -> Bool {
+        let next = skipSpaces(line, from: position)
+        return next == line.end || (next > position && bytes[next] == 0x23)
+    }
+
+    // MARK: - Values on one line
+
+    /// A value that starts on the key's or entry's line: flow collection, quoted, literal or plain.
+    /// Moves to the next line that is not blank.
+    private mutating func inline(_ line: Line, at position: Int, blockIndent: Int) throws(Unsupported) -> YAMLNode {
+        let byte = bytes[position]
+        var node: YAMLNode
+        var end: Int
+        switch byte {
+        case 0x7B, 0x5B:  // { [
+            (node, end) = try flow(line, at: position)
+        case 0x22, 0x27:  // " '
+            (node, end) = try quoted(line, at: position)
+        case 0x7C:  // |
+            return try literal(line, at: position, blockIndent: blockIndent)
+        default:
+            guard isPlainStart(byte) else { throw Unsupported() }
+            end = position
+            while end < line.end {
+                let next = bytes[end]
+                if next == 0x23, bytes[end - 1] == 0x20 { break }
+                if next == 0x3A, end + 1 == line.end || bytes[end + 1] == 0x20 { throw Unsupported() }
+                end += 1
+            }
+            while bytes[end - 1] == 0x20 { end -= 1 }
+            node = try counted(YAMLNode(content: .scalar(text(position, end), plain: true),
+                                        line: Int32(current + 1), column: column(line, position)))
+        }
+        guard restIsBlank(line, from: end) else { throw Unsupported() }
+        current += 1
+        skipBlankLines()
+        return node
+    }
+
+    /// Plain scalars may start with any character but these (and `-`, `?`, `:` only before a
+    /// non-space, which this reader leaves to libyaml).
+    private func isPlainStart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2D, 0x3F, 0x3A, 0x2C, 0x5B, 0x5D, 0x7B, 0x7D, 0x23, 0x26, 0x2A, 0x21, 0x7C, 0x3E, 0x27, 0x22, 0x25, 0x40, 0x60, 0x20:
+            false
+        default:
+            true
+        }
+    }
+
+    private static func isFlowIndicatorOrQuote(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2C, 0x5B, 0x5D, 0x7B, 0x7D, 0x22, 0x27: true
+        default: false
+        }
+    }
+
+    /// A quoted scalar closed on its line, and the position after its closing quote.
+    private mutating func quoted(_ line: Line, at position: Int) throws(Unsupported) -> (YAMLNode, Int) {
+        let quote = bytes[position]
+        var index = position + 1
+        var value: [UInt8] = []
+        var simple = true  // no '' inside: the text is a slice
+        while true {
+            guard index < line.end else { throw Unsupported() }
+            let byte = bytes[index]
+            if quote == 0x22 {
+                if byte == 0x5C { throw Unsupported() }  // escapes are libyaml's
+                if byte == 0x22 { break }
+            } else if byte == 0x27 {
+                guard index + 1 < line.end, bytes[index + 1] == 0x27 else { break }
+                if simple {
+                    value = Array(bytes[(position + 1)..<index])
+                    simple = false
+                }
+                value.append(0x27)
+                index += 2
+                continue
+            }
+            if !simple { value.append(byte) }
+            index += 1
+        }
+        let content = simple ? text(position + 1, index) : String(decoding: value, as: UTF8.self)
+        let node = try counted(YAMLNode(content: .scalar(content, plain: false), line: Int32(current + 1),
+                                        column: column(line, position)))
+        return (node, index + 1)
+    }
+
+    /// A flow mapping or sequence closed on its line, and the position after it.
+    private mutating func flow(_ line: Line, at position: Int) throws(Unsupported) -> (YAMLNode, Int) {
+        try enter()
+        let isMapping = bytes[position] == 0x7B
+        let close: UInt8 = isMapping ? 0x7D : 0x5D
+        let lineNumber = Int32(current + 1), columnNumber = column(line, position)
+        try count()
+        var pairs: [YAMLNode.Pair] = []
+        var items: [YAMLNode] = []
+        var index = skipSpaces(line, from: position + 1)
+        if index < line.end, bytes[index] == close {
+            index += 1
+        } else {
+            while true {
+                if isMapping {
+                    let (key, colon) = try flowPlain(line, at: index, isKey: true)
+                    index = skipSpaces(line, from: colon + 1)
+                    let (value, end) = try flowValue(line, at: index)
+                    pairs.append(YAMLNode.Pair(key: key, value: value))
+                    index = end
+                } else {
+                    let (item, end) = try flowValue(line, at: index)
+                    items.append(item)
+                    index = end
+                }
+                index = skipSpaces(line, from: index)
+                guard index < line.end else { throw Unsupported() }
+                if bytes[index] == close {
+                    index += 1
+                    break
+                }
+                guard bytes[index] == 0x2C else { throw Unsupported() }
+                index = skipSpaces(line, from: index + 1)
+                // A trailing comma, an empty entry or a line break inside: libyaml's.
+                guard index < line.end, bytes[index] != close, bytes[index] != 0x2C else { throw Unsupported() }
+            }
+        }
+        if isMapping { try refuseDuplicates(pairs) }
+        depth -= 1
+        let content: YAMLNode.Content = isMapping ? .mapping(pairs) : .sequence(items)
+        return (YAMLNode(content: content, line: lineNumber, column: columnNumber), index)
+    }
+
+    private mutating func flowValue(_ line: Line, at position: Int) throws(Unsupported) -> (YAMLNode, Int) {
+        guard position < line.end else { throw Unsupported() }
+        switch bytes[position] {
+        case 0x7B, 0x5B: return try flow(line, at: position)
+        case 0x22, 0x27: return try quoted(line, at: position)
+        default: return try flowPlain(line, at: position, isKey: false)
+        }
+    }
+
+    /// A plain scalar inside a flow collection: up to `,` or the closing bracket (a value), or up
+    /// to `: ` (a key, whose colon position is returned). Comments and any other `:` inside a
+    /// flow collection are left to libyaml, whose versions read them differently.
+    private mutating func flowPlain(_ line: Line, at position: Int, isKey: Bool) throws(Unsupported) -> (YAMLNode, Int) {
+        guard position < line.end, isPlainStart(bytes[position]) else { throw Unsupported() }
+        var index = position
+        scan: while index < line.end {
+            switch bytes[index] {
+            case 0x2C, 0x5D, 0x7D:  // , ] }
+                guard !isKey else { throw Unsupported() }
+                break scan
+            case 0x3A:
+                guard isKey, index + 1 < line.end, bytes[index + 1] == 0x20 else { throw Unsupported() }
+                break scan
+            case 0x5B, 0x7B, 0x23, 0x22, 0x27:  // [ { # " '
+                throw Unsupported()
+            default:
+                index += 1
+            }
+        }
+        guard index < line.end else { throw Unsupported() }
+        var last = index
+        while bytes[last - 1] == 0x20 { last -= 1 }
+        if isKey, last - position > 512 { throw Unsupported() }
+        let node = try counted(YAMLNode(content: .scalar(text(position, last), plain: true), line: Int32(current + 1),
+                                        column: column(line, position)))
+        return (node, index)
+    }
+
+    // MARK: - Literal block scalars
+
+    /// `|`, `|-` or `|+` and the lines below it, read as libyaml's block-scalar scanner reads
+    /// them (content indentation from the first non-empty line, at least one more than the
+    /// collection's; blank lines kept as line breaks; the tail chomped as the indicator says).
+    private mutating func literal(_ line: Line, at position: Int, blockIndent: Int) throws(Unsupported) -> YAMLNode {
+        var index = position + 1
+        var chomping = 0  // -1 strip, 0 clip, +1 keep
+        if index < line.end, bytes[index] == 0x2D || bytes[index] == 0x2B {
+            chomping = bytes[index] == 0x2D ? -1 : 1
+            index += 1
+        }
+        // An indentation indicator, folding or anything else after the header: libyaml's.
+        guard index == line.end || restIsBlank(line, from: index), index == line.end || bytes[index] == 0x20 else {
+            throw Unsupported()
+        }
+        let lineNumber = Int32(current + 1), columnNumber = column(line, position)
+        // Leading empty lines; the first line with content sets the indentation.
+        var row = current + 1
+        var breaks = 0
+        var widestBlank = 0
+        while row < lines.count, lines[row].start + lines[row].indent == lines[row].end, lines[row].hasBreak {
+            widestBlank = max(widestBlank, lines[row].indent)
+            breaks += 1
+            row += 1
+        }
+        // Empty, or blank lines wider than the text below them: libyaml's.
+        guard row < lines.count, lines[row].start + lines[row].indent < lines[row].end else { throw Unsupported() }
+        let indent = lines[row].indent
+        guard indent > blockIndent, indent >= widestBlank else { throw Unsupported() }
+        var value: [UInt8] = []
+        var pendingBreak = false
+        while row < lines.count {
+            let next = lines[row]
+            if next.start + min(next.indent, indent) == next.end {
+                // Only spaces up to the indentation: a line break of the text.
+                guard next.hasBreak else { break }
+                breaks += 1
+                row += 1
+                continue
+            }
+            guard next.indent >= indent else { break }
+            if pendingBreak { value.append(0x0A) }
+            value.append(contentsOf: repeatElement(0x0A, count: breaks))
+            breaks = 0
+            value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(next.start + indent)..<next.end]))
+            pendingBreak = next.hasBreak
+            row += 1
+        }
+        if chomping >= 0, pendingBreak { value.append(0x0A) }
+        if chomping > 0 { value.append(contentsOf: repeatElement(0x0A, count: breaks)) }
+        current = row
+        skipBlankLines()
+        return try counted(YAMLNode(content: .scalar(String(decoding: value, as: UTF8.self), plain: false),
+                                    line: lineNumber, column: columnNumber))
+    }
+
+    // MARK: - Checks
+
+    /// A key written twice: libyaml's reader reports it (with both keys and the place).
+    private func refuseDuplicates(_ pairs: [YAMLNode.Pair]) throws(Unsupported) {
+        guard pairs.count > 1 else { return }
+        if pairs.count > 24 {
+            var seen = Set<String>()
+            for pair in pairs {
+                guard case .scalar(let key, _) = pair.key.content, seen.insert(key).inserted else { throw Unsupported() }
+            }
+            return
+        }
+        for index in 1..<pairs.count {
+            guard case .scalar(let key, _) = pairs[index].key.content else { throw Unsupported() }
+            for other in 0..<index {
+                if case .scalar(let earlier, _) = pairs[other].key.content, earlier == key { throw Unsupported() }
+            }
+        }
+    }
+}
