@@ -7,10 +7,14 @@ import Foundation
 public final class OutputFolder: PageSink, @unchecked Sendable {
     public let output: String
     public let staging: String
+    /// How many writers a batch of pages is shared among: creating files is kernel work a
+    /// single writer did one at a time, and the renderers waited for it on a disk (not on a tmpfs).
+    let lanes: Int
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
 
-    public init(output: String) throws(WriteError) {
+    public init(output: String, lanes: Int = ProcessInfo.processInfo.activeProcessorCount) throws(WriteError) {
+        self.lanes = max(1, lanes)
         let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
         guard Self.isReplaceable(trimmed) else { throw .notASite(trimmed) }
         self.output = trimmed
@@ -22,6 +26,21 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     }
 
     public func write(_ pages: [RenderedPage]) async throws {
+        if lanes == 1 || pages.count < 2 * lanes {
+            try writeSerially(pages[...])
+            return
+        }
+        let slice = (pages.count + lanes - 1) / lanes
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for start in stride(from: 0, to: pages.count, by: slice) {
+                let part = pages[start..<min(start + slice, pages.count)]
+                group.addTask { try self.writeSerially(part) }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    private func writeSerially(_ pages: ArraySlice<RenderedPage>) throws {
         for page in pages {
             guard Self.isSafe(page.path) else { throw WriteError.cannotWrite(page.path, "unsafe path") }
             let path = staging + "/" + page.path
