@@ -3,7 +3,7 @@
 struct LedgerBuilder {
     var decoder: SchemaDecoder
 
-    mutating func build(_ root: [String: Value], id: String) -> Ledger {
+    mutating func build(_ root: ValueGroup, id: String) -> Ledger {
         let basic = root["basic"]
         var ledger = Ledger.Fields(
             id: id,

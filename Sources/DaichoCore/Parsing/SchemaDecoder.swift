@@ -17,7 +17,7 @@ struct SchemaDecoder {
     }
 
     /// - Parameter slots: the numbered schema's slots (`LedgerSchema.slots`).
-    mutating func decodeRoot(_ node: YAMLNode, spec: FieldSpec, slots: [String: Int]) -> [String: Value]? {
+    mutating func decodeRoot(_ node: YAMLNode, spec: FieldSpec, slots: [String: Int]) -> ValueGroup? {
         sourceMap = SourceMap(file: file, tree: node)
         filled = FieldSet(slots: slots)
         invalid = FieldSet(slots: slots)
@@ -164,15 +164,14 @@ struct SchemaDecoder {
 
     private mutating func decodeGroup(
         _ node: YAMLNode, _ fields: [FieldSpec], path: String, indexed: Bool
-    ) -> [String: Value]? {
+    ) -> ValueGroup? {
         guard case .mapping(let mapping) = node.content else {
             _ = fail(.wrongType, path, node, nil, LocalizedText(ja: "「キー: 値」の組", en: "a mapping"),
                      hint: LocalizedText(ja: "この項目の下に、字下げして「キー: 値」を書いてください",
                                          en: "indent `key: value` lines under this field"))
             return nil
         }
-        var result: [String: Value] = [:]
-        result.reserveCapacity(mapping.count)
+        var result = ValueGroup(capacity: mapping.count)
         var written: [String] = []  // only list items need it (below)
         for pair in mapping {
             let (keyNode, valueNode) = (pair.key, pair.value)
@@ -190,7 +189,7 @@ struct SchemaDecoder {
             let childPath = indexed ? "\(path).\(key)" : fields[childIndex].path
             if indexed && !Self.isNull(valueNode) { written.append(key) }
             if let value = decode(valueNode, fields[childIndex], path: childPath, indexed: indexed) {
-                result[key] = value
+                result.append(key, value)
             }
         }
         // Required fields of list items are checked here; the fixed fields of the

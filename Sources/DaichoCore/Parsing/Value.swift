@@ -1,5 +1,5 @@
 /// A value read from YAML and checked against the schema, before it becomes the typed model.
-public indirect enum Value: Sendable {
+public enum Value: Sendable {
     case text(String)
     case integer(Int)
     case number(Exact)
@@ -9,7 +9,7 @@ public indirect enum Value: Sendable {
     case yen(Int)
     case token(String)
     case list([Value])
-    case group([String: Value])
+    case group(ValueGroup)
     case scalarMap([ExtraField])
 
     var text: String? { if case .text(let v) = self { v } else { nil } }
@@ -20,11 +20,33 @@ public indirect enum Value: Sendable {
     var yen: Int? { if case .yen(let v) = self { v } else { nil } }
     var token: String? { if case .token(let v) = self { v } else { nil } }
     var list: [Value]? { if case .list(let v) = self { v } else { nil } }
-    var fields: [String: Value]? { if case .group(let v) = self { v } else { nil } }
+    var fields: ValueGroup? { if case .group(let v) = self { v } else { nil } }
 
     subscript(key: String) -> Value? { fields?[key] }
 
     func enumeration<E: LedgerEnum>(_ type: E.Type = E.self) -> E? { token.flatMap(E.init(rawValue:)) }
+}
+
+/// A group's values by key, in the order the file gives them.
+///
+/// A group has a few dozen keys at most, of a few ASCII bytes: finding one in a list compares
+/// them as machine words, where a dictionary hashed every key written and every key read.
+public struct ValueGroup: Sendable {
+    private var entries: [(key: String, value: Value)] = []
+
+    init(capacity: Int = 0) {
+        entries.reserveCapacity(capacity)
+    }
+
+    /// Keys are unique: the YAML readers refuse a mapping that repeats one.
+    mutating func append(_ key: String, _ value: Value) {
+        entries.append((key, value))
+    }
+
+    subscript(key: String) -> Value? {
+        for entry in entries where entry.key == key { return entry.value }
+        return nil
+    }
 }
 
 /// One `extra:` entry: a municipality's own field, shown as a table.
@@ -116,20 +138,25 @@ public struct SourceMap: Sendable {
     func retainingCrossFileLocations() -> SourceMap {
         guard let tree else { return self }
         var kept = SourceMap(file: file)
-        func keep(_ path: String) {
-            let found = Self.deepest(path, in: tree)
-            if found.complete {
-                guard let key = Key(path) else { return }
-                kept.places.append(Place(key: key, line: found.node.line, column: found.node.column))
-            }
+        func keep(_ kind: Int, _ node: YAMLNode, index: UInt16 = 0) {
+            kept.places.append(Place(key: Key(kind: UInt8(kind), index: index), line: node.line, column: node.column))
         }
-        for path in Key.fixed { keep(path) }
+        for (kind, path) in Key.fixed.enumerated() {
+            let found = Self.deepest(path, in: tree)
+            if found.complete { keep(kind, found.node) }
+        }
+        // Walked directly: making and parsing back three paths per integration was a twelfth of a check.
         let integrations = Self.deepest("integrations", in: tree)
         if integrations.complete, case .sequence(let items) = integrations.node.content {
-            for index in items.indices {
-                keep("integrations[\(index)]")
-                keep("integrations[\(index)].system")
-                keep("integrations[\(index)].direction")
+            for (index, item) in items.enumerated() {
+                guard let index = UInt16(exactly: index) else { break }
+                keep(Key.fixed.count, item, index: index)
+                guard case .mapping(let pairs) = item.content else { continue }
+                for (offset, name) in ["system", "direction"].enumerated() {
+                    if let pair = pairs.first(where: { if case .scalar(let text, _) = $0.key.content { text == name } else { false } }) {
+                        keep(Key.fixed.count + 1 + offset, pair.value, index: index)
+                    }
+                }
             }
         }
         return kept

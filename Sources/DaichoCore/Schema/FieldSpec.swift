@@ -30,29 +30,60 @@ public struct FieldSpec: Sendable {
         case scalarMap
     }
 
-    public var key: String
-    public var label: LocalizedText
-    public var requirement: Requirement
-    public var kind: Kind
+    /// Behind one reference: the decoder hands a spec to every value it reads, and copying
+    /// seven fields (five of them retained) each time was a twentieth of a check.
+    private final class Storage: Sendable {
+        let key: String
+        let label: LocalizedText
+        let requirement: Requirement
+        let kind: Kind
+        let maximum: Int?
+        let note: String?
+        let path: String
+        let slot: Int
+
+        init(key: String, label: LocalizedText, requirement: Requirement, kind: Kind, maximum: Int?, note: String?,
+             path: String, slot: Int) {
+            self.key = key
+            self.label = label
+            self.requirement = requirement
+            self.kind = kind
+            self.maximum = maximum
+            self.note = note
+            self.path = path
+            self.slot = slot
+        }
+    }
+
+    private var storage: Storage
+
+    public var key: String { storage.key }
+    public var label: LocalizedText { storage.label }
+    public var requirement: Requirement { storage.requirement }
+    public var kind: Kind { storage.kind }
     /// Upper bound for numbers (`cpu_peak_pct`), if any.
-    public var maximum: Int?
+    public var maximum: Int? { storage.maximum }
     /// A short note for the template, e.g. the unit or an example.
-    public var note: String?
+    public var note: String? { storage.note }
     /// The dotted path without list indexes (`hardware.servers.os`), set when the schema is numbered.
-    public internal(set) var path = ""
+    public var path: String { storage.path }
     /// The field's place in its schema, depth first; -1 before numbering.
-    var slot = -1
+    var slot: Int { storage.slot }
 
     public init(
         _ key: String, _ ja: String, _ en: String, _ requirement: Requirement = .optional, _ kind: Kind,
         maximum: Int? = nil, note: String? = nil
     ) {
-        self.key = key
-        self.label = LocalizedText(ja: ja, en: en)
-        self.requirement = requirement
-        self.kind = kind
-        self.maximum = maximum
-        self.note = note
+        storage = Storage(key: key, label: LocalizedText(ja: ja, en: en), requirement: requirement, kind: kind,
+                          maximum: maximum, note: note, path: "", slot: -1)
+    }
+
+    /// This spec with another kind, path and place.
+    private func with(kind: Kind, path: String, slot: Int) -> FieldSpec {
+        var copy = self
+        copy.storage = Storage(key: key, label: label, requirement: requirement, kind: kind, maximum: maximum, note: note,
+                               path: path, slot: slot)
+        return copy
     }
 
     /// The fields of a group or group-like list item.
@@ -75,19 +106,19 @@ extension FieldSpec {
     func numbered() -> FieldSpec {
         var next = 0
         func number(_ spec: FieldSpec, prefix: String) -> FieldSpec {
-            var spec = spec
-            spec.slot = next
+            let slot = next
             next += 1
-            spec.path = prefix.isEmpty ? spec.key : (spec.key.isEmpty ? prefix : prefix + "." + spec.key)
-            func children(_ fields: [FieldSpec]) -> [FieldSpec] { fields.map { number($0, prefix: spec.path) } }
+            let path = prefix.isEmpty ? spec.key : (spec.key.isEmpty ? prefix : prefix + "." + spec.key)
+            func children(_ fields: [FieldSpec]) -> [FieldSpec] { fields.map { number($0, prefix: path) } }
+            let kind: Kind
             switch spec.kind {
-            case .group(let fields): spec.kind = .group(children(fields))
-            case .markdownOrGroup(let fields): spec.kind = .markdownOrGroup(children(fields))
-            case .list(.group(let fields)): spec.kind = .list(.group(children(fields)))
-            case .list(.markdownOrGroup(let fields)): spec.kind = .list(.markdownOrGroup(children(fields)))
-            default: break
+            case .group(let fields): kind = .group(children(fields))
+            case .markdownOrGroup(let fields): kind = .markdownOrGroup(children(fields))
+            case .list(.group(let fields)): kind = .list(.group(children(fields)))
+            case .list(.markdownOrGroup(let fields)): kind = .list(.markdownOrGroup(children(fields)))
+            default: kind = spec.kind
             }
-            return spec
+            return spec.with(kind: kind, path: path, slot: slot)
         }
         return number(self, prefix: "")
     }
