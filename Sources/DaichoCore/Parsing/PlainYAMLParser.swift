@@ -31,6 +31,8 @@ struct PlainYAMLParser {
     private var current = 0
     private var nodes = 0
     private var depth = 0
+    /// The last column counted: line start, position, column.
+    private var counted: (start: Int, position: Int, column: Int32) = (-1, 0, 1)
 
     /// The root node, or nil when the text is outside the subset (or empty, or wrong).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: YAMLReader.Limits) -> YAMLNode? {
@@ -125,14 +127,16 @@ struct PlainYAMLParser {
         return position + 1 == line.end || bytes[position + 1] == 0x20
     }
 
-    /// libyaml's column: 1-based, in Unicode scalars.
-    private func column(_ line: Line, _ position: Int) -> Int32 {
-        var column: Int32 = 1
-        var index = line.start
+    /// libyaml's column: 1-based, in Unicode scalars. Nodes on a line are met left to right, so
+    /// the count goes on from the last one instead of from the start of the line each time.
+    private mutating func column(_ line: Line, _ position: Int) -> Int32 {
+        var (index, column) = counted.start == line.start && counted.position <= position
+            ? (counted.position, counted.column) : (line.start, 1)
         while index < position {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
+        counted = (line.start, position, column)
         return column
     }
 

@@ -101,23 +101,7 @@ extension CompiledTemplate {
                 // A row's bytes sit where they were rendered only when no partial indentation is
                 // inserted before them afterwards.
                 let rows = reuse != nil && indentation?.isEmpty ?? true ? sequence as? any ReusableRows : nil
-                for (index, item) in Self.items(sequence).enumerated() {
-                    if let reuse, let rows {
-                        let id = rows.reuseID(at: index), start = output.count
-                        if let old = reuse.previous(id) {
-                            output.append(contentsOf: old)
-                        } else {
-                            stack.append(Frame(item))
-                            render(body, into: &output, indentation: indentation, escaping: escaping)
-                            stack.removeLast()
-                        }
-                        reuse.record(id, offset: start, length: output.count - start)
-                        continue
-                    }
-                    stack.append(Frame(item))
-                    render(body, into: &output, indentation: indentation, escaping: escaping)
-                    stack.removeLast()
-                }
+                renderItems(sequence, rows: rows, body, into: &output, indentation: indentation, escaping: escaping)
             case .some(let value):
                 stack.append(Frame(value))
                 render(body, into: &output, indentation: indentation, escaping: escaping)
@@ -127,11 +111,35 @@ extension CompiledTemplate {
             }
         }
 
+        /// Each item of a section's sequence, opened as its own type: no array of `Any` is made.
+        private mutating func renderItems<S: Sequence>(_ sequence: S, rows: (any ReusableRows)?, _ body: CompiledTemplate,
+                                                       into output: inout [UInt8], indentation: [UInt8]?, escaping: Escaping) {
+            var index = 0
+            for item in sequence {
+                defer { index += 1 }
+                if let reuse, let rows {
+                    let id = rows.reuseID(at: index), start = output.count
+                    if let old = reuse.previous(id) {
+                        output.append(contentsOf: old)
+                    } else {
+                        stack.append(Frame(item))
+                        render(body, into: &output, indentation: indentation, escaping: escaping)
+                        stack.removeLast()
+                    }
+                    reuse.record(id, offset: start, length: output.count - start)
+                    continue
+                }
+                stack.append(Frame(item))
+                render(body, into: &output, indentation: indentation, escaping: escaping)
+                stack.removeLast()
+            }
+        }
+
         private mutating func renderInverted(_ value: Any?, _ body: CompiledTemplate, into output: inout [UInt8],
                                              indentation: [UInt8]?, escaping: Escaping) {
             switch value {
             case let sequence as any MustacheSequence:
-                guard Self.items(sequence).isEmpty else { return }
+                guard Self.isEmpty(sequence) else { return }
                 stack.append(Frame(sequence))
                 render(body, into: &output, indentation: indentation, escaping: escaping)
                 stack.removeLast()
@@ -144,8 +152,9 @@ extension CompiledTemplate {
             }
         }
 
-        private static func items<S: Sequence>(_ sequence: S) -> [Any] {
-            sequence.map { $0 as Any }
+        private static func isEmpty<S: Sequence>(_ sequence: S) -> Bool {
+            var iterator = sequence.makeIterator()
+            return iterator.next() == nil
         }
 
         private mutating func lookup(_ name: Name) -> Any? {
@@ -156,13 +165,20 @@ extension CompiledTemplate {
             guard let first = name.components.first else { return stack[stack.count - 1].value }
             // By index, asking each frame in place: `for frame in stack.reversed()` copied every
             // frame it passed (two existentials retained and released).
-            var index = stack.count - 1
-            while index >= 0 {
-                let found = stack[index].parent != nil
-                    ? stack[index].parent?.child(named: first) : Self.reflected(first, of: stack[index].value)
-                if let found { return descend(name, name.components.dropFirst(), from: found) }
-                index -= 1
+            let found: Any? = stack.withUnsafeBufferPointer { frames in
+                // In place: reading `stack[index].parent` copied the whole frame (two existentials).
+                var index = frames.count - 1
+                while index >= 0 {
+                    if let parent = frames[index].parent {
+                        if let found = parent.child(named: first) { return found }
+                    } else if let found = Self.reflected(first, of: frames[index].value) {
+                        return found
+                    }
+                    index -= 1
+                }
+                return nil
             }
+            if let found { return descend(name, name.components.dropFirst(), from: found) }
             // A plain struct's nil optional is passed over as swift-mustache does, but it is there.
             if !stack.contains(where: { $0.parent == nil && Mirror(reflecting: $0.value).children.contains { $0.label == first } }) {
                 missing = missing ?? name.text
