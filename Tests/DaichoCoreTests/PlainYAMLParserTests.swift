@@ -149,4 +149,36 @@ struct PlainYAMLParserTests {
         // Most edits that leave valid YAML stay inside the subset: the comparison is not vacuous.
         #expect(accepted > 800 && accepted * 4 > valid * 3, "\(accepted) mutants read by the plain reader, \(valid) by libyaml")
     }
+
+    /// Texts made of YAML's pieces at random, line by line, most of them not ledgers: the plain
+    /// reader must neither crash nor disagree with libyaml, and must read a fair share of them.
+    @Test func randomTextsNeverDisagree() {
+        let keys = ["a", "key", "名前", "b c", "x-y", "1"]
+        let values = ["v", "値 です", "", " # c", "'q'", "'it''s'", "\"d q\"", "\"\"", "[a, b]", "[]", "{}", "{k: v, l: [1, 2]}",
+                      "{k: {m: n}}", "|", "|-", "|+", "~", "8:30", "a#b", "- x", "[a,", "{k}", "\"x", ">", "&a v", "v:"]
+        let indents = ["", "", "  ", "  ", "    ", " "]
+        var random = SplitMix(seed: 11)
+        var accepted = 0
+        for round in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...8, using: &random) {
+                let indent = indents.randomElement(using: &random)!
+                let key = keys.randomElement(using: &random)!, value = values.randomElement(using: &random)!
+                switch Int.random(in: 0..<6, using: &random) {
+                case 0, 1: text += indent + key + ": " + value
+                case 2: text += indent + "- " + value
+                case 3: text += indent + "- " + key + ": " + value
+                case 4: text += indent + key + ":"
+                default: text += indent + (Bool.random(using: &random) ? "# comment" : "")
+                }
+                text += Int.random(in: 0..<10, using: &random) == 0 ? "\r\n" : "\n"
+            }
+            if Bool.random(using: &random), text.hasSuffix("\n") { text.removeLast() }
+            let (plain, libyaml) = both(text)
+            guard let plain else { continue }
+            accepted += 1
+            #expect(plain == libyaml, "round \(round): \(text.debugDescription)")
+        }
+        #expect(accepted > 1000, "\(accepted) texts read by the plain reader")
+    }
 }
