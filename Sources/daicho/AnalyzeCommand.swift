@@ -40,6 +40,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         try reportErrors(checked, force: force, language: language)
         started = clock.now
         let analysis = pipeline.analyze(checked)
+        KeptUntilExit.keep(checked)
+        KeptUntilExit.keep(analysis)
         StageTimer.report("analyze", clock.now - started)
         started = clock.now
         let output = json ? analysis.json.renderedBytes() : Array(AnalysisReport(analysis, language: language).rendered().utf8)

@@ -3,7 +3,6 @@ import DaichoCore
 import DaichoRender
 import DaichoSite
 import Foundation
-import Synchronization
 
 extension Visibility.Profile: ExpressibleByArgument {}
 
@@ -75,7 +74,7 @@ struct BuildCommand: AsyncParsableCommand {
             throw Failure.report(error, language)
         }
         progress.clear()
-        Self.retained.withLock { $0 = outcome }
+        KeptUntilExit.keep(outcome)
         StageTimer.report("build, all stages", .seconds(Date().timeIntervalSince(started)))
         switch outcome {
         case .unchanged:
@@ -92,10 +91,6 @@ struct BuildCommand: AsyncParsableCommand {
             }
         }
     }
-
-    /// The last build's results, left for the process exit to reclaim: releasing 10,000 ledgers
-    /// and their analysis one object at a time took longer than a one-ledger rebuild's writes.
-    private static let retained = Mutex<SiteBuilder.Outcome?>(nil)
 
     static func now() -> String {
         let formatter = DateFormatter()

@@ -36,6 +36,7 @@ struct CheckCommand: AsyncParsableCommand {
             throw Failure.report(error, language)
         }
         let checked = await ProjectPipeline(cache: cacheOptions.store(project: options.project)).check(source)
+        KeptUntilExit.keep(checked)
         let diagnostics = checked.diagnostics
         switch format {
         case .json:
@@ -66,25 +67,27 @@ struct CheckCommand: AsyncParsableCommand {
 }
 
 /// The text of source lines, for the snippet under each diagnostic.
+///
+/// A line is found in the file's bytes when a diagnostic asks for it: splitting every file with
+/// a warning into lines (thousands in a large inventory) cost more than finding the few lines shown.
 struct SourceLines {
-    private var lines: [String: [Substring]] = [:]
+    private var bytes: [String: [UInt8]] = [:]
 
     init(_ source: ProjectSource, files: Set<String>) {
-        var bytes: [String: [UInt8]] = [:]
         for ledger in source.ledgers where files.contains(ledger.path) { bytes[ledger.path] = ledger.bytes }
         if let project = source.projectFile { bytes[source.projectFilePath] = project }
-        for (file, content) in bytes {
-            guard let text = String(validating: content, as: UTF8.self) else { continue }
-            lines[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
-        }
     }
 
     func line(_ location: SourceLocation) -> String? {
-        guard let fileLines = lines[location.file], location.line >= 1, location.line <= fileLines.count else {
-            return nil
+        guard let content = bytes[location.file], location.line >= 1 else { return nil }
+        var start = content.startIndex
+        for _ in 1..<location.line {
+            guard let newline = content[start...].firstIndex(of: 0x0A) else { return nil }
+            start = newline + 1
         }
-        let line = fileLines[location.line - 1]
-        let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-        return trimmed.count > 200 ? nil : String(trimmed)
+        var end = content[start...].firstIndex(of: 0x0A) ?? content.endIndex
+        if end > start, content[end - 1] == 0x0D { end -= 1 }
+        guard let line = String(validating: content[start..<end], as: UTF8.self) else { return nil }
+        return line.count > 200 ? nil : line
     }
 }

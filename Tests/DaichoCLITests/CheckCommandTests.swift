@@ -64,6 +64,20 @@ struct CheckCommandTests {
         try Snapshot.assert(output.stdout, named: "hostile-check.ja.txt")
     }
 
+    /// A ledger saved with Windows line breaks gets its line under the message like any other
+    /// (split on "\n" as characters, "\r\n" was one character and the snippet was lost).
+    @Test func crlfLedgersShowTheirLine() throws {
+        let project = try CLI.copySample()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let file = project.appendingPathComponent("inventory/crlf.yaml")
+        try "schema: 1\r\nid: crlf\r\nbasic:\r\n  name: 改行テスト\r\n  department: 市民課\r\nusage:\r\n  form: dedicated_sever\r\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let output = try CLI.run(["check"], in: project)
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("inventory/crlf.yaml:7:9: error: [usage.form]"))
+        #expect(output.stdout.contains("      form: dedicated_sever\n            ^"), "\(output.stdout)")
+    }
+
     @Test func englishWithLangOption() throws {
         let project = try hostileProject()
         defer { try? FileManager.default.removeItem(at: project) }

@@ -173,6 +173,7 @@ struct SchemaDecoder {
         }
         var result = ValueGroup(capacity: mapping.count)
         var written: [String] = []  // only list items need it (below)
+        var expected = 0
         for pair in mapping {
             let (keyNode, valueNode) = (pair.key, pair.value)
             guard case .scalar(let key, _) = keyNode.content else {
@@ -180,8 +181,7 @@ struct SchemaDecoder {
                       LocalizedText(ja: "キーは文字で書いてください", en: "keys must be plain text"))
                 continue
             }
-            // By index: `first(where:)` copied every spec it passed (six strings retained each).
-            guard let childIndex = fields.indices.first(where: { fields[$0].key == key }) else {
+            guard let childIndex = Self.field(key, in: fields, from: &expected) else {
                 reportUnknownKey(key, at: keyNode, path: path.isEmpty ? key : "\(path).\(key)", siblings: fields)
                 continue
             }
@@ -202,6 +202,21 @@ struct SchemaDecoder {
             }
         }
         return result
+    }
+
+    /// The index of the spec for `key`, searched from where the last key was found: keys are
+    /// mostly written in the schema's order, so the first comparison usually matches.
+    private static func field(_ key: String, in fields: [FieldSpec], from expected: inout Int) -> Int? {
+        let count = fields.count
+        var index = expected < count ? expected : 0
+        for _ in 0..<count {
+            if fields[index].key == key {
+                expected = index + 1
+                return index
+            }
+            index = index + 1 == count ? 0 : index + 1
+        }
+        return nil
     }
 
     private mutating func reportUnknownKey(_ key: String, at node: YAMLNode, path: String, siblings: [FieldSpec]) {
@@ -251,7 +266,9 @@ struct SchemaDecoder {
     }
 
     static func isNull(_ node: YAMLNode) -> Bool {
-        guard case .scalar(let text, plain: true) = node.content else { return false }
+        // Only plain scalars of up to four ASCII bytes can be null: comparing every value with
+        // "null" went through Unicode-aware comparison for Japanese text.
+        guard case .scalar(let text, plain: true) = node.content, text.utf8.count <= 4 else { return false }
         switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
