@@ -68,8 +68,9 @@ struct CheckCommand: AsyncParsableCommand {
 
 /// The text of source lines, for the snippet under each diagnostic.
 ///
-/// A line is found in the file's bytes when a diagnostic asks for it: splitting every file with
-/// a warning into lines (thousands in a large inventory) cost more than finding the few lines shown.
+/// A line is found in the file's bytes when a diagnostic asks for it; lines end at LF, a CR before
+/// it is dropped. (The file split as a `String` on "\n" kept CRLF files whole: "\r\n" is one
+/// character, so their diagnostics had no snippet.)
 struct SourceLines {
     private var bytes: [String: [UInt8]] = [:]
 

@@ -27,4 +27,21 @@ struct JSONValueTests {
             #expect(JSONValue.keyOrder(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
         }
     }
+
+    /// Property: sorting by the first eight bytes as a number, then by `keyOrder`, is the UTF-8
+    /// order, also for keys that share eight bytes or more, are shorter than eight, or hold NUL.
+    @Test func sortedKeysAreInUTF8Order() {
+        var random = SplitMix(seed: 7)
+        let alphabet = Array("aAz0-\u{0}\u{1}あ台🙂é")
+        for _ in 0..<300 {
+            var fields: [String: JSONValue] = [:]
+            for _ in 0..<Int(random.next() % 40) {
+                let prefix = ["", "s0-", "systems/", "longprefix12"][Int(random.next() % 4)]
+                let tail = String((0..<Int(random.next() % 10)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+                fields[prefix + tail] = .null
+            }
+            let expected = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            #expect(JSONValue.sortedKeys(fields) == expected)
+        }
+    }
 }

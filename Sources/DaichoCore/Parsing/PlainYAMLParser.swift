@@ -32,7 +32,7 @@ struct PlainYAMLParser {
     private var nodes = 0
     private var depth = 0
     /// The last column counted: line start, position, column.
-    private var counted: (start: Int, position: Int, column: Int32) = (-1, 0, 1)
+    private var lastColumn: (start: Int, position: Int, column: Int32) = (-1, 0, 1)
 
     /// The root node, or nil when the text is outside the subset (or empty, or wrong).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: YAMLReader.Limits) -> YAMLNode? {
@@ -130,13 +130,13 @@ struct PlainYAMLParser {
     /// libyaml's column: 1-based, in Unicode scalars. Nodes on a line are met left to right, so
     /// the count goes on from the last one instead of from the start of the line each time.
     private mutating func column(_ line: Line, _ position: Int) -> Int32 {
-        var (index, column) = counted.start == line.start && counted.position <= position
-            ? (counted.position, counted.column) : (line.start, 1)
+        var (index, column) = lastColumn.start == line.start && lastColumn.position <= position
+            ? (lastColumn.position, lastColumn.column) : (line.start, 1)
         while index < position {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
-        counted = (line.start, position, column)
+        lastColumn = (line.start, position, column)
         return column
     }
 

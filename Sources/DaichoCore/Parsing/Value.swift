@@ -29,8 +29,8 @@ public enum Value: Sendable {
 
 /// A group's values by key, in the order the file gives them.
 ///
-/// A group has a few dozen keys at most, of a few ASCII bytes: finding one in a list compares
-/// them as machine words, where a dictionary hashed every key written and every key read.
+/// A group has a few dozen keys at most, mostly short ASCII ones that compare as machine words:
+/// finding one in a list costs less than the dictionary, which hashed every key written and read.
 public struct ValueGroup: Sendable {
     private var entries: [(key: String, value: Value)] = []
 

@@ -42,7 +42,7 @@ public enum JSONValue: Sendable, Equatable {
             output.append(0x0A)
             return output
         }
-        let keys = fields.keys.sorted(by: JSONValue.keyOrder)
+        let keys = JSONValue.sortedKeys(fields)
         let parts = Concurrently.map(keys.count) { index in
             Self.member(keys[index], fields[keys[index]], last: index == keys.count - 1)
         }
@@ -64,7 +64,7 @@ public enum JSONValue: Sendable, Equatable {
                 return self.renderedBytes()
             }
         }
-        let keys = fields.keys.sorted(by: JSONValue.keyOrder)
+        let keys = JSONValue.sortedKeys(fields)
         var next = -1
         return {
             defer { next += 1 }
@@ -126,7 +126,7 @@ public enum JSONValue: Sendable, Equatable {
                 return
             }
             output += [0x7B, 0x0A]
-            let keys = fields.keys.sorted(by: JSONValue.keyOrder)
+            let keys = JSONValue.sortedKeys(fields)
             for (index, key) in keys.enumerated() {
                 JSONValue.pad(indent + 2, into: &output)
                 JSONValue.escape(key, into: &output)
@@ -250,6 +250,25 @@ public enum JSONValue: Sendable, Equatable {
 extension JSONValue {
     /// Keys in the order of their UTF-8 bytes, compared with memcmp: the generic byte-by-byte
     /// comparison was a third of writing `analysis.json` (objects of 10,000 systems' ids).
+    /// The keys in `keyOrder`, compared by their first eight bytes as one number before any
+    /// `memcmp`: the objects keyed by system id made this sort a sixteenth of a one-ledger rebuild.
+    static func sortedKeys(_ fields: [String: JSONValue]) -> [String] {
+        var keyed = fields.keys.map { (prefix: leadingBytes($0), key: $0) }
+        keyed.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : keyOrder($0.key, $1.key) }
+        return keyed.map(\.key)
+    }
+
+    /// The first eight UTF-8 bytes, big-endian, zero-padded: ordered as the bytes are.
+    private static func leadingBytes(_ key: String) -> UInt64 {
+        var value: UInt64 = 0
+        var count = 0
+        for byte in key.utf8.prefix(8) {
+            value = value << 8 | UInt64(byte)
+            count += 1
+        }
+        return count == 8 ? value : value << (8 * UInt64(8 - count))
+    }
+
     static func keyOrder(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { x in

@@ -163,10 +163,9 @@ extension CompiledTemplate {
             if name.isDot { return stack[stack.count - 1].value }
             if name.anchored { return descend(name, name.components[...], from: stack[stack.count - 1].value) }
             guard let first = name.components.first else { return stack[stack.count - 1].value }
-            // By index, asking each frame in place: `for frame in stack.reversed()` copied every
-            // frame it passed (two existentials retained and released).
+            // Each frame is asked in place: `for frame in stack.reversed()`, and then reading
+            // `stack[index].parent`, copied every frame passed (two existentials retained and released).
             let found: Any? = stack.withUnsafeBufferPointer { frames in
-                // In place: reading `stack[index].parent` copied the whole frame (two existentials).
                 var index = frames.count - 1
                 while index >= 0 {
                     if let parent = frames[index].parent {
