@@ -4,7 +4,8 @@
 /// It accepts a subset and gives up (nil) on anything else and on every error, so that libyaml
 /// reads those files and reports what is wrong: it never produces a diagnostic of its own. What it
 /// accepts it reads to the same tree, texts, lines and columns as libyaml (the differential tests
-/// in `PlainYAMLParserTests` compare both on every sample ledger, generated ledgers and mutations).
+/// in `PlainYAMLParserTests` compare both on every sample ledger, generated ledgers, random edits
+/// of the samples and random texts).
 ///
 /// The subset: block mappings with plain keys; block sequences, also of `- key: value` items and
 /// at their key's indentation; flow collections on one line; plain and quoted scalars on one
