@@ -515,19 +515,6 @@ struct PlainYAMLParser {
 
     /// A key written twice: libyaml's reader reports it (with both keys and the place).
     private func refuseDuplicates(_ pairs: [YAMLNode.Pair]) throws(Unsupported) {
-        guard pairs.count > 1 else { return }
-        if pairs.count > 24 {
-            var seen = Set<String>()
-            for pair in pairs {
-                guard case .scalar(let key, _) = pair.key.content, seen.insert(key).inserted else { throw Unsupported() }
-            }
-            return
-        }
-        for index in 1..<pairs.count {
-            guard case .scalar(let key, _) = pairs[index].key.content else { throw Unsupported() }
-            for other in 0..<index {
-                if case .scalar(let earlier, _) = pairs[other].key.content, earlier == key { throw Unsupported() }
-            }
-        }
+        if pairs.hasDuplicateKeys { throw Unsupported() }
     }
 }

@@ -151,11 +151,8 @@ public struct SourceMap: Sendable {
             for (index, item) in items.enumerated() {
                 guard let index = UInt16(exactly: index) else { break }
                 keep(Key.fixed.count, item, index: index)
-                guard case .mapping(let pairs) = item.content else { continue }
                 for (offset, name) in ["system", "direction"].enumerated() {
-                    if let pair = pairs.first(where: { if case .scalar(let text, _) = $0.key.content { text == name } else { false } }) {
-                        keep(Key.fixed.count + 1 + offset, pair.value, index: index)
-                    }
+                    if let value = item.value(for: name) { keep(Key.fixed.count + 1 + offset, value, index: index) }
                 }
             }
         }
@@ -182,11 +179,8 @@ public struct SourceMap: Sendable {
             } else {
                 if rest.first == "." { rest = rest.dropFirst() }
                 let end = rest.firstIndex(where: { $0 == "." || $0 == "[" }) ?? rest.endIndex
-                let key = rest[..<end]
-                guard case .mapping(let pairs) = node.content,
-                      let pair = pairs.first(where: { if case .scalar(let text, _) = $0.key.content { text == key } else { false } })
-                else { return (node, false) }
-                node = pair.value
+                guard let value = node.value(for: rest[..<end]) else { return (node, false) }
+                node = value
                 rest = rest[end...]
             }
         }

@@ -20,4 +20,29 @@ public struct YAMLNode: Sendable, Equatable {
     public var column: Int32
 
     public var isScalar: Bool { if case .scalar = content { true } else { false } }
+
+    /// The value of a mapping's key written as text, nil for a missing key or another kind of node.
+    func value<Key: StringProtocol>(for key: Key) -> YAMLNode? {
+        guard case .mapping(let pairs) = content else { return nil }
+        return pairs.first { if case .scalar(let text, _) = $0.key.content { text == key } else { false } }?.value
+    }
+}
+
+extension [YAMLNode.Pair] {
+    /// Whether two keys are the same text. Ledger mappings are small: comparing keys pairwise
+    /// is cheaper than hashing them, and nothing is allocated when there is no duplicate.
+    var hasDuplicateKeys: Bool {
+        guard count > 1 else { return false }
+        if count > 24 {
+            var seen = Set<String>()
+            return contains { if case .scalar(let key, _) = $0.key.content { !seen.insert(key).inserted } else { false } }
+        }
+        for index in 1..<count {
+            guard case .scalar(let key, _) = self[index].key.content else { continue }
+            for other in 0..<index {
+                if case .scalar(let earlier, _) = self[other].key.content, earlier == key { return true }
+            }
+        }
+        return false
+    }
 }

@@ -125,7 +125,7 @@ struct YAMLTreeBuilder {
 
     private mutating func close() throws {
         guard let frame = stack.popLast() else { return }
-        if frame.isMapping, let duplicate = Self.firstDuplicate(frame.pairs) {
+        if frame.isMapping, frame.pairs.hasDuplicateKeys, let duplicate = Self.firstDuplicate(frame.pairs) {
             throw problem(.duplicateKey, line: duplicate.line, column: duplicate.column,
                 LocalizedText(ja: "同じキーが2回書かれています: \(duplicate.keys.joined(separator: ", "))",
                               en: "duplicate key: \(duplicate.keys.joined(separator: ", "))"),
