@@ -7,14 +7,15 @@ import Foundation
 public final class OutputFolder: PageSink, @unchecked Sendable {
     public let output: String
     public let staging: String
-    /// How many writers a batch of pages is shared among: creating files is kernel work a
-    /// single writer did one at a time, and the renderers waited for it on a disk (not on a tmpfs).
+    /// How many writers a batch of pages is shared among (`--jobs`; nil is one per core): creating
+    /// files is kernel work a single writer did one at a time, and the renderers waited for it on
+    /// a disk (not on a tmpfs).
     let lanes: Int
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
 
-    public init(output: String, lanes: Int = ProcessInfo.processInfo.activeProcessorCount) throws(WriteError) {
-        self.lanes = max(1, lanes)
+    public init(output: String, lanes: Int? = nil) throws(WriteError) {
+        self.lanes = max(1, lanes ?? ProcessInfo.processInfo.activeProcessorCount)
         let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
         guard Self.isReplaceable(trimmed) else { throw .notASite(trimmed) }
         self.output = trimmed

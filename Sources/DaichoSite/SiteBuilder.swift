@@ -98,7 +98,7 @@ public struct SiteBuilder: Sendable {
         BuildManifest.remove(for: output)
         // Stamped before reading, so a file changed while the build runs is read again next time.
         let stamps = Self.stamps(source)
-        let folder = try OutputFolder(output: output)
+        let folder = try OutputFolder(output: output, lanes: workers)
         let sink = HashingSink(folder)
         do {
             let outcome = try await build(source, loaded: loaded, into: sink, progress: progress)
