@@ -184,25 +184,16 @@ struct YAMLTreeBuilder {
     }
 
     /// The smallest key written twice in a mapping, at its first place, with every duplicated key.
+    /// Only asked once `hasDuplicateKeys` found one, so plain hashing is enough here.
     private static func firstDuplicate(_ pairs: [YAMLNode.Pair]) -> (keys: [String], line: Int32, column: Int32)? {
-        guard pairs.count > 1 else { return nil }
-        var first: [(key: String, node: YAMLNode)] = []
+        var firstPlace: [String: YAMLNode] = [:]
         var duplicated: Set<String> = []
-        first.reserveCapacity(pairs.count)
-        // Ledger mappings are small: comparing keys pairwise is cheaper than hashing them.
-        var index: [String: Int]? = pairs.count > 24 ? [:] : nil
         for pair in pairs {
             guard case .scalar(let key, _) = pair.key.content else { continue }
-            let seen = index.map { $0[key] != nil } ?? first.contains(where: { $0.key == key })
-            if seen {
-                duplicated.insert(key)
-            } else {
-                index?[key] = first.count
-                first.append((key, pair.key))
-            }
+            if firstPlace[key] == nil { firstPlace[key] = pair.key } else { duplicated.insert(key) }
         }
-        guard let smallest = duplicated.min(), let place = first.first(where: { $0.key == smallest }) else { return nil }
-        return (duplicated.sorted(), place.node.line, place.node.column)
+        guard let smallest = duplicated.min(), let place = firstPlace[smallest] else { return nil }
+        return (duplicated.sorted(), place.line, place.column)
     }
 
     // MARK: - Problems
