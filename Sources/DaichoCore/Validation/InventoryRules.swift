@@ -3,37 +3,44 @@ public enum InventoryRules {
     /// `ledgers` must be in file path order (so "the later file" is well defined).
     public static func check(_ ledgers: [Ledger]) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        var firstFile: [String: String] = [:]
-        for ledger in ledgers {
-            if let other = firstFile[ledger.id] {
-                result.append(Diagnostic(.error, .duplicateId, at: ledger.sourceMap.location(of: "id"), field: "id",
-                    LocalizedText(ja: "ID「\(ledger.id)」は \(other) でも使われています",
-                                  en: "id '\(ledger.id)' is also used by \(other)"),
-                    hint: LocalizedText(ja: "システムごとに別のIDを付けてください", en: "give each system its own id")))
-            } else {
-                firstFile[ledger.id] = ledger.file
+        // Each ledger's id as the position of the first ledger with it: the rules below key their
+        // tables by these numbers, not by the id strings (hashing strings was most of their time).
+        var first: [String: Int] = [:]
+        first.reserveCapacity(ledgers.count)
+        var owner = [Int](repeating: 0, count: ledgers.count)
+        for (position, ledger) in ledgers.enumerated() {
+            // One lookup for the usual new id; a duplicate puts the first position back.
+            guard let other = first.updateValue(position, forKey: ledger.id) else {
+                owner[position] = position
+                continue
             }
+            first[ledger.id] = other
+            owner[position] = other
+            result.append(Diagnostic(.error, .duplicateId, at: ledger.sourceMap.location(of: "id"), field: "id",
+                LocalizedText(ja: "ID「\(ledger.id)」は \(ledgers[other].file) でも使われています",
+                              en: "id '\(ledger.id)' is also used by \(ledgers[other].file)"),
+                hint: LocalizedText(ja: "システムごとに別のIDを付けてください", en: "give each system its own id")))
         }
-        result += checkIntegrations(ledgers, known: Set(firstFile.keys))
+        result += checkIntegrations(ledgers, first: first, owner: owner)
         result += checkTerminalGroups(ledgers)
         return result
     }
 
-    static func checkIntegrations(_ ledgers: [Ledger], known: Set<String>) -> [Diagnostic] {
+    /// - Parameters:
+    ///   - first: each id's first ledger, by position.
+    ///   - owner: for each ledger, the position of the first ledger with its id.
+    static func checkIntegrations(_ ledgers: [Ledger], first: [String: Int], owner: [Int]) -> [Diagnostic] {
         var result: [Diagnostic] = []
         // Sorted only when a reference is unknown (sorting 100,000 ids for nothing was a tenth of a second).
         var sortedIDs: [String]?
-        // Directions each system declares towards each partner, as bits (`both` counts as both ways):
-        // one flat table, not a table of tables of sets (that was a fifth of a warm check).
-        var declared: [Pair: UInt8] = [:]
-        var firstLink: [Pair: Integration] = [:]
-        for ledger in ledgers {
-            let id = ledger.id
+        // What each system declares towards each partner: one flat table keyed by the two positions.
+        var declared: [Pair: Declared] = [:]
+        for (position, ledger) in ledgers.enumerated() {
             for link in ledger.integrations {
                 guard case .system(let partner) = link.target else { continue }
-                guard known.contains(partner) else {
+                guard let to = first[partner] else {
                     let path = "integrations[\(link.index)].system"
-                    if sortedIDs == nil { sortedIDs = known.sorted() }
+                    if sortedIDs == nil { sortedIDs = first.keys.sorted() }
                     let near = Suggestion.nearest(to: partner, among: sortedIDs ?? [])
                     result.append(Diagnostic(.error, .unknownIntegration, at: ledger.sourceMap.location(of: path),
                         field: path,
@@ -43,34 +50,44 @@ public enum InventoryRules {
                                              en: "for a system outside the inventory, use external: with its name")))
                     continue
                 }
-                let pair = Pair(from: id, to: partner)
-                declared[pair, default: 0] |= Ways.bits(link.direction)
-                if firstLink[pair] == nil { firstLink[pair] = link }
+                let pair = Pair(from: owner[position], to: to)
+                if let index = declared.index(forKey: pair) {
+                    declared.values[index].ways |= Ways.bits(link.direction)
+                } else {
+                    declared[pair] = Declared(ways: Ways.bits(link.direction), firstLink: link.index)
+                }
             }
         }
-        // Positions, not copies: a ledger is a large value.
-        let byID = Dictionary(ledgers.indices.map { (ledgers[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
-        let pairs = declared.keys.filter { $0.from < $0.to }.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        // Each pair once, from the system whose id sorts first; in id order, as people read them.
+        var pairs = declared.keys.filter { ledgers[$0.from].id < ledgers[$0.to].id }
+        pairs.sort { ($0.from, $0.to) < ($1.from, $1.to) }
         for pair in pairs {
-            let (a, b) = (pair.from, pair.to), back = Pair(from: b, to: a)
-            guard let fromA = declared[pair], let fromB = declared[back] else { continue }
-            guard fromA != Ways.mirrored(fromB), let later = byID[b].map({ ledgers[$0] }), let link = firstLink[back] else { continue }
-            let path = "integrations[\(link.index)].direction"
+            let back = Pair(from: pair.to, to: pair.from)
+            guard let fromA = declared[pair]?.ways, let fromB = declared[back] else { continue }
+            guard fromA != Ways.mirrored(fromB.ways) else { continue }
+            let (a, b) = (ledgers[pair.from].id, ledgers[pair.to].id), later = ledgers[pair.to]
+            let path = "integrations[\(fromB.firstLink)].direction"
             result.append(Diagnostic(.warning, .integrationDirection, at: later.sourceMap.location(of: path),
                 field: path,
                 LocalizedText(
-                    ja: "\(a) との連携の向きが食い違っています（\(a) 側: \(describe(fromA, .ja))、\(b) 側: \(describe(fromB, .ja))）",
-                    en: "the link with \(a) disagrees in direction (\(a): \(describe(fromA, .en)), \(b): \(describe(fromB, .en)))"),
+                    ja: "\(a) との連携の向きが食い違っています（\(a) 側: \(describe(fromA, .ja))、\(b) 側: \(describe(fromB.ways, .ja))）",
+                    en: "the link with \(a) disagrees in direction (\(a): \(describe(fromA, .en)), \(b): \(describe(fromB.ways, .en)))"),
                 hint: LocalizedText(ja: "一方が send（送信）なら他方は receive（受信）、双方向なら両方 both にしてください",
                                     en: "send on one side pairs with receive on the other; both pairs with both")))
         }
         return result
     }
 
-    /// A link from one system to another, as the first names it.
+    /// A link from one system to another, as the first names it: the positions of their first ledgers.
     private struct Pair: Hashable {
-        var from: String
-        var to: String
+        var from: Int
+        var to: Int
+    }
+
+    /// The directions one system declares towards another, as bits, and its first link's index.
+    private struct Declared {
+        var ways: UInt8
+        var firstLink: Int
     }
 
     /// Directions as bits: send 1, receive 2.
