@@ -1,35 +1,43 @@
 extension Analysis {
     /// `analysis.json` exactly as analysis-v1 specifies: sorted keys, shares to 4 decimals, integer yen.
     public var json: JSONValue {
-        .object([
-            "schema": .int(1),
-            "organization": .object([
+        // Each section on its own core: at national scale the per-system lists are hundreds of
+        // thousands of values.
+        let sections = jsonSections
+        let values = Concurrently.map(sections.count) { sections[$0].value() }
+        return .object(Dictionary(uniqueKeysWithValues: zip(sections.map(\.key), values)))
+    }
+
+    private var jsonSections: [(key: String, value: @Sendable () -> JSONValue)] {
+        [
+            ("schema", { .int(1) }),
+            ("organization", { .object([
                 "name": .string(organization.name), "code": .string(organization.code),
                 "population": .int(organization.population), "fiscal_year": .int(organization.fiscalYear),
-            ]),
-            "systems": .int(systemCount),
-            "distributions": distributions.json,
-            "maintenance": maintenance.json,
-            "consolidation": consolidation.json,
-            "terminals": terminals.json,
-            "gaps": .object(Dictionary(uniqueKeysWithValues: GapAnalysis.Code.allCases.map {
+            ]) }),
+            ("systems", { .int(systemCount) }),
+            ("distributions", { distributions.json }),
+            ("maintenance", { maintenance.json }),
+            ("consolidation", { consolidation.json }),
+            ("terminals", { terminals.json }),
+            ("gaps", { .object(Dictionary(uniqueKeysWithValues: GapAnalysis.Code.allCases.map {
                 ($0.rawValue, JSONValue.strings(gaps.byCode[$0] ?? []))
-            })),
-            "system_gaps": .object(gaps.bySystem.mapValues { .strings($0.map(\.rawValue)) }),
-            "costs": costs.json,
-            "renewals": .object(Dictionary(uniqueKeysWithValues: renewals.map { (String($0.key), JSONValue.strings($0.value)) })),
-            "disaster_table": .array(disasterTable.map {
+            })) }),
+            ("system_gaps", { .object(gaps.bySystem.mapValues { .strings($0.map(\.rawValue)) }) }),
+            ("costs", { costs.json }),
+            ("renewals", { .object(Dictionary(uniqueKeysWithValues: renewals.map { (String($0.key), JSONValue.strings($0.value)) })) }),
+            ("disaster_table", { .array(disasterTable.map {
                 .object(["task": .string($0.task), "kind": .string($0.kind?.token), "target": .string($0.target?.token),
                          "system": .string($0.system)])
-            }),
-            "completeness": .object([
+            }) }),
+            ("completeness", { .object([
                 "overall": .decimal(completeness.overall),
                 "systems": .object(completeness.systems.mapValues { .decimal($0) }),
                 "departments": .object(completeness.departments.mapValues { .decimal($0) }),
                 "missing": .object(completeness.missing.mapValues(JSONValue.strings)),
-            ]),
-            "excluded": .strings(excluded),
-        ])
+            ]) }),
+            ("excluded", { .strings(excluded) }),
+        ]
     }
 }
 
