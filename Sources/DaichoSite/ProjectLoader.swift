@@ -31,7 +31,8 @@ public struct ProjectLoader: Sendable {
             ledgers.append(LedgerSource(path: path, stem: stem) { FileBytes.read(path) })
         }
         let projectBytes = fileManager.contents(atPath: projectFile).map { [UInt8]($0) }
-        return ProjectSource(projectFilePath: projectFile, projectFile: projectBytes, ledgers: ledgers)
+        return ProjectSource(projectFilePath: projectFile, projectFile: projectBytes, ledgers: ledgers,
+                             readAhead: { FileBytes.readAhead($0) })
     }
 
     /// `*.yaml` and `*.yml`, not hidden and not `_`-prefixed (drafts the user parks).

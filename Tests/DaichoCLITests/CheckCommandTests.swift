@@ -157,3 +157,33 @@ struct NewCommandTests {
         #expect(!FileManager.default.fileExists(atPath: "/tmp/evil.yaml"))
     }
 }
+
+/// Files in the inventory that are not regular files.
+@Suite(.serialized)
+struct SpecialFileTests {
+    /// A named pipe called like a ledger is reported as unreadable; opening it for reading used to
+    /// wait for a writer forever.
+    @Test func aFIFONamedLikeALedgerIsReportedNotWaitedFor() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        #expect(mkfifo(project.appendingPathComponent("inventory/pipe.yaml").path, 0o644) == 0)
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["check", ".", "--no-cache", "--format", "json"]
+        process.currentDirectoryURL = project
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        let finished = !process.isRunning
+        if !finished { process.terminate() }
+        process.waitUntilExit()
+        #expect(finished, "check waited on the FIFO")
+        let report = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 1)
+        #expect(report.contains("\"file\" : \"inventory/pipe.yaml\"") || report.contains("\"file\": \"inventory/pipe.yaml\""), "\(report)")
+        #expect(report.contains("unreadable"), "\(report)")
+    }
+}

@@ -18,7 +18,7 @@ public struct Checker: Sendable {
         let (project, projectDiagnostics) = ProjectParser(reader: parser.reader)
             .parse(source.projectFile, file: source.projectFilePath)
         let sources = source.ledgers.sorted { $0.path < $1.path }
-        var parsed = await parseAll(sources)
+        var parsed = await parseAll(sources, readAhead: source.readAhead)
         // One pass, then the parse results go: a ledger is a kilobyte inline, and at national
         // scale each extra array of them is a hundred megabytes.
         var ledgers: [Ledger] = []
@@ -84,7 +84,7 @@ public struct Checker: Sendable {
     }
 
     /// Parses in parallel, in chunks (or cache shards); results keep the input order.
-    private func parseAll(_ sources: [LedgerSource]) async -> [Parsed] {
+    private func parseAll(_ sources: [LedgerSource], readAhead: (@Sendable ([String]) -> Void)?) async -> [Parsed] {
         let workers = max(1, self.workers ?? ProcessInfo.processInfo.activeProcessorCount)
         let parser = self.parser
         var chunks: [[Int]] = []
@@ -93,10 +93,16 @@ public struct Checker: Sendable {
             for (index, source) in sources.enumerated() { byShard[LedgerCache.shard(of: source.path)].append(index) }
             chunks = byShard
         } else {
-            guard sources.count > 8, workers > 1 else { return sources.map { Self.parse($0, with: parser) } }
-            let size = (sources.count + workers * 4 - 1) / (workers * 4)
+            guard sources.count > 8, workers > 1 else {
+                readAhead?(sources.map(\.path))
+                return sources.map { Self.parse($0, with: parser) }
+            }
+            // Small chunks taken in order, so the files are read about in the order they are asked for ahead.
+            let size = min(64, (sources.count + workers * 4 - 1) / (workers * 4))
             chunks = stride(from: 0, to: sources.count, by: size).map { Array($0..<min($0 + size, sources.count)) }
         }
+        // Without a cache every file is read; with one, those whose hash is not known yet.
+        readAhead?(chunks.flatMap { $0.compactMap { cache == nil || sources[$0].hash == nil ? sources[$0].path : nil } })
         var results = [Parsed](repeating: Parsed(result: LedgerParser.Result(ledger: nil, diagnostics: []), hash: nil),
                                count: sources.count)
         await withTaskGroup(of: [(Int, Parsed)].self) { group in

@@ -37,11 +37,16 @@ public struct ProjectSource: Sendable {
     public var ledgers: [LedgerSource]
     /// Problems met while reading the folder (unreadable files).
     public var diagnostics: [Diagnostic]
+    /// Told the paths of the ledgers in the order they are about to be read, so the loader can ask
+    /// the storage for them ahead (nil when there is nothing to gain, as in memory).
+    public var readAhead: (@Sendable ([String]) -> Void)?
 
-    public init(projectFilePath: String, projectFile: [UInt8]?, ledgers: [LedgerSource], diagnostics: [Diagnostic] = []) {
+    public init(projectFilePath: String, projectFile: [UInt8]?, ledgers: [LedgerSource], diagnostics: [Diagnostic] = [],
+                readAhead: (@Sendable ([String]) -> Void)? = nil) {
         self.projectFilePath = projectFilePath
         self.projectFile = projectFile
         self.ledgers = ledgers
         self.diagnostics = diagnostics
+        self.readAhead = readAhead
     }
 }
