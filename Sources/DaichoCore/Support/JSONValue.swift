@@ -33,121 +33,23 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// `rendered()` as UTF-8 bytes, the form files are written in.
-    /// Large containers (a national analysis is tens of megabytes, most of it in a few lists of
-    /// 100,000 systems) are cut into their members, which are written in parallel and joined in order.
+    /// The members of a top-level object are written in parallel (a national analysis is tens of
+    /// megabytes) and joined in key order.
     public func renderedBytes() -> [UInt8] {
-        let list: [Pieces.Piece]
-        if case .object(let fields) = self, isLarge(depth: 0) {
-            // The top-level members are cut up at once too: sorting the keys of their large objects
-            // is a good part of the work.
-            let keys = JSONValue.sortedKeys(fields)
-            let members = Concurrently.map(keys.count) { index in
-                var pieces = Pieces()
-                JSONValue.pad(2, into: &pieces.literal)
-                JSONValue.escape(keys[index], into: &pieces.literal)
-                pieces.literal += [0x3A, 0x20]
-                if let field = fields[keys[index]] { pieces.add(field, indent: 2, depth: 1) }
-                pieces.literal += index < keys.count - 1 ? [0x2C, 0x0A] : [0x0A]
-                pieces.finish()
-                return pieces.list
-            }
-            list = [Pieces.Piece(literal: [0x7B, 0x0A], value: nil, indent: 0)] + members.joined()
-                + [Pieces.Piece(literal: [0x7D, 0x0A], value: nil, indent: 0)]
-        } else {
-            var pieces = Pieces()
-            pieces.add(self, indent: 0, depth: 0)
-            pieces.literal.append(0x0A)
-            pieces.finish()
-            list = pieces.list
-        }
-        guard list.count > 1 else { return list.first?.rendered() ?? [] }
-        let chunkCount = min(list.count, 256)
-        let parts = Concurrently.map(chunkCount) { chunk in
-            var output: [UInt8] = []
-            for index in (list.count * chunk / chunkCount)..<(list.count * (chunk + 1) / chunkCount) {
-                list[index].write(into: &output)
-            }
+        var output: [UInt8] = []
+        guard case .object(let fields) = self, fields.count > 1 else {
+            write(into: &output, indent: 0)
+            output.append(0x0A)
             return output
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        let keys = JSONValue.sortedKeys(fields)
+        let parts = Concurrently.map(keys.count) { index in
+            Self.member(keys[index], fields[keys[index]], last: index == keys.count - 1)
+        }
+        output += [0x7B, 0x0A]
         for part in parts { output += part }
+        output += [0x7D, 0x0A]
         return output
-    }
-
-    /// The text of a value in order: bytes already known, each followed by a value still to write.
-    private struct Pieces {
-        struct Piece: Sendable {
-            var literal: [UInt8]
-            var value: JSONValue?
-            var indent: Int
-
-            func write(into output: inout [UInt8]) {
-                output += literal
-                value?.write(into: &output, indent: indent)
-            }
-
-            func rendered() -> [UInt8] {
-                var output: [UInt8] = []
-                write(into: &output)
-                return output
-            }
-        }
-
-        var list: [Piece] = []
-        var literal: [UInt8] = []
-
-        /// Writes `value` as `write(into:indent:)` does, cutting it into members where it is large.
-        mutating func add(_ value: JSONValue, indent: Int, depth: Int) {
-            guard value.isLarge(depth: depth) else {
-                list.append(Piece(literal: literal, value: value, indent: indent))
-                literal = []
-                return
-            }
-            switch value {
-            case .array(let items):
-                literal += [0x5B, 0x0A]
-                for (index, item) in items.enumerated() {
-                    JSONValue.pad(indent + 2, into: &literal)
-                    add(item, indent: indent + 2, depth: depth + 1)
-                    if index < items.count - 1 { literal.append(0x2C) }
-                    literal.append(0x0A)
-                }
-                JSONValue.pad(indent, into: &literal)
-                literal.append(0x5D)
-            case .object(let fields):
-                literal += [0x7B, 0x0A]
-                let keys = JSONValue.sortedKeys(fields)
-                for (index, key) in keys.enumerated() {
-                    JSONValue.pad(indent + 2, into: &literal)
-                    JSONValue.escape(key, into: &literal)
-                    literal += [0x3A, 0x20]
-                    if let field = fields[key] { add(field, indent: indent + 2, depth: depth + 1) }
-                    if index < keys.count - 1 { literal.append(0x2C) }
-                    literal.append(0x0A)
-                }
-                JSONValue.pad(indent, into: &literal)
-                literal.append(0x7D)
-            default:
-                break
-            }
-        }
-
-        mutating func finish() {
-            if !literal.isEmpty { list.append(Piece(literal: literal, value: nil, indent: 0)) }
-            literal = []
-        }
-    }
-
-    /// A container worth cutting: many members, or a member that is, within the top three levels.
-    /// (Never a list short enough to stay on one line: those hold no containers and few values.)
-    func isLarge(depth: Int) -> Bool {
-        guard depth < 3 else { return false }
-        switch self {
-        case .array(let items): return items.count >= 64 || items.contains { $0.isLarge(depth: depth + 1) }
-        case .object(let fields): return fields.count >= 64 || fields.values.contains { $0.isLarge(depth: depth + 1) }
-        default: return false
-        }
     }
 
     /// `renderedBytes()` a top-level member at a time, for a sink that appends: the analysis of a
