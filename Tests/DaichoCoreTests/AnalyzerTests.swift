@@ -288,3 +288,19 @@ struct CompletenessAnalysisTests {
         #expect(analysis.completeness.missing["b"]?.contains("basic.category") == false)
     }
 }
+
+struct AnalysisJSONTests {
+    /// `analyze --json` makes the sections on all cores, a build one after another: the same document.
+    @Test func sectionsMadeInParallelAreTheSameDocument() async throws {
+        let synthetic = SyntheticInventory(count: 300, seed: 11)
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: Array(synthetic.projectFile.utf8),
+                                   ledgers: (0..<300).map { synthetic.ledger($0) }.map {
+                                       LedgerSource(path: "inventory/\($0.name)", stem: String($0.name.dropLast(5)), bytes: Array($0.text.utf8))
+                                   })
+        let checked = await Checker(workers: 2).check(source)
+        let analysis = Analyzer(policy: checked.project.policy).analyze(checked.validLedgers, organization: checked.project.organization)
+        #expect(analysis.systemCount > 250)
+        #expect(analysis.jsonMadeInParallel == analysis.json)
+        #expect(analysis.jsonMadeInParallel.renderedBytes() == analysis.json.renderedBytes())
+    }
+}

@@ -1,8 +1,13 @@
 extension Analysis {
     /// `analysis.json` exactly as analysis-v1 specifies: sorted keys, shares to 4 decimals, integer yen.
     public var json: JSONValue {
-        // Each section on its own core: at national scale the per-system lists are hundreds of
-        // thousands of values.
+        .object(Dictionary(uniqueKeysWithValues: jsonSections.map { ($0.key, $0.value()) }))
+    }
+
+    /// `json` with each section made on its own core: at national scale the per-system lists are
+    /// hundreds of thousands of values. For `analyze --json`; a build makes the sections one after
+    /// another, beside its other work, so that two sections' buffers do not add to its peak memory.
+    public var jsonMadeInParallel: JSONValue {
         let sections = jsonSections
         let values = Concurrently.map(sections.count) { sections[$0].value() }
         return .object(Dictionary(uniqueKeysWithValues: zip(sections.map(\.key), values)))
