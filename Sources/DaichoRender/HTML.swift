@@ -4,26 +4,46 @@ public enum HTML {
     /// Escapes `& < > " '` for content and attribute values alike, and drops the control
     /// characters that XML 1.0 does not allow (tab and line breaks stay).
     public static func escape(_ text: String) -> String {
-        // Most text (names, amounts, dates) has nothing to escape or drop: return it as it is.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
-            return text
-        }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
+        // Byte by byte: every character to change is one ASCII byte, or U+FFFE/U+FFFF (EF BF BE/BF),
+        // and the bytes of other multi-byte characters are all 0x80 and above. (The first version
+        // went scalar by scalar whenever it met an 0xEF lead byte, which every full-width
+        // parenthesis of Japanese text has.)
+        var text = text
+        let escaped: String? = text.withUTF8 { utf8 in
+            func isDropped(_ index: Int) -> Bool {
+                utf8[index] == 0xEF && index + 2 < utf8.count && utf8[index + 1] == 0xBF
+                    && (utf8[index + 2] == 0xBE || utf8[index + 2] == 0xBF)
             }
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+                    || isDropped(index) { break }
+                index += 1
+            }
+            // Most text (names, amounts, dates) has nothing to escape or drop: it is returned as it is.
+            guard index < utf8.count else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(utf8.count + 16)
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<index]))
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case 0x26: result += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+                case 0x3C: result += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+                case 0x3E: result += [0x26, 0x67, 0x74, 0x3B]  // &gt;
+                case 0x22: result += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+                case 0x27: result += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
+                case 0x09, 0x0A, 0x0D: result.append(byte)
+                case 0..<0x20: break
+                case 0xEF where isDropped(index): index += 2
+                default: result.append(byte)
+                }
+                index += 1
+            }
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
+        return escaped ?? text
     }
 
     /// Multi-line plain text with line breaks kept.
