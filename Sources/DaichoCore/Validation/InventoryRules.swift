@@ -58,7 +58,8 @@ public enum InventoryRules {
                 }
             }
         }
-        // Each pair once, from the system whose id sorts first; in id order, as people read them.
+        // Each pair once, from the system whose id sorts first (the warning goes on the other one);
+        // in ledger order, so the result does not depend on the table's (the checker sorts them all anyway).
         var pairs = declared.keys.filter { ledgers[$0.from].id < ledgers[$0.to].id }
         pairs.sort { ($0.from, $0.to) < ($1.from, $1.to) }
         for pair in pairs {
