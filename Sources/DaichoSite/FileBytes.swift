@@ -58,8 +58,9 @@ extension FileBytes {
     /// when the files are not in memory (a first run of the day), each open and read waits for the
     /// device, and the parsers would otherwise wait for one file at a time each. When the last
     /// files of the list, the ones read last, are in memory already, nothing is asked (a warm run
-    /// pays for a few opens only).
+    /// pays for a few opens only). Linux only (`posix_fadvise`); elsewhere files are read as they come.
     static func readAhead(_ paths: [String], lanes: Int = 4) {
+        #if os(Linux)
         guard paths.count > 1 else { return }
         Thread.detachNewThread {
             let inMemory = paths.suffix(16).allSatisfy { path in
@@ -81,8 +82,10 @@ extension FileBytes {
                 }
             }
         }
+        #endif
     }
 
+    #if os(Linux)
     /// Whether the file's first page is in memory (an empty file counts as in memory).
     private static func isFirstPageResident(_ descriptor: Int32) -> Bool {
         guard let page = mmap(nil, 1, PROT_READ, MAP_SHARED, descriptor, 0), page != MAP_FAILED else { return true }
@@ -90,6 +93,7 @@ extension FileBytes {
         var state: UInt8 = 0
         return mincore(page, 1, &state) != 0 || state & 1 == 1
     }
+    #endif
 
     /// A file mapped read-only, with its stamp when it was opened; nil when it cannot be.
     /// For the large exports a rebuild copies pieces from: no copy of the whole file, and its pages
