@@ -46,6 +46,45 @@ struct MarkdownRendererTests {
     }
 }
 
+/// The parser's blocks come from a per-thread arena, reset after each document: documents rendered
+/// one after another, and on several threads at once, must not see each other's memory.
+struct MarkdownArenaTests {
+    let renderer = MarkdownRenderer()
+
+    /// Large documents (a chunk of the arena and more), then small ones, then the large again,
+    /// with images (their links come from the arena too): each always renders the same.
+    @Test func documentsInARowRenderAsAlone() {
+        let table = "| 項目 | 値 |\n|---|---:|\n" + (0..<2_000).map { "| 行\($0) | \($0 * 7) |" }.joined(separator: "\n") + "\n"
+        let long = String(repeating: "長い段落の文です。**強調** と `コード` と [リンク](https://example.jp/\(1)) ", count: 20_000)
+        let nested = String(repeating: "> ", count: 200) + "深い引用\n" + String(repeating: "[", count: 50_000)
+        let images = (0..<300).map { "![図\($0)](https://example.jp/\($0).png)" }.joined(separator: " ")
+        let documents = [table, "短い *文*", long, images, nested, "", "~~旧~~ https://example.jp/x"]
+        let alone = documents.map { renderer.html($0) }
+        #expect(alone[0].contains("<td align=\"right\">13993</td>"))
+        #expect(alone[3].contains("<a href=\"https://example.jp/299.png\">図299</a>") && !alone[3].contains("<img"))
+        #expect(alone[2].count > 1_000_000)
+        for round in 0..<3 {
+            for (index, document) in documents.enumerated().reversed() where (index + round) % 2 == 0 || round == 2 {
+                #expect(renderer.html(document) == alone[index], "document \(index), round \(round)")
+            }
+        }
+    }
+
+    /// Many documents on all cores at once give what they give one at a time.
+    @Test func documentsOnSeveralThreadsRenderAsAlone() {
+        let documents = (0..<64).map { index in
+            "# 見出し\(index)\n\n| a | b |\n|---|---|\n" + (0..<(index * 13 % 120)).map { "| \($0) | ~~\(index)~~ |" }.joined(separator: "\n")
+                + "\n\n" + String(repeating: "本文 \(index) ![図](x\(index).png) ", count: index * 37 % 150)
+        }
+        let renderer = self.renderer
+        let alone = documents.map { renderer.html($0) }
+        let together = Concurrently.map(documents.count * 3) { renderer.html(documents[$0 % documents.count]) }
+        for (index, html) in together.enumerated() {
+            #expect(html == alone[index % documents.count], "document \(index % documents.count)")
+        }
+    }
+}
+
 /// The byte search documents and Markdown use, against the plain definition on random bytes.
 struct ByteSearchTests {
     @Test func findsTheFirstPlaceAtOrAfterTheStart() {
