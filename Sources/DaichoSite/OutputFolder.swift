@@ -34,8 +34,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         // The batch's folders first, one after another: they share a parent (`systems/`), whose
         // lock writers making them at once spun on (a hundredth of a build's CPU on ext4).
         for page in pages where Self.isSafe(page.path) {
-            let path = staging + "/" + page.path
-            try makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+            try makeFolder(staged(page.path).folder)
         }
         let slice = (pages.count + lanes - 1) / lanes
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -50,8 +49,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     private func writeSerially(_ pages: ArraySlice<RenderedPage>) throws {
         for page in pages {
             guard Self.isSafe(page.path) else { throw WriteError.cannotWrite(page.path, "unsafe path") }
-            let path = staging + "/" + page.path
-            let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+            let (path, folder) = staged(page.path)
             try makeFolder(folder)
             try Self.writeFile(page.bytes, to: path)
         }
@@ -60,10 +58,15 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     /// Appends each part to the file as it comes: the whole file is never in memory.
     public func write(path relative: String, parts next: () throws -> [UInt8]?) async throws -> Int {
         guard Self.isSafe(relative) else { throw WriteError.cannotWrite(relative, "unsafe path") }
-        let path = staging + "/" + relative
-        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+        let (path, folder) = staged(relative)
         try makeFolder(folder)
         return try Self.writeFile(parts: next, to: path)
+    }
+
+    /// Where a page of the site goes in the staging folder, and the folder it goes in.
+    private func staged(_ relative: String) -> (path: String, folder: String) {
+        let path = staging + "/" + relative
+        return (path, String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
     }
 
     /// Creates a page's folder once. It is marked as made only after it exists: writers on other
