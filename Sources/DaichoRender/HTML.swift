@@ -58,3 +58,13 @@ public enum HTML {
         "<a href=\"\(escape(href))\">\(escape(label))</a>"
     }
 }
+
+/// Markup already made safe, kept as the bytes it was made in: a template writes it as it is
+/// (`{{{…}}}`), without the validated `String` a document body cost on the way (a full build
+/// makes thirty thousand of them). It prints as its text, so swift-mustache renders it the same.
+struct HTMLBytes: Sendable, CustomStringConvertible {
+    let bytes: [UInt8]
+
+    var description: String { String(decoding: bytes, as: UTF8.self) }
+}
+

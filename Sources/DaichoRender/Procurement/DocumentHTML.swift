@@ -1,11 +1,11 @@
 /// Markdown documents as HTML pages: comments for editors removed, sections that start a new
 /// printed page, and the 【要記入】 markers highlighted.
 enum DocumentHTML {
-    /// The page body of a document. Bytes from end to end, one string at the close: every system
-    /// has three documents, and each step's validated `String` cost a thirtieth of a full build.
-    static func render(_ markdown: String, markdown renderer: MarkdownRenderer) -> String {
+    /// The page body of a document. Bytes from end to end: every system has three documents, and
+    /// each step's validated `String` cost a thirtieth of a full build.
+    static func render(_ markdown: String, markdown renderer: MarkdownRenderer) -> HTMLBytes {
         let html = renderer.htmlBytes(strippingComments(Array(markdown.utf8)))
-        return String(decoding: highlightMarkers(sections(html)), as: UTF8.self)
+        return HTMLBytes(bytes: highlightMarkers(sections(html)))
     }
 
     /// Editor's comments (`<!-- 根拠: … -->`) say why a clause is there; they are not part of the document.

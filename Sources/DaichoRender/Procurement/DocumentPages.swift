@@ -9,7 +9,7 @@ struct DocumentPage: Sendable {
     var systemHref: String
     var draftDateLabel: String
     var draftDate: String
-    var body: String
+    var body: HTMLBytes
     var markdownHref: String
     var markdownLabel: String
 }

@@ -69,6 +69,10 @@ extension CompiledTemplate {
                 output += bytes
             case .variable(let name, let escaped):
                 guard let value = lookup(name) else { return }
+                if !escaped, let markup = value as? HTMLBytes {
+                    output += markup.bytes
+                    return
+                }
                 let text = Self.text(of: value)
                 if escaped { Self.escape(text, escaping, into: &output) } else { output += text.utf8 }
             case .section(let name, let inverted, let body):
