@@ -16,19 +16,22 @@ public enum MarkdownText {
     public static func escape(_ text: String) -> String {
         // Most values (names, dates, amounts) need nothing: skip the copy.
         guard text.utf8.contains(where: isSpecial) else { return text }
-        var result = ""
+        // Byte by byte, not character by character: a special character followed by a combining
+        // mark (`[` + U+0338) is one `Character` that is not "[", and went through unescaped
+        // although cmark-gfm reads its `[` all the same.
+        var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 8)
-        for character in text {
-            switch character {
-            case "\n", "\r\n", "\r":
-                result.append(" ")
-            case "\\", "`", "*", "[", "]", "<", ">", "|", "#", "!", "~", "&":
-                result.append("\\")
-                result.append(character)
+        var afterCarriageReturn = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0A where afterCarriageReturn: break  // "\r\n" is one break, one space
+            case 0x0A, 0x0D: result.append(0x20)
             default:
-                result.append(character)
+                if isSpecial(byte) { result.append(0x5C) }
+                result.append(byte)
             }
+            afterCarriageReturn = byte == 0x0D
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

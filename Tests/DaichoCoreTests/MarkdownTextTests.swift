@@ -1,0 +1,54 @@
+@testable import DaichoCore
+import Testing
+
+/// Ledger text put into the Markdown documents cannot become Markdown.
+struct MarkdownTextTests {
+    @Test func examples() {
+        // A combining mark after `[` makes one Character that is not "[": its byte is escaped all the same.
+        #expect(MarkdownText.escape("[\u{0338}x](javascript:alert(1))") == "\\[\u{0338}x\\](javascript:alert(1))")
+        #expect(MarkdownText.escape("*\u{0301}強調*\u{0301}") == "\\*\u{0301}強調\\*\u{0301}")
+        #expect(MarkdownText.escape("行1\r\n行2\r行3\n\n行4") == "行1 行2 行3  行4")
+        #expect(MarkdownText.escape("（株）日本") == "（株）日本")
+    }
+
+    /// Property, on random text of the special characters, combining marks, Japanese, and line
+    /// breaks: every special byte in the result is escaped, no line break is left, and taking the
+    /// escapes out gives the text back with each break (CRLF, CR or LF) as one space.
+    @Test func nothingSpecialIsLeft() {
+        var random = SplitMix(seed: 17)
+        let alphabet: [Unicode.Scalar] = ["\\", "`", "*", "[", "]", "<", ">", "|", "#", "!", "~", "&", "\n", "\r",
+                                          "\u{0338}", "\u{0301}", "\u{FE0F}", "台", "（", "a", " "]
+        let special = Set("\\`*[]<>|#!~&".utf8)
+        var changed = 0
+        for _ in 0..<3_000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int(random.next() % 14) { scalars.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+            let text = String(scalars)
+            let escaped = Array(MarkdownText.escape(text).utf8)
+            var unescaped: [UInt8] = []
+            var index = 0
+            while index < escaped.count {
+                let byte = escaped[index]
+                #expect(byte != 0x0A && byte != 0x0D, "\(text.unicodeScalars.map(\.value))")
+                if byte == 0x5C, index + 1 < escaped.count, special.contains(escaped[index + 1]) {
+                    unescaped.append(escaped[index + 1])
+                    index += 2
+                    continue
+                }
+                #expect(!special.contains(byte), "unescaped \(byte) in \(text.unicodeScalars.map(\.value))")
+                unescaped.append(byte)
+                index += 1
+            }
+            var breaksAsSpaces: [UInt8] = []
+            var afterCarriageReturn = false
+            for byte in text.utf8 {
+                if byte == 0x0A, afterCarriageReturn { afterCarriageReturn = false; continue }
+                breaksAsSpaces.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte)
+                afterCarriageReturn = byte == 0x0D
+            }
+            #expect(unescaped == breaksAsSpaces, "\(text.unicodeScalars.map(\.value))")
+            if escaped != Array(text.utf8) { changed += 1 }
+        }
+        #expect(changed > 2_000)  // most texts had something to escape: not only the fast path was tried
+    }
+}
