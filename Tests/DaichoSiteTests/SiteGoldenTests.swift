@@ -57,6 +57,44 @@ import Testing
         #expect(CSV.field("line\nbreak") == "\"line\nbreak\"")
         #expect(CSV.field("plain") == "plain")
         #expect(CSV.field("=1+1") == "'=1+1")
+        #expect(CSV.field("-12") == "-12")
+        // A combining mark after the comma, quote or `=` does not hide it (it is one Character with it).
+        #expect(CSV.field("a,\u{0301}b") == "\"a,\u{0301}b\"")
+        #expect(CSV.field("\"\u{0338}x") == "\"\"\"\u{0338}x\"")
+        #expect(CSV.field("=\u{0301}HYPERLINK(1)") == "'=\u{0301}HYPERLINK(1)")
+        #expect(CSV.field("行1\r\n行2") == "\"行1\r\n行2\"")
+    }
+
+    /// Property: reading a field back as RFC 4180 gives the text (with the apostrophe before a
+    /// leading formula character), on random text of commas, quotes, breaks, combining marks and Japanese.
+    @Test func csvFieldsReadBack() {
+        var random = SplitMix(seed: 23)
+        let alphabet: [Unicode.Scalar] = [",", "\"", "\n", "\r", "=", "+", "-", "@", "\u{0301}", "\u{0338}", "台", "a", "1", " "]
+        for _ in 0..<3_000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int(random.next() % 10) { scalars.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+            let text = String(scalars)
+            let field = Array(CSV.field(text).utf8)
+            var read: [UInt8] = []
+            if field.first == 0x22 {
+                #expect(field.count >= 2 && field.last == 0x22)
+                var index = 1
+                while index < field.count - 1 {
+                    if field[index] == 0x22 {
+                        #expect(field[index + 1] == 0x22, "lone quote in \(text.unicodeScalars.map(\.value))")
+                        index += 1
+                    }
+                    read.append(field[index])
+                    index += 1
+                }
+            } else {
+                #expect(!field.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }, "\(text.unicodeScalars.map(\.value))")
+                read = field
+            }
+            let formula = text.utf8.first.map { [0x3D, 0x2B, 0x2D, 0x40].contains($0) } ?? false
+            let expected = (formula && Int(text) == nil ? [0x27] : []) + Array(text.utf8)
+            #expect(read == expected, "\(text.unicodeScalars.map(\.value))")
+        }
     }
 }
 

@@ -333,12 +333,24 @@ extension SiteContext {
 }
 
 /// RFC 4180 fields: quoted when they hold a comma, quote or line break; quotes doubled.
+///
+/// Looked at byte by byte, not character by character: a comma, quote or `=` followed by a
+/// combining mark is one `Character` that is none of them, but a spreadsheet reads the byte.
 enum CSV {
     static func field(_ text: String) -> String {
         // A leading = + - @ would run as a formula in Excel: keep it text.
         var value = text
-        if let first = value.first, "=+-@".contains(first), Int(value) == nil { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
-        return "\"" + value.replacing("\"", with: "\"\"") + "\""
+        if let first = value.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40, Int(value) == nil {
+            value = "'" + value
+        }
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+        var quoted: [UInt8] = [0x22]
+        quoted.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            if byte == 0x22 { quoted.append(0x22) }
+            quoted.append(byte)
+        }
+        quoted.append(0x22)
+        return String(decoding: quoted, as: UTF8.self)
     }
 }
