@@ -21,9 +21,7 @@ struct MarkdownTextTests {
         let special = Set("\\`*[]<>|#!~&".utf8)
         var changed = 0
         for _ in 0..<3_000 {
-            var scalars = String.UnicodeScalarView()
-            for _ in 0..<Int(random.next() % 14) { scalars.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
-            let text = String(scalars)
+            let text = random.text(from: alphabet, lengthBelow: 14)
             let escaped = Array(MarkdownText.escape(text).utf8)
             var unescaped: [UInt8] = []
             var index = 0

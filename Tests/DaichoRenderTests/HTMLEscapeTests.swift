@@ -21,9 +21,7 @@ struct HTMLEscapeTests {
                                           "＜", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{EFFF}", "\u{F000}", "🙂", "é"]
         var escaped = 0
         for _ in 0..<3_000 {
-            var text = String.UnicodeScalarView()
-            for _ in 0..<Int(random.next() % 12) { text.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
-            let string = String(text)
+            let string = random.text(from: alphabet, lengthBelow: 12)
             #expect(HTML.escape(string) == Self.reference(string), "\(string.unicodeScalars.map { $0.value })")
             if HTML.escape(string) != string { escaped += 1 }
         }

@@ -71,9 +71,7 @@ import Testing
         var random = SplitMix(seed: 23)
         let alphabet: [Unicode.Scalar] = [",", "\"", "\n", "\r", "=", "+", "-", "@", "\u{0301}", "\u{0338}", "台", "a", "1", " "]
         for _ in 0..<3_000 {
-            var scalars = String.UnicodeScalarView()
-            for _ in 0..<Int(random.next() % 10) { scalars.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
-            let text = String(scalars)
+            let text = random.text(from: alphabet, lengthBelow: 10)
             let field = Array(CSV.field(text).utf8)
             var read: [UInt8] = []
             if field.first == 0x22 {

@@ -12,4 +12,11 @@ public struct SplitMix: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// Random text for property tests: fewer than `limit` scalars, each drawn from `alphabet`.
+    public mutating func text(from alphabet: [Unicode.Scalar], lengthBelow limit: Int) -> String {
+        var scalars = String.UnicodeScalarView()
+        for _ in 0..<Int(next() % UInt64(limit)) { scalars.append(alphabet[Int(next() % UInt64(alphabet.count))]) }
+        return String(scalars)
+    }
 }
