@@ -1,6 +1,10 @@
 import Dispatch
 
 /// Runs independent pieces of pure work at the same time and returns their results in order.
+///
+/// Called inside another of these calls, the inner one gets no more cores: libdispatch gives a
+/// nested `concurrentPerform` what the outer one left, on two cores nothing, and runs it one
+/// iteration after the other. Work that itself splits this way runs beside a child task instead.
 public enum Concurrently {
     /// `body(0)`, …, `body(count - 1)` on all cores, the results in index order.
     public static func map<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {

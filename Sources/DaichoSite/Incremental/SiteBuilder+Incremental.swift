@@ -46,18 +46,13 @@ extension SiteBuilder {
         }
         started = clock.now
         let valid = checked.validLedgers
-        // The manifest's rows and the plan need the check alone: they are worked out while the
-        // inventory is analysed (a twentieth of a one-ledger rebuild, on one core).
-        let workers = self.workers
-        let (planned, analysis) = Concurrently.both({
-            let entries = Self.entries(checked)
-            let changed = IncrementalPlan.changedFiles(old: previous, new: entries)
-            return (entries: entries, affected: IncrementalPlan.affected(old: previous, new: entries, changed: changed),
-                    groups: IncrementalPlan.groups(old: previous, new: entries, changed: changed),
-                    keys: Self.ledgerKeys(checked, valid: valid), changed: changed.count)
-        }, {
-            ProjectPipeline(workers: workers).analyze(checked, valid: valid)
-        })
+        // The manifest's rows and the plan need the check alone: they are worked out in a child
+        // task while the inventory is analysed. (Not in `Concurrently.both`: the analysis splits
+        // its sections across the cores with it, and nested inside another, libdispatch ran them
+        // one after the other.)
+        async let planning = Self.plan(checked, previous: previous, valid: valid)
+        let analysis = ProjectPipeline(workers: workers).analyze(checked, valid: valid)
+        let planned = await planning
         let (entries, affected, validIDs) = (planned.entries, planned.affected, Set(valid.map(\.id)))
         StageTimer.report("analyze and plan (changed \(planned.changed), affected \(affected.count))", clock.now - started)
         // analysis.json changes with any ledger: it is made while the page context is worked out
@@ -71,6 +66,22 @@ extension SiteBuilder {
         ) { done, total in progress?(.rendering(done: done, total: total)) }
         return PartialBuild(outcome: .built(checked, analysis, summary), entries: entries, affected: affected, validIDs: validIDs,
                             keptPages: summary.unrenderedPages)
+    }
+
+    /// What a change touches, worked out from the check and the last build's rows.
+    struct Plan: Sendable {
+        var entries: [String: BuildManifest.Ledger]
+        var affected: Set<String>
+        var groups: GroupSelection?
+        var keys: [String: String]
+        var changed: Int
+    }
+
+    static func plan(_ checked: CheckedInventory, previous: [String: BuildManifest.Ledger], valid: [Ledger]) -> Plan {
+        let (entries, changed) = entries(checked, previous: previous)
+        return Plan(entries: entries, affected: IncrementalPlan.affected(old: previous, new: entries, changed: changed),
+                    groups: IncrementalPlan.groups(old: previous, new: entries, changed: changed),
+                    keys: ledgerKeys(checked, valid: valid), changed: changed.count)
     }
 
     /// On disk: rewrites changed files in place, removes what no longer exists, writes the manifest last.
