@@ -56,35 +56,27 @@ public struct SiteRenderer: Sendable {
         let total = selected.count * (1 + 2 * context.documentKinds.count) + context.departmentSystems.count
             + context.vendorSystems.count + 30
 
-        func emit(_ pages: [RenderedPage]) async throws {
-            try await sink.write(pages)
-            written += pages.count
-            bytes += pages.reduce(0) { $0 + $1.bytes.count }
-            progress?(written, total)
-        }
-
         let clock = ContinuousClock()
         var started = clock.now
         // Each fixed page goes to the sink as soon as it is rendered: at national scale the lists
         // and exports are hundreds of megabytes, and holding them all was most of a build's memory.
-        let fixed = try await fixedPages(context, groups: groups, analysisJSON: analysisJSON, into: sink)
+        // Department and vendor pages this build leaves as they are (they stay in the sitemap).
+        var unrenderedGroups: [String] = []
+        if let groups {
+            for name in context.departmentSystems.keys where !groups.departments.contains(name) {
+                unrenderedGroups.append(context.departmentPath(name))
+            }
+            for name in context.vendorSystems.keys where !groups.vendors.contains(name) {
+                unrenderedGroups.append(context.vendorPath(name))
+            }
+        }
+        let fixed = try await fixedPages(context, groups: groups, unrendered: unrenderedGroups, analysisJSON: analysisJSON, into: sink)
         written += fixed.pages
         bytes += fixed.bytes
         progress?(written, total)
-        StageTimer.report("render fixed pages", clock.now - started)
+        StageTimer.report("render fixed pages and sitemap", clock.now - started)
         started = clock.now
-        var unrendered = Set(fixed.kept)
-        if let groups {
-            for name in context.departmentSystems.keys where !groups.departments.contains(name) {
-                unrendered.insert(context.departmentPath(name))
-            }
-            for name in context.vendorSystems.keys where !groups.vendors.contains(name) { unrendered.insert(context.vendorPath(name)) }
-        }
-        try await emit([RenderedPage(path: "sitemap.xml", text: Sitemap.xml(
-            paths: fixed.paths + Array(unrendered) + context.ledgers.map { context.systemPath($0.id) },
-            baseURL: project.site.baseURL))])
-        StageTimer.report("sitemap", clock.now - started)
-        started = clock.now
+        let unrendered = Set(fixed.kept).union(unrenderedGroups)
 
         // Writing a batch overlaps rendering the next: the disk and the cores work at the same time,
         // and at most two batches are in memory.
@@ -161,12 +153,13 @@ public struct SiteRenderer: Sendable {
         return { [RenderedPage(path: path, bytes: try templates.renderBytes(template, model()))] }
     }
 
-    /// Renders and writes; returns the paths written, for the sitemap.
-    func fixedPages(_ context: SiteContext, groups: GroupSelection? = nil, analysisJSON: AnalysisJSON? = nil,
-                    into sink: PageSink) async throws
-        -> (paths: [String], pages: Int, bytes: Int, kept: [String]) {
+    /// Renders and writes every page but the systems' own, and the sitemap.
+    /// - Parameter unrendered: pages left out by `groups`, which the sitemap lists all the same.
+    func fixedPages(_ context: SiteContext, groups: GroupSelection? = nil, unrendered: [String] = [],
+                    analysisJSON: AnalysisJSON? = nil, into sink: PageSink) async throws
+        -> (pages: Int, bytes: Int, kept: [String]) {
         var jobs: [(path: String, job: Job)] = []
-        var kept: [String] = []
+        let kept = KeptPages()
         func html(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) {
             jobs.append((path, page(path, template, model)))
         }
@@ -189,7 +182,7 @@ public struct SiteRenderer: Sendable {
         }
         var streams: [StreamJob] = []
         if !options.systemsOnly {
-            addSecondaryPages(context, to: &jobs, keeping: &kept)
+            addSecondaryPages(context, to: &jobs, keeping: kept)
             streams.append(StreamJob(path: Fragments.systemsJSON, parts: { context.systemsJSONStream() }))
             streams.append(StreamJob(path: Fragments.systemsCSV, parts: { context.systemsCSVStream() }))
             // Last of the exports: by then the parts made beforehand are ready.
@@ -202,6 +195,14 @@ public struct SiteRenderer: Sendable {
         for (name, bytes) in assets.sorted(by: { $0.key < $1.key }) {
             jobs.append(("assets/" + name, { [RenderedPage(path: "assets/" + name, bytes: bytes)] }))
         }
+        // Every page of the site is known by now: each job writes its path (or keeps it, when its
+        // inputs are unchanged). Made on a lane like the others, not after them on one core.
+        let listed = jobs.map(\.path) + streams.map(\.path) + unrendered
+        let baseURL = context.project.site.baseURL
+        jobs.insert(("sitemap.xml", {
+            [RenderedPage(path: "sitemap.xml", text: Sitemap.xml(paths: listed + context.ledgers.map { context.systemPath($0.id) },
+                                                                baseURL: baseURL))]
+        }), at: 0)
         // At national scale the lists of every system are pages of tens of megabytes each; two of
         // them at once (with their view models) set a build's peak memory, so above this size they
         // render one after another, after the exports, while the small pages share the other lanes.
@@ -210,24 +211,30 @@ public struct SiteRenderer: Sendable {
             : []
         let written = try await runJobs(jobs.filter { !heavy.contains($0.path) }.map(\.job),
                                         sequential: jobs.filter { heavy.contains($0.path) }.map(\.job), streams: streams, into: sink)
-        return (written.paths, written.pages, written.bytes, kept)
+        return (written.pages, written.bytes, kept.paths)
     }
 
     /// Analysis, guideline, search, open data and error pages: everything but systems and their lists.
-    /// A page whose inputs have a key is left out (and listed in `kept`) when the key is the one of
-    /// the previous build.
-    private func addSecondaryPages(_ context: SiteContext, to jobs: inout [(path: String, job: Job)], keeping kept: inout [String]) {
+    /// A page whose inputs have a key renders nothing (and is listed in `kept`) when the key is the
+    /// one of the previous build. The keys are worked out in the page's job, on the lanes: each
+    /// goes over every system, and one after another they were a tenth of a one-ledger rebuild.
+    private func addSecondaryPages(_ context: SiteContext, to jobs: inout [(path: String, job: Job)], keeping kept: KeptPages) {
         let templates = self.templates
-        let keys = context.pageInputKeys.mapValues { $0() }
-        for (path, key) in keys { context.fragmentRecorder.record(path, key: key) }
-        func unchanged(_ path: String) -> Bool {
-            guard let key = keys[path], let previous = context.reuse?.previous.pageKeys[path], previous == key else { return false }
-            kept.append(path)
-            return true
+        let keys = context.pageInputKeys
+        func keyed(_ path: String, _ job: @escaping Job) -> Job {
+            guard let key = keys[path] else { return job }
+            return {
+                let value = key()
+                context.fragmentRecorder.record(path, key: value)
+                if let previous = context.reuse?.previous.pageKeys[path], previous == value {
+                    kept.add(path)
+                    return []
+                }
+                return try job()
+            }
         }
         func html(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) {
-            guard !unchanged(path) else { return }
-            jobs.append((path, page(path, template, model)))
+            jobs.append((path, keyed(path, page(path, template, model))))
         }
         for (path, template, build) in context.analysisPages() {
             html(path, template, build)
@@ -244,67 +251,76 @@ public struct SiteRenderer: Sendable {
         html(SiteSection.search.path, "search") { context.searchPage() }
         html(SiteSection.data.path, "data") { context.dataPage() }
         html("404.html", "not-found") { context.notFoundPage() }
-        if !unchanged("assets/search-index.js") {
-            jobs.append(("assets/search-index.js", { [RenderedPage(path: "assets/search-index.js", bytes: context.searchIndexScript())] }))
-        }
+        jobs.append(("assets/search-index.js", keyed("assets/search-index.js") {
+            [RenderedPage(path: "assets/search-index.js", bytes: context.searchIndexScript())]
+        }))
     }
 
     private func runJobs(_ jobs: [Job], sequential: [Job], streams: [StreamJob], into sink: PageSink) async throws
-        -> (paths: [String], pages: Int, bytes: Int) {
+        -> (pages: Int, bytes: Int) {
         // Each lane takes the next job when it is free (a fixed deal left one lane with the heavy
         // pages); what is written does not depend on which lane wrote it.
         let lanes = workers
         let queue = JobQueue(jobs)
-        return try await withThrowingTaskGroup(of: (paths: [String], bytes: Int).self) { group in
+        return try await withThrowingTaskGroup(of: (pages: Int, bytes: Int).self) { group in
             // The large exports (and, for a large inventory, the pages listing every system) one
             // after another in one task: each holds a window or a large page in memory. (A task
             // per export was no faster at 10,000 systems: both cores are busy either way.)
             if !streams.isEmpty || !sequential.isEmpty {
                 group.addTask {
-                    var paths: [String] = [], bytes = 0
+                    var pages = 0, bytes = 0
                     for stream in streams {
                         let started = ContinuousClock.now
                         bytes += try await sink.write(path: stream.path, parts: await stream.parts())
                         StageTimer.report("  " + stream.path, ContinuousClock.now - started)
-                        paths.append(stream.path)
+                        pages += 1
                     }
                     for job in sequential {
                         let done = try await Self.run(job, into: sink)
-                        paths += done.paths
+                        pages += done.pages
                         bytes += done.bytes
                     }
-                    return (paths, bytes)
+                    return (pages, bytes)
                 }
             }
             for _ in 0..<lanes {
                 group.addTask {
-                    var paths: [String] = [], bytes = 0
+                    var pages = 0, bytes = 0
                     while let job = queue.next() {
                         let done = try await Self.run(job, into: sink)
-                        paths += done.paths
+                        pages += done.pages
                         bytes += done.bytes
                     }
-                    return (paths, bytes)
+                    return (pages, bytes)
                 }
             }
-            var paths: [String] = [], bytes = 0
+            var pages = 0, bytes = 0
             for try await part in group {
-                paths += part.paths
+                pages += part.pages
                 bytes += part.bytes
             }
-            return (paths.sorted(), paths.count, bytes)
+            return (pages, bytes)
         }
     }
 
     /// Renders a job and hands its pages to the sink.
-    private static func run(_ job: Job, into sink: PageSink) async throws -> (paths: [String], bytes: Int) {
+    private static func run(_ job: Job, into sink: PageSink) async throws -> (pages: Int, bytes: Int) {
         let started = ContinuousClock.now
         let pages = try job()
         if let first = pages.first, ContinuousClock.now - started > .milliseconds(StageTimer.enabled ? 8 : 100) {
             StageTimer.report("  " + first.path, ContinuousClock.now - started)
         }
         try await sink.write(pages)
-        return (pages.map(\.path), pages.reduce(0) { $0 + $1.bytes.count })
+        return (pages.count, pages.reduce(0) { $0 + $1.bytes.count })
+    }
+
+    /// Pages left as the last build wrote them, noted by the jobs that found their inputs unchanged.
+    final class KeptPages: Sendable {
+        private let state = Mutex<[String]>([])
+
+        func add(_ path: String) { state.withLock { $0.append(path) } }
+
+        var paths: [String] { state.withLock { $0 } }
     }
 
     /// Jobs handed out one at a time to whichever lane asks first.
