@@ -109,7 +109,7 @@ public struct SiteBuilder: Sendable {
             try folder.commit()
             var table: [String: FileStamp] = [:]
             for (ledger, stamp) in zip(source.ledgers, stamps) { table[ledger.path] = stamp }
-            try BuildManifest(fingerprint: fingerprint, ledgers: Self.entries(checked), outputs: sink.hashes,
+            try await BuildManifest(fingerprint: fingerprint, ledgers: Self.entries(checked), outputs: sink.hashes,
                               fragments: summary.fragments, stamps: table, exportStamps: Self.exportStamps(in: output)).save(for: output)
             return outcome
         } catch {

@@ -38,7 +38,7 @@ struct OutputHashesTests {
         }
     }
 
-    @Test func manifestKeepsOutputsThroughItsFileForm() throws {
+    @Test func manifestKeepsEveryTableThroughItsFileForm() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-manifest-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -49,15 +49,33 @@ struct OutputHashesTests {
         outputs["systems/zei/index.html"] = 3
         outputs["systems/index.html"] = 4
         outputs["data/systems.json"] = 5
-        let manifest = BuildManifest(fingerprint: "f", ledgers: ["inventory/juki.yaml": .init(hash: "ab", id: "juki", partners: ["zei"], valid: true)],
-                                     outputs: outputs, fragments: Fragments(pageKeys: ["assets/search-index.js": "k"]))
-        try manifest.save(for: output)
+        try AtomicFile.write(Array("id: juki\n".utf8), to: folder + "/juki.yaml")
+        try AtomicFile.write(Array("{}".utf8), to: folder + "/systems.json")
+        let stamp = try #require(FileStamp(path: folder + "/juki.yaml")), export = try #require(FileStamp(path: folder + "/systems.json"))
+        let manifest = BuildManifest(
+            fingerprint: "f",
+            ledgers: ["inventory/juki.yaml": .init(hash: "ab", id: "juki", partners: ["zei"], valid: true, department: "市民課",
+                                                   vendors: ["株式会社かもめ", "有限会社つばめ"]),
+                      "inventory/broken.yaml": .init(hash: "cd", id: nil, partners: [], valid: false)],
+            outputs: outputs,
+            fragments: Fragments(files: [Fragments.systemsJSON: ["juki": .init(key: "ab", offset: 12, length: 345)]],
+                                 pageKeys: ["assets/search-index.js": "k"]),
+            stamps: ["inventory/juki.yaml": stamp], exportStamps: [Fragments.systemsJSON: export])
+        try await manifest.save(for: output)
         let loaded = try #require(BuildManifest.load(for: output))
+        #expect(loaded.fingerprint == "f")
         #expect(loaded.outputs == outputs)
         #expect(loaded.outputs["systems/juki/rfi.md"] == UInt64.max)
         #expect(loaded.ledgers == manifest.ledgers && loaded.fragments == manifest.fragments)
-        // Only the manifest is left in the folder: the temporary file was renamed over it.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [".site.daicho-manifest"])
+        #expect(loaded.stamps == manifest.stamps && loaded.exportStamps == manifest.exportStamps)
+        // Only the manifest is left beside the site: the temporary file was renamed over it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [".site.daicho-manifest", "juki.yaml", "systems.json"])
+        // A manifest cut short, or with bytes after its last table, is not read at all.
+        let bytes = try #require(FileManager.default.contents(atPath: BuildManifest.path(for: output)))
+        for broken in [bytes.dropLast(3), bytes + [0]] {
+            try AtomicFile.write([UInt8](broken), to: BuildManifest.path(for: output))
+            #expect(BuildManifest.load(for: output) == nil)
+        }
     }
 
     @Test func aDiscardedStreamLeavesTheOldFileAndNoTemporary() throws {

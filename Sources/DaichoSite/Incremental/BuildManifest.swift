@@ -44,7 +44,7 @@ struct BuildManifest: Sendable {
         }
     }
 
-    static let version = 10
+    static let version = 11
 
     var version = BuildManifest.version
     /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.
@@ -61,8 +61,9 @@ struct BuildManifest: Sendable {
     /// files with pieces only, see `SiteBuilder.exportStamps`).
     var exportStamps: [String: FileStamp] = [:]
 
-    /// The file form: version, fingerprint, then ledger rows, output rows (pages by path, then
-    /// each system's files under its id) and the other tables in key order, in the binary form (a 10,000-system site has 73,000 outputs; as JSON the manifest took a tenth of a
+    /// The file form: version, fingerprint, then output rows (pages by path, then each system's
+    /// files under its id), the pieces, page keys and export stamps, and last the ledger rows and
+    /// their stamps, each table in key order, in the binary form (a 10,000-system site has 73,000 outputs; as JSON the manifest took a tenth of a
     /// second to read and half a second to write).
     static let magic = Array("DAICHO-BUILD-MANIFEST\n".utf8)
 
@@ -78,7 +79,6 @@ struct BuildManifest: Sendable {
         do {
             guard try reader.get(Int.self) == version else { return nil }
             let fingerprint: String = try reader.get()
-            let ledgers: [String: Ledger] = try table(&reader)
             let outputs = OutputHashes(pages: try table(&reader), systems: try table(&reader))
             let files = try table(&reader) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
                 try table(&reader) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
@@ -86,8 +86,9 @@ struct BuildManifest: Sendable {
                 }
             }
             let pageKeys: [String: String] = try table(&reader)
-            let stamps: [String: FileStamp] = try table(&reader)
             let exportStamps: [String: FileStamp] = try table(&reader)
+            let ledgers: [String: Ledger] = try table(&reader)
+            let stamps: [String: FileStamp] = try table(&reader)
             guard reader.remaining == 0 else { return nil }
             return BuildManifest(fingerprint: fingerprint, ledgers: ledgers, outputs: outputs,
                                  fragments: Fragments(files: files, pageKeys: pageKeys), stamps: stamps, exportStamps: exportStamps)
@@ -117,7 +118,7 @@ struct BuildManifest: Sendable {
     /// Written a megabyte at a time as the rows are encoded: at national scale the manifest is
     /// tens of megabytes, and building it whole came at the very end of a build, on top of
     /// everything else.
-    func save(for output: String) throws(WriteError) {
+    func save(for output: String) async throws(WriteError) {
         let stream = try AtomicFile.Stream(replacing: Self.path(for: output))
         var writer = BinaryWriter(reserving: Self.chunk + 4096)
         func flush() throws(WriteError) {
@@ -133,11 +134,20 @@ struct BuildManifest: Sendable {
                 if writer.bytes.count >= Self.chunk { try flush() }
             }
         }
+        // The ledger rows and their stamps are encoded on another core while the rest is written,
+        // and go last (a third of the manifest; writing it all on one core was the end of every
+        // rebuild, with the other core idle). At national scale they are about 25 MB held at once.
+        let ledgers = self.ledgers, stamps = self.stamps
+        let tail = Task.detached {
+            var tail = BinaryWriter(reserving: ledgers.count * 160)
+            Self.encode(ledgers, into: &tail) { $1.put($0) }
+            Self.encode(stamps, into: &tail) { $1.put($0) }
+            return tail.bytes
+        }
         do throws(WriteError) {
             writer.bytes += Self.magic
             writer.put(version)
             writer.put(fingerprint)
-            try table(ledgers) { writer.put($0) }
             try table(outputs.pages) { writer.put($0) }
             try table(outputs.systems) { writer.put($0) }
             try table(fragments.files) { pieces throws(WriteError) in
@@ -148,13 +158,23 @@ struct BuildManifest: Sendable {
                 }
             }
             try table(fragments.pageKeys) { writer.put($0) }
-            try table(stamps) { writer.put($0) }
             try table(exportStamps) { writer.put($0) }
             try flush()
+            try stream.append(await tail.value)
             try stream.commit()
         } catch {
             stream.discard()
             throw error
+        }
+    }
+
+    /// A table in the form `table(_:_:)` reads: its count, then key and value rows in key order.
+    private static func encode<Value>(_ rows: [String: Value], into writer: inout BinaryWriter,
+                                      _ value: (Value, inout BinaryWriter) -> Void) {
+        writer.putVarint(UInt64(rows.count))
+        for (key, row) in rows.sorted(by: { $0.key < $1.key }) {
+            writer.put(key)
+            value(row, &writer)
         }
     }
 

@@ -119,7 +119,7 @@ extension SiteBuilder {
                 }
             }
         }
-        try BuildManifest(fingerprint: fingerprint, ledgers: build.entries, outputs: outputs, fragments: summary.fragments,
+        try await BuildManifest(fingerprint: fingerprint, ledgers: build.entries, outputs: outputs, fragments: summary.fragments,
                           stamps: stamps, exportStamps: Self.exportStamps(in: output, wrote: sink.replacedPieceFiles,
                                                                           verified: await reusable.value.stamps)).save(for: output)
         StageTimer.report("remove old files, write manifest", ContinuousClock.now - finishing)
