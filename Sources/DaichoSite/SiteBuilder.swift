@@ -272,5 +272,4 @@ public struct SiteBuilder: Sendable {
         }
         return (result, changed)
     }
-
 }

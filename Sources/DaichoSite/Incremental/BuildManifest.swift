@@ -63,8 +63,8 @@ struct BuildManifest: Sendable {
 
     /// The file form: version, fingerprint, then output rows (pages by path, then each system's
     /// files under its id), the pieces, page keys and export stamps, and last the ledger rows and
-    /// their stamps, each table in key order, in the binary form (a 10,000-system site has 73,000 outputs; as JSON the manifest took a tenth of a
-    /// second to read and half a second to write).
+    /// their stamps, each table in key order, in the binary form (a 10,000-system site has 73,000
+    /// outputs; as JSON the manifest took a tenth of a second to read and half a second to write).
     static let magic = Array("DAICHO-BUILD-MANIFEST\n".utf8)
 
     static func path(for output: String) -> String {
@@ -115,9 +115,9 @@ struct BuildManifest: Sendable {
         try table(&reader) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in try reader.get() }
     }
 
-    /// Written a megabyte at a time as the rows are encoded: at national scale the manifest is
-    /// tens of megabytes, and building it whole came at the very end of a build, on top of
-    /// everything else.
+    /// Written a megabyte at a time as the rows are encoded, the ledger rows and stamps last (see
+    /// below): at national scale the manifest is tens of megabytes, and building it whole came at
+    /// the very end of a build, on top of everything else.
     func save(for output: String) async throws(WriteError) {
         let stream = try AtomicFile.Stream(replacing: Self.path(for: output))
         var writer = BinaryWriter(reserving: Self.chunk + 4096)
