@@ -28,7 +28,8 @@ public struct ProjectLoader: Sendable {
             let path = Self.join(inventory, name)
             let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
             // Read when parsed: an unreadable file is reported then, with the others.
-            ledgers.append(LedgerSource(path: path, stem: stem) { FileBytes.read(path) })
+            ledgers.append(LedgerSource(path: path, stem: stem, load: { FileBytes.read(path) },
+                                        stamp: { FileStamp(path: path)?.settled.map { BinaryWriter.encode($0) } }))
         }
         let projectBytes = fileManager.contents(atPath: projectFile).map { [UInt8]($0) }
         return ProjectSource(projectFilePath: projectFile, projectFile: projectBytes, ledgers: ledgers,

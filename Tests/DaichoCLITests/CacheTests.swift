@@ -39,4 +39,26 @@ struct CacheTests {
         #expect(edited.status == 1)
         #expect(edited.stdout.contains("dedicated_sever"))
     }
+
+    /// Files left alone for a while get stamps in the cache and are then taken unread; a file
+    /// edited in place (same inode, same size) has a new change time, so it is read again.
+    @Test func aStampedLedgerEditedInPlaceIsReadAgain() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        Thread.sleep(forTimeInterval: 2.2)  // files changed in the last two seconds get no stamp
+        let cold = try CLI.run(["check", "--no-cache"], in: project)
+        #expect(try CLI.run(["check"], in: project).stdout == cold.stdout)
+        #expect(try CLI.run(["check"], in: project).stdout == cold.stdout)
+        let file = project.appendingPathComponent("inventory/juki.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        // The same number of bytes: only the change time tells the file changed.
+        let edit = text.replacingOccurrences(of: "form: dedicated_server", with: "form: xxxxxxxxxxxxxxxx")
+        #expect(edit.utf8.count == text.utf8.count && edit != text)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.write(contentsOf: Data(edit.utf8))
+        try handle.close()
+        let edited = try CLI.run(["check"], in: project)
+        #expect(edited.status == 1)
+        #expect(edited.stdout.contains("xxxxxxxxxxxxxxxx"))
+    }
 }

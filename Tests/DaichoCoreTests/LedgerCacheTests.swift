@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import DaichoCore
 
@@ -102,6 +103,64 @@ struct LedgerCacheTests {
         let edited = await Checker(workers: 2, cache: cache).check(source())
         #expect(store.writes == shardsWritten.count + 1)
         #expect(String(reflecting: edited.ledgers) == String(reflecting: await Checker(workers: 1).check(source()).ledgers))
+    }
+
+    /// A file whose stamp is the one its entry was made with is taken from the cache unread; a
+    /// file with another stamp, or none (changed a moment ago), is read and hashed; an entry that
+    /// no longer reads back is parsed from the file after all, under the hash of its bytes.
+    @Test func aFileWithItsEntrysStampIsNotRead() async throws {
+        let synthetic = SyntheticInventory(count: 12, seed: 9)
+        let texts = (0..<12).map { Array(synthetic.ledger($0).text.utf8) }
+        let names = (0..<12).map { "inventory/\(synthetic.ledger($0).name)" }
+        let reads = Mutex<[String: Int]>([:])
+        func source(_ bytes: @escaping @Sendable (Int) -> [UInt8], stamp: @escaping @Sendable (Int) -> [UInt8]?) -> ProjectSource {
+            ProjectSource(projectFilePath: "daicho.yaml", projectFile: Array(synthetic.projectFile.utf8), ledgers: names.indices.map { index in
+                LedgerSource(path: names[index], stem: String(names[index].dropFirst(10).dropLast(5)), load: {
+                    reads.withLock { $0[names[index], default: 0] += 1 }
+                    return bytes(index)
+                }, stamp: { stamp(index) })
+            })
+        }
+        let store = MemoryShards()
+        let cache = LedgerCache(stamp: "t", read: store.read, write: store.write)
+        let plain = await Checker(workers: 2).check(source({ texts[$0] }, stamp: { _ in nil }))
+        // First run: everything read, entries made with stamp 1.
+        _ = await Checker(workers: 2, cache: cache).check(source({ texts[$0] }, stamp: { _ in [1] }))
+        #expect(reads.withLock { $0.count } == 12)
+        reads.withLock { $0 = [:] }
+        // Same stamps: nothing read, even though the bytes now differ (the stamp vouches for them).
+        let trusted = await Checker(workers: 2, cache: cache).check(source({ _ in Array("garbage".utf8) }, stamp: { _ in [1] }))
+        #expect(reads.withLock { $0.isEmpty })
+        #expect(String(reflecting: trusted.ledgers) == String(reflecting: plain.ledgers))
+        #expect(trusted.contentHashes == plain.contentHashes)
+        // File 3 has another stamp and file 5 none: those two are read; the edit to file 3 shows.
+        var edited = texts
+        edited[3] = Array(String(decoding: texts[3], as: UTF8.self).replacing("schema: 1", with: "schema: 1\nnotes: 変更").utf8)
+        let changed = await Checker(workers: 2, cache: cache).check(source({ [edited] in edited[$0] }, stamp: { $0 == 3 ? [2] : $0 == 5 ? nil : [1] }))
+        #expect(reads.withLock { $0 } == [names[3]: 1, names[5]: 1])
+        let expected = await Checker(workers: 1).check(source({ [edited] in edited[$0] }, stamp: { _ in nil }))
+        #expect(String(reflecting: changed.ledgers) == String(reflecting: expected.ledgers))
+        #expect(changed.contentHashes == expected.contentHashes)
+        // File 5 kept its entry's stamp, file 3 took its new one: both are trusted next time.
+        reads.withLock { $0 = [:] }
+        _ = await Checker(workers: 2, cache: cache).check(source({ [edited] in edited[$0] }, stamp: { $0 == 3 ? [2] : [1] }))
+        #expect(reads.withLock { $0.isEmpty })
+    }
+
+    /// An entry its stamp vouches for but whose result no longer reads back: the file is read and
+    /// parsed after all, and its hash is that of the bytes read, not the entry's.
+    @Test func aStampedEntryThatDoesNotReadBackIsParsedFromTheFile() async throws {
+        let text = Array(minimalLedger().utf8)
+        let path = "inventory/sample.yaml"
+        let store = MemoryShards()
+        store.write(LedgerCache.shard(of: path),
+                    LedgerCache.Shard.serialized([(path, .init(hash: 42, stamp: [1], blob: [0xFF, 0xFF][...]))], stamp: "t"))
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
+            LedgerSource(path: path, stem: "sample", load: { text }, stamp: { [1] }),
+        ])
+        let checked = await Checker(workers: 1, cache: LedgerCache(stamp: "t", read: store.read, write: store.write)).check(source)
+        #expect(checked.ledgers.count == 1)
+        #expect(checked.contentHashes[path] == Digest64.hex(Digest64.hash(text)))
     }
 }
 

@@ -8,7 +8,7 @@
 /// This type only turns bytes into entries and back; the caller injects the file I/O.
 public struct LedgerCache: Sendable {
     public static let shardCount = 64
-    static let magic = Array("DAICHO-LEDGER-CACHE-2\n".utf8)
+    static let magic = Array("DAICHO-LEDGER-CACHE-3\n".utf8)
 
     public let stamp: String
     let read: @Sendable (Int) -> [UInt8]?
@@ -28,6 +28,8 @@ public struct LedgerCache: Sendable {
 
     struct Entry: Sendable {
         var hash: UInt64
+        /// The file's stamp when it had these bytes (`LedgerSource.stamp()`); empty when none.
+        var stamp: [UInt8] = []
         var blob: ArraySlice<UInt8>
     }
 
@@ -48,8 +50,9 @@ public struct LedgerCache: Sendable {
                 for _ in 0..<count {
                     let path: String = try reader.get()
                     let hash: UInt64 = try reader.get()
+                    let stamp: [UInt8] = try reader.get()
                     let length = try reader.count()
-                    entries[path] = Entry(hash: hash, blob: bytes[reader.position..<reader.position + length])
+                    entries[path] = Entry(hash: hash, stamp: stamp, blob: bytes[reader.position..<reader.position + length])
                     reader.position += length
                 }
             } catch {
@@ -74,6 +77,7 @@ public struct LedgerCache: Sendable {
             for (path, entry) in entries.sorted(by: { $0.path < $1.path }) {
                 writer.put(path)
                 writer.put(entry.hash)
+                writer.put(entry.stamp)
                 writer.putVarint(UInt64(entry.blob.count))
                 writer.bytes.append(contentsOf: entry.blob)
             }

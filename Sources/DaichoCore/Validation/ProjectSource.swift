@@ -9,21 +9,31 @@ public struct LedgerSource: Sendable {
     /// Reads the file when its bytes are needed, so a large inventory is never held in memory
     /// as text all at once (the loader injects the reading; this library does no I/O itself).
     private let load: @Sendable () -> [UInt8]?
+    private let stamping: (@Sendable () -> [UInt8]?)?
 
     public init(path: String, stem: String, bytes: [UInt8]) {
         self.path = path
         self.stem = stem
         self.load = { bytes }
+        stamping = nil
     }
 
-    public init(path: String, stem: String, load: @escaping @Sendable () -> [UInt8]?) {
+    /// - Parameter stamp: what the storage says of the file now (its size, identity and times, as
+    ///   opaque bytes) when it has not changed for a while, nil otherwise: a cache entry made with the
+    ///   same stamp is taken without reading the file.
+    public init(path: String, stem: String, load: @escaping @Sendable () -> [UInt8]?,
+                stamp: (@Sendable () -> [UInt8]?)? = nil) {
         self.path = path
         self.stem = stem
         self.load = load
+        stamping = stamp
     }
 
     /// The bytes, or nil when the file can no longer be read.
     public func read() -> [UInt8]? { load() }
+
+    /// The file's stamp now, nil when there is none to trust (see `init`).
+    public func stamp() -> [UInt8]? { stamping?() }
 
     /// The bytes, empty when unreadable.
     public var bytes: [UInt8] { load() ?? [] }
