@@ -96,8 +96,12 @@ public struct SiteBuilder: Sendable {
                                      stamps: hashed.stamps, progress: progress)
         }
         BuildManifest.remove(for: output)
-        // Stamped before reading, so a file changed while the build runs is read again next time.
+        // Stamped before reading, so a file changed while the build runs is read again next time;
+        // the parsed-ledger cache is handed the same stamps rather than taking them again.
         let stamps = Self.stamps(source)
+        for (index, stamp) in zip(source.ledgers.indices, stamps) {
+            source.ledgers[index] = source.ledgers[index].stamped(stamp.map { BinaryWriter.encode($0) })
+        }
         let folder = try OutputFolder(output: output, lanes: workers)
         let sink = HashingSink(folder)
         do {

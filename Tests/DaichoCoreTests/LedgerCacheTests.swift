@@ -147,6 +147,15 @@ struct LedgerCacheTests {
         #expect(reads.withLock { $0.isEmpty })
     }
 
+    /// A stamp taken by the caller replaces the source's own, and nothing else changes.
+    @Test func aStampedSourceKeepsItsBytesAndHash() {
+        var source = LedgerSource(path: "inventory/a.yaml", stem: "a", load: { [1, 2, 3] }, stamp: { [9] })
+        source.hash = 42
+        let stamped = source.stamped([7])
+        #expect(stamped.stamp() == [7] && stamped.read() == [1, 2, 3] && stamped.hash == 42 && stamped.path == source.path)
+        #expect(source.stamped(nil).stamp() == nil)
+    }
+
     /// An entry its stamp vouches for but whose result no longer reads back: the file is read and
     /// parsed after all, and its hash is that of the bytes read, not the entry's.
     @Test func aStampedEntryThatDoesNotReadBackIsParsedFromTheFile() async throws {

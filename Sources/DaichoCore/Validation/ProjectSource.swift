@@ -35,6 +35,20 @@ public struct LedgerSource: Sendable {
     /// The file's stamp now, nil when there is none to trust (see `init`).
     public func stamp() -> [UInt8]? { stamping?() }
 
+    /// This file with its stamp taken already (a caller that needed it for itself).
+    public func stamped(_ stamp: [UInt8]?) -> LedgerSource {
+        LedgerSource(path: path, stem: stem, hash: hash, load: load, stamping: { stamp })
+    }
+
+    private init(path: String, stem: String, hash: UInt64?, load: @escaping @Sendable () -> [UInt8]?,
+                 stamping: (@Sendable () -> [UInt8]?)?) {
+        self.path = path
+        self.stem = stem
+        self.hash = hash
+        self.load = load
+        self.stamping = stamping
+    }
+
     /// The bytes, empty when unreadable.
     public var bytes: [UInt8] { load() ?? [] }
 }
