@@ -42,13 +42,36 @@ static inline void *daicho_arena_calloc(size_t count, size_t size) {
     return block + 16;
 }
 
+// cmark-gfm grows its buffers with realloc, most often the block allocated last: that one grows
+// in place when its chunk has room. Otherwise the data moves to a new block, which is not zeroed
+// first (realloc leaves new bytes undefined, and cmark-gfm writes before it reads).
 static inline void *daicho_arena_realloc(void *pointer, size_t size) {
-    void *moved = daicho_arena_calloc(1, size);
-    if (pointer != NULL) {
-        size_t old = *(size_t *)((unsigned char *)pointer - 16);
-        memcpy(moved, pointer, old < size ? old : size);
+    if (pointer == NULL) return daicho_arena_calloc(1, size);
+    unsigned char *block = (unsigned char *)pointer - 16;
+    size_t old = *(size_t *)block;
+    daicho_arena_chunk *chunk = daicho_arena_top;
+    if (size > SIZE_MAX / 2) abort();
+    size_t need = (size + 16 + 15) & ~(size_t)15;
+    if (chunk != NULL) {
+        uintptr_t data = (uintptr_t)(chunk + 1), at = (uintptr_t)block;
+        size_t start = (size_t)(at - data);
+        size_t oldNeed = (old + 16 + 15) & ~(size_t)15;
+        if (at >= data && at - data < chunk->capacity && start + oldNeed == chunk->used && start + need <= chunk->capacity) {
+            chunk->used = start + need;
+            *(size_t *)block = size;
+            return pointer;
+        }
     }
-    return moved;
+    if (chunk == NULL || chunk->capacity - chunk->used < need) {
+        void *fresh = daicho_arena_calloc(1, size);
+        memcpy(fresh, pointer, old < size ? old : size);
+        return fresh;
+    }
+    unsigned char *moved = (unsigned char *)(chunk + 1) + chunk->used;
+    chunk->used += need;
+    *(size_t *)moved = size;
+    memcpy(moved + 16, pointer, old < size ? old : size);
+    return moved + 16;
 }
 
 static inline void daicho_arena_free(void *pointer) {

@@ -1,11 +1,9 @@
 import CCmarkGFM
 import Foundation
 
-/// cmark-gfm adds the extensions' special characters to a process-wide table when it parses a
-/// document's inlines (in `cmark_parser_finish`) and removes them after, so two of those at once
-/// corrupt each other (`~~` then renders as text). Only that step is taken under this lock: a
+/// Held while a document with a `~` finishes its parse: see `MarkdownRenderer.registered`. A
 /// pthread mutex, as a contended `Mutex` (a priority-inheriting futex) cost a twentieth of a full build.
-private let cmarkLock = NSLock()
+private let tildeLock = NSLock()
 
 /// GitHub-flavoured Markdown to HTML through cmark-gfm, safe for text from ledgers.
 ///
@@ -18,11 +16,28 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Registers the GFM extensions once per process (Swift globals initialise once, thread-safely).
+    ///
+    /// cmark-gfm keeps the extensions' special characters (`:` and `w` for autolinks, `~` for
+    /// strikethrough) in a process-wide table. Each parse adds them when it starts on the inlines
+    /// (the larger part of cmark's work) and removes them when done, so two parses at once corrupt
+    /// each other (`~~` then renders as text). Every parser here attaches the same extensions, so
+    /// the characters are added once, for good, and the extensions' own lists emptied: parsers then
+    /// leave the table alone. Strikethrough keeps its list, which its delimiters are matched
+    /// against (emptied, `~~` loops forever); it is attached only to documents with a `~`, and
+    /// those finish under `tildeLock`, so only they touch the table's `~`, one at a time. A document
+    /// without the byte never reads that entry.
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
+        let shared = extensionNames.filter { $0 != "strikethrough" }.compactMap { cmark_find_syntax_extension($0) }
+        guard let setup = cmark_parser_new(CMARK_OPT_DEFAULT) else { return true }
+        for syntax in shared { cmark_parser_attach_syntax_extension(setup, syntax) }
+        cmark_manage_extensions_special_characters(setup, 1)
+        for syntax in shared { cmark_syntax_extension_set_special_inline_chars(syntax, nil) }
+        cmark_parser_free(setup)
         return true
     }()
 
+    /// In the order they were always attached: the HTML renderer runs them in it.
     private static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
 
     public func html(_ markdown: String) -> String {
@@ -31,7 +46,6 @@ public struct MarkdownRenderer: Sendable {
 
     /// `html` from and to UTF-8 bytes (documents are worked on as bytes from end to end).
     func htmlBytes(_ markdown: [UInt8]) -> [UInt8] {
-        // Only finishing the parse touches the shared table; the rest runs in parallel.
         guard let parsed = parse(markdown) else {
             daicho_arena_reset()
             return []
@@ -59,7 +73,8 @@ public struct MarkdownRenderer: Sendable {
     /// the module's `shim.h`): a document was a few hundred calloc/free pairs, most of a full build's time in malloc.
     private func parse(_ markdown: [UInt8]) -> (parser: OpaquePointer, document: OpaquePointer)? {
         guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS, daicho_arena_mem()) else { return nil }
-        for name in Self.extensionNames {
+        let tilde = markdown.contains(0x7E)
+        for name in Self.extensionNames where tilde || name != "strikethrough" {
             if let syntax = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntax)
             }
@@ -69,9 +84,9 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        cmarkLock.lock()
+        if tilde { tildeLock.lock() }
         let finished = cmark_parser_finish(parser)
-        cmarkLock.unlock()
+        if tilde { tildeLock.unlock() }
         guard let document = finished else {
             cmark_parser_free(parser)
             return nil

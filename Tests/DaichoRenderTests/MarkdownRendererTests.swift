@@ -85,6 +85,24 @@ struct MarkdownArenaTests {
     }
 }
 
+/// cmark-gfm's table of special characters is process-wide: parses on several threads must not
+/// undo each other's strikethrough and autolinks (without the care in `MarkdownRenderer`, half of
+/// these renders lost their `<del>`).
+struct MarkdownConcurrencyTests {
+    @Test func strikethroughAndAutolinksSurviveParsesOnOtherThreads() {
+        let renderer = MarkdownRenderer()
+        let struck = (0..<200).map { "段落 \($0) ~~旧\($0)~~ と https://example.jp/\($0) と www.example.jp" }.joined(separator: "\n\n")
+        let plain = (0..<200).map { "段落 \($0) **強調** と https://example.jp/\($0) と www.example.jp" }.joined(separator: "\n\n")
+        // Documents with a `~` beside each other too: they share the table's entry for it.
+        let documents = [struck, plain, "~~" + struck]
+        let alone = documents.map { renderer.html($0) }
+        #expect(alone[0].contains("<del>旧199</del>") && alone[0].contains("<a href=\"http://www.example.jp\">"))
+        #expect(alone[1].contains("<a href=\"https://example.jp/199\">"))
+        let differing = Concurrently.map(600) { renderer.html(documents[$0 % 3]) == alone[$0 % 3] ? 0 : 1 }.reduce(0, +)
+        #expect(differing == 0, "\(differing) of 600 renders differ from the document rendered alone")
+    }
+}
+
 /// The byte search documents and Markdown use, against the plain definition on random bytes.
 struct ByteSearchTests {
     @Test func findsTheFirstPlaceAtOrAfterTheStart() {
