@@ -108,18 +108,53 @@ struct CompiledTemplateTests {
 
     /// A view model's getters are found by exact name, short (compared inline) and long alike.
     @Test func aFieldTableFindsEachGetterByItsExactName() throws {
-        let table: FieldTable<Row> = ["name": { $0.name }, "count": { $0.count }, "tagsAsWrittenInTheLedger": { $0.tags }]
+        let table: FieldTable<Row> = ["name": .field { $0.name }, "count": .field { $0.count }, "tagsAsWrittenInTheLedger": .field { $0.tags }]
         let row = Row(name: "住民記録", note: nil, count: 3, tags: ["基幹"])
-        let name = table["name"].map { $0(row) as? String }
-        let count = table["count"].map { $0(row) as? Int }
-        let tags = table["tagsAsWrittenInTheLedger"].map { $0(row) as? [String] }
+        let name = table.value("name", of: row) as? String
+        let count = table.value("count", of: row) as? Int
+        let tags = table.value("tagsAsWrittenInTheLedger", of: row) as? [String]
         #expect(name == "住民記録")
         #expect(count == 3)
         #expect(tags == ["基幹"])
         for absent in ["nam", "names", "Name", "", "tagsAsWrittenInTheLedgers", "count "] {
-            #expect(table[absent] == nil, "\(absent)")
+            #expect(table.value(absent, of: row) == nil && table.typedValue(absent, of: row) == nil, "\(absent)")
         }
         #expect(table.keys == ["name", "count", "tagsAsWrittenInTheLedger"])
+    }
+
+    /// Each field's case is chosen from its type when the table is made; a type without a case of
+    /// its own, optionals among them, stays `.other` and renders as it always did.
+    @Test func fieldsAreSortedByTheirType() throws {
+        struct Holder {
+            var text = "住民記録", number = 42, flag = true, markup = HTMLBytes(bytes: Array("<b>".utf8))
+            var texts = ["基幹", "内部"], row = FieldRow(label: "名称", html: "x", missing: false)
+            var rows = [FieldRow(label: "a", html: "1", missing: false), FieldRow(label: "b", html: "2", missing: true)]
+            var optional: String? = "任意", none: Int? = nil, exact = 1.5
+        }
+        let table: FieldTable<Holder> = [
+            "text": .field { $0.text }, "number": .field { $0.number }, "flag": .field { $0.flag },
+            "markup": .field { $0.markup }, "texts": .field { $0.texts }, "row": .field { $0.row },
+            "rows": .field { $0.rows }, "optional": .field { $0.optional }, "none": .field { $0.none },
+            "exact": .field { $0.exact },
+        ]
+        let holder = Holder()
+        func typed(_ name: String) throws -> TemplateValue { try #require(table.typedValue(name, of: holder)) }
+        guard case .text("住民記録") = try typed("text") else { Issue.record("text"); return }
+        guard case .number(42) = try typed("number") else { Issue.record("number"); return }
+        guard case .flag(true) = try typed("flag") else { Issue.record("flag"); return }
+        guard case .markup(let markup) = try typed("markup"), markup.bytes == Array("<b>".utf8) else { Issue.record("markup"); return }
+        guard case .texts(["基幹", "内部"]) = try typed("texts") else { Issue.record("texts"); return }
+        guard case .model(let row) = try typed("row"), case .text("名称")? = row.templateValue(named: "label") else {
+            Issue.record("row"); return
+        }
+        guard case .models(let rows) = try typed("rows"), rows.modelCount == 2,
+              case .flag(true)? = rows.model(at: 1).templateValue(named: "missing") else { Issue.record("rows"); return }
+        guard case .other(let optional) = try typed("optional"), optional as? String == "任意" else { Issue.record("optional"); return }
+        guard case .other(let none) = try typed("none"), case .some(nil) = none as? Int? else { Issue.record("none"); return }
+        guard case .other(let exact) = try typed("exact"), exact as? Double == 1.5 else { Issue.record("exact"); return }
+        // The untyped side is the value itself, as swift-mustache and the checker read it.
+        #expect(table.value("rows", of: holder) as? [FieldRow] != nil)
+        #expect(table.value("number", of: holder) as? Int == 42)
     }
 
     /// A quote followed by a combining mark is one character to swift-mustache, which then leaves

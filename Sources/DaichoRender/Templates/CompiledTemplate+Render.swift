@@ -14,7 +14,7 @@ extension CompiledTemplate {
     static func render(_ name: String, _ model: Any, templates: [String: CompiledTemplate], reuse: RowReuse? = nil)
         -> (bytes: [UInt8], missing: String?)? {
         guard let template = templates[name] else { return nil }
-        var renderer = Renderer(templates: templates, stack: [Frame(model)], reuse: reuse)
+        var renderer = Renderer(templates: templates, stack: [Frame(TemplateValue.of(model))], reuse: reuse)
         var output: [UInt8] = []
         output.reserveCapacity(16_384)
         renderer.render(template, into: &output, indentation: nil, escaping: .html)
@@ -22,14 +22,23 @@ extension CompiledTemplate {
     }
 
     /// A value on the context stack, with its `MustacheParent` side found once when pushed
-    /// (a lookup walks the stack, and the cast was the dearest part of it).
+    /// (a lookup walks the stack, and the cast was the dearest part of it). A view model's is
+    /// known from its case; only `.other` values are cast.
     private struct Frame {
-        var value: Any
+        var value: TemplateValue
+        var model: (any TemplateModel)?
         var parent: (any MustacheParent)?
 
-        init(_ value: Any) {
+        init(_ value: TemplateValue) {
             self.value = value
-            parent = value as? MustacheParent
+            switch value {
+            case .model(let model):
+                self.model = model
+            case .other(let other):
+                parent = other as? MustacheParent
+            default:
+                break
+            }
         }
     }
 
@@ -69,9 +78,17 @@ extension CompiledTemplate {
                 output += bytes
             case .variable(let name, let escaped):
                 guard let value = lookup(name) else { return }
-                if !escaped, let markup = value as? HTMLBytes {
+                switch value {
+                case .markup(let markup) where !escaped:
                     output += markup.bytes
                     return
+                case .other(let other) where !escaped:
+                    if let markup = other as? HTMLBytes {
+                        output += markup.bytes
+                        return
+                    }
+                default:
+                    break
                 }
                 let text = Self.text(of: value)
                 if escaped { Self.escape(text, escaping, into: &output) } else { output += text.utf8 }
@@ -94,22 +111,40 @@ extension CompiledTemplate {
             }
         }
 
-        private mutating func renderSection(_ value: Any?, _ body: CompiledTemplate, into output: inout [UInt8],
+        private mutating func renderSection(_ value: TemplateValue?, _ body: CompiledTemplate, into output: inout [UInt8],
                                             indentation: [UInt8]?, escaping: Escaping) {
-            if let condition = value as? Bool {
-                if condition { render(body, into: &output, indentation: indentation, escaping: escaping) }
-                return
-            }
             switch value {
-            case let sequence as any MustacheSequence:
-                // A row's bytes sit where they were rendered only when no partial indentation is
-                // inserted before them afterwards.
-                let rows = reuse != nil && indentation?.isEmpty ?? true ? sequence as? any ReusableRows : nil
-                renderItems(sequence, rows: rows, body, into: &output, indentation: indentation, escaping: escaping)
+            case .flag(let condition):
+                if condition { render(body, into: &output, indentation: indentation, escaping: escaping) }
+            case .models(let models):
+                let rows = reuse != nil && indentation?.isEmpty ?? true ? models as? any ReusableRows : nil
+                var index = 0
+                while index < models.modelCount {
+                    renderItem(.model(models.model(at: index)), index: index, rows: rows, body, into: &output,
+                               indentation: indentation, escaping: escaping)
+                    index += 1
+                }
+            case .texts(let texts):
+                for text in texts {
+                    renderItem(.text(text), index: 0, rows: nil, body, into: &output, indentation: indentation, escaping: escaping)
+                }
+            case .other(let other):
+                if let condition = other as? Bool {
+                    if condition { render(body, into: &output, indentation: indentation, escaping: escaping) }
+                    return
+                }
+                switch other {
+                case let sequence as any MustacheSequence:
+                    // A row's bytes sit where they were rendered only when no partial indentation is
+                    // inserted before them afterwards.
+                    let rows = reuse != nil && indentation?.isEmpty ?? true ? sequence as? any ReusableRows : nil
+                    renderItems(sequence, rows: rows, body, into: &output, indentation: indentation, escaping: escaping)
+                default:
+                    renderItem(value ?? .other(other), index: 0, rows: nil, body, into: &output,
+                               indentation: indentation, escaping: escaping)
+                }
             case .some(let value):
-                stack.append(Frame(value))
-                render(body, into: &output, indentation: indentation, escaping: escaping)
-                stack.removeLast()
+                renderItem(value, index: 0, rows: nil, body, into: &output, indentation: indentation, escaping: escaping)
             case .none:
                 break
             }
@@ -120,35 +155,60 @@ extension CompiledTemplate {
                                                        into output: inout [UInt8], indentation: [UInt8]?, escaping: Escaping) {
             var index = 0
             for item in sequence {
-                defer { index += 1 }
-                if let reuse, let rows {
-                    let id = rows.reuseID(at: index), start = output.count
-                    if let old = reuse.previous(id) {
-                        output.append(contentsOf: old)
-                    } else {
-                        stack.append(Frame(item))
-                        render(body, into: &output, indentation: indentation, escaping: escaping)
-                        stack.removeLast()
-                    }
-                    reuse.record(id, offset: start, length: output.count - start)
-                    continue
-                }
-                stack.append(Frame(item))
-                render(body, into: &output, indentation: indentation, escaping: escaping)
-                stack.removeLast()
+                renderItem(TemplateValue.of(item), index: index, rows: rows, body, into: &output,
+                           indentation: indentation, escaping: escaping)
+                index += 1
             }
         }
 
-        private mutating func renderInverted(_ value: Any?, _ body: CompiledTemplate, into output: inout [UInt8],
+        /// The body once with `item` pushed; for a reusable row, copied from the previous page
+        /// when its key matches, and its place recorded.
+        private mutating func renderItem(_ item: TemplateValue, index: Int, rows: (any ReusableRows)?, _ body: CompiledTemplate,
+                                         into output: inout [UInt8], indentation: [UInt8]?, escaping: Escaping) {
+            if let reuse, let rows {
+                let id = rows.reuseID(at: index), start = output.count
+                if let old = reuse.previous(id) {
+                    output.append(contentsOf: old)
+                } else {
+                    stack.append(Frame(item))
+                    render(body, into: &output, indentation: indentation, escaping: escaping)
+                    stack.removeLast()
+                }
+                reuse.record(id, offset: start, length: output.count - start)
+                return
+            }
+            stack.append(Frame(item))
+            render(body, into: &output, indentation: indentation, escaping: escaping)
+            stack.removeLast()
+        }
+
+        private mutating func renderInverted(_ value: TemplateValue?, _ body: CompiledTemplate, into output: inout [UInt8],
                                              indentation: [UInt8]?, escaping: Escaping) {
             switch value {
-            case let sequence as any MustacheSequence:
-                guard Self.isEmpty(sequence) else { return }
-                stack.append(Frame(sequence))
+            case .models(let models):
+                guard models.modelCount == 0 else { return }
+                stack.append(Frame(.models(models)))
                 render(body, into: &output, indentation: indentation, escaping: escaping)
                 stack.removeLast()
-            case let condition as Bool:
+            case .texts(let texts):
+                guard texts.isEmpty else { return }
+                stack.append(Frame(.texts(texts)))
+                render(body, into: &output, indentation: indentation, escaping: escaping)
+                stack.removeLast()
+            case .flag(let condition):
                 if !condition { render(body, into: &output, indentation: indentation, escaping: escaping) }
+            case .other(let other):
+                switch other {
+                case let sequence as any MustacheSequence:
+                    guard Self.isEmpty(sequence) else { return }
+                    stack.append(Frame(.other(sequence)))
+                    render(body, into: &output, indentation: indentation, escaping: escaping)
+                    stack.removeLast()
+                case let condition as Bool:
+                    if !condition { render(body, into: &output, indentation: indentation, escaping: escaping) }
+                default:
+                    break
+                }
             case .some:
                 break
             case .none:
@@ -161,7 +221,7 @@ extension CompiledTemplate {
             return iterator.next() == nil
         }
 
-        private mutating func lookup(_ name: Name) -> Any? {
+        private mutating func lookup(_ name: Name) -> TemplateValue? {
             // The innermost frame is read only where needed: `stack.last` copied it on every lookup.
             guard !stack.isEmpty else { return nil }
             if name.isDot { return stack[stack.count - 1].value }
@@ -169,13 +229,15 @@ extension CompiledTemplate {
             guard let first = name.components.first else { return stack[stack.count - 1].value }
             // Each frame is asked in place: `for frame in stack.reversed()`, and then reading
             // `stack[index].parent`, copied every frame passed (two existentials retained and released).
-            let found: Any? = stack.withUnsafeBufferPointer { frames in
+            let found: TemplateValue? = stack.withUnsafeBufferPointer { frames in
                 var index = frames.count - 1
                 while index >= 0 {
-                    if let parent = frames[index].parent {
-                        if let found = parent.child(named: first) { return found }
-                    } else if let found = Self.reflected(first, of: frames[index].value) {
-                        return found
+                    if let model = frames[index].model {
+                        if let found = model.templateValue(named: first) { return found }
+                    } else if let parent = frames[index].parent {
+                        if let found = parent.child(named: first) { return TemplateValue.of(found) }
+                    } else if let found = Self.reflected(first, of: frames[index].value.any) {
+                        return TemplateValue.of(found)
                     }
                     index -= 1
                 }
@@ -183,18 +245,19 @@ extension CompiledTemplate {
             }
             if let found { return descend(name, name.components.dropFirst(), from: found) }
             // A plain struct's nil optional is passed over as swift-mustache does, but it is there.
-            if !stack.contains(where: { $0.parent == nil && Mirror(reflecting: $0.value).children.contains { $0.label == first } }) {
+            if !stack.contains(where: { $0.model == nil && $0.parent == nil
+                && Mirror(reflecting: $0.value.any).children.contains { $0.label == first } }) {
                 missing = missing ?? name.text
             }
             return nil
         }
 
-        private mutating func descend(_ name: Name, _ names: ArraySlice<String>, from object: Any) -> Any? {
+        private mutating func descend(_ name: Name, _ names: ArraySlice<String>, from object: TemplateValue) -> TemplateValue? {
             var object = object
             for component in names {
                 guard let next = Self.child(component, of: object) else {
                     // Under a nil optional the rest is nil, as swift-mustache and the checker have it.
-                    if let optional = object as? OptionalValue, optional.wrapped == nil { return nil }
+                    if case .other(let other) = object, let optional = other as? OptionalValue, optional.wrapped == nil { return nil }
                     missing = missing ?? name.text
                     return nil
                 }
@@ -203,9 +266,11 @@ extension CompiledTemplate {
             return object
         }
 
-        private static func child(_ name: String, of object: Any) -> Any? {
-            if let parent = object as? MustacheParent { return parent.child(named: name) }
-            return reflected(name, of: object)
+        private static func child(_ name: String, of object: TemplateValue) -> TemplateValue? {
+            if case .model(let model) = object { return model.templateValue(named: name) }
+            let any = object.any
+            if let parent = any as? MustacheParent { return parent.child(named: name).map(TemplateValue.of) }
+            return reflected(name, of: any).map(TemplateValue.of)
         }
 
         private static func reflected(_ name: String, of object: Any) -> Any? {
@@ -216,6 +281,15 @@ extension CompiledTemplate {
         }
 
         /// What swift-mustache prints for a value: its description, a nil optional as `nil`.
+        private static func text(of value: TemplateValue) -> String {
+            switch value {
+            case .text(let text): return text
+            case .number(let number): return String(number)
+            case .other(let other): return text(of: other)
+            default: return text(of: value.any)
+            }
+        }
+
         private static func text(of value: Any) -> String {
             if let text = value as? String { return text }
             if let number = value as? Int { return String(number) }

@@ -8,39 +8,69 @@ import Mustache
 /// so a field added without its entry fails every build and test at once.
 protocol TemplateModel: MustacheParent {
     static var fields: FieldTable<Self> { get }
+    /// A requirement, not only an extension: each model's witness is then compiled for its own
+    /// type. Called on `any TemplateModel` as a plain extension method, it ran as generic code that
+    /// asked the runtime for the getters' function type on every lookup (a thirtieth of a build).
+    func templateValue(named name: String) -> TemplateValue?
 }
 
 extension TemplateModel {
+    /// The field as swift-mustache and the checker see it.
     func child(named name: String) -> Any? {
-        guard let field = Self.fields[name] else { return nil }
-        return field(self)
+        Self.fields.value(name, of: self)
+    }
+
+    /// The field as the compiled renderer sees it: already sorted by type (see `TemplateValue`).
+    func templateValue(named name: String) -> TemplateValue? {
+        Self.fields.typedValue(name, of: self)
     }
 
     var templateKeys: Set<String> { Set(Self.fields.keys) }
 }
 
-/// A view model's getters by name, written as a dictionary literal.
+/// A view model's getters by name, written as a dictionary literal of `.field { $0.name }`.
 ///
 /// Kept as pairs and scanned: a dozen names of up to 15 ASCII bytes are compared as two machine
 /// words each, cheaper than hashing the name for a dictionary (hashing was a twentieth of a build).
-struct FieldTable<Model>: ExpressibleByDictionaryLiteral, Sendable {
-    typealias Getter = @Sendable (Model) -> Any
+/// A class, so that reading a model's table and calling a getter copies nothing.
+final class FieldTable<Model>: ExpressibleByDictionaryLiteral, Sendable {
     private let names: [String]
-    private let getters: [Getter]
+    private let values: [@Sendable (Model) -> Any]
+    private let typed: [@Sendable (Model) -> TemplateValue]
 
-    init(dictionaryLiteral elements: (String, Getter)...) {
+    required init(dictionaryLiteral elements: (String, Field<Model>)...) {
         names = elements.map(\.0)
-        getters = elements.map(\.1)
+        values = elements.map(\.1.value)
+        typed = elements.map(\.1.typed)
     }
 
-    subscript(name: String) -> Getter? {
+    private func index(of name: String) -> Int? {
         var index = 0
         while index < names.count {
-            if names[index] == name { return getters[index] }
+            if names[index] == name { return index }
             index += 1
         }
         return nil
     }
 
+    func value(_ name: String, of model: Model) -> Any? {
+        index(of: name).map { values[$0](model) }
+    }
+
+    func typedValue(_ name: String, of model: Model) -> TemplateValue? {
+        index(of: name).map { typed[$0](model) }
+    }
+
     var keys: [String] { names }
+}
+
+/// One field's getter, twice: as `Any` for swift-mustache and the checker, and as a
+/// `TemplateValue` whose case was chosen once, from the field's type, when the table was made.
+struct Field<Model>: Sendable {
+    let value: @Sendable (Model) -> Any
+    let typed: @Sendable (Model) -> TemplateValue
+
+    static func field<T>(_ get: @escaping @Sendable (Model) -> T) -> Field {
+        Field(value: { get($0) }, typed: TemplateValue.getter(get))
+    }
 }
