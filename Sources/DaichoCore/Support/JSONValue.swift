@@ -194,22 +194,24 @@ public enum JSONValue: Sendable, Equatable {
     /// Writes an object given as (dotted path, value) pairs exactly as the nested `.object` would
     /// render, without building it: for large exports, where the tree cost more than the text.
     /// Keys are snake_case ASCII (every character sorts after "."), and no path is a prefix of another.
+    /// - Parameter keys: the paths' keys, split and escaped once for all the objects written with it.
     public static func writeObject(_ entries: [(path: String, value: JSONValue)], indent: Int,
-                                   into output: inout [UInt8]) {
+                                   into output: inout [UInt8], keys: JSONPathKeys = JSONPathKeys()) {
         guard !entries.isEmpty else {
             output += [0x7B, 0x7D]
             return
         }
         // With "." below every key character, sorting whole paths sorts them key by key.
-        let sorted = entries.sorted { $0.path < $1.path }.map { (path: $0.path.split(separator: "."), value: $0.value) }
-        var open: [Substring] = []
+        let sorted = entries.sorted { $0.path < $1.path }
+        var open: [[UInt8]] = []
         var first = true
         output += [0x7B, 0x0A]
         for entry in sorted {
-            guard let key = entry.path.last else { continue }
-            let parents = entry.path.dropLast()
+            let path = keys.components(entry.path)
+            guard let key = path.last else { continue }
+            let parents = path.count - 1
             var common = 0
-            while common < open.count, common < parents.count, open[common] == parents[parents.startIndex + common] {
+            while common < open.count, common < parents, open[common] == path[common] {
                 common += 1
             }
             while open.count > common {
@@ -219,10 +221,10 @@ public enum JSONValue: Sendable, Equatable {
                 open.removeLast()
                 first = false
             }
-            for component in parents.dropFirst(common) {
+            for component in path[common..<parents] {
                 if !first { output += [0x2C, 0x0A] }
                 pad(indent + 2 * (open.count + 1), into: &output)
-                escape(String(component), into: &output)
+                output += component
                 output += [0x3A, 0x20, 0x7B, 0x0A]
                 open.append(component)
                 first = true
@@ -230,7 +232,7 @@ public enum JSONValue: Sendable, Equatable {
             if !first { output += [0x2C, 0x0A] }
             let inner = indent + 2 * (open.count + 1)
             pad(inner, into: &output)
-            escape(String(key), into: &output)
+            output += key
             output += [0x3A, 0x20]
             entry.value.write(into: &output, indent: inner)
             first = false
@@ -244,6 +246,25 @@ public enum JSONValue: Sendable, Equatable {
         output.append(0x0A)
         pad(indent, into: &output)
         output.append(0x7D)
+    }
+}
+
+/// Dotted paths' keys, split and escaped as JSON strings once: splitting every path of every
+/// system (by `Character`) was a hundredth of a full build. One per thread; not shared.
+public final class JSONPathKeys {
+    private var keys: [String: [[UInt8]]] = [:]
+
+    public init() {}
+
+    func components(_ path: String) -> [[UInt8]] {
+        if let found = keys[path] { return found }
+        let made = path.utf8.split(separator: 0x2E).map { part -> [UInt8] in
+            var key: [UInt8] = []
+            JSONValue.escape(String(decoding: part, as: UTF8.self), into: &key)
+            return key
+        }
+        keys[path] = made
+        return made
     }
 }
 

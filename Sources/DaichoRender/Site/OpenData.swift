@@ -48,6 +48,7 @@ extension SiteContext {
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(chunkSize * 4_096)
                 var placed: [(id: String, start: Int, length: Int)] = []
+                let keys = JSONPathKeys()
                 let from = first + chunk * chunkSize, upper = min(from + chunkSize, end)
                 var index = from
                 while index < upper {
@@ -61,7 +62,7 @@ extension SiteContext {
                         index += run.pieces.count
                         continue
                     }
-                    JSONValue.writeObject(self.ledgerJSONEntries(ledgers[index]), indent: 4, into: &bytes)
+                    JSONValue.writeObject(self.ledgerJSONEntries(ledgers[index]), indent: 4, into: &bytes, keys: keys)
                     placed.append((ledgers[index].id, pieceStart, bytes.count - pieceStart))
                     index += 1
                 }
