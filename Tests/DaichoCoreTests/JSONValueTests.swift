@@ -45,6 +45,41 @@ struct JSONValueTests {
         }
     }
 
+    /// Property: objects given as dotted paths, written one after another with one `JSONPathKeys`
+    /// (as the systems export writes them), are the nested objects' bytes, on random path sets
+    /// that share parents at every depth and keep some keys across objects and drop others.
+    @Test func dottedPathsWriteTheNestedObject() {
+        var random = SplitMix(seed: 11)
+        let words = ["basic", "costs", "annual", "initial", "name", "unit", "b", "b_c", "z9", "é"]
+        let keys = JSONPathKeys()
+        for round in 0..<300 {
+            var tree: [String: JSONValue] = [:]
+            var entries: [(path: String, value: JSONValue)] = []
+            for _ in 0..<Int(random.next() % 12) {
+                let path = (0..<1 + Int(random.next() % 3)).map { _ in words[Int(random.next() % UInt64(words.count))] }
+                // No path may be another's parent, or a leaf twice.
+                let dotted = path.joined(separator: ".")
+                guard !entries.contains(where: { $0.path == dotted || $0.path.hasPrefix(dotted + ".") || dotted.hasPrefix($0.path + ".") })
+                else { continue }
+                let value: JSONValue = random.next() % 2 == 0 ? .int(Int(random.next() % 100)) : .string("値\(round)")
+                entries.append((dotted, value))
+                func insert(_ rest: ArraySlice<String>, into object: inout [String: JSONValue]) {
+                    guard let head = rest.first else { return }
+                    if rest.count == 1 { object[head] = value; return }
+                    var inner: [String: JSONValue] = [:]
+                    if case .object(let existing)? = object[head] { inner = existing }
+                    insert(rest.dropFirst(), into: &inner)
+                    object[head] = .object(inner)
+                }
+                insert(path[...], into: &tree)
+            }
+            var written: [UInt8] = [], nested: [UInt8] = []
+            JSONValue.writeObject(entries.shuffled(using: &random), indent: 4, into: &written, keys: keys)
+            JSONValue.object(tree).write(into: &nested, indent: 4)
+            #expect(written == nested, "round \(round): \(entries.map(\.path))")
+        }
+    }
+
     /// Property: writing a document's top-level members on all cores gives the bytes of the plain
     /// one-pass writer, on random trees with large and small lists and objects at every depth,
     /// short one-line lists, empty containers and escaped strings.
