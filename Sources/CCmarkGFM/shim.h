@@ -4,9 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-// glibc's memmem, a GNU extension that Swift's Glibc module leaves out (ByteSearch uses it).
-void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
-
 // A per-thread arena for cmark-gfm's parser (`cmark_mem`): a document is parsed into a few
 // hundred small blocks (nodes, buffers, delimiters), each a calloc/free pair with the default
 // allocator; from the arena they are a pointer bump, freed all at once by

@@ -107,16 +107,21 @@ struct MarkdownConcurrencyTests {
 struct ByteSearchTests {
     @Test func findsTheFirstPlaceAtOrAfterTheStart() {
         var random = SplitMix(seed: 5)
-        for _ in 0..<2000 {
-            // A small alphabet, so needles occur, overlap and nearly occur.
-            let bytes = (0..<Int(random.next() % 40)).map { _ in UInt8(0x61 + random.next() % 3) }
-            let needle = (0..<Int(1 + random.next() % 3)).map { _ in UInt8(0x61 + random.next() % 3) }
+        // A small alphabet, so needles occur, overlap and nearly occur; its bytes are common and rare
+        // alike, so the byte searched for first is at every place of the needle.
+        let alphabet: [UInt8] = [0x61, 0xE3, 0x31]
+        var pivots: Set<Int> = []
+        for _ in 0..<4000 {
+            let bytes = (0..<Int(random.next() % 40)).map { _ in alphabet[Int(random.next() % 3)] }
+            let needle = (0..<Int(1 + random.next() % 4)).map { _ in alphabet[Int(random.next() % 3)] }
+            pivots.insert(ByteSearch.rarestPlace(in: needle))
             let start = Int(random.next() % 45)
             let expected = start > bytes.count ? nil : (start...max(start, bytes.count)).first { index in
                 index + needle.count <= bytes.count && Array(bytes[index..<index + needle.count]) == needle
             }
             #expect(ByteSearch.firstIndex(of: needle, in: bytes, from: start) == expected, "\(bytes) \(needle) \(start)")
         }
+        #expect(pivots == [0, 1, 2, 3])
         #expect(ByteSearch.firstIndex(of: [], in: [1, 2], from: 0) == nil)
         #expect(ByteSearch.firstIndex(of: Array("【要記入】".utf8), in: Array("本文【要記入】".utf8)) == 6)
     }
