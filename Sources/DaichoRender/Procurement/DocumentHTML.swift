@@ -3,8 +3,8 @@
 enum DocumentHTML {
     /// The page body of a document. Bytes from end to end: every system has three documents, and
     /// each step's validated `String` cost a thirtieth of a full build.
-    static func render(_ markdown: String, markdown renderer: MarkdownRenderer) -> HTMLBytes {
-        let html = renderer.htmlBytes(strippingComments(Array(markdown.utf8)))
+    static func render(_ markdown: [UInt8], markdown renderer: MarkdownRenderer) -> HTMLBytes {
+        let html = renderer.htmlBytes(strippingComments(markdown))
         return HTMLBytes(bytes: highlightMarkers(sections(html)))
     }
 

@@ -16,13 +16,15 @@ struct DocumentPage: Sendable {
 
 extension SiteContext {
     /// The filled Markdown of the given documents of one system; the view model is built once for all of them.
+    /// As UTF-8 bytes, the form they are written and rendered in (made a `String` and back, they
+    /// were validated and copied twice more).
     func documentMarkdown(_ kinds: [DocumentKind], _ ledger: Ledger, templates: TemplateSet)
-        throws(TemplateError) -> [(kind: DocumentKind, markdown: String)]
+        throws(TemplateError) -> [(kind: DocumentKind, markdown: [UInt8])]
     {
         guard !kinds.isEmpty else { return [] }
         let model = procurementDocument(ledger)
-        var result: [(kind: DocumentKind, markdown: String)] = []
-        for kind in kinds { result.append((kind, try templates.render(kind.template, model))) }
+        var result: [(kind: DocumentKind, markdown: [UInt8])] = []
+        for kind in kinds { result.append((kind, try templates.renderBytes(kind.template, model))) }
         return result
     }
 
@@ -34,7 +36,7 @@ extension SiteContext {
         Self.documentPath(kind, id, markdown: markdown)
     }
 
-    func documentPage(_ kind: DocumentKind, _ ledger: Ledger, markdown: String) -> DocumentPage {
+    func documentPage(_ kind: DocumentKind, _ ledger: Ledger, markdown: [UInt8]) -> DocumentPage {
         let path = documentPath(kind, ledger.id, markdown: false)
         let title = kind.title.text(language)
         let frame = frame(path: path, title: "\(ledger.name) \(title)", section: .systems,

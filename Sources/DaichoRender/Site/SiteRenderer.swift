@@ -347,7 +347,7 @@ public struct SiteRenderer: Sendable {
                         pages.append(RenderedPage(path: context.systemPath(ledger.id),
                                                   bytes: try templates.renderBytes("system", context.systemDetailPage(ledger, presenter: presenter))))
                         for (kind, markdown) in try context.documentMarkdown(context.documentKinds, ledger, templates: templates) {
-                            pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: true), text: markdown))
+                            pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: true), bytes: markdown))
                             pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: false),
                                                       bytes: try templates.renderBytes("document", context.documentPage(kind, ledger, markdown: markdown))))
                         }
@@ -404,7 +404,7 @@ extension SiteRenderer {
         guard let ledger = context.byID[id] else { return nil }
         guard let markdown = try context.documentMarkdown([kind], ledger, templates: templates).first?.markdown else { return nil }
         switch format {
-        case .md: return markdown
+        case .md: return String(decoding: markdown, as: UTF8.self)
         case .html: return try templates.render("document", context.documentPage(kind, ledger, markdown: markdown))
         }
     }
