@@ -48,17 +48,66 @@ struct CompiledTemplateTests {
         "{{#nested}}\n{{#inner}}\n{{deep}} {{title}} {{number}}\n{{/inner}}\n{{/nested}}\n",
     ]
 
+    /// The same values as `model`, as view models: the compiled renderer takes them by their
+    /// typed fields (`TemplateValue`), swift-mustache by `child(named:)`.
+    struct TypedRow: TemplateModel {
+        var name: String, note: String?, count: Int, tags: [String]
+        static let fields: FieldTable<Self> = [
+            "name": .field { $0.name }, "note": .field { $0.note }, "count": .field { $0.count }, "tags": .field { $0.tags },
+        ]
+    }
+
+    struct TypedInner: TemplateModel {
+        var deep: String
+        static let fields: FieldTable<Self> = ["deep": .field { $0.deep }]
+    }
+
+    struct TypedNested: TemplateModel {
+        var inner: TypedInner, title: String
+        static let fields: FieldTable<Self> = ["inner": .field { $0.inner }, "title": .field { $0.title }]
+    }
+
+    struct TypedModel: TemplateModel {
+        var title: String, empty: [String], rows: [TypedRow], flag: Bool, off: Bool, missing: String?
+        var nested: TypedNested, number: Int, labels: [String: String], markup: HTMLBytes
+        static let fields: FieldTable<Self> = [
+            "title": .field { $0.title }, "empty": .field { $0.empty }, "rows": .field { $0.rows }, "flag": .field { $0.flag },
+            "off": .field { $0.off }, "missing": .field { $0.missing }, "nested": .field { $0.nested },
+            "number": .field { $0.number }, "labels": .field { $0.labels }, "markup": .field { $0.markup },
+        ]
+    }
+
+    static let typedModel = TypedModel(
+        title: "台帳 <一覧> & \"引用\" 'x'", empty: [],
+        rows: [TypedRow(name: "住民記録", note: nil, count: 3, tags: ["基幹", "LGWAN"]), TypedRow(name: "税務", note: "注記", count: 0, tags: [])],
+        flag: true, off: false, missing: nil, nested: TypedNested(inner: TypedInner(deep: "深い"), title: "内側"), number: 42,
+        labels: ["gaps": "課題 <&>", "none": ""], markup: HTMLBytes(bytes: Array("<b>太字</b>".utf8)))
+
+    static let typedCases = cases + [
+        "{{labels.gaps}} {{#labels}}{{gaps}} {{title}}{{/labels}}{{^labels}}never{{/labels}} {{labels}}\n",
+        "{{{markup}}} {{markup}} {{#markup}}{{title}}{{/markup}} {{rows}} {{flag}} {{#number}}{{.}}{{/number}}\n",
+        "{{#rows}}{{#tags}}{{name}}:{{.}} {{/tags}}{{/rows}} {{#nested.inner}}{{deep}} {{nested.title}}{{/nested.inner}}\n",
+    ]
+
     @Test func rendersAsSwiftMustacheDoes() throws {
+        try compareWithSwiftMustache(Self.cases, Self.model)
+    }
+
+    @Test func viewModelsRenderAsSwiftMustacheDoes() throws {
+        try compareWithSwiftMustache(Self.typedCases, Self.typedModel)
+    }
+
+    private func compareWithSwiftMustache(_ cases: [String], _ model: Any) throws {
         let contentTypes: [String: CompiledTemplate.Escaping] = ["HTML": .html, "TEXT": .none]
-        for source in Self.cases {
+        for source in cases {
             var compiled: [String: CompiledTemplate] = [:]
             var library: [String: MustacheTemplate] = [:]
             for (name, text) in Self.partials.merging(["page": source], uniquingKeysWith: { a, _ in a }) {
                 compiled[name] = try #require(CompiledTemplate(text, contentTypes: contentTypes), "\(name)")
                 library[name] = try MustacheTemplate(string: text)
             }
-            let expected = MustacheLibrary(templates: library).render(Self.model, withTemplate: "page") ?? ""
-            let actual = String(decoding: try #require(CompiledTemplate.render("page", Self.model, templates: compiled)?.bytes), as: UTF8.self)
+            let expected = MustacheLibrary(templates: library).render(model, withTemplate: "page") ?? ""
+            let actual = String(decoding: try #require(CompiledTemplate.render("page", model, templates: compiled)?.bytes), as: UTF8.self)
             #expect(actual == expected, "template: \(source.debugDescription)")
         }
     }
@@ -129,13 +178,13 @@ struct CompiledTemplateTests {
             var text = "住民記録", number = 42, flag = true, markup = HTMLBytes(bytes: Array("<b>".utf8))
             var texts = ["基幹", "内部"], row = FieldRow(label: "名称", html: "x", missing: false)
             var rows = [FieldRow(label: "a", html: "1", missing: false), FieldRow(label: "b", html: "2", missing: true)]
-            var optional: String? = "任意", none: Int? = nil, exact = 1.5
+            var optional: String? = "任意", none: Int? = nil, exact = 1.5, labels = ["gaps": "課題"]
         }
         let table: FieldTable<Holder> = [
             "text": .field { $0.text }, "number": .field { $0.number }, "flag": .field { $0.flag },
             "markup": .field { $0.markup }, "texts": .field { $0.texts }, "row": .field { $0.row },
             "rows": .field { $0.rows }, "optional": .field { $0.optional }, "none": .field { $0.none },
-            "exact": .field { $0.exact },
+            "exact": .field { $0.exact }, "labels": .field { $0.labels },
         ]
         let holder = Holder()
         func typed(_ name: String) throws -> TemplateValue { try #require(table.typedValue(name, of: holder)) }
@@ -152,6 +201,7 @@ struct CompiledTemplateTests {
         guard case .other(let optional) = try typed("optional"), optional as? String == "任意" else { Issue.record("optional"); return }
         guard case .other(let none) = try typed("none"), case .some(nil) = none as? Int? else { Issue.record("none"); return }
         guard case .other(let exact) = try typed("exact"), exact as? Double == 1.5 else { Issue.record("exact"); return }
+        guard case .labels(["gaps": "課題"]) = try typed("labels") else { Issue.record("labels"); return }
         // The untyped side is the value itself, as swift-mustache and the checker read it.
         #expect(table.value("rows", of: holder) as? [FieldRow] != nil)
         #expect(table.value("number", of: holder) as? Int == 42)

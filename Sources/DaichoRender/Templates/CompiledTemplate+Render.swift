@@ -26,18 +26,18 @@ extension CompiledTemplate {
     /// known from its case; only `.other` values are cast.
     private struct Frame {
         var value: TemplateValue
-        var model: (any TemplateModel)?
+        /// An `.other` value's `MustacheParent` side (a view model's is its own case).
         var parent: (any MustacheParent)?
 
         init(_ value: TemplateValue) {
             self.value = value
+            if case .other(let other) = value { parent = other as? MustacheParent }
+        }
+
+        var isParent: Bool {
             switch value {
-            case .model(let model):
-                self.model = model
-            case .other(let other):
-                parent = other as? MustacheParent
-            default:
-                break
+            case .model, .labels: true
+            default: parent != nil
             }
         }
     }
@@ -232,8 +232,10 @@ extension CompiledTemplate {
             let found: TemplateValue? = stack.withUnsafeBufferPointer { frames in
                 var index = frames.count - 1
                 while index >= 0 {
-                    if let model = frames[index].model {
+                    if case .model(let model) = frames[index].value {
                         if let found = model.templateValue(named: first) { return found }
+                    } else if case .labels(let labels) = frames[index].value {
+                        if let found = labels[first] { return .text(found) }
                     } else if let parent = frames[index].parent {
                         if let found = parent.child(named: first) { return TemplateValue.of(found) }
                     } else if let found = Self.reflected(first, of: frames[index].value.any) {
@@ -245,7 +247,7 @@ extension CompiledTemplate {
             }
             if let found { return descend(name, name.components.dropFirst(), from: found) }
             // A plain struct's nil optional is passed over as swift-mustache does, but it is there.
-            if !stack.contains(where: { $0.model == nil && $0.parent == nil
+            if !stack.contains(where: { !$0.isParent
                 && Mirror(reflecting: $0.value.any).children.contains { $0.label == first } }) {
                 missing = missing ?? name.text
             }
@@ -267,7 +269,11 @@ extension CompiledTemplate {
         }
 
         private static func child(_ name: String, of object: TemplateValue) -> TemplateValue? {
-            if case .model(let model) = object { return model.templateValue(named: name) }
+            switch object {
+            case .model(let model): return model.templateValue(named: name)
+            case .labels(let labels): return labels[name].map(TemplateValue.text)
+            default: break
+            }
             let any = object.any
             if let parent = any as? MustacheParent { return parent.child(named: name).map(TemplateValue.of) }
             return reflected(name, of: any).map(TemplateValue.of)

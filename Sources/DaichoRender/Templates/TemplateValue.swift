@@ -13,6 +13,8 @@ enum TemplateValue {
     case model(any TemplateModel)
     case models(any TemplateModelArray)
     case texts([String])
+    /// Labels by key (`page.t.gaps`).
+    case labels([String: String])
     case other(Any)
 
     /// The value as swift-mustache would hold it.
@@ -25,6 +27,7 @@ enum TemplateValue {
         case .model(let model): model
         case .models(let models): models
         case .texts(let texts): texts
+        case .labels(let labels): labels
         case .other(let value): value
         }
     }
@@ -38,6 +41,7 @@ enum TemplateValue {
         if T.self == Bool.self { return { .flag(_identityCast(get($0), to: Bool.self)) } }
         if T.self == HTMLBytes.self { return { .markup(_identityCast(get($0), to: HTMLBytes.self)) } }
         if T.self == [String].self { return { .texts(_identityCast(get($0), to: [String].self)) } }
+        if T.self == [String: String].self { return { .labels(_identityCast(get($0), to: [String: String].self)) } }
         if let model = T.self as? any TemplateModel.Type { return modelGetter(get, model) }
         if let models = T.self as? any TemplateModelArray.Type { return modelsGetter(get, models) }
         return { .other(get($0)) }
