@@ -201,13 +201,15 @@ public enum JSONValue: Sendable, Equatable {
             output += [0x7B, 0x7D]
             return
         }
+        let ids = entries.map { keys.id(of: $0.path) }
         // With "." below every key character, sorting whole paths sorts them key by key.
-        let sorted = entries.sorted { $0.path < $1.path }
+        let order = keys.order(of: ids) { entries.indices.sorted { entries[$0].path < entries[$1].path } }
         var open: [[UInt8]] = []
         var first = true
         output += [0x7B, 0x0A]
-        for entry in sorted {
-            let path = keys.components(entry.path)
+        for index in order {
+            let entry = entries[index]
+            let path = keys.components(ids[index])
             guard let key = path.last else { continue }
             let parents = path.count - 1
             var common = 0
@@ -249,22 +251,39 @@ public enum JSONValue: Sendable, Equatable {
     }
 }
 
-/// Dotted paths' keys, split and escaped as JSON strings once: splitting every path of every
-/// system (by `Character`) was a hundredth of a full build. One per thread; not shared.
+/// Dotted paths' keys, split and escaped as JSON strings once, and the order of each list of
+/// paths met before: splitting every path of every system (by `Character`) and sorting every
+/// system's paths were each a hundredth of a full build, and most systems have the same fields.
+/// One per thread; not shared.
 public final class JSONPathKeys {
-    private var keys: [String: [[UInt8]]] = [:]
+    private var ids: [String: Int] = [:]
+    private var keys: [[[UInt8]]] = []
+    private var orders: [[Int]: [Int]] = [:]
+    /// Inventories whose systems fill in fields in many combinations sort the rest afresh.
+    private static let ordersKept = 1_024
 
     public init() {}
 
-    func components(_ path: String) -> [[UInt8]] {
-        if let found = keys[path] { return found }
+    func id(of path: String) -> Int {
+        if let found = ids[path] { return found }
         let made = path.utf8.split(separator: 0x2E).map { part -> [UInt8] in
             var key: [UInt8] = []
             JSONValue.escape(String(decoding: part, as: UTF8.self), into: &key)
             return key
         }
-        keys[path] = made
-        return made
+        ids[path] = keys.count
+        keys.append(made)
+        return keys.count - 1
+    }
+
+    func components(_ id: Int) -> [[UInt8]] { keys[id] }
+
+    /// The entries' order for paths `ids`, sorted by `sort` the first time they come.
+    func order(of ids: [Int], _ sort: () -> [Int]) -> [Int] {
+        if let found = orders[ids] { return found }
+        let sorted = sort()
+        if orders.count < Self.ordersKept { orders[ids] = sorted }
+        return sorted
     }
 }
 
