@@ -343,13 +343,14 @@ public struct SiteRenderer: Sendable {
                 let part = Array(batch[start..<min(start + slice, batch.count)])
                 group.addTask {
                     var pages: [RenderedPage] = []
+                    let sections = MarkdownSections()
                     for ledger in part {
                         pages.append(RenderedPage(path: context.systemPath(ledger.id),
                                                   bytes: try templates.renderBytes("system", context.systemDetailPage(ledger, presenter: presenter))))
                         for (kind, markdown) in try context.documentMarkdown(context.documentKinds, ledger, templates: templates) {
                             pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: true), bytes: markdown))
                             pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: false),
-                                                      bytes: try templates.renderBytes("document", context.documentPage(kind, ledger, markdown: markdown))))
+                                                      bytes: try templates.renderBytes("document", context.documentPage(kind, ledger, markdown: markdown, sections: sections))))
                         }
                     }
                     return pages
