@@ -49,6 +49,17 @@ struct MarkdownSectionsTests {
         #expect(sections.hits > 100, "\(sections.hits)")
     }
 
+    /// A clause every document has stays cached however many one-off sections pass through (the
+    /// older generation hands it back to the newer); the one-off sections do not pile up.
+    @Test func aSharedSectionOutlivesTheCapacity() {
+        let sections = MarkdownSections(capacity: 4)
+        for index in 0..<50 {
+            let markdown = "前文 \(index)\n## 共通\n共通の条項。\n## 固有 \(index)\n本文 \(index)\n## 別 \(index)\n"
+            #expect(sections.html(Array(markdown.utf8), renderer: renderer) == renderer.htmlBytes(Array(markdown.utf8)))
+        }
+        #expect(sections.hits == 49)
+    }
+
     /// Where a cut could change the HTML, the document is left whole.
     @Test func documentsThatReachAcrossAHeadingAreNotCut() {
         for markdown in ["```\n## コード\n```\n## 節", "~~~\n## x\n~~~\n## y", "<div>\n\n## x", "text\n  <p>\n## x",

@@ -1,4 +1,7 @@
 import DaichoCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Procurement documents rendered a section at a time, each section's HTML kept for the next
 /// document that has the same section word for word.
@@ -11,19 +14,22 @@ import DaichoCore
 /// things reach across such a line, and a document with any of them is rendered whole:
 /// link reference definitions (`[label]: url`, document-wide), fenced code (a `## ` line inside is
 /// code) and HTML blocks (which can run on past the line).
-final class MarkdownSections {
+final class MarkdownSections: @unchecked Sendable {
     private struct Entry {
-        var markdown: ArraySlice<UInt8>
+        var markdown: [UInt8]
         var html: [UInt8]
     }
 
-    private var entries: [UInt64: Entry] = [:]
-    /// Sections kept at most; then the cache starts afresh (shared clauses come back at once,
-    /// and memory stays bounded however many systems there are).
+    /// Two generations: when the newer is full it becomes the older and the oldest goes. A section
+    /// found in the older moves to the newer, so clauses in use stay however many systems pass,
+    /// and memory stays bounded (at 2,048 sections a generation, some 4 MB a lane).
+    private var newer: [UInt64: Entry] = [:], older: [UInt64: Entry] = [:]
     private let capacity: Int
     private(set) var hits = 0
 
-    init(capacity: Int = 1_024) {
+    /// - Parameter capacity: sections a generation holds. Unchecked `Sendable`: one renderer's lane
+    ///   uses it at a time (its batches one after another), never two at once.
+    init(capacity: Int = 2_048) {
         self.capacity = capacity
     }
 
@@ -34,17 +40,30 @@ final class MarkdownSections {
         html.reserveCapacity(markdown.count * 3 / 2)
         for section in sections {
             let key = section.withUnsafeBytes { Digest64.hash($0) }
-            if let entry = entries[key], entry.markdown == section {
+            if let entry = newer[key], entry.markdown[...] == section {
                 html += entry.html
                 hits += 1
                 continue
             }
+            if let entry = older[key], entry.markdown[...] == section {
+                html += entry.html
+                hits += 1
+                keep(key, entry)
+                continue
+            }
             let made = renderer.htmlBytes(Array(section))
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = Entry(markdown: section, html: made)
+            keep(key, Entry(markdown: Array(section), html: made))
             html += made
         }
         return html
+    }
+
+    private func keep(_ key: UInt64, _ entry: Entry) {
+        if newer.count >= capacity {
+            older = newer
+            newer = [:]
+        }
+        newer[key] = entry
     }
 
     /// The document cut before each line that starts with `## `; nil where cutting could change
@@ -54,21 +73,26 @@ final class MarkdownSections {
             || ByteSearch.firstIndex(of: backtickFence, in: bytes) != nil
             || ByteSearch.firstIndex(of: tildeFence, in: bytes) != nil { return nil }
         var cuts: [Int] = [0]
-        var lineStart = 0
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            // An HTML block starts with `<` after at most three spaces, inside any quotes or list
-            // markers too: any line whose first other byte is `<` keeps the document whole.
-            var first = lineStart
-            while first < lineEnd, bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x3E { first += 1 }
-            if first < lineEnd, bytes[first] == 0x3C { return nil }
-            if lineStart > 0, lineEnd - lineStart >= 3, bytes[lineStart] == 0x23, bytes[lineStart + 1] == 0x23,
-               bytes[lineStart + 2] == 0x20 {
-                cuts.append(lineStart)
+        let whole: Bool = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            var lineStart = 0
+            while lineStart < buffer.count {
+                let lineEnd = memchr(base + lineStart, 0x0A, buffer.count - lineStart)
+                    .map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? buffer.count
+                // An HTML block starts with `<` after at most three spaces, inside any quotes or list
+                // markers too: any line whose first other byte is `<` keeps the document whole.
+                var first = lineStart
+                while first < lineEnd, buffer[first] == 0x20 || buffer[first] == 0x09 || buffer[first] == 0x3E { first += 1 }
+                if first < lineEnd, buffer[first] == 0x3C { return true }
+                if lineStart > 0, lineEnd - lineStart >= 3, buffer[lineStart] == 0x23, buffer[lineStart + 1] == 0x23,
+                   buffer[lineStart + 2] == 0x20 {
+                    cuts.append(lineStart)
+                }
+                lineStart = lineEnd + 1
             }
-            lineStart = lineEnd + 1
+            return false
         }
+        if whole { return nil }
         cuts.append(bytes.count)
         return (0..<cuts.count - 1).map { bytes[cuts[$0]..<cuts[$0 + 1]] }
     }

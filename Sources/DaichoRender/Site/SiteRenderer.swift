@@ -88,9 +88,10 @@ public struct SiteRenderer: Sendable {
             progress?(written, total)
             writing = nil
         }
+        let sections = (0..<workers).map { _ in MarkdownSections() }
         for start in stride(from: 0, to: selected.count, by: options.batchSize) {
             let batch = Array(selected[start..<min(start + options.batchSize, selected.count)])
-            let pages = try await systemPages(batch, context: context, presenter: presenter)
+            let pages = try await systemPages(batch, context: context, presenter: presenter, sections: sections)
             try await finishWriting()
             writing = Task {
                 try await sink.write(pages)
@@ -335,15 +336,17 @@ public struct SiteRenderer: Sendable {
     }
 
     /// One batch of system pages, split across workers; the result is in path order whatever the timing.
-    func systemPages(_ batch: [Ledger], context: SiteContext, presenter: LedgerPresenter) async throws -> [RenderedPage] {
+    /// - Parameter sections: one section cache per lane, kept from batch to batch (see `MarkdownSections`).
+    func systemPages(_ batch: [Ledger], context: SiteContext, presenter: LedgerPresenter,
+                     sections lanes: [MarkdownSections]? = nil) async throws -> [RenderedPage] {
         let templates = self.templates
         let slice = max(1, (batch.count + workers - 1) / workers)
         return try await withThrowingTaskGroup(of: [RenderedPage].self) { group in
-            for start in stride(from: 0, to: batch.count, by: slice) {
+            for (lane, start) in stride(from: 0, to: batch.count, by: slice).enumerated() {
                 let part = Array(batch[start..<min(start + slice, batch.count)])
+                let sections = lanes.map { $0[lane % $0.count] } ?? MarkdownSections()
                 group.addTask {
                     var pages: [RenderedPage] = []
-                    let sections = MarkdownSections()
                     for ledger in part {
                         pages.append(RenderedPage(path: context.systemPath(ledger.id),
                                                   bytes: try templates.renderBytes("system", context.systemDetailPage(ledger, presenter: presenter))))

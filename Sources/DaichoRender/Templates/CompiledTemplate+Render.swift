@@ -59,14 +59,18 @@ extension CompiledTemplate {
             var escaping = escaping
             let start = output.count
             let indent = indentation?.isEmpty == false ? indentation : nil
-            for node in template.nodes {
-                let nodeStart = output.count
-                render(node, into: &output, indentation: indentation, escaping: &escaping)
-                // A partial's indentation goes before each piece that starts a line (a CRLF is
-                // not "\n" to swift-mustache, which compares characters).
-                if let indent, output.count > nodeStart, nodeStart > start, output[nodeStart - 1] == 0x0A,
-                   !(nodeStart - 2 >= start && output[nodeStart - 2] == 0x0D) {
-                    output.insert(contentsOf: indent, at: nodeStart)
+            // The nodes are read in place: `for node in template.nodes` copied each one out,
+            // retaining what it holds, and then released it.
+            template.nodes.withUnsafeBufferPointer { nodes in
+                for index in nodes.indices {
+                    let nodeStart = output.count
+                    render(nodes[index], into: &output, indentation: indentation, escaping: &escaping)
+                    // A partial's indentation goes before each piece that starts a line (a CRLF is
+                    // not "\n" to swift-mustache, which compares characters).
+                    if let indent, output.count > nodeStart, nodeStart > start, output[nodeStart - 1] == 0x0A,
+                       !(nodeStart - 2 >= start && output[nodeStart - 2] == 0x0D) {
+                        output.insert(contentsOf: indent, at: nodeStart)
+                    }
                 }
             }
         }

@@ -35,19 +35,24 @@ extension TemplateModel {
 /// A class, so that reading a model's table and calling a getter copies nothing.
 final class FieldTable<Model>: ExpressibleByDictionaryLiteral, Sendable {
     private let names: [String]
+    /// The names' lengths in bytes, compared first: most names differ in length, and comparing
+    /// Strings is a call into the runtime (a hundredth of a build).
+    private let lengths: [Int]
     private let values: [@Sendable (Model) -> Any]
     private let typed: [@Sendable (Model) -> TemplateValue]
 
     required init(dictionaryLiteral elements: (String, Field<Model>)...) {
         names = elements.map(\.0)
+        lengths = elements.map(\.0.utf8.count)
         values = elements.map(\.1.value)
         typed = elements.map(\.1.typed)
     }
 
     private func index(of name: String) -> Int? {
+        let length = name.utf8.count
         var index = 0
         while index < names.count {
-            if names[index] == name { return index }
+            if lengths[index] == length, names[index] == name { return index }
             index += 1
         }
         return nil
