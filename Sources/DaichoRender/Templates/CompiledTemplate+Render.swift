@@ -144,7 +144,7 @@ extension CompiledTemplate {
                     let rows = reuse != nil && indentation?.isEmpty ?? true ? sequence as? any ReusableRows : nil
                     renderItems(sequence, rows: rows, body, into: &output, indentation: indentation, escaping: escaping)
                 default:
-                    renderItem(value ?? .other(other), index: 0, rows: nil, body, into: &output,
+                    renderItem(.other(other), index: 0, rows: nil, body, into: &output,
                                indentation: indentation, escaping: escaping)
                 }
             case .some(let value):
