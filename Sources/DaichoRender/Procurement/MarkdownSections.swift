@@ -25,6 +25,7 @@ final class MarkdownSections: @unchecked Sendable {
     /// and memory stays bounded (at 2,048 sections a generation, some 4 MB a lane).
     private var newer: [UInt64: Entry] = [:], older: [UInt64: Entry] = [:]
     private let capacity: Int
+    /// Sections taken from the cache (tests check the cache is used).
     private(set) var hits = 0
 
     /// - Parameter capacity: sections a generation holds. Unchecked `Sendable`: one renderer's lane
@@ -51,8 +52,9 @@ final class MarkdownSections: @unchecked Sendable {
                 keep(key, entry)
                 continue
             }
-            let made = renderer.htmlBytes(Array(section))
-            keep(key, Entry(markdown: Array(section), html: made))
+            let markdown = Array(section)
+            let made = renderer.htmlBytes(markdown)
+            keep(key, Entry(markdown: markdown, html: made))
             html += made
         }
         return html

@@ -336,15 +336,16 @@ public struct SiteRenderer: Sendable {
     }
 
     /// One batch of system pages, split across workers; the result is in path order whatever the timing.
-    /// - Parameter sections: one section cache per lane, kept from batch to batch (see `MarkdownSections`).
+    /// - Parameter lanes: one section cache per worker, kept from batch to batch (see `MarkdownSections`).
     func systemPages(_ batch: [Ledger], context: SiteContext, presenter: LedgerPresenter,
-                     sections lanes: [MarkdownSections]? = nil) async throws -> [RenderedPage] {
+                     sections lanes: [MarkdownSections]) async throws -> [RenderedPage] {
         let templates = self.templates
         let slice = max(1, (batch.count + workers - 1) / workers)
         return try await withThrowingTaskGroup(of: [RenderedPage].self) { group in
             for (lane, start) in stride(from: 0, to: batch.count, by: slice).enumerated() {
                 let part = Array(batch[start..<min(start + slice, batch.count)])
-                let sections = lanes.map { $0[lane % $0.count] } ?? MarkdownSections()
+                // At most `workers` slices, so no two run on one cache.
+                let sections = lanes[lane]
                 group.addTask {
                     var pages: [RenderedPage] = []
                     for ledger in part {
