@@ -8,7 +8,7 @@ struct MarkdownSectionsTests {
     let renderer = MarkdownRenderer()
 
     /// Property: on random documents of every block kind cmark-gfm knows, cut anywhere a line starts
-    /// with `## ` (inside lists, quotes, tables and paragraphs too), with some sections shared
+    /// with a heading (inside lists, quotes, tables and paragraphs too), with some sections shared
     /// between documents, the cached rendering equals the whole one.
     @Test func sectionsRenderAsTheWholeDocument() {
         var random = SplitMix(seed: 23)
@@ -20,6 +20,7 @@ struct MarkdownSectionsTests {
             "- 項目\n  ## 項目の中の見出し", "> ## 引用の中の見出し", "##見出しではない", "##", "## ", "\\## 文字",
             "~~取消~~ と ![図](x.png)", "改行\r\nCRLF の行\r\n", "【要記入】 の欄", "- [ ] 未\n- [x] 済",
             "&amp; &#x41; &copy;", "*開き", "項目\n## 直後の見出し", "  ## 字下げした見出し",
+            "段落\n####### 七つは段落の続き", "###### 六つは見出し", "#\tタブの見出し", "#タグ",
         ]
         let unsafe = ["```\n## コード\n```", "~~~\n## x\n~~~", "<div>\n## x\n</div>", "[参照]: https://example.jp/r",
                       "[参照][r]", " <!-- 注 -->\n## x"]
@@ -30,7 +31,8 @@ struct MarkdownSectionsTests {
             for _ in 0..<Int(random.next() % 9) {
                 let roll = random.next() % 10
                 if roll < 3 {
-                    parts.append("## 節\(random.next() % 4)")  // few titles, so sections repeat
+                    // Few titles, so sections repeat.
+                    parts.append(String(repeating: "#", count: 1 + Int(random.next() % 3)) + " 節\(random.next() % 4)")
                 } else if roll == 3, round % 5 == 0 {
                     parts.append(unsafe[Int(random.next() % UInt64(unsafe.count))])
                 } else {
@@ -66,7 +68,8 @@ struct MarkdownSectionsTests {
                          "[r]: https://example.jp\n## 節\n[r]", "> <b>\n## x"] {
             #expect(MarkdownSections.sections(Array(markdown.utf8)) == nil, "\(markdown.debugDescription)")
         }
-        let cut = MarkdownSections.sections(Array("前文\n## 一\n本文\n## 二\n".utf8))?.map { String(decoding: $0, as: UTF8.self) }
-        #expect(cut == ["前文\n", "## 一\n本文\n", "## 二\n"])
+        let cut = MarkdownSections.sections(Array("前文\n## 一\n本文\n### 二\n####### 続き\n# 三\n".utf8))?
+            .map { String(decoding: $0, as: UTF8.self) }
+        #expect(cut == ["前文\n", "## 一\n本文\n", "### 二\n####### 続き\n", "# 三\n"])
     }
 }

@@ -6,14 +6,14 @@ import Glibc
 /// Procurement documents rendered a section at a time, each section's HTML kept for the next
 /// document that has the same section word for word.
 ///
-/// Half of a build's Markdown is clauses every system's RFI, RFP and SLA share (measured at
-/// 10,000 systems: 73 of 139 MB in distinct sections), and cmark-gfm was a sixth of a full build's
-/// CPU time. A section here runs from a line that starts with `## ` to the next: cut there,
-/// cmark-gfm makes the same HTML of the parts as of the whole, because an ATX heading at the
-/// margin ends every open block (paragraph, list, quote, table) and cannot continue one. Three
-/// things reach across such a line, and a document with any of them is rendered whole:
-/// link reference definitions (`[label]: url`, document-wide), fenced code (a `## ` line inside is
-/// code) and HTML blocks (which can run on past the line).
+/// Half of a build's Markdown is clauses every system's RFI, RFP and SLA share, and cmark-gfm was
+/// a sixth of a full build's CPU time. A section runs from a line that starts with an ATX heading
+/// (`#` to `######` and a space) to the next: cut there, cmark-gfm makes the same HTML of the parts
+/// as of the whole, because an ATX heading at the margin ends every open block (paragraph, list,
+/// quote, table) and cannot continue one. Three things reach across such a line, and a document
+/// with any of them is rendered whole: link reference definitions (`[label]: url`,
+/// document-wide), fenced code (a heading line inside is code) and HTML blocks (which can run on
+/// past the line).
 final class MarkdownSections: @unchecked Sendable {
     private struct Entry {
         var markdown: [UInt8]
@@ -68,8 +68,8 @@ final class MarkdownSections: @unchecked Sendable {
         newer[key] = entry
     }
 
-    /// The document cut before each line that starts with `## `; nil where cutting could change
-    /// the HTML (see the type's comment).
+    /// The document cut before each line that starts with an ATX heading; nil where cutting could
+    /// change the HTML (see the type's comment).
     static func sections(_ bytes: [UInt8]) -> [ArraySlice<UInt8>]? {
         if ByteSearch.firstIndex(of: referenceMark, in: bytes) != nil
             || ByteSearch.firstIndex(of: backtickFence, in: bytes) != nil
@@ -86,8 +86,10 @@ final class MarkdownSections: @unchecked Sendable {
                 var first = lineStart
                 while first < lineEnd, buffer[first] == 0x20 || buffer[first] == 0x09 || buffer[first] == 0x3E { first += 1 }
                 if first < lineEnd, buffer[first] == 0x3C { return true }
-                if lineStart > 0, lineEnd - lineStart >= 3, buffer[lineStart] == 0x23, buffer[lineStart + 1] == 0x23,
-                   buffer[lineStart + 2] == 0x20 {
+                // One to six `#` and a space: an ATX heading (seven are a paragraph's text).
+                var hashes = lineStart
+                while hashes < lineEnd, hashes - lineStart < 7, buffer[hashes] == 0x23 { hashes += 1 }
+                if lineStart > 0, hashes > lineStart, hashes - lineStart <= 6, hashes < lineEnd, buffer[hashes] == 0x20 {
                     cuts.append(lineStart)
                 }
                 lineStart = lineEnd + 1
