@@ -39,6 +39,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// In the order they were always attached: the HTML renderer runs them in it.
     private static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
+    private static let tildeByte = Array("~".utf8)
 
     public func html(_ markdown: String) -> String {
         String(decoding: htmlBytes(Array(markdown.utf8)), as: UTF8.self)
@@ -73,7 +74,7 @@ public struct MarkdownRenderer: Sendable {
     /// the module's `shim.h`): a document was a few hundred calloc/free pairs, most of a full build's time in malloc.
     private func parse(_ markdown: [UInt8]) -> (parser: OpaquePointer, document: OpaquePointer)? {
         guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS, daicho_arena_mem()) else { return nil }
-        let tilde = markdown.contains(0x7E)
+        let tilde = ByteSearch.firstIndex(of: Self.tildeByte, in: markdown) != nil
         for name in Self.extensionNames where tilde || name != "strikethrough" {
             if let syntax = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntax)

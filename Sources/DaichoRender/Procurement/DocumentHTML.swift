@@ -3,11 +3,11 @@
 enum DocumentHTML {
     /// The page body of a document. Bytes from end to end: every system has three documents, and
     /// each step's validated `String` cost a thirtieth of a full build.
-    /// - Parameter sections: rendered sections to reuse, and to keep for the next document.
-    static func render(_ markdown: [UInt8], markdown renderer: MarkdownRenderer, sections: MarkdownSections? = nil) -> HTMLBytes {
+    /// - Parameter cache: rendered Markdown sections to reuse, and to keep for the next document.
+    static func render(_ markdown: [UInt8], markdown renderer: MarkdownRenderer, cache: MarkdownSectionCache? = nil) -> HTMLBytes {
         let stripped = strippingComments(markdown)
-        let html = sections?.html(stripped, renderer: renderer) ?? renderer.htmlBytes(stripped)
-        return HTMLBytes(bytes: highlightMarkers(Self.sections(html)))
+        let html = cache?.html(stripped, renderer: renderer) ?? renderer.htmlBytes(stripped)
+        return HTMLBytes(bytes: highlightMarkers(sections(html)))
     }
 
     /// Editor's comments (`<!-- 根拠: … -->`) say why a clause is there; they are not part of the document.

@@ -36,7 +36,7 @@ extension SiteContext {
         Self.documentPath(kind, id, markdown: markdown)
     }
 
-    func documentPage(_ kind: DocumentKind, _ ledger: Ledger, markdown: [UInt8], sections: MarkdownSections? = nil) -> DocumentPage {
+    func documentPage(_ kind: DocumentKind, _ ledger: Ledger, markdown: [UInt8], cache: MarkdownSectionCache? = nil) -> DocumentPage {
         let path = documentPath(kind, ledger.id, markdown: false)
         let title = kind.title.text(language)
         let frame = frame(path: path, title: "\(ledger.name) \(title)", section: .systems,
@@ -45,7 +45,7 @@ extension SiteContext {
             page: frame, title: title, organization: project.organization.name, systemName: ledger.name,
             systemHref: "index.html", draftDateLabel: t("作成日", "Draft date"),
             draftDate: options.draftDate ?? t("　　年　　月　　日", "____-__-__"),
-            body: DocumentHTML.render(markdown, markdown: MarkdownRenderer(), sections: sections),
+            body: DocumentHTML.render(markdown, markdown: MarkdownRenderer(), cache: cache),
             markdownHref: "\(kind.rawValue).md", markdownLabel: t("Markdown（編集用）", "Markdown (to edit)"))
     }
 }

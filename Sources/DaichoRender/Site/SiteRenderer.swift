@@ -88,10 +88,10 @@ public struct SiteRenderer: Sendable {
             progress?(written, total)
             writing = nil
         }
-        let sections = (0..<workers).map { _ in MarkdownSections() }
+        let caches = (0..<workers).map { _ in MarkdownSectionCache() }
         for start in stride(from: 0, to: selected.count, by: options.batchSize) {
             let batch = Array(selected[start..<min(start + options.batchSize, selected.count)])
-            let pages = try await systemPages(batch, context: context, presenter: presenter, sections: sections)
+            let pages = try await systemPages(batch, context: context, presenter: presenter, caches: caches)
             try await finishWriting()
             writing = Task {
                 try await sink.write(pages)
@@ -336,16 +336,16 @@ public struct SiteRenderer: Sendable {
     }
 
     /// One batch of system pages, split across workers; the result is in path order whatever the timing.
-    /// - Parameter lanes: one section cache per worker, kept from batch to batch (see `MarkdownSections`).
+    /// - Parameter caches: one Markdown section cache per worker, kept from batch to batch.
     func systemPages(_ batch: [Ledger], context: SiteContext, presenter: LedgerPresenter,
-                     sections lanes: [MarkdownSections]) async throws -> [RenderedPage] {
+                     caches: [MarkdownSectionCache]) async throws -> [RenderedPage] {
         let templates = self.templates
         let slice = max(1, (batch.count + workers - 1) / workers)
         return try await withThrowingTaskGroup(of: [RenderedPage].self) { group in
             for (lane, start) in stride(from: 0, to: batch.count, by: slice).enumerated() {
                 let part = Array(batch[start..<min(start + slice, batch.count)])
                 // At most `workers` slices, so no two run on one cache.
-                let sections = lanes[lane]
+                let cache = caches[lane]
                 group.addTask {
                     var pages: [RenderedPage] = []
                     for ledger in part {
@@ -354,7 +354,7 @@ public struct SiteRenderer: Sendable {
                         for (kind, markdown) in try context.documentMarkdown(context.documentKinds, ledger, templates: templates) {
                             pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: true), bytes: markdown))
                             pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: false),
-                                                      bytes: try templates.renderBytes("document", context.documentPage(kind, ledger, markdown: markdown, sections: sections))))
+                                                      bytes: try templates.renderBytes("document", context.documentPage(kind, ledger, markdown: markdown, cache: cache))))
                         }
                     }
                     return pages

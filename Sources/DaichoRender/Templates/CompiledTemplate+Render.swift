@@ -165,8 +165,8 @@ extension CompiledTemplate {
             }
         }
 
-        /// The body once with `item` pushed; for a reusable row, copied from the previous page
-        /// when its key matches, and its place recorded.
+        /// The body once with `item` pushed (a list's item, a section's object, an empty list); for a
+        /// reusable row, copied from the previous page when its key matches, and its place recorded.
         private mutating func renderItem(_ item: TemplateValue, index: Int, rows: (any ReusableRows)?, _ body: CompiledTemplate,
                                          into output: inout [UInt8], indentation: [UInt8]?, escaping: Escaping) {
             if let reuse, let rows {
@@ -189,25 +189,20 @@ extension CompiledTemplate {
         private mutating func renderInverted(_ value: TemplateValue?, _ body: CompiledTemplate, into output: inout [UInt8],
                                              indentation: [UInt8]?, escaping: Escaping) {
             switch value {
+            // An empty list is pushed as swift-mustache pushes it (a name inside is looked for on it).
             case .models(let models):
                 guard models.modelCount == 0 else { return }
-                stack.append(Frame(.models(models)))
-                render(body, into: &output, indentation: indentation, escaping: escaping)
-                stack.removeLast()
+                renderItem(.models(models), index: 0, rows: nil, body, into: &output, indentation: indentation, escaping: escaping)
             case .texts(let texts):
                 guard texts.isEmpty else { return }
-                stack.append(Frame(.texts(texts)))
-                render(body, into: &output, indentation: indentation, escaping: escaping)
-                stack.removeLast()
+                renderItem(.texts(texts), index: 0, rows: nil, body, into: &output, indentation: indentation, escaping: escaping)
             case .flag(let condition):
                 if !condition { render(body, into: &output, indentation: indentation, escaping: escaping) }
             case .other(let other):
                 switch other {
                 case let sequence as any MustacheSequence:
                     guard Self.isEmpty(sequence) else { return }
-                    stack.append(Frame(.other(sequence)))
-                    render(body, into: &output, indentation: indentation, escaping: escaping)
-                    stack.removeLast()
+                    renderItem(.other(sequence), index: 0, rows: nil, body, into: &output, indentation: indentation, escaping: escaping)
                 case let condition as Bool:
                     if !condition { render(body, into: &output, indentation: indentation, escaping: escaping) }
                 default:

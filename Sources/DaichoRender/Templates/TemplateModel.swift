@@ -4,8 +4,9 @@ import Mustache
 ///
 /// swift-mustache looks values up with `Mirror`, which dominated the rendering profile
 /// (about half of a 10,000-system build). A table makes each lookup a short scan and a
-/// direct call (closures, not key paths: projecting a key path was a third of a lookup). `TemplateChecker` compares the table with the stored properties once per type,
-/// so a field added without its entry fails every build and test at once.
+/// direct call (closures, not key paths: projecting a key path was a third of a lookup).
+/// `TemplateChecker` compares the table with the stored properties once per type, so a field
+/// added without its entry fails every build and test at once.
 protocol TemplateModel: MustacheParent {
     static var fields: FieldTable<Self> { get }
     /// A requirement, not only an extension: each model's witness is then compiled for its own
@@ -30,9 +31,9 @@ extension TemplateModel {
 
 /// A view model's getters by name, written as a dictionary literal of `.field { $0.name }`.
 ///
-/// Kept as pairs and scanned: a dozen names of up to 15 ASCII bytes are compared as two machine
-/// words each, cheaper than hashing the name for a dictionary (hashing was a twentieth of a build).
-/// A class, so that reading a model's table and calling a getter copies nothing.
+/// Names are scanned, not hashed: a dozen short names compared in turn cost less than hashing the
+/// name for a dictionary (hashing was a twentieth of a build). A class, so that reading a model's
+/// table and calling a getter copies nothing.
 final class FieldTable<Model>: ExpressibleByDictionaryLiteral, Sendable {
     private let names: [String]
     /// The names' lengths in bytes, compared first: most names differ in length, and comparing

@@ -4,7 +4,7 @@ import Testing
 
 /// Documents rendered a section at a time, with sections kept from earlier documents, are the
 /// documents rendered whole, byte for byte.
-struct MarkdownSectionsTests {
+struct MarkdownSectionCacheTests {
     let renderer = MarkdownRenderer()
 
     /// Property: on random documents of every block kind cmark-gfm knows, cut anywhere a line starts
@@ -24,7 +24,7 @@ struct MarkdownSectionsTests {
         ]
         let unsafe = ["```\n## コード\n```", "~~~\n## x\n~~~", "<div>\n## x\n</div>", "[参照]: https://example.jp/r",
                       "[参照][r]", " <!-- 注 -->\n## x"]
-        let sections = MarkdownSections(capacity: 40)
+        let sections = MarkdownSectionCache(capacity: 40)
         var cut = 0, documents = 0
         for round in 0..<600 {
             var parts: [String] = []
@@ -42,7 +42,7 @@ struct MarkdownSectionsTests {
             let separator = random.next() % 3 == 0 ? "\n" : "\n\n"
             let markdown = Array(parts.joined(separator: separator).utf8)
             documents += 1
-            if (MarkdownSections.sections(markdown)?.count ?? 0) > 1 { cut += 1 }
+            if (MarkdownSectionCache.cut(markdown)?.count ?? 0) > 1 { cut += 1 }
             let whole = renderer.htmlBytes(markdown)
             #expect(sections.html(markdown, renderer: renderer) == whole, "\(String(decoding: markdown, as: UTF8.self).debugDescription)")
         }
@@ -54,7 +54,7 @@ struct MarkdownSectionsTests {
     /// A clause every document has stays cached however many one-off sections pass through (the
     /// older generation hands it back to the newer); the one-off sections do not pile up.
     @Test func aSharedSectionOutlivesTheCapacity() {
-        let sections = MarkdownSections(capacity: 4)
+        let sections = MarkdownSectionCache(capacity: 4)
         for index in 0..<50 {
             let markdown = "前文 \(index)\n## 共通\n共通の条項。\n## 固有 \(index)\n本文 \(index)\n## 別 \(index)\n"
             #expect(sections.html(Array(markdown.utf8), renderer: renderer) == renderer.htmlBytes(Array(markdown.utf8)))
@@ -66,9 +66,9 @@ struct MarkdownSectionsTests {
     @Test func documentsThatReachAcrossAHeadingAreNotCut() {
         for markdown in ["```\n## コード\n```\n## 節", "~~~\n## x\n~~~\n## y", "<div>\n\n## x", "text\n  <p>\n## x",
                          "[r]: https://example.jp\n## 節\n[r]", "> <b>\n## x"] {
-            #expect(MarkdownSections.sections(Array(markdown.utf8)) == nil, "\(markdown.debugDescription)")
+            #expect(MarkdownSectionCache.cut(Array(markdown.utf8)) == nil, "\(markdown.debugDescription)")
         }
-        let cut = MarkdownSections.sections(Array("前文\n## 一\n本文\n### 二\n####### 続き\n# 三\n".utf8))?
+        let cut = MarkdownSectionCache.cut(Array("前文\n## 一\n本文\n### 二\n####### 続き\n# 三\n".utf8))?
             .map { String(decoding: $0, as: UTF8.self) }
         #expect(cut == ["前文\n", "## 一\n本文\n", "### 二\n####### 続き\n", "# 三\n"])
     }

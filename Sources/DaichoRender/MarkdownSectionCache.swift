@@ -14,7 +14,7 @@ import Glibc
 /// with any of them is rendered whole: link reference definitions (`[label]: url`,
 /// document-wide), fenced code (a heading line inside is code) and HTML blocks (which can run on
 /// past the line).
-final class MarkdownSections: @unchecked Sendable {
+final class MarkdownSectionCache: @unchecked Sendable {
     private struct Entry {
         var markdown: [UInt8]
         var html: [UInt8]
@@ -36,7 +36,7 @@ final class MarkdownSections: @unchecked Sendable {
 
     /// The document's HTML, from the cache where its sections were rendered before.
     func html(_ markdown: [UInt8], renderer: MarkdownRenderer) -> [UInt8] {
-        guard let sections = Self.sections(markdown), sections.count > 1 else { return renderer.htmlBytes(markdown) }
+        guard let sections = Self.cut(markdown), sections.count > 1 else { return renderer.htmlBytes(markdown) }
         var html: [UInt8] = []
         html.reserveCapacity(markdown.count * 3 / 2)
         for section in sections {
@@ -70,7 +70,7 @@ final class MarkdownSections: @unchecked Sendable {
 
     /// The document cut before each line that starts with an ATX heading; nil where cutting could
     /// change the HTML (see the type's comment).
-    static func sections(_ bytes: [UInt8]) -> [ArraySlice<UInt8>]? {
+    static func cut(_ bytes: [UInt8]) -> [ArraySlice<UInt8>]? {
         if ByteSearch.firstIndex(of: referenceMark, in: bytes) != nil
             || ByteSearch.firstIndex(of: backtickFence, in: bytes) != nil
             || ByteSearch.firstIndex(of: tildeFence, in: bytes) != nil { return nil }
