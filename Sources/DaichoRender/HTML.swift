@@ -68,3 +68,17 @@ struct HTMLBytes: Sendable, CustomStringConvertible {
     var description: String { String(decoding: bytes, as: UTF8.self) }
 }
 
+
+/// Markup a template writes straight into the page as it renders it (`{{{…}}}`), never held as a
+/// value of its own: a national inventory's analysis tables run to tens of megabytes, and each
+/// held as cells, then as markup, then in the page was most of a build's peak memory. It prints
+/// as its text, so swift-mustache renders it the same.
+struct HTMLWriter: Sendable, CustomStringConvertible {
+    let write: @Sendable (inout [UInt8]) -> Void
+
+    var description: String {
+        var bytes: [UInt8] = []
+        write(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -30,6 +30,7 @@ struct CompiledTemplateTests {
     static let partials: [String: String] = [
         "item": "<li>{{name}}</li>\n<li>{{count}}</li>\n",
         "block": "{{#rows}}\n  {{name}}\n{{/rows}}\n",
+        "table": "<p>{{table.caption}}</p>\n{{{table.html}}}\n",
     ]
 
     static let cases: [String] = [
@@ -69,8 +70,9 @@ struct CompiledTemplateTests {
 
     struct TypedModel: TemplateModel {
         var title: String, empty: [String], rows: [TypedRow], flag: Bool, off: Bool, missing: String?
-        var nested: TypedNested, number: Int, labels: [String: String], markup: HTMLBytes
+        var nested: TypedNested, number: Int, labels: [String: String], markup: HTMLBytes, table: SubTable
         static let fields: FieldTable<Self> = [
+            "table": .field { $0.table },
             "title": .field { $0.title }, "empty": .field { $0.empty }, "rows": .field { $0.rows }, "flag": .field { $0.flag },
             "off": .field { $0.off }, "missing": .field { $0.missing }, "nested": .field { $0.nested },
             "number": .field { $0.number }, "labels": .field { $0.labels }, "markup": .field { $0.markup },
@@ -81,12 +83,17 @@ struct CompiledTemplateTests {
         title: "台帳 <一覧> & \"引用\" 'x'", empty: [],
         rows: [TypedRow(name: "住民記録", note: nil, count: 3, tags: ["基幹", "LGWAN"]), TypedRow(name: "税務", note: "注記", count: 0, tags: [])],
         flag: true, off: false, missing: nil, nested: TypedNested(inner: TypedInner(deep: "深い"), title: "内側"), number: 42,
-        labels: ["gaps": "課題 <&>", "none": ""], markup: HTMLBytes(bytes: Array("<b>太字</b>".utf8)))
+        labels: ["gaps": "課題 <&>", "none": ""], markup: HTMLBytes(bytes: Array("<b>太字</b>".utf8)),
+        table: SubTable(caption: "連携 <&>", headers: ["名称", "相手"], count: 2) { ["<a href=\"#\($0)\">行\($0)</a>", "—"] })
 
     static let typedCases = cases + [
         "{{labels.gaps}} {{#labels}}{{gaps}} {{title}}{{/labels}}{{^labels}}never{{/labels}} {{labels}}\n",
         "{{{markup}}} {{markup}} {{#markup}}{{title}}{{/markup}} {{rows}} {{flag}} {{#number}}{{.}}{{/number}}\n",
         "{{#rows}}{{#tags}}{{name}}:{{.}} {{/tags}}{{/rows}} {{#nested.inner}}{{deep}} {{nested.title}}{{/nested.inner}}\n",
+        // A table's markup is written into the page as it renders (`HTMLWriter`): raw, escaped,
+        // as a section, inside an indented partial, and its rows as a template would lay them out.
+        "{{{table.html}}}{{table.html}}|{{#table.html}}{{title}}{{/table.html}}|{{table.rowCount}}\n",
+        "<div>\n  {{> table}}\n</div>\n{{#table.rows}}<tr>{{#.}}<td>{{{.}}}</td>{{/.}}</tr>{{/table.rows}}\n",
     ]
 
     @Test func rendersAsSwiftMustacheDoes() throws {
@@ -179,12 +186,13 @@ struct CompiledTemplateTests {
             var texts = ["基幹", "内部"], row = FieldRow(label: "名称", html: "x", missing: false)
             var rows = [FieldRow(label: "a", html: "1", missing: false), FieldRow(label: "b", html: "2", missing: true)]
             var optional: String? = "任意", none: Int? = nil, exact = 1.5, labels = ["gaps": "課題"]
+            var writer = HTMLWriter { $0 += "<i>書</i>".utf8 }
         }
         let table: FieldTable<Holder> = [
             "text": .field { $0.text }, "number": .field { $0.number }, "flag": .field { $0.flag },
             "markup": .field { $0.markup }, "texts": .field { $0.texts }, "row": .field { $0.row },
             "rows": .field { $0.rows }, "optional": .field { $0.optional }, "none": .field { $0.none },
-            "exact": .field { $0.exact }, "labels": .field { $0.labels },
+            "exact": .field { $0.exact }, "labels": .field { $0.labels }, "writer": .field { $0.writer },
         ]
         let holder = Holder()
         func typed(_ name: String) throws -> TemplateValue { try #require(table.typedValue(name, of: holder)) }
@@ -202,6 +210,7 @@ struct CompiledTemplateTests {
         guard case .other(let none) = try typed("none"), case .some(nil) = none as? Int? else { Issue.record("none"); return }
         guard case .other(let exact) = try typed("exact"), exact as? Double == 1.5 else { Issue.record("exact"); return }
         guard case .labels(["gaps": "課題"]) = try typed("labels") else { Issue.record("labels"); return }
+        guard case .writer(let writer) = try typed("writer"), writer.description == "<i>書</i>" else { Issue.record("writer"); return }
         // The untyped side is the value itself, as swift-mustache and the checker read it.
         #expect(table.value("rows", of: holder) as? [FieldRow] != nil)
         #expect(table.value("number", of: holder) as? Int == 42)

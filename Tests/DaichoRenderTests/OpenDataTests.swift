@@ -33,6 +33,50 @@ struct OpenDataTests {
 
 /// `analysis.json` streams a member at a time; the parts must join into the rendered document.
 struct JSONPartsTests {
+    /// A build makes `analysis.json`'s members one at a time, never the whole tree: joined, they
+    /// are the tree's bytes (internal profile), and the public profile differs only in the gaps it
+    /// hides and, where costs are hidden, the maintenance list.
+    @Test func analysisMembersJoinIntoTheDocument() async throws {
+        let synthetic = SyntheticInventory(count: 120, seed: 5)
+        let source = ProjectSource(
+            projectFilePath: "daicho.yaml", projectFile: Array(synthetic.projectFile.utf8),
+            ledgers: (0..<120).map { index in
+                let ledger = synthetic.ledger(index)
+                return LedgerSource(path: "inventory/\(ledger.name)", stem: String(ledger.name.dropLast(5)), bytes: Array(ledger.text.utf8))
+            })
+        let checked = await Checker(workers: 2).check(source)
+        let analysis = Analyzer(policy: checked.project.policy)
+            .analyze(checked.validLedgers, organization: checked.project.organization, excluded: [])
+        func joined(_ profile: Visibility.Profile) -> [UInt8] {
+            let visibility = Visibility(profile: profile, policy: checked.project.policy)
+            let next = JSONValue.renderedParts(members: SiteContext.publicAnalysisMembers(analysis, visibility: visibility))
+            var bytes: [UInt8] = []
+            while let part = next() { bytes += part }
+            return bytes
+        }
+        #expect(joined(.internal) == analysis.json.renderedBytes())
+        #expect(analysis.jsonMembers.map(\.key) == JSONValue.sortedKeys(analysis.jsonMembers.map(\.key)))
+
+        // The public document, worked out from the whole tree by the rules of the public profile.
+        let visibility = Visibility(profile: .public, policy: checked.project.policy)
+        guard case .object(var root) = analysis.json, case .object(var gaps)? = root["gaps"],
+              case .object(let bySystem)? = root["system_gaps"] else { Issue.record("analysis.json's shape"); return }
+        let hidden = GapAnalysis.Code.allCases.filter { !visibility.shows($0) }
+        #expect(!hidden.isEmpty)
+        for code in hidden { gaps[code.rawValue] = nil }
+        root["gaps"] = .object(gaps)
+        root["system_gaps"] = .object(bySystem.mapValues { value in
+            guard case .array(let codes) = value else { return value }
+            return .array(codes.filter { !hidden.map { JSONValue.string($0.rawValue) }.contains($0) })
+        })
+        if visibility.hides("costs"), case .object(var maintenance)? = root["maintenance"] {
+            maintenance["systems"] = .array([])
+            root["maintenance"] = .object(maintenance)
+        }
+        #expect(joined(.public) == JSONValue.object(root).renderedBytes())
+        #expect(joined(.public) != joined(.internal))
+    }
+
     @Test func partsJoinIntoTheRenderedDocument() {
         let values: [JSONValue] = [
             .object(["b": .array([.int(1), .string("<x>")]), "a": .object(["z": .null, "y": .bool(true)]), "c": .string("台帳")]),

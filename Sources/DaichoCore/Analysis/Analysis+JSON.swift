@@ -13,6 +13,16 @@ extension Analysis {
         return .object(Dictionary(uniqueKeysWithValues: zip(sections.map(\.key), values)))
     }
 
+    /// `json`'s top-level members in the order it writes them, each made when asked for: a build
+    /// writes them one at a time (`JSONValue.renderedParts(members:)`), so that the whole tree of a
+    /// national inventory's analysis (over a hundred megabytes of small values) is never held.
+    public var jsonMembers: [(key: String, value: @Sendable () -> JSONValue)] {
+        let sections = jsonSections
+        let order = JSONValue.sortedKeys(sections.map(\.key))
+        let byKey = Dictionary(uniqueKeysWithValues: sections.map { ($0.key, $0.value) })
+        return order.compactMap { key in byKey[key].map { (key, $0) } }
+    }
+
     private var jsonSections: [(key: String, value: @Sendable () -> JSONValue)] {
         [
             ("schema", { .int(1) }),

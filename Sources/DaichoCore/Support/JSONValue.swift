@@ -75,6 +75,20 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// An object's `renderedParts()` from its members in written order, each value made only when
+    /// its part is asked for and dropped after.
+    public static func renderedParts(members: [(key: String, value: @Sendable () -> JSONValue)]) -> () -> [UInt8]? {
+        guard !members.isEmpty else { return JSONValue.object([:]).renderedParts() }
+        var next = -1
+        return {
+            defer { next += 1 }
+            if next < 0 { return [0x7B, 0x0A] }
+            if next == members.count { return [0x7D, 0x0A] }
+            guard next < members.count else { return nil }
+            return member(members[next].key, members[next].value(), last: next == members.count - 1)
+        }
+    }
+
     /// One member of a top-level object, as `rendered()` writes it: indented, with its comma.
     private static func member(_ key: String, _ value: JSONValue?, last: Bool) -> [UInt8] {
         var part: [UInt8] = []
@@ -293,7 +307,11 @@ extension JSONValue {
     /// The keys in `keyOrder`, compared by their first eight bytes as one number before any
     /// `memcmp`: the objects keyed by system id made this sort a sixteenth of a one-ledger rebuild.
     static func sortedKeys(_ fields: [String: JSONValue]) -> [String] {
-        var keyed = fields.keys.map { (prefix: leadingBytes($0), key: $0) }
+        sortedKeys(fields.keys)
+    }
+
+    static func sortedKeys<Keys: Sequence<String>>(_ keys: Keys) -> [String] {
+        var keyed = keys.map { (prefix: leadingBytes($0), key: $0) }
         keyed.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : keyOrder($0.key, $1.key) }
         return keyed.map(\.key)
     }

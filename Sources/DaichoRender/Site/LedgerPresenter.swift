@@ -11,35 +11,54 @@ struct FieldRow: Sendable {
 struct SubTable: Sendable {
     var caption: String
     var headers: [String]
-    var rows: [[String]]  // cells as safe HTML
+    let rowCount: Int
+    /// Row `index`'s cells as safe HTML, made when the table is written: the analysis tables of a
+    /// national inventory have hundreds of thousands of rows, which need not all be held at once.
+    let row: @Sendable (_ index: Int) -> [String]
+
+    init(caption: String, headers: [String], rows: [[String]]) {
+        self.init(caption: caption, headers: headers, count: rows.count) { rows[$0] }
+    }
+
+    init(caption: String, headers: [String], count: Int, row: @escaping @Sendable (_ index: Int) -> [String]) {
+        self.caption = caption
+        self.headers = headers
+        rowCount = count
+        self.row = row
+    }
+
+    /// Every row's cells (for templates that lay the table out themselves).
+    var rows: [[String]] { (0..<rowCount).map(row) }
 
     /// The table's markup, built here rather than in a template: tables are data, and
     /// rendering their cells through Mustache cost more than the rest of a system page.
-    var html: String {
+    var html: HTMLWriter {
+        HTMLWriter { [self] out in write(into: &out) }
+    }
+
+    func write(into out: inout [UInt8]) {
         let caption = HTML.escape(caption)
-        var out = "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\""
-        out.reserveCapacity(256 + 64 * headers.count * (rows.count + 1))
-        out += caption
-        out += "\">\n<table class=\"data-table\">\n<caption>"
-        out += caption
-        out += "</caption>\n<thead><tr>"
+        out += "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"".utf8
+        out += caption.utf8
+        out += "\">\n<table class=\"data-table\">\n<caption>".utf8
+        out += caption.utf8
+        out += "</caption>\n<thead><tr>".utf8
         for header in headers {
-            out += "<th scope=\"col\">"
-            out += HTML.escape(header)
-            out += "</th>"
+            out += "<th scope=\"col\">".utf8
+            out += HTML.escape(header).utf8
+            out += "</th>".utf8
         }
-        out += "</tr></thead>\n<tbody>\n"
-        for row in rows {
-            out += "<tr>"
-            for cell in row {
-                out += "<td>"
-                out += cell
-                out += "</td>"
+        out += "</tr></thead>\n<tbody>\n".utf8
+        for index in 0..<rowCount {
+            out += "<tr>".utf8
+            for cell in row(index) {
+                out += "<td>".utf8
+                out += cell.utf8
+                out += "</td>".utf8
             }
-            out += "</tr>\n"
+            out += "</tr>\n".utf8
         }
-        out += "</tbody>\n</table>\n</div>\n"
-        return out
+        out += "</tbody>\n</table>\n</div>\n".utf8
     }
 }
 

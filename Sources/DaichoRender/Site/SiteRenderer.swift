@@ -141,7 +141,7 @@ public struct SiteRenderer: Sendable {
         guard !options.systemsOnly, analysis.systemCount <= options.oneAtATimeAbove else { return nil }
         let visibility = Visibility(profile: options.profile, policy: project.policy)
         return Task.detached {
-            let next = SiteContext.publicAnalysisJSON(analysis, visibility: visibility).renderedParts()
+            let next = JSONValue.renderedParts(members: SiteContext.publicAnalysisMembers(analysis, visibility: visibility))
             var parts: [[UInt8]] = []
             while let part = next() { parts.append(part) }
             return parts
@@ -188,7 +188,9 @@ public struct SiteRenderer: Sendable {
             streams.append(StreamJob(path: Fragments.systemsCSV, parts: { context.systemsCSVStream() }))
             // Last of the exports: by then the parts made beforehand are ready.
             streams.append(StreamJob(path: "data/analysis.json", parts: {
-                guard let made = await analysisJSON?.value else { return context.publicAnalysisJSON().renderedParts() }
+                guard let made = await analysisJSON?.value else {
+                    return JSONValue.renderedParts(members: SiteContext.publicAnalysisMembers(context.analysis, visibility: context.visibility))
+                }
                 var next = made.makeIterator()
                 return { next.next() }
             }))
@@ -368,34 +370,34 @@ public struct SiteRenderer: Sendable {
 }
 
 extension SiteContext {
-    /// `analysis.json` as published: the public profile leaves out per-system security and BCP gaps.
-    func publicAnalysisJSON() -> JSONValue {
-        Self.publicAnalysisJSON(analysis, visibility: visibility)
+    /// `analysis.json`'s members as published, in written order, each made when asked for: the
+    /// public profile leaves out per-system security and BCP gaps (and costs, where hidden).
+    static func publicAnalysisMembers(_ analysis: Analysis, visibility: Visibility) -> [(key: String, value: @Sendable () -> JSONValue)] {
+        guard visibility.profile == .public else { return analysis.jsonMembers }
+        return analysis.jsonMembers.map { member in (member.key, { publicMember(member.key, member.value(), visibility: visibility) }) }
     }
 
-    static func publicAnalysisJSON(_ analysis: Analysis, visibility: Visibility) -> JSONValue {
-        guard visibility.profile == .public, case .object(var root) = analysis.json else { return analysis.json }
-        if case .object(var gaps)? = root["gaps"] {
+    private static func publicMember(_ key: String, _ value: JSONValue, visibility: Visibility) -> JSONValue {
+        switch (key, value) {
+        case ("gaps", .object(var gaps)):
             for code in GapAnalysis.Code.allCases where !visibility.shows(code) { gaps[code.rawValue] = nil }
-            root["gaps"] = .object(gaps)
-        }
-        if case .object(let bySystem)? = root["system_gaps"] {
-            root["system_gaps"] = .object(bySystem.mapValues { value in
+            return .object(gaps)
+        case ("system_gaps", .object(let bySystem)):
+            return .object(bySystem.mapValues { value in
                 guard case .array(let codes) = value else { return value }
                 return .array(codes.filter { code in
                     guard case .string(let raw) = code, let gap = GapAnalysis.Code(rawValue: raw) else { return false }
                     return visibility.shows(gap)
                 })
             })
-        }
-        if visibility.hides("costs"), case .object(var maintenance)? = root["maintenance"] {
+        case ("maintenance", .object(var maintenance)) where visibility.hides("costs"):
             maintenance["systems"] = .array([])
-            root["maintenance"] = .object(maintenance)
+            return .object(maintenance)
+        default:
+            return value
         }
-        return .object(root)
     }
 }
-
 
 extension SiteRenderer {
     public enum DocumentFormat: String, Sendable, CaseIterable {

@@ -13,6 +13,9 @@ extension SubTable: TemplateModel {
         "caption": .field { $0.caption },
         "headers": .field { $0.headers },
         "rows": .field { $0.rows },
+        "rowCount": .field { $0.rowCount },
+        // Listed as every stored property must be (see `TemplateChecker`); templates use `rows`.
+        "row": .field { $0.row },
         "html": .field { $0.html },
     ]
 }

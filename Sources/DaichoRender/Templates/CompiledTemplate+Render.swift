@@ -86,6 +86,9 @@ extension CompiledTemplate {
                 case .markup(let markup) where !escaped:
                     output += markup.bytes
                     return
+                case .writer(let writer) where !escaped:
+                    writer.write(&output)
+                    return
                 case .other(let other) where !escaped:
                     if let markup = other as? HTMLBytes {
                         output += markup.bytes

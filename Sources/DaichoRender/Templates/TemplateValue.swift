@@ -10,6 +10,8 @@ enum TemplateValue {
     case number(Int)
     case flag(Bool)
     case markup(HTMLBytes)
+    /// Markup written into the page as it renders (see `HTMLWriter`).
+    case writer(HTMLWriter)
     case model(any TemplateModel)
     case models(any TemplateModelArray)
     case texts([String])
@@ -24,6 +26,7 @@ enum TemplateValue {
         case .number(let number): number
         case .flag(let flag): flag
         case .markup(let markup): markup
+        case .writer(let writer): writer
         case .model(let model): model
         case .models(let models): models
         case .texts(let texts): texts
@@ -40,6 +43,7 @@ enum TemplateValue {
         if T.self == Int.self { return { .number(_identityCast(get($0), to: Int.self)) } }
         if T.self == Bool.self { return { .flag(_identityCast(get($0), to: Bool.self)) } }
         if T.self == HTMLBytes.self { return { .markup(_identityCast(get($0), to: HTMLBytes.self)) } }
+        if T.self == HTMLWriter.self { return { .writer(_identityCast(get($0), to: HTMLWriter.self)) } }
         if T.self == [String].self { return { .texts(_identityCast(get($0), to: [String].self)) } }
         if T.self == [String: String].self { return { .labels(_identityCast(get($0), to: [String: String].self)) } }
         if let model = T.self as? any TemplateModel.Type { return modelGetter(get, model) }

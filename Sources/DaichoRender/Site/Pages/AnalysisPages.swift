@@ -347,21 +347,20 @@ extension SiteContext {
         var nodes: [NetworkDiagram.Node] = []
         var edges: [NetworkDiagram.Edge] = []
         var seen: Set<String> = []
-        var rows: [[String]] = []
+        // Where each row's link is: the rows are made as the table is written (see `SubTable.row`).
+        var links: [(ledger: Int32, link: Int32)] = []
         for ledger in ledgers where !ledger.integrations.isEmpty || incoming[ledger.id] != nil {
             nodes.append(.init(id: ledger.id, label: ledger.name, group: ledger.category?.order ?? 7,
                                link: root + systemPath(ledger.id)))
         }
-        for ledger in ledgers {
-            for link in ledger.integrations {
-                let target: String, label: String
+        for (index, ledger) in ledgers.enumerated() {
+            for (position, link) in ledger.integrations.enumerated() {
+                let target: String
                 switch link.target {
                 case .system(let id):
                     target = id
-                    label = HTML.link(root + systemPath(id), byID.name(id) ?? id)
                 case .external(let name):
                     target = "external:" + name
-                    label = HTML.escape(name) + t("（台帳外）", " (external)")
                     if seen.insert(target).inserted { nodes.append(.init(id: target, label: name, group: 7)) }
                 }
                 // Each pair once: the link declared from the lower id, or the only side declaring it.
@@ -373,18 +372,29 @@ extension SiteContext {
                     case .both: edges.append(.init(from: ledger.id, to: target, bothWays: true))
                     }
                 }
-                rows.append([HTML.link(root + systemPath(ledger.id), ledger.name), HTML.escape(link.direction.label.text(language)), label,
-                             link.method.map { HTML.escape($0.label.text(language)) } ?? "—", HTML.escape(link.data ?? "—")])
+                links.append((Int32(index), Int32(position)))
             }
+        }
+        let ledgers = self.ledgers, places = links
+        let rows = SubTable(caption: t("連携の一覧", "All links"),
+                            headers: [t("system"), t("direction"), t("partner"), t("method"), t("dataItems")],
+                            count: links.count) { row in
+            let ledger = ledgers[Int(places[row].ledger)]
+            let link = ledger.integrations[Int(places[row].link)]
+            let partner: String
+            switch link.target {
+            case .system(let id): partner = HTML.link(root + systemPath(id), byID.name(id) ?? id)
+            case .external(let name): partner = HTML.escape(name) + t("（台帳外）", " (external)")
+            }
+            return [HTML.link(root + systemPath(ledger.id), ledger.name), HTML.escape(link.direction.label.text(language)), partner,
+                    link.method.map { HTML.escape($0.label.text(language)) } ?? "—", HTML.escape(link.data ?? "—")]
         }
         let diagram = NetworkDiagram(
             title: t("システム連携図", "Integration map"),
             description: t("\(nodes.count) システム・\(edges.count) 連携。矢印はデータの流れ", "\(nodes.count) systems, \(edges.count) links; arrows show the data flow"),
             nodes: nodes, edges: edges)
-        let table = SubTable(caption: t("連携の一覧", "All links"),
-                             headers: [t("system"), t("direction"), t("partner"), t("method"), t("dataItems")], rows: rows)
         return page("analysis/integrations.html", t("integrations"),
                     intro: t("台帳に記載されたシステム間・外部とのデータ連携です。", "Data links between systems and with outside systems."),
-                    charts: [ChartView(svg: diagram.svg(), caption: diagram.title, table: table)])
+                    charts: [ChartView(svg: diagram.svg(), caption: diagram.title, table: rows)])
     }
 }
