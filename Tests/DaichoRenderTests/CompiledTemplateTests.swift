@@ -174,7 +174,15 @@ struct CompiledTemplateTests {
         #expect(tags == ["基幹"])
         for absent in ["nam", "names", "Name", "", "tagsAsWrittenInTheLedgers", "count "] {
             #expect(table.value(absent, of: row) == nil && table.typedValue(absent, of: row) == nil, "\(absent)")
+            #expect(table.typedValue(symbol: TemplateSymbols.symbol(absent), of: row) == nil, "\(absent)")
         }
+        // The compiled renderer asks by symbol: the same name gives the same symbol, another name another.
+        guard case .number(3)? = table.typedValue(symbol: TemplateSymbols.symbol("count"), of: row),
+              case .texts(["基幹"])? = table.typedValue(symbol: TemplateSymbols.symbol("tagsAsWrittenInTheLedger"), of: row) else {
+            Issue.record("a field found by its name is found by its symbol"); return
+        }
+        #expect(TemplateSymbols.symbol("count") == TemplateSymbols.symbol(String("count".reversed().reversed())))
+        #expect(TemplateSymbols.symbol("count") != TemplateSymbols.symbol("name"))
         #expect(table.keys == ["name", "count", "tagsAsWrittenInTheLedger"])
     }
 

@@ -77,20 +77,20 @@ final class GroupView: Sendable {
     let markdown: String
     let hasMarkdown: Bool
 
-    /// The group's fields as a definition list (see `SubTable.html` for why in Swift).
-    var fieldsHTML: String {
-        // Appended piece by piece into one buffer: interpolating each row made a string per row.
-        var out = "<dl class=\"fields\">\n"
-        out.reserveCapacity(32 + rows.count * 96)
-        for row in rows {
-            out += row.missing ? "<div class=\"is-missing\"><dt>" : "<div><dt>"
-            out += HTML.escape(row.label)
-            out += "</dt><dd>"
-            out += row.html
-            out += "</dd></div>\n"
+    /// The group's fields as a definition list (see `SubTable.html` for why in Swift), written
+    /// into the page as it renders: made as a string first, each group's list was built twice.
+    var fieldsHTML: HTMLWriter {
+        HTMLWriter { [rows] out in
+            out += "<dl class=\"fields\">\n".utf8
+            for row in rows {
+                out += (row.missing ? "<div class=\"is-missing\"><dt>" : "<div><dt>").utf8
+                out += HTML.escape(row.label).utf8
+                out += "</dt><dd>".utf8
+                out += row.html.utf8
+                out += "</dd></div>\n".utf8
+            }
+            out += "</dl>\n".utf8
         }
-        out += "</dl>\n"
-        return out
     }
 
     init(key: String, number: Int, title: String, rows: [FieldRow], tables: [SubTable], markdown: String?) {

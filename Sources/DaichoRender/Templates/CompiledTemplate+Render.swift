@@ -13,13 +13,34 @@ extension CompiledTemplate {
     ///   printed as a blank (a name under a nil optional, `a.b` with `a` nil, is not missing).
     static func render(_ name: String, _ model: Any, templates: [String: CompiledTemplate], reuse: RowReuse? = nil)
         -> (bytes: [UInt8], missing: String?)? {
+        TemplateProgram(templates).render(name, model, reuse: reuse)
+    }
+}
+
+extension TemplateProgram {
+    /// `CompiledTemplate.render` on the flattened templates (a template set makes them once).
+    func render(_ name: String, _ model: Any, reuse: RowReuse? = nil) -> (bytes: [UInt8], missing: String?)? {
         guard let template = templates[name] else { return nil }
-        var renderer = Renderer(templates: templates, stack: [Frame(TemplateValue.of(model))], reuse: reuse)
         var output: [UInt8] = []
         output.reserveCapacity(16_384)
-        renderer.render(template, into: &output, indentation: nil, escaping: .html)
-        return (output, renderer.missing)
+        // The program's arrays are read through pointers for the whole page: nothing is retained
+        // to read an operation, a name or a piece of text.
+        let missing = ops.withUnsafeBufferPointer { ops in
+            bytes.withUnsafeBufferPointer { bytes in
+                names.withUnsafeBufferPointer { names in
+                    symbols.withUnsafeBufferPointer { symbols in
+                        var renderer = Renderer(program: self, ops: ops, bytes: bytes, names: names, symbols: symbols,
+                                                stack: [Frame(TemplateValue.of(model))], reuse: reuse)
+                        renderer.render(template, into: &output, indentation: nil, escaping: .html)
+                        return renderer.missing
+                    }
+                }
+            }
+        }
+        return (output, missing)
     }
+
+    typealias Escaping = CompiledTemplate.Escaping
 
     /// A value on the context stack, with its `MustacheParent` side found once when pushed
     /// (a lookup walks the stack, and the cast was the dearest part of it). A view model's is
@@ -43,82 +64,95 @@ extension CompiledTemplate {
     }
 
     private struct Renderer {
-        let templates: [String: CompiledTemplate]
+        let program: TemplateProgram
+        let ops: UnsafeBufferPointer<Op>
+        let bytes: UnsafeBufferPointer<UInt8>
+        let names: UnsafeBufferPointer<Name>
+        let symbols: UnsafeBufferPointer<Int32>
         var stack: [Frame]
         let reuse: RowReuse?
         var missing: String?
 
-        init(templates: [String: CompiledTemplate], stack: [Frame], reuse: RowReuse?) {
-            self.templates = templates
+        init(program: TemplateProgram, ops: UnsafeBufferPointer<Op>, bytes: UnsafeBufferPointer<UInt8>,
+             names: UnsafeBufferPointer<Name>, symbols: UnsafeBufferPointer<Int32>, stack: [Frame], reuse: RowReuse?) {
+            self.program = program
+            self.ops = ops
+            self.bytes = bytes
+            self.names = names
+            self.symbols = symbols
             self.stack = stack
             self.reuse = reuse
         }
 
-        mutating func render(_ template: CompiledTemplate, into output: inout [UInt8], indentation: [UInt8]?,
+        /// Renders the operations `range` (a template, or a section's body).
+        mutating func render(_ range: Range<Int>, into output: inout [UInt8], indentation: [UInt8]?,
                              escaping: Escaping) {
             var escaping = escaping
             let start = output.count
             let indent = indentation?.isEmpty == false ? indentation : nil
-            // The nodes are read in place: `for node in template.nodes` copied each one out,
-            // retaining what it holds, and then released it.
-            template.nodes.withUnsafeBufferPointer { nodes in
-                for index in nodes.indices {
-                    let nodeStart = output.count
-                    render(nodes[index], into: &output, indentation: indentation, escaping: &escaping)
-                    // A partial's indentation goes before each piece that starts a line (a CRLF is
-                    // not "\n" to swift-mustache, which compares characters).
-                    if let indent, output.count > nodeStart, nodeStart > start, output[nodeStart - 1] == 0x0A,
-                       !(nodeStart - 2 >= start && output[nodeStart - 2] == 0x0D) {
-                        output.insert(contentsOf: indent, at: nodeStart)
-                    }
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let nodeStart = output.count
+                index = render(at: index, into: &output, indentation: indentation, escaping: &escaping)
+                // A partial's indentation goes before each piece that starts a line (a CRLF is
+                // not "\n" to swift-mustache, which compares characters).
+                if let indent, output.count > nodeStart, nodeStart > start, output[nodeStart - 1] == 0x0A,
+                   !(nodeStart - 2 >= start && output[nodeStart - 2] == 0x0D) {
+                    output.insert(contentsOf: indent, at: nodeStart)
                 }
             }
         }
 
-        private mutating func render(_ node: Node, into output: inout [UInt8], indentation: [UInt8]?,
-                                     escaping: inout Escaping) {
-            switch node {
-            case .text(let bytes):
-                output += bytes
-            case .variable(let name, let escaped):
-                guard let value = lookup(name) else { return }
+        /// Renders the operation at `index`; returns the index of the next one (past a section's body).
+        private mutating func render(at index: Int, into output: inout [UInt8], indentation: [UInt8]?,
+                                     escaping: inout Escaping) -> Int {
+            let op = ops[index]
+            switch op.kind {
+            case .text:
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(op.a)..<Int(op.b)]))
+            case .variable, .rawVariable:
+                let escaped = op.kind == .variable
+                guard let value = lookup(Int(op.a)) else { break }
                 switch value {
                 case .markup(let markup) where !escaped:
                     output += markup.bytes
-                    return
+                    return index + 1
                 case .writer(let writer) where !escaped:
                     writer.write(&output)
-                    return
+                    return index + 1
                 case .other(let other) where !escaped:
                     if let markup = other as? HTMLBytes {
                         output += markup.bytes
-                        return
+                        return index + 1
                     }
                 default:
                     break
                 }
                 let text = Self.text(of: value)
                 if escaped { Self.escape(text, escaping, into: &output) } else { output += text.utf8 }
-            case .section(let name, let inverted, let body):
-                let value = lookup(name)
-                if inverted {
+            case .section, .inverted:
+                let value = lookup(Int(op.a))
+                let body = index + 1..<Int(op.b)
+                if op.kind == .inverted {
                     renderInverted(value, body, into: &output, indentation: indentation, escaping: escaping)
                 } else {
                     renderSection(value, body, into: &output, indentation: indentation, escaping: escaping)
                 }
-            case .partial(let name, let indented):
-                guard let partial = templates[name] else {
-                    missing = missing ?? name
-                    return
+                return Int(op.b)
+            case .partial:
+                guard op.a >= 0 else {
+                    missing = missing ?? program.partialNames[Int(op.c)]
+                    break
                 }
-                let inner = indented.map { (indentation ?? []) + $0 } ?? indentation
-                render(partial, into: &output, indentation: inner, escaping: .html)
-            case .escaping(let next):
-                escaping = next
+                let inner = op.b >= 0 ? (indentation ?? []) + program.indentations[Int(op.b)] : indentation
+                render(Int(op.a)..<Int(op.c), into: &output, indentation: inner, escaping: .html)
+            case .escaping:
+                escaping = op.a == 0 ? .html : op.a == 1 ? .markdown : .none
             }
+            return index + 1
         }
 
-        private mutating func renderSection(_ value: TemplateValue?, _ body: CompiledTemplate, into output: inout [UInt8],
+        private mutating func renderSection(_ value: TemplateValue?, _ body: Range<Int>, into output: inout [UInt8],
                                             indentation: [UInt8]?, escaping: Escaping) {
             switch value {
             case .flag(let condition):
@@ -158,7 +192,7 @@ extension CompiledTemplate {
         }
 
         /// Each item of a section's sequence, opened as its own type: no array of `Any` is made.
-        private mutating func renderItems<S: Sequence>(_ sequence: S, rows: (any ReusableRows)?, _ body: CompiledTemplate,
+        private mutating func renderItems<S: Sequence>(_ sequence: S, rows: (any ReusableRows)?, _ body: Range<Int>,
                                                        into output: inout [UInt8], indentation: [UInt8]?, escaping: Escaping) {
             var index = 0
             for item in sequence {
@@ -170,7 +204,7 @@ extension CompiledTemplate {
 
         /// The body once with `item` pushed (a list's item, a section's object, an empty list); for a
         /// reusable row, copied from the previous page when its key matches, and its place recorded.
-        private mutating func renderItem(_ item: TemplateValue, index: Int, rows: (any ReusableRows)?, _ body: CompiledTemplate,
+        private mutating func renderItem(_ item: TemplateValue, index: Int, rows: (any ReusableRows)?, _ body: Range<Int>,
                                          into output: inout [UInt8], indentation: [UInt8]?, escaping: Escaping) {
             if let reuse, let rows {
                 let id = rows.reuseID(at: index), start = output.count
@@ -189,7 +223,7 @@ extension CompiledTemplate {
             stack.removeLast()
         }
 
-        private mutating func renderInverted(_ value: TemplateValue?, _ body: CompiledTemplate, into output: inout [UInt8],
+        private mutating func renderInverted(_ value: TemplateValue?, _ body: Range<Int>, into output: inout [UInt8],
                                              indentation: [UInt8]?, escaping: Escaping) {
             switch value {
             // An empty list is pushed as swift-mustache pushes it (a name inside is looked for on it).
@@ -223,46 +257,50 @@ extension CompiledTemplate {
             return iterator.next() == nil
         }
 
-        private mutating func lookup(_ name: Name) -> TemplateValue? {
+        private mutating func lookup(_ nameIndex: Int) -> TemplateValue? {
             // The innermost frame is read only where needed: `stack.last` copied it on every lookup.
             guard !stack.isEmpty else { return nil }
+            let name = names[nameIndex]
             if name.isDot { return stack[stack.count - 1].value }
-            if name.anchored { return descend(name, name.components[...], from: stack[stack.count - 1].value) }
-            guard let first = name.components.first else { return stack[stack.count - 1].value }
+            if name.anchored { return descend(nameIndex, Int(name.first)..<Int(name.first + name.count), from: stack[stack.count - 1].value) }
+            guard name.count > 0 else { return stack[stack.count - 1].value }
+            let first = Int(name.first), symbol = symbols[first]
             // Each frame is asked in place: `for frame in stack.reversed()`, and then reading
             // `stack[index].parent`, copied every frame passed (two existentials retained and released).
+            let components = program.components
             let found: TemplateValue? = stack.withUnsafeBufferPointer { frames in
                 var index = frames.count - 1
                 while index >= 0 {
                     if case .model(let model) = frames[index].value {
-                        if let found = model.templateValue(named: first) { return found }
+                        if let found = model.templateValue(symbol: symbol) { return found }
                     } else if case .labels(let labels) = frames[index].value {
-                        if let found = labels[first] { return .text(found) }
+                        if let found = labels[components[first]] { return .text(found) }
                     } else if let parent = frames[index].parent {
-                        if let found = parent.child(named: first) { return TemplateValue.of(found) }
-                    } else if let found = Self.reflected(first, of: frames[index].value.any) {
+                        if let found = parent.child(named: components[first]) { return TemplateValue.of(found) }
+                    } else if let found = Self.reflected(components[first], of: frames[index].value.any) {
                         return TemplateValue.of(found)
                     }
                     index -= 1
                 }
                 return nil
             }
-            if let found { return descend(name, name.components.dropFirst(), from: found) }
+            if let found { return descend(nameIndex, first + 1..<Int(name.first + name.count), from: found) }
             // A plain struct's nil optional is passed over as swift-mustache does, but it is there.
             if !stack.contains(where: { !$0.isParent
-                && Mirror(reflecting: $0.value.any).children.contains { $0.label == first } }) {
-                missing = missing ?? name.text
+                && Mirror(reflecting: $0.value.any).children.contains { $0.label == components[first] } }) {
+                missing = missing ?? program.nameTexts[nameIndex]
             }
             return nil
         }
 
-        private mutating func descend(_ name: Name, _ names: ArraySlice<String>, from object: TemplateValue) -> TemplateValue? {
+        /// Follows the name's components `parts` (indexes into `symbols`) down from `object`.
+        private mutating func descend(_ nameIndex: Int, _ parts: Range<Int>, from object: TemplateValue) -> TemplateValue? {
             var object = object
-            for component in names {
-                guard let next = Self.child(component, of: object) else {
+            for part in parts {
+                guard let next = child(part, of: object) else {
                     // Under a nil optional the rest is nil, as swift-mustache and the checker have it.
                     if case .other(let other) = object, let optional = other as? OptionalValue, optional.wrapped == nil { return nil }
-                    missing = missing ?? name.text
+                    missing = missing ?? program.nameTexts[nameIndex]
                     return nil
                 }
                 object = next
@@ -270,15 +308,15 @@ extension CompiledTemplate {
             return object
         }
 
-        private static func child(_ name: String, of object: TemplateValue) -> TemplateValue? {
+        private func child(_ part: Int, of object: TemplateValue) -> TemplateValue? {
             switch object {
-            case .model(let model): return model.templateValue(named: name)
-            case .labels(let labels): return labels[name].map(TemplateValue.text)
+            case .model(let model): return model.templateValue(symbol: symbols[part])
+            case .labels(let labels): return labels[program.components[part]].map(TemplateValue.text)
             default: break
             }
             let any = object.any
-            if let parent = any as? MustacheParent { return parent.child(named: name).map(TemplateValue.of) }
-            return reflected(name, of: any).map(TemplateValue.of)
+            if let parent = any as? MustacheParent { return parent.child(named: program.components[part]).map(TemplateValue.of) }
+            return Self.reflected(program.components[part], of: any).map(TemplateValue.of)
         }
 
         private static func reflected(_ name: String, of object: Any) -> Any? {

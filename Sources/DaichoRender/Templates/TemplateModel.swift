@@ -13,6 +13,8 @@ protocol TemplateModel: MustacheParent {
     /// type. Called on `any TemplateModel` as a plain extension method, it ran as generic code that
     /// asked the runtime for the getters' function type on every lookup (a thirtieth of a build).
     func templateValue(named name: String) -> TemplateValue?
+    /// The same, by the name's symbol (see `TemplateSymbols`), as the compiled renderer asks.
+    func templateValue(symbol: Int32) -> TemplateValue?
 }
 
 extension TemplateModel {
@@ -24,6 +26,10 @@ extension TemplateModel {
     /// The field as the compiled renderer sees it: already sorted by type (see `TemplateValue`).
     func templateValue(named name: String) -> TemplateValue? {
         Self.fields.typedValue(name, of: self)
+    }
+
+    func templateValue(symbol: Int32) -> TemplateValue? {
+        Self.fields.typedValue(symbol: symbol, of: self)
     }
 
     var templateKeys: Set<String> { Set(Self.fields.keys) }
@@ -39,12 +45,15 @@ final class FieldTable<Model>: ExpressibleByDictionaryLiteral, Sendable {
     /// The names' lengths in bytes, compared first: most names differ in length, and comparing
     /// Strings is a call into the runtime (a hundredth of a build).
     private let lengths: [Int]
+    /// The names' symbols, which the compiled renderer looks fields up by.
+    private let symbols: [Int32]
     private let values: [@Sendable (Model) -> Any]
     private let typed: [@Sendable (Model) -> TemplateValue]
 
     required init(dictionaryLiteral elements: (String, Field<Model>)...) {
         names = elements.map(\.0)
         lengths = elements.map(\.0.utf8.count)
+        symbols = elements.map { TemplateSymbols.symbol($0.0) }
         values = elements.map(\.1.value)
         typed = elements.map(\.1.typed)
     }
@@ -65,6 +74,17 @@ final class FieldTable<Model>: ExpressibleByDictionaryLiteral, Sendable {
 
     func typedValue(_ name: String, of model: Model) -> TemplateValue? {
         index(of: name).map { typed[$0](model) }
+    }
+
+    func typedValue(symbol: Int32, of model: Model) -> TemplateValue? {
+        symbols.withUnsafeBufferPointer { symbols in
+            var index = 0
+            while index < symbols.count {
+                if symbols[index] == symbol { return typed[index](model) }
+                index += 1
+            }
+            return nil
+        }
     }
 
     var keys: [String] { names }

@@ -30,7 +30,7 @@ public struct TemplateSource: Sendable {
 public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     /// The same templates for the fast renderer; nil when one of them needs swift-mustache.
-    private let compiled: [String: CompiledTemplate]?
+    private let compiled: TemplateProgram?
     /// Renders through swift-mustache alone (tests compare the two renderers with it).
     var usesReferenceRenderer = false
     /// Walks every page with the checker, not only each template's first (debug builds: the walk
@@ -72,7 +72,7 @@ public struct TemplateSet: Sendable {
             }
         }
         library = MustacheLibrary(templates: templates)
-        self.compiled = compiled
+        self.compiled = compiled.map(TemplateProgram.init)
         self.paths = paths
         checker = TemplateChecker(outlines: outlines)
     }
@@ -113,7 +113,7 @@ public struct TemplateSet: Sendable {
         let walksEveryPage = usesReferenceRenderer || compiled == nil || checksEveryPage
         try check(every: walksEveryPage)
         guard !usesReferenceRenderer, let compiled,
-              let (bytes, missing) = CompiledTemplate.render(name, model, templates: compiled, reuse: reuse) else {
+              let (bytes, missing) = compiled.render(name, model, reuse: reuse) else {
             if !walksEveryPage { try check(every: true) }  // swift-mustache reports nothing missing
             return Array((library.render(model, withTemplate: name) ?? "").utf8)
         }
