@@ -39,8 +39,7 @@ struct Digest64Tests {
         // Trailing zero bytes, and a flipped bit in every place of a block and of the tail.
         let zeros = (0..<70).map { Digest64.hash([UInt8](repeating: 0, count: $0)) }
         #expect(Set(zeros).count == zeros.count)
-        // The same bit flipped in each of the four lanes' words must not cancel out (it did when
-        // the lanes were folded with a plain xor): one block and a tail, and several blocks.
+        // Every bit flipped, over one 32-byte stretch and a tail, and over several.
         for length in [45, 130] {
             let base = bytes(length, &random)
             var flipped: Set<UInt64> = [Digest64.hash(base)]
