@@ -21,6 +21,27 @@ struct DocsCommandTests {
         #expect(try Data(contentsOf: out) == (try Data(contentsOf: project.appendingPathComponent("site/systems/juki/sla.html"))))
     }
 
+    /// A partial that includes itself used to crash the build (the renderer ran out of stack);
+    /// now the build refuses the templates, names the tag, and leaves the built site as it was.
+    @Test func aPartialIncludingItselfIsAnErrorNotACrash() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = project.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("templates"), to: templates)
+        #expect(try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project).status == 0)
+        let index = project.appendingPathComponent("site/index.html")
+        let before = try Data(contentsOf: index)
+        let footer = templates.appendingPathComponent("layouts/footer.mustache")
+        let lines = try String(contentsOf: footer, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count
+        try (String(contentsOf: footer, encoding: .utf8) + "{{> footer}}\n").write(to: footer, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("layouts/footer.mustache:\(lines):1: error: [footer] 部分テンプレートが循環しています（footer → footer）"),
+                "\(run.stderr)")
+        #expect(run.stderr.contains("ヒント: {{> footer}} を消すか"))
+        #expect(try Data(contentsOf: index) == before)
+    }
+
     @Test func unknownSystemIsAUsageError() throws {
         let project = try CLI.copyFixture("small")
         defer { try? FileManager.default.removeItem(at: project) }

@@ -162,6 +162,29 @@ struct CompiledTemplateTests {
         }
     }
 
+    /// Partials that include one another would render forever (the program ran out of stack):
+    /// the set is refused when loaded, at the tag that closes the loop. A partial used twice
+    /// without a loop is fine.
+    @Test func aLoopOfPartialsIsRefusedWhereItCloses() throws {
+        func source(_ name: String, _ text: String) -> TemplateSource {
+            TemplateSource(name: name, path: "layouts/\(name).mustache", text: text, kind: .html)
+        }
+        _ = try TemplateSet([source("page", "{{> a}}{{> b}}"), source("a", "{{> b}}{{> b}}"), source("b", "{{#x}}{{title}}{{/x}}")])
+        for sources in [[source("page", "{{> page}}")],
+                        [source("page", "x\n{{#flag}}\n  {{> a}}\n{{/flag}}"), source("a", "{{> b}}"), source("b", "y\n{{> a}}")]] {
+            do {
+                _ = try TemplateSet(sources)
+                Issue.record("a loop of partials must be refused")
+            } catch {
+                let loop = sources.count == 1 ? "page → page" : "a → b → a"
+                #expect(error.message.ja.contains(loop), "\(error.message.ja)")
+                #expect(error.template == (sources.count == 1 ? "layouts/page.mustache" : "layouts/b.mustache"))
+                #expect(error.line == (sources.count == 1 ? 1 : 2))
+                #expect(error.diagnostic.hint?.ja.contains("{{> \(sources.count == 1 ? "page" : "a")}}") == true)
+            }
+        }
+    }
+
     /// A view model's getters are found by exact name, short (compared inline) and long alike.
     @Test func aFieldTableFindsEachGetterByItsExactName() throws {
         let table: FieldTable<Row> = ["name": .field { $0.name }, "count": .field { $0.count }, "tagsAsWrittenInTheLedger": .field { $0.tags }]

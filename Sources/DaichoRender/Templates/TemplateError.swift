@@ -7,11 +7,22 @@ public struct TemplateError: Error, Sendable, Equatable {
     public var column: Int
     public var key: String
     public var message: LocalizedText
+    /// What to do about it; nil gives the usual pointer to the names a template can use.
+    public var hint: LocalizedText?
+
+    public init(template: String, line: Int, column: Int, key: String, message: LocalizedText, hint: LocalizedText? = nil) {
+        self.template = template
+        self.line = line
+        self.column = column
+        self.key = key
+        self.message = message
+        self.hint = hint
+    }
 
     public var diagnostic: Diagnostic {
         Diagnostic(.error, .templateKey, at: SourceLocation(file: template, line: line, column: column), field: key,
                    message,
-                   hint: LocalizedText(ja: "テンプレートで使える名前は docs/templates.md を参照してください",
-                                       en: "see docs/templates.md for the names a template can use"))
+                   hint: hint ?? LocalizedText(ja: "テンプレートで使える名前は docs/templates.md を参照してください",
+                                               en: "see docs/templates.md for the names a template can use"))
     }
 }

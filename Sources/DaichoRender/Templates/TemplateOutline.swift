@@ -82,3 +82,51 @@ struct TemplateOutline: Sendable {
         sectionCount = nextID
     }
 }
+
+extension TemplateOutline {
+    /// A partial tag, where it is.
+    struct PartialUse {
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    /// The partials the template includes, in the order they appear (sections included).
+    var partials: [PartialUse] {
+        var uses: [PartialUse] = []
+        func walk(_ nodes: [Node]) {
+            for node in nodes {
+                switch node {
+                case .partial(let name, let line, let column): uses.append(PartialUse(name: name, line: line, column: column))
+                case .section(_, _, _, _, let children, _): walk(children)
+                case .variable: break
+                }
+            }
+        }
+        walk(nodes)
+        return uses
+    }
+
+    /// The first loop of partials that include one another (`a` → `b` → `a`), found from the
+    /// templates in name order: rendering one would never end (the program ran out of stack).
+    /// - Returns: the templates of the loop, the last one's tag closing it, and that tag.
+    static func partialLoop(in outlines: [String: TemplateOutline]) -> (names: [String], tag: PartialUse)? {
+        var done: Set<String> = []
+        var path: [String] = []
+        func visit(_ name: String) -> (names: [String], tag: PartialUse)? {
+            guard !done.contains(name), let outline = outlines[name] else { return nil }
+            path.append(name)
+            for use in outline.partials {
+                if let start = path.firstIndex(of: use.name) { return (Array(path[start...]) + [use.name], use) }
+                if let loop = visit(use.name) { return loop }
+            }
+            path.removeLast()
+            done.insert(name)
+            return nil
+        }
+        for name in outlines.keys.sorted() {
+            if let loop = visit(name) { return loop }
+        }
+        return nil
+    }
+}

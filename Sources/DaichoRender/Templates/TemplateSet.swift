@@ -71,6 +71,14 @@ public struct TemplateSet: Sendable {
                                     message: LocalizedText(ja: "テンプレートを読めません: \(error)", en: "cannot read template: \(error)"))
             }
         }
+        if let loop = TemplateOutline.partialLoop(in: outlines), let last = loop.names.dropLast().last {
+            let chain = loop.names.joined(separator: " → ")
+            throw TemplateError(template: paths[last] ?? last, line: loop.tag.line, column: loop.tag.column, key: loop.tag.name,
+                                message: LocalizedText(ja: "部分テンプレートが循環しています（\(chain)）。このままでは描画が終わりません",
+                                                       en: "partials include one another in a loop (\(chain)); rendering would never end"),
+                                hint: LocalizedText(ja: "{{> \(loop.tag.name)}} を消すか、ほかの部分テンプレートに置き換えてください",
+                                                    en: "remove {{> \(loop.tag.name)}} or include another partial instead"))
+        }
         library = MustacheLibrary(templates: templates)
         self.compiled = compiled.map(TemplateProgram.init)
         self.paths = paths
