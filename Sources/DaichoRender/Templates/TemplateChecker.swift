@@ -86,6 +86,10 @@ final class TemplateChecker: Sendable {
                 case let array as [Any]:
                     guard let first = array.first else { continue }
                     try walk(children, template: template, stack: stack + [first], verified: &verified, partials: &partials, run: &run)
+                case let models as any TemplateModelArray:
+                    guard models.modelCount > 0 else { continue }
+                    try walk(children, template: template, stack: stack + [models.model(at: 0)], verified: &verified,
+                             partials: &partials, run: &run)
                 case let flag as Bool:
                     guard flag else { continue }
                     try walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run)

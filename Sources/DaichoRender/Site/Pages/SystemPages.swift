@@ -3,7 +3,7 @@ import DaichoCore
 struct SystemsListPage: Sendable {
     var page: PageFrame
     var count: Int
-    var rows: [SystemRow]
+    var rows: LazyModels<SystemRow>
     var departments: [String]
     var categories: [Option]
     var flags: [Option]
@@ -54,16 +54,25 @@ struct SystemDetailPage: Sendable {
 
 extension SiteContext {
     /// - Parameter reused: rows the renderer copies from the previous page; they are left empty here.
-    func systemsListPage(reused: (String) -> Bool = { _ in false }) -> SystemsListPage {
+    func systemsListPage(reused: @escaping @Sendable (String) -> Bool = { _ in false }) -> SystemsListPage {
         let path = SiteSection.systems.path
         let frame = frame(path: path, title: t("systems"), section: .systems, crumbs: [(path, t("systems"))])
         return SystemsListPage(
             page: frame, count: ledgers.count,
-            rows: ledgers.map { reused($0.id) ? .placeholder($0.id) : systemRow($0, root: frame.root) },
+            rows: rows(reused: reused, root: frame.root),
             departments: departmentSystems.keys.sorted(),
             categories: SystemCategory.allCases.map { .init(value: $0.token, label: $0.label.text(language)) },
             flags: MaintenanceAnalysis.Flag.allCases.map { .init(value: $0.rawValue, label: $0.label.text(language)) },
             showCosts: !visibility.hides("costs"), showRole: false)
+    }
+
+    /// The list's rows, each made as the template reaches it; a row the last build's page already
+    /// has is a placeholder (the renderer copies the old one).
+    private func rows(reused: @escaping @Sendable (String) -> Bool, root: String) -> LazyModels<SystemRow> {
+        let ledgers = self.ledgers
+        return LazyModels(count: ledgers.count, id: { ledgers[$0].id }) { index in
+            reused(ledgers[index].id) ? .placeholder(ledgers[index].id) : systemRow(ledgers[index], root: root)
+        }
     }
 
     func systemDetailPage(_ ledger: Ledger, presenter: LedgerPresenter) -> SystemDetailPage {
