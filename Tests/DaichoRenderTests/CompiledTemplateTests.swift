@@ -71,9 +71,9 @@ struct CompiledTemplateTests {
     struct TypedModel: TemplateModel {
         var title: String, empty: [String], rows: [TypedRow], flag: Bool, off: Bool, missing: String?
         var nested: TypedNested, number: Int, labels: [String: String], markup: HTMLBytes, table: SubTable
-        var lazyRows: LazyModels<TypedRow>
+        var lazyRows: LazyModels<TypedRow>, noRows: LazyModels<TypedRow>
         static let fields: FieldTable<Self> = [
-            "table": .field { $0.table }, "lazyRows": .field { $0.lazyRows },
+            "table": .field { $0.table }, "lazyRows": .field { $0.lazyRows }, "noRows": .field { $0.noRows },
             "title": .field { $0.title }, "empty": .field { $0.empty }, "rows": .field { $0.rows }, "flag": .field { $0.flag },
             "off": .field { $0.off }, "missing": .field { $0.missing }, "nested": .field { $0.nested },
             "number": .field { $0.number }, "labels": .field { $0.labels }, "markup": .field { $0.markup },
@@ -86,7 +86,8 @@ struct CompiledTemplateTests {
         flag: true, off: false, missing: nil, nested: TypedNested(inner: TypedInner(deep: "深い"), title: "内側"), number: 42,
         labels: ["gaps": "課題 <&>", "none": ""], markup: HTMLBytes(bytes: Array("<b>太字</b>".utf8)),
         table: SubTable(caption: "連携 <&>", headers: ["名称", "相手"], count: 2) { ["<a href=\"#\($0)\">行\($0)</a>", "—"] },
-        lazyRows: LazyModels(count: 3, id: { "r\($0)" }) { TypedRow(name: "行<\($0)>", note: $0 == 1 ? "注" : nil, count: $0, tags: ["t\($0)"]) })
+        lazyRows: LazyModels(count: 3, id: { "r\($0)" }) { TypedRow(name: "行<\($0)>", note: $0 == 1 ? "注" : nil, count: $0, tags: ["t\($0)"]) },
+        noRows: LazyModels(count: 0, id: { "r\($0)" }) { _ in TypedRow(name: "", note: nil, count: 0, tags: []) })
 
     static let typedCases = cases + [
         "{{labels.gaps}} {{#labels}}{{gaps}} {{title}}{{/labels}}{{^labels}}never{{/labels}} {{labels}}\n",
@@ -98,6 +99,8 @@ struct CompiledTemplateTests {
         "<div>\n  {{> table}}\n</div>\n{{#table.rows}}<tr>{{#.}}<td>{{{.}}}</td>{{/.}}</tr>{{/table.rows}}\n",
         // Rows made as the section reaches them (`LazyModels`), as a list of models.
         "{{#lazyRows}}\n  <li>{{name}} {{count}}{{#note}} {{.}}{{/note}}{{#tags}}[{{.}}]{{/tags}} {{title}}</li>\n{{/lazyRows}}{{^lazyRows}}none{{/lazyRows}}\n",
+        // An empty one pushed by an inverted section answers for none of its own parts.
+        "{{^noRows}}none of {{number}} {{title}}{{/noRows}}{{#noRows}}never{{/noRows}}\n",
     ]
 
     @Test func rendersAsSwiftMustacheDoes() throws {
@@ -168,12 +171,23 @@ struct CompiledTemplateTests {
 
     /// The checker walks a lazily made list as a list: the names inside are looked for on its
     /// first row (not on the list), so a right name passes and a misspelled one is reported.
-    @Test func theCheckerLooksInsideLazyRows() throws {
+    @Test func lazyRowsAreWalkedAsAList() throws {
         func render(_ text: String) throws(TemplateError) -> String {
             let set = try TemplateSet([TemplateSource(name: "t", path: "layouts/t.mustache", text: text, kind: .html)])
             return try set.render("t", Self.typedModel)
         }
         #expect(try render("{{#lazyRows}}{{name}};{{/lazyRows}}") == "行&lt;0&gt;;行&lt;1&gt;;行&lt;2&gt;;")
+        // An empty list pushed by an inverted section does not answer for `count` in place of the page.
+        struct Page: TemplateModel {
+            var count: Int, rows: LazyModels<TypedRow>
+            static let fields: FieldTable<Self> = ["count": .field { $0.count }, "rows": .field { $0.rows }]
+        }
+        let page = Page(count: 7, rows: Self.typedModel.noRows)
+        for reference in [false, true] {
+            var set = try TemplateSet([TemplateSource(name: "t", path: "layouts/t.mustache", text: "{{^rows}}[{{count}}]{{/rows}}", kind: .html)])
+            set.usesReferenceRenderer = reference
+            #expect(try set.render("t", page) == "[7]", "swift-mustache: \(reference)")
+        }
         do {
             _ = try render("{{#lazyRows}}\n{{nmae}}\n{{/lazyRows}}")
             Issue.record("a misspelled name inside lazy rows must be reported")

@@ -109,3 +109,9 @@ struct LazyModels<Model: TemplateModel>: RandomAccessCollection, MustacheSequenc
     func model(at index: Int) -> any TemplateModel { make(index) }
     func reuseID(at index: Int) -> String { id(index) }
 }
+
+/// Shows no parts, as an empty array shows none: an empty list pushed by `{{^rows}}` must not
+/// answer for `count` (or `id`) in place of the page, to either renderer.
+extension LazyModels: CustomReflectable {
+    var customMirror: Mirror { Mirror(self, children: [:]) }
+}
