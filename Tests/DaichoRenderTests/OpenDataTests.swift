@@ -2,18 +2,23 @@ import Testing
 @testable import DaichoCore
 @testable import DaichoRender
 
+/// A generated project of `count` ledgers, checked as a build checks it.
+func checkedSynthetic(count: Int, seed: UInt64) async -> CheckedInventory {
+    let synthetic = SyntheticInventory(count: count, seed: seed)
+    let source = ProjectSource(
+        projectFilePath: "daicho.yaml", projectFile: Array(synthetic.projectFile.utf8),
+        ledgers: (0..<count).map { index in
+            let ledger = synthetic.ledger(index)
+            return LedgerSource(path: "inventory/\(ledger.name)", stem: String(ledger.name.dropLast(5)), bytes: Array(ledger.text.utf8))
+        })
+    return await Checker(workers: 2).check(source)
+}
+
 struct OpenDataTests {
     /// `systems.json` is written as text in parallel; it must be the bytes the JSON tree renders,
     /// in both profiles (the public one leaves fields out), with and without systems.
     @Test func fastSystemsJSONEqualsTheTree() async {
-        let synthetic = SyntheticInventory(count: 150, seed: 3)
-        let source = ProjectSource(
-            projectFilePath: "daicho.yaml", projectFile: Array(synthetic.projectFile.utf8),
-            ledgers: (0..<150).map { index in
-                let ledger = synthetic.ledger(index)
-                return LedgerSource(path: "inventory/\(ledger.name)", stem: String(ledger.name.dropLast(5)), bytes: Array(ledger.text.utf8))
-            })
-        let checked = await Checker(workers: 2).check(source)
+        let checked = await checkedSynthetic(count: 150, seed: 3)
         let ledgers = checked.validLedgers
         #expect(ledgers.count > 100)
         for profile in [Visibility.Profile.internal, .public] {
@@ -37,14 +42,7 @@ struct JSONPartsTests {
     /// are the tree's bytes (internal profile), and the public profile differs only in the gaps it
     /// hides and, where costs are hidden, the maintenance list.
     @Test func analysisMembersJoinIntoTheDocument() async throws {
-        let synthetic = SyntheticInventory(count: 120, seed: 5)
-        let source = ProjectSource(
-            projectFilePath: "daicho.yaml", projectFile: Array(synthetic.projectFile.utf8),
-            ledgers: (0..<120).map { index in
-                let ledger = synthetic.ledger(index)
-                return LedgerSource(path: "inventory/\(ledger.name)", stem: String(ledger.name.dropLast(5)), bytes: Array(ledger.text.utf8))
-            })
-        let checked = await Checker(workers: 2).check(source)
+        let checked = await checkedSynthetic(count: 120, seed: 5)
         let analysis = Analyzer(policy: checked.project.policy)
             .analyze(checked.validLedgers, organization: checked.project.organization, excluded: [])
         func joined(_ profile: Visibility.Profile) -> [UInt8] {

@@ -44,7 +44,7 @@ public enum JSONValue: Sendable, Equatable {
         }
         let keys = JSONValue.sortedKeys(fields)
         let parts = Concurrently.map(keys.count) { index in
-            Self.member(keys[index], fields[keys[index]], last: index == keys.count - 1)
+            Self.member(keys[index], fields[keys[index]] ?? .null, last: index == keys.count - 1)
         }
         output += [0x7B, 0x0A]
         for part in parts { output += part }
@@ -64,15 +64,7 @@ public enum JSONValue: Sendable, Equatable {
                 return self.renderedBytes()
             }
         }
-        let keys = JSONValue.sortedKeys(fields)
-        var next = -1
-        return {
-            defer { next += 1 }
-            if next < 0 { return [0x7B, 0x0A] }
-            if next == keys.count { return [0x7D, 0x0A] }
-            guard next < keys.count else { return nil }
-            return Self.member(keys[next], fields[keys[next]], last: next == keys.count - 1)
-        }
+        return Self.renderedParts(members: JSONValue.sortedKeys(fields).map { key in (key, { fields[key] ?? .null }) })
     }
 
     /// An object's `renderedParts()` from its members in written order, each value made only when
@@ -90,12 +82,12 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// One member of a top-level object, as `rendered()` writes it: indented, with its comma.
-    private static func member(_ key: String, _ value: JSONValue?, last: Bool) -> [UInt8] {
+    private static func member(_ key: String, _ value: JSONValue, last: Bool) -> [UInt8] {
         var part: [UInt8] = []
         pad(2, into: &part)
         escape(key, into: &part)
         part += [0x3A, 0x20]
-        value?.write(into: &part, indent: 2)
+        value.write(into: &part, indent: 2)
         part += last ? [0x0A] : [0x2C, 0x0A]
         return part
     }

@@ -29,10 +29,12 @@ extension TemplateProgram {
             bytes.withUnsafeBufferPointer { bytes in
                 names.withUnsafeBufferPointer { names in
                     symbols.withUnsafeBufferPointer { symbols in
-                        var renderer = Renderer(program: self, ops: ops, bytes: bytes, names: names, symbols: symbols,
-                                                stack: [Frame(TemplateValue.of(model))], reuse: reuse)
-                        renderer.render(template, into: &output, indentation: nil, escaping: .html)
-                        return renderer.missing
+                        components.withUnsafeBufferPointer { components in
+                            var renderer = Renderer(program: self, ops: ops, bytes: bytes, names: names, symbols: symbols,
+                                                    components: components, stack: [Frame(TemplateValue.of(model))], reuse: reuse)
+                            renderer.render(template, into: &output, indentation: nil, escaping: .html)
+                            return renderer.missing
+                        }
                     }
                 }
             }
@@ -67,19 +69,22 @@ extension TemplateProgram {
         let program: TemplateProgram
         let ops: UnsafeBufferPointer<Op>
         let bytes: UnsafeBufferPointer<UInt8>
-        let names: UnsafeBufferPointer<Name>
+        let names: UnsafeBufferPointer<NameParts>
         let symbols: UnsafeBufferPointer<Int32>
+        let components: UnsafeBufferPointer<String>
         var stack: [Frame]
         let reuse: RowReuse?
         var missing: String?
 
         init(program: TemplateProgram, ops: UnsafeBufferPointer<Op>, bytes: UnsafeBufferPointer<UInt8>,
-             names: UnsafeBufferPointer<Name>, symbols: UnsafeBufferPointer<Int32>, stack: [Frame], reuse: RowReuse?) {
+             names: UnsafeBufferPointer<NameParts>, symbols: UnsafeBufferPointer<Int32>, components: UnsafeBufferPointer<String>,
+             stack: [Frame], reuse: RowReuse?) {
             self.program = program
             self.ops = ops
             self.bytes = bytes
             self.names = names
             self.symbols = symbols
+            self.components = components
             self.stack = stack
             self.reuse = reuse
         }
@@ -147,7 +152,7 @@ extension TemplateProgram {
                 let inner = op.b >= 0 ? (indentation ?? []) + program.indentations[Int(op.b)] : indentation
                 render(Int(op.a)..<Int(op.c), into: &output, indentation: inner, escaping: .html)
             case .escaping:
-                escaping = op.a == 0 ? .html : op.a == 1 ? .markdown : .none
+                escaping = Escaping(rawValue: op.a) ?? .html
             }
             return index + 1
         }
@@ -267,7 +272,7 @@ extension TemplateProgram {
             let first = Int(name.first), symbol = symbols[first]
             // Each frame is asked in place: `for frame in stack.reversed()`, and then reading
             // `stack[index].parent`, copied every frame passed (two existentials retained and released).
-            let components = program.components
+            let components = self.components
             let found: TemplateValue? = stack.withUnsafeBufferPointer { frames in
                 var index = frames.count - 1
                 while index >= 0 {
@@ -311,12 +316,12 @@ extension TemplateProgram {
         private func child(_ part: Int, of object: TemplateValue) -> TemplateValue? {
             switch object {
             case .model(let model): return model.templateValue(symbol: symbols[part])
-            case .labels(let labels): return labels[program.components[part]].map(TemplateValue.text)
+            case .labels(let labels): return labels[components[part]].map(TemplateValue.text)
             default: break
             }
             let any = object.any
-            if let parent = any as? MustacheParent { return parent.child(named: program.components[part]).map(TemplateValue.of) }
-            return Self.reflected(program.components[part], of: any).map(TemplateValue.of)
+            if let parent = any as? MustacheParent { return parent.child(named: components[part]).map(TemplateValue.of) }
+            return Self.reflected(components[part], of: any).map(TemplateValue.of)
         }
 
         private static func reflected(_ name: String, of object: Any) -> Any? {

@@ -8,7 +8,7 @@
 /// in rendering: swift-mustache asks eight dynamic casts of every value and escapes character by
 /// character into Strings, which was half the CPU time of building the system pages.
 struct CompiledTemplate: Sendable {
-    enum Escaping: Sendable {
+    enum Escaping: Int32, Sendable {
         case html, markdown, none
     }
 

@@ -17,7 +17,7 @@ struct TemplateProgram: Sendable {
     /// - partial: the template is the operations `a..<c` (`a` is -1 when there is none, and `c`
     ///   then names it in `partialNames`), `b` the indentation in `indentations` (-1 when the
     ///   partial is not standalone);
-    /// - escaping: `a` is the `Escaping` (0 HTML, 1 Markdown, 2 none).
+    /// - escaping: `a` is the `Escaping`'s raw value.
     struct Op: Sendable {
         var kind: Kind
         var a: Int32
@@ -25,8 +25,9 @@ struct TemplateProgram: Sendable {
         var c: Int32 = 0
     }
 
-    /// A name: its components are `symbols[first..<first + count]` (and the same in `components`).
-    struct Name: Sendable {
+    /// A name's place: its components are `symbols[first..<first + count]` (and the same in
+    /// `components`).
+    struct NameParts: Sendable {
         var first: Int32
         var count: Int32
         var anchored: Bool
@@ -35,7 +36,7 @@ struct TemplateProgram: Sendable {
 
     private(set) var ops: [Op] = []
     private(set) var bytes: [UInt8] = []
-    private(set) var names: [Name] = []
+    private(set) var names: [NameParts] = []
     /// Each name as written, for messages.
     private(set) var nameTexts: [String] = []
     private(set) var symbols: [Int32] = []
@@ -88,13 +89,13 @@ struct TemplateProgram: Sendable {
                 }
                 ops.append(op)
             case .escaping(let escaping):
-                ops.append(Op(kind: .escaping, a: escaping == .html ? 0 : escaping == .markdown ? 1 : 2))
+                ops.append(Op(kind: .escaping, a: escaping.rawValue))
             }
         }
     }
 
     private mutating func intern(_ name: CompiledTemplate.Name) -> Int32 {
-        names.append(Name(first: Int32(symbols.count), count: Int32(name.components.count), anchored: name.anchored, isDot: name.isDot))
+        names.append(NameParts(first: Int32(symbols.count), count: Int32(name.components.count), anchored: name.anchored, isDot: name.isDot))
         nameTexts.append(name.text)
         for component in name.components {
             symbols.append(TemplateSymbols.symbol(component))
