@@ -124,8 +124,8 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains { $0 == ".." || $0 == "." || $0.isEmpty }
     }
 
-    /// A plain write: the whole folder is swapped in at the end, so files need no rename of their own.
-    /// Writes a page of the site (a path relative to the staging folder).
+    /// Writes a page of the site (a path relative to the staging folder) with a plain write: the
+    /// whole folder is swapped in at the end, so files need no rename of their own.
     private func writeFile(_ bytes: [UInt8], to relative: String) throws(WriteError) {
         let descriptor = openat(root, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(staging + "/" + relative, String(cString: strerror(errno))) }

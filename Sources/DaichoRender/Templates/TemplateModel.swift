@@ -9,11 +9,11 @@ import Mustache
 /// added without its entry fails every build and test at once.
 protocol TemplateModel: MustacheParent {
     static var fields: FieldTable<Self> { get }
-    /// A requirement, not only an extension: each model's witness is then compiled for its own
-    /// type. Called on `any TemplateModel` as a plain extension method, it ran as generic code that
-    /// asked the runtime for the getters' function type on every lookup (a thirtieth of a build).
-    func templateValue(named name: String) -> TemplateValue?
-    /// The same, by the name's symbol (see `TemplateSymbols`), as the compiled renderer asks.
+    /// The field named by `symbol` (see `TemplateSymbols`) as the compiled renderer sees it: already
+    /// sorted by type (see `TemplateValue`). A requirement, not only an extension: each model's
+    /// witness is then compiled for its own type. Called on `any TemplateModel` as a plain extension
+    /// method, it ran as generic code that asked the runtime for the getters' function type on
+    /// every lookup (a thirtieth of a build).
     func templateValue(symbol: Int32) -> TemplateValue?
 }
 
@@ -21,11 +21,6 @@ extension TemplateModel {
     /// The field as swift-mustache and the checker see it.
     func child(named name: String) -> Any? {
         Self.fields.value(name, of: self)
-    }
-
-    /// The field as the compiled renderer sees it: already sorted by type (see `TemplateValue`).
-    func templateValue(named name: String) -> TemplateValue? {
-        Self.fields.typedValue(name, of: self)
     }
 
     func templateValue(symbol: Int32) -> TemplateValue? {
@@ -70,10 +65,6 @@ final class FieldTable<Model>: ExpressibleByDictionaryLiteral, Sendable {
 
     func value(_ name: String, of model: Model) -> Any? {
         index(of: name).map { values[$0](model) }
-    }
-
-    func typedValue(_ name: String, of model: Model) -> TemplateValue? {
-        index(of: name).map { typed[$0](model) }
     }
 
     func typedValue(symbol: Int32, of model: Model) -> TemplateValue? {
