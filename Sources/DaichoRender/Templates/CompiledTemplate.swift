@@ -240,3 +240,12 @@ struct CompiledTemplate: Sendable {
         }
     }
 }
+
+extension CompiledTemplate {
+    /// `TemplateProgram.render` of these templates, flattened for this one page (tests and the
+    /// like; a template set flattens its templates once).
+    static func render(_ name: String, _ model: Any, templates: [String: CompiledTemplate], reuse: RowReuse? = nil)
+        -> (bytes: [UInt8], missing: String?)? {
+        TemplateProgram(templates).render(name, model, reuse: reuse)
+    }
+}

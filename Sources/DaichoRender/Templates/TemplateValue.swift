@@ -1,5 +1,3 @@
-import Mustache
-
 /// A view model's value as the compiled renderer uses it, sorted by type when the field table is
 /// made rather than by dynamic casts on every lookup: the casts (to `MustacheParent`, to
 /// `MustacheSequence`, to `String`) were a twentieth of a full build's CPU time, and boxing each
@@ -82,36 +80,4 @@ extension TemplateValue {
         if let model = value as? any TemplateModel { return .model(model) }
         return .other(value)
     }
-}
-
-/// A list of view models made one at a time as a template walks it, for the pages that list
-/// every system: at 100,000 systems the rows held at once were tens of megabytes of a build's
-/// peak memory. Each row is made when the section reaches it (twice where a checker or a
-/// template asks twice: making one must be cheap and give the same row every time).
-struct LazyModels<Model: TemplateModel>: RandomAccessCollection, MustacheSequence, TemplateModelArray, ReusableRows, Sendable {
-    let count: Int
-    private let make: @Sendable (Int) -> Model
-    private let id: @Sendable (Int) -> String
-
-    /// - Parameters:
-    ///   - id: row `index`'s id for `RowReuse`, without making the row.
-    init(count: Int, id: @escaping @Sendable (_ index: Int) -> String, make: @escaping @Sendable (_ index: Int) -> Model) {
-        self.count = count
-        self.make = make
-        self.id = id
-    }
-
-    var startIndex: Int { 0 }
-    var endIndex: Int { count }
-    subscript(position: Int) -> Model { make(position) }
-
-    var modelCount: Int { count }
-    func model(at index: Int) -> any TemplateModel { make(index) }
-    func reuseID(at index: Int) -> String { id(index) }
-}
-
-/// Shows no parts, as an empty array shows none: an empty list pushed by `{{^rows}}` must not
-/// answer for `count` (or `id`) in place of the page, to either renderer.
-extension LazyModels: CustomReflectable {
-    var customMirror: Mirror { Mirror(self, children: [:]) }
 }

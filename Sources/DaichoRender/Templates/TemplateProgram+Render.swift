@@ -1,8 +1,8 @@
 import DaichoCore
 import Mustache
 
-extension CompiledTemplate {
-    /// Renders a template of `templates` with swift-mustache's rules for finding names (up the
+extension TemplateProgram {
+    /// Renders a template with swift-mustache's rules for finding names (up the
     /// stack of values, `MustacheParent` first, then reflection), for sections (sequences once per
     /// item, booleans as conditions, any other value pushed once) and for what a value prints as.
     /// HTML is escaped byte by byte, so a quote followed by a combining mark is escaped too (the
@@ -11,14 +11,6 @@ extension CompiledTemplate {
     ///   previous version of the page when their keys match, and to record the places of.
     /// - Returns: the bytes, and the first name (or partial) found nowhere on the stack, which
     ///   printed as a blank (a name under a nil optional, `a.b` with `a` nil, is not missing).
-    static func render(_ name: String, _ model: Any, templates: [String: CompiledTemplate], reuse: RowReuse? = nil)
-        -> (bytes: [UInt8], missing: String?)? {
-        TemplateProgram(templates).render(name, model, reuse: reuse)
-    }
-}
-
-extension TemplateProgram {
-    /// `CompiledTemplate.render` on the flattened templates (a template set makes them once).
     func render(_ name: String, _ model: Any, reuse: RowReuse? = nil) -> (bytes: [UInt8], missing: String?)? {
         guard let template = templates[name] else { return nil }
         var output: [UInt8] = []
