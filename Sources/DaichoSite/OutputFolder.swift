@@ -7,18 +7,13 @@ import Foundation
 public final class OutputFolder: PageSink, @unchecked Sendable {
     public let output: String
     public let staging: String
-    /// How many writers a batch of pages is shared among (`--jobs`; nil is one per core): creating
-    /// files is kernel work a single writer did one at a time, and the renderers waited for it on
-    /// a disk (not on a tmpfs).
-    let lanes: Int
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
     /// The staging folder, open: files and folders are made relative to it (`openat`, `mkdirat`),
     /// so the kernel walks two or three names for each instead of the whole path to the output.
     private let root: Int32
 
-    public init(output: String, lanes: Int? = nil) throws(WriteError) {
-        self.lanes = max(1, lanes ?? ProcessInfo.processInfo.activeProcessorCount)
+    public init(output: String) throws(WriteError) {
         let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
         guard Self.isReplaceable(trimmed) else { throw .notASite(trimmed) }
         self.output = trimmed
@@ -35,27 +30,9 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         close(root)
     }
 
+    /// Writes the pages on the caller's lane: the renderer's lanes each write what they render,
+    /// so files are made on every core without a writer of their own.
     public func write(_ pages: [RenderedPage]) async throws {
-        if lanes == 1 || pages.count < 2 * lanes {
-            try writeSerially(pages[...])
-            return
-        }
-        // The batch's folders first, one after another: they share a parent (`systems/`), whose
-        // lock writers making them at once spun on (a hundredth of a build's CPU on ext4).
-        for page in pages where Self.isSafe(page.path) {
-            try makeFolder(Self.folder(of: page.path))
-        }
-        let slice = (pages.count + lanes - 1) / lanes
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for start in stride(from: 0, to: pages.count, by: slice) {
-                let part = pages[start..<min(start + slice, pages.count)]
-                group.addTask { try self.writeSerially(part) }
-            }
-            try await group.waitForAll()
-        }
-    }
-
-    private func writeSerially(_ pages: ArraySlice<RenderedPage>) throws {
         for page in pages {
             guard Self.isSafe(page.path) else { throw WriteError.cannotWrite(page.path, "unsafe path") }
             try makeFolder(Self.folder(of: page.path))

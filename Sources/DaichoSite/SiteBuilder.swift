@@ -102,7 +102,7 @@ public struct SiteBuilder: Sendable {
         for (index, stamp) in zip(source.ledgers.indices, stamps) {
             source.ledgers[index] = source.ledgers[index].stamped(stamp.map { BinaryWriter.encode($0) })
         }
-        let folder = try OutputFolder(output: output, lanes: workers)
+        let folder = try OutputFolder(output: output)
         let sink = HashingSink(folder)
         do {
             let outcome = try await build(source, loaded: loaded, into: sink, progress: progress)
@@ -110,11 +110,14 @@ public struct SiteBuilder: Sendable {
                 folder.discard()
                 return outcome
             }
+            let finishing = ContinuousClock.now
             try folder.commit()
+            StageTimer.report("commit", ContinuousClock.now - finishing)
             var table: [String: FileStamp] = [:]
             for (ledger, stamp) in zip(source.ledgers, stamps) { table[ledger.path] = stamp }
             try await BuildManifest(fingerprint: fingerprint, ledgers: Self.entries(checked), outputs: sink.hashes,
                               fragments: summary.fragments, stamps: table, exportStamps: Self.exportStamps(in: output)).save(for: output)
+            StageTimer.report("commit, write manifest", ContinuousClock.now - finishing)
             return outcome
         } catch {
             folder.discard()

@@ -4,18 +4,25 @@ import Foundation
 import Testing
 
 struct OutputFolderTests {
-    /// The files written do not depend on how many writers share a batch (`--jobs`), and a batch
-    /// is spread over several of them when it is large enough.
-    @Test func writersShareABatchWithTheSameResult() async throws {
-        let pages = (0..<40).map { RenderedPage(path: "systems/s\($0)/index.html", text: "<p>\($0)</p>\n") }
-            + [RenderedPage(path: "index.html", text: "top\n")]
+    /// The files written do not depend on how many lanes write at once: lanes write into folders
+    /// another lane may be making at the same moment (each system's folder, and `systems/`).
+    @Test func lanesWritingAtOnceGiveTheSameFiles() async throws {
+        let pages = (0..<40).flatMap { index in
+            ["index.html", "rfi.md", "rfi.html"].map { RenderedPage(path: "systems/s\(index)/\($0)", text: "<p>\(index) \($0)</p>\n") }
+        } + [RenderedPage(path: "index.html", text: "top\n")]
         var trees: [[String: String]] = []
-        for lanes in [1, 3] {
+        for lanes in [1, 4] {
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-lanes-\(lanes)-\(UUID())").path
             defer { try? FileManager.default.removeItem(atPath: output) }
-            let folder = try OutputFolder(output: output, lanes: lanes)
-            #expect(folder.lanes == lanes)
-            try await folder.write(pages)
+            let folder = try OutputFolder(output: output)
+            // Page by page round the lanes, so one system's files are written by several lanes.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for lane in 0..<lanes {
+                    let share = pages.indices.filter { $0 % lanes == lane }.map { pages[$0] }
+                    group.addTask { for page in share { try await folder.write([page]) } }
+                }
+                try await group.waitForAll()
+            }
             try folder.commit()
             var tree: [String: String] = [:]
             for page in pages {
@@ -24,9 +31,7 @@ struct OutputFolderTests {
             trees.append(tree)
         }
         #expect(trees[0] == trees[1])
-        #expect(trees[0]["systems/s39/index.html"] == "<p>39</p>\n")
-        let unset = try OutputFolder(output: NSTemporaryDirectory() + "daicho-lanes-none-\(UUID())")
-        defer { unset.discard() }
-        #expect(unset.lanes == ProcessInfo.processInfo.activeProcessorCount)
+        #expect(trees[1]["systems/s39/rfi.md"] == "<p>39 rfi.md</p>\n")
+        #expect(trees[1].count == pages.count)
     }
 }

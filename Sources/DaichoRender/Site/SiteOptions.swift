@@ -10,7 +10,7 @@ public struct SiteOptions: Sendable {
     public var liveReloadURL: String?
     /// Draft date printed on procurement documents (`--date`); blank when nil.
     public var draftDate: String?
-    /// Pages rendered per batch before they are handed to the sink: bounds memory.
+    /// Systems a lane renders before it hands their pages to the sink: bounds memory.
     public var batchSize: Int
     /// `--only systems`: the system pages and the lists that lead to them, nothing else.
     public var systemsOnly = false
@@ -19,7 +19,7 @@ public struct SiteOptions: Sendable {
     public var oneAtATimeAbove = 20_000
 
     public init(language: Language = .ja, profile: Visibility.Profile = .internal, timestamp: String? = nil,
-                liveReloadURL: String? = nil, draftDate: String? = nil, batchSize: Int = 64) {
+                liveReloadURL: String? = nil, draftDate: String? = nil, batchSize: Int = 8) {
         self.language = language
         self.profile = profile
         self.timestamp = timestamp

@@ -78,27 +78,12 @@ public struct SiteRenderer: Sendable {
         started = clock.now
         let unrendered = Set(fixed.kept).union(unrenderedGroups)
 
-        // Writing a batch overlaps rendering the next: the disk and the cores work at the same time,
-        // and at most two batches are in memory.
-        var writing: Task<(pages: Int, bytes: Int), Error>?
-        func finishWriting() async throws {
-            guard let done = try await writing?.value else { return }
-            written += done.pages
-            bytes += done.bytes
-            progress?(written, total)
-            writing = nil
+        let before = written
+        let systemPages = try await writeSystemPages(selected, context: context, presenter: presenter, into: sink) { pages in
+            progress?(before + pages, total)
         }
-        let caches = (0..<workers).map { _ in MarkdownSectionCache() }
-        for start in stride(from: 0, to: selected.count, by: options.batchSize) {
-            let batch = Array(selected[start..<min(start + options.batchSize, selected.count)])
-            let pages = try await systemPages(batch, context: context, presenter: presenter, caches: caches)
-            try await finishWriting()
-            writing = Task {
-                try await sink.write(pages)
-                return (pages.count, pages.reduce(0) { $0 + $1.bytes.count })
-            }
-        }
-        try await finishWriting()
+        written += systemPages.pages
+        bytes += systemPages.bytes
         StageTimer.report("render and write system pages", clock.now - started)
         return Summary(pages: written, bytes: bytes, unrenderedPages: unrendered,
                        fragments: context.fragmentRecorder.fragments)
@@ -337,34 +322,99 @@ public struct SiteRenderer: Sendable {
         func next() -> Job? { jobs.withLock { $0.popFirst() } }
     }
 
-    /// One batch of system pages, split across workers; the result is in path order whatever the timing.
-    /// - Parameter caches: one Markdown section cache per worker, kept from batch to batch.
-    func systemPages(_ batch: [Ledger], context: SiteContext, presenter: LedgerPresenter,
-                     caches: [MarkdownSectionCache]) async throws -> [RenderedPage] {
-        let templates = self.templates
-        let slice = max(1, (batch.count + workers - 1) / workers)
-        return try await withThrowingTaskGroup(of: [RenderedPage].self) { group in
-            for (lane, start) in stride(from: 0, to: batch.count, by: slice).enumerated() {
-                let part = Array(batch[start..<min(start + slice, batch.count)])
-                // At most `workers` slices, so no two run on one cache.
-                let cache = caches[lane]
+    /// Renders and writes the pages of `ledgers` on every lane. Each lane takes the next few
+    /// systems when it is free, renders their pages and writes them itself: there is no batch for
+    /// all lanes to finish together (batches split in fixed halves left a core idle a tenth of
+    /// the time, waiting for the slower half or for the writer), and memory holds only the pages
+    /// in hand. What is written does not depend on which lane wrote it.
+    /// - Parameter counted: called with the pages written so far, now and then, in rising order.
+    func writeSystemPages(_ ledgers: [Ledger], context: SiteContext, presenter: LedgerPresenter, into sink: PageSink,
+                          counted: @escaping @Sendable (Int) -> Void) async throws -> (pages: Int, bytes: Int) {
+        let take = max(1, options.batchSize)
+        let queue = LedgerQueue(count: ledgers.count, take: take)
+        // Progress now and then, not after every few systems: a terminal redraw each time.
+        let tally = Tally(every: 8 * take * (1 + 2 * context.documentKinds.count), report: counted)
+        return try await withThrowingTaskGroup(of: (pages: Int, bytes: Int).self) { group in
+            for _ in 0..<workers {
+                // A lane's section cache is its own: no two lanes share one.
+                let cache = MarkdownSectionCache()
                 group.addTask {
-                    var pages: [RenderedPage] = []
-                    for ledger in part {
-                        pages.append(RenderedPage(path: context.systemPath(ledger.id),
-                                                  bytes: try templates.renderBytes("system", context.systemDetailPage(ledger, presenter: presenter))))
-                        for (kind, markdown) in try context.documentMarkdown(context.documentKinds, ledger, templates: templates) {
-                            pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: true), bytes: markdown))
-                            pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: false),
-                                                      bytes: try templates.renderBytes("document", context.documentPage(kind, ledger, markdown: markdown, cache: cache))))
-                        }
+                    var pages = 0, bytes = 0
+                    while let range = queue.next() {
+                        let rendered = try systemPages(ledgers[range], context: context, presenter: presenter, cache: cache)
+                        try await sink.write(rendered)
+                        let size = rendered.reduce(0) { $0 + $1.bytes.count }
+                        pages += rendered.count
+                        bytes += size
+                        tally.add(rendered.count)
                     }
-                    return pages
+                    return (pages, bytes)
                 }
             }
-            var pages: [RenderedPage] = []
-            for try await part in group { pages += part }
-            return pages.sorted { $0.path < $1.path }
+            var pages = 0, bytes = 0
+            for try await part in group {
+                pages += part.pages
+                bytes += part.bytes
+            }
+            return (pages, bytes)
+        }
+    }
+
+    /// The pages of a few systems, rendered on one lane.
+    func systemPages(_ ledgers: ArraySlice<Ledger>, context: SiteContext, presenter: LedgerPresenter,
+                     cache: MarkdownSectionCache) throws -> [RenderedPage] {
+        var pages: [RenderedPage] = []
+        pages.reserveCapacity(ledgers.count * (1 + 2 * context.documentKinds.count))
+        for ledger in ledgers {
+            pages.append(RenderedPage(path: context.systemPath(ledger.id),
+                                      bytes: try templates.renderBytes("system", context.systemDetailPage(ledger, presenter: presenter))))
+            for (kind, markdown) in try context.documentMarkdown(context.documentKinds, ledger, templates: templates) {
+                pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: true), bytes: markdown))
+                pages.append(RenderedPage(path: context.documentPath(kind, ledger.id, markdown: false),
+                                          bytes: try templates.renderBytes("document", context.documentPage(kind, ledger, markdown: markdown, cache: cache))))
+            }
+        }
+        return pages
+    }
+
+    /// Hands out the next `take` indexes of a list to whichever lane asks.
+    private final class LedgerQueue: Sendable {
+        private let start = Mutex(0)
+        let count: Int
+        let take: Int
+
+        init(count: Int, take: Int) {
+            self.count = count
+            self.take = take
+        }
+
+        func next() -> Range<Int>? {
+            let start = self.start.withLock { start in
+                defer { start += take }
+                return start
+            }
+            return start < count ? start..<min(start + take, count) : nil
+        }
+    }
+
+    /// Pages written by all lanes, reported each time the count passes another `every`.
+    private final class Tally: Sendable {
+        private let written = Mutex(0)
+        let every: Int
+        let report: @Sendable (Int) -> Void
+
+        init(every: Int, report: @escaping @Sendable (Int) -> Void) {
+            self.every = max(1, every)
+            self.report = report
+        }
+
+        func add(_ pages: Int) {
+            // Reported under the lock, so the counts go out in rising order.
+            written.withLock { written in
+                let before = written
+                written += pages
+                if before / every != written / every { report(written) }
+            }
         }
     }
 }
