@@ -42,8 +42,10 @@ public struct SiteBuilder: Sendable {
         return try await build(source, loaded: loaded, into: sink, progress: progress)
     }
 
+    /// - Parameter checkedHook: called with the inventory once it passed the check, as the
+    ///   rendering starts.
     func build(_ source: ProjectSource, loaded: TemplateLoader.Loaded, into sink: PageSink,
-               progress: (@Sendable (Stage) -> Void)?) async throws -> Outcome {
+               progress: (@Sendable (Stage) -> Void)?, checkedHook: ((CheckedInventory) -> Void)? = nil) async throws -> Outcome {
         let pipeline = ProjectPipeline(workers: workers, cache: cache)
         let clock = ContinuousClock()
         var started = clock.now
@@ -51,6 +53,7 @@ public struct SiteBuilder: Sendable {
         StageTimer.report("load and check", clock.now - started)
         progress?(.checked(files: checked.files.count))
         if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) { return .stopped(checked) }
+        checkedHook?(checked)
         started = clock.now
         let valid = checked.validLedgers
         let analysis = pipeline.analyze(checked, valid: valid)
@@ -104,19 +107,28 @@ public struct SiteBuilder: Sendable {
         }
         let folder = try OutputFolder(output: output)
         let sink = HashingSink(folder)
+        var table: [String: FileStamp] = [:]
+        for (ledger, stamp) in zip(source.ledgers, stamps) { table[ledger.path] = stamp }
+        // The manifest's ledger rows follow from the check alone: they are made and encoded on the
+        // side while the pages render, not after them with a core idle.
+        var rows: Task<(entries: [String: BuildManifest.Ledger], encoded: [UInt8]), Never>?
         do {
-            let outcome = try await build(source, loaded: loaded, into: sink, progress: progress)
+            let outcome = try await build(source, loaded: loaded, into: sink, progress: progress) { [table] checked in
+                rows = Task.detached {
+                    let entries = Self.entries(checked)
+                    return (entries, BuildManifest.encodedRows(entries, table))
+                }
+            }
             guard case .built(let checked, _, let summary) = outcome else {
                 folder.discard()
                 return outcome
             }
             let finishing = ContinuousClock.now
             try folder.commit()
-            StageTimer.report("commit", ContinuousClock.now - finishing)
-            var table: [String: FileStamp] = [:]
-            for (ledger, stamp) in zip(source.ledgers, stamps) { table[ledger.path] = stamp }
-            try await BuildManifest(fingerprint: fingerprint, ledgers: Self.entries(checked), outputs: sink.hashes,
-                              fragments: summary.fragments, stamps: table, exportStamps: Self.exportStamps(in: output)).save(for: output)
+            let made = await rows?.value
+            try await BuildManifest(fingerprint: fingerprint, ledgers: made?.entries ?? Self.entries(checked), outputs: sink.hashes,
+                                    fragments: summary.fragments, stamps: table, exportStamps: Self.exportStamps(in: output))
+                .save(for: output, encodedRows: made?.encoded)
             StageTimer.report("commit, write manifest", ContinuousClock.now - finishing)
             return outcome
         } catch {

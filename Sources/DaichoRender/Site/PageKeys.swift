@@ -10,10 +10,10 @@ import DaichoCore
 extension SiteContext {
     var pageInputKeys: [String: @Sendable () -> String] {
         [
-            "assets/search-index.js": { searchIndexKey() }, "analysis/integrations.html": { integrationsKey() },
-            "analysis/gaps.html": { gapsKey() }, "analysis/renewals.html": { renewalsKey() },
-            "analysis/terminals.html": { terminalsKey() }, "analysis/disaster.html": { disasterKey() },
-            "analysis/consolidation.html": { consolidationKey() },
+            "assets/search-index.js": { self.searchIndexKey() }, "analysis/integrations.html": { self.integrationsKey() },
+            "analysis/gaps.html": { self.gapsKey() }, "analysis/renewals.html": { self.renewalsKey() },
+            "analysis/terminals.html": { self.terminalsKey() }, "analysis/disaster.html": { self.disasterKey() },
+            "analysis/consolidation.html": { self.consolidationKey() },
         ]
     }
 

@@ -2,41 +2,46 @@ import DaichoCore
 
 /// Everything pages share, computed once per build: lookups by id, departments, vendors,
 /// links between systems, labels. Built before rendering so no page repeats the work.
-struct SiteContext: Sendable {
-    var project: Project
-    var analysis: Analysis
-    var options: SiteOptions
-    var visibility: Visibility
-    var labels: [String: String]
+///
+/// A class, never changed once made: the system page's and each document's view models keep it,
+/// where a struct of twenty tables was copied (each table retained) for every page.
+final class SiteContext: Sendable {
+    let project: Project
+    let analysis: Analysis
+    let options: SiteOptions
+    let visibility: Visibility
+    let labels: [String: String]
     /// Sorted by id.
-    var ledgers: [Ledger]
+    let ledgers: [Ledger]
     /// Lookup by id into `ledgers` (indexes, not copies: a national inventory is large).
-    var byID: LedgerIndex
+    let byID: LedgerIndex
     /// Department name → slug, and the systems of each, sorted by id.
-    var departmentSlugs: [String: String]
-    var departmentSystems: [String: [String]]
-    var vendorSlugs: [String: String]
+    let departmentSlugs: [String: String]
+    let departmentSystems: [String: [String]]
+    let vendorSlugs: [String: String]
     /// Vendor → (system id, roles).
-    var vendorSystems: [String: [(id: String, developer: Bool, maintainer: Bool)]]
+    let vendorSystems: [String: [(id: String, developer: Bool, maintainer: Bool)]]
     /// System id → links other ledgers declare towards it.
-    var incoming: [String: [(from: String, link: Integration)]]
-    var maintenanceByID: [String: MaintenanceAnalysis.System]
-    var siteTitle: String
+    let incoming: [String: [(from: String, link: Integration)]]
+    let maintenanceByID: [String: MaintenanceAnalysis.System]
+    let siteTitle: String
     /// The templates include the procurement guideline (`templates/guidelines/*.md`).
-    var hasGuidelines: Bool
+    let hasGuidelines: Bool
     /// The templates include the RFI, RFP and SLA (`templates/procurement/*.md`).
-    var documentKinds: [DocumentKind]
+    let documentKinds: [DocumentKind]
     /// System id → hash of its ledger file, which keys the pieces of the exports.
-    var ledgerKeys: [String: String] = [:]
+    let ledgerKeys: [String: String]
     /// The previous exports, for an incremental rebuild.
-    var reuse: FragmentSource?
+    let reuse: FragmentSource?
     /// Where this build puts each system's piece of the exports.
-    var fragmentRecorder = FragmentRecorder()
+    let fragmentRecorder = FragmentRecorder()
 
     var language: Language { options.language }
 
     init(project: Project, ledgers: [Ledger], analysis: Analysis, options: SiteOptions, hasGuidelines: Bool = false,
-         documentKinds: [DocumentKind] = []) {
+         documentKinds: [DocumentKind] = [], ledgerKeys: [String: String] = [:], reuse: FragmentSource? = nil) {
+        self.ledgerKeys = ledgerKeys
+        self.reuse = reuse
         self.hasGuidelines = hasGuidelines
         self.documentKinds = documentKinds
         self.project = project

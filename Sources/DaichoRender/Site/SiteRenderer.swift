@@ -46,9 +46,7 @@ public struct SiteRenderer: Sendable {
         // Made while the page context is built (on one core), unless the caller started it sooner.
         let analysisJSON = analysisJSON ?? startAnalysisJSON(project: project, analysis: analysis)
         let made = ContinuousClock.now
-        var context = makeContext(project: project, ledgers: ledgers, analysis: analysis)
-        context.ledgerKeys = ledgerKeys
-        context.reuse = reuse
+        let context = makeContext(project: project, ledgers: ledgers, analysis: analysis, ledgerKeys: ledgerKeys, reuse: reuse)
         StageTimer.report("page context", ContinuousClock.now - made)
         let presenter = LedgerPresenter(language: options.language, visibility: context.visibility, markdown: MarkdownRenderer())
         let selected = systems.map { wanted in context.ledgers.filter { wanted.contains($0.id) } } ?? context.ledgers
@@ -101,9 +99,11 @@ public struct SiteRenderer: Sendable {
             + documentKinds.flatMap { [SiteContext.documentPath($0, id, markdown: true), SiteContext.documentPath($0, id, markdown: false)] }
     }
 
-    func makeContext(project: Project, ledgers: [Ledger], analysis: Analysis) -> SiteContext {
+    func makeContext(project: Project, ledgers: [Ledger], analysis: Analysis, ledgerKeys: [String: String] = [:],
+                     reuse: FragmentSource? = nil) -> SiteContext {
         SiteContext(project: project, ledgers: ledgers, analysis: analysis, options: options,
-                    hasGuidelines: !templates.names(under: "guidelines/").isEmpty, documentKinds: documentKinds)
+                    hasGuidelines: !templates.names(under: "guidelines/").isEmpty, documentKinds: documentKinds,
+                    ledgerKeys: ledgerKeys, reuse: reuse)
     }
 
     /// Every page that is not a system page: one of each kind, plus departments and vendors.

@@ -118,7 +118,8 @@ struct BuildManifest: Sendable {
     /// Written a megabyte at a time as the rows are encoded, the ledger rows and stamps last (see
     /// below): at national scale the manifest is tens of megabytes, and building it whole came at
     /// the very end of a build, on top of everything else.
-    func save(for output: String) async throws(WriteError) {
+    /// - Parameter encodedRows: `encodedRows(ledgers, stamps)`, when the caller made it already.
+    func save(for output: String, encodedRows: [UInt8]? = nil) async throws(WriteError) {
         let stream = try AtomicFile.Stream(replacing: Self.path(for: output))
         var writer = BinaryWriter(reserving: Self.chunk + 4096)
         func flush() throws(WriteError) {
@@ -138,12 +139,7 @@ struct BuildManifest: Sendable {
         // and go last (a third of the manifest; writing it all on one core was the end of every
         // rebuild, with the other core idle). At national scale they are about 25 MB held at once.
         let ledgers = self.ledgers, stamps = self.stamps
-        let tail = Task.detached {
-            var tail = BinaryWriter(reserving: ledgers.count * 160)
-            Self.encode(ledgers, into: &tail) { $1.put($0) }
-            Self.encode(stamps, into: &tail) { $1.put($0) }
-            return tail.bytes
-        }
+        let tail = Task.detached { encodedRows ?? Self.encodedRows(ledgers, stamps) }
         do throws(WriteError) {
             writer.bytes += Self.magic
             writer.put(version)
@@ -166,6 +162,14 @@ struct BuildManifest: Sendable {
             stream.discard()
             throw error
         }
+    }
+
+    /// The ledger rows and their stamps as the manifest ends with them.
+    static func encodedRows(_ ledgers: [String: Ledger], _ stamps: [String: FileStamp]) -> [UInt8] {
+        var tail = BinaryWriter(reserving: ledgers.count * 160)
+        encode(ledgers, into: &tail) { $1.put($0) }
+        encode(stamps, into: &tail) { $1.put($0) }
+        return tail.bytes
     }
 
     /// A table in the form `table(_:_:)` reads: its count, then key and value rows in key order.

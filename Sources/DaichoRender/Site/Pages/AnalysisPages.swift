@@ -378,7 +378,7 @@ extension SiteContext {
         let ledgers = self.ledgers, places = links
         let rows = SubTable(caption: t("連携の一覧", "All links"),
                             headers: [t("system"), t("direction"), t("partner"), t("method"), t("dataItems")],
-                            count: links.count) { row in
+                            count: links.count) { [self] row in
             let ledger = ledgers[Int(places[row].ledger)]
             let link = ledger.integrations[Int(places[row].link)]
             let partner: String

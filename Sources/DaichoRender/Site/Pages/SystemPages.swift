@@ -70,7 +70,7 @@ extension SiteContext {
     /// has is a placeholder (the renderer copies the old one).
     private func rows(reused: @escaping @Sendable (String) -> Bool, root: String) -> LazyModels<SystemRow> {
         let ledgers = self.ledgers
-        return LazyModels(count: ledgers.count, id: { ledgers[$0].id }) { index in
+        return LazyModels(count: ledgers.count, id: { ledgers[$0].id }) { [self] index in
             reused(ledgers[index].id) ? .placeholder(ledgers[index].id) : systemRow(ledgers[index], root: root)
         }
     }
