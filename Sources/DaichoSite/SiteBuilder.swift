@@ -110,10 +110,13 @@ public struct SiteBuilder: Sendable {
         var table: [String: FileStamp] = [:]
         for (ledger, stamp) in zip(source.ledgers, stamps) { table[ledger.path] = stamp }
         // The manifest's ledger rows follow from the check alone: they are made and encoded on the
-        // side while the pages render, not after them with a core idle.
+        // side while the pages render, not after them with a core idle. Not at national scale,
+        // where they are tens of megabytes that would be held through the pages' peak.
         var rows: Task<(entries: [String: BuildManifest.Ledger], encoded: [UInt8]), Never>?
+        let rowsAhead = source.ledgers.count <= options.oneAtATimeAbove
         do {
             let outcome = try await build(source, loaded: loaded, into: sink, progress: progress) { [table] checked in
+                guard rowsAhead else { return }
                 rows = Task.detached {
                     let entries = Self.entries(checked)
                     return (entries, BuildManifest.encodedRows(entries, table))
