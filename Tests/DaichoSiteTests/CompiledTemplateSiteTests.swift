@@ -53,6 +53,43 @@ struct CompiledTemplateSiteTests {
         #expect(parallel.count > 50 && parallel == oneAtATime)
     }
 
+    /// When writing fails on one lane, the build stops with the error, and the other lanes
+    /// stop taking systems instead of rendering the rest of the inventory for nothing.
+    @Test func aFailedWriteStopsEveryLane() async throws {
+        let project = try syntheticProject(count: 120, seed: 3)
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let sink = FailingSink(failAt: 3)
+        await #expect(throws: FailingSink.Failed.self) {
+            _ = try await SiteBuilder(options: SiteOptions(batchSize: 1), templatesOverride: Paths.templates, workers: 2)
+                .build(project: project, into: sink)
+        }
+        // Two lanes, one system each at a time: the failing write and at most a system or two
+        // more on each lane, not the 117 systems left.
+        #expect(sink.systemWrites >= 3 && sink.systemWrites <= 8, "\(sink.systemWrites)")
+    }
+
+    private final class FailingSink: PageSink, @unchecked Sendable {
+        struct Failed: Error {}
+        private let lock = NSLock()
+        private var writes = 0
+        let failAt: Int
+
+        init(failAt: Int) {
+            self.failAt = failAt
+        }
+
+        var systemWrites: Int { lock.withLock { writes } }
+
+        func write(_ pages: [RenderedPage]) async throws {
+            guard pages.contains(where: { $0.path.hasPrefix("systems/") && $0.path.hasSuffix("/rfi.md") }) else { return }
+            let count = lock.withLock {
+                writes += 1
+                return writes
+            }
+            if count == failAt { throw Failed() }
+        }
+    }
+
     private func syntheticProject(count: Int, seed: UInt64) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-compiled-\(UUID().uuidString)").path
         let inventory = SyntheticInventory(count: count, seed: seed)

@@ -340,7 +340,8 @@ public struct SiteRenderer: Sendable {
                 let cache = MarkdownSectionCache()
                 group.addTask {
                     var pages = 0, bytes = 0
-                    while let range = queue.next() {
+                    // A lane that failed cancels the others: they stop at their next few systems.
+                    while !Task.isCancelled, let range = queue.next() {
                         let rendered = try systemPages(ledgers[range], context: context, presenter: presenter, cache: cache)
                         try await sink.write(rendered)
                         let size = rendered.reduce(0) { $0 + $1.bytes.count }
