@@ -340,14 +340,19 @@ public struct SiteRenderer: Sendable {
                 let cache = MarkdownSectionCache()
                 group.addTask {
                     var pages = 0, bytes = 0
-                    // A lane that failed cancels the others: they stop at their next few systems.
-                    while !Task.isCancelled, let range = queue.next() {
-                        let rendered = try systemPages(ledgers[range], context: context, presenter: presenter, cache: cache)
-                        try await sink.write(rendered)
-                        let size = rendered.reduce(0) { $0 + $1.bytes.count }
-                        pages += rendered.count
-                        bytes += size
-                        tally.add(rendered.count)
+                    do {
+                        while !Task.isCancelled, let range = queue.next() {
+                            let rendered = try systemPages(ledgers[range], context: context, presenter: presenter, cache: cache)
+                            try await sink.write(rendered)
+                            let size = rendered.reduce(0) { $0 + $1.bytes.count }
+                            pages += rendered.count
+                            bytes += size
+                            tally.add(rendered.count)
+                        }
+                    } catch {
+                        // The other lanes take no more systems: the build has failed.
+                        queue.stop()
+                        throw error
                     }
                     return (pages, bytes)
                 }
@@ -395,6 +400,11 @@ public struct SiteRenderer: Sendable {
                 return start
             }
             return start < count ? start..<min(start + take, count) : nil
+        }
+
+        /// Hands out nothing more.
+        func stop() {
+            start.withLock { $0 = count }
         }
     }
 
