@@ -54,39 +54,44 @@ struct CompiledTemplateSiteTests {
     }
 
     /// When writing fails on one lane, the build stops with the error, and the other lanes
-    /// stop taking systems instead of rendering the rest of the inventory for nothing.
-    @Test func aFailedWriteStopsEveryLane() async throws {
+    /// stop taking work instead of rendering the rest of the inventory for nothing: system pages,
+    /// and the department pages among the other pages.
+    @Test(arguments: ["/rfi.md", "departments/d-"])
+    func aFailedWriteStopsEveryLane(failingOn marker: String) async throws {
         let project = try syntheticProject(count: 120, seed: 3)
         defer { try? FileManager.default.removeItem(atPath: project) }
-        let sink = FailingSink(failAt: 3)
+        let sink = FailingSink(marker: marker, failAt: 3)
         await #expect(throws: FailingSink.Failed.self) {
             _ = try await SiteBuilder(options: SiteOptions(batchSize: 1), templatesOverride: Paths.templates, workers: 2)
                 .build(project: project, into: sink)
         }
-        // Two lanes, one system each at a time: the failing write and at most a system or two
-        // more on each lane, not the 117 systems left.
-        #expect(sink.systemWrites >= 3 && sink.systemWrites <= 8, "\(sink.systemWrites)")
+        // Two lanes, one system (or page) each at a time: the failing write and at most a few
+        // more, not the 117 systems (or the dozens of departments) left.
+        #expect(sink.writes >= 3 && sink.writes <= 8, "\(sink.writes)")
     }
 
+    /// Fails the `failAt`-th write of pages whose path contains `marker`, and counts them.
     private final class FailingSink: PageSink, @unchecked Sendable {
         struct Failed: Error {}
         private let lock = NSLock()
-        private var writes = 0
+        private var count = 0
+        let marker: String
         let failAt: Int
 
-        init(failAt: Int) {
+        init(marker: String, failAt: Int) {
+            self.marker = marker
             self.failAt = failAt
         }
 
-        var systemWrites: Int { lock.withLock { writes } }
+        var writes: Int { lock.withLock { count } }
 
         func write(_ pages: [RenderedPage]) async throws {
-            guard pages.contains(where: { $0.path.hasPrefix("systems/") && $0.path.hasSuffix("/rfi.md") }) else { return }
-            let count = lock.withLock {
-                writes += 1
-                return writes
+            guard pages.contains(where: { $0.path.contains(marker) }) else { return }
+            let written = lock.withLock {
+                count += 1
+                return count
             }
-            if count == failAt { throw Failed() }
+            if written == failAt { throw Failed() }
         }
     }
 

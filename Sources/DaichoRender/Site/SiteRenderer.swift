@@ -274,10 +274,15 @@ public struct SiteRenderer: Sendable {
             for _ in 0..<lanes {
                 group.addTask {
                     var pages = 0, bytes = 0
-                    while let job = queue.next() {
-                        let done = try await Self.run(job, into: sink)
-                        pages += done.pages
-                        bytes += done.bytes
+                    do {
+                        while !Task.isCancelled, let job = queue.next() {
+                            let done = try await Self.run(job, into: sink)
+                            pages += done.pages
+                            bytes += done.bytes
+                        }
+                    } catch {
+                        queue.stop()  // as with the system pages: the build has failed
+                        throw error
                     }
                     return (pages, bytes)
                 }
@@ -320,6 +325,8 @@ public struct SiteRenderer: Sendable {
         }
 
         func next() -> Job? { jobs.withLock { $0.popFirst() } }
+
+        func stop() { jobs.withLock { $0 = [] } }
     }
 
     /// Renders and writes the pages of `ledgers` on every lane. Each lane takes the next few
