@@ -197,6 +197,38 @@ struct CompiledTemplateTests {
         }
     }
 
+    /// A section over a list pages share is rendered once and copied, but only while what its
+    /// body finds outside the items is the same: here the root differs from page to page, is
+    /// canonically equal but not byte-equal (é composed and decomposed), or is a view model.
+    @Test func sharedListsAreCopiedOnlyWhileWhatTheyReadOutsideIsTheSame() throws {
+        struct Item: TemplateModel, Sendable {
+            var href: String
+            static let fields: FieldTable<Self> = ["href": .field { $0.href }]
+        }
+        struct Page: TemplateModel {
+            var root: String, nav: SharedModels<Item>, inner: Item
+            static let fields: FieldTable<Self> = [
+                "root": .field { $0.root }, "nav": .field { $0.nav }, "inner": .field { $0.inner },
+            ]
+        }
+        let nav = SharedModels([Item(href: "a.html"), Item(href: "b.html")])
+        let text = "{{#nav}}<{{root}}{{href}}>{{/nav}}|{{#nav}}{{#inner}}{{href}}{{/inner}};{{/nav}}"
+        let set = try TemplateSet([TemplateSource(name: "t", path: "layouts/t.mustache", text: text, kind: .html)])
+        var reference = set
+        reference.usesReferenceRenderer = true
+        let composed = "caf\u{E9}/", decomposed = "cafe\u{301}/"
+        #expect(composed == decomposed && Array(composed.utf8) != Array(decomposed.utf8))
+        // Each page twice: the second time from the memo where it may be.
+        for root in ["../../", "../../", "", composed, decomposed, composed, "../../"] {
+            for inner in ["x", "y"] {
+                let page = Page(root: root, nav: nav, inner: Item(href: inner))
+                let bytes = try set.renderBytes("t", page)
+                #expect(bytes == (try reference.renderBytes("t", page)), "\(root) \(inner)")
+                #expect(bytes == Array("<\(root)a.html><\(root)b.html>|\(inner);\(inner);".utf8), "\(root) \(inner)")
+            }
+        }
+    }
+
     /// Partials that include one another would render forever (the program ran out of stack):
     /// the set is refused when loaded, at the tag that closes the loop. A partial used twice
     /// without a loop is fine.

@@ -22,7 +22,8 @@ final class PageFrame: Sendable {
     let siteTitle: String
     /// Relative prefix from this page to the site root (`../../`), so pages work from file://.
     let root: String
-    let nav: [NavItem]
+    /// The same object on every page of a section, so the renderer keeps its bytes (`SectionMemo`).
+    let nav: SharedModels<NavItem>
     let breadcrumbs: [Crumb]
     let hasBreadcrumbs: Bool
     let t: [String: String]
@@ -34,7 +35,7 @@ final class PageFrame: Sendable {
     let hasLiveReload: Bool
     let scripts: [String]
 
-    init(lang: String, title: String, siteTitle: String, root: String, nav: [NavItem], breadcrumbs: [Crumb],
+    init(lang: String, title: String, siteTitle: String, root: String, nav: SharedModels<NavItem>, breadcrumbs: [Crumb],
          hasBreadcrumbs: Bool, t: [String: String], isPublic: Bool, profileLabel: String, timestamp: String,
          hasTimestamp: Bool, liveReload: String, hasLiveReload: Bool, scripts: [String]) {
         self.lang = lang
@@ -68,16 +69,25 @@ enum SiteSection: String, CaseIterable {
 }
 
 extension SiteContext {
+    /// The navigation of the pages of each section, made once: the pages of a section share it.
+    static func navigation(hasGuidelines: Bool, label: (String) -> String) -> [SiteSection: SharedModels<PageFrame.NavItem>] {
+        let sections = SiteSection.allCases.filter { $0 != .guidelines || hasGuidelines }
+        var navigation: [SiteSection: SharedModels<PageFrame.NavItem>] = [:]
+        for current in SiteSection.allCases {
+            navigation[current] = SharedModels(sections.map { PageFrame.NavItem(href: $0.path, label: label($0.rawValue), current: $0 == current) })
+        }
+        return navigation
+    }
+
     /// The frame of the page at `path`; `crumbs` are (path, label) pairs after the dashboard.
     func frame(path: String, title: String, section: SiteSection, crumbs: [(String, String)] = [],
                scripts: [String] = []) -> PageFrame {
         let depth = path.count { $0 == "/" }
-        let sections = SiteSection.allCases.filter { $0 != .guidelines || hasGuidelines }
         let all = crumbs.isEmpty ? [] : [(SiteSection.home.path, t("home"))] + crumbs
         return PageFrame(
             lang: language.rawValue, title: title, siteTitle: siteTitle,
             root: String(repeating: "../", count: depth),
-            nav: sections.map { PageFrame.NavItem(href: $0.path, label: t($0.rawValue), current: $0 == section) },
+            nav: navigation[section] ?? SharedModels([]),
             breadcrumbs: all.enumerated().map { PageFrame.Crumb(href: $1.0, label: $1.1, isLast: $0 == all.count - 1) },
             hasBreadcrumbs: !all.isEmpty,
             t: labels,

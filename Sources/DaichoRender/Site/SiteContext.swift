@@ -29,6 +29,8 @@ final class SiteContext: Sendable {
     let hasGuidelines: Bool
     /// The templates include the RFI, RFP and SLA (`templates/procurement/*.md`).
     let documentKinds: [DocumentKind]
+    /// Each section's navigation, which its pages share (see `PageFrame.nav`).
+    let navigation: [SiteSection: SharedModels<PageFrame.NavItem>]
     /// System id → hash of its ledger file, which keys the pieces of the exports.
     let ledgerKeys: [String: String]
     /// The previous exports, for an incremental rebuild.
@@ -71,6 +73,8 @@ final class SiteContext: Sendable {
         self.incoming = incoming.mapValues { $0.map { (from: $0.0, link: $0.1) } }
         maintenanceByID = Dictionary(analysis.maintenance.systems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         siteTitle = project.site.title(for: project.organization)
+        let labels = self.labels
+        navigation = Self.navigation(hasGuidelines: hasGuidelines) { labels[$0] ?? $0 }
     }
 
     func t(_ key: String) -> String { labels[key] ?? key }

@@ -11,7 +11,9 @@ extension TemplateProgram {
     ///   previous version of the page when their keys match, and to record the places of.
     /// - Returns: the bytes, and the first name (or partial) found nowhere on the stack, which
     ///   printed as a blank (a name under a nil optional, `a.b` with `a` nil, is not missing).
-    func render(_ name: String, _ model: Any, reuse: RowReuse? = nil) -> (bytes: [UInt8], missing: String?)? {
+    /// - Parameter memo: sections over shared lists rendered by earlier pages (see `SectionMemo`).
+    func render(_ name: String, _ model: Any, reuse: RowReuse? = nil, memo: SectionMemo? = nil)
+        -> (bytes: [UInt8], missing: String?)? {
         guard let template = templates[name] else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(16_384)
@@ -23,7 +25,8 @@ extension TemplateProgram {
                     symbols.withUnsafeBufferPointer { symbols in
                         components.withUnsafeBufferPointer { components in
                             var renderer = Renderer(program: self, ops: ops, bytes: bytes, names: names, symbols: symbols,
-                                                    components: components, stack: [Frame(TemplateValue.of(model))], reuse: reuse)
+                                                    components: components, stack: [Frame(TemplateValue.of(model))], reuse: reuse,
+                                                    memo: memo)
                             renderer.render(template, into: &output, indentation: nil, escaping: .html)
                             return renderer.missing
                         }
@@ -67,10 +70,23 @@ extension TemplateProgram {
         var stack: [Frame]
         let reuse: RowReuse?
         var missing: String?
+        /// Names found nowhere so far (`missing` keeps only the first).
+        var misses = 0
+        let memo: SectionMemo?
+        /// Sections over shared lists being rendered for the memo, innermost last.
+        var recordings: [Recording] = []
+
+        /// A section being rendered for the memo: the frames below `base` are outside its items.
+        struct Recording {
+            var base: Int
+            var dependencies: [(name: Int, value: SectionMemo.Dependency)] = []
+            /// False once the body found outside its items something the memo cannot compare.
+            var keepable = true
+        }
 
         init(program: TemplateProgram, ops: UnsafeBufferPointer<Op>, bytes: UnsafeBufferPointer<UInt8>,
              names: UnsafeBufferPointer<NameParts>, symbols: UnsafeBufferPointer<Int32>, components: UnsafeBufferPointer<String>,
-             stack: [Frame], reuse: RowReuse?) {
+             stack: [Frame], reuse: RowReuse?, memo: SectionMemo?) {
             self.program = program
             self.ops = ops
             self.bytes = bytes
@@ -79,6 +95,7 @@ extension TemplateProgram {
             self.components = components
             self.stack = stack
             self.reuse = reuse
+            self.memo = memo
         }
 
         /// Renders the operations `range` (a template, or a section's body).
@@ -138,7 +155,7 @@ extension TemplateProgram {
                 return Int(op.b)
             case .partial:
                 guard op.a >= 0 else {
-                    missing = missing ?? program.partialNames[Int(op.c)]
+                    miss(program.partialNames[Int(op.c)])
                     break
                 }
                 let inner = op.b >= 0 ? (indentation ?? []) + program.indentations[Int(op.b)] : indentation
@@ -155,6 +172,12 @@ extension TemplateProgram {
             case .flag(let condition):
                 if condition { render(body, into: &output, indentation: indentation, escaping: escaping) }
             case .models(let models):
+                // Rows to reuse record their places in the page, and an indentation goes before each
+                // line: neither survives copying the section's bytes.
+                if let memo, reuse == nil, indentation?.isEmpty ?? true, let list = models.sharedList {
+                    renderShared(models, list: list, memo: memo, body, into: &output, escaping: escaping)
+                    return
+                }
                 let rows = reuse != nil && indentation?.isEmpty ?? true ? models as? any ReusableRows : nil
                 var index = 0
                 while index < models.modelCount {
@@ -265,29 +288,82 @@ extension TemplateProgram {
             // Each frame is asked in place: `for frame in stack.reversed()`, and then reading
             // `stack[index].parent`, copied every frame passed (two existentials retained and released).
             let components = self.components
+            var at = stack.count - 1
             let found: TemplateValue? = stack.withUnsafeBufferPointer { frames in
-                var index = frames.count - 1
-                while index >= 0 {
-                    if case .model(let model) = frames[index].value {
+                while at >= 0 {
+                    if case .model(let model) = frames[at].value {
                         if let found = model.templateValue(symbol: symbol) { return found }
-                    } else if case .labels(let labels) = frames[index].value {
+                    } else if case .labels(let labels) = frames[at].value {
                         if let found = labels[components[first]] { return .text(found) }
-                    } else if let parent = frames[index].parent {
+                    } else if let parent = frames[at].parent {
                         if let found = parent.child(named: components[first]) { return TemplateValue.of(found) }
-                    } else if let found = Self.reflected(components[first], of: frames[index].value.any) {
+                    } else if let found = Self.reflected(components[first], of: frames[at].value.any) {
                         return TemplateValue.of(found)
                     }
-                    index -= 1
+                    at -= 1
                 }
                 return nil
             }
-            if let found { return descend(nameIndex, first + 1..<Int(name.first + name.count), from: found) }
+            if let found {
+                let value = descend(nameIndex, first + 1..<Int(name.first + name.count), from: found)
+                if !recordings.isEmpty, at < recordings[recordings.count - 1].base { noteOutside(nameIndex, value, foundAt: at) }
+                return value
+            }
             // A plain struct's nil optional is passed over as swift-mustache does, but it is there.
             if !stack.contains(where: { !$0.isParent
                 && Mirror(reflecting: $0.value.any).children.contains { $0.label == components[first] } }) {
-                missing = missing ?? program.nameTexts[nameIndex]
+                miss(program.nameTexts[nameIndex])
             }
+            noteOutside(nameIndex, nil)
             return nil
+        }
+
+        private mutating func miss(_ name: String) {
+            missing = missing ?? name
+            misses += 1
+        }
+
+        /// A name found in frame `foundAt`, or found nowhere (nil), while sections are recorded for
+        /// the memo: each recording whose items lie above the frame keeps the value, or gives up.
+        private mutating func noteOutside(_ nameIndex: Int, _ value: TemplateValue?, foundAt: Int = -1) {
+            for index in recordings.indices where foundAt < recordings[index].base && recordings[index].keepable {
+                guard let value, let dependency = SectionMemo.Dependency(value) else {
+                    recordings[index].keepable = false
+                    continue
+                }
+                if !recordings[index].dependencies.contains(where: { $0.name == nameIndex }) {
+                    recordings[index].dependencies.append((nameIndex, dependency))
+                }
+            }
+        }
+
+        /// A section over a shared list: its bytes from the memo when every name its body found
+        /// outside the items finds the same value now; otherwise rendered, and kept when it can be.
+        private mutating func renderShared(_ models: any TemplateModelArray, list: any AnyObject & Sendable, memo: SectionMemo,
+                                           _ body: Range<Int>, into output: inout [UInt8], escaping: Escaping) {
+            let key = SectionMemo.Key(op: body.lowerBound, escaping: escaping.rawValue, list: ObjectIdentifier(list))
+            if let entry = memo.entry(key) {
+                // The names are asked here, below the items, as the body asked them through the items
+                // (the same objects, so they answer the same). Enclosing recordings note them too.
+                let same = entry.dependencies.allSatisfy { dependency in
+                    lookup(dependency.name).flatMap(SectionMemo.Dependency.init) == dependency.value
+                }
+                if same {
+                    output += entry.bytes
+                    return
+                }
+            }
+            recordings.append(Recording(base: stack.count))
+            let start = output.count, missesBefore = misses
+            var index = 0
+            while index < models.modelCount {
+                renderItem(.model(models.model(at: index)), index: index, rows: nil, body, into: &output, indentation: nil,
+                           escaping: escaping)
+                index += 1
+            }
+            let recording = recordings.removeLast()
+            guard recording.keepable, misses == missesBefore else { return }
+            memo.store(key, SectionMemo.Entry(list: list, dependencies: recording.dependencies, bytes: Array(output[start...])))
         }
 
         /// Follows the name's components `parts` (indexes into `symbols`) down from `object`.
@@ -297,7 +373,7 @@ extension TemplateProgram {
                 guard let next = child(part, of: object) else {
                     // Under a nil optional the rest is nil, as swift-mustache and the checker have it.
                     if case .other(let other) = object, let optional = other as? OptionalValue, optional.wrapped == nil { return nil }
-                    missing = missing ?? program.nameTexts[nameIndex]
+                    miss(program.nameTexts[nameIndex])
                     return nil
                 }
                 object = next

@@ -38,6 +38,8 @@ public struct TemplateSet: Sendable {
     var checksEveryPage = _isDebugAssertConfiguration()
     private let paths: [String: String]
     private let checker: TemplateChecker
+    /// Sections over shared lists, kept from page to page.
+    private let memo = SectionMemo()
 
     public init(_ sources: [TemplateSource]) throws(TemplateError) {
         MarkdownContentType.register()
@@ -121,7 +123,7 @@ public struct TemplateSet: Sendable {
         let walksEveryPage = usesReferenceRenderer || compiled == nil || checksEveryPage
         try check(every: walksEveryPage)
         guard !usesReferenceRenderer, let compiled,
-              let (bytes, missing) = compiled.render(name, model, reuse: reuse) else {
+              let (bytes, missing) = compiled.render(name, model, reuse: reuse, memo: memo) else {
             if !walksEveryPage { try check(every: true) }  // swift-mustache reports nothing missing
             return Array((library.render(model, withTemplate: name) ?? "").utf8)
         }

@@ -66,6 +66,13 @@ enum TemplateValue {
 protocol TemplateModelArray {
     var modelCount: Int { get }
     func model(at index: Int) -> any TemplateModel
+    /// The list as one object when pages share it (`SharedModels`): sections over it are kept
+    /// in the `SectionMemo`.
+    var sharedList: (any AnyObject & Sendable)? { get }
+}
+
+extension TemplateModelArray {
+    var sharedList: (any AnyObject & Sendable)? { nil }
 }
 
 extension Array: TemplateModelArray where Element: TemplateModel {
