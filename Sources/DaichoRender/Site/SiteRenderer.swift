@@ -244,13 +244,12 @@ public struct SiteRenderer: Sendable {
         }))
     }
 
-    private func runJobs(_ jobs: [Job], sequential: [Job], streams: [StreamJob], into sink: PageSink) async throws
-        -> (pages: Int, bytes: Int) {
+    private func runJobs(_ jobs: [Job], sequential: [Job], streams: [StreamJob], into sink: PageSink) async throws -> Written {
         // Each lane takes the next job when it is free (a fixed deal left one lane with the heavy
         // pages); what is written does not depend on which lane wrote it.
         let lanes = workers
         let queue = JobQueue(jobs)
-        return try await withThrowingTaskGroup(of: (pages: Int, bytes: Int).self) { group in
+        return try await withThrowingTaskGroup(of: Written.self) { group in
             // The large exports (and, for a large inventory, the pages listing every system) one
             // after another in one task: each holds a window or a large page in memory. (A task
             // per export was no faster at 10,000 systems: both cores are busy either way.)
@@ -271,33 +270,15 @@ public struct SiteRenderer: Sendable {
                     return (pages, bytes)
                 }
             }
-            for _ in 0..<lanes {
-                group.addTask {
-                    var pages = 0, bytes = 0
-                    do {
-                        while !Task.isCancelled, let job = queue.next() {
-                            let done = try await Self.run(job, into: sink)
-                            pages += done.pages
-                            bytes += done.bytes
-                        }
-                    } catch {
-                        queue.stop()  // as with the system pages: the build has failed
-                        throw error
-                    }
-                    return (pages, bytes)
-                }
+            Lanes.add(lanes, taking: queue, to: &group) {
+                { job in try await Self.run(job, into: sink) }
             }
-            var pages = 0, bytes = 0
-            for try await part in group {
-                pages += part.pages
-                bytes += part.bytes
-            }
-            return (pages, bytes)
+            return try await Lanes.total(&group)
         }
     }
 
     /// Renders a job and hands its pages to the sink.
-    private static func run(_ job: Job, into sink: PageSink) async throws -> (pages: Int, bytes: Int) {
+    private static func run(_ job: Job, into sink: PageSink) async throws -> Written {
         let started = ContinuousClock.now
         let pages = try job()
         if let first = pages.first, ContinuousClock.now - started > .milliseconds(StageTimer.enabled ? 8 : 100) {
@@ -316,19 +297,6 @@ public struct SiteRenderer: Sendable {
         var paths: [String] { state.withLock { $0 } }
     }
 
-    /// Jobs handed out one at a time to whichever lane asks first.
-    private final class JobQueue: Sendable {
-        private let jobs: Mutex<ArraySlice<Job>>
-
-        init(_ jobs: [Job]) {
-            self.jobs = Mutex(jobs[...])
-        }
-
-        func next() -> Job? { jobs.withLock { $0.popFirst() } }
-
-        func stop() { jobs.withLock { $0 = [] } }
-    }
-
     /// Renders and writes the pages of `ledgers` on every lane. Each lane takes the next few
     /// systems when it is free, renders their pages and writes them itself: there is no batch for
     /// all lanes to finish together (batches split in fixed halves left a core idle a tenth of
@@ -336,40 +304,23 @@ public struct SiteRenderer: Sendable {
     /// in hand. What is written does not depend on which lane wrote it.
     /// - Parameter counted: called with the pages written so far, now and then, in rising order.
     func writeSystemPages(_ ledgers: [Ledger], context: SiteContext, presenter: LedgerPresenter, into sink: PageSink,
-                          counted: @escaping @Sendable (Int) -> Void) async throws -> (pages: Int, bytes: Int) {
+                          counted: @escaping @Sendable (Int) -> Void) async throws -> Written {
         let take = max(1, options.batchSize)
-        let queue = LedgerQueue(count: ledgers.count, take: take)
+        let queue = RangeQueue(count: ledgers.count, take: take)
         // Progress now and then, not after every few systems: a terminal redraw each time.
         let tally = Tally(every: 8 * take * (1 + 2 * context.documentKinds.count), report: counted)
-        return try await withThrowingTaskGroup(of: (pages: Int, bytes: Int).self) { group in
-            for _ in 0..<workers {
+        return try await withThrowingTaskGroup(of: Written.self) { group in
+            Lanes.add(workers, taking: queue, to: &group) {
                 // A lane's section cache is its own: no two lanes share one.
                 let cache = MarkdownSectionCache()
-                group.addTask {
-                    var pages = 0, bytes = 0
-                    do {
-                        while !Task.isCancelled, let range = queue.next() {
-                            let rendered = try systemPages(ledgers[range], context: context, presenter: presenter, cache: cache)
-                            try await sink.write(rendered)
-                            let size = rendered.reduce(0) { $0 + $1.bytes.count }
-                            pages += rendered.count
-                            bytes += size
-                            tally.add(rendered.count)
-                        }
-                    } catch {
-                        // The other lanes take no more systems: the build has failed.
-                        queue.stop()
-                        throw error
-                    }
-                    return (pages, bytes)
+                return { range in
+                    let rendered = try systemPages(ledgers[range], context: context, presenter: presenter, cache: cache)
+                    try await sink.write(rendered)
+                    tally.add(rendered.count)
+                    return (rendered.count, rendered.reduce(0) { $0 + $1.bytes.count })
                 }
             }
-            var pages = 0, bytes = 0
-            for try await part in group {
-                pages += part.pages
-                bytes += part.bytes
-            }
-            return (pages, bytes)
+            return try await Lanes.total(&group)
         }
     }
 
@@ -388,52 +339,6 @@ public struct SiteRenderer: Sendable {
             }
         }
         return pages
-    }
-
-    /// Hands out the next `take` indexes of a list to whichever lane asks.
-    private final class LedgerQueue: Sendable {
-        private let start = Mutex(0)
-        let count: Int
-        let take: Int
-
-        init(count: Int, take: Int) {
-            self.count = count
-            self.take = take
-        }
-
-        func next() -> Range<Int>? {
-            let start = self.start.withLock { start in
-                defer { start += take }
-                return start
-            }
-            return start < count ? start..<min(start + take, count) : nil
-        }
-
-        /// Hands out nothing more.
-        func stop() {
-            start.withLock { $0 = count }
-        }
-    }
-
-    /// Pages written by all lanes, reported each time the count passes another `every`.
-    private final class Tally: Sendable {
-        private let written = Mutex(0)
-        let every: Int
-        let report: @Sendable (Int) -> Void
-
-        init(every: Int, report: @escaping @Sendable (Int) -> Void) {
-            self.every = max(1, every)
-            self.report = report
-        }
-
-        func add(_ pages: Int) {
-            // Reported under the lock, so the counts go out in rising order.
-            written.withLock { written in
-                let before = written
-                written += pages
-                if before / every != written / every { report(written) }
-            }
-        }
     }
 }
 

@@ -1,29 +1,4 @@
-import Mustache
 import Synchronization
-
-/// A list of view models that many pages share as one object (the navigation of every page of a
-/// section): a section over it can be rendered once and copied (see `SectionMemo`).
-final class SharedModels<Model: TemplateModel & Sendable>: RandomAccessCollection, MustacheSequence, TemplateModelArray,
-    Sendable {
-    let models: [Model]
-
-    init(_ models: [Model]) {
-        self.models = models
-    }
-
-    var startIndex: Int { 0 }
-    var endIndex: Int { models.count }
-    subscript(position: Int) -> Model { models[position] }
-
-    var modelCount: Int { models.count }
-    func model(at index: Int) -> any TemplateModel { models[index] }
-    var sharedList: (any AnyObject & Sendable)? { self }
-}
-
-/// Shows no parts, as an array shows none (see `LazyModels`).
-extension SharedModels: CustomReflectable {
-    var customMirror: Mirror { Mirror(self, children: [:]) }
-}
 
 /// The bytes of sections over shared lists, kept from page to page: the navigation is the same
 /// list on every page of a section, and walking its items (eight pushes, some thirty lookups)
