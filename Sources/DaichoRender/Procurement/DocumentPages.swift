@@ -1,17 +1,34 @@
 import DaichoCore
 
 /// A procurement document as an HTML page: print-ready, with the organisation, system and draft date on top.
-struct DocumentPage: Sendable {
-    var page: PageFrame
-    var title: String
-    var organization: String
-    var systemName: String
-    var systemHref: String
-    var draftDateLabel: String
-    var draftDate: String
-    var body: HTMLBytes
-    var markdownHref: String
-    var markdownLabel: String
+/// A class, like every page's root view model read by many lookups (see `ProcurementDocument`).
+final class DocumentPage: Sendable {
+    let page: PageFrame
+    let title: String
+    let organization: String
+    let systemName: String
+    let systemHref: String
+    let draftDateLabel: String
+    let draftDate: String
+    let body: HTMLBytes
+    let markdownHref: String
+    let markdownLabel: String
+
+    init(
+        page: PageFrame, title: String, organization: String, systemName: String, systemHref: String,
+        draftDateLabel: String, draftDate: String, body: HTMLBytes, markdownHref: String, markdownLabel: String
+    ) {
+        self.page = page
+        self.title = title
+        self.organization = organization
+        self.systemName = systemName
+        self.systemHref = systemHref
+        self.draftDateLabel = draftDateLabel
+        self.draftDate = draftDate
+        self.body = body
+        self.markdownHref = markdownHref
+        self.markdownLabel = markdownLabel
+    }
 }
 
 extension SiteContext {

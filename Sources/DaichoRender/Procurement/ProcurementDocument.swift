@@ -2,7 +2,10 @@ import DaichoCore
 
 /// What the RFI, RFP and SLA templates read: the system's facts from its ledger, its SLA
 /// grade and the clauses its gaps call for. Text is raw here; the Markdown templates escape it.
-struct ProcurementDocument: Sendable {
+///
+/// A class, never changed once made: each lookup of a template asked a struct of sixty fields for
+/// one, and the struct was copied (every string retained) on the way.
+final class ProcurementDocument: Sendable {
     struct Line: Sendable {
         var label: String
         var value: String
@@ -51,58 +54,122 @@ struct ProcurementDocument: Sendable {
         var points: Int
     }
 
-    var organization: String
-    var fiscalYear: String
-    var draftDate: String
-    var marker: String
-    var id: String
-    var name: String
-    var department: String
-    var category: String
-    var development: String
-    var product: String
+    let organization: String
+    let fiscalYear: String
+    let draftDate: String
+    let marker: String
+    let id: String
+    let name: String
+    let department: String
+    let category: String
+    let development: String
+    let product: String
     /// The ledger's own Markdown (rendered safely in HTML); use `{{{purpose}}}`.
-    var purpose: String
-    var hasPurpose: Bool
-    var business: [String]
-    var hasBusiness: Bool
+    let purpose: String
+    let hasPurpose: Bool
+    let business: [String]
+    let hasBusiness: Bool
     /// The business list in one line (`異動届、住民票の写し`), or the marker.
-    var businessText: String
-    var form: String
-    var location: String
-    var configuration: String
-    var networks: String
-    var integrations: [IntegrationLine]
-    var hasIntegrations: Bool
-    var inService: String
-    var renewal: String
-    var structure: String
-    var developer: String
-    var maintainer: String
-    var supportBase: String
-    var travelMinutes: String
-    var contractKind: String
-    var contractEnd: String
-    var costs: [Line]
-    var costLines: [CostLineView]
-    var hasCostLines: Bool
-    var lifecycleCost: String
-    var operation: [Line]
-    var users: String
-    var concurrentUsers: String
-    var dependency: String
-    var disasterTasks: [Line]
-    var hasDisasterTasks: Bool
-    var isService: Bool
-    var grade: String
-    var availability: String
-    var recoveryHours: String
-    var gradeReasons: [String]
-    var slaItems: [SLAItem]
-    var clauses: Clauses
-    var weights: [Weight]
-    var weightsTotal: Int
-    var periodYears: Int
+    let businessText: String
+    let form: String
+    let location: String
+    let configuration: String
+    let networks: String
+    let integrations: [IntegrationLine]
+    let hasIntegrations: Bool
+    let inService: String
+    let renewal: String
+    let structure: String
+    let developer: String
+    let maintainer: String
+    let supportBase: String
+    let travelMinutes: String
+    let contractKind: String
+    let contractEnd: String
+    let costs: [Line]
+    let costLines: [CostLineView]
+    let hasCostLines: Bool
+    let lifecycleCost: String
+    let operation: [Line]
+    let users: String
+    let concurrentUsers: String
+    let dependency: String
+    let disasterTasks: [Line]
+    let hasDisasterTasks: Bool
+    let isService: Bool
+    let grade: String
+    let availability: String
+    let recoveryHours: String
+    let gradeReasons: [String]
+    let slaItems: [SLAItem]
+    let clauses: Clauses
+    let weights: [Weight]
+    let weightsTotal: Int
+    let periodYears: Int
+
+    init(
+        organization: String, fiscalYear: String, draftDate: String, marker: String, id: String, name: String,
+        department: String, category: String, development: String, product: String, purpose: String, hasPurpose: Bool,
+        business: [String], hasBusiness: Bool, businessText: String, form: String, location: String,
+        configuration: String, networks: String, integrations: [IntegrationLine], hasIntegrations: Bool,
+        inService: String, renewal: String, structure: String, developer: String, maintainer: String,
+        supportBase: String, travelMinutes: String, contractKind: String, contractEnd: String, costs: [Line],
+        costLines: [CostLineView], hasCostLines: Bool, lifecycleCost: String, operation: [Line], users: String,
+        concurrentUsers: String, dependency: String, disasterTasks: [Line], hasDisasterTasks: Bool, isService: Bool,
+        grade: String, availability: String, recoveryHours: String, gradeReasons: [String], slaItems: [SLAItem],
+        clauses: Clauses, weights: [Weight], weightsTotal: Int, periodYears: Int
+    ) {
+        self.organization = organization
+        self.fiscalYear = fiscalYear
+        self.draftDate = draftDate
+        self.marker = marker
+        self.id = id
+        self.name = name
+        self.department = department
+        self.category = category
+        self.development = development
+        self.product = product
+        self.purpose = purpose
+        self.hasPurpose = hasPurpose
+        self.business = business
+        self.hasBusiness = hasBusiness
+        self.businessText = businessText
+        self.form = form
+        self.location = location
+        self.configuration = configuration
+        self.networks = networks
+        self.integrations = integrations
+        self.hasIntegrations = hasIntegrations
+        self.inService = inService
+        self.renewal = renewal
+        self.structure = structure
+        self.developer = developer
+        self.maintainer = maintainer
+        self.supportBase = supportBase
+        self.travelMinutes = travelMinutes
+        self.contractKind = contractKind
+        self.contractEnd = contractEnd
+        self.costs = costs
+        self.costLines = costLines
+        self.hasCostLines = hasCostLines
+        self.lifecycleCost = lifecycleCost
+        self.operation = operation
+        self.users = users
+        self.concurrentUsers = concurrentUsers
+        self.dependency = dependency
+        self.disasterTasks = disasterTasks
+        self.hasDisasterTasks = hasDisasterTasks
+        self.isService = isService
+        self.grade = grade
+        self.availability = availability
+        self.recoveryHours = recoveryHours
+        self.gradeReasons = gradeReasons
+        self.slaItems = slaItems
+        self.clauses = clauses
+        self.weights = weights
+        self.weightsTotal = weightsTotal
+        self.periodYears = periodYears
+    }
 }
 
 extension SiteContext {

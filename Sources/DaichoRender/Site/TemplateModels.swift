@@ -207,7 +207,7 @@ extension SystemsListPage.Option: TemplateModel {
 }
 
 extension SystemDetailPage: TemplateModel {
-    static let fields: FieldTable<Self> = [
+    static let fields: FieldTable<SystemDetailPage> = [
         "page": .field { $0.page },
         "id": .field { $0.id },
         "name": .field { $0.name },
@@ -296,7 +296,7 @@ extension DataPage.File: TemplateModel {
     ]
 }
 extension DocumentPage: TemplateModel {
-    static let fields: FieldTable<Self> = [
+    static let fields: FieldTable<DocumentPage> = [
         "page": .field { $0.page },
         "title": .field { $0.title },
         "organization": .field { $0.organization },
@@ -379,7 +379,7 @@ extension GuidelineFacts: TemplateModel {
 }
 
 extension ProcurementDocument: TemplateModel {
-    static let fields: FieldTable<Self> = [
+    static let fields: FieldTable<ProcurementDocument> = [
         "organization": .field { $0.organization },
         "fiscalYear": .field { $0.fiscalYear },
         "draftDate": .field { $0.draftDate },

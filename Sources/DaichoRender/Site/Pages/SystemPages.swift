@@ -16,7 +16,8 @@ struct SystemsListPage: Sendable {
     }
 }
 
-struct SystemDetailPage: Sendable {
+/// A class, never changed once made (see `ProcurementDocument`).
+final class SystemDetailPage: Sendable {
     struct Figure: Sendable {
         var label: String
         var value: String
@@ -32,24 +33,50 @@ struct SystemDetailPage: Sendable {
         var label: String
     }
 
-    var page: PageFrame
-    var id: String
-    var name: String
-    var department: String
-    var departmentHref: String
-    var figures: [Figure]
-    var flag: String
-    var flagLabel: String
-    var hasFlag: Bool
-    var gaps: [String]
-    var hasGaps: Bool
-    var missing: [String]
-    var hasMissing: Bool
-    var groups: [GroupView]
-    var extra: [ExtraRow]
-    var hasExtra: Bool
-    var documents: [Document]
-    var hasDocuments: Bool
+    let page: PageFrame
+    let id: String
+    let name: String
+    let department: String
+    let departmentHref: String
+    let figures: [Figure]
+    let flag: String
+    let flagLabel: String
+    let hasFlag: Bool
+    let gaps: [String]
+    let hasGaps: Bool
+    let missing: [String]
+    let hasMissing: Bool
+    let groups: [GroupView]
+    let extra: [ExtraRow]
+    let hasExtra: Bool
+    let documents: [Document]
+    let hasDocuments: Bool
+
+    init(
+        page: PageFrame, id: String, name: String, department: String, departmentHref: String, figures: [Figure],
+        flag: String, flagLabel: String, hasFlag: Bool, gaps: [String], hasGaps: Bool, missing: [String],
+        hasMissing: Bool, groups: [GroupView], extra: [ExtraRow], hasExtra: Bool, documents: [Document],
+        hasDocuments: Bool
+    ) {
+        self.page = page
+        self.id = id
+        self.name = name
+        self.department = department
+        self.departmentHref = departmentHref
+        self.figures = figures
+        self.flag = flag
+        self.flagLabel = flagLabel
+        self.hasFlag = hasFlag
+        self.gaps = gaps
+        self.hasGaps = hasGaps
+        self.missing = missing
+        self.hasMissing = hasMissing
+        self.groups = groups
+        self.extra = extra
+        self.hasExtra = hasExtra
+        self.documents = documents
+        self.hasDocuments = hasDocuments
+    }
 }
 
 extension SiteContext {
