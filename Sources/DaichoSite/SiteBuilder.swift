@@ -113,15 +113,14 @@ public struct SiteBuilder: Sendable {
         // side while the pages render, not after them with a core idle. Not at national scale,
         // where they are tens of megabytes that would be held through the pages' peak.
         var rows: Task<(entries: [String: BuildManifest.Ledger], encoded: [UInt8]), Never>?
-        let rowsAhead = source.ledgers.count <= options.oneAtATimeAbove
-        do {
-            let outcome = try await build(source, loaded: loaded, into: sink, progress: progress) { [table] checked in
-                guard rowsAhead else { return }
-                rows = Task.detached {
-                    let entries = Self.entries(checked)
-                    return (entries, BuildManifest.encodedRows(entries, table))
-                }
+        let makeRowsAhead: ((CheckedInventory) -> Void)? = source.ledgers.count > options.oneAtATimeAbove ? nil : { [table] checked in
+            rows = Task.detached {
+                let entries = Self.entries(checked)
+                return (entries, BuildManifest.encodedRows(entries, table))
             }
+        }
+        do {
+            let outcome = try await build(source, loaded: loaded, into: sink, progress: progress, checkedHook: makeRowsAhead)
             guard case .built(let checked, _, let summary) = outcome else {
                 folder.discard()
                 return outcome

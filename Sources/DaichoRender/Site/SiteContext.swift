@@ -31,6 +31,8 @@ final class SiteContext: Sendable {
     let documentKinds: [DocumentKind]
     /// Each section's navigation, which its pages share (see `PageFrame.nav`).
     let navigation: [SiteSection: SharedModels<PageFrame.NavItem>]
+    /// The links to a system's drafts, which every system page shares.
+    let documentLinks: SharedModels<SystemDetailPage.Document>
     /// System id → hash of its ledger file, which keys the pieces of the exports.
     let ledgerKeys: [String: String]
     /// The previous exports, for an incremental rebuild.
@@ -75,6 +77,7 @@ final class SiteContext: Sendable {
         siteTitle = project.site.title(for: project.organization)
         let labels = self.labels
         navigation = Self.navigation(hasGuidelines: hasGuidelines) { labels[$0] ?? $0 }
+        documentLinks = Self.documentLinks(documentKinds, language: options.language)
     }
 
     func t(_ key: String) -> String { labels[key] ?? key }

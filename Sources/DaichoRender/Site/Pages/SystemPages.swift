@@ -49,13 +49,13 @@ final class SystemDetailPage: Sendable {
     let groups: [GroupView]
     let extra: [ExtraRow]
     let hasExtra: Bool
-    let documents: [Document]
+    let documents: SharedModels<Document>
     let hasDocuments: Bool
 
     init(
         page: PageFrame, id: String, name: String, department: String, departmentHref: String, figures: [Figure],
         flag: String, flagLabel: String, hasFlag: Bool, gaps: [String], hasGaps: Bool, missing: [String],
-        hasMissing: Bool, groups: [GroupView], extra: [ExtraRow], hasExtra: Bool, documents: [Document],
+        hasMissing: Bool, groups: [GroupView], extra: [ExtraRow], hasExtra: Bool, documents: SharedModels<Document>,
         hasDocuments: Bool
     ) {
         self.page = page
@@ -131,15 +131,18 @@ extension SiteContext {
             flag: maintenance?.flag.rawValue ?? "", flagLabel: maintenance?.flag.label.text(language) ?? "",
             hasFlag: showFlag, gaps: gaps, hasGaps: !gaps.isEmpty, missing: missing, hasMissing: !missing.isEmpty,
             groups: groups, extra: extra, hasExtra: !extra.isEmpty,
-            documents: documentLinks(ledger.id, root: root), hasDocuments: !documentKinds.isEmpty)
+            documents: documentLinks, hasDocuments: !documentKinds.isEmpty)
     }
 
     /// The procurement drafts of a system: each as a page, and as Markdown to edit.
-    func documentLinks(_ id: String, root: String) -> [SystemDetailPage.Document] {
-        documentKinds.flatMap { kind in
+    /// The links to a system's procurement drafts: the same on every system page (they are relative
+    /// to the system's folder), so the pages share one list and the renderer keeps its bytes.
+    static func documentLinks(_ kinds: [DocumentKind], language: Language) -> SharedModels<SystemDetailPage.Document> {
+        SharedModels(kinds.flatMap { kind in
             [SystemDetailPage.Document(href: "\(kind.rawValue).html", label: kind.title.text(language)),
-             SystemDetailPage.Document(href: "\(kind.rawValue).md", label: kind.title.text(language) + t("（Markdown）", " (Markdown)"))]
-        }
+             SystemDetailPage.Document(href: "\(kind.rawValue).md",
+                                       label: kind.title.text(language) + (language == .ja ? "（Markdown）" : " (Markdown)"))]
+        })
     }
 
     /// Links declared by this ledger, and links other ledgers declare towards it.
