@@ -63,6 +63,20 @@ struct LedgerCacheTests {
         #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(Int.self, from: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]) }
     }
 
+    /// A stored string whose bytes are not UTF-8 throws rather than coming back repaired: a lone
+    /// 0xFF (repaired to three bytes, so the length differs) and a cut-off four-byte sequence
+    /// F0 9F 98 (repaired to U+FFFD, EF BF BD: the same length, other bytes). A slice that does
+    /// not start at zero reads the same.
+    @Test func stringsThatAreNotUTF8Throw() throws {
+        #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(String.self, from: [1, 0xFF]) }
+        #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(String.self, from: [3, 0xF0, 0x9F, 0x98]) }
+        #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(String.self, from: [4, 0x61, 0xF0, 0x9F, 0x98]) }
+        #expect(try BinaryReader.decode(String.self, from: [3, 0xEF, 0xBF, 0xBD]) == "\u{FFFD}")
+        #expect(try BinaryReader.decode(String.self, from: [0]) == "")
+        let shifted = [0x99] + BinaryWriter.encode("情報政策課 ok")
+        #expect(try BinaryReader.decode(String.self, from: shifted[1...]) == "情報政策課 ok")
+    }
+
     @Test func aShardFromAnotherProgramIsIgnored() throws {
         let result = parseLedger(minimalLedger())
         let blob = BinaryWriter.encode(result)
