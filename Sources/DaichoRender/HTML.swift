@@ -73,8 +73,21 @@ struct HTMLBytes: Sendable, CustomStringConvertible {
 /// value of its own: a national inventory's analysis tables run to tens of megabytes, and each
 /// held as cells, then as markup, then in the page was most of a build's peak memory. It prints
 /// as its text, so swift-mustache renders it the same.
+///
+/// A writer of rows may copy unchanged rows from the page the last build wrote: the renderer hands
+/// it the page's `RowReuse` where what it writes stays at the offsets it writes it to.
 struct HTMLWriter: Sendable, CustomStringConvertible {
-    let write: @Sendable (inout [UInt8]) -> Void
+    private let body: @Sendable (inout [UInt8], RowReuse?) -> Void
+
+    init(_ write: @escaping @Sendable (inout [UInt8]) -> Void) {
+        body = { output, _ in write(&output) }
+    }
+
+    init(reusing write: @escaping @Sendable (inout [UInt8], RowReuse?) -> Void) {
+        body = write
+    }
+
+    func write(_ output: inout [UInt8], reuse: RowReuse? = nil) { body(&output, reuse) }
 
     var description: String {
         var bytes: [UInt8] = []

@@ -5,7 +5,7 @@ import Synchronization
 /// (`SiteContext.pageInputKeys`).
 ///
 /// Pieces: each system's part of the exports (`data/systems.json`, `data/systems.csv`) and its row
-/// of the systems list, so an incremental rebuild copies the pieces of unchanged systems from the
+/// of the systems list and of the maintenance table, so an incremental rebuild copies the pieces of unchanged systems from the
 /// previous file instead of writing them again (at 10,000 systems the exports were four fifths of
 /// a one-ledger rebuild, the list a fifth of what was left).
 ///
@@ -40,8 +40,10 @@ public struct Fragments: Sendable, Equatable {
     public static let systemsJSON = "data/systems.json"
     public static let systemsCSV = "data/systems.csv"
     public static let systemsList = SiteSection.systems.path
-    /// Every file with pieces: the two exports and the list of every system (its table rows).
-    public static let files = [systemsJSON, systemsCSV, systemsList]
+    public static let maintenance = "analysis/maintenance.html"
+    /// Every file with pieces: the two exports, the list of every system and the maintenance
+    /// page (their table rows).
+    public static let files = [systemsJSON, systemsCSV, systemsList, maintenance]
 }
 
 /// What a build may reuse: the previous files with pieces (checked by the caller against the

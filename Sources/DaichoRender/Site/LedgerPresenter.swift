@@ -15,15 +15,20 @@ struct SubTable: Sendable {
     /// Row `index`'s cells as safe HTML, made when the table is written: the analysis tables of a
     /// national inventory have hundreds of thousands of rows, which need not all be held at once.
     let row: @Sendable (_ index: Int) -> [String]
+    /// Row `index`'s system, for a table whose rows a rebuild may copy from the last build's page
+    /// (each row then shows nothing but what its system's key covers, see `RowReuse`).
+    let rowID: (@Sendable (_ index: Int) -> String)?
 
     init(caption: String, headers: [String], rows: [[String]]) {
         self.init(caption: caption, headers: headers, count: rows.count) { rows[$0] }
     }
 
-    init(caption: String, headers: [String], count: Int, row: @escaping @Sendable (_ index: Int) -> [String]) {
+    init(caption: String, headers: [String], count: Int, rowID: (@Sendable (_ index: Int) -> String)? = nil,
+         row: @escaping @Sendable (_ index: Int) -> [String]) {
         self.caption = caption
         self.headers = headers
         rowCount = count
+        self.rowID = rowID
         self.row = row
     }
 
@@ -33,10 +38,10 @@ struct SubTable: Sendable {
     /// The table's markup, built here rather than in a template: tables are data, and
     /// rendering their cells through Mustache cost more than the rest of a system page.
     var html: HTMLWriter {
-        HTMLWriter { [self] out in write(into: &out) }
+        HTMLWriter(reusing: { [self] out, reuse in write(into: &out, reuse: reuse) })
     }
 
-    func write(into out: inout [UInt8]) {
+    func write(into out: inout [UInt8], reuse: RowReuse? = nil) {
         let caption = HTML.escape(caption)
         out += "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"".utf8
         out += caption.utf8
@@ -50,15 +55,25 @@ struct SubTable: Sendable {
         }
         out += "</tr></thead>\n<tbody>\n".utf8
         for index in 0..<rowCount {
-            out += "<tr>".utf8
-            for cell in row(index) {
-                out += "<td>".utf8
-                out += cell.utf8
-                out += "</td>".utf8
+            guard let reuse, let rowID else {
+                write(row: index, into: &out)
+                continue
             }
-            out += "</tr>\n".utf8
+            let id = rowID(index), start = out.count
+            if let old = reuse.previous(id) { out.append(contentsOf: old) } else { write(row: index, into: &out) }
+            reuse.record(id, offset: start, length: out.count - start)
         }
         out += "</tbody>\n</table>\n</div>\n".utf8
+    }
+
+    private func write(row index: Int, into out: inout [UInt8]) {
+        out += "<tr>".utf8
+        for cell in row(index) {
+            out += "<td>".utf8
+            out += cell.utf8
+            out += "</td>".utf8
+        }
+        out += "</tr>\n".utf8
     }
 }
 

@@ -18,6 +18,10 @@ final class SiteContext: Sendable {
     /// Department name → slug, and the systems of each, sorted by id.
     let departmentSlugs: [String: String]
     let departmentSystems: [String: [String]]
+    /// The department and vendor names, sorted once (Japanese names compare slowly, and five
+    /// pages and the page list each sorted thousands of them).
+    let departmentNames: [String]
+    let vendorNames: [String]
     let vendorSlugs: [String: String]
     /// Vendor → (system id, roles).
     let vendorSystems: [String: [(id: String, developer: Bool, maintainer: Bool)]]
@@ -69,9 +73,11 @@ final class SiteContext: Sendable {
             }
         }
         departmentSystems = departments
-        departmentSlugs = Slug.assign(departments.keys.sorted(), prefix: "d")
+        departmentNames = departments.keys.sorted()
+        departmentSlugs = Slug.assign(departmentNames, prefix: "d")
         vendorSystems = vendors.mapValues { $0.map { (id: $0.0, developer: $0.1, maintainer: $0.2) } }
-        vendorSlugs = Slug.assign(vendors.keys.sorted(), prefix: "v")
+        vendorNames = vendors.keys.sorted()
+        vendorSlugs = Slug.assign(vendorNames, prefix: "v")
         self.incoming = incoming.mapValues { $0.map { (from: $0.0, link: $0.1) } }
         maintenanceByID = Dictionary(analysis.maintenance.systems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         siteTitle = project.site.title(for: project.organization)

@@ -133,6 +133,20 @@ public struct SiteRenderer: Sendable {
         }
     }
 
+    /// A page whose rows of unchanged systems are copied from the page the last build wrote
+    /// (`Fragments.files`); `keys` gives what each row is made from, and `model` may leave out the
+    /// rows the reuse copies.
+    private func reusingRows(_ path: String, _ template: String, _ context: SiteContext, keys: @escaping @Sendable () -> [String: String],
+                             model: @escaping @Sendable (RowReuse) -> Any) -> Job {
+        let templates = self.templates
+        return {
+            let reuse = RowReuse(path: path, source: context.reuse, keys: keys())
+            let bytes = try templates.renderBytes(template, model(reuse), reuse: reuse)
+            context.fragmentRecorder.record(path, reuse.pieces)
+            return [RenderedPage(path: path, bytes: bytes)]
+        }
+    }
+
     /// A page rendered from a template and the view model `model` builds.
     private func page(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) -> Job {
         let templates = self.templates
@@ -150,20 +164,16 @@ public struct SiteRenderer: Sendable {
             jobs.append((path, page(path, template, model)))
         }
         html(SiteSection.home.path, "dashboard") { context.dashboardPage() }
-        let templates = self.templates
-        jobs.append((SiteSection.systems.path, {
-            // The rows of unchanged systems are copied from the list the last build wrote.
-            let reuse = RowReuse(path: Fragments.systemsList, source: context.reuse, keys: context.systemRowKeys())
-            let bytes = try templates.renderBytes("systems", context.systemsListPage(reused: reuse.reuses), reuse: reuse)
-            context.fragmentRecorder.record(Fragments.systemsList, reuse.pieces)
-            return [RenderedPage(path: Fragments.systemsList, bytes: bytes)]
+        // The rows of unchanged systems are copied from the list the last build wrote.
+        jobs.append((Fragments.systemsList, reusingRows(Fragments.systemsList, "systems", context, keys: { context.systemRowKeys() }) {
+            context.systemsListPage(reused: $0.reuses)
         }))
         html(SiteSection.departments.path, "group-index") { context.departmentsIndexPage() }
-        for name in context.departmentSystems.keys.sorted() where groups?.departments.contains(name) ?? true {
+        for name in context.departmentNames where groups?.departments.contains(name) ?? true {
             html(context.departmentPath(name), "group") { context.departmentPage(name) }
         }
         html(SiteSection.vendors.path, "group-index") { context.vendorsIndexPage() }
-        for name in context.vendorSystems.keys.sorted() where groups?.vendors.contains(name) ?? true {
+        for name in context.vendorNames where groups?.vendors.contains(name) ?? true {
             html(context.vendorPath(name), "group") { context.vendorPage(name) }
         }
         var streams: [StreamJob] = []
@@ -225,7 +235,12 @@ public struct SiteRenderer: Sendable {
             jobs.append((path, keyed(path, page(path, template, model))))
         }
         for (path, template, build) in context.analysisPages() {
-            html(path, template, build)
+            guard path == Fragments.maintenance else {
+                html(path, template, build)
+                continue
+            }
+            // Each row of its table shows its system's ledger alone (see `maintenancePage`).
+            jobs.append((path, reusingRows(path, template, context, keys: { context.ledgerKeys }) { _ in build() }))
         }
         if context.hasGuidelines {
             jobs.append((SiteSection.guidelines.path, {

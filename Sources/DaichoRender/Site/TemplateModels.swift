@@ -16,6 +16,7 @@ extension SubTable: TemplateModel {
         "rowCount": .field { $0.rowCount },
         // Listed as every stored property must be (see `TemplateChecker`); templates use `rows`.
         "row": .field { $0.row },
+        "rowID": .field { $0.rowID },
         "html": .field { $0.html },
     ]
 }

@@ -132,7 +132,8 @@ extension TemplateProgram {
                     output += markup.bytes
                     return index + 1
                 case .writer(let writer) where !escaped:
-                    writer.write(&output)
+                    // Its rows stay where they are written unless an indentation goes in before them.
+                    writer.write(&output, reuse: indentation?.isEmpty ?? true ? reuse : nil)
                     return index + 1
                 case .other(let other) where !escaped:
                     if let markup = other as? HTMLBytes {

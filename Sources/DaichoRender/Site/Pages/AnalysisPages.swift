@@ -140,8 +140,8 @@ extension SiteContext {
         if visibility.hides("costs") {
             return page(path, t("maintenance"), intro: t("公開版では経費を掲載していません。", "Costs are not published in this edition."), charts: [])
         }
-        let withRatio = m.systems.filter { $0.ratio != nil }.sorted { ($1.ratio ?? .zero) < ($0.ratio ?? .zero) || (($0.ratio == $1.ratio) && $0.id < $1.id) }
-        let shown = withRatio.prefix(Self.chartLimit)
+        let withRatio = m.systems.filter { $0.ratio != nil }
+        let shown = withRatio.leading(Self.chartLimit) { ($1.ratio ?? .zero) < ($0.ratio ?? .zero) || (($0.ratio == $1.ratio) && $0.id < $1.id) }
         let chart = BarChart(
             title: t("運用保守経費の割合（\(m.periodYears)年間）", "Maintenance ratio (\(m.periodYears) years)"),
             description: t("導入経費に対する\(m.periodYears)年間の運用保守経費の割合。破線は基準 \(percent(m.referenceRatio))",
@@ -154,16 +154,20 @@ extension SiteContext {
             },
             referenceLine: .init(value: m.referenceRatio * Exact(100), label: t("基準 ", "reference ") + percent(m.referenceRatio)),
             maximum: nil)
-        let rows = m.systems.map { s in
-            [HTML.link(root + systemPath(s.id), byID.name(s.id) ?? s.id),
-             s.initial.map { YenFormat.yen($0, language) } ?? "—", s.omPeriod.map { YenFormat.yen($0, language) } ?? "—",
-             s.ratio.map { percent($0) } ?? "—",
-             "<span class=\"flag flag-\(s.flag.rawValue)\">\(HTML.escape(s.flag.label.text(language)))</span>",
-             s.lifecycleCost.map { YenFormat.yen($0, language) } ?? "—", s.annualEquivalent.map { YenFormat.yen($0, language) } ?? "—"]
-        }
+        // A row shows its own system's figures alone (what its ledger and the policy give), so a
+        // rebuild copies the rows of unchanged systems from the last page (`Fragments.maintenance`).
+        let systems = m.systems, shownIn = language
         let table = SubTable(caption: t("システム別", "By system"),
                              headers: [t("system"), t("initialCost"), t("保守費（\(m.periodYears)年）", "Maintenance (\(m.periodYears) y)"),
-                                       t("ratio"), t("flag"), t("lifecycleCost"), t("annualEquivalent")], rows: rows)
+                                       t("ratio"), t("flag"), t("lifecycleCost"), t("annualEquivalent")],
+                             count: systems.count, rowID: { systems[$0].id }) { [self] index in
+            let s = systems[index]
+            return [HTML.link(root + systemPath(s.id), byID.name(s.id) ?? s.id),
+                    s.initial.map { YenFormat.yen($0, shownIn) } ?? "—", s.omPeriod.map { YenFormat.yen($0, shownIn) } ?? "—",
+                    s.ratio.map { percent($0) } ?? "—",
+                    "<span class=\"flag flag-\(s.flag.rawValue)\">\(HTML.escape(s.flag.label.text(shownIn)))</span>",
+                    s.lifecycleCost.map { YenFormat.yen($0, shownIn) } ?? "—", s.annualEquivalent.map { YenFormat.yen($0, shownIn) } ?? "—"]
+        }
         var notes = [t("判定は「不明（保守費が未記入）」「対象外（導入経費が0または未記入）」「保守費なし」「低い（\(percent(m.lowRatio))未満）」「高い（\(percent(m.referenceRatio))超）」「適正」の順に判定しています。",
                        "Flags are checked in this order: unknown, not applicable, none, low (below \(percent(m.lowRatio))), high (above \(percent(m.referenceRatio))), ok.")]
         if withRatio.count > shown.count {

@@ -35,7 +35,7 @@ extension SiteContext {
         let costs = analysis.costs.byDepartment
         return GroupIndexPage(
             page: frame, heading: t("departments"), nameLabel: t("department"),
-            entries: departmentSystems.keys.sorted().map { name in
+            entries: departmentNames.map { name in
                 .init(name: name, href: frame.root + departmentPath(name), systems: departmentSystems[name]?.count ?? 0,
                       annualEquivalent: YenFormat.yen(costs[name]?.annualEquivalent ?? 0, language),
                       annualEquivalentValue: costs[name]?.annualEquivalent ?? 0,
@@ -69,7 +69,7 @@ extension SiteContext {
         let frame = frame(path: path, title: t("vendors"), section: .vendors, crumbs: [(path, t("vendors"))])
         return GroupIndexPage(
             page: frame, heading: t("vendors"), nameLabel: t("vendor"),
-            entries: vendorSystems.keys.sorted().map { name in
+            entries: vendorNames.map { name in
                 let ids = vendorSystems[name]?.map(\.id) ?? []
                 let total = ids.reduce(0) { $0 + (maintenanceByID[$1]?.annualEquivalent ?? 0) }
                 return .init(name: name, href: frame.root + vendorPath(name), systems: ids.count,

@@ -87,7 +87,7 @@ extension SiteContext {
         return SystemsListPage(
             page: frame, count: ledgers.count,
             rows: rows(reused: reused, root: frame.root),
-            departments: departmentSystems.keys.sorted(),
+            departments: departmentNames,
             categories: SystemCategory.allCases.map { .init(value: $0.token, label: $0.label.text(language)) },
             flags: MaintenanceAnalysis.Flag.allCases.map { .init(value: $0.rawValue, label: $0.label.text(language)) },
             showCosts: !visibility.hides("costs"), showRole: false)
