@@ -81,6 +81,10 @@ public enum AtomicFile {
             guard writeAll(bytes, to: descriptor) else { throw .cannotWrite(path, String(cString: strerror(errno))) }
         }
 
+        func append(_ bytes: UnsafeRawBufferPointer) throws(WriteError) {
+            guard writeAll(bytes, to: descriptor) else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        }
+
         /// Renames the file over `path`; on failure the temporary file is removed and `path` is as it was.
         func commit() throws(WriteError) {
             func fail() -> WriteError {
@@ -109,9 +113,13 @@ public enum AtomicFile {
 
     /// Writes every byte (write(2) may take fewer at a time); false on an error, with `errno` set.
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+    }
+
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            let written = Foundation.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
             guard written > 0 else { return false }
             offset += written
         }

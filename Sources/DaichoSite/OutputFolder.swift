@@ -41,7 +41,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     }
 
     /// Appends each part to the file as it comes: the whole file is never in memory.
-    public func write(path relative: String, parts next: () throws -> [UInt8]?) async throws -> Int {
+    public func write(path relative: String, parts next: () throws -> FilePart?) async throws -> Int {
         guard Self.isSafe(relative) else { throw WriteError.cannotWrite(relative, "unsafe path") }
         try makeFolder(Self.folder(of: relative))
         return try writeFile(parts: next, to: relative)
@@ -113,13 +113,13 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     /// The same, a part at a time as they are made, so a large export is never whole in memory.
     /// Returns the number of bytes written; on failure the file may be partial (the staging folder
     /// is then discarded).
-    private func writeFile(parts next: () throws -> [UInt8]?, to relative: String) throws -> Int {
+    private func writeFile(parts next: () throws -> FilePart?, to relative: String) throws -> Int {
         let descriptor = openat(root, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw WriteError.cannotWrite(staging + "/" + relative, String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var total = 0
         while let part = try next() {
-            guard AtomicFile.writeAll(part, to: descriptor) else {
+            guard part.withBytes({ AtomicFile.writeAll($0, to: descriptor) }) else {
                 throw WriteError.cannotWrite(staging + "/" + relative, String(cString: strerror(errno)))
             }
             total += part.count

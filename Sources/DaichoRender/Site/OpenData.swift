@@ -8,7 +8,7 @@ extension SiteContext {
     func systemsJSON() -> String {
         var bytes: [UInt8] = []
         let next = systemsJSONStream()
-        while let part = next() { bytes += part }
+        while let part = next() { part.withBytes { bytes.append(contentsOf: $0) } }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -16,7 +16,7 @@ extension SiteContext {
     /// fields (each window in parallel): the same bytes as rendering one `JSONValue` tree at a tenth
     /// of the cost, and a sink that appends keeps only one window in memory. A system whose ledger
     /// is unchanged since the last build is copied from the previous file (see `Fragments`).
-    func systemsJSONStream() -> () -> [UInt8]? {
+    func systemsJSONStream() -> () -> FilePart? {
         let path = Fragments.systemsJSON
         var head = Array("{\n  \"organization\": ".utf8)
         JSONValue.string(project.organization.name).write(into: &head, indent: 2)
@@ -28,55 +28,53 @@ extension SiteContext {
         var start = -1  // -1: the head is next; ledgers.count: the tail is next
         var offset = 0
         var pieces: [String: Fragments.Piece] = [:]
-        // A window's chunks go out one part each, last first: joining them into one window-sized
-        // part copied 40 MB more on every build at 10,000 systems.
-        var pending: [[UInt8]] = []
+        // A window's chunks go out a part at a time, last first: joining them into one
+        // window-sized part copied 40 MB more on every build at 10,000 systems.
+        var pending: [FilePart] = []
         return {
             if start < 0 {
                 start = 0
                 let first = head + (ledgers.isEmpty ? "[]\n}\n" : "[").utf8
                 offset = first.count
                 if ledgers.isEmpty { self.fragmentRecorder.record(path, [:]) }
-                return first
+                return .made(first)
             }
             if let next = pending.popLast() { return next }
             guard start < ledgers.count else { return nil }
             let end = min(start + window, ledgers.count)
             let first = start
             let chunkCount = (end - first + chunkSize - 1) / chunkSize
-            let chunks = Concurrently.map(chunkCount) { chunk -> (bytes: [UInt8], pieces: [(id: String, start: Int, length: Int)]) in
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(chunkSize * 4_096)
-                var placed: [(id: String, start: Int, length: Int)] = []
+            let chunks = Concurrently.map(chunkCount) { chunk -> PieceParts in
+                var parts = PieceParts(reserving: chunkSize * 4_096)
                 let keys = JSONPathKeys()
                 let from = first + chunk * chunkSize, upper = min(from + chunkSize, end)
                 var index = from
                 while index < upper {
-                    bytes += (index == 0 ? "\n    " : ",\n    ").utf8
-                    let pieceStart = bytes.count
-                    // Unchanged systems that sat side by side last time are copied in one piece,
-                    // with the separators between them.
+                    parts.bytes += (index == 0 ? "\n    " : ",\n    ").utf8
+                    // Unchanged systems that sat side by side last time are passed on in one
+                    // piece of the old file, with the separators between them.
                     if let run = self.reusableRun(path, ledgers, from: index, upper: upper, separator: 6) {
-                        bytes.append(contentsOf: run.bytes)
-                        for piece in run.pieces { placed.append((piece.id, pieceStart + piece.start, piece.length)) }
+                        parts.keep(run)
                         index += run.pieces.count
                         continue
                     }
-                    JSONValue.writeObject(self.ledgerJSONEntries(ledgers[index]), indent: 4, into: &bytes, keys: keys)
-                    placed.append((ledgers[index].id, pieceStart, bytes.count - pieceStart))
+                    let pieceStart = parts.count
+                    parts.making()
+                    JSONValue.writeObject(self.ledgerJSONEntries(ledgers[index]), indent: 4, into: &parts.bytes, keys: keys)
+                    parts.placed.append((ledgers[index].id, pieceStart, parts.count - pieceStart))
                     index += 1
                 }
-                return (bytes, placed)
+                return parts.finished()
             }
             start = end
-            var parts: [[UInt8]] = []
+            var parts: [FilePart] = []
             for chunk in chunks {
-                for piece in chunk.pieces { self.place(piece.id, at: offset + piece.start, length: piece.length, in: &pieces) }
-                offset += chunk.bytes.count
-                parts.append(chunk.bytes)
+                for piece in chunk.placed { self.place(piece.id, at: offset + piece.start, length: piece.length, in: &pieces) }
+                offset += chunk.count
+                parts += chunk.parts
             }
             if end == ledgers.count {
-                parts.append(Array("\n  ]\n}\n".utf8))
+                parts.append(.made(Array("\n  ]\n}\n".utf8)))
                 self.fragmentRecorder.record(path, pieces)
             }
             pending = parts.reversed()
@@ -257,7 +255,7 @@ extension SiteContext {
 
     /// `data/systems.csv`: UTF-8 with a byte-order mark so Excel reads it, RFC 4180 quoting, CRLF
     /// lines, a window of rows at a time (a sink that appends never holds the whole file).
-    func systemsCSVStream() -> () -> [UInt8]? {
+    func systemsCSVStream() -> () -> FilePart? {
         typealias Column = (header: String, path: String, value: (Ledger) -> String)
         let yen = { (value: Int?) in value.map(String.init) ?? "" }
         let flagOf = { (ledger: Ledger) in self.maintenanceByID[ledger.id] }
@@ -302,34 +300,91 @@ extension SiteContext {
         var pieces: [String: Fragments.Piece] = [:]
         var offset = 0
         var start = -1  // -1: the header is next
+        var pending: [FilePart] = []
         return {
-            var bytes: [UInt8] = []
             if start < 0 {
-                bytes = [0xEF, 0xBB, 0xBF]
-                line(visible.map(\.header), into: &bytes)
+                var header: [UInt8] = [0xEF, 0xBB, 0xBF]
+                line(visible.map(\.header), into: &header)
                 start = 0
-            } else {
-                guard start < ledgers.count else {
-                    if start == ledgers.count {
-                        self.fragmentRecorder.record(path, pieces)
-                        start += 1
-                    }
-                    return nil
-                }
-                for ledger in ledgers[start..<min(start + window, ledgers.count)] {
-                    let pieceStart = bytes.count
-                    if let old = self.reusable(path, ledger.id) {
-                        bytes.append(contentsOf: old)
-                    } else {
-                        line(visible.map { $0.value(ledger) }, into: &bytes)
-                    }
-                    self.place(ledger.id, at: offset + pieceStart, length: bytes.count - pieceStart, in: &pieces)
-                }
-                start = min(start + window, ledgers.count)
+                offset = header.count
+                return .made(header)
             }
-            offset += bytes.count
-            return bytes
+            if let next = pending.popLast() { return next }
+            guard start < ledgers.count else {
+                if start == ledgers.count {
+                    self.fragmentRecorder.record(path, pieces)
+                    start += 1
+                }
+                return nil
+            }
+            let end = min(start + window, ledgers.count)
+            var parts = PieceParts(reserving: (end - start) * 512)
+            var index = start
+            while index < end {
+                // Lines of unchanged systems that were adjacent last time go out as one run.
+                if let run = self.reusableRun(path, ledgers, from: index, upper: end, separator: 0) {
+                    parts.keep(run)
+                    index += run.pieces.count
+                    continue
+                }
+                let pieceStart = parts.count
+                parts.making()
+                line(visible.map { $0.value(ledgers[index]) }, into: &parts.bytes)
+                parts.placed.append((ledgers[index].id, pieceStart, parts.count - pieceStart))
+                index += 1
+            }
+            let made = parts.finished()
+            for piece in made.placed { self.place(piece.id, at: offset + piece.start, length: piece.length, in: &pieces) }
+            offset += made.count
+            start = end
+            pending = made.parts.reversed()
+            return pending.popLast()
         }
+    }
+}
+
+/// A stretch of an export as parts: bytes made here, and runs of the last build's file passed on
+/// as they are, with where each system's piece went (from the stretch's start).
+struct PieceParts {
+    private(set) var parts: [FilePart] = []
+    /// Bytes being made, not yet a part.
+    var bytes: [UInt8] = []
+    var placed: [(id: String, start: Int, length: Int)] = []
+    /// Bytes in `parts`.
+    private var done = 0
+    private let reserve: Int
+
+    /// - Parameter reserving: the room to make for bytes once some are made (a stretch copied
+    ///   whole makes none).
+    init(reserving: Int) {
+        reserve = reserving
+    }
+
+    var count: Int { done + bytes.count }
+
+    /// Room for what is made next, when none is left from before.
+    mutating func making() {
+        if bytes.capacity < 4_096 { bytes.reserveCapacity(reserve) }
+    }
+
+    mutating func keep(_ run: (bytes: UnsafeRawBufferPointer, pieces: [(id: String, start: Int, length: Int)])) {
+        let runStart = count
+        flush()
+        parts.append(.kept(run.bytes))
+        done += run.bytes.count
+        for piece in run.pieces { placed.append((piece.id, runStart + piece.start, piece.length)) }
+    }
+
+    private mutating func flush() {
+        guard !bytes.isEmpty else { return }
+        done += bytes.count
+        parts.append(.made(bytes))
+        bytes = []
+    }
+
+    consuming func finished() -> PieceParts {
+        flush()
+        return self
     }
 }
 

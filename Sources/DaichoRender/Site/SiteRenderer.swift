@@ -114,7 +114,7 @@ public struct SiteRenderer: Sendable {
     /// A large file written as it is made (see `PageSink.write(path:parts:)`).
     struct StreamJob: Sendable {
         var path: String
-        var parts: @Sendable () async -> (() throws -> [UInt8]?)
+        var parts: @Sendable () async -> (() throws -> FilePart?)
     }
 
     /// `analysis.json`'s parts, made ahead of the pages: they need the analysis alone.
@@ -184,10 +184,11 @@ public struct SiteRenderer: Sendable {
             // Last of the exports: by then the parts made beforehand are ready.
             streams.append(StreamJob(path: "data/analysis.json", parts: {
                 guard let made = await analysisJSON?.value else {
-                    return JSONValue.renderedParts(members: SiteContext.publicAnalysisMembers(context.analysis, visibility: context.visibility))
+                    let next = JSONValue.renderedParts(members: SiteContext.publicAnalysisMembers(context.analysis, visibility: context.visibility))
+                    return { next().map(FilePart.made) }
                 }
                 var next = made.makeIterator()
-                return { next.next() }
+                return { next.next().map(FilePart.made) }
             }))
         }
         for (name, bytes) in assets.sorted(by: { $0.key < $1.key }) {

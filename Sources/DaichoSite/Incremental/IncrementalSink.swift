@@ -19,11 +19,11 @@ final class HashingSink: PageSink, @unchecked Sendable {
     }
 
     /// Hashes the parts on their way through (the digest of parts equals that of one buffer).
-    func write(path: String, parts next: () throws -> [UInt8]?) async throws -> Int {
+    func write(path: String, parts next: () throws -> FilePart?) async throws -> Int {
         var hasher = Digest64()
         let count = try await inner.write(path: path) {
             guard let part = try next() else { return nil }
-            hasher.combine(part)
+            part.withBytes { hasher.combine($0) }
             return part
         }
         let value = hasher.value
@@ -66,7 +66,7 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
 
     /// Streams a large file into a temporary file beside it, hashing on the way; the old file is
     /// replaced only when the bytes differ (an export of 50 MB is never gathered in memory).
-    func write(path relative: String, parts next: () throws -> [UInt8]?) async throws -> Int {
+    func write(path relative: String, parts next: () throws -> FilePart?) async throws -> Int {
         guard OutputFolder.isSafe(relative) else { throw WriteError.cannotWrite(relative, "unsafe path") }
         let path = root + "/" + relative
         try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
@@ -75,9 +75,15 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         var total = 0
         do {
             while let part = try next() {
-                digest.combine(part)
+                switch part {
+                case .made(let bytes):
+                    digest.combine(bytes)
+                    try stream.append(bytes)
+                case .kept(let bytes):
+                    digest.combine(bytes)
+                    try stream.append(bytes)
+                }
                 total += part.count
-                try stream.append(part)
             }
         } catch {
             stream.discard()
