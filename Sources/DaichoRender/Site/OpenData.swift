@@ -45,26 +45,12 @@ extension SiteContext {
             let first = start
             let chunkCount = (end - first + chunkSize - 1) / chunkSize
             let chunks = Concurrently.map(chunkCount) { chunk -> PieceParts in
-                var parts = PieceParts(reserving: chunkSize * 4_096)
                 let keys = JSONPathKeys()
-                let from = first + chunk * chunkSize, upper = min(from + chunkSize, end)
-                var index = from
-                while index < upper {
-                    parts.bytes += (index == 0 ? "\n    " : ",\n    ").utf8
-                    // Unchanged systems that sat side by side last time are passed on in one
-                    // piece of the old file, with the separators between them.
-                    if let run = self.reusableRun(path, ledgers, from: index, upper: upper, separator: 6) {
-                        parts.keep(run)
-                        index += run.pieces.count
-                        continue
-                    }
-                    let pieceStart = parts.count
-                    parts.making()
-                    JSONValue.writeObject(self.ledgerJSONEntries(ledgers[index]), indent: 4, into: &parts.bytes, keys: keys)
-                    parts.placed.append((ledgers[index].id, pieceStart, parts.count - pieceStart))
-                    index += 1
+                let from = first + chunk * chunkSize
+                return self.pieceParts(path, from..<min(from + chunkSize, end), apart: 6, reserving: chunkSize * 4_096,
+                                       lead: { $0 == 0 ? "\n    " : ",\n    " }) { ledger, bytes in
+                    JSONValue.writeObject(self.ledgerJSONEntries(ledger), indent: 4, into: &bytes, keys: keys)
                 }
-                return parts.finished()
             }
             start = end
             var parts: [FilePart] = []
@@ -82,9 +68,28 @@ extension SiteContext {
         }
     }
 
-    /// The previous bytes of a system's piece in `path`, when its ledger has not changed.
-    func reusable(_ path: String, _ id: String) -> UnsafeRawBufferPointer? {
-        reuse?.piece(path, id: id, key: ledgerKeys[id])
+    /// The pieces of the systems `range` of an export: each run of unchanged systems that were
+    /// neighbours last time (`apart` bytes from one another) passed on from the old file in one
+    /// part, the others made by `make`; `lead` goes before each system (inside a run, it is in the
+    /// old bytes).
+    func pieceParts(_ path: String, _ range: Range<Int>, apart: Int, reserving: Int, lead: (Int) -> String = { _ in "" },
+                    make: (Ledger, inout [UInt8]) -> Void) -> PieceParts {
+        var parts = PieceParts(reserving: reserving)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            parts.bytes += lead(index).utf8
+            if let run = reusableRun(path, ledgers, from: index, upper: range.upperBound, separator: apart) {
+                parts.keep(run)
+                index += run.pieces.count
+                continue
+            }
+            let pieceStart = parts.count
+            parts.making()
+            make(ledgers[index], &parts.bytes)
+            parts.placed.append((ledgers[index].id, pieceStart, parts.count - pieceStart))
+            index += 1
+        }
+        return parts.finished()
     }
 
     /// The longest run of reusable systems from `start` whose pieces were adjacent last time
@@ -318,22 +323,9 @@ extension SiteContext {
                 return nil
             }
             let end = min(start + window, ledgers.count)
-            var parts = PieceParts(reserving: (end - start) * 512)
-            var index = start
-            while index < end {
-                // Lines of unchanged systems that were adjacent last time go out as one run.
-                if let run = self.reusableRun(path, ledgers, from: index, upper: end, separator: 0) {
-                    parts.keep(run)
-                    index += run.pieces.count
-                    continue
-                }
-                let pieceStart = parts.count
-                parts.making()
-                line(visible.map { $0.value(ledgers[index]) }, into: &parts.bytes)
-                parts.placed.append((ledgers[index].id, pieceStart, parts.count - pieceStart))
-                index += 1
+            let made = self.pieceParts(path, start..<end, apart: 0, reserving: (end - start) * 512) { ledger, bytes in
+                line(visible.map { $0.value(ledger) }, into: &bytes)
             }
-            let made = parts.finished()
             for piece in made.placed { self.place(piece.id, at: offset + piece.start, length: piece.length, in: &pieces) }
             offset += made.count
             start = end
