@@ -5,9 +5,9 @@ import Synchronization
 /// (`SiteContext.pageInputKeys`).
 ///
 /// Pieces: each system's part of the exports (`data/systems.json`, `data/systems.csv`) and its row
-/// of the systems list and of the maintenance table, so an incremental rebuild copies the pieces of unchanged systems from the
-/// previous file instead of writing them again (at 10,000 systems the exports were four fifths of
-/// a one-ledger rebuild, the list a fifth of what was left).
+/// of the systems list and of the maintenance table, so an incremental rebuild copies the pieces
+/// of unchanged systems from the previous file instead of writing them again (at 10,000 systems
+/// the exports were four fifths of a one-ledger rebuild, the list a fifth of what was left).
 ///
 /// A piece depends on what its key covers (the ledger's bytes; for a list row, its department's
 /// address too) and on what the build fingerprint covers (profile, policy, templates, Daicho
