@@ -1,4 +1,5 @@
 import DaichoCore
+import DaichoRender
 import Foundation
 
 /// Why writing failed (exit status 2).
@@ -83,6 +84,13 @@ public enum AtomicFile {
 
         func append(_ bytes: UnsafeRawBufferPointer) throws(WriteError) {
             guard writeAll(bytes, to: descriptor) else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        }
+
+        func append(_ part: FilePart) throws(WriteError) {
+            switch part {
+            case .made(let bytes): try append(bytes)
+            case .kept(let bytes): try append(bytes)
+            }
         }
 
         /// Renames the file over `path`; on failure the temporary file is removed and `path` is as it was.

@@ -75,14 +75,8 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         var total = 0
         do {
             while let part = try next() {
-                switch part {
-                case .made(let bytes):
-                    digest.combine(bytes)
-                    try stream.append(bytes)
-                case .kept(let bytes):
-                    digest.combine(bytes)
-                    try stream.append(bytes)
-                }
+                part.withBytes { digest.combine($0) }
+                try stream.append(part)
                 total += part.count
             }
         } catch {
