@@ -13,6 +13,7 @@ struct CompiledTemplateSiteTests {
         let synthetic = try syntheticProject(count: 80, seed: 11)
         // The hostile ledgers with a valid project file (its own stops every build).
         let hostile = try copyFixture("hostile")
+        defer { try? FileManager.default.removeItem(atPath: hostile) }
         try "organization: {name: \"<b>はざま町</b>\", code: \"142085\", population: 8000, fiscal_year: 2026}\n"
             .write(toFile: hostile + "/daicho.yaml", atomically: true, encoding: .utf8)
         defer {

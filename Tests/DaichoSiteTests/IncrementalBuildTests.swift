@@ -12,7 +12,7 @@ import Testing
         let walker = FileManager.default.enumerator(atPath: folder)
         while let path = walker?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { result[path] = FileManager.default.contents(atPath: folder + "/" + path).map { [UInt8]($0) } }
         }
         return result
@@ -34,6 +34,7 @@ import Testing
 
     @Test func unchangedInputsWriteNothing() async throws {
         let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
         let output = project + "/site"
         _ = try await build(project, output)
         let before = try modificationTimes(output)
@@ -48,6 +49,7 @@ import Testing
     /// otherwise takes it only when its bytes hash to the recorded value.
     @Test func exportsAreTrustedByStampOrElseByHash() async throws {
         let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
         let output = project + "/site"
         _ = try await build(project, output)
         let manifest = try #require(BuildManifest.load(for: output))
@@ -75,6 +77,7 @@ import Testing
     /// is never stamped as the build's own: the rebuild after it pieces nothing from it.
     @Test func handEditsLeftInPlaceAreNotTrusted() async throws {
         let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
         let output = project + "/site", reference = project + "/reference", csv = output + "/" + Fragments.systemsCSV
         _ = try await build(project, output)
         let original = try String(contentsOfFile: csv, encoding: .utf8)
@@ -101,6 +104,7 @@ import Testing
     /// manifest recorded: an export (or the systems list) edited by hand is written anew, not spliced into.
     @Test func handEditedExportsAreWrittenAnew() async throws {
         let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
         let output = project + "/site", reference = project + "/reference"
         _ = try await build(project, output)
         let manifest = try #require(BuildManifest.load(for: output))
@@ -135,6 +139,7 @@ import Testing
     /// (even to the same size) is, and so is one changed too recently to be stamped.
     @Test func stampsSpareReadingUnchangedLedgers() throws {
         let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
         let path = project + "/inventory/juki.yaml"
         let reads = Mutex(0)
         func source() -> ProjectSource {
@@ -168,6 +173,7 @@ import Testing
     /// plan, stays there when it grows a little: only its share changes).
     @Test func consolidationPageFollowsServersNotCosts() async throws {
         let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
         try FileManager.default.removeItem(atPath: project + "/inventory")
         try FileManager.default.copyItem(atPath: Paths.root.appendingPathComponent("inventory").path, toPath: project + "/inventory")
         let output = project + "/site", reference = project + "/reference", page = "analysis/consolidation.html"
@@ -196,6 +202,7 @@ import Testing
     @Test func randomEditsMatchAFullBuildAndTouchOnlyWhatChanged() async throws {
         // The sample inventory: more systems, more links.
         let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
         try FileManager.default.removeItem(atPath: project + "/inventory")
         try FileManager.default.copyItem(atPath: Paths.root.appendingPathComponent("inventory").path, toPath: project + "/inventory")
         try FileManager.default.removeItem(atPath: project + "/daicho.yaml")
@@ -252,6 +259,7 @@ import Testing
 
     @Test func removingALedgerRemovesItsPagesAndUpdatesItsPartners() async throws {
         let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
         let output = project + "/site"
         _ = try await build(project, output)
         #expect(FileManager.default.fileExists(atPath: output + "/systems/zeimu/index.html"))

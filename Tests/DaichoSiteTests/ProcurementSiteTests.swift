@@ -74,6 +74,7 @@ import Testing
 
     @Test func editingTheSLATemplateChangesTheOutput() async throws {
         let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
         try FileManager.default.copyItem(atPath: Paths.templates, toPath: project + "/templates")
         let sla = project + "/templates/procurement/sla.md"
         try (try String(contentsOfFile: sla, encoding: .utf8)).replacingOccurrences(of: "## 4 見直し", with: "## 4 年次の見直し（さくら町）")
@@ -85,6 +86,7 @@ import Testing
 
     @Test func aMisspelledPlaceholderFailsWithTemplateLineAndKey() async throws {
         let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
         try FileManager.default.copyItem(atPath: Paths.templates, toPath: project + "/templates")
         let sla = project + "/templates/procurement/sla.md"
         var lines = try String(contentsOfFile: sla, encoding: .utf8).components(separatedBy: "\n")

@@ -63,6 +63,7 @@ import Testing
 @Suite struct HostileInputTests {
     @Test func ledgerStringsNeverBecomeMarkup() async throws {
         let project = try copyFixture("hostile")
+        defer { try? FileManager.default.removeItem(atPath: project) }
         try "organization: {name: \"<b>はざま町</b>\", code: \"142085\", population: 8000, fiscal_year: 2026}\n"
             .write(toFile: project + "/daicho.yaml", atomically: true, encoding: .utf8)
         let site = try await buildSite(project, force: true)
@@ -117,6 +118,7 @@ import Testing
 @Suite(.serialized) struct OutputSafetyTests {
     @Test func aFailedBuildLeavesThePreviousSiteUntouched() async throws {
         let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
         let output = project + "/site"
         let templates = project + "/templates"
         try FileManager.default.copyItem(atPath: Paths.templates, toPath: templates)
@@ -148,6 +150,7 @@ import Testing
 
     @Test func neverReplacesAFolderItDidNotBuild() async throws {
         let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
         let builder = SiteBuilder(options: SiteOptions(), templatesOverride: Paths.templates)
         // The project itself, and a folder of someone's documents, are refused and left as they were.
         for output in [project, project + "/documents"] {
@@ -176,6 +179,7 @@ import Testing
 
     @Test func editingATemplateChangesTheOutput() async throws {
         let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
         try FileManager.default.copyItem(atPath: Paths.templates, toPath: project + "/templates")
         let footer = project + "/templates/layouts/footer.mustache"
         let text = try String(contentsOfFile: footer, encoding: .utf8)
@@ -188,6 +192,7 @@ import Testing
 
     @Test func errorsStopTheBuildUnlessForced() async throws {
         let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
         try "schema: 1\nid: broken\nbasic: {name: x, department: y}\nusage: {form: nonsense}\n"
             .write(toFile: project + "/inventory/broken.yaml", atomically: true, encoding: .utf8)
         let site = MemorySite()

@@ -1,0 +1,198 @@
+import DaichoCore
+import DaichoRender
+import FlyingFox
+import Foundation
+
+/// `daicho serve`: builds into a preview folder with the same incremental rebuild as
+/// `daicho build` (see `PreviewFolder`), serves it on 127.0.0.1, rebuilds when the project
+/// changes, and tells open pages to reload. A ledger error shows its diagnostics in the browser.
+public final class PreviewServer: Sendable {
+    /// What the browser is told: the version of the site, or the diagnostics that stopped it.
+    actor State {
+        var problem: String?
+        var version = 0
+
+        func built() {
+            problem = nil
+            version += 1
+        }
+
+        /// The inputs are back to those of the pages on disk (an error was undone): true when
+        /// the browser was showing the error.
+        func recovered() -> Bool {
+            guard problem != nil else { return false }
+            problem = nil
+            version += 1
+            return true
+        }
+
+        func fail(_ html: String) {
+            problem = html
+            version += 1
+        }
+    }
+
+    public enum Event: Sendable {
+        case listening(port: UInt16)
+        case rebuilt(pages: Int, seconds: Double)
+        /// The errors were undone: the inputs are those of the pages already built.
+        case recovered
+        case failed(String)
+    }
+
+    public static let versionPath = "/__daicho/version"
+
+    let project: String
+    let builder: SiteBuilder
+    let language: Language
+    let port: UInt16
+    let folder: PreviewFolder
+    let watch: ProjectWatch
+    let state = State()
+
+    public init(project: String, port: UInt16, options: SiteOptions, templatesOverride: String?, workers: Int? = nil,
+                cache: LedgerCacheStore? = nil) {
+        var options = options
+        options.liveReloadURL = Self.versionPath
+        self.project = project
+        self.port = port
+        self.language = options.language
+        builder = SiteBuilder(options: options, templatesOverride: templatesOverride, workers: workers, cache: cache)
+        folder = PreviewFolder(cache: cache)
+        watch = ProjectWatch(project: project, templates: templatesOverride)
+    }
+
+    /// The folder the pages are written to (in the project's cache folder, or a temporary one).
+    public var output: String { folder.path }
+
+    /// Serves until the task is cancelled; a temporary preview folder is removed then.
+    public func run(events: @escaping @Sendable (Event) -> Void) async throws {
+        defer { folder.release() }
+        // Taken before each build: a save while it runs is seen at the next look.
+        let first = watch.signature()
+        await rebuild(events: events)
+        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), handler: Handler(state: state, root: folder.path))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            group.addTask {
+                try await server.waitUntilListening()
+                if case .ip4(_, let port)? = await server.listeningAddress { events(.listening(port: port)) }
+                let clock = ContinuousClock()
+                var signature = first
+                var pause = Duration.milliseconds(400)
+                while !Task.isCancelled {
+                    try await Task.sleep(for: pause)
+                    let started = clock.now
+                    let current = self.watch.signature()
+                    // Looking costs at most a twentieth of the time: at national scale a look
+                    // over every ledger takes tens of milliseconds.
+                    pause = max(.milliseconds(400), (clock.now - started) * 20)
+                    if current != signature {
+                        signature = current
+                        await self.rebuild(events: events)
+                    }
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    func rebuild(events: @Sendable (Event) -> Void) async {
+        let started = Date()
+        do {
+            switch try await builder.build(project: project, output: folder.path) {
+            case .built(_, _, let summary):
+                await state.built()
+                events(.rebuilt(pages: summary.pages, seconds: Date().timeIntervalSince(started)))
+            case .unchanged:
+                if await state.recovered() { events(.recovered) }
+            case .stopped(let checked):
+                let errors = checked.diagnostics.filter { $0.severity == .error }
+                await state.fail(problemPage(errors))
+                events(.failed(language == .ja ? "エラー \(errors.count) 件（ブラウザに表示中）" : "\(errors.count) errors (shown in the browser)"))
+            }
+        } catch let error as TemplateError {
+            await state.fail(problemPage([error.diagnostic]))
+            events(.failed(error.diagnostic.message.text(language)))
+        } catch {
+            let message = (error as? LoadError)?.message(language) ?? (error as? TemplateLoadError)?.message(language)
+                ?? (error as? WriteError).map { "\($0)" } ?? "\(error)"
+            await state.fail(problemPage([Diagnostic(.error, .unreadable, at: SourceLocation(file: project), field: "",
+                                                     LocalizedText(ja: message, en: message))]))
+            events(.failed(message))
+        }
+    }
+
+    /// A page listing the diagnostics, which reloads itself once they are fixed.
+    func problemPage(_ diagnostics: [Diagnostic]) -> String {
+        let formatter = DiagnosticFormatter(language: language, color: false)
+        let items = diagnostics.map { "<li><pre>\(HTML.escape(formatter.format($0)))</pre></li>" }.joined(separator: "\n")
+        let title = language == .ja ? "台帳にエラーがあります" : "The inventory has errors"
+        let note = language == .ja ? "修正して保存すると、このページは自動で更新されます。" : "Fix and save; this page reloads by itself."
+        return """
+            <!DOCTYPE html>
+            <html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(title)</title>
+            <meta name="daicho-live-reload" content="\(Self.versionPath)">
+            <link rel="stylesheet" href="/assets/style.css"></head>
+            <body><main id="main"><h1>\(title)</h1><p>\(note)</p><ol class="diagnostics">\(items)</ol></main>
+            <script src="/assets/site.js"></script></body></html>
+            """
+    }
+
+    struct Handler: HTTPHandler {
+        let state: State
+        let root: String
+
+        func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+            if request.path == PreviewServer.versionPath {
+                return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; charset=utf-8", .init("Cache-Control"): "no-store"],
+                                    body: Data("\(await state.version)".utf8))
+            }
+            // The target as sent: `path` drops a folder's final slash, which tells a folder's
+            // address from its page's.
+            var path = String(request.target.path(percentEncoded: false).drop { $0 == "/" })
+            if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+            if path.hasSuffix(".html"), let problem = await state.problem {
+                return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: Data(problem.utf8))
+            }
+            // Only files inside the preview folder: no "..", no absolute path, no empty component.
+            if OutputFolder.isSafe(path) {
+                if let bytes = Self.file(root + "/" + path) {
+                    return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.contentType(path), .init("Cache-Control"): "no-store"],
+                                        body: Data(bytes))
+                }
+                // A folder's address without its slash: the page's relative links need the slash.
+                if Self.file(root + "/" + path + "/index.html") != nil {
+                    // Absolute where the Host is known: Foundation's URLSession on Linux loses
+                    // the final slash of a relative one, and asks again for ever.
+                    let host = request.headers[.host].map { "http://" + $0 } ?? ""
+                    return HTTPResponse(statusCode: .movedPermanently, headers: [.location: host + "/" + path + "/"], body: Data())
+                }
+            }
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
+                                body: Data(Self.file(root + "/404.html") ?? Array("Not found".utf8)))
+        }
+
+        /// A regular file's bytes (a folder's name is not a page).
+        static func file(_ path: String) -> [UInt8]? {
+            var status = stat()
+            guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return FileBytes.read(path)
+        }
+
+        static func contentType(_ path: String) -> String {
+            switch path.split(separator: ".").last.map(String.init) ?? "" {
+            case "html": "text/html; charset=utf-8"
+            case "css": "text/css; charset=utf-8"
+            case "js": "text/javascript; charset=utf-8"
+            case "json": "application/json; charset=utf-8"
+            case "csv": "text/csv; charset=utf-8"
+            case "xml": "application/xml; charset=utf-8"
+            case "svg": "image/svg+xml"
+            case "md": "text/markdown; charset=utf-8"
+            default: "application/octet-stream"
+            }
+        }
+    }
+}
