@@ -46,16 +46,20 @@ public struct LedgerCacheStore: Sendable {
 
     func write(shard index: Int, _ bytes: [UInt8]) {
         do {
-            if !FileManager.default.fileExists(atPath: directory) {
-                try AtomicFile.makeFolder(directory)
-                // Keep the cache out of version control and out of backups that honour the tag.
-                try AtomicFile.write(Array("*\n".utf8), to: (directory as NSString).appendingPathComponent(".gitignore"))
-                try AtomicFile.write(Array("Signature: 8a477f597d28d172789f06886806bc55\n# daicho's parsed-ledger cache; safe to delete.\n".utf8),
-                                     to: (directory as NSString).appendingPathComponent("CACHEDIR.TAG"))
-            }
+            try makeFolder()
             try AtomicFile.write(bytes, to: shardPath(index))
         } catch {
             return  // see the type's comment
         }
+    }
+
+    /// Creates the cache folder when missing, kept out of version control and out of backups
+    /// that honour the tag.
+    func makeFolder() throws {
+        guard !FileManager.default.fileExists(atPath: directory) else { return }
+        try AtomicFile.makeFolder(directory)
+        try AtomicFile.write(Array("*\n".utf8), to: (directory as NSString).appendingPathComponent(".gitignore"))
+        try AtomicFile.write(Array("Signature: 8a477f597d28d172789f06886806bc55\n# daicho's parsed-ledger cache; safe to delete.\n".utf8),
+                             to: (directory as NSString).appendingPathComponent("CACHEDIR.TAG"))
     }
 }

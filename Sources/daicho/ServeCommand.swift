@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = PreviewServer(project: options.project, port: port,
                                    options: SiteOptions(language: language, profile: profile), templatesOverride: templates,
                                    cache: cacheOptions.store(project: options.project))
-        do {
+        let serving = Task {
             try await server.run { event in
                 switch event {
                 case .listening(let port):
@@ -40,11 +40,27 @@ struct ServeCommand: AsyncParsableCommand {
                 case .rebuilt(let pages, let seconds):
                     Terminal.error(L("作成しました: \(pages) ファイル（\(String(format: "%.1f", seconds)) 秒）",
                                      "built \(pages) files in \(String(format: "%.1f", seconds)) s"))
+                case .recovered:
+                    Terminal.error(L("エラーがなくなりました（前回作成したページを表示します）", "the errors are gone (showing the pages built before)"))
                 case .failed(let message):
                     Terminal.error(L("作成できません: ", "cannot build: ") + message)
                 }
             }
+        }
+        // Ctrl+C (or a stop from the system) ends serving the ordinary way, so that a temporary
+        // preview folder is removed rather than left behind.
+        let stops = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { serving.cancel() }
+            source.resume()
+            return source
+        }
+        defer { stops.forEach { $0.cancel() } }
+        do {
+            try await serving.value
         } catch {
+            if serving.isCancelled { return }
             Terminal.error(L("daicho: ポート \(port) で開始できません（\(error)）。--port で別の番号を指定してください",
                              "daicho: cannot listen on port \(port) (\(error)); choose another with --port"))
             throw ExitCode(2)

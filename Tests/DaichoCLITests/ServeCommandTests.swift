@@ -39,12 +39,23 @@ struct ServeCommandTests {
         #expect(home.contains("さくら町"))
         #expect(home.contains("<meta name=\"daicho-live-reload\" content=\"/__daicho/version\">"))
         #expect(try await get(base + "/missing.html").0 == 404)
+        // Only the preview's own files: a path that climbs out of it is not found.
+        #expect(try await get(base + "/%2e%2e/daicho.yaml").0 == 404)
+        #expect(try await get(base + "/systems/zeimu/../../../daicho.yaml").1.contains("organization") == false)
+        // The pages are files in the project's cache folder, with the manifest of `daicho build`.
+        let preview = project.appendingPathComponent(".daicho-cache/preview")
+        #expect(FileManager.default.fileExists(atPath: preview.appendingPathComponent("systems/zeimu/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent(".daicho-cache/.preview.daicho-manifest").path))
+        let untouched = preview.appendingPathComponent("systems/kominkan/rfi.md").path
+        let before = try FileManager.default.attributesOfItem(atPath: untouched)[.modificationDate] as? Date
 
         let ledger = project.appendingPathComponent("inventory/zeimu.yaml")
         let original = try String(contentsOf: ledger, encoding: .utf8)
         try original.replacingOccurrences(of: "name: 税務システム", with: "name: 税務総合システム")
             .write(to: ledger, atomically: true, encoding: .utf8)
         #expect(await eventually { (try? await get(base + "/systems/zeimu/index.html"))?.1.contains("税務総合システム") == true })
+        // The rebuild is incremental: a page the edit does not touch keeps its file.
+        #expect(try FileManager.default.attributesOfItem(atPath: untouched)[.modificationDate] as? Date == before)
 
         try (original + "usage: {form: bad}\n").write(to: ledger, atomically: true, encoding: .utf8)
         #expect(await eventually { (try? await get(base + "/index.html"))?.1.contains("台帳にエラーがあります") == true })
@@ -52,5 +63,36 @@ struct ServeCommandTests {
         // The server is still up and recovers when the ledger is fixed.
         try original.write(to: ledger, atomically: true, encoding: .utf8)
         #expect(await eventually { (try? await get(base + "/index.html"))?.1.contains("主要指標") == true })
+    }
+
+    /// A second `serve` of the same project writes to a folder of its own, removed at Ctrl+C.
+    @Test func aSecondServeOfTheProjectUsesATemporaryFolderAndRemovesItOnCtrlC() async throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        var processes: [Process] = []
+        defer { for process in processes where process.isRunning { process.terminate(); process.waitUntilExit() } }
+        let port = 19_000 + Int(getpid() % 1000)
+        for offset in 0..<2 {
+            let process = Process()
+            process.executableURL = CLI.executable
+            process.arguments = ["serve", project.path, "--port", "\(port + offset)", "--templates", templates]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            processes.append(process)
+            #expect(await eventually { (try? await get("http://127.0.0.1:\(port + offset)/"))?.1.contains("さくら町") == true })
+        }
+        let temporary = { (try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()))?
+            .filter { $0.hasPrefix("daicho-preview-\(processes[1].processIdentifier)-") } ?? [] }
+        #expect(temporary().count == 1, "the second serve builds in a temporary folder")
+        #expect(try await get("http://127.0.0.1:\(port + 1)/systems/zeimu/").0 == 200)
+        // A folder's address without its slash is sent to the address with it (relative links).
+        let (page, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port + 1)/systems/zeimu")!)
+        #expect(response.url?.absoluteString.hasSuffix("/systems/zeimu/") == true)
+        #expect(String(decoding: page, as: UTF8.self).contains("税務システム"))
+        processes[1].interrupt()
+        processes[1].waitUntilExit()
+        #expect(temporary().isEmpty, "Ctrl+C removes the temporary folder")
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent(".daicho-cache/preview/index.html").path))
     }
 }

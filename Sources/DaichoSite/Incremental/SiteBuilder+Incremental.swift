@@ -2,7 +2,7 @@ import DaichoCore
 import DaichoRender
 import Foundation
 
-/// Incremental rebuilds: on disk against the manifest beside the site, and in memory for `serve`.
+/// Incremental rebuilds, on disk against the manifest beside the site (`build` and `serve`).
 extension SiteBuilder {
     /// What an incremental render produced, for the caller to merge with what it kept.
     struct PartialBuild {
@@ -156,38 +156,5 @@ extension SiteBuilder {
             if wrote.contains(path) || verified[path] == now { stamps[path] = now }
         }
         return stamps
-    }
-
-    /// A site kept in memory between rebuilds (`daicho serve`), with what it was built from.
-    public struct MemoryState: Sendable {
-        var fingerprint: String
-        var ledgers: [String: BuildManifest.Ledger]
-        public var pages: [String: [UInt8]]
-        var fragments = Fragments()
-    }
-
-    /// The same incremental rebuild as on disk, in memory: only the pages a change touches are rendered again.
-    public func build(project: String, over previous: MemoryState?) async throws -> (Outcome, MemoryState?) {
-        let (source, hashes, _) = Self.hashed(try ProjectLoader().load(project))
-        let loaded = try TemplateLoader().load(project: project, override: templatesOverride)
-        let current = fingerprint(source, loaded)
-        if let previous, previous.fingerprint == current, previous.ledgers.mapValues(\.hash) == hashes {
-            return (.unchanged, previous)
-        }
-        let site = MemorySite()
-        let usable = previous?.fingerprint == current ? previous : nil
-        // Without a usable previous state every ledger counts as changed: a full build.
-        let reuse = usable.map { state in
-            FragmentSource(previous: state.fragments,
-                           bytes: state.pages.filter { Fragments.files.contains($0.key) }.mapValues { StoredBytes(copying: $0) })
-        }
-        let build = try await renderChanges(source, loaded: loaded, previous: usable?.ledgers ?? [:], into: site,
-                                            reuse: { reuse }, progress: nil)
-        guard case .built(_, _, let summary) = build.outcome else { return (build.outcome, nil) }
-        var pages = await site.pages
-        let kept: [String: [UInt8]] = usable?.pages ?? [:]
-        for (path, bytes) in kept where pages[path] == nil && build.keeps(path) { pages[path] = bytes }
-        return (build.outcome, MemoryState(fingerprint: current, ledgers: build.entries, pages: pages,
-                                           fragments: summary.fragments))
     }
 }

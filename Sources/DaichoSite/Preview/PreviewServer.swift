@@ -117,7 +117,7 @@ public final class PreviewServer: Sendable {
             events(.failed(error.diagnostic.message.text(language)))
         } catch {
             let message = (error as? LoadError)?.message(language) ?? (error as? TemplateLoadError)?.message(language)
-                ?? (error as? WriteError).map { "\($0)" } ?? "\(error)"
+                ?? (error as? WriteError)?.message(language) ?? "\(error)"
             await state.fail(problemPage([Diagnostic(.error, .unreadable, at: SourceLocation(file: project), field: "",
                                                      LocalizedText(ja: message, en: message))]))
             events(.failed(message))
