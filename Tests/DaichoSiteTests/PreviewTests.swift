@@ -38,6 +38,11 @@ struct PreviewTests {
         expectChange("a template in a subfolder of the --templates folder")
         try "organization: {name: x}\n".write(toFile: project + "/daicho.yaml", atomically: true, encoding: .utf8)
         expectChange("daicho.yaml")
+        // A link back up the templates folder is looked at, not walked round.
+        try FileManager.default.createSymbolicLink(atPath: templates + "/layouts/loop", withDestinationPath: templates)
+        expectChange("a link added")
+        // daicho.yaml, inventory/ and its 4 ledgers, the templates folder, layouts/, page.html, the link.
+        #expect(watch.look().entries == 10)
         // Files a build writes into the project are not inputs.
         try FileManager.default.createDirectory(atPath: project + "/.daicho-cache", withIntermediateDirectories: true)
         try "x".write(toFile: project + "/.daicho-cache/ledgers-00.bin", atomically: true, encoding: .utf8)

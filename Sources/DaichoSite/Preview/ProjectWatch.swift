@@ -17,8 +17,12 @@ struct ProjectWatch: Sendable {
                  templates ?? ProjectLoader.join(project, "templates")]
     }
 
-    func signature() -> UInt64 {
+    func signature() -> UInt64 { look().signature }
+
+    /// The signature, with the number of entries looked at.
+    func look() -> (signature: UInt64, entries: Int) {
         var digest = Digest64()
+        var entries = 0
         for root in roots {
             var status = stat()
             guard stat(root, &status) == 0 else {
@@ -26,15 +30,16 @@ struct ProjectWatch: Sendable {
                 continue
             }
             Self.add(status, into: &digest)
-            if (status.st_mode & S_IFMT) == S_IFDIR { Self.walk(root, depth: 0, into: &digest) }
+            entries += 1
+            if (status.st_mode & S_IFMT) == S_IFDIR { Self.walk(root, depth: 0, into: &digest, entries: &entries) }
         }
-        return digest.value
+        return (digest.value, entries)
     }
 
     /// A folder's entries in the order the file system lists them: that order changes only when
     /// the folder does, and a rebuild the watch starts needlessly finds nothing changed.
-    private static func walk(_ folder: String, depth: Int, into digest: inout Digest64) {
-        guard depth < 16, let directory = opendir(folder) else { return }
+    private static func walk(_ folder: String, depth: Int, into digest: inout Digest64, entries: inout Int) {
+        guard depth < 32, let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
         while let entry = readdir(directory) {
@@ -45,13 +50,19 @@ struct ProjectWatch: Sendable {
                     if name[0] == 0x2E && (length == 1 || (length == 2 && name[1] == 0x2E)) { return }
                     // The name with its NUL, so that one name cannot run into the next.
                     digest.combine(UnsafeRawBufferPointer(start: name, count: length + 1))
-                    var status = stat()
+                    // A linked file counts by what it links to; only real folders are entered,
+                    // so that a link back up the tree cannot make the walk go round.
+                    var status = stat(), own = stat()
                     guard fstatat(descriptor, name, &status, 0) == 0 else { return }
                     add(status, into: &digest)
-                    if (status.st_mode & S_IFMT) == S_IFDIR { child = String(cString: name) }
+                    entries += 1
+                    let isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                        || (entry.pointee.d_type == UInt8(DT_UNKNOWN) && fstatat(descriptor, name, &own, AT_SYMLINK_NOFOLLOW) == 0
+                            && (own.st_mode & S_IFMT) == S_IFDIR)
+                    if isFolder { child = String(cString: name) }
                 }
             }
-            if let child { walk(folder + "/" + child, depth: depth + 1, into: &digest) }
+            if let child { walk(folder + "/" + child, depth: depth + 1, into: &digest, entries: &entries) }
         }
     }
 
