@@ -1,5 +1,6 @@
 import DaichoCore
 import Mustache
+import Synchronization
 
 /// One template file: its name as pages refer to it, where it is, and what it produces.
 public struct TemplateSource: Sendable {
@@ -28,7 +29,7 @@ public struct TemplateSource: Sendable {
 /// The Mustache templates of a project, compiled once, with every name they use checked
 /// against the view models they render.
 public struct TemplateSet: Sendable {
-    private let library: MustacheLibrary
+    private let library: ReferenceLibrary
     /// The same templates for the fast renderer; nil when one of them needs swift-mustache.
     private let compiled: TemplateProgram?
     /// Renders through swift-mustache alone (tests compare the two renderers with it).
@@ -43,11 +44,16 @@ public struct TemplateSet: Sendable {
 
     public init(_ sources: [TemplateSource]) throws(TemplateError) {
         MarkdownContentType.register()
-        var templates: [String: MustacheTemplate] = [:]
         var compiled: [String: CompiledTemplate]? = [:]
         let contentTypes: [String: CompiledTemplate.Escaping] = ["HTML": .html, "TEXT": .none, MarkdownContentType.name: .markdown]
         var outlines: [String: TemplateOutline] = [:]
         var paths: [String: String] = [:]
+        var texts: [String: String] = [:]
+        // swift-mustache parses the templates only when one of them needs it to render: the fast
+        // renderer's parser is a stricter port of its parser (what it takes, swift-mustache takes
+        // too), and parsing every template twice on each run was a tenth of a rebuild that finds
+        // nothing changed.
+        var parsed: [String: MustacheTemplate]?
         for source in sources.sorted(by: { $0.name < $1.name }) {
             paths[source.name] = source.path
             do {
@@ -60,18 +66,20 @@ public struct TemplateSet: Sendable {
             }
             // On the first line, without a line break, so line numbers stay those of the file.
             let text = source.kind == .markdown ? "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}" + source.text : source.text
-            do {
-                templates[source.name] = try MustacheTemplate(string: text)
-                compiled?[source.name] = CompiledTemplate(text, contentTypes: contentTypes)
-                if compiled?[source.name] == nil { compiled = nil }
-            } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(template: source.path, line: error.context.lineNumber, column: error.context.columnNumber,
-                                    key: "", message: LocalizedText(ja: "テンプレートの書き方の誤り: \(error.error)",
-                                                                    en: "template syntax error: \(error.error)"))
-            } catch {
-                throw TemplateError(template: source.path, line: 1, column: 1, key: "",
-                                    message: LocalizedText(ja: "テンプレートを読めません: \(error)", en: "cannot read template: \(error)"))
+            texts[source.name] = text
+            if compiled != nil, let program = CompiledTemplate(text, contentTypes: contentTypes) {
+                compiled?[source.name] = program
+                continue
             }
+            if compiled != nil {
+                // The first the fast renderer cannot take: swift-mustache renders them all.
+                compiled = nil
+                parsed = [:]
+                for name in texts.keys.sorted() where name != source.name {
+                    parsed?[name] = try Self.mustache(texts[name] ?? "", path: paths[name] ?? name)
+                }
+            }
+            parsed?[source.name] = try Self.mustache(text, path: source.path)
         }
         if let loop = TemplateOutline.partialLoop(in: outlines), let last = loop.names.dropLast().last {
             let chain = loop.names.joined(separator: " → ")
@@ -81,10 +89,24 @@ public struct TemplateSet: Sendable {
                                 hint: LocalizedText(ja: "{{> \(loop.tag.name)}} を消すか、ほかの部分テンプレートに置き換えてください",
                                                     en: "remove {{> \(loop.tag.name)}} or include another partial instead"))
         }
-        library = MustacheLibrary(templates: templates)
+        library = ReferenceLibrary(texts: texts, parsed: parsed)
         self.compiled = compiled.map(TemplateProgram.init)
         self.paths = paths
         checker = TemplateChecker(outlines: outlines)
+    }
+
+    /// swift-mustache's parse of one template, its errors placed in the file.
+    private static func mustache(_ text: String, path: String) throws(TemplateError) -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw TemplateError(template: path, line: error.context.lineNumber, column: error.context.columnNumber,
+                                key: "", message: LocalizedText(ja: "テンプレートの書き方の誤り: \(error.error)",
+                                                                en: "template syntax error: \(error.error)"))
+        } catch {
+            throw TemplateError(template: path, line: 1, column: 1, key: "",
+                                message: LocalizedText(ja: "テンプレートを読めません: \(error)", en: "cannot read template: \(error)"))
+        }
     }
 
     public func has(_ name: String) -> Bool { paths[name] != nil }
@@ -125,7 +147,7 @@ public struct TemplateSet: Sendable {
         guard !usesReferenceRenderer, let compiled,
               let (bytes, missing) = compiled.render(name, model, reuse: reuse, memo: memo) else {
             if !walksEveryPage { try check(every: true) }  // swift-mustache reports nothing missing
-            return Array((library.render(model, withTemplate: name) ?? "").utf8)
+            return Array((library.library.render(model, withTemplate: name) ?? "").utf8)
         }
         if let missing {
             try check(every: true)
@@ -136,6 +158,29 @@ public struct TemplateSet: Sendable {
 
     /// True when every template renders without swift-mustache (tests check the shipped ones do).
     var isCompiled: Bool { compiled != nil }
+}
+
+/// The templates as swift-mustache renders them: parsed at once when a template needs it, else
+/// on first use (the tests' reference renders).
+final class ReferenceLibrary: Sendable {
+    private let texts: [String: String]
+    private let made: Mutex<MustacheLibrary?>
+
+    init(texts: [String: String], parsed: [String: MustacheTemplate]?) {
+        self.texts = texts
+        made = Mutex(parsed.map { MustacheLibrary(templates: $0) })
+    }
+
+    /// Each template parsed when first needed; the fast renderer's parser took them all, and
+    /// what it takes swift-mustache takes.
+    var library: MustacheLibrary {
+        made.withLock { made in
+            if let made { return made }
+            let library = MustacheLibrary(templates: texts.compactMapValues { try? MustacheTemplate(string: $0) })
+            made = library
+            return library
+        }
+    }
 }
 
 /// Escapes values for Markdown, as `{{ }}` escapes them for HTML: a ledger's text cannot
