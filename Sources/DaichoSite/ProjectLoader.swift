@@ -12,8 +12,12 @@ public struct ProjectLoader: Sendable {
         guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .notAFolder(root)
         }
-        let projectFile = Self.join(root, "daicho.yaml")
-        let inventory = Self.join(root, "inventory")
+        // One spelling of the folder however it was given (`.`, `./city/`, `/home/me/city`): the
+        // parsed-ledger cache and the build manifest know each ledger by its path, and another
+        // spelling made every ledger look new (a rebuild as long as a full build).
+        let base = Self.canonical(root)
+        let projectFile = Self.join(base, "daicho.yaml")
+        let inventory = Self.join(base, "inventory")
         guard fileManager.fileExists(atPath: inventory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .noInventory(inventory)
         }
@@ -42,6 +46,16 @@ public struct ProjectLoader: Sendable {
     }
 
     /// Joins paths the way a user reads them: `./inventory` becomes `inventory`.
+    /// The folder relative to the current one when it is there or below it (as diagnostics show
+    /// it), else absolute; `.` and `..` resolved, links left as they are.
+    static func canonical(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        if absolute == current { return "." }
+        let prefix = current.hasSuffix("/") ? current : current + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+    }
+
     public static func join(_ base: String, _ name: String) -> String {
         if base == "." || base.isEmpty { return name }
         return base.hasSuffix("/") ? base + name : base + "/" + name

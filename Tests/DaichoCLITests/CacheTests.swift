@@ -61,4 +61,23 @@ struct CacheTests {
         #expect(edited.status == 1)
         #expect(edited.stdout.contains("xxxxxxxxxxxxxxxx"))
     }
+
+    /// The same project given from the same folder as `city`, `./city/`, `city/../city` or by
+    /// its absolute path is one project: the manifest and the cache know its ledgers by the same
+    /// paths, so nothing is built again.
+    @Test func anotherSpellingOfTheProjectFolderFindsTheSiteUpToDate() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let parent = project.deletingLastPathComponent(), name = project.lastPathComponent
+        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        func build(_ spelling: String) throws -> CLI.Output {
+            try CLI.run(["build", spelling, "-o", project.path + "/site", "--templates", templates, "--lang", "en"], in: parent)
+        }
+        #expect(try build(name).status == 0)
+        for spelling in ["./" + name + "/", name + "/../" + name, project.path] {
+            let again = try build(spelling)
+            #expect(again.status == 0)
+            #expect(again.stderr.contains("up to date"), "\(spelling): \(again.stderr)")
+        }
+    }
 }
