@@ -44,7 +44,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         KeptUntilExit.keep(analysis)
         StageTimer.report("analyze", clock.now - started)
         started = clock.now
-        let output = json ? analysis.jsonMadeInParallel.renderedBytes() : Array(AnalysisReport(analysis, language: language).rendered().utf8)
+        let output = json ? analysis.renderedJSON() : Array(AnalysisReport(analysis, language: language).rendered().utf8)
         StageTimer.report("render", clock.now - started)
         Terminal.write(bytes: output.last == 0x0A ? output : output + [0x0A])
     }

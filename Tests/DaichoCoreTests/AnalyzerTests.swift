@@ -302,5 +302,6 @@ struct AnalysisJSONTests {
         #expect(analysis.systemCount > 250)
         #expect(analysis.jsonMadeInParallel == analysis.json)
         #expect(analysis.jsonMadeInParallel.renderedBytes() == analysis.json.renderedBytes())
+        #expect(analysis.renderedJSON() == analysis.json.renderedBytes())
     }
 }

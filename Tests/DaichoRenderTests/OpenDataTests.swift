@@ -47,7 +47,7 @@ struct JSONPartsTests {
             .analyze(checked.validLedgers, organization: checked.project.organization, excluded: [])
         func joined(_ profile: Visibility.Profile) -> [UInt8] {
             let visibility = Visibility(profile: profile, policy: checked.project.policy)
-            let next = JSONValue.renderedParts(members: SiteContext.publicAnalysisMembers(analysis, visibility: visibility))
+            let next = JSONValue.renderedParts(writers: SiteContext.publicAnalysisMembers(analysis, visibility: visibility))
             var bytes: [UInt8] = []
             while let part = next() { bytes += part }
             return bytes

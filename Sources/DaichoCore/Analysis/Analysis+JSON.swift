@@ -13,6 +13,36 @@ extension Analysis {
         return .object(Dictionary(uniqueKeysWithValues: zip(sections.map(\.key), values)))
     }
 
+    /// `json` as text, its members written on all cores (`analyze --json`): the same bytes as
+    /// `json.renderedBytes()`.
+    public func renderedJSON() -> [UInt8] {
+        let members = jsonWriters()
+        let parts = Concurrently.map(members.count) { index in
+            JSONValue.member(members[index].key, last: index == members.count - 1, members[index].write)
+        }
+        var output: [UInt8] = [0x7B, 0x0A]
+        for part in parts { output += part }
+        output += [0x7D, 0x0A]
+        return output
+    }
+
+    /// `jsonMembers` as writers, in the same order, for `JSONValue.renderedParts(writers:)`: the
+    /// maintenance list (a third of the document, 10,000 objects at national scale) is written
+    /// straight from the analysis instead of through a tree of dictionaries whose keys are sorted
+    /// again for every system.
+    /// - Parameter maintenanceSystems: false to write the maintenance list empty (the public
+    ///   profile, where costs are hidden).
+    public func jsonWriters(maintenanceSystems: Bool = true) -> [(key: String, write: @Sendable (inout [UInt8], Int) -> Void)] {
+        let maintenance = self.maintenance
+        return jsonMembers.map { member in
+            guard member.key == "maintenance" else {
+                let value = member.value
+                return (member.key, { value().write(into: &$0, indent: $1) })
+            }
+            return (member.key, { maintenance.writeJSON(into: &$0, indent: $1, systems: maintenanceSystems) })
+        }
+    }
+
     /// `json`'s top-level members in the order it writes them, each made when asked for: a build
     /// writes them one at a time (`JSONValue.renderedParts(members:)`), so that the whole tree of a
     /// national inventory's analysis (over a hundred megabytes of small values) is never held.
@@ -94,6 +124,84 @@ extension MaintenanceAnalysis {
             }),
             "flags": .object(Dictionary(uniqueKeysWithValues: Flag.allCases.map { ($0.rawValue, JSONValue.strings(ids(flagged: $0))) })),
         ])
+    }
+}
+
+extension MaintenanceAnalysis {
+    /// `json` written as `JSONValue.write` writes it at `indent`, the systems straight from their
+    /// fields (their keys in sorted order below).
+    func writeJSON(into output: inout [UInt8], indent: Int, systems includeSystems: Bool = true) {
+        func key(_ name: String, _ level: Int) {
+            JSONValue.pad(level, into: &output)
+            JSONValue.escape(name, into: &output)
+            output += [0x3A, 0x20]
+        }
+        func number(_ value: Int?) {
+            if let value { output += String(value).utf8 } else { output += JSONValue.nullBytes }
+        }
+        func decimal(_ value: Exact?) {
+            if let value { output += value.decimalString(places: 4).utf8 } else { output += JSONValue.nullBytes }
+        }
+        let inner = indent + 2
+        output += [0x7B, 0x0A]
+        key("flags", inner)
+        JSONValue.object(Dictionary(uniqueKeysWithValues: Flag.allCases.map { ($0.rawValue, JSONValue.strings(ids(flagged: $0))) }))
+            .write(into: &output, indent: inner)
+        output += [0x2C, 0x0A]
+        key("low_ratio", inner)
+        decimal(lowRatio)
+        output += [0x2C, 0x0A]
+        key("period_years", inner)
+        number(periodYears)
+        output += [0x2C, 0x0A]
+        key("reference_ratio", inner)
+        decimal(referenceRatio)
+        output += [0x2C, 0x0A]
+        key("systems", inner)
+        let listed = includeSystems ? systems : []
+        if listed.isEmpty {
+            output += [0x5B, 0x5D]
+        } else {
+            output += [0x5B, 0x0A]
+            let item = inner + 2, field = inner + 4
+            for (index, system) in listed.enumerated() {
+                JSONValue.pad(item, into: &output)
+                output += [0x7B, 0x0A]
+                key("annual_equivalent", field)
+                number(system.annualEquivalent)
+                output += [0x2C, 0x0A]
+                key("flag", field)
+                JSONValue.escape(system.flag.rawValue, into: &output)
+                output += [0x2C, 0x0A]
+                key("id", field)
+                JSONValue.escape(system.id, into: &output)
+                output += [0x2C, 0x0A]
+                key("initial", field)
+                number(system.initial)
+                output += [0x2C, 0x0A]
+                key("lifecycle_cost", field)
+                number(system.lifecycleCost)
+                output += [0x2C, 0x0A]
+                key("om_period", field)
+                number(system.omPeriod)
+                output += [0x2C, 0x0A]
+                key("ratio", field)
+                decimal(system.ratio)
+                output += [0x2C, 0x0A]
+                key("share", field)
+                decimal(system.share)
+                output.append(0x0A)
+                JSONValue.pad(item, into: &output)
+                output.append(0x7D)
+                if index < listed.count - 1 { output.append(0x2C) }
+                output.append(0x0A)
+            }
+            JSONValue.pad(inner, into: &output)
+            output.append(0x5D)
+        }
+        output.append(0x0A)
+        JSONValue.pad(indent, into: &output)
+        output.append(0x7D)
     }
 }
 

@@ -81,13 +81,32 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// `renderedParts(members:)` with each member written by its own writer (given the output
+    /// and the indentation), so that a large member need not be made as a tree first.
+    public static func renderedParts(writers members: [(key: String, write: @Sendable (inout [UInt8], Int) -> Void)]) -> () -> [UInt8]? {
+        guard !members.isEmpty else { return JSONValue.object([:]).renderedParts() }
+        var next = -1
+        return {
+            defer { next += 1 }
+            if next < 0 { return [0x7B, 0x0A] }
+            if next == members.count { return [0x7D, 0x0A] }
+            guard next < members.count else { return nil }
+            return member(members[next].key, last: next == members.count - 1, members[next].write)
+        }
+    }
+
     /// One member of a top-level object, as `rendered()` writes it: indented, with its comma.
     private static func member(_ key: String, _ value: JSONValue, last: Bool) -> [UInt8] {
+        member(key, last: last) { value.write(into: &$0, indent: $1) }
+    }
+
+    /// The same, the value written by `write`.
+    public static func member(_ key: String, last: Bool, _ write: (inout [UInt8], Int) -> Void) -> [UInt8] {
         var part: [UInt8] = []
         pad(2, into: &part)
         escape(key, into: &part)
         part += [0x3A, 0x20]
-        value.write(into: &part, indent: 2)
+        write(&part, 2)
         part += last ? [0x0A] : [0x2C, 0x0A]
         return part
     }
@@ -146,7 +165,7 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+    static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
 
     public static func pad(_ spaces: Int, into output: inout [UInt8]) {
         output.append(contentsOf: repeatElement(0x20, count: spaces))

@@ -126,7 +126,7 @@ public struct SiteRenderer: Sendable {
         guard !options.systemsOnly, analysis.systemCount <= options.oneAtATimeAbove else { return nil }
         let visibility = Visibility(profile: options.profile, policy: project.policy)
         return Task.detached {
-            let next = JSONValue.renderedParts(members: SiteContext.publicAnalysisMembers(analysis, visibility: visibility))
+            let next = JSONValue.renderedParts(writers: SiteContext.publicAnalysisMembers(analysis, visibility: visibility))
             var parts: [[UInt8]] = []
             while let part = next() { parts.append(part) }
             return parts
@@ -184,7 +184,7 @@ public struct SiteRenderer: Sendable {
             // Last of the exports: by then the parts made beforehand are ready.
             streams.append(StreamJob(path: "data/analysis.json", parts: {
                 guard let made = await analysisJSON?.value else {
-                    let next = JSONValue.renderedParts(members: SiteContext.publicAnalysisMembers(context.analysis, visibility: context.visibility))
+                    let next = JSONValue.renderedParts(writers: SiteContext.publicAnalysisMembers(context.analysis, visibility: context.visibility))
                     return { next().map(FilePart.made) }
                 }
                 var next = made.makeIterator()
@@ -361,9 +361,15 @@ public struct SiteRenderer: Sendable {
 extension SiteContext {
     /// `analysis.json`'s members as published, in written order, each made when asked for: the
     /// public profile leaves out per-system security and BCP gaps (and costs, where hidden).
-    static func publicAnalysisMembers(_ analysis: Analysis, visibility: Visibility) -> [(key: String, value: @Sendable () -> JSONValue)] {
-        guard visibility.profile == .public else { return analysis.jsonMembers }
-        return analysis.jsonMembers.map { member in (member.key, { publicMember(member.key, member.value(), visibility: visibility) }) }
+    static func publicAnalysisMembers(_ analysis: Analysis, visibility: Visibility)
+        -> [(key: String, write: @Sendable (inout [UInt8], Int) -> Void)] {
+        guard visibility.profile == .public else { return analysis.jsonWriters() }
+        let trees = Dictionary(uniqueKeysWithValues: analysis.jsonMembers.map { ($0.key, $0.value) })
+        return analysis.jsonWriters(maintenanceSystems: !visibility.hides("costs")).map { member in
+            guard member.key == "gaps" || member.key == "system_gaps", let tree = trees[member.key] else { return member }
+            let key = member.key
+            return (key, { publicMember(key, tree(), visibility: visibility).write(into: &$0, indent: $1) })
+        }
     }
 
     private static func publicMember(_ key: String, _ value: JSONValue, visibility: Visibility) -> JSONValue {
@@ -379,9 +385,6 @@ extension SiteContext {
                     return visibility.shows(gap)
                 })
             })
-        case ("maintenance", .object(var maintenance)) where visibility.hides("costs"):
-            maintenance["systems"] = .array([])
-            return .object(maintenance)
         default:
             return value
         }
