@@ -10,6 +10,10 @@ public struct SiteBuilder: Sendable {
     public var workers: Int?
     /// The parsed-ledger cache, if one is used.
     public var cache: LedgerCacheStore?
+    /// Leaves the build's large tables (the manifests, the output hashes) for the process exit to
+    /// reclaim (`KeptUntilExit`): a command that ends with the build need not free 100,000
+    /// strings one by one first. Not for `serve`, which builds again and again.
+    public var keepsStateUntilExit = false
 
     public init(options: SiteOptions, templatesOverride: String? = nil, force: Bool = false, workers: Int? = nil,
                 cache: LedgerCacheStore? = nil) {
@@ -85,6 +89,7 @@ public struct SiteBuilder: Sendable {
         }, {
             incremental && FileManager.default.fileExists(atPath: output) ? BuildManifest.load(for: output) : nil
         })
+        defer { leave(previous) }
         var (source, loaded) = try inputs.get()
         let fingerprint = fingerprint(source, loaded)
         StageTimer.report("load folder and templates, read manifest", clock.now - started)
@@ -128,15 +133,22 @@ public struct SiteBuilder: Sendable {
             let finishing = ContinuousClock.now
             try folder.commit()
             let made = await rows?.value
-            try await BuildManifest(fingerprint: fingerprint, ledgers: made?.entries ?? Self.entries(checked), outputs: sink.hashes,
-                                    fragments: summary.fragments, stamps: table, exportStamps: Self.exportStamps(in: output))
-                .save(for: output, encodedRows: made?.encoded)
+            let manifest = BuildManifest(fingerprint: fingerprint, ledgers: made?.entries ?? Self.entries(checked), outputs: sink.hashes,
+                                         fragments: summary.fragments, stamps: table, exportStamps: Self.exportStamps(in: output))
+            try await manifest.save(for: output, encodedRows: made?.encoded)
+            leave(manifest)
+            leave(made)
             StageTimer.report("commit, write manifest", ContinuousClock.now - finishing)
             return outcome
         } catch {
             folder.discard()
             throw error
         }
+    }
+
+    /// Keeps `value` until the process exits when `keepsStateUntilExit` is set.
+    func leave(_ value: any Sendable) {
+        if keepsStateUntilExit { KeptUntilExit.keep(value) }
     }
 
     /// Everything that touches every page: templates, assets, daicho.yaml, options, this version of Daicho.

@@ -63,8 +63,9 @@ struct BuildCommand: AsyncParsableCommand {
         var siteOptions = SiteOptions(language: language, profile: profile,
                                       timestamp: timestamp ? Self.now() : nil, draftDate: date)
         siteOptions.systemsOnly = only == .systems
-        let builder = SiteBuilder(options: siteOptions, templatesOverride: templates, force: force, workers: jobs,
+        var builder = SiteBuilder(options: siteOptions, templatesOverride: templates, force: force, workers: jobs,
                                   cache: cacheOptions.store(project: options.project))
+        builder.keepsStateUntilExit = true
         let progress = ProgressLine(enabled: !quiet && Terminal.isTTY(STDERR_FILENO), language: language)
         let outcome: SiteBuilder.Outcome
         do {

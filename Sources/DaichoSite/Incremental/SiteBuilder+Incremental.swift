@@ -119,9 +119,13 @@ extension SiteBuilder {
                 }
             }
         }
-        try await BuildManifest(fingerprint: fingerprint, ledgers: build.entries, outputs: outputs, fragments: summary.fragments,
-                          stamps: stamps, exportStamps: Self.exportStamps(in: output, wrote: sink.replacedPieceFiles,
-                                                                          verified: await reusable.value.stamps)).save(for: output)
+        let manifest = BuildManifest(fingerprint: fingerprint, ledgers: build.entries, outputs: outputs, fragments: summary.fragments,
+                                     stamps: stamps, exportStamps: Self.exportStamps(in: output, wrote: sink.replacedPieceFiles,
+                                                                                     verified: await reusable.value.stamps))
+        try await manifest.save(for: output)
+        leave(manifest)
+        leave(build)
+        leave(sink)
         StageTimer.report("remove old files, write manifest", ContinuousClock.now - finishing)
         return build.outcome
     }
