@@ -45,7 +45,6 @@ public struct ProjectLoader: Sendable {
         (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix("_") && !name.hasPrefix(".")
     }
 
-    /// Joins paths the way a user reads them: `./inventory` becomes `inventory`.
     /// The folder relative to the current one when it is there or below it (as diagnostics show
     /// it), else absolute; `.` and `..` resolved, links left as they are.
     static func canonical(_ path: String) -> String {
@@ -56,6 +55,7 @@ public struct ProjectLoader: Sendable {
         return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
     }
 
+    /// Joins paths the way a user reads them: `./inventory` becomes `inventory`.
     public static func join(_ base: String, _ name: String) -> String {
         if base == "." || base.isEmpty { return name }
         return base.hasSuffix("/") ? base + name : base + "/" + name

@@ -4,15 +4,6 @@ extension Analysis {
         .object(Dictionary(uniqueKeysWithValues: jsonSections.map { ($0.key, $0.value()) }))
     }
 
-    /// `json` with each section made on its own core: at national scale the per-system lists are
-    /// hundreds of thousands of values. For `analyze --json`; a build makes the sections one after
-    /// another, beside its other work, so that two sections' buffers do not add to its peak memory.
-    public var jsonMadeInParallel: JSONValue {
-        let sections = jsonSections
-        let values = Concurrently.map(sections.count) { sections[$0].value() }
-        return .object(Dictionary(uniqueKeysWithValues: zip(sections.map(\.key), values)))
-    }
-
     /// `json` as text, its members written on all cores (`analyze --json`): the same bytes as
     /// `json.renderedBytes()`.
     public func renderedJSON() -> [UInt8] {
@@ -44,8 +35,8 @@ extension Analysis {
     }
 
     /// `json`'s top-level members in the order it writes them, each made when asked for: a build
-    /// writes them one at a time (`JSONValue.renderedParts(members:)`), so that the whole tree of a
-    /// national inventory's analysis (over a hundred megabytes of small values) is never held.
+    /// writes them one at a time (see `jsonWriters`), so that the whole tree of a national
+    /// inventory's analysis (over a hundred megabytes of small values) is never held.
     public var jsonMembers: [(key: String, value: @Sendable () -> JSONValue)] {
         let sections = jsonSections
         let order = JSONValue.sortedKeys(sections.map(\.key))

@@ -70,15 +70,7 @@ public enum JSONValue: Sendable, Equatable {
     /// An object's `renderedParts()` from its members in written order, each value made only when
     /// its part is asked for and dropped after.
     public static func renderedParts(members: [(key: String, value: @Sendable () -> JSONValue)]) -> () -> [UInt8]? {
-        guard !members.isEmpty else { return JSONValue.object([:]).renderedParts() }
-        var next = -1
-        return {
-            defer { next += 1 }
-            if next < 0 { return [0x7B, 0x0A] }
-            if next == members.count { return [0x7D, 0x0A] }
-            guard next < members.count else { return nil }
-            return member(members[next].key, members[next].value(), last: next == members.count - 1)
-        }
+        renderedParts(writers: members.map { member in (member.key, { member.value().write(into: &$0, indent: $1) }) })
     }
 
     /// `renderedParts(members:)` with each member written by its own writer (given the output
