@@ -18,9 +18,10 @@ enum CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, language: String = "ja_JP.UTF-8") throws -> Output {
+    static func run(_ arguments: [String], in directory: URL? = nil, language: String = "ja_JP.UTF-8",
+                    program: URL? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program ?? executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         var environment = ProcessInfo.processInfo.environment

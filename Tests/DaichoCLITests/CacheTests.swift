@@ -80,4 +80,27 @@ struct CacheTests {
             #expect(again.stderr.contains("up to date"), "\(spelling): \(again.stderr)")
         }
     }
+
+    /// Another build of Daicho may write any page differently: its first build over a site the
+    /// other made renders every page, as its cache reads every ledger again.
+    @Test func anotherBuildOfDaichoRendersEveryPageAgain() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let other = project.appendingPathComponent("daicho-updated")
+        try FileManager.default.copyItem(at: CLI.executable, to: other)
+        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        func build(_ program: URL? = nil) throws -> CLI.Output {
+            try CLI.run(["build", ".", "--templates", templates, "--lang", "en"], in: project, program: program)
+        }
+        let first = try build()
+        #expect(first.status == 0)
+        #expect(try build().stderr.contains("up to date"))
+        let updated = try build(other)
+        #expect(updated.status == 0)
+        // As many files as the first build wrote: every page.
+        let written = { (output: CLI.Output) in output.stderr.split(separator: " ").dropFirst().first.map(String.init) }
+        #expect(first.stderr.hasPrefix("wrote ") && updated.stderr.hasPrefix("wrote "), "\(updated.stderr)")
+        #expect(written(updated) == written(first))
+        #expect(try build(other).stderr.contains("up to date"))
+    }
 }
