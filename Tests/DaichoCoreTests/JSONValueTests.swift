@@ -120,4 +120,21 @@ struct JSONValueTests {
         // Not vacuous: most documents are written in parallel (an object of more than one member).
         #expect(parallel >= 100, "\(parallel)")
     }
+
+    /// Digits written straight into the buffer spell the number as `String` does, at the edges too.
+    @Test func integersAndIndentationAsTheStringsWouldBe() {
+        var random = SplitMix(seed: 7)
+        let values = [0, 1, -1, 9, 10, -10, 99, 100, 1_000_000, Int.max, Int.min, Int.max - 1, Int.min + 1]
+            + (0..<500).map { _ in Int(bitPattern: UInt(random.next())) >> (Int(random.next() % 63)) }
+        for value in values {
+            var bytes: [UInt8] = [0x41]
+            JSONValue.appendInteger(value, into: &bytes)
+            #expect(bytes == [0x41] + Array(String(value).utf8), "\(value)")
+        }
+        for spaces in [0, 1, 2, 63, 64, 65, 200] {
+            var bytes: [UInt8] = [0x41]
+            JSONValue.pad(spaces, into: &bytes)
+            #expect(bytes == [0x41] + [UInt8](repeating: 0x20, count: spaces))
+        }
+    }
 }

@@ -122,68 +122,67 @@ extension MaintenanceAnalysis {
     /// `json` written as `JSONValue.write` writes it at `indent`, the systems straight from their
     /// fields (their keys in sorted order below).
     func writeJSON(into output: inout [UInt8], indent: Int, systems includeSystems: Bool = true) {
-        func key(_ name: String, _ level: Int) {
-            JSONValue.pad(level, into: &output)
-            JSONValue.escape(name, into: &output)
-            output += [0x3A, 0x20]
+        func key(_ name: String, _ level: Int) -> [UInt8] {
+            var bytes: [UInt8] = []
+            JSONValue.pad(level, into: &bytes)
+            JSONValue.escape(name, into: &bytes)
+            return bytes + [0x3A, 0x20]
         }
         func number(_ value: Int?) {
-            if let value { output += String(value).utf8 } else { output += JSONValue.nullBytes }
+            if let value { JSONValue.appendInteger(value, into: &output) } else { output += JSONValue.nullBytes }
         }
         func decimal(_ value: Exact?) {
             if let value { output += value.decimalString(places: 4).utf8 } else { output += JSONValue.nullBytes }
         }
         let inner = indent + 2
+        let separator: [UInt8] = [0x2C, 0x0A]
         output += [0x7B, 0x0A]
-        key("flags", inner)
-        JSONValue.object(Dictionary(uniqueKeysWithValues: Flag.allCases.map { ($0.rawValue, JSONValue.strings(ids(flagged: $0))) }))
+        output += key("flags", inner)
+        var flagged: [Flag: [JSONValue]] = [:]
+        for system in systems { flagged[system.flag, default: []].append(.string(system.id)) }
+        JSONValue.object(Dictionary(uniqueKeysWithValues: Flag.allCases.map { ($0.rawValue, JSONValue.array(flagged[$0] ?? [])) }))
             .write(into: &output, indent: inner)
-        output += [0x2C, 0x0A]
-        key("low_ratio", inner)
+        output += separator + key("low_ratio", inner)
         decimal(lowRatio)
-        output += [0x2C, 0x0A]
-        key("period_years", inner)
+        output += separator + key("period_years", inner)
         number(periodYears)
-        output += [0x2C, 0x0A]
-        key("reference_ratio", inner)
+        output += separator + key("reference_ratio", inner)
         decimal(referenceRatio)
-        output += [0x2C, 0x0A]
-        key("systems", inner)
+        output += separator + key("systems", inner)
         let listed = includeSystems ? systems : []
         if listed.isEmpty {
             output += [0x5B, 0x5D]
         } else {
             output += [0x5B, 0x0A]
             let item = inner + 2, field = inner + 4
+            // Each line's indentation and key, made once for all the systems.
+            let open = key("annual_equivalent", field), flag = separator + key("flag", field), id = separator + key("id", field),
+                initial = separator + key("initial", field), lifecycle = separator + key("lifecycle_cost", field),
+                omPeriod = separator + key("om_period", field), ratio = separator + key("ratio", field),
+                share = separator + key("share", field)
+            var close: [UInt8] = [0x0A]
+            JSONValue.pad(item, into: &close)
+            close.append(0x7D)
             for (index, system) in listed.enumerated() {
                 JSONValue.pad(item, into: &output)
                 output += [0x7B, 0x0A]
-                key("annual_equivalent", field)
+                output += open
                 number(system.annualEquivalent)
-                output += [0x2C, 0x0A]
-                key("flag", field)
+                output += flag
                 JSONValue.escape(system.flag.rawValue, into: &output)
-                output += [0x2C, 0x0A]
-                key("id", field)
+                output += id
                 JSONValue.escape(system.id, into: &output)
-                output += [0x2C, 0x0A]
-                key("initial", field)
+                output += initial
                 number(system.initial)
-                output += [0x2C, 0x0A]
-                key("lifecycle_cost", field)
+                output += lifecycle
                 number(system.lifecycleCost)
-                output += [0x2C, 0x0A]
-                key("om_period", field)
+                output += omPeriod
                 number(system.omPeriod)
-                output += [0x2C, 0x0A]
-                key("ratio", field)
+                output += ratio
                 decimal(system.ratio)
-                output += [0x2C, 0x0A]
-                key("share", field)
+                output += share
                 decimal(system.share)
-                output.append(0x0A)
-                JSONValue.pad(item, into: &output)
-                output.append(0x7D)
+                output += close
                 if index < listed.count - 1 { output.append(0x2C) }
                 output.append(0x0A)
             }

@@ -159,8 +159,37 @@ public enum JSONValue: Sendable, Equatable {
 
     static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
 
+    /// Copied from a row of blanks: appending a `repeatElement` went element by element, and
+    /// indentation is a fifth of the bytes of the exports.
     public static func pad(_ spaces: Int, into output: inout [UInt8]) {
-        output.append(contentsOf: repeatElement(0x20, count: spaces))
+        guard spaces <= blanks.count else {
+            output.append(contentsOf: repeatElement(0x20, count: spaces))
+            return
+        }
+        blanks.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<max(0, spaces)])) }
+    }
+
+    private static let blanks = [UInt8](repeating: 0x20, count: 64)
+
+    /// An integer's decimal digits, as `String(value)` spells them, without making the string.
+    public static func appendInteger(_ value: Int, into output: inout [UInt8]) {
+        guard value != 0 else {
+            output.append(0x30)
+            return
+        }
+        if value < 0 { output.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, filled from the end
+        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+            var end = buffer.count
+            while magnitude > 0 {
+                end -= 1
+                buffer[end] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            return end
+        }
+        withUnsafeBytes(of: &digits) { output.append(contentsOf: $0[count...]) }
     }
 
     private var isScalar: Bool {
