@@ -6,16 +6,7 @@ extension Analysis {
 
     /// `json` as text, its members written on all cores (`analyze --json`): the same bytes as
     /// `json.renderedBytes()`.
-    public func renderedJSON() -> [UInt8] {
-        let members = jsonWriters()
-        let parts = Concurrently.map(members.count) { index in
-            JSONValue.member(members[index].key, last: index == members.count - 1, members[index].write)
-        }
-        var output: [UInt8] = [0x7B, 0x0A]
-        for part in parts { output += part }
-        output += [0x7D, 0x0A]
-        return output
-    }
+    public func renderedJSON() -> [UInt8] { JSONValue.renderedBytes(writers: jsonWriters()) }
 
     /// `jsonMembers` as writers, in the same order, for `JSONValue.renderedParts(writers:)`: the
     /// maintenance list (a third of the document, 10,000 objects at national scale) is written

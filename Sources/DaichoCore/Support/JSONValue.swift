@@ -42,11 +42,18 @@ public enum JSONValue: Sendable, Equatable {
             output.append(0x0A)
             return output
         }
-        let keys = JSONValue.sortedKeys(fields)
-        let parts = Concurrently.map(keys.count) { index in
-            Self.member(keys[index], fields[keys[index]] ?? .null, last: index == keys.count - 1)
+        return Self.renderedBytes(writers: JSONValue.sortedKeys(fields).map { key in
+            (key, { (fields[key] ?? .null).write(into: &$0, indent: $1) })
+        })
+    }
+
+    /// An object's `renderedBytes()` from writers of its members in written order, the members
+    /// written in parallel.
+    public static func renderedBytes(writers members: [(key: String, write: @Sendable (inout [UInt8], Int) -> Void)]) -> [UInt8] {
+        let parts = Concurrently.map(members.count) { index in
+            member(members[index].key, last: index == members.count - 1, members[index].write)
         }
-        output += [0x7B, 0x0A]
+        var output: [UInt8] = [0x7B, 0x0A]
         for part in parts { output += part }
         output += [0x7D, 0x0A]
         return output
@@ -88,12 +95,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// One member of a top-level object, as `rendered()` writes it: indented, with its comma.
-    private static func member(_ key: String, _ value: JSONValue, last: Bool) -> [UInt8] {
-        member(key, last: last) { value.write(into: &$0, indent: $1) }
-    }
-
-    /// The same, the value written by `write`.
-    public static func member(_ key: String, last: Bool, _ write: (inout [UInt8], Int) -> Void) -> [UInt8] {
+    private static func member(_ key: String, last: Bool, _ write: (inout [UInt8], Int) -> Void) -> [UInt8] {
         var part: [UInt8] = []
         pad(2, into: &part)
         escape(key, into: &part)
