@@ -59,9 +59,7 @@ struct SubTable: Sendable {
                 write(row: index, into: &out)
                 continue
             }
-            let id = rowID(index), start = out.count
-            if let old = reuse.previous(id) { out.append(contentsOf: old) } else { write(row: index, into: &out) }
-            reuse.record(id, offset: start, length: out.count - start)
+            reuse.row(rowID(index), into: &out) { write(row: index, into: &$0) }
         }
         out += "</tbody>\n</table>\n</div>\n".utf8
     }

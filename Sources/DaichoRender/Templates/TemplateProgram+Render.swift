@@ -228,15 +228,11 @@ extension TemplateProgram {
         private mutating func renderItem(_ item: TemplateValue, index: Int, rows: (any ReusableRows)?, _ body: Range<Int>,
                                          into output: inout [UInt8], indentation: [UInt8]?, escaping: Escaping) {
             if let reuse, let rows {
-                let id = rows.reuseID(at: index), start = output.count
-                if let old = reuse.previous(id) {
-                    output.append(contentsOf: old)
-                } else {
+                reuse.row(rows.reuseID(at: index), into: &output) { output in
                     stack.append(Frame(item))
                     render(body, into: &output, indentation: indentation, escaping: escaping)
                     stack.removeLast()
                 }
-                reuse.record(id, offset: start, length: output.count - start)
                 return
             }
             stack.append(Frame(item))
