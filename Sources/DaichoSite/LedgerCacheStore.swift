@@ -19,16 +19,6 @@ public struct LedgerCacheStore: Sendable {
         self.directory = (project as NSString).appendingPathComponent(Self.folderName)
     }
 
-    /// Stamps the cache with this program: a rebuilt `daicho` may read ledgers differently, and the
-    /// binary form of a ledger is only valid for the code that wrote it.
-    public static let stamp: String = {
-        let executable = "/proc/self/exe"
-        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: executable)) ?? CommandLine.arguments.first ?? ""
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(path)|\(size)|\(modified)"
-    }()
 
     func shardPath(_ index: Int) -> String {
         (directory as NSString).appendingPathComponent(String(format: "ledgers-%02d.bin", index))
@@ -37,7 +27,9 @@ public struct LedgerCacheStore: Sendable {
     /// The cache as the checker reads and writes it.
     public func access() -> LedgerCache {
         let store = self
-        return LedgerCache(stamp: Self.stamp, read: { index in
+        // A rebuilt `daicho` may read ledgers differently: the binary form of a ledger is only
+        // valid for the program that wrote it.
+        return LedgerCache(stamp: ProgramStamp.current, read: { index in
             FileBytes.read(store.shardPath(index))
         }, write: { index, bytes in
             store.write(shard: index, bytes)

@@ -152,11 +152,11 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Everything that touches every page: templates, assets, daicho.yaml, options, this build of
-    /// Daicho (the program file, as the parsed-ledger cache knows it): after an update every page
-    /// is made again, since the new program may write any of them differently.
+    /// Daicho (`ProgramStamp`): after an update every page is made again, since the new program
+    /// may write any of them differently.
     func fingerprint(_ source: ProjectSource, _ loaded: TemplateLoader.Loaded) -> String {
         ContentHash.of([
-            "daicho-1", LedgerCacheStore.stamp, loaded.fingerprint, ContentHash.of(source.projectFile ?? []), options.language.rawValue,
+            "daicho-1", ProgramStamp.current, loaded.fingerprint, ContentHash.of(source.projectFile ?? []), options.language.rawValue,
             options.profile.rawValue, options.timestamp ?? "", options.draftDate ?? "", options.liveReloadURL ?? "",
             "\(options.systemsOnly)", "\(force)",
         ])

@@ -158,12 +158,13 @@ public final class PreviewServer: Sendable {
             }
             // Only files inside the preview folder: no "..", no absolute path, no empty component.
             if OutputFolder.isSafe(path) {
-                if let bytes = Self.file(root + "/" + path) {
+                // Regular files only: a folder's name is not a page.
+                if let bytes = FileBytes.read(root + "/" + path) {
                     return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.contentType(path), .init("Cache-Control"): "no-store"],
                                         body: Data(bytes))
                 }
                 // A folder's address without its slash: the page's relative links need the slash.
-                if Self.file(root + "/" + path + "/index.html") != nil {
+                if FileStamp(path: root + "/" + path + "/index.html") != nil {
                     // Absolute where the Host is known: Foundation's URLSession on Linux loses
                     // the final slash of a relative one, and asks again for ever.
                     let host = request.headers[.host].map { "http://" + $0 } ?? ""
@@ -171,14 +172,7 @@ public final class PreviewServer: Sendable {
                 }
             }
             return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
-                                body: Data(Self.file(root + "/404.html") ?? Array("Not found".utf8)))
-        }
-
-        /// A regular file's bytes (a folder's name is not a page).
-        static func file(_ path: String) -> [UInt8]? {
-            var status = stat()
-            guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-            return FileBytes.read(path)
+                                body: Data(FileBytes.read(root + "/404.html") ?? Array("Not found".utf8)))
         }
 
         static func contentType(_ path: String) -> String {
