@@ -33,6 +33,50 @@ struct ExactTests {
         #expect(Exact(1, 2).decimalString(places: 4) == "0.5")
     }
 
+    @Test func decimalTextByHand() {
+        // -1/3 = -0.33333… → -0.3333; -1/30000 = -0.0000333… rounds to 0, written without a sign.
+        #expect(Exact(-1, 3).decimalString(places: 4) == "-0.3333")
+        #expect(Exact(-1, 30000).decimalString(places: 4) == "0")
+        // 2/3 = 0.66666… → 0.6667 (half up); 7/200 = 0.035 → 0.035 (trailing zero dropped).
+        #expect(Exact(2, 3).decimalString(places: 4) == "0.6667")
+        #expect(Exact(7, 200).decimalString(places: 4) == "0.035")
+        // 1/20 = 0.05: the fraction keeps its leading zero; 199999/100000 = 1.99999 → 2.
+        #expect(Exact(1, 20).decimalString(places: 4) == "0.05")
+        #expect(Exact(199_999, 100_000).decimalString(places: 4) == "2")
+        // 12,345,678,901 yen over 7 years = 1,763,668,414.428571… → 1763668414.4286.
+        #expect(Exact(12_345_678_901, 7).decimalString(places: 4) == "1763668414.4286")
+        #expect(Exact(0).decimalString(places: 0) == "0")
+        #expect(Exact(5, 2).decimalString(places: 0) == "3")
+        // Beyond 64 bits the exact 128-bit path answers: (2^70 + 1) / 2 = 590295810358705651712.5.
+        #expect(Exact((Int128(1) << 70) + 1, 2).decimalString(places: 4) == "590295810358705651712.5")
+    }
+
+    /// The 64-bit path gives the digits of the general rule (round with `rounded(places:)`, then
+    /// write whole and fraction) for any value, near the 64-bit limits too.
+    @Test func decimalTextMatchesTheGeneralRule() {
+        func reference(_ value: Exact, _ places: Int) -> String {
+            let rounded = value.rounded(places: places)
+            var scale: Int128 = 1
+            for _ in 0..<places { scale *= 10 }
+            let scaled = rounded.numerator * (scale / rounded.denominator)
+            let whole = scaled.magnitude / UInt128(scale)
+            var fraction = String(scaled.magnitude % UInt128(scale))
+            fraction = String(repeating: "0", count: max(0, places - fraction.count)) + fraction
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            let body = fraction.isEmpty ? "\(whole)" : "\(whole).\(fraction)"
+            return scaled < 0 ? "-" + body : body
+        }
+        var random = SplitMix(seed: 23)
+        for round in 0..<20_000 {
+            let bits = [8, 20, 34, 50, 62][round % 5]
+            let numerator = Int128(random.next() >> UInt64(64 - bits)) * (random.next() % 3 == 0 ? -1 : 1)
+            let denominator = Int128(random.next() >> UInt64(64 - [4, 16, 30, 48][round % 4])) + 1
+            let places = Int(random.next() % 7)
+            let value = Exact(numerator, denominator)
+            #expect(value.decimalString(places: places) == reference(value, places), "\(numerator)/\(denominator), \(places) places")
+        }
+    }
+
     @Test func comparesExactly() {
         // A ratio of exactly 0.5 is not above 0.5.
         let ratio = (Exact(2_500_000) / Exact(5_000_000))!

@@ -199,6 +199,40 @@ import Testing
         #expect(changed)
     }
 
+    /// The sitemap, the guideline (page and Markdown) and the checklist are kept through a cost
+    /// edit (the same pages, the same figures) and made again when a figure they show moves:
+    /// here the share of systems with an SLA, which the guideline quotes and the checklist counts.
+    @Test func guidelineAndSitemapFollowTheirFigures() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        try FileManager.default.removeItem(atPath: project + "/inventory")
+        try FileManager.default.copyItem(atPath: Paths.root.appendingPathComponent("inventory").path, toPath: project + "/inventory")
+        let output = project + "/site", reference = project + "/reference"
+        let pages = ["sitemap.xml", "guidelines/index.html", "guidelines/guideline.md", "guidelines/checklist.html"]
+        _ = try await build(project, output)
+        let ledger = project + "/inventory/kotei-gis.yaml"
+        func edit(_ old: String, _ new: String) throws {
+            let text = try String(contentsOfFile: ledger, encoding: .utf8)
+            #expect(text.contains(old))
+            try text.replacingOccurrences(of: old, with: new).write(toFile: ledger, atomically: true, encoding: .utf8)
+        }
+        let first = try tree(output)
+        let times = try modificationTimes(output)
+        try edit("    maintenance: 1600000", "    maintenance: 1600001")
+        _ = try await build(project, output)
+        let kept = try modificationTimes(output)
+        for page in pages { #expect(kept[page] != nil && kept[page] == times[page], "\(page) was written again") }
+        #expect(kept["analysis/maintenance.html"] != times["analysis/maintenance.html"])
+
+        try edit("    sla: false", "    sla: true")
+        _ = try await build(project, output)
+        _ = try await build(project, reference, incremental: false)
+        let rebuilt = try tree(output), full = try tree(reference)
+        for page in pages { #expect(rebuilt[page] != nil && rebuilt[page] == full[page], "\(page) differs from a full build") }
+        for page in pages.dropFirst() { #expect(rebuilt[page] != first[page], "\(page) kept its old figures") }
+        #expect(rebuilt["sitemap.xml"] == first["sitemap.xml"])
+    }
+
     @Test func randomEditsMatchAFullBuildAndTouchOnlyWhatChanged() async throws {
         // The sample inventory: more systems, more links.
         let project = try copyFixture("small")

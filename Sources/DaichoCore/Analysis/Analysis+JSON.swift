@@ -8,20 +8,60 @@ extension Analysis {
     /// `json.renderedBytes()`.
     public func renderedJSON() -> [UInt8] { JSONValue.renderedBytes(writers: jsonWriters()) }
 
-    /// `jsonMembers` as writers, in the same order, for `JSONValue.renderedParts(writers:)`: the
-    /// maintenance list (a third of the document, 10,000 objects at national scale) is written
-    /// straight from the analysis instead of through a tree of dictionaries whose keys are sorted
-    /// again for every system.
-    /// - Parameter maintenanceSystems: false to write the maintenance list empty (the public
-    ///   profile, where costs are hidden).
-    public func jsonWriters(maintenanceSystems: Bool = true) -> [(key: String, write: @Sendable (inout [UInt8], Int) -> Void)] {
-        let maintenance = self.maintenance
+    /// `jsonMembers` as writers, in the same order, for `JSONValue.renderedParts(writers:)`. The
+    /// members made of one entry per system (the maintenance list, the gaps, completeness,
+    /// renewals: most of the document, tens of thousands of values at national scale) are written
+    /// straight from the analysis instead of through trees of dictionaries whose keys were hashed
+    /// and sorted again.
+    /// - Parameters:
+    ///   - maintenanceSystems: false to write the maintenance list empty (the public profile,
+    ///     where costs are hidden).
+    ///   - showsGap: the gap codes written (the public profile leaves out security and BCP
+    ///     gaps); nil writes them all.
+    public func jsonWriters(maintenanceSystems: Bool = true, showsGap: (@Sendable (GapAnalysis.Code) -> Bool)? = nil)
+        -> [(key: String, write: @Sendable (inout [UInt8], Int) -> Void)] {
+        let (maintenance, gaps, completeness, renewals) = (self.maintenance, self.gaps, self.completeness, self.renewals)
+        let direct: [String: @Sendable (inout [UInt8], Int) -> Void] = [
+            "maintenance": { maintenance.writeJSON(into: &$0, indent: $1, systems: maintenanceSystems) },
+            "gaps": { output, indent in
+                let shown = GapAnalysis.Code.allCases.filter { showsGap?($0) ?? true }
+                let members = JSONValue.sortedMembers(Dictionary(uniqueKeysWithValues: shown.map { ($0.rawValue, gaps.byCode[$0] ?? []) }))
+                JSONValue.writeObject(members, indent: indent, into: &output) { JSONValue.writeStrings($0, indent: $2, into: &$1) }
+            },
+            "system_gaps": { output, indent in
+                JSONValue.writeObject(JSONValue.sortedMembers(gaps.bySystem), indent: indent, into: &output) { codes, output, indent in
+                    guard let showsGap else { return JSONValue.writeStrings(codes.lazy.map(\.rawValue), indent: indent, into: &output) }
+                    JSONValue.writeStrings(codes.lazy.filter(showsGap).map(\.rawValue), indent: indent, into: &output)
+                }
+            },
+            "renewals": { output, indent in
+                let members = JSONValue.sortedMembers(Dictionary(uniqueKeysWithValues: renewals.map { (String($0.key), $0.value) }))
+                JSONValue.writeObject(members, indent: indent, into: &output) { JSONValue.writeStrings($0, indent: $2, into: &$1) }
+            },
+            "completeness": { output, indent in
+                func decimals(_ values: [String: Exact]) -> (inout [UInt8], Int) -> Void {
+                    { output, indent in
+                        JSONValue.writeObject(JSONValue.sortedMembers(values), indent: indent, into: &output) { value, output, _ in
+                            value.appendDecimal(places: 4, into: &output)
+                        }
+                    }
+                }
+                let parts: [String: (inout [UInt8], Int) -> Void] = [
+                    "overall": { output, _ in completeness.overall.appendDecimal(places: 4, into: &output) },
+                    "systems": decimals(completeness.systems), "departments": decimals(completeness.departments),
+                    "missing": { output, indent in
+                        JSONValue.writeObject(JSONValue.sortedMembers(completeness.missing), indent: indent, into: &output) {
+                            JSONValue.writeStrings($0, indent: $2, into: &$1)
+                        }
+                    },
+                ]
+                JSONValue.writeObject(JSONValue.sortedMembers(parts), indent: indent, into: &output) { $0(&$1, $2) }
+            },
+        ]
         return jsonMembers.map { member in
-            guard member.key == "maintenance" else {
-                let value = member.value
-                return (member.key, { value().write(into: &$0, indent: $1) })
-            }
-            return (member.key, { maintenance.writeJSON(into: &$0, indent: $1, systems: maintenanceSystems) })
+            if let write = direct[member.key] { return (member.key, write) }
+            let value = member.value
+            return (member.key, { value().write(into: &$0, indent: $1) })
         }
     }
 
@@ -123,7 +163,7 @@ extension MaintenanceAnalysis {
             if let value { JSONValue.appendInteger(value, into: &output) } else { output += JSONValue.nullBytes }
         }
         func decimal(_ value: Exact?) {
-            if let value { output += value.decimalString(places: 4).utf8 } else { output += JSONValue.nullBytes }
+            if let value { value.appendDecimal(places: 4, into: &output) } else { output += JSONValue.nullBytes }
         }
         let inner = indent + 2
         let separator: [UInt8] = [0x2C, 0x0A]

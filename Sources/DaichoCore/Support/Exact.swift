@@ -92,6 +92,59 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Plain decimal text with at most `places` decimals, trailing zeros dropped (`0.6176`, `0.5`, `2`).
     public func decimalString(places: Int) -> String {
+        var bytes: [UInt8] = []
+        appendDecimal(places: places, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `decimalString(places:)` appended to `output` as UTF-8, without making the string: the
+    /// exports write tens of thousands of shares, and the general path (a reduced fraction made
+    /// twice, 128-bit divisions in each reduction) was a few percent of a rebuild.
+    public func appendDecimal(places: Int, into output: inout [UInt8]) {
+        // Half up, away from zero: ⌊(2·|n|·10^p + d) / 2d⌋, which reducing n/d first leaves the same.
+        // Values of ledger size fit 64 bits; anything larger takes the exact 128-bit path.
+        guard places >= 0, places <= 18, numerator.magnitude <= UInt64.max, denominator <= Int128(UInt64.max / 2) else {
+            return appendDecimalWide(places: places, into: &output)
+        }
+        var scale: UInt64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let magnitude = UInt64(numerator.magnitude), denominator = UInt64(self.denominator)
+        let (times, overflowed) = magnitude.multipliedReportingOverflow(by: 2 * scale)
+        let (twice, carried) = times.addingReportingOverflow(denominator)
+        guard !overflowed, !carried else { return appendDecimalWide(places: places, into: &output) }
+        let scaled = twice / (2 * denominator)
+        if numerator < 0 && scaled != 0 { output.append(0x2D) }
+        Self.appendDigits(scaled / scale, into: &output)
+        var fraction = scaled % scale, digits = places
+        guard fraction != 0 else { return }
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        output.append(0x2E)
+        let start = output.count
+        output.append(contentsOf: repeatElement(0x30, count: digits))
+        var index = start + digits - 1
+        while fraction > 0 {
+            output[index] = 0x30 + UInt8(fraction % 10)
+            fraction /= 10
+            index -= 1
+        }
+    }
+
+    private static func appendDigits(_ value: UInt64, into output: inout [UInt8]) {
+        guard value >= 10 else { return output.append(0x30 + UInt8(value)) }
+        let start = output.count
+        var rest = value
+        while rest > 0 {
+            output.append(0x30 + UInt8(rest % 10))
+            rest /= 10
+        }
+        output[start...].reverse()
+    }
+
+    /// `appendDecimal` for any value, through `rounded(places:)`.
+    private func appendDecimalWide(places: Int, into output: inout [UInt8]) {
         let value = rounded(places: places)
         var scale: Int128 = 1
         for _ in 0..<places { scale *= 10 }
@@ -103,7 +156,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         fraction = String(repeating: "0", count: max(0, places - fraction.count)) + fraction
         while fraction.hasSuffix("0") { fraction.removeLast() }
         let body = fraction.isEmpty ? "\(whole)" : "\(whole).\(fraction)"
-        return negative && magnitude != 0 ? "-" + body : body
+        output += (negative && magnitude != 0 ? "-" + body : body).utf8
     }
 
     /// Decimal text with exactly `places` decimals (`61.8`, `100.0`), rounded half up.

@@ -140,23 +140,59 @@ public enum JSONValue: Sendable, Equatable {
             JSONValue.pad(indent, into: &output)
             output.append(0x5D)
         case .object(let fields):
-            guard !fields.isEmpty else {
-                output += [0x7B, 0x7D]
-                return
-            }
-            output += [0x7B, 0x0A]
-            let keys = JSONValue.sortedKeys(fields)
-            for (index, key) in keys.enumerated() {
-                JSONValue.pad(indent + 2, into: &output)
-                JSONValue.escape(key, into: &output)
-                output += [0x3A, 0x20]
-                fields[key]?.write(into: &output, indent: indent + 2)
-                if index < keys.count - 1 { output.append(0x2C) }
-                output.append(0x0A)
-            }
-            JSONValue.pad(indent, into: &output)
-            output.append(0x7D)
+            // The members sorted with their values: looking each sorted key up again hashed
+            // 10,000 system ids a second time for every object keyed by system.
+            JSONValue.writeObject(JSONValue.sortedMembers(fields), indent: indent, into: &output) { $0.write(into: &$1, indent: $2) }
         }
+    }
+
+    /// Writes an object from its members in written order, each value by `write` (given the
+    /// output and the value's indentation): the bytes of `.object`, without making the tree.
+    public static func writeObject<Value>(_ members: [(key: String, value: Value)], indent: Int, into output: inout [UInt8],
+                                          value write: (Value, inout [UInt8], Int) -> Void) {
+        guard !members.isEmpty else {
+            output += [0x7B, 0x7D]
+            return
+        }
+        output += [0x7B, 0x0A]
+        for (index, member) in members.enumerated() {
+            pad(indent + 2, into: &output)
+            escape(member.key, into: &output)
+            output += [0x3A, 0x20]
+            write(member.value, &output, indent + 2)
+            if index < members.count - 1 { output.append(0x2C) }
+            output.append(0x0A)
+        }
+        pad(indent, into: &output)
+        output.append(0x7D)
+    }
+
+    /// Writes `.strings(values)` as `write` would, without making it.
+    public static func writeStrings<Values: Collection<String>>(_ values: Values, indent: Int, into output: inout [UInt8]) {
+        let count = values.count
+        guard count > 0 else {
+            output += [0x5B, 0x5D]
+            return
+        }
+        // Short lists stay on one line, as `write` keeps short lists of plain values.
+        if count <= 12 {
+            output.append(0x5B)
+            for (index, value) in values.enumerated() {
+                if index > 0 { output += [0x2C, 0x20] }
+                escape(value, into: &output)
+            }
+            output.append(0x5D)
+            return
+        }
+        output += [0x5B, 0x0A]
+        for (index, value) in values.enumerated() {
+            pad(indent + 2, into: &output)
+            escape(value, into: &output)
+            if index < count - 1 { output.append(0x2C) }
+            output.append(0x0A)
+        }
+        pad(indent, into: &output)
+        output.append(0x5D)
     }
 
     static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
@@ -342,6 +378,15 @@ extension JSONValue {
     /// `memcmp`: the objects keyed by system id made this sort a sixteenth of a one-ledger rebuild.
     static func sortedKeys(_ fields: [String: JSONValue]) -> [String] {
         sortedKeys(fields.keys)
+    }
+
+    /// An object's members in written order (`sortedKeys`), with their values.
+    public static func sortedMembers<Value>(_ fields: [String: Value]) -> [(key: String, value: Value)] {
+        // Places are sorted, not the members: moving two words instead of a key and a value.
+        let members = Array(fields)
+        var order = members.indices.map { (prefix: leadingBytes(members[$0].key), index: $0) }
+        order.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : keyOrder(members[$0.index].key, members[$1.index].key) }
+        return order.map { members[$0.index] }
     }
 
     static func sortedKeys<Keys: Sequence<String>>(_ keys: Keys) -> [String] {

@@ -14,7 +14,19 @@ extension SiteContext {
             "analysis/gaps.html": { self.gapsKey() }, "analysis/renewals.html": { self.renewalsKey() },
             "analysis/terminals.html": { self.terminalsKey() }, "analysis/disaster.html": { self.disasterKey() },
             "analysis/consolidation.html": { self.consolidationKey() },
+            // The guideline (its page and its Markdown) shows the figures of `guidelineFacts`
+            // alone, the checklist its items: a cost edit seldom moves either.
+            SiteSection.guidelines.path: { Self.describedKey(self.guidelineFacts) },
+            "guidelines/checklist.html": { Self.describedKey(KPIChecklist(ledgers: self.ledgers).items) },
         ]
+    }
+
+    /// A value's full description (every stored field, nested ones too) as a key: for page
+    /// models of a few dozen fields, where a field added later must not be forgotten.
+    static func describedKey(_ value: Any) -> String {
+        var key = PageKey()
+        key.add(String(reflecting: value))
+        return key.value
     }
 
     /// The name a page shows for a system (its id when it has none).

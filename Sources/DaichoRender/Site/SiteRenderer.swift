@@ -198,9 +198,9 @@ public struct SiteRenderer: Sendable {
         // inputs are unchanged). Made on a lane like the others, not after them on one core.
         let listed = jobs.map(\.path) + streams.map(\.path) + unrendered
         let baseURL = context.project.site.baseURL
-        jobs.insert(("sitemap.xml", {
-            [RenderedPage(path: "sitemap.xml", text: Sitemap.xml(paths: listed + context.ledgers.map { context.systemPath($0.id) },
-                                                                baseURL: baseURL))]
+        let sitemapPaths: @Sendable () -> [String] = { listed + context.ledgers.map { context.systemPath($0.id) } }
+        jobs.insert(("sitemap.xml", keyed("sitemap.xml", context, kept, key: { Sitemap.key(paths: sitemapPaths(), baseURL: baseURL) }) {
+            [RenderedPage(path: "sitemap.xml", text: Sitemap.xml(paths: sitemapPaths(), baseURL: baseURL))]
         }), at: 0)
         // At national scale the lists of every system are pages of tens of megabytes each; two of
         // them at once (with their view models) set a build's peak memory, so above this size they
@@ -220,17 +220,9 @@ public struct SiteRenderer: Sendable {
     private func addSecondaryPages(_ context: SiteContext, to jobs: inout [(path: String, job: Job)], keeping kept: KeptPages) {
         let templates = self.templates
         let keys = context.pageInputKeys
-        func keyed(_ path: String, _ job: @escaping Job) -> Job {
+        func keyed(_ path: String, also: [String] = [], _ job: @escaping Job) -> Job {
             guard let key = keys[path] else { return job }
-            return {
-                let value = key()
-                context.fragmentRecorder.record(path, key: value)
-                if let previous = context.reuse?.previous.pageKeys[path], previous == value {
-                    kept.add(path)
-                    return []
-                }
-                return try job()
-            }
+            return self.keyed(path, also: also, context, kept, key: key, job)
         }
         func html(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) {
             jobs.append((path, keyed(path, page(path, template, model))))
@@ -244,7 +236,8 @@ public struct SiteRenderer: Sendable {
             jobs.append((path, reusingRows(path, template, context, keys: { context.ledgerKeys }) { _ in build() }))
         }
         if context.hasGuidelines {
-            jobs.append((SiteSection.guidelines.path, {
+            // Its two files follow from the guideline's figures alone (see `pageInputKeys`).
+            jobs.append((SiteSection.guidelines.path, keyed(SiteSection.guidelines.path, also: ["guidelines/guideline.md"]) {
                 let markdown = try context.guidelineMarkdown(templates: templates)
                 return [RenderedPage(path: "guidelines/guideline.md", text: markdown),
                         RenderedPage(path: SiteSection.guidelines.path,
@@ -258,6 +251,21 @@ public struct SiteRenderer: Sendable {
         jobs.append(("assets/search-index.js", keyed("assets/search-index.js") {
             [RenderedPage(path: "assets/search-index.js", bytes: context.searchIndexScript())]
         }))
+    }
+
+    /// `job`, or nothing when `key` is the one the last build recorded for `path`: the job's
+    /// pages (`path` and `also`) are then kept as they are.
+    private func keyed(_ path: String, also: [String] = [], _ context: SiteContext, _ kept: KeptPages,
+                       key: @escaping @Sendable () -> String, _ job: @escaping Job) -> Job {
+        {
+            let value = key()
+            context.fragmentRecorder.record(path, key: value)
+            if let previous = context.reuse?.previous.pageKeys[path], previous == value {
+                for page in [path] + also { kept.add(page) }
+                return []
+            }
+            return try job()
+        }
     }
 
     private func runJobs(_ jobs: [Job], sequential: [Job], streams: [StreamJob], into sink: PageSink) async throws -> Written {
@@ -364,30 +372,7 @@ extension SiteContext {
     static func publicAnalysisMembers(_ analysis: Analysis, visibility: Visibility)
         -> [(key: String, write: @Sendable (inout [UInt8], Int) -> Void)] {
         guard visibility.profile == .public else { return analysis.jsonWriters() }
-        let trees = Dictionary(uniqueKeysWithValues: analysis.jsonMembers.map { ($0.key, $0.value) })
-        return analysis.jsonWriters(maintenanceSystems: !visibility.hides("costs")).map { member in
-            guard member.key == "gaps" || member.key == "system_gaps", let tree = trees[member.key] else { return member }
-            let key = member.key
-            return (key, { publicMember(key, tree(), visibility: visibility).write(into: &$0, indent: $1) })
-        }
-    }
-
-    private static func publicMember(_ key: String, _ value: JSONValue, visibility: Visibility) -> JSONValue {
-        switch (key, value) {
-        case ("gaps", .object(var gaps)):
-            for code in GapAnalysis.Code.allCases where !visibility.shows(code) { gaps[code.rawValue] = nil }
-            return .object(gaps)
-        case ("system_gaps", .object(let bySystem)):
-            return .object(bySystem.mapValues { value in
-                guard case .array(let codes) = value else { return value }
-                return .array(codes.filter { code in
-                    guard case .string(let raw) = code, let gap = GapAnalysis.Code(rawValue: raw) else { return false }
-                    return visibility.shows(gap)
-                })
-            })
-        default:
-            return value
-        }
+        return analysis.jsonWriters(maintenanceSystems: !visibility.hides("costs"), showsGap: { visibility.shows($0) })
     }
 }
 

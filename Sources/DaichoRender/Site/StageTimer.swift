@@ -2,7 +2,7 @@ import Foundation
 
 /// Stage durations on standard error when `DAICHO_TIMINGS` is set: for profiling, not for users.
 public enum StageTimer {
-    static let enabled = ProcessInfo.processInfo.environment["DAICHO_TIMINGS"] != nil
+    public static let enabled = ProcessInfo.processInfo.environment["DAICHO_TIMINGS"] != nil
 
     /// The process's resident memory when the stage ended, as Linux reports it (blank elsewhere):
     /// which stage sets a large build's peak.
@@ -23,6 +23,12 @@ public enum StageTimer {
         #endif
         guard getrusage(who, &usage) == 0 else { return 0 }
         return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
+    }
+
+    /// A note without a duration (what a stage found).
+    public static func note(_ text: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("timing: \(text)\n".utf8))
     }
 
     public static func report(_ stage: String, _ duration: Duration) {

@@ -42,6 +42,9 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     private(set) var rewritten = 0
     /// The files with pieces (`Fragments.files`) this sink replaced.
     private(set) var replacedPieceFiles: Set<String> = []
+    /// Pages rendered again whose bytes came out as they were (noted for `DAICHO_TIMINGS` only):
+    /// each is work a page key could have saved.
+    private(set) var unchanged: [String] = []
 
     init(root: String, previous: OutputHashes) {
         self.root = root
@@ -54,7 +57,10 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
             let hash = Digest64.hash(page.bytes)
             lock.withLock { hashes[page.path] = hash }
             let path = root + "/" + page.path
-            if previous[page.path] == hash, FileManager.default.fileExists(atPath: path) { continue }
+            if previous[page.path] == hash, FileManager.default.fileExists(atPath: path) {
+                if StageTimer.enabled { lock.withLock { unchanged.append(page.path) } }
+                continue
+            }
             try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
             try AtomicFile.write(page.bytes, to: path, durable: false)
             lock.withLock {
@@ -86,6 +92,7 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         let hash = digest.value
         lock.withLock { hashes[relative] = hash }
         if previous[relative] == hash, FileManager.default.fileExists(atPath: path) {
+            if StageTimer.enabled { lock.withLock { unchanged.append(relative) } }
             stream.discard()
             return total
         }

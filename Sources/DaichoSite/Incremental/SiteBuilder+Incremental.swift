@@ -93,6 +93,7 @@ extension SiteBuilder {
         let build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,
                                             reuse: { await reusable.value.source }, progress: progress)
         guard case .built(_, _, let summary) = build.outcome else { return build.outcome }
+        StageTimer.note("rendered again, unchanged: \(sink.unchanged.sorted().joined(separator: " "))")
         let finishing = ContinuousClock.now
         // Start from the previous table (most entries stay) rather than growing a new one.
         let written = sink.hashes
