@@ -4,15 +4,15 @@ import Testing
 /// Object keys print in the order of their UTF-8 bytes (analysis-v1: sorted keys).
 struct JSONValueTests {
     @Test func keysInByteOrder() {
-        #expect(JSONValue.keyOrder("a", "b"))
-        #expect(!JSONValue.keyOrder("b", "a"))
-        #expect(!JSONValue.keyOrder("a", "a"))
+        #expect(ByteOrder.precedes("a", "b"))
+        #expect(!ByteOrder.precedes("b", "a"))
+        #expect(!ByteOrder.precedes("a", "a"))
         // A prefix comes first; the empty key before any other.
-        #expect(JSONValue.keyOrder("ab", "abc") && !JSONValue.keyOrder("abc", "ab"))
-        #expect(JSONValue.keyOrder("", "a") && !JSONValue.keyOrder("", ""))
+        #expect(ByteOrder.precedes("ab", "abc") && !ByteOrder.precedes("abc", "ab"))
+        #expect(ByteOrder.precedes("", "a") && !ByteOrder.precedes("", ""))
         // "Z" (0x5A) before "a" (0x61); "あ" starts with 0xE3, after every ASCII key.
-        #expect(JSONValue.keyOrder("Z", "a"))
-        #expect(JSONValue.keyOrder("z", "あ") && !JSONValue.keyOrder("あ", "z"))
+        #expect(ByteOrder.precedes("Z", "a"))
+        #expect(ByteOrder.precedes("z", "あ") && !ByteOrder.precedes("あ", "z"))
         let object = JSONValue.object(["b": .int(2), "あ": .int(3), "a": .int(1), "B": .int(0)])
         #expect(object.rendered() == "{\n  \"B\": 0,\n  \"a\": 1,\n  \"b\": 2,\n  \"あ\": 3\n}\n")
     }
@@ -24,7 +24,7 @@ struct JSONValueTests {
         func key() -> String { String((0..<Int(random.next() % 6)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }) }
         for _ in 0..<2_000 {
             let (a, b) = (key(), key())
-            #expect(JSONValue.keyOrder(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
+            #expect(ByteOrder.precedes(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
         }
     }
 
@@ -42,6 +42,25 @@ struct JSONValueTests {
             }
             let expected = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             #expect(JSONValue.sortedKeys(fields) == expected)
+        }
+    }
+
+    /// Property: tables whose keys all share a long prefix (the manifest's ledger paths) or none,
+    /// with keys that end inside it or hold NUL, come out in UTF-8 order with their values.
+    @Test func tablesSortInUTF8OrderPastASharedPrefix() {
+        var random = SplitMix(seed: 19)
+        let alphabet = Array("a0-\u{0}あ🙂")
+        for round in 0..<300 {
+            let shared = ["", "/srv/city/inventory/", "s"][round % 3]
+            var rows: [String: Int] = [:]
+            for value in 0..<Int(random.next() % 30) {
+                let cut = Int(random.next() % UInt64(shared.count + 1))
+                let tail = String((0..<Int(random.next() % 12)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+                rows[String(shared.prefix(random.next() % 5 == 0 ? cut : shared.count)) + tail] = value
+            }
+            let sorted = ByteOrder.sorted(rows)
+            #expect(sorted.map(\.key) == rows.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            #expect(sorted.allSatisfy { rows[$0.key] == $0.value })
         }
     }
 

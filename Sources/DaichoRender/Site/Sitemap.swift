@@ -19,7 +19,7 @@ enum Sitemap {
         let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
-        for path in paths.sorted() where path.hasSuffix(".html") && path != "404.html" {
+        for path in ByteOrder.sorted(paths) where path.hasSuffix(".html") && path != "404.html" {
             lines.append("  <url><loc>\(HTML.escape(base + path))</loc></url>")
         }
         lines.append("</urlset>")

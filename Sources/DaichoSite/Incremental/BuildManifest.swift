@@ -129,7 +129,7 @@ struct BuildManifest: Sendable {
         // Each table: its count, then key and value rows in key order.
         func table<Value>(_ rows: [String: Value], _ value: (Value) throws(WriteError) -> Void) throws(WriteError) {
             writer.putVarint(UInt64(rows.count))
-            for (key, row) in rows.sorted(by: { $0.key < $1.key }) {
+            for (key, row) in ByteOrder.sorted(rows) {
                 writer.put(key)
                 try value(row)
                 if writer.bytes.count >= Self.chunk { try flush() }
@@ -176,7 +176,7 @@ struct BuildManifest: Sendable {
     private static func encode<Value>(_ rows: [String: Value], into writer: inout BinaryWriter,
                                       _ value: (Value, inout BinaryWriter) -> Void) {
         writer.putVarint(UInt64(rows.count))
-        for (key, row) in rows.sorted(by: { $0.key < $1.key }) {
+        for (key, row) in ByteOrder.sorted(rows) {
             writer.put(key)
             value(row, &writer)
         }
