@@ -116,29 +116,9 @@ public enum JSONValue: Sendable, Equatable {
         case .number(let text): output += text.utf8
         case .string(let text): JSONValue.escape(text, into: &output)
         case .array(let items):
-            guard !items.isEmpty else {
-                output += [0x5B, 0x5D]
-                return
+            JSONValue.writeList(items, oneLine: items.count <= 12 && items.allSatisfy(\.isScalar), indent: indent, into: &output) {
+                $0.write(into: &$1, indent: $2)
             }
-            // Short lists of plain values stay on one line, as people read them.
-            if items.count <= 12, items.allSatisfy(\.isScalar) {
-                output.append(0x5B)
-                for (index, item) in items.enumerated() {
-                    if index > 0 { output += [0x2C, 0x20] }
-                    item.write(into: &output, indent: indent)
-                }
-                output.append(0x5D)
-                return
-            }
-            output += [0x5B, 0x0A]
-            for (index, item) in items.enumerated() {
-                JSONValue.pad(indent + 2, into: &output)
-                item.write(into: &output, indent: indent + 2)
-                if index < items.count - 1 { output.append(0x2C) }
-                output.append(0x0A)
-            }
-            JSONValue.pad(indent, into: &output)
-            output.append(0x5D)
         case .object(let fields):
             // The members sorted with their values: looking each sorted key up again hashed
             // 10,000 system ids a second time for every object keyed by system.
@@ -169,26 +149,32 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Writes `.strings(values)` as `write` would, without making it.
     public static func writeStrings<Values: Collection<String>>(_ values: Values, indent: Int, into output: inout [UInt8]) {
-        let count = values.count
-        guard count > 0 else {
+        writeList(values, oneLine: values.count <= 12, indent: indent, into: &output) { value, output, _ in escape(value, into: &output) }
+    }
+
+    /// A list as `.array` writes it, each item by `write` (given the output and the item's
+    /// indentation). Short lists of plain values stay on one line (`oneLine`), as people read them.
+    static func writeList<Items: Collection>(_ items: Items, oneLine: Bool, indent: Int, into output: inout [UInt8],
+                                             write: (Items.Element, inout [UInt8], Int) -> Void) {
+        guard !items.isEmpty else {
             output += [0x5B, 0x5D]
             return
         }
-        // Short lists stay on one line, as `write` keeps short lists of plain values.
-        if count <= 12 {
+        if oneLine {
             output.append(0x5B)
-            for (index, value) in values.enumerated() {
+            for (index, item) in items.enumerated() {
                 if index > 0 { output += [0x2C, 0x20] }
-                escape(value, into: &output)
+                write(item, &output, indent)
             }
             output.append(0x5D)
             return
         }
         output += [0x5B, 0x0A]
-        for (index, value) in values.enumerated() {
+        let last = items.count - 1
+        for (index, item) in items.enumerated() {
             pad(indent + 2, into: &output)
-            escape(value, into: &output)
-            if index < count - 1 { output.append(0x2C) }
+            write(item, &output, indent + 2)
+            if index < last { output.append(0x2C) }
             output.append(0x0A)
         }
         pad(indent, into: &output)

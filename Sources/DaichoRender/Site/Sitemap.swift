@@ -3,11 +3,11 @@ import DaichoCore
 /// `sitemap.xml` of the HTML pages, under `site.base_url`.
 enum Sitemap {
     /// What `xml` is made from, whatever the order of `paths`: a rebuild that adds or removes no
-    /// page keeps the sitemap (sorting and writing 80,000 addresses is a sixtieth of a one-ledger
+    /// page keeps the sitemap (sorting and writing 80,000 addresses took 16 ms of a 0.6 s one-ledger
     /// rebuild at 10,000 systems).
     static func key(paths: [String], baseURL: String) -> String {
         var sum: UInt64 = 0
-        for path in paths { sum &+= Digest64.hash(Array(path.utf8)) }
+        for var path in paths { sum &+= path.withUTF8 { Digest64.hash(UnsafeRawBufferPointer($0)) } }
         var key = PageKey()
         key.add(baseURL)
         key.add(paths.count)

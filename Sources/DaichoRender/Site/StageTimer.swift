@@ -26,9 +26,9 @@ public enum StageTimer {
     }
 
     /// A note without a duration (what a stage found).
-    public static func note(_ text: String) {
+    public static func note(_ text: @autoclosure () -> String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("timing: \(text)\n".utf8))
+        FileHandle.standardError.write(Data("timing: \(text())\n".utf8))
     }
 
     public static func report(_ stage: String, _ duration: Duration) {
