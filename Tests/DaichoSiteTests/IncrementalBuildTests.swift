@@ -171,19 +171,29 @@ import Testing
     /// The consolidation page is kept through a cost edit and made again when a server's size
     /// changes a host's shares (kotei-gis, the largest system on the first host of the sample
     /// plan, stays there when it grows a little: only its share changes).
-    @Test func consolidationPageFollowsServersNotCosts() async throws {
+    /// A copy of the small fixture with the sample inventory (more systems, more links); the
+    /// caller removes it.
+    func sampleProject() throws -> String {
         let project = try copyFixture("small")
-        defer { try? FileManager.default.removeItem(atPath: project) }
         try FileManager.default.removeItem(atPath: project + "/inventory")
         try FileManager.default.copyItem(atPath: Paths.root.appendingPathComponent("inventory").path, toPath: project + "/inventory")
+        return project
+    }
+
+    /// Replaces `old`, which the file must hold, with `new`.
+    func replace(_ old: String, with new: String, in file: String) throws {
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains(old))
+        try text.replacingOccurrences(of: old, with: new).write(toFile: file, atomically: true, encoding: .utf8)
+    }
+
+    @Test func consolidationPageFollowsServersNotCosts() async throws {
+        let project = try sampleProject()
+        defer { try? FileManager.default.removeItem(atPath: project) }
         let output = project + "/site", reference = project + "/reference", page = "analysis/consolidation.html"
         _ = try await build(project, output)
         let ledger = project + "/inventory/kotei-gis.yaml"
-        func edit(_ old: String, _ new: String) throws {
-            let text = try String(contentsOfFile: ledger, encoding: .utf8)
-            #expect(text.contains(old))
-            try text.replacingOccurrences(of: old, with: new).write(toFile: ledger, atomically: true, encoding: .utf8)
-        }
+        func edit(_ old: String, _ new: String) throws { try replace(old, with: new, in: ledger) }
         let first = try tree(output)[page]
         let times = try modificationTimes(output)
         try edit("    maintenance: 1600000", "    maintenance: 1600001")
@@ -203,19 +213,13 @@ import Testing
     /// edit (the same pages, the same figures) and made again when a figure they show moves:
     /// here the share of systems with an SLA, which the guideline quotes and the checklist counts.
     @Test func guidelineAndSitemapFollowTheirFigures() async throws {
-        let project = try copyFixture("small")
+        let project = try sampleProject()
         defer { try? FileManager.default.removeItem(atPath: project) }
-        try FileManager.default.removeItem(atPath: project + "/inventory")
-        try FileManager.default.copyItem(atPath: Paths.root.appendingPathComponent("inventory").path, toPath: project + "/inventory")
         let output = project + "/site", reference = project + "/reference"
         let pages = ["sitemap.xml", "guidelines/index.html", "guidelines/guideline.md", "guidelines/checklist.html"]
         _ = try await build(project, output)
         let ledger = project + "/inventory/kotei-gis.yaml"
-        func edit(_ old: String, _ new: String) throws {
-            let text = try String(contentsOfFile: ledger, encoding: .utf8)
-            #expect(text.contains(old))
-            try text.replacingOccurrences(of: old, with: new).write(toFile: ledger, atomically: true, encoding: .utf8)
-        }
+        func edit(_ old: String, _ new: String) throws { try replace(old, with: new, in: ledger) }
         let first = try tree(output)
         let times = try modificationTimes(output)
         try edit("    maintenance: 1600000", "    maintenance: 1600001")
@@ -235,10 +239,8 @@ import Testing
 
     @Test func randomEditsMatchAFullBuildAndTouchOnlyWhatChanged() async throws {
         // The sample inventory: more systems, more links.
-        let project = try copyFixture("small")
+        let project = try sampleProject()
         defer { try? FileManager.default.removeItem(atPath: project) }
-        try FileManager.default.removeItem(atPath: project + "/inventory")
-        try FileManager.default.copyItem(atPath: Paths.root.appendingPathComponent("inventory").path, toPath: project + "/inventory")
         try FileManager.default.removeItem(atPath: project + "/daicho.yaml")
         try FileManager.default.copyItem(atPath: Paths.root.appendingPathComponent("daicho.yaml").path, toPath: project + "/daicho.yaml")
         let output = project + "/site", reference = project + "/reference"
