@@ -25,8 +25,8 @@ extension Analysis {
             "maintenance": { maintenance.writeJSON(into: &$0, indent: $1, systems: maintenanceSystems) },
             "gaps": { output, indent in
                 let shown = GapAnalysis.Code.allCases.filter { showsGap?($0) ?? true }
-                let members = JSONValue.sortedMembers(Dictionary(uniqueKeysWithValues: shown.map { ($0.rawValue, gaps.byCode[$0] ?? []) }))
-                JSONValue.writeObject(members, indent: indent, into: &output) { JSONValue.writeStrings($0, indent: $2, into: &$1) }
+                JSONValue.writeStringLists(Dictionary(uniqueKeysWithValues: shown.map { ($0.rawValue, gaps.byCode[$0] ?? []) }),
+                                           indent: indent, into: &output)
             },
             "system_gaps": { output, indent in
                 JSONValue.writeObject(JSONValue.sortedMembers(gaps.bySystem), indent: indent, into: &output) { codes, output, indent in
@@ -35,8 +35,8 @@ extension Analysis {
                 }
             },
             "renewals": { output, indent in
-                let members = JSONValue.sortedMembers(Dictionary(uniqueKeysWithValues: renewals.map { (String($0.key), $0.value) }))
-                JSONValue.writeObject(members, indent: indent, into: &output) { JSONValue.writeStrings($0, indent: $2, into: &$1) }
+                JSONValue.writeStringLists(Dictionary(uniqueKeysWithValues: renewals.map { (String($0.key), $0.value) }),
+                                           indent: indent, into: &output)
             },
             "completeness": { output, indent in
                 func decimals(_ values: [String: Exact]) -> (inout [UInt8], Int) -> Void {
@@ -49,11 +49,7 @@ extension Analysis {
                 let parts: [String: (inout [UInt8], Int) -> Void] = [
                     "overall": { output, _ in completeness.overall.appendDecimal(places: 4, into: &output) },
                     "systems": decimals(completeness.systems), "departments": decimals(completeness.departments),
-                    "missing": { output, indent in
-                        JSONValue.writeObject(JSONValue.sortedMembers(completeness.missing), indent: indent, into: &output) {
-                            JSONValue.writeStrings($0, indent: $2, into: &$1)
-                        }
-                    },
+                    "missing": { JSONValue.writeStringLists(completeness.missing, indent: $1, into: &$0) },
                 ]
                 JSONValue.writeObject(JSONValue.sortedMembers(parts), indent: indent, into: &output) { $0(&$1, $2) }
             },
@@ -159,33 +155,16 @@ extension MaintenanceAnalysis {
             JSONValue.escape(name, into: &bytes)
             return bytes + [0x3A, 0x20]
         }
-        func number(_ value: Int?) {
+        func number(_ value: Int?, _ output: inout [UInt8]) {
             if let value { JSONValue.appendInteger(value, into: &output) } else { output += JSONValue.nullBytes }
         }
-        func decimal(_ value: Exact?) {
+        func decimal(_ value: Exact?, _ output: inout [UInt8]) {
             if let value { value.appendDecimal(places: 4, into: &output) } else { output += JSONValue.nullBytes }
         }
-        let inner = indent + 2
-        let separator: [UInt8] = [0x2C, 0x0A]
-        output += [0x7B, 0x0A]
-        output += key("flags", inner)
-        var flagged: [Flag: [JSONValue]] = [:]
-        for system in systems { flagged[system.flag, default: []].append(.string(system.id)) }
-        JSONValue.object(Dictionary(uniqueKeysWithValues: Flag.allCases.map { ($0.rawValue, JSONValue.array(flagged[$0] ?? [])) }))
-            .write(into: &output, indent: inner)
-        output += separator + key("low_ratio", inner)
-        decimal(lowRatio)
-        output += separator + key("period_years", inner)
-        number(periodYears)
-        output += separator + key("reference_ratio", inner)
-        decimal(referenceRatio)
-        output += separator + key("systems", inner)
-        let listed = includeSystems ? systems : []
-        if listed.isEmpty {
-            output += [0x5B, 0x5D]
-        } else {
-            output += [0x5B, 0x0A]
-            let item = inner + 2, field = inner + 4
+        func systemList(_ output: inout [UInt8], _ indent: Int) {
+            let listed = includeSystems ? systems : []
+            let separator: [UInt8] = [0x2C, 0x0A]
+            let item = indent + 2, field = indent + 4
             // Each line's indentation and key, made once for all the systems.
             let open = key("annual_equivalent", field), flag = separator + key("flag", field), id = separator + key("id", field),
                 initial = separator + key("initial", field), lifecycle = separator + key("lifecycle_cost", field),
@@ -194,35 +173,37 @@ extension MaintenanceAnalysis {
             var close: [UInt8] = [0x0A]
             JSONValue.pad(item, into: &close)
             close.append(0x7D)
-            for (index, system) in listed.enumerated() {
-                JSONValue.pad(item, into: &output)
+            JSONValue.writeList(listed, oneLine: false, indent: indent, into: &output) { system, output, _ in
                 output += [0x7B, 0x0A]
                 output += open
-                number(system.annualEquivalent)
+                number(system.annualEquivalent, &output)
                 output += flag
                 JSONValue.escape(system.flag.rawValue, into: &output)
                 output += id
                 JSONValue.escape(system.id, into: &output)
                 output += initial
-                number(system.initial)
+                number(system.initial, &output)
                 output += lifecycle
-                number(system.lifecycleCost)
+                number(system.lifecycleCost, &output)
                 output += omPeriod
-                number(system.omPeriod)
+                number(system.omPeriod, &output)
                 output += ratio
-                decimal(system.ratio)
+                decimal(system.ratio, &output)
                 output += share
-                decimal(system.share)
+                decimal(system.share, &output)
                 output += close
-                if index < listed.count - 1 { output.append(0x2C) }
-                output.append(0x0A)
             }
-            JSONValue.pad(inner, into: &output)
-            output.append(0x5D)
         }
-        output.append(0x0A)
-        JSONValue.pad(indent, into: &output)
-        output.append(0x7D)
+        var flagged: [String: [String]] = Dictionary(uniqueKeysWithValues: Flag.allCases.map { ($0.rawValue, []) })
+        for system in systems { flagged[system.flag.rawValue, default: []].append(system.id) }
+        let members: [String: (inout [UInt8], Int) -> Void] = [
+            "flags": { JSONValue.writeStringLists(flagged, indent: $1, into: &$0) },
+            "low_ratio": { output, _ in decimal(lowRatio, &output) },
+            "period_years": { output, _ in number(periodYears, &output) },
+            "reference_ratio": { output, _ in decimal(referenceRatio, &output) },
+            "systems": systemList,
+        ]
+        JSONValue.writeObject(JSONValue.sortedMembers(members), indent: indent, into: &output) { $0(&$1, $2) }
     }
 }
 

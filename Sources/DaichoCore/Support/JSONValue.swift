@@ -152,6 +152,12 @@ public enum JSONValue: Sendable, Equatable {
         writeList(values, oneLine: values.count <= 12, indent: indent, into: &output) { value, output, _ in escape(value, into: &output) }
     }
 
+    /// Writes `.object(fields.mapValues(JSONValue.strings))` without making it: the lists of ids
+    /// by gap, fiscal year or flag.
+    public static func writeStringLists(_ fields: [String: [String]], indent: Int, into output: inout [UInt8]) {
+        writeObject(sortedMembers(fields), indent: indent, into: &output) { writeStrings($0, indent: $2, into: &$1) }
+    }
+
     /// A list as `.array` writes it, each item by `write` (given the output and the item's
     /// indentation). Short lists of plain values stay on one line (`oneLine`), as people read them.
     static func writeList<Items: Collection>(_ items: Items, oneLine: Bool, indent: Int, into output: inout [UInt8],

@@ -64,7 +64,7 @@ struct GuidelineFacts: Sendable {
 extension SiteContext {
     var guidelineFacts: GuidelineFacts {
         let a = analysis
-        let checklist = KPIChecklist(ledgers: ledgers)
+        let checklist = kpiChecklist
         func share(_ guideline: Int, _ prefix: String) -> String {
             checklist.items.first { $0.guideline == guideline && ($0.kpiLabel?.ja.hasPrefix(prefix) ?? false) }?.kpi?.text ?? "—"
         }
@@ -111,7 +111,7 @@ extension SiteContext {
         let title = t("チェックリスト（KPI）", "Checklist (KPIs)")
         let frame = frame(path: path, title: title, section: .guidelines,
                           crumbs: [(SiteSection.guidelines.path, t("guidelines")), (path, title)])
-        let items = KPIChecklist(ledgers: ledgers).items
+        let items = kpiChecklist.items
         return ChecklistPage(page: frame, rows: items.map { item in
             .init(guideline: t("指針\(item.guideline)", "Guideline \(item.guideline)"), question: item.question.text(language),
                   kpiLabel: item.kpiLabel?.text(language) ?? "", kpi: item.kpi?.text ?? "", hasKPI: item.kpi != nil,

@@ -17,7 +17,7 @@ extension SiteContext {
             // The guideline (its page and its Markdown) shows the figures of `guidelineFacts`
             // alone, the checklist its items: a cost edit seldom moves either.
             SiteSection.guidelines.path: { Self.describedKey(self.guidelineFacts) },
-            "guidelines/checklist.html": { Self.describedKey(KPIChecklist(ledgers: self.ledgers).items) },
+            "guidelines/checklist.html": { Self.describedKey(self.kpiChecklist.items) },
         ]
     }
 

@@ -1,4 +1,5 @@
 import DaichoCore
+import Synchronization
 
 /// Everything pages share, computed once per build: lookups by id, departments, vendors,
 /// links between systems, labels. Built before rendering so no page repeats the work.
@@ -43,6 +44,18 @@ final class SiteContext: Sendable {
     let reuse: FragmentSource?
     /// Where this build puts each system's piece of the exports.
     let fragmentRecorder = FragmentRecorder()
+    private let checklist = Mutex<KPIChecklist?>(nil)
+
+    /// The KPI checklist over every system, made once when first asked for: the guideline's
+    /// figures, the checklist page and both their page keys read it.
+    var kpiChecklist: KPIChecklist {
+        checklist.withLock { made in
+            if let made { return made }
+            let checklist = KPIChecklist(ledgers: ledgers)
+            made = checklist
+            return checklist
+        }
+    }
 
     var language: Language { options.language }
 
