@@ -9,6 +9,7 @@ import Darwin
 /// by Unicode scalars with a generic loop: for NFC text that is the same order, at many times the cost.
 public enum ByteOrder {
     /// True when `a`'s UTF-8 bytes come before `b`'s: `memcmp`, then the shorter first.
+    @inlinable
     public static func precedes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { x in
@@ -21,7 +22,10 @@ public enum ByteOrder {
         }
     }
 
-    /// The members of `rows` in the byte order of their keys.
+    /// The members of `rows` in the byte order of their keys. Inlinable so that each caller gets
+    /// it for its own `Value`: unspecialised, every member's tuple asked the runtime for its type
+    /// (a tenth of writing the manifest).
+    @inlinable
     public static func sorted<Value>(_ rows: [String: Value]) -> [(key: String, value: Value)] {
         // Places are sorted, not the members: moving two words instead of a key and a value.
         let members = Array(rows)
@@ -29,6 +33,7 @@ public enum ByteOrder {
     }
 
     /// `keys` in byte order.
+    @inlinable
     public static func sorted<Keys: Sequence<String>>(_ keys: Keys) -> [String] {
         let keys = Array(keys)
         return order(keys.count) { keys[$0] }.map { keys[$0] }
@@ -38,6 +43,7 @@ public enum ByteOrder {
     /// bytes as one number, taken after the prefix every key shares (the manifest's ledger paths
     /// share their whole folder, `systems/` starts a tenth of the pages), and by `memcmp` only
     /// where those are equal.
+    @usableFromInline
     static func order(_ count: Int, key: (Int) -> String) -> [Int] {
         guard count > 1 else { return Array(0..<count) }
         let skip = sharedPrefix(count, key)

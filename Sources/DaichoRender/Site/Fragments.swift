@@ -60,9 +60,25 @@ public struct FragmentSource: Sendable {
     /// The old bytes of system `id` in `path`, when its ledger is the one they were written from.
     /// They stay valid while this source (which holds the file) is alive.
     func piece(_ path: String, id: String, key: String?) -> UnsafeRawBufferPointer? {
-        guard let key, let piece = previous.files[path]?[id], piece.key == key, let bytes = bytes[path],
-              piece.offset >= 0, piece.length >= 0, piece.offset + piece.length <= bytes.count else { return nil }
-        return bytes[piece.offset..<piece.offset + piece.length]
+        guard let key else { return nil }
+        return pieces(of: path)?.bytes(id: id, key: key)
+    }
+
+    /// The pieces of one file, looked up once for all its rows.
+    func pieces(of path: String) -> FilePieces? {
+        guard let table = previous.files[path], let stored = bytes[path] else { return nil }
+        return FilePieces(table: table, bytes: stored)
+    }
+
+    struct FilePieces {
+        let table: [String: Fragments.Piece]
+        let bytes: StoredBytes
+
+        func bytes(id: String, key: String) -> UnsafeRawBufferPointer? {
+            guard let piece = table[id], piece.key == key,
+                  piece.offset >= 0, piece.length >= 0, piece.offset + piece.length <= bytes.count else { return nil }
+            return bytes[piece.offset..<piece.offset + piece.length]
+        }
     }
 }
 

@@ -96,14 +96,19 @@ extension SiteContext {
     /// (`separator` bytes apart), as one slice of the old file with each piece's place in it.
     func reusableRun(_ path: String, _ ledgers: [Ledger], from start: Int, upper: Int, separator: Int)
         -> (bytes: UnsafeRawBufferPointer, pieces: [(id: String, start: Int, length: Int)])? {
-        guard let reuse, let old = reuse.bytes[path], let previous = reuse.previous.files[path],
-              reuse.piece(path, id: ledgers[start].id, key: ledgerKeys[ledgers[start].id]) != nil,
-              let first = previous[ledgers[start].id] else { return nil }
+        // The file's table is looked up once, and each system's piece once.
+        guard let file = reuse?.pieces(of: path) else { return nil }
+        func reusable(_ id: String) -> Fragments.Piece? {
+            guard let key = ledgerKeys[id], let piece = file.table[id], piece.key == key, piece.offset >= 0, piece.length >= 0,
+                  piece.offset + piece.length <= file.bytes.count else { return nil }
+            return piece
+        }
+        guard let first = reusable(ledgers[start].id) else { return nil }
+        let old = file.bytes
         var pieces = [(id: ledgers[start].id, start: 0, length: first.length)]
         var end = first.offset + first.length
         var index = start + 1
-        while index < upper, let piece = previous[ledgers[index].id], piece.offset == end + separator,
-              reuse.piece(path, id: ledgers[index].id, key: ledgerKeys[ledgers[index].id]) != nil {
+        while index < upper, let piece = reusable(ledgers[index].id), piece.offset == end + separator {
             pieces.append((ledgers[index].id, piece.offset - first.offset, piece.length))
             end = piece.offset + piece.length
             index += 1

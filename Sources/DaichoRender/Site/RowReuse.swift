@@ -16,45 +16,55 @@ extension Array: ReusableRows where Element: ReusableRow {
 /// Row reuse for one render of one page: which rows can be copied from the page the last build
 /// wrote (their keys match), and where this render puts each row. Used by one render at a time.
 final class RowReuse: @unchecked Sendable {
+    /// A row with a key: what it is made from, and its old bytes when they can be copied (inside
+    /// `source`'s files, which it keeps).
+    private struct Entry {
+        var key: String
+        var old: UnsafeRawBufferPointer?
+    }
+
     let path: String
-    /// Row id → what the row is made from; a row without a key is rendered, never copied.
-    private let keys: [String: String]
-    /// The old bytes of the rows whose keys match, by id (inside `source`'s files, which it keeps).
-    private let rows: [String: UnsafeRawBufferPointer]
+    /// Row id → its entry; a row without one is rendered, never copied nor recorded. One table,
+    /// so that a row is looked up once: the systems list and the maintenance table have a row per
+    /// system, and five lookups a row were a twentieth of a one-ledger rebuild.
+    private let entries: [String: Entry]
     private let source: FragmentSource?
     private(set) var pieces: [String: Fragments.Piece] = [:]
     private var repeated: Set<String> = []
 
     init(path: String, source: FragmentSource?, keys: [String: String]) {
         self.path = path
-        self.keys = keys
         self.source = source
-        var rows: [String: UnsafeRawBufferPointer] = [:]
-        if let source {
-            for (id, key) in keys { rows[id] = source.piece(path, id: id, key: key) }
+        let previous = source?.pieces(of: path)
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(keys.count)
+        for (id, key) in keys where !key.isEmpty {
+            entries[id] = Entry(key: key, old: previous?.bytes(id: id, key: key))
         }
-        self.rows = rows
+        self.entries = entries
+        pieces.reserveCapacity(keys.count)
     }
 
     /// True when the row is copied, not rendered: the page model may leave it empty.
-    func reuses(_ id: String) -> Bool { rows[id] != nil }
+    func reuses(_ id: String) -> Bool { entries[id]?.old != nil }
 
     /// Row `id` at the end of `output`: copied from the last page when its key matches, else made
     /// by `render`; its place recorded either way.
     func row(_ id: String, into output: inout [UInt8], render: (inout [UInt8]) -> Void) {
         let start = output.count
-        if let old = rows[id] { output.append(contentsOf: old) } else { render(&output) }
-        record(id, offset: start, length: output.count - start)
+        guard let entry = entries[id] else {
+            render(&output)
+            return
+        }
+        if let old = entry.old { output.append(contentsOf: old) } else { render(&output) }
+        record(id, key: entry.key, offset: start, length: output.count - start)
     }
 
     /// An id met twice on the page is not recorded: which of its rows to copy would be a guess.
-    private func record(_ id: String, offset: Int, length: Int) {
-        guard let key = keys[id], !key.isEmpty, !repeated.contains(id) else { return }
-        if pieces[id] != nil {
-            pieces[id] = nil
-            repeated.insert(id)
-            return
-        }
-        pieces[id] = Fragments.Piece(key: key, offset: offset, length: length)
+    private func record(_ id: String, key: String, offset: Int, length: Int) {
+        guard pieces.updateValue(Fragments.Piece(key: key, offset: offset, length: length), forKey: id) != nil
+            || (!repeated.isEmpty && repeated.contains(id)) else { return }
+        pieces[id] = nil
+        repeated.insert(id)
     }
 }
