@@ -189,7 +189,7 @@ public struct SiteBuilder: Sendable {
         -> (source: ProjectSource, hashes: [String: String], stamps: [String: FileStamp]) {
         struct Seen: Sendable {
             var hash: UInt64?
-            var hex: String
+            var text: String
             var stamp: FileStamp?
         }
         // A stat (or a read) per file: on all cores, in slices of the list.
@@ -199,13 +199,13 @@ public struct SiteBuilder: Sendable {
             let range = (ledgers.count * slice / slices)..<(ledgers.count * (slice + 1) / slices)
             return ledgers[range].map { ledger in
                 let stamp = FileStamp(path: ledger.path)
-                if let stamp, stamp == previous?.stamps[ledger.path], let hex = previous?.ledgers[ledger.path]?.hash,
-                   let hash = UInt64(hex, radix: 16) {
-                    return Seen(hash: hash, hex: hex, stamp: stamp)
+                if let stamp, stamp == previous?.stamps[ledger.path], let text = previous?.ledgers[ledger.path]?.hash,
+                   let hash = Digest64.value(ofText: text) {
+                    return Seen(hash: hash, text: text, stamp: stamp)
                 }
-                guard let bytes = ledger.read() else { return Seen(hash: nil, hex: "", stamp: nil) }
+                guard let bytes = ledger.read() else { return Seen(hash: nil, text: "", stamp: nil) }
                 let hash = Digest64.hash(bytes)
-                return Seen(hash: hash, hex: Digest64.hex(hash), stamp: stamp?.settled)
+                return Seen(hash: hash, text: Digest64.text(hash), stamp: stamp?.settled)
             }
         }.joined()
         var source = source
@@ -214,7 +214,7 @@ public struct SiteBuilder: Sendable {
         for (index, file) in zip(source.ledgers.indices, seen) {
             let path = source.ledgers[index].path
             if let hash = file.hash { source.ledgers[index].hash = hash }
-            hashes[path] = file.hex
+            hashes[path] = file.text
             if let stamp = file.stamp { stamps[path] = stamp }
         }
         return (source, hashes, stamps)

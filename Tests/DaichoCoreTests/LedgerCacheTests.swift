@@ -183,7 +183,7 @@ struct LedgerCacheTests {
         ])
         let checked = await Checker(workers: 1, cache: LedgerCache(stamp: "t", read: store.read, write: store.write)).check(source)
         #expect(checked.ledgers.count == 1)
-        #expect(checked.contentHashes[path] == Digest64.hex(Digest64.hash(text)))
+        #expect(checked.contentHashes[path] == Digest64.text(Digest64.hash(text)))
     }
 }
 

@@ -75,5 +75,12 @@ public struct Digest64: Sendable {
         return digest.value
     }
 
-    public static func hex(_ value: UInt64) -> String { FNV.hex(value) }
+    /// `value` as text for the manifest and the cache's tables: base 32, 13 characters at most.
+    /// Swift keeps a string of up to 15 UTF-8 bytes inside the value, so these need no allocation
+    /// and no reference counting; as 16 hex digits, each of the 10,000 ledger hashes, page keys and
+    /// export pieces a rebuild reads, compares and writes was a heap object.
+    public static func text(_ value: UInt64) -> String { String(value, radix: 32) }
+
+    /// The value `text(_:)` wrote, or nil.
+    public static func value(ofText text: String) -> UInt64? { UInt64(text, radix: 32) }
 }

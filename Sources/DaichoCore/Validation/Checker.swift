@@ -29,7 +29,7 @@ public struct Checker: Sendable {
         for (source, item) in zip(sources, parsed) {
             if let ledger = item.result.ledger { ledgers.append(ledger) }
             diagnostics += item.result.diagnostics
-            hashes[source.path] = item.hash.map(Digest64.hex) ?? ""
+            hashes[source.path] = item.hash.map(Digest64.text) ?? ""
         }
         parsed = []
         diagnostics += InventoryRules.check(ledgers)

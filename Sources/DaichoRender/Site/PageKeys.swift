@@ -157,5 +157,5 @@ struct PageKey {
         withUnsafeBytes(of: Int64(number).littleEndian) { digest.combine($0) }
     }
 
-    var value: String { Digest64.hex(digest.value) }
+    var value: String { Digest64.text(digest.value) }
 }

@@ -44,7 +44,7 @@ struct BuildManifest: Sendable {
         }
     }
 
-    static let version = 11
+    static let version = 12
 
     var version = BuildManifest.version
     /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.

@@ -44,7 +44,11 @@ extension SiteContext {
         var keys: [String: String] = [:]
         keys.reserveCapacity(ledgers.count)
         for ledger in ledgers {
-            if let key = ledgerKeys[ledger.id] { keys[ledger.id] = key + " " + (departmentSlugs[ledger.department] ?? "") }
+            guard let key = ledgerKeys[ledger.id] else { continue }
+            // Both hashed into one short text (see `Digest64.text`), not joined into a longer one.
+            var rowKey = PageKey()
+            rowKey.add(key, departmentSlugs[ledger.department] ?? "")
+            keys[ledger.id] = rowKey.value
         }
         return keys
     }
