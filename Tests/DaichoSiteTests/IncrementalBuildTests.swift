@@ -237,6 +237,33 @@ import Testing
         #expect(rebuilt["sitemap.xml"] == first["sitemap.xml"])
     }
 
+    /// A rebuild that stops after writing some pages must not leave a manifest that vouches for
+    /// the old site: here the edited system's page cannot be written (a folder stands in its
+    /// place), after the lists and the dashboard took the new cost. Once the edit is undone, the
+    /// ledger is again what the old manifest recorded; the next build must still give the site
+    /// of a full build, not keep the interrupted rebuild's pages.
+    @Test func anInterruptedRebuildIsNotTrustedAfterwards() async throws {
+        let project = try sampleProject()
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let output = project + "/site", reference = project + "/reference"
+        _ = try await build(project, output)
+        let ledger = project + "/inventory/kotei-gis.yaml"
+        try replace("    maintenance: 1600000", with: "    maintenance: 1700000", in: ledger)
+        let blocked = output + "/systems/kotei-gis/index.html"
+        try FileManager.default.removeItem(atPath: blocked)
+        try FileManager.default.createDirectory(atPath: blocked + "/in-the-way", withIntermediateDirectories: true)
+        await #expect(throws: (any Error).self) { try await build(project, output) }
+        let interrupted = try tree(output)["data/systems.json"].map { String(decoding: $0, as: UTF8.self) } ?? ""
+        #expect(interrupted.contains("\"maintenance\": 1700000"), "the rebuild wrote no export before it failed")
+        try FileManager.default.removeItem(atPath: blocked)
+        try replace("    maintenance: 1700000", with: "    maintenance: 1600000", in: ledger)
+        _ = try await build(project, output)
+        _ = try await build(project, reference, incremental: false)
+        let rebuilt = try tree(output), full = try tree(reference)
+        let differing = Set(rebuilt.keys).union(full.keys).filter { rebuilt[$0] != full[$0] }.sorted()
+        #expect(differing.isEmpty, "differs from a full build: \(differing.prefix(5))")
+    }
+
     @Test func randomEditsMatchAFullBuildAndTouchOnlyWhatChanged() async throws {
         // The sample inventory: more systems, more links.
         let project = try sampleProject()

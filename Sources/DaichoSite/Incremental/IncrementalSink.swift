@@ -46,9 +46,25 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     /// each is work a page key could have saved.
     private(set) var unchanged: [String] = []
 
-    init(root: String, previous: OutputHashes) {
+    /// Run once, before the first file of the site changes (see `willChange`).
+    private let beforeFirstChange: @Sendable () -> Void
+    private var changing = false
+
+    /// - Parameter beforeFirstChange: what must happen before the site stops being the one the
+    ///   manifest describes (the rebuild removes the manifest).
+    init(root: String, previous: OutputHashes, beforeFirstChange: @escaping @Sendable () -> Void = {}) {
         self.root = root
         self.previous = previous
+        self.beforeFirstChange = beforeFirstChange
+    }
+
+    /// Called before each change to the site; the first call runs `beforeFirstChange`.
+    func willChange() {
+        lock.withLock {
+            guard !changing else { return }
+            changing = true
+            beforeFirstChange()
+        }
     }
 
     func write(_ pages: [RenderedPage]) async throws {
@@ -61,6 +77,7 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
                 if StageTimer.enabled { lock.withLock { unchanged.append(page.path) } }
                 continue
             }
+            willChange()
             try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
             try AtomicFile.write(page.bytes, to: path, durable: false)
             lock.withLock {
@@ -96,6 +113,7 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
             stream.discard()
             return total
         }
+        willChange()
         try stream.commit()
         lock.withLock {
             rewritten += 1

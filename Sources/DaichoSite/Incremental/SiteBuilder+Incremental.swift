@@ -87,7 +87,11 @@ extension SiteBuilder {
     /// On disk: rewrites changed files in place, removes what no longer exists, writes the manifest last.
     func rebuild(_ source: ProjectSource, loaded: TemplateLoader.Loaded, fingerprint: String, previous: BuildManifest, output: String,
                  stamps: [String: FileStamp], progress: (@Sendable (Stage) -> Void)?) async throws -> Outcome {
-        let sink = InPlaceSink(root: output, previous: previous.outputs)
+        // The manifest vouches for the site as the last build left it. Once a file changes it no
+        // longer does, until the new manifest is written: removed first, an interrupted rebuild
+        // (an error, a crash) is followed by a full build, not by one that trusts pages it never
+        // finished (say, after the edit is undone and the ledgers match the old manifest again).
+        let sink = InPlaceSink(root: output, previous: previous.outputs) { BuildManifest.remove(for: output) }
         // The previous files with pieces (50 MB at 10,000 systems) are mapped and verified while the ledgers are checked.
         let reusable = Task.detached { Self.reusableFiles(in: output, previous) }
         let build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,
@@ -110,6 +114,7 @@ extension SiteBuilder {
             removed.append(path)
         }
         for path in removed { outputs[path] = nil }
+        if !removed.isEmpty { sink.willChange() }
         written.forEach { path, hash in outputs[path] = hash }
         for path in removed {
             try? FileManager.default.removeItem(atPath: output + "/" + path)
