@@ -88,6 +88,13 @@ struct LedgerCacheTests {
         #expect(!other.valid && other.entries.isEmpty)
         let damaged = LedgerCache.Shard(bytes: Array(bytes.dropLast(5)), stamp: "daicho A")
         #expect(!damaged.valid && damaged.entries.isEmpty)
+        // Bytes that still read as a shard but are not the ones written ("sample" became "simple"
+        // in place) fail the checksum: the shard is ignored, not taken for another file's result.
+        let place = try #require(bytes.firstRange(of: Array("sample".utf8)))
+        var changed = bytes
+        changed.replaceSubrange(place, with: Array("simple".utf8))
+        let altered = LedgerCache.Shard(bytes: changed, stamp: "daicho A")
+        #expect(!altered.valid && altered.entries.isEmpty)
     }
 
     /// A check with a cache gives the same ledgers and diagnostics as one without; a second check

@@ -74,9 +74,16 @@ struct OutputHashesTests {
         #expect(loaded.stamps == manifest.stamps && loaded.exportStamps == manifest.exportStamps)
         // Only the manifest is left in the folder: the temporary file was renamed over it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [".site.daicho-manifest"])
-        // A manifest cut short, or with bytes after its last table, is not read at all.
+        // A manifest cut short, or with bytes after its last table, is not read at all; nor is one
+        // whose bytes still read as a manifest but are not the ones written (a department's name
+        // changed in place, as damage on the disk could): its checksum no longer matches.
         let bytes = try #require(FileManager.default.contents(atPath: BuildManifest.path(for: output)))
-        for broken in [bytes.dropLast(3), bytes + [0]] {
+        let name = Data("市民課".utf8), other = Data("市役課".utf8)
+        let place = try #require(bytes.range(of: name))
+        var changed = bytes
+        changed.replaceSubrange(place, with: other)
+        #expect(changed.count == bytes.count)
+        for broken in [bytes.dropLast(3), bytes + [0], changed] {
             try AtomicFile.write([UInt8](broken), to: BuildManifest.path(for: output))
             #expect(BuildManifest.load(for: output) == nil)
         }

@@ -4,11 +4,13 @@
 /// that finds a file unchanged takes the result from here. The cache lives in shards (by path):
 /// the checker works shard by shard, so only one shard per worker is in memory at a time, and
 /// an edit rewrites one small shard. Each shard is stamped with the program that wrote it and is
-/// ignored when the stamp differs, when it is malformed, or when an entry fails to decode.
+/// ignored when the stamp differs, when it is malformed, when its checksum (the `Digest64` of the
+/// rest, at its end) does not match, or when an entry fails to decode. The checksum lets shards be
+/// written without flushing them to disk: one that a crash cut short or damaged is not read.
 /// This type only turns bytes into entries and back; the caller injects the file I/O.
 public struct LedgerCache: Sendable {
     public static let shardCount = 64
-    static let magic = Array("DAICHO-LEDGER-CACHE-3\n".utf8)
+    static let magic = Array("DAICHO-LEDGER-CACHE-4\n".utf8)
 
     public let stamp: String
     let read: @Sendable (Int) -> [UInt8]?
@@ -41,8 +43,11 @@ public struct LedgerCache: Sendable {
         init() {}
 
         init(bytes: [UInt8], stamp: String) {
-            guard bytes.starts(with: LedgerCache.magic) else { return }
-            var reader = BinaryReader(bytes[LedgerCache.magic.count...])
+            guard bytes.count >= LedgerCache.magic.count + 8, bytes.starts(with: LedgerCache.magic) else { return }
+            let body = bytes[..<(bytes.count - 8)]
+            var trailer = BinaryReader(bytes[body.endIndex...])
+            guard let sum = try? trailer.fixed(), sum == body.withUnsafeBytes({ Digest64.hash($0) }) else { return }
+            var reader = BinaryReader(body[LedgerCache.magic.count...])
             do {
                 guard try reader.get(String.self) == stamp else { return }
                 let count = try reader.count()
@@ -70,7 +75,7 @@ public struct LedgerCache: Sendable {
         }
 
         static func serialized(_ entries: [(path: String, entry: Entry)], stamp: String) -> [UInt8] {
-            var writer = BinaryWriter(reserving: LedgerCache.magic.count + entries.reduce(64) { $0 + $1.path.utf8.count + $1.entry.blob.count + 24 })
+            var writer = BinaryWriter(reserving: LedgerCache.magic.count + entries.reduce(72) { $0 + $1.path.utf8.count + $1.entry.blob.count + 24 })
             writer.bytes += LedgerCache.magic
             writer.put(stamp)
             writer.putVarint(UInt64(entries.count))
@@ -81,6 +86,7 @@ public struct LedgerCache: Sendable {
                 writer.putVarint(UInt64(entry.blob.count))
                 writer.bytes.append(contentsOf: entry.blob)
             }
+            writer.putFixed(Digest64.hash(writer.bytes))
             return writer.bytes
         }
     }
