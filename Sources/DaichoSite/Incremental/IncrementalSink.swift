@@ -87,6 +87,8 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         }
     }
 
+    private static let slice = 128 << 10
+
     /// Streams a large file into a temporary file beside it, hashing on the way; the old file is
     /// replaced only when the bytes differ (an export of 50 MB is never gathered in memory).
     func write(path relative: String, parts next: () throws -> FilePart?) async throws -> Int {
@@ -98,8 +100,18 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         var total = 0
         do {
             while let part = try next() {
-                part.withBytes { digest.combine($0) }
-                try stream.append(part)
+                // Hashed and written a slice at a time: a part of several megabytes (a run of
+                // unchanged systems copied from the last export) was read from memory twice, once
+                // to hash it and once to write it; a slice is still in the processor's cache.
+                try part.withBytes { bytes in
+                    var start = 0
+                    while start < bytes.count {
+                        let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<min(start + Self.slice, bytes.count)])
+                        digest.combine(slice)
+                        try stream.append(slice)
+                        start += slice.count
+                    }
+                }
                 total += part.count
             }
         } catch {
