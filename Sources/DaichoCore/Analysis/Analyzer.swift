@@ -105,8 +105,12 @@ public struct Analyzer: Sendable {
             let completeness = ledger.completeness
             filled += completeness.filled
             total += completeness.total
-            byDepartment[ledger.department, default: (0, 0)].0 += completeness.filled
-            byDepartment[ledger.department, default: (0, 0)].1 += completeness.total
+            // One lookup of the department's name (Japanese text is slow to hash), not two.
+            func add(_ sums: inout (Int, Int)) {
+                sums.0 += completeness.filled
+                sums.1 += completeness.total
+            }
+            add(&byDepartment[ledger.department, default: (0, 0)])
             systems[ledger.id] = completeness.ratio
             missing[ledger.id] = completeness.missing
         }

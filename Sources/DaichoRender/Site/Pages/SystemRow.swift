@@ -43,12 +43,17 @@ extension SiteContext {
     func systemRowKeys() -> [String: String] {
         var keys: [String: String] = [:]
         keys.reserveCapacity(ledgers.count)
-        for ledger in ledgers {
-            guard let key = ledgerKeys[ledger.id] else { continue }
-            // Both hashed into one short text (see `Digest64.text`), not joined into a longer one.
-            var rowKey = PageKey()
-            rowKey.add(key, departmentSlugs[ledger.department] ?? "")
-            keys[ledger.id] = rowKey.value
+        // By department, so that each department's name (Japanese text, slow to hash) is looked
+        // up once, not once for each of its systems.
+        for (department, ids) in departmentSystems {
+            let slug = departmentSlugs[department] ?? ""
+            for id in ids {
+                guard let key = ledgerKeys[id] else { continue }
+                // Both hashed into one short text (see `Digest64.text`), not joined into a longer one.
+                var rowKey = PageKey()
+                rowKey.add(key, slug)
+                keys[id] = rowKey.value
+            }
         }
         return keys
     }
