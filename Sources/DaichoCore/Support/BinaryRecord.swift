@@ -41,6 +41,11 @@ public struct BinaryWriter: Sendable {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    /// Ends the bytes with their checksum, for `BinaryReader.unsealed`.
+    public mutating func seal() {
+        putFixed(Digest64.hash(bytes))
+    }
+
     public static func encode<T: BinaryRecord>(_ value: T) -> [UInt8] {
         var writer = BinaryWriter()
         writer.put(value)
@@ -105,6 +110,17 @@ public struct BinaryReader {
         let value = try T(from: &reader)
         guard reader.position == bytes.endIndex else { throw Malformed() }
         return value
+    }
+
+    /// A reader of what lies between `magic` and the checksum a sealed file ends with (the
+    /// `Digest64` of everything before it, as `BinaryWriter.seal` appends); nil when the file does
+    /// not start with `magic` or its bytes are not the ones sealed (cut short, damaged).
+    public static func unsealed(_ bytes: [UInt8], magic: [UInt8]) -> BinaryReader? {
+        guard bytes.count >= magic.count + 8, bytes.starts(with: magic) else { return nil }
+        let body = bytes[..<(bytes.count - 8)]
+        var trailer = BinaryReader(bytes[body.endIndex...])
+        guard let sum = try? trailer.fixed(), sum == body.withUnsafeBytes({ Digest64.hash($0) }) else { return nil }
+        return BinaryReader(body[magic.count...])
     }
 }
 

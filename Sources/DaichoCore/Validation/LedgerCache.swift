@@ -43,11 +43,7 @@ public struct LedgerCache: Sendable {
         init() {}
 
         init(bytes: [UInt8], stamp: String) {
-            guard bytes.count >= LedgerCache.magic.count + 8, bytes.starts(with: LedgerCache.magic) else { return }
-            let body = bytes[..<(bytes.count - 8)]
-            var trailer = BinaryReader(bytes[body.endIndex...])
-            guard let sum = try? trailer.fixed(), sum == body.withUnsafeBytes({ Digest64.hash($0) }) else { return }
-            var reader = BinaryReader(body[LedgerCache.magic.count...])
+            guard var reader = BinaryReader.unsealed(bytes, magic: LedgerCache.magic) else { return }
             do {
                 guard try reader.get(String.self) == stamp else { return }
                 let count = try reader.count()
@@ -86,7 +82,7 @@ public struct LedgerCache: Sendable {
                 writer.putVarint(UInt64(entry.blob.count))
                 writer.bytes.append(contentsOf: entry.blob)
             }
-            writer.putFixed(Digest64.hash(writer.bytes))
+            writer.seal()
             return writer.bytes
         }
     }

@@ -74,10 +74,15 @@ public struct FragmentSource: Sendable {
         let table: [String: Fragments.Piece]
         let bytes: StoredBytes
 
-        func bytes(id: String, key: String) -> UnsafeRawBufferPointer? {
+        /// System `id`'s piece, when it was written from `key` and lies inside the file.
+        func piece(id: String, key: String) -> Fragments.Piece? {
             guard let piece = table[id], piece.key == key,
                   piece.offset >= 0, piece.length >= 0, piece.offset + piece.length <= bytes.count else { return nil }
-            return bytes[piece.offset..<piece.offset + piece.length]
+            return piece
+        }
+
+        func bytes(id: String, key: String) -> UnsafeRawBufferPointer? {
+            piece(id: id, key: key).map { bytes[$0.offset..<$0.offset + $0.length] }
         }
     }
 }

@@ -98,11 +98,7 @@ extension SiteContext {
         -> (bytes: UnsafeRawBufferPointer, pieces: [(id: String, start: Int, length: Int)])? {
         // The file's table is looked up once, and each system's piece once.
         guard let file = reuse?.pieces(of: path) else { return nil }
-        func reusable(_ id: String) -> Fragments.Piece? {
-            guard let key = ledgerKeys[id], let piece = file.table[id], piece.key == key, piece.offset >= 0, piece.length >= 0,
-                  piece.offset + piece.length <= file.bytes.count else { return nil }
-            return piece
-        }
+        func reusable(_ id: String) -> Fragments.Piece? { ledgerKeys[id].flatMap { file.piece(id: id, key: $0) } }
         guard let first = reusable(ledgers[start].id) else { return nil }
         let old = file.bytes
         var pieces = [(id: ledgers[start].id, start: 0, length: first.length)]

@@ -75,11 +75,7 @@ struct BuildManifest: Sendable {
     }
 
     static func load(for output: String) -> BuildManifest? {
-        guard let bytes = FileBytes.read(path(for: output)), bytes.count >= magic.count + 8, bytes.starts(with: magic) else { return nil }
-        let body = bytes[..<(bytes.count - 8)]
-        var trailer = BinaryReader(bytes[body.endIndex...])
-        guard let sum = try? trailer.fixed(), sum == body.withUnsafeBytes({ Digest64.hash($0) }) else { return nil }
-        var reader = BinaryReader(body[magic.count...])
+        guard let bytes = FileBytes.read(path(for: output)), var reader = BinaryReader.unsealed(bytes, magic: magic) else { return nil }
         do {
             guard try reader.get(Int.self) == version else { return nil }
             let fingerprint: String = try reader.get()
