@@ -137,6 +137,9 @@ extension DashboardPage.Renewal: TemplateModel {
     static let fields: FieldTable<Self> = [
         "year": .field { $0.year },
         "systems": .field { $0.systems },
+        "more": .field { $0.more },
+        "hasMore": .field { $0.hasMore },
+        "moreHref": .field { $0.moreHref },
     ]
 }
 

@@ -17,7 +17,17 @@ struct DashboardPage: Sendable {
     struct Renewal: Sendable {
         var year: String
         var systems: [Link]
+        /// "ほか N 件" when the year has more systems than the dashboard names, linking to the
+        /// renewals page, which lists them all.
+        var more: String
+        var hasMore: Bool
+        var moreHref: String
     }
+
+    /// The systems named for each year of upcoming renewals; the renewals page lists every one.
+    /// A prefecture or national inventory renews thousands of systems a year, which made the
+    /// dashboard a list of thousands of links (430 KB at 10,000 systems) rather than a summary.
+    static let renewalsShown = 30
 
     struct Link: Sendable {
         var href: String
@@ -82,9 +92,11 @@ extension SiteContext {
         let upcoming = a.renewals.keys.sorted().filter { year in organization.fiscalYear.map { year >= $0 && year <= $0 + 2 } ?? true }
             .prefix(3)
         let renewals = upcoming.map { year in
-            DashboardPage.Renewal(year: t("\(year)年度", "FY\(year)"), systems: (a.renewals[year] ?? []).map {
+            let ids = a.renewals[year] ?? []
+            let more = ids.count - min(ids.count, DashboardPage.renewalsShown)
+            return DashboardPage.Renewal(year: t("\(year)年度", "FY\(year)"), systems: ids.prefix(DashboardPage.renewalsShown).map {
                 DashboardPage.Link(href: root + systemPath($0), label: byID.name($0) ?? $0)
-            })
+            }, more: more > 0 ? t("ほか\(more)件", "\(more) more") : "", hasMore: more > 0, moreHref: root + "analysis/renewals.html")
         }
         let analysisLinks = self.analysisLinks.map { DashboardPage.SectionLink(href: root + $0.href, label: $0.label, description: $0.description) }
         let sections: [DashboardPage.SectionLink] = [
