@@ -1,9 +1,30 @@
+import DaichoCore
 import DaichoRender
 @testable import DaichoSite
 import Foundation
 import Testing
 
 struct OutputFolderTests {
+    /// Paths of the site are relative and stay inside it: no empty component (a leading or doubled
+    /// slash, a trailing one), no "." or "..". Checked by hand, then against the rule written
+    /// plainly on random paths of those characters.
+    @Test func onlyPathsInsideTheSiteAreSafe() {
+        for path in ["index.html", "systems/juki/rfi.md", "a/...", "..a/b", "a/.b", "台帳/一覧.html"] {
+            #expect(OutputFolder.isSafe(path), "\(path)")
+        }
+        for path in ["", "/etc/passwd", "..", "../x", "a/../b", "a/./b", ".", "a/.", "a//b", "a/", "/"] {
+            #expect(!OutputFolder.isSafe(path), "\(path)")
+        }
+        var random = SplitMix(seed: 17)
+        let alphabet = ["a", ".", "/", "é"]
+        for _ in 0..<5_000 {
+            let path = (0..<Int(random.next() % 7)).map { _ in alphabet[Int(random.next() % 4)] }.joined()
+            let components = path.split(separator: "/", omittingEmptySubsequences: false)
+            let rule = !path.isEmpty && !components.contains { $0.isEmpty || $0 == "." || $0 == ".." }
+            #expect(OutputFolder.isSafe(path) == rule, "\(path)")
+        }
+    }
+
     /// The files written do not depend on how many lanes write at once: lanes write into folders
     /// another lane may be making at the same moment (each system's folder, and `systems/`).
     @Test func lanesWritingAtOnceGiveTheSameFiles() async throws {
