@@ -372,6 +372,11 @@ struct RowReuseTests {
         let (text, reuse) = try render(rows, keys: ["a": "1"], previous: nil)
         #expect(text == "<table>\n<tr>甲</tr>\n<tr>乙</tr>\n<tr>丙</tr>\n</table>\n")
         #expect(reuse.pieces.isEmpty)
+        // Seen three times: still not recorded (the third is not taken for a first), while a row
+        // with a key of its own is.
+        let thrice = [Item(id: "a", text: "甲"), Item(id: "a", text: "乙"), Item(id: "a", text: "丁"), Item(id: "b", text: "丙")]
+        let (_, again) = try render(thrice, keys: ["a": "1", "b": "2"], previous: nil)
+        #expect(again.pieces["a"] == nil && again.pieces["b"] != nil)
     }
 
     @Test func noReuseInsideAnIndentedPartial() throws {
