@@ -32,8 +32,9 @@ final class HashingSink: PageSink, @unchecked Sendable {
     }
 }
 
-/// Writes into an existing site only the pages whose bytes changed, each file replaced atomically;
-/// every other file keeps its inode and modification time.
+/// Writes into an existing site only the pages whose bytes changed, each file replaced atomically,
+/// and removes the files a rebuild no longer makes; every other file keeps its inode and
+/// modification time. Every change to the site goes through here, after `beforeFirstChange`.
 final class InPlaceSink: PageSink, @unchecked Sendable {
     let root: String
     private let previous: OutputHashes
@@ -58,8 +59,9 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         self.beforeFirstChange = beforeFirstChange
     }
 
-    /// Called before each change to the site; the first call runs `beforeFirstChange`.
-    func willChange() {
+    /// Called before each change to the site (a file written or removed); the first call runs
+    /// `beforeFirstChange`.
+    private func willChange() {
         lock.withLock {
             guard !changing else { return }
             changing = true
@@ -83,6 +85,21 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
             lock.withLock {
                 rewritten += 1
                 if Fragments.files.contains(page.path) { replacedPieceFiles.insert(page.path) }
+            }
+        }
+    }
+
+    /// Removes files of the site the build no longer makes, and a system's folder left empty.
+    func remove(_ paths: [String]) {
+        guard !paths.isEmpty else { return }
+        willChange()
+        for path in paths {
+            try? FileManager.default.removeItem(atPath: root + "/" + path)
+            if let id = SiteBuilder.systemID(of: path) {
+                let folder = root + "/systems/" + id
+                if (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+                    try? FileManager.default.removeItem(atPath: folder)
+                }
             }
         }
     }

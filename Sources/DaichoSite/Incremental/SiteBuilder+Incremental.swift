@@ -84,7 +84,8 @@ extension SiteBuilder {
                     keys: ledgerKeys(checked, valid: valid), changed: changed.count)
     }
 
-    /// On disk: rewrites changed files in place, removes what no longer exists, writes the manifest last.
+    /// On disk: rewrites changed files in place, removes what no longer exists (both through the
+    /// sink, which removes the manifest first), writes the manifest last.
     func rebuild(_ source: ProjectSource, loaded: TemplateLoader.Loaded, fingerprint: String, previous: BuildManifest, output: String,
                  stamps: [String: FileStamp], progress: (@Sendable (Stage) -> Void)?) async throws -> Outcome {
         // The manifest vouches for the site as the last build left it. Once a file changes it no
@@ -114,17 +115,8 @@ extension SiteBuilder {
             removed.append(path)
         }
         for path in removed { outputs[path] = nil }
-        if !removed.isEmpty { sink.willChange() }
         written.forEach { path, hash in outputs[path] = hash }
-        for path in removed {
-            try? FileManager.default.removeItem(atPath: output + "/" + path)
-            if let id = Self.systemID(of: path) {
-                let folder = output + "/systems/" + id
-                if (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
-                    try? FileManager.default.removeItem(atPath: folder)
-                }
-            }
-        }
+        sink.remove(removed)
         let manifest = BuildManifest(fingerprint: fingerprint, ledgers: build.entries, outputs: outputs, fragments: summary.fragments,
                                      stamps: stamps, exportStamps: Self.exportStamps(in: output, wrote: sink.replacedPieceFiles,
                                                                                      verified: await reusable.value.stamps))
