@@ -57,14 +57,8 @@ public struct FragmentSource: Sendable {
         self.bytes = bytes
     }
 
-    /// The old bytes of system `id` in `path`, when its ledger is the one they were written from.
-    /// They stay valid while this source (which holds the file) is alive.
-    func piece(_ path: String, id: String, key: String?) -> UnsafeRawBufferPointer? {
-        guard let key else { return nil }
-        return pieces(of: path)?.bytes(id: id, key: key)
-    }
-
-    /// The pieces of one file, looked up once for all its rows.
+    /// The pieces of one file, looked up once for all its rows. Their bytes stay valid while this
+    /// source (which holds the file) is alive.
     func pieces(of path: String) -> FilePieces? {
         guard let table = previous.files[path], let stored = bytes[path] else { return nil }
         return FilePieces(table: table, bytes: stored)

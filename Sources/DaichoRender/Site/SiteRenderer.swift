@@ -198,10 +198,11 @@ public struct SiteRenderer: Sendable {
         // inputs are unchanged). Made on a lane like the others, not after them on one core.
         let listed = jobs.map(\.path) + streams.map(\.path) + unrendered
         let baseURL = context.project.site.baseURL
-        let sitemapPaths: @Sendable () -> [String] = { listed + context.ledgers.map { context.systemPath($0.id) } }
-        jobs.insert(("sitemap.xml", keyed("sitemap.xml", context, kept, key: { Sitemap.key(paths: sitemapPaths(), baseURL: baseURL) }) {
-            [RenderedPage(path: "sitemap.xml", text: Sitemap.xml(paths: sitemapPaths(), baseURL: baseURL))]
-        }), at: 0)
+        // Its 80,000 paths are put together once, for the key and, when it changed, the page.
+        let sitemap = keyed("sitemap.xml", context, kept, key: { Sitemap.key(paths: $0, baseURL: baseURL) }) { paths in
+            [RenderedPage(path: "sitemap.xml", text: Sitemap.xml(paths: paths, baseURL: baseURL))]
+        }
+        jobs.insert(("sitemap.xml", { try sitemap(listed + context.ledgers.map { context.systemPath($0.id) }) }), at: 0)
         // At national scale the lists of every system are pages of tens of megabytes each; two of
         // them at once (with their view models) set a build's peak memory, so above this size they
         // render one after another, after the exports, while the small pages share the other lanes.
@@ -222,7 +223,8 @@ public struct SiteRenderer: Sendable {
         let keys = context.pageInputKeys
         func keyed(_ path: String, also: [String] = [], _ job: @escaping Job) -> Job {
             guard let key = keys[path] else { return job }
-            return self.keyed(path, also: also, context, kept, key: key, job)
+            let run = self.keyed(path, also: also, context, kept, key: { (_: Void) in key() }) { (_: Void) in try job() }
+            return { try run(()) }
         }
         func html(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) {
             jobs.append((path, keyed(path, page(path, template, model))))
@@ -254,17 +256,19 @@ public struct SiteRenderer: Sendable {
     }
 
     /// `job`, or nothing when `key` is the one the last build recorded for `path`: the job's
-    /// pages (`path` and `also`) are then kept as they are.
-    private func keyed(_ path: String, also: [String] = [], _ context: SiteContext, _ kept: KeptPages,
-                       key: @escaping @Sendable () -> String, _ job: @escaping Job) -> Job {
-        {
-            let value = key()
+    /// pages (`path` and `also`) are then kept as they are. Both are given one `Input`, which the
+    /// caller makes once (the sitemap's paths; nothing for the other pages).
+    private func keyed<Input>(_ path: String, also: [String] = [], _ context: SiteContext, _ kept: KeptPages,
+                              key: @escaping @Sendable (Input) -> String,
+                              _ job: @escaping @Sendable (Input) throws -> [RenderedPage]) -> @Sendable (Input) throws -> [RenderedPage] {
+        { input in
+            let value = key(input)
             context.fragmentRecorder.record(path, key: value)
             if let previous = context.reuse?.previous.pageKeys[path], previous == value {
                 for page in [path] + also { kept.add(page) }
                 return []
             }
-            return try job()
+            return try job(input)
         }
     }
 
