@@ -13,7 +13,7 @@ enum CLILanguage {
                 return language
             }
         }
-        return Language(localeIdentifier: ProcessInfo.processInfo.environment["LANG"])
+        return Language(localeIdentifier: Environment.value("LANG"))
     }
 }
 

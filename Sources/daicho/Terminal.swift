@@ -1,3 +1,4 @@
+import DaichoCore
 import Foundation
 
 /// What the terminal supports: colour only on a terminal and never with NO_COLOR.
@@ -5,9 +6,8 @@ enum Terminal {
     static func isTTY(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
     static func useColor(_ descriptor: Int32) -> Bool {
-        let environment = ProcessInfo.processInfo.environment
-        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-        if environment["TERM"] == "dumb" { return false }
+        if let noColor = Environment.value("NO_COLOR"), !noColor.isEmpty { return false }
+        if Environment.value("TERM") == "dumb" { return false }
         return isTTY(descriptor)
     }
 

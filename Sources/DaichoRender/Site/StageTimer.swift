@@ -1,8 +1,9 @@
+import DaichoCore
 import Foundation
 
 /// Stage durations on standard error when `DAICHO_TIMINGS` is set: for profiling, not for users.
 public enum StageTimer {
-    public static let enabled = ProcessInfo.processInfo.environment["DAICHO_TIMINGS"] != nil
+    public static let enabled = Environment.value("DAICHO_TIMINGS") != nil
 
     /// The process's resident memory when the stage ended, as Linux reports it (blank elsewhere):
     /// which stage sets a large build's peak.

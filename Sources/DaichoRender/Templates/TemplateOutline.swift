@@ -26,6 +26,15 @@ struct TemplateOutline: Sendable {
         var nextID = 0
         var line = 1, column = 1
         var index = source.startIndex
+        // Tags are found as bytes: Foundation's `range(of:)` compares Unicode characters, and
+        // outlining the templates that way was a twentieth of a one-ledger rebuild's start.
+        let bytes = Array(source.utf8)
+        func find(_ needle: String, from start: String.Index) -> Range<String.Index>? {
+            let from = source.utf8.distance(from: source.startIndex, to: start)
+            guard let at = ByteSearch.firstIndex(of: Array(needle.utf8), in: bytes, from: from) else { return nil }
+            let lower = source.utf8.index(source.startIndex, offsetBy: at)
+            return lower..<source.utf8.index(lower, offsetBy: needle.utf8.count)
+        }
 
         func advance(to end: String.Index) {
             for character in source[index..<end] {
@@ -34,13 +43,13 @@ struct TemplateOutline: Sendable {
             index = end
         }
 
-        while let open = source[index...].range(of: "{{") {
+        while let open = find("{{", from: index) {
             advance(to: open.lowerBound)
             let tagLine = line, tagColumn = column
             let triple = source[open.upperBound...].hasPrefix("{")
             let closer = triple ? "}}}" : "}}"
             let bodyStart = triple ? source.index(after: open.upperBound) : open.upperBound
-            guard let close = source[bodyStart...].range(of: closer) else {
+            guard let close = find(closer, from: bodyStart) else {
                 throw .problem(line: tagLine, column: tagColumn, message: "閉じていないタグ（\(closer) がありません）")
             }
             let body = source[bodyStart..<close.lowerBound]
