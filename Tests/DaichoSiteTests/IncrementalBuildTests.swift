@@ -135,6 +135,38 @@ import Testing
         }
     }
 
+    /// A page rendered again is compared with its file, not with a recorded hash (ordinary pages
+    /// have none): one whose bytes come out as the file's keeps its time, and one edited by hand
+    /// since the last build is written anew.
+    @Test func pagesRenderedAgainAreComparedWithTheirFiles() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let output = project + "/site", reference = project + "/reference"
+        _ = try await build(project, output)
+        let manifest = try #require(BuildManifest.load(for: output))
+        #expect(manifest.outputs["systems/juki/index.html"] == OutputHashes.unrecorded)
+        #expect(manifest.outputs[Fragments.systemsList] != OutputHashes.unrecorded)
+        // The users count shows on juki's page and in its RFI and RFP, not in its SLA; zeimu, which
+        // juki links to, is rendered again too and shows none of it. The hand-edited SLA of zeimu
+        // is repaired; juki's SLA keeps its file.
+        let edited = output + "/systems/zeimu/sla.html", kept = "systems/juki/sla.html"
+        let original = try String(contentsOfFile: edited, encoding: .utf8)
+        try original.replacingOccurrences(of: "</h1>", with: "（手で直した）</h1>").write(toFile: edited, atomically: true, encoding: .utf8)
+        let before = try modificationTimes(output)
+        let ledger = project + "/inventory/juki.yaml"
+        try String(contentsOfFile: ledger, encoding: .utf8).replacingOccurrences(of: "  users: 25", with: "  users: 26")
+            .write(toFile: ledger, atomically: true, encoding: .utf8)
+        guard case .built = try await build(project, output), case .built = try await build(project, reference, incremental: false) else {
+            Issue.record("build stopped")
+            return
+        }
+        #expect(try String(contentsOfFile: edited, encoding: .utf8) == original)
+        #expect(try tree(output) == tree(reference))
+        let after = try modificationTimes(output)
+        #expect(after[kept] != nil && after[kept] == before[kept])
+        #expect(after["systems/juki/index.html"] != before["systems/juki/index.html"])
+    }
+
     /// A settled ledger whose stamp is the recorded one is not read again; one written since
     /// (even to the same size) is, and so is one changed too recently to be stamped.
     @Test func stampsSpareReadingUnchangedLedgers() throws {

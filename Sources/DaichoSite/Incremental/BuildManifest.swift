@@ -44,14 +44,15 @@ struct BuildManifest: Sendable {
         }
     }
 
-    static let version = 13
+    static let version = 14
 
     var version = BuildManifest.version
     /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.
     var fingerprint: String
     /// Ledger file → what it was.
     var ledgers: [String: Ledger]
-    /// Output path → `Digest64` of its bytes (a number, not hex: a national site has 700,000 outputs).
+    /// Output path → `Digest64` of its bytes, or `OutputHashes.unrecorded` for an ordinary page (a
+    /// number, not hex: a national site has 700,000 outputs).
     var outputs: OutputHashes
     /// Where each system's piece of the exports is in the files written.
     var fragments = Fragments()

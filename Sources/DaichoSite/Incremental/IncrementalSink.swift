@@ -2,7 +2,8 @@ import DaichoCore
 import DaichoRender
 import Foundation
 
-/// Records the hash of every page on its way to another sink (a full build's staging folder).
+/// Records every page on its way to another sink (a full build's staging folder), with the hash
+/// of the streamed exports and of the files with pieces (`OutputHashes.recorded`).
 final class HashingSink: PageSink, @unchecked Sendable {
     private let inner: PageSink
     private let lock = NSLock()
@@ -13,7 +14,7 @@ final class HashingSink: PageSink, @unchecked Sendable {
     }
 
     func write(_ pages: [RenderedPage]) async throws {
-        let computed = pages.map { ($0.path, Digest64.hash($0.bytes)) }
+        let computed = pages.map { ($0.path, OutputHashes.recorded($0)) }
         lock.withLock { for (path, hash) in computed { hashes[path] = hash } }
         try await inner.write(pages)
     }
@@ -72,10 +73,10 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     func write(_ pages: [RenderedPage]) async throws {
         for page in pages {
             guard OutputFolder.isSafe(page.path) else { throw WriteError.cannotWrite(page.path, "unsafe path") }
-            let hash = Digest64.hash(page.bytes)
+            let hash = OutputHashes.recorded(page)
             lock.withLock { hashes[page.path] = hash }
             let path = root + "/" + page.path
-            if previous[page.path] == hash, FileManager.default.fileExists(atPath: path) {
+            if let recorded = previous[page.path], Self.holds(path, page.bytes, hash: hash, recorded: recorded) {
                 if StageTimer.enabled { lock.withLock { unchanged.append(page.path) } }
                 continue
             }
@@ -87,6 +88,18 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
                 if Fragments.files.contains(page.path) { replacedPieceFiles.insert(page.path) }
             }
         }
+    }
+
+    /// True when the file at `path` already has `bytes`: for a file with pieces, when the hash the
+    /// last build recorded is theirs; for any other page, when the file itself holds them (its size
+    /// is looked at first). A page edited by hand is thereby written anew when it is rendered again.
+    private static func holds(_ path: String, _ bytes: [UInt8], hash: UInt64, recorded: UInt64) -> Bool {
+        if hash != OutputHashes.unrecorded, recorded != OutputHashes.unrecorded {
+            return recorded == hash && FileManager.default.fileExists(atPath: path)
+        }
+        var status = stat()
+        guard stat(path, &status) == 0, Int(status.st_size) == bytes.count, let old = FileBytes.read(path) else { return false }
+        return old == bytes
     }
 
     /// Removes files of the site the build no longer makes, and a system's folder left empty.

@@ -1,7 +1,9 @@
 import DaichoCore
+import DaichoRender
 
-/// The `Digest64` of every file a build wrote, by path: the files of each system's folder kept
-/// under the system's id, every other page under its path.
+/// Every file a build wrote, by path, with the `Digest64` of its bytes where one is kept (see
+/// `unrecorded`): the files of each system's folder under the system's id, every other page
+/// under its path.
 ///
 /// Nine in ten files of a site are in a system's folder (`systems/<id>/index.html` and the
 /// procurement drafts). Kept by id with short file names, a 10,000-system site has 10,000 keys
@@ -26,6 +28,18 @@ struct OutputHashes: Sendable, Equatable {
             name = try reader.get()
             hash = try reader.get()
         }
+    }
+
+    /// What an ordinary page is recorded with: its bytes are not hashed. Hashing every page of a
+    /// full build (700 MB at 10,000 systems) was a fiftieth of its time, for the few dozen pages
+    /// a rebuild renders again; those are compared with their files instead (`InPlaceSink`). The
+    /// exports and the files with pieces keep their hash: a rebuild trusts their bytes by it
+    /// (`SiteBuilder.reusableFiles`).
+    static let unrecorded: UInt64 = 0
+
+    /// The value recorded for a rendered page: its hash for a file with pieces, else `unrecorded`.
+    static func recorded(_ page: RenderedPage) -> UInt64 {
+        Fragments.files.contains(page.path) ? Digest64.hash(page.bytes) : unrecorded
     }
 
     /// Pages outside the systems' folders: lists, aggregates, exports, department and vendor pages.
