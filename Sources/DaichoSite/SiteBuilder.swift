@@ -113,7 +113,7 @@ public struct SiteBuilder: Sendable {
             source.ledgers[index] = source.ledgers[index].stamped(stamp.map { BinaryWriter.encode($0) })
         }
         let folder = try OutputFolder(output: output)
-        let sink = HashingSink(folder)
+        let sink = RecordingSink(folder)
         var table: [String: FileStamp] = [:]
         for (ledger, stamp) in zip(source.ledgers, stamps) { table[ledger.path] = stamp }
         // The manifest's ledger rows follow from the check alone: they are made and encoded on the

@@ -20,6 +20,8 @@ struct TemplateOutline: Sendable {
         case problem(line: Int, column: Int, message: String)
     }
 
+    private static let opener = Array("{{".utf8)
+
     init(parsing source: String) throws(ParseError) {
         var stack: [(name: String, line: Int, column: Int, inverted: Bool, nodes: [Node], id: Int)] = []
         var current: [Node] = []
@@ -29,11 +31,11 @@ struct TemplateOutline: Sendable {
         // Tags are found as bytes: Foundation's `range(of:)` compares Unicode characters, and
         // outlining the templates that way was a twentieth of a one-ledger rebuild's start.
         let bytes = Array(source.utf8)
-        func find(_ needle: String, from start: String.Index) -> Range<String.Index>? {
+        func find(_ needle: [UInt8], from start: String.Index) -> Range<String.Index>? {
             let from = source.utf8.distance(from: source.startIndex, to: start)
-            guard let at = ByteSearch.firstIndex(of: Array(needle.utf8), in: bytes, from: from) else { return nil }
+            guard let at = ByteSearch.firstIndex(of: needle, in: bytes, from: from) else { return nil }
             let lower = source.utf8.index(source.startIndex, offsetBy: at)
-            return lower..<source.utf8.index(lower, offsetBy: needle.utf8.count)
+            return lower..<source.utf8.index(lower, offsetBy: needle.count)
         }
 
         func advance(to end: String.Index) {
@@ -43,13 +45,13 @@ struct TemplateOutline: Sendable {
             index = end
         }
 
-        while let open = find("{{", from: index) {
+        while let open = find(Self.opener, from: index) {
             advance(to: open.lowerBound)
             let tagLine = line, tagColumn = column
             let triple = source[open.upperBound...].hasPrefix("{")
             let closer = triple ? "}}}" : "}}"
             let bodyStart = triple ? source.index(after: open.upperBound) : open.upperBound
-            guard let close = find(closer, from: bodyStart) else {
+            guard let close = find(Array(closer.utf8), from: bodyStart) else {
                 throw .problem(line: tagLine, column: tagColumn, message: "閉じていないタグ（\(closer) がありません）")
             }
             let body = source[bodyStart..<close.lowerBound]

@@ -4,7 +4,7 @@ import Foundation
 
 /// Records every page on its way to another sink (a full build's staging folder), with the hash
 /// of the streamed exports and of the files with pieces (`OutputHashes.recorded`).
-final class HashingSink: PageSink, @unchecked Sendable {
+final class RecordingSink: PageSink, @unchecked Sendable {
     private let inner: PageSink
     private let lock = NSLock()
     private(set) var hashes = OutputHashes()
