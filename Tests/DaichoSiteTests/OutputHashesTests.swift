@@ -63,7 +63,8 @@ struct OutputHashesTests {
                       "inventory/broken.yaml": .init(hash: "cd", id: nil, partners: [], valid: false)],
             outputs: outputs,
             fragments: Fragments(files: [Fragments.systemsJSON: ["juki": .init(key: "ab", offset: 12, length: 345)]],
-                                 pageKeys: ["assets/search-index.js": "k"]),
+                                 pageKeys: ["assets/search-index.js": "k"],
+                                 contributions: ["juki": .init(key: "ab", names: 1, search: UInt64.max, links: 1 << 40)]),
             stamps: ["inventory/juki.yaml": stamp], exportStamps: [Fragments.systemsJSON: export])
         try await manifest.save(for: output)
         let loaded = try #require(BuildManifest.load(for: output))

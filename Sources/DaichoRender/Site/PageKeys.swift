@@ -1,4 +1,5 @@
 import DaichoCore
+import Foundation
 
 /// What some costly pages are made from, hashed. A rebuild whose key for a page equals the one
 /// recorded last time keeps the page as it is: a cost edit does not touch the search index, the
@@ -8,17 +9,96 @@ import DaichoCore
 /// A key covers every ledger field the page reads; everything else a page depends on (templates,
 /// labels, profile, policy, Daicho itself) is in the build fingerprint, which forces a full build.
 extension SiteContext {
-    var pageInputKeys: [String: @Sendable () -> String] {
+    /// The keys of the pages keyed on their inputs, given the systems' contributions summed
+    /// (`contributionSums`).
+    func pageInputKeys(_ sums: ContributionSums) -> [String: @Sendable () -> String] {
         [
-            "assets/search-index.js": { self.searchIndexKey() }, "analysis/integrations.html": { self.integrationsKey() },
-            "analysis/gaps.html": { self.gapsKey() }, "analysis/renewals.html": { self.renewalsKey() },
-            "analysis/terminals.html": { self.terminalsKey() }, "analysis/disaster.html": { self.disasterKey() },
-            "analysis/consolidation.html": { self.consolidationKey() },
+            "assets/search-index.js": { self.searchIndexKey(sums) }, "analysis/integrations.html": { Self.sumKey(sums.links) },
+            "analysis/gaps.html": { self.gapsKey(sums) }, "analysis/renewals.html": { self.renewalsKey(sums) },
+            "analysis/terminals.html": { self.terminalsKey(sums) }, "analysis/disaster.html": { self.disasterKey(sums) },
+            "analysis/consolidation.html": { self.consolidationKey(sums) },
             // The guideline (its page and its Markdown) shows the figures of `guidelineFacts`
             // alone, the checklist its items: a cost edit seldom moves either.
             SiteSection.guidelines.path: { Self.describedKey(self.guidelineFacts) },
             "guidelines/checklist.html": { Self.describedKey(self.kpiChecklist.items) },
         ]
+    }
+
+    /// Every system's contribution (`Fragments.Contribution`) summed, one sum per kind. A sum does
+    /// not depend on the systems' order, which the pages take from the ids the contributions cover.
+    struct ContributionSums: Sendable {
+        var names: UInt64 = 0
+        var search: UInt64 = 0
+        var links: UInt64 = 0
+
+        mutating func add(_ contribution: Fragments.Contribution) {
+            names &+= contribution.names
+            search &+= contribution.search
+            links &+= contribution.links
+        }
+    }
+
+    /// Sums every system's contribution, taking a system's from the last build when its ledger is
+    /// the one they were made from, and records them all for the next build. On all cores in
+    /// slices: a full build makes every one.
+    func contributionSums() -> ContributionSums {
+        let ledgers = self.ledgers, previous = reuse?.previous.contributions ?? [:]
+        let slices = max(1, min(ledgers.count / 512, 4 * ProcessInfo.processInfo.activeProcessorCount))
+        let parts = Concurrently.map(slices) { slice -> (sums: ContributionSums, made: [(String, Fragments.Contribution)]) in
+            var sums = ContributionSums()
+            var made: [(String, Fragments.Contribution)] = []
+            for ledger in ledgers[(ledgers.count * slice / slices)..<(ledgers.count * (slice + 1) / slices)] {
+                let key = ledgerKeys[ledger.id] ?? ""
+                let contribution = previous[ledger.id].flatMap { !key.isEmpty && $0.key == key ? $0 : nil }
+                    ?? self.contribution(of: ledger, key: key)
+                sums.add(contribution)
+                if !key.isEmpty { made.append((ledger.id, contribution)) }
+            }
+            return (sums, made)
+        }
+        var sums = ContributionSums()
+        var recorded: [String: Fragments.Contribution] = [:]
+        recorded.reserveCapacity(ledgers.count)
+        for part in parts {
+            sums.names &+= part.sums.names
+            sums.search &+= part.sums.search
+            sums.links &+= part.sums.links
+            for (id, contribution) in part.made { recorded[id] = contribution }
+        }
+        fragmentRecorder.record(contributions: recorded)
+        return sums
+    }
+
+    /// What one system gives the keys: its name and category (the lists of systems by name), its
+    /// search document (path, name, department, vendors, business, id), and every link of it
+    /// (partner, direction, method, data) with its name and category (the integration map).
+    func contribution(of ledger: Ledger, key: String) -> Fragments.Contribution {
+        let category = ledger.category?.order ?? -1
+        var names = PageKey()
+        names.add(ledger.id, ledger.name)
+        names.add(category)
+        var search = PageKey()
+        search.add(ledger.id, ledger.name, ledger.department, ledger.vendor?.developer ?? "\u{0}", ledger.vendor?.maintainer ?? "\u{0}")
+        search.add(ledger.business.count)
+        for business in ledger.business { search.add(business) }
+        var links = PageKey()
+        links.add(ledger.id, ledger.name)
+        links.add(category)
+        links.add(ledger.integrations.count)
+        for link in ledger.integrations {
+            switch link.target {
+            case .system(let id): links.add("system", id)
+            case .external(let name): links.add("external", name)
+            }
+            links.add(link.direction.token, link.method?.token ?? "\u{0}", link.data ?? "\u{0}")
+        }
+        return Fragments.Contribution(key: key, names: names.number, search: search.number, links: links.number)
+    }
+
+    static func sumKey(_ sum: UInt64) -> String {
+        var key = PageKey()
+        key.add(sum)
+        return key.value
     }
 
     /// A value's full description (every stored field, nested ones too) as a key: for page
@@ -29,56 +109,57 @@ extension SiteContext {
         return key.value
     }
 
-    /// The name a page shows for a system (its id when it has none).
-    private func name(_ id: String) -> String { byID.name(id) ?? id }
+    // The pages below list systems by id, in an order the analysis decides; their names and
+    // categories are covered by the names' sum, so a rename makes them all again.
 
-    /// The systems of each gap, by name (the codes this profile hides are in the fingerprint).
-    func gapsKey() -> String {
+    /// The systems of each gap (the codes this profile hides are in the fingerprint).
+    func gapsKey(_ sums: ContributionSums) -> String {
         var key = PageKey()
+        key.add(sums.names)
         for code in GapAnalysis.Code.allCases {
             let ids = analysis.gaps.byCode[code] ?? []
             key.add(code.rawValue)
             key.add(ids.count)
-            for id in ids { key.add(id, name(id)) }
+            for id in ids { key.add(id) }
         }
         return key.value
     }
 
-    /// Each fiscal year's systems, by name and category.
-    func renewalsKey() -> String {
+    /// Each fiscal year's systems.
+    func renewalsKey(_ sums: ContributionSums) -> String {
         var key = PageKey()
+        key.add(sums.names)
         for year in analysis.renewals.keys.sorted() {
             let ids = analysis.renewals[year] ?? []
             key.add(year)
             key.add(ids.count)
-            for id in ids {
-                key.add(id, name(id))
-                key.add(byID[id]?.category?.order ?? -1)
-            }
+            for id in ids { key.add(id) }
         }
         return key.value
     }
 
-    /// The terminal groups (name, count, systems by name) and the spares.
-    func terminalsKey() -> String {
+    /// The terminal groups (name, count, systems) and the spares.
+    func terminalsKey(_ sums: ContributionSums) -> String {
         var key = PageKey()
+        key.add(sums.names)
         let terminals = analysis.terminals
         key.add(terminals.sparesDedicated)
         key.add(terminals.sparesCommon)
         key.add(terminals.spareRate.decimalString(places: 6))
         for group in terminals.groups {
-            key.add(group.group, name(group.group))
+            key.add(group.group)
             key.add(group.count)
             key.add(group.systems.count)
-            for id in group.systems { key.add(id, name(id)) }
+            for id in group.systems { key.add(id) }
         }
         return key.value
     }
 
-    /// Every figure of the plan, and each host's systems by name with their shares (the only
-    /// ledger facts the page shows: a cost edit leaves it as it is).
-    func consolidationKey() -> String {
+    /// Every figure of the plan, and each host's systems with their shares (the only ledger
+    /// facts the page shows: a cost edit leaves it as it is).
+    func consolidationKey(_ sums: ContributionSums) -> String {
         var key = PageKey()
+        key.add(sums.names)
         let plan = analysis.consolidation
         let analyzer = Analyzer(policy: project.policy)
         let capacity = analyzer.hostCapacityForDisplay
@@ -93,49 +174,27 @@ extension SiteContext {
         }
         for list in plan.hosts + [plan.assumed, plan.unplaceable] {
             key.add(list.count)
-            for id in list { key.add(id, name(id)) }
+            for id in list { key.add(id) }
         }
         return key.value
     }
 
-    /// Every row of the disaster table: task, kind, target and system by name.
-    func disasterKey() -> String {
+    /// Every row of the disaster table: task, kind, target and system.
+    func disasterKey(_ sums: ContributionSums) -> String {
         var key = PageKey()
+        key.add(sums.names)
         for row in analysis.disasterTable {
-            key.add(row.task, row.kind?.token ?? "\u{0}", row.target?.token ?? "\u{0}", row.system, name(row.system))
+            key.add(row.task, row.kind?.token ?? "\u{0}", row.target?.token ?? "\u{0}", row.system)
         }
         return key.value
     }
 
-    /// Each system's search document: path, name, department, vendors, business, id.
-    func searchIndexKey() -> String {
+    /// The search documents, and what this profile hides of them.
+    func searchIndexKey(_ sums: ContributionSums) -> String {
         var key = PageKey()
         key.add(visibility.hides("vendor.developer") ? "hide-vendors" : "vendors")
         key.add(visibility.hides("basic.business") ? "hide-business" : "business")
-        for ledger in ledgers {
-            key.add(ledger.id, ledger.name, ledger.department, ledger.vendor?.developer ?? "\u{0}",
-                    ledger.vendor?.maintainer ?? "\u{0}")
-            key.add(ledger.business.count)
-            for business in ledger.business { key.add(business) }
-        }
-        return key.value
-    }
-
-    /// Names, categories and every link (partner, direction, method, data) of every system.
-    func integrationsKey() -> String {
-        var key = PageKey()
-        for ledger in ledgers {
-            key.add(ledger.id, ledger.name)
-            key.add(ledger.category?.order ?? -1)
-            key.add(ledger.integrations.count)
-            for link in ledger.integrations {
-                switch link.target {
-                case .system(let id): key.add("system", id)
-                case .external(let name): key.add("external", name)
-                }
-                key.add(link.direction.token, link.method?.token ?? "\u{0}", link.data ?? "\u{0}")
-            }
-        }
+        key.add(sums.search)
         return key.value
     }
 }
@@ -157,5 +216,10 @@ struct PageKey {
         withUnsafeBytes(of: Int64(number).littleEndian) { digest.combine($0) }
     }
 
+    mutating func add(_ number: UInt64) {
+        withUnsafeBytes(of: number.littleEndian) { digest.combine($0) }
+    }
+
+    var number: UInt64 { digest.value }
     var value: String { Digest64.text(digest.value) }
 }

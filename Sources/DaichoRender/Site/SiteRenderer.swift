@@ -216,11 +216,12 @@ public struct SiteRenderer: Sendable {
 
     /// Analysis, guideline, search, open data and error pages: everything but systems and their lists.
     /// A page whose inputs have a key renders nothing (and is listed in `kept`) when the key is the
-    /// one of the previous build. The keys are worked out in the page's job, on the lanes: each
-    /// goes over every system, and one after another they were a tenth of a one-ledger rebuild.
+    /// one of the previous build. The keys are worked out in the page's job, on the lanes, from the
+    /// systems' contributions summed here (on all cores, and in a rebuild mostly taken from the
+    /// last build): one after another the keys were a tenth of a one-ledger rebuild.
     private func addSecondaryPages(_ context: SiteContext, to jobs: inout [(path: String, job: Job)], keeping kept: KeptPages) {
         let templates = self.templates
-        let keys = context.pageInputKeys
+        let keys = context.pageInputKeys(context.contributionSums())
         func keyed(_ path: String, also: [String] = [], _ job: @escaping Job) -> Job {
             guard let key = keys[path] else { return job }
             let run = self.keyed(path, also: also, context, kept, key: { (_: Void) in key() }) { (_: Void) in try job() }

@@ -44,7 +44,7 @@ struct BuildManifest: Sendable {
         }
     }
 
-    static let version = 14
+    static let version = 15
 
     var version = BuildManifest.version
     /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.
@@ -63,9 +63,10 @@ struct BuildManifest: Sendable {
     var exportStamps: [String: FileStamp] = [:]
 
     /// The file form: version, fingerprint, then output rows (pages by path, then each system's
-    /// files under its id), the pieces, page keys and export stamps, and last the ledger rows and
-    /// their stamps, each table in key order, in the binary form (a 10,000-system site has 73,000
-    /// outputs; as JSON the manifest took a tenth of a second to read and half a second to write).
+    /// files under its id), the pieces, page keys, the systems' contributions to them and the
+    /// export stamps, and last the ledger rows and their stamps, each table in key order, in the
+    /// binary form (a 10,000-system site has 73,000 outputs; as JSON the manifest took a tenth of
+    /// a second to read and half a second to write).
     /// The file ends with the `Digest64` of everything before it: a manifest that did not reach the
     /// disk whole is not read, and the build is a full one.
     static let magic = Array("DAICHO-BUILD-MANIFEST\n".utf8)
@@ -87,12 +88,15 @@ struct BuildManifest: Sendable {
                 }
             }
             let pageKeys: [String: String] = try table(&reader)
+            let contributions = try table(&reader) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+                Fragments.Contribution(key: try reader.get(), names: try reader.get(), search: try reader.get(), links: try reader.get())
+            }
             let exportStamps: [String: FileStamp] = try table(&reader)
             let ledgers: [String: Ledger] = try table(&reader)
             let stamps: [String: FileStamp] = try table(&reader)
             guard reader.remaining == 0 else { return nil }
             return BuildManifest(fingerprint: fingerprint, ledgers: ledgers, outputs: outputs,
-                                 fragments: Fragments(files: files, pageKeys: pageKeys), stamps: stamps, exportStamps: exportStamps)
+                                 fragments: Fragments(files: files, pageKeys: pageKeys, contributions: contributions), stamps: stamps, exportStamps: exportStamps)
         } catch {
             return nil
         }
@@ -165,6 +169,12 @@ struct BuildManifest: Sendable {
                 }
             }
             try table(fragments.pageKeys) { writer.put($0) }
+            try table(fragments.contributions) { contribution in
+                writer.put(contribution.key)
+                writer.put(contribution.names)
+                writer.put(contribution.search)
+                writer.put(contribution.links)
+            }
             try table(exportStamps) { writer.put($0) }
             try flush()
             try append(await tail.value)
