@@ -28,6 +28,20 @@ struct JSONValueTests {
         }
     }
 
+    /// Property: for text in NFC (Japanese names, precomposed accents) the byte order is the order
+    /// of `String`'s `<`, so sorting department and vendor names by bytes changes nothing.
+    @Test func byteOrderIsTheStringOrderForNFCText() {
+        var random = SplitMix(seed: 9)
+        let alphabet = Array("aZ0-_ 課市民台帳情報ガヴ（）é🙂")
+        for _ in 0..<300 {
+            var names: Set<String> = []
+            for _ in 0..<Int(random.next() % 30) {
+                names.insert(String((0..<Int(random.next() % 6)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }))
+            }
+            #expect(ByteOrder.sorted(names) == names.sorted())
+        }
+    }
+
     /// Property: sorting by the first eight bytes as a number, then by `keyOrder`, is the UTF-8
     /// order, also for keys that share eight bytes or more, are shorter than eight, or hold NUL.
     @Test func sortedKeysAreInUTF8Order() {

@@ -82,6 +82,10 @@ public struct Ledger: Sendable {
     public var name: String { box.fields.basic.name }
     public var category: SystemCategory? { box.fields.basic.category }
     public var business: [String] { box.fields.basic.business }
+    /// `vendor.developer` and `vendor.maintainer` without copying the rest of `vendor` (the page
+    /// context groups every system by its vendors).
+    public var developer: String? { box.fields.vendor?.developer }
+    public var maintainer: String? { box.fields.vendor?.maintainer }
     public var costs: Costs? {
         get { box.fields.costs }
         set { update { $0.costs = newValue } }

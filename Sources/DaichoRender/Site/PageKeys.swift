@@ -78,7 +78,7 @@ extension SiteContext {
         names.add(ledger.id, ledger.name)
         names.add(category)
         var search = PageKey()
-        search.add(ledger.id, ledger.name, ledger.department, ledger.vendor?.developer ?? "\u{0}", ledger.vendor?.maintainer ?? "\u{0}")
+        search.add(ledger.id, ledger.name, ledger.department, ledger.developer ?? "\u{0}", ledger.maintainer ?? "\u{0}")
         search.add(ledger.business.count)
         for business in ledger.business { search.add(business) }
         var links = PageKey()

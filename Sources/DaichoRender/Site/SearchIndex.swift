@@ -26,7 +26,7 @@ extension SiteContext {
                 var grams: [[UInt64]] = []
                 for index in chunk * chunkSize..<min((chunk + 1) * chunkSize, ledgers.count) {
                     let ledger = ledgers[index]
-                    let vendors = hidesVendors ? [] : [ledger.vendor?.developer, ledger.vendor?.maintainer].compactMap { $0 }
+                    let vendors = hidesVendors ? [] : [ledger.developer, ledger.maintainer].compactMap { $0 }
                     let vendor = Array(Set(vendors)).sorted().joined(separator: " ")
                     let business = hidesBusiness ? "" : ledger.business.joined(separator: " ")
                     JSONValue.pad(4, into: &docs)

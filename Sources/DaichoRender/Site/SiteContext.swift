@@ -20,7 +20,9 @@ final class SiteContext: Sendable {
     let departmentSlugs: [String: String]
     let departmentSystems: [String: [String]]
     /// The department and vendor names, sorted once (Japanese names compare slowly, and five
-    /// pages and the page list each sorted thousands of them).
+    /// pages and the page list each sorted thousands of them), by their bytes: for names in NFC
+    /// that is `String`'s order, at a fraction of the cost, and unlike `String`'s `<` it is a total
+    /// order for names with combining marks too (so their order no longer depends on the run).
     let departmentNames: [String]
     let vendorNames: [String]
     let vendorSlugs: [String: String]
@@ -77,8 +79,7 @@ final class SiteContext: Sendable {
         var incoming: [String: [(String, Integration)]] = [:]
         for ledger in self.ledgers {
             departments[ledger.department, default: []].append(ledger.id)
-            let vendor = ledger.vendor
-            let developer = vendor?.developer, maintainer = vendor?.maintainer
+            let developer = ledger.developer, maintainer = ledger.maintainer
             if let developer { vendors[developer, default: []].append((ledger.id, true, developer == maintainer)) }
             if let maintainer, maintainer != developer { vendors[maintainer, default: []].append((ledger.id, false, true)) }
             for link in ledger.integrations {
@@ -86,10 +87,10 @@ final class SiteContext: Sendable {
             }
         }
         departmentSystems = departments
-        departmentNames = departments.keys.sorted()
+        departmentNames = ByteOrder.sorted(departments.keys)
         departmentSlugs = Slug.assign(departmentNames, prefix: "d")
         vendorSystems = vendors.mapValues { $0.map { (id: $0.0, developer: $0.1, maintainer: $0.2) } }
-        vendorNames = vendors.keys.sorted()
+        vendorNames = ByteOrder.sorted(vendors.keys)
         vendorSlugs = Slug.assign(vendorNames, prefix: "v")
         self.incoming = incoming.mapValues { $0.map { (from: $0.0, link: $0.1) } }
         maintenanceByID = Dictionary(analysis.maintenance.systems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
