@@ -101,6 +101,10 @@ public struct Analyzer: Sendable {
         var filled = 0, total = 0
         var byDepartment: [String: (Int, Int)] = [:]
         var systems: [String: Exact] = [:], missing: [String: [String]] = [:]
+        // Sized once: grown a doubling at a time, both tables of a national inventory were
+        // rehashed a dozen times over.
+        systems.reserveCapacity(ledgers.count)
+        missing.reserveCapacity(ledgers.count)
         for ledger in ledgers {
             let completeness = ledger.completeness
             filled += completeness.filled
