@@ -1,7 +1,7 @@
 extension Analyzer {
     /// One pass, each group read once per system: reading a field copies its whole group out of
     /// the ledger, and a pass per field copied the usage and hardware groups twice over for every
-    /// system (a fiftieth of a one-ledger rebuild at 10,000 systems).
+    /// system (a sixtieth of a one-ledger rebuild at 10,000 systems).
     func distributions(_ ledgers: [Ledger]) -> Distributions {
         var servers: [Int: Int] = [:]
         var form = Tally<UsageForm>(), dependency = Tally<Dependency>(), location = Tally<HardwareLocation>()

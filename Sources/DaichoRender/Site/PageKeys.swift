@@ -32,9 +32,13 @@ extension SiteContext {
         var links: UInt64 = 0
 
         mutating func add(_ contribution: Fragments.Contribution) {
-            names &+= contribution.names
-            search &+= contribution.search
-            links &+= contribution.links
+            add(ContributionSums(names: contribution.names, search: contribution.search, links: contribution.links))
+        }
+
+        mutating func add(_ other: ContributionSums) {
+            names &+= other.names
+            search &+= other.search
+            links &+= other.links
         }
     }
 
@@ -60,9 +64,7 @@ extension SiteContext {
         var recorded: [String: Fragments.Contribution] = [:]
         recorded.reserveCapacity(ledgers.count)
         for part in parts {
-            sums.names &+= part.sums.names
-            sums.search &+= part.sums.search
-            sums.links &+= part.sums.links
+            sums.add(part.sums)
             for (id, contribution) in part.made { recorded[id] = contribution }
         }
         fragmentRecorder.record(contributions: recorded)
