@@ -1,14 +1,12 @@
 extension Analyzer {
+    /// - Parameter maintenance: `maintenance(ledgers)`.
     func costs(_ ledgers: [Ledger], maintenance: MaintenanceAnalysis, population: Int?) -> CostAnalysis {
         var totals = CostAnalysis.Totals()
         var byDepartment: [String: CostAnalysis.Totals] = [:]
         var byCategory: [String: CostAnalysis.Totals] = [:]
-        // `maintenance` is made from these ledgers, a row each in their order: taken by place, not
-        // looked up by id (a table of 10,000 ids built and searched for every analysis).
-        let rows = maintenance.systems
-        let aligned = rows.count == ledgers.count && zip(rows, ledgers).allSatisfy { $0.id == $1.id }
-        let equivalents = aligned ? [:] : Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for (index, ledger) in ledgers.enumerated() {
+        // `maintenance` is `maintenance(ledgers)`, a row per ledger in their order (both callers):
+        // each row is taken by place, not looked up in a table of 10,000 ids built for the purpose.
+        for (ledger, row) in zip(ledgers, maintenance.systems) {
             var part = CostAnalysis.Totals()
             if let costs = ledger.costs {
                 // Migration stays out of the initial total, as in the maintenance ratio.
@@ -16,7 +14,7 @@ extension Analyzer {
                 part.annual = (costs.maintenance ?? 0) + (costs.service ?? 0) + (costs.other ?? 0)
             }
             // Rounded per system, then summed.
-            part.annualEquivalent = (aligned ? rows[index] : equivalents[ledger.id])?.annualEquivalent ?? 0
+            part.annualEquivalent = row.annualEquivalent ?? 0
             totals.add(part)
             byDepartment[ledger.department, default: .init()].add(part)
             byCategory[ledger.category?.token ?? "_none", default: .init()].add(part)
