@@ -167,6 +167,48 @@ import Testing
         #expect(after["systems/juki/index.html"] != before["systems/juki/index.html"])
     }
 
+    /// A file with pieces whose new bytes have the old length is patched where it differs (it
+    /// keeps its inode); one whose length changes is replaced. Either way the site is a full build's.
+    @Test func exportsOfTheSameLengthArePatchedInPlace() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let output = project + "/site", reference = project + "/reference", ledger = project + "/inventory/juki.yaml"
+        func inodes() throws -> [String: Int] {
+            try Dictionary(uniqueKeysWithValues: Fragments.files.map { path in
+                (path, try #require(FileStamp(path: output + "/" + path)).inode)
+            })
+        }
+        func matchesAFullBuild() async throws -> Bool {
+            try? FileManager.default.removeItem(atPath: reference)
+            guard case .built = try await build(project, output), case .built = try await build(project, reference, incremental: false) else {
+                Issue.record("build stopped")
+                return false
+            }
+            return try tree(output) == tree(reference)
+        }
+        _ = try await build(project, output)
+        let first = try inodes()
+        // The users count is in both exports and the list, and keeps its length.
+        try replace("  users: 25", with: "  users: 26", in: ledger)
+        #expect(try await matchesAFullBuild())
+        let patched = try inodes()
+        for path in [Fragments.systemsJSON, Fragments.systemsCSV, Fragments.systemsList] {
+            #expect(patched[path] == first[path], "\(path) was replaced, not patched")
+        }
+        #expect(BuildManifest.load(for: output)?.exportStamps.count == Fragments.files.count)
+        // A longer name moves every row after it: the files are written anew.
+        try replace("\n  name: ", with: "\n  name: 新", in: ledger)
+        #expect(try await matchesAFullBuild())
+        let replaced = try inodes()
+        for path in [Fragments.systemsJSON, Fragments.systemsCSV, Fragments.systemsList] {
+            #expect(replaced[path] != patched[path], "\(path) was patched though its length changed")
+        }
+        // And the next patch starts from those files.
+        try replace("  users: 26", with: "  users: 27", in: ledger)
+        #expect(try await matchesAFullBuild())
+        #expect(try inodes()[Fragments.systemsJSON] == replaced[Fragments.systemsJSON])
+    }
+
     /// A settled ledger whose stamp is the recorded one is not read again; one written since
     /// (even to the same size) is, and so is one changed too recently to be stamped.
     @Test func stampsSpareReadingUnchangedLedgers() throws {

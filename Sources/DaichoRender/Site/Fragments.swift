@@ -112,7 +112,8 @@ public final class StoredBytes: @unchecked Sendable {
     private let buffer: UnsafeRawBufferPointer
     private let release: @Sendable (UnsafeRawBufferPointer) -> Void
 
-    /// Takes `buffer`, which nothing may change while this value lives; `release` gives it back.
+    /// Takes `buffer`, which nothing may change while its bytes are read (a rebuild patches a
+    /// mapped file only once its new bytes are made, see `InPlacePatch`); `release` gives it back.
     public init(buffer: UnsafeRawBufferPointer, release: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) {
         self.buffer = buffer
         self.release = release

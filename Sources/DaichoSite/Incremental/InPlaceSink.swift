@@ -17,6 +17,12 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     /// each is work a page key could have saved.
     private(set) var unchanged: [String] = []
 
+    /// Files rewritten where they were, as patches (noted for `DAICHO_TIMINGS` only).
+    private(set) var patched: [String] = []
+    /// The files with pieces as the last build left them (verified against the manifest), with
+    /// their stamps: a file whose new bytes have the old length is patched rather than replaced.
+    private var previousFiles: [String: (bytes: StoredBytes, stamp: FileStamp)] = [:]
+
     /// Run once, before the first file of the site changes (see `willChange`).
     private let beforeFirstChange: @Sendable () -> Void
     private var changing = false
@@ -27,6 +33,15 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         self.root = root
         self.previous = previous
         self.beforeFirstChange = beforeFirstChange
+    }
+
+    /// Hands over the verified files with pieces; called before the first of them is written.
+    func takePrevious(_ files: [String: StoredBytes], stamps: [String: FileStamp]) {
+        lock.withLock {
+            for (path, bytes) in files {
+                if let stamp = stamps[path] { previousFiles[path] = (bytes, stamp) }
+            }
+        }
     }
 
     /// Called before each change to the site (a file written or removed); the first call runs
@@ -50,13 +65,31 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
                 continue
             }
             willChange()
-            try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-            try AtomicFile.write(page.bytes, to: path, durable: false)
+            let patched = try patch(page, at: path)
+            if !patched {
+                try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+                try AtomicFile.write(page.bytes, to: path, durable: false)
+            }
             lock.withLock {
                 rewritten += 1
+                if patched, StageTimer.enabled { self.patched.append(page.path) }
                 if Fragments.files.contains(page.path) { replacedPieceFiles.insert(page.path) }
             }
         }
+    }
+
+    /// Writes a page with pieces into its old file where the bytes differ, when it has the old
+    /// length; false when it cannot be patched.
+    private func patch(_ page: RenderedPage, at path: String) throws(WriteError) -> Bool {
+        guard let (old, stamp) = lock.withLock({ previousFiles[page.path] }), old.count == page.bytes.count else { return false }
+        let patch = old.withBytes { old in
+            page.bytes.withUnsafeBytes { new -> InPlacePatch? in
+                var patch = InPlacePatch(old: old)
+                return patch.add(new, at: 0) ? patch : nil
+            }
+        }
+        guard let patch else { return false }
+        return try patch.apply(to: path, expecting: stamp)
     }
 
     /// True when the file at `path` already has `bytes`: for a file with pieces, when the hash the
@@ -86,50 +119,33 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         }
     }
 
-    private static let slice = 128 << 10
-
-    /// Streams a large file into a temporary file beside it, hashing on the way; the old file is
-    /// replaced only when the bytes differ (an export of 50 MB is never gathered in memory).
+    /// Writes a large file a part at a time (see `PatchedStream`); the old file is changed only
+    /// when the bytes differ.
     func write(path relative: String, parts next: () throws -> FilePart?) async throws -> Int {
         guard OutputFolder.isSafe(relative) else { throw WriteError.cannotWrite(relative, "unsafe path") }
         let path = root + "/" + relative
         try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-        let stream = try AtomicFile.Stream(replacing: path, durable: false)
-        var digest = Digest64()
-        var total = 0
+        let file = PatchedStream(path: path, previous: lock.withLock { previousFiles[relative] })
         do {
-            while let part = try next() {
-                // Hashed and written a slice at a time: a part of several megabytes (a run of
-                // unchanged systems copied from the last export) was read from memory twice, once
-                // to hash it and once to write it; a slice is still in the processor's cache.
-                try part.withBytes { bytes in
-                    var start = 0
-                    while start < bytes.count {
-                        let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<min(start + Self.slice, bytes.count)])
-                        digest.combine(slice)
-                        try stream.append(slice)
-                        start += slice.count
-                    }
-                }
-                total += part.count
-            }
+            while let part = try next() { try file.take(part) }
         } catch {
-            stream.discard()
+            file.discard()
             throw error
         }
-        let hash = digest.value
+        let hash = file.hash
         lock.withLock { hashes[relative] = hash }
         if previous[relative] == hash, FileManager.default.fileExists(atPath: path) {
             if StageTimer.enabled { lock.withLock { unchanged.append(relative) } }
-            stream.discard()
-            return total
+            file.discard()
+            return file.total
         }
         willChange()
-        try stream.commit()
+        let patched = try file.commit()
         lock.withLock {
             rewritten += 1
+            if patched, StageTimer.enabled { self.patched.append(relative) }
             if Fragments.files.contains(relative) { replacedPieceFiles.insert(relative) }
         }
-        return total
+        return file.total
     }
 }

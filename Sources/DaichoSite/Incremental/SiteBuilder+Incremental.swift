@@ -96,9 +96,14 @@ extension SiteBuilder {
         // The previous files with pieces (50 MB at 10,000 systems) are mapped and verified while the ledgers are checked.
         let reusable = Task.detached { Self.reusableFiles(in: output, previous) }
         let build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,
-                                            reuse: { await reusable.value.source }, progress: progress)
+                                            reuse: {
+            let (source, stamps) = await reusable.value
+            sink.takePrevious(source?.bytes ?? [:], stamps: stamps)
+            return source
+        }, progress: progress)
         guard case .built(_, _, let summary) = build.outcome else { return build.outcome }
         StageTimer.note("rendered again, unchanged: \(sink.unchanged.sorted().joined(separator: " "))")
+        StageTimer.note("patched in place: \(sink.patched.sorted().joined(separator: " "))")
         let finishing = ContinuousClock.now
         // Start from the previous table (most entries stay) rather than growing a new one.
         let written = sink.hashes
