@@ -63,6 +63,22 @@ struct LedgerCacheTests {
         #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(Int.self, from: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]) }
     }
 
+    /// A ledger enum travels as its place among its cases (one byte), not as its token; a place
+    /// past the last case is damage.
+    @Test func enumsTravelAsTheirPlace() throws {
+        #expect(BinaryWriter.encode(SystemCategory.resident) == [0])
+        #expect(BinaryWriter.encode(SystemCategory.infrastructure) == [3])
+        #expect(BinaryWriter.encode(Development.packageCustom) == [1])
+        for category in SystemCategory.allCases {
+            #expect(try BinaryReader.decode(SystemCategory.self, from: BinaryWriter.encode(category)[...]) == category)
+        }
+        for kind in CostLineKind.allCases {
+            #expect(try BinaryReader.decode(CostLineKind?.self, from: BinaryWriter.encode(Optional(kind))[...]) == kind)
+        }
+        #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(SystemCategory.self, from: [4]) }
+        #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(SystemCategory.self, from: [0x80]) }
+    }
+
     /// A stored string whose bytes are not UTF-8 throws rather than coming back repaired: a lone
     /// 0xFF (repaired to three bytes, so the length differs) and a cut-off four-byte sequence
     /// F0 9F 98 (repaired to U+FFFD, EF BF BD: the same length, other bytes). A slice that does

@@ -70,7 +70,28 @@ extension LedgerEnum {
     public var label: LocalizedText { Self.spec.label(of: rawValue) }
 
     /// Spec order, which is the order tables and charts use.
-    public var order: Int { Self.spec.tokens.firstIndex(of: rawValue) ?? Int.max }
+    public var order: Int { Self.spec.cases.firstIndex { $0.token == rawValue } ?? Int.max }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.order < rhs.order }
+}
+
+/// In the binary form a case travels as its place among `allCases`, not as its token: turning a
+/// token back into a case compared it with the tokens one by one, for every field of every ledger
+/// a rebuild takes from the cache.
+extension LedgerEnum {
+    public func write(to writer: inout BinaryWriter) {
+        var place: UInt64 = 0
+        for candidate in Self.allCases {
+            if candidate == self { break }
+            place += 1
+        }
+        writer.putVarint(place)
+    }
+
+    public init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        let place = try reader.varint()
+        let cases = Self.allCases
+        guard place < UInt64(cases.count) else { throw BinaryReader.Malformed() }
+        self = cases[cases.index(cases.startIndex, offsetBy: Int(place))]
+    }
 }
