@@ -51,8 +51,9 @@ struct BuildManifest: Sendable {
     var fingerprint: String
     /// Ledger file → what it was.
     var ledgers: [String: Ledger]
-    /// Output path → `Digest64` of its bytes, or `OutputHashes.unrecorded` for an ordinary page (a
-    /// number, not hex: a national site has 700,000 outputs).
+    /// Output path → `Digest64` of its bytes (for a patched export, a value derived from the
+    /// patch), or `OutputHashes.unrecorded` for an ordinary page (a number, not hex: a national
+    /// site has 700,000 outputs).
     var outputs: OutputHashes
     /// Where each system's piece of the exports is in the files written.
     var fragments = Fragments()

@@ -125,14 +125,17 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         guard OutputFolder.isSafe(relative) else { throw WriteError.cannotWrite(relative, "unsafe path") }
         let path = root + "/" + relative
         try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-        let file = PatchedStream(path: path, previous: lock.withLock { previousFiles[relative] })
+        let file = PatchedStream(path: path, previous: lock.withLock {
+            previousFiles[relative].flatMap { file in previous[relative].map { (file.bytes, file.stamp, $0) } }
+        })
+        let hash: UInt64
         do {
             while let part = try next() { try file.take(part) }
+            hash = try file.finish()
         } catch {
             file.discard()
             throw error
         }
-        let hash = file.hash
         lock.withLock { hashes[relative] = hash }
         if previous[relative] == hash, FileManager.default.fileExists(atPath: path) {
             if StageTimer.enabled { lock.withLock { unchanged.append(relative) } }

@@ -33,8 +33,8 @@ struct OutputHashes: Sendable, Equatable {
     /// What an ordinary page is recorded with: its bytes are not hashed. Hashing every page of a
     /// full build (700 MB at 10,000 systems) was a fiftieth of its time, for the few dozen pages
     /// a rebuild renders again; those are compared with their files instead (`InPlaceSink`). The
-    /// exports and the files with pieces keep their hash: a rebuild trusts their bytes by it
-    /// (`SiteBuilder.reusableFiles`).
+    /// exports and the files with pieces keep their hash (after a patch, a value derived from the
+    /// patch: see `PatchedStream`): a rebuild trusts their bytes by it (`SiteBuilder.reusableFiles`).
     static let unrecorded: UInt64 = 0
 
     /// The value recorded for a rendered page: its hash for a file with pieces, else `unrecorded`.

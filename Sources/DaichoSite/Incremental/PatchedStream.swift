@@ -3,13 +3,20 @@ import DaichoRender
 import Foundation
 
 /// A large file a rebuild writes a part at a time (an export of 50 MB is never gathered in
-/// memory), hashed on the way. While the new bytes are the old file's but for a few blocks, they
-/// become a patch of that file (see `InPlacePatch`); otherwise a new file is streamed beside it
+/// memory). While the new bytes are the old file's but for a few blocks, they become a patch of
+/// that file (see `InPlacePatch`); otherwise a new file is streamed beside it, hashed on the way,
 /// and renamed over it.
+///
+/// A patched file is not hashed again (hashing the 47 MB of the two exports was a thirtieth of a
+/// one-ledger rebuild): what is recorded for it is the old file's recorded value combined with the
+/// patch (`identity`). That still names its bytes, since the old value named the old file's, but
+/// it no longer matches a hash of the file: should the file's stamp change, the next rebuild cannot
+/// verify it by its bytes, and renders it whole again rather than piecing it.
 final class PatchedStream {
     let path: String
-    /// The file as the last build left it, with its stamp when it was mapped.
-    private let previous: (bytes: StoredBytes, stamp: FileStamp)?
+    /// The file as the last build left it, with its stamp when it was mapped and what the manifest
+    /// recorded for it.
+    private let previous: (bytes: StoredBytes, stamp: FileStamp, recorded: UInt64)?
     private var patch: InPlacePatch?
     /// The parts taken while the patch holds, written out whole if it does not in the end. Parts
     /// copied from the old file are pointers into it; the made ones count against `heldLimit`.
@@ -22,22 +29,37 @@ final class PatchedStream {
 
     private static let slice = 128 << 10
 
-    init(path: String, previous: (bytes: StoredBytes, stamp: FileStamp)?) {
+    init(path: String, previous: (bytes: StoredBytes, stamp: FileStamp, recorded: UInt64)?) {
         self.path = path
         self.previous = previous
         // The buffer lives as long as `previous`, which this value holds.
         patch = previous.map { file in file.bytes.withBytes { InPlacePatch(old: $0) } }
     }
 
-    var hash: UInt64 { digest.value }
+    /// Ends the parts and gives what the manifest records: the old file's value when the bytes
+    /// came out the same, one derived from it and the patch when they are a patch of it, else the
+    /// hash of the bytes.
+    func finish() throws(WriteError) -> UInt64 {
+        if patch != nil, total != previous?.bytes.count {
+            patch = nil
+            try writeHeld()
+        }
+        guard let patch, let previous else { return digest.value }
+        guard !patch.runs.isEmpty else { return previous.recorded }
+        var derived = Digest64()
+        withUnsafeBytes(of: previous.recorded.littleEndian) { derived.combine($0) }
+        for run in patch.runs {
+            withUnsafeBytes(of: UInt64(run.offset).littleEndian) { derived.combine($0) }
+            withUnsafeBytes(of: UInt64(run.bytes.count).littleEndian) { derived.combine($0) }
+            derived.combine(run.bytes)
+        }
+        return derived.value
+    }
 
     func take(_ part: FilePart) throws {
         if var current = patch {
             patch = nil
-            let fits = part.withBytes { bytes in
-                digest.combine(bytes)
-                return current.add(bytes, at: total)
-            }
+            let fits = part.withBytes { current.add($0, at: total) }
             if case .made(let bytes) = part { heldMade += bytes.count }
             total += part.count
             held.append(part)
@@ -64,13 +86,11 @@ final class PatchedStream {
         total += part.count
     }
 
-    /// Patches the old file when the new bytes are a patch of it and it is still the file that was
-    /// mapped; else renames the new file over it. True for a patch.
+    /// After `finish`: patches the old file when the new bytes are a patch of it and it is still
+    /// the file that was mapped; else renames the new file over it. True for a patch.
     @discardableResult
     func commit() throws(WriteError) -> Bool {
-        if let patch, let previous, total == previous.bytes.count {
-            if try patch.apply(to: path, expecting: previous.stamp) { return true }
-        }
+        if let patch, let previous, try patch.apply(to: path, expecting: previous.stamp) { return true }
         self.patch = nil
         try writeHeld()
         try open().commit()
@@ -90,10 +110,13 @@ final class PatchedStream {
         return made
     }
 
-    /// Writes the parts held for a patch into a new file (they are hashed already).
+    /// Writes the parts held for a patch into a new file, hashing them.
     private func writeHeld() throws(WriteError) {
         let stream = try open()
-        for part in held { try stream.append(part) }
+        for part in held {
+            part.withBytes { digest.combine($0) }
+            try stream.append(part)
+        }
         held = []
         heldMade = 0
     }
