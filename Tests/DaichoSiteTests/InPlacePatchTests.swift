@@ -84,5 +84,10 @@ struct InPlacePatchTests {
         #expect(try patch.apply(to: path, expecting: stamp) == false)
         #expect(FileManager.default.contents(atPath: path) == Data(old))
         #expect(try patch.apply(to: folder + "/missing.csv", expecting: stamp) == false)
+        // Nor through a symbolic link, even to the very file.
+        let link = folder + "/link.csv"
+        #expect(symlink(path, link) == 0)
+        #expect(try patch.apply(to: link, expecting: try #require(FileStamp(path: path))) == false)
+        #expect(FileManager.default.contents(atPath: path) == Data(old))
     }
 }

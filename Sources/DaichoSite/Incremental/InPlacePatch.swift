@@ -54,7 +54,8 @@ struct InPlacePatch {
     /// Writes the runs into the file at `path`, when it is still the file `stamp` describes; false
     /// (nothing written) when it is not, and the caller writes the file anew.
     func apply(to path: String, expecting stamp: FileStamp) throws(WriteError) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        // Never through a symbolic link: a replaced file is written anew, link and all, by a rename.
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return false }
         var status = stat()
         guard fstat(descriptor, &status) == 0, FileStamp(status) == stamp else {
