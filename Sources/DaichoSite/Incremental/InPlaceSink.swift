@@ -82,6 +82,7 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     /// length; false when it cannot be patched.
     private func patch(_ page: RenderedPage, at path: String) throws(WriteError) -> Bool {
         guard let (old, stamp) = lock.withLock({ previousFiles[page.path] }), old.count == page.bytes.count else { return false }
+        // The patch keeps a pointer into `old`, which lives to the end of this function.
         let patch = old.withBytes { old in
             page.bytes.withUnsafeBytes { new -> InPlacePatch? in
                 var patch = InPlacePatch(old: old)

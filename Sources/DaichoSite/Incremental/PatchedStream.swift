@@ -9,7 +9,7 @@ import Foundation
 ///
 /// A patched file is not hashed again (hashing the 47 MB of the two exports was a thirtieth of a
 /// one-ledger rebuild): what is recorded for it is the old file's recorded value combined with the
-/// patch (`identity`). That still names its bytes, since the old value named the old file's, but
+/// patch (see `finish`). That still names its bytes, since the old value named the old file's, but
 /// it no longer matches a hash of the file: should the file's stamp change, the next rebuild cannot
 /// verify it by its bytes, and renders it whole again rather than piecing it.
 final class PatchedStream {
