@@ -117,6 +117,31 @@ struct KPIChecklistTests {
         #expect(checklist.items.filter { $0.kpi != nil }.count >= 10)
     }
 
+    /// The other KPIs over five ledgers (e answers none of them):
+    /// cloud a (asp), c (joint cloud) of a–d: 2/4; mainframe b: 1/4; package, joint or service
+    /// a, c, d: 3/4; platform, drills and audit a of a–b: 1/2 each; no antivirus missing a, c
+    /// (c's client unanswered) of a–c: 2/3.
+    @Test func sharesOfCloudMainframePackagePlatformDrillsAuditAntivirus() {
+        let checklist = KPIChecklist(ledgers: ledgers([
+            ("a", "  development: package\nusage: {form: asp}\nsoftware: {platform_compliant: true}\nbcp: {drills: true}\n"
+                + "security: {audit: true}\nantivirus: {server: installed, client: installed}"),
+            ("b", "  development: scratch\nusage: {form: mainframe}\nsoftware: {platform_compliant: false}\nbcp: {drills: false}\n"
+                + "security: {audit: false}\nantivirus: {server: installed, client: not_installed}"),
+            ("c", "  development: joint\nusage: {form: joint_cloud}\nantivirus: {server: not_applicable}"),
+            ("d", "  development: service\nusage: {form: dedicated_server}"),
+            ("e", ""),
+        ]))
+        func kpi(_ label: String) -> String? { checklist.items.first { $0.kpiLabel?.ja == label }?.kpi?.text }
+        #expect(kpi("クラウドを利用するシステムの割合") == "2/4 = 50.0%")
+        #expect(kpi("メインフレームで動くシステムの割合") == "1/4 = 25.0%")
+        #expect(kpi("パッケージ・共同開発・サービス利用のシステムの割合") == "3/4 = 75.0%")
+        #expect(kpi("地域情報プラットフォームに準拠したシステムの割合") == "1/2 = 50.0%")
+        #expect(kpi("訓練を実施しているシステムの割合") == "1/2 = 50.0%")
+        #expect(kpi("セキュリティ監査を実施しているシステムの割合") == "1/2 = 50.0%")
+        #expect(kpi("ウイルス対策が未導入の箇所がないシステムの割合") == "2/3 = 66.7%")
+        #expect(kpi("SLAを締結しているシステムの割合") == "0/0 = 0.0%")
+    }
+
     @Test func noAnswersGiveZeroOfZero() {
         let checklist = KPIChecklist(ledgers: [])
         #expect(checklist.items.compactMap(\.kpi).allSatisfy { $0.text == "0/0 = 0.0%" })
