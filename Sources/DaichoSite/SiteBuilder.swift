@@ -81,21 +81,25 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         var started = clock.now
         let templatesOverride = self.templatesOverride
-        // The manifest is read while the folder is listed and the templates load (both wait on the disk).
+        // The manifest is read while the folder is listed, the templates load and the ledger files
+        // are stamped (stamped after the manifest was read, 10,000 stats were a stage of their own
+        // with this lane idle for half the manifest's reading before it).
         let (inputs, previous) = Concurrently.both({
-            Result { () throws -> (ProjectSource, TemplateLoader.Loaded) in
-                (try ProjectLoader().load(project), try TemplateLoader().load(project: project, override: templatesOverride))
+            Result { () throws -> (ProjectSource, TemplateLoader.Loaded, [FileStamp?]) in
+                let source = try ProjectLoader().load(project)
+                let loaded = try TemplateLoader().load(project: project, override: templatesOverride)
+                return (source, loaded, source.ledgers.map { FileStamp(path: $0.path) })
             }
         }, {
             incremental && FileManager.default.fileExists(atPath: output) ? BuildManifest.load(for: output) : nil
         })
         defer { leave(previous) }
-        var (source, loaded) = try inputs.get()
+        var (source, loaded, taken) = try inputs.get()
         let fingerprint = fingerprint(source, loaded)
         StageTimer.report("load folder and templates, read manifest", clock.now - started)
         if let previous, previous.fingerprint == fingerprint {
             started = clock.now
-            let hashed = Self.hashed(source, previous: previous)
+            let hashed = Self.hashed(source, stamps: taken, previous: previous)
             source = hashed.source
             // Compared in place: a table of the old hashes made to compare with was 10,000 more rows.
             let unchanged = previous.ledgers.count == hashed.hashes.count
@@ -108,7 +112,9 @@ public struct SiteBuilder: Sendable {
         BuildManifest.remove(for: output)
         // Stamped before reading, so a file changed while the build runs is read again next time;
         // the parsed-ledger cache is handed the same stamps rather than taking them again.
-        let stamps = Self.stamps(source)
+        // (A list, not a table: it is held through a whole build, and at 100,000 files the table
+        // was 10 MB more.)
+        let stamps = taken.map { $0?.settled }
         for (index, stamp) in zip(source.ledgers.indices, stamps) {
             source.ledgers[index] = source.ledgers[index].stamped(stamp.map { BinaryWriter.encode($0) })
         }
@@ -185,7 +191,9 @@ public struct SiteBuilder: Sendable {
     /// Hashes every ledger file, to tell "nothing changed" without parsing; the checker then reads
     /// only the files its cache has no result for. A file whose stamp is the one `previous`
     /// recorded keeps its recorded hash unread. Unreadable files keep no hash (the check reports them).
-    static func hashed(_ source: ProjectSource, previous: BuildManifest? = nil)
+    /// - Parameter stamps: the files' stamps in the order of `source.ledgers`, taken before any of
+    ///   them was read (nil: taken here).
+    static func hashed(_ source: ProjectSource, stamps taken: [FileStamp?]? = nil, previous: BuildManifest? = nil)
         -> (source: ProjectSource, hashes: [String: String], stamps: [String: FileStamp]) {
         struct Seen: Sendable {
             var hash: UInt64?
@@ -194,11 +202,13 @@ public struct SiteBuilder: Sendable {
         }
         // A stat (or a read) per file: on all cores, in slices of the list.
         let ledgers = source.ledgers
+        let taken = taken?.count == ledgers.count ? taken : nil
         let slices = min(ledgers.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
         let seen = Concurrently.map(slices) { slice -> [Seen] in
             let range = (ledgers.count * slice / slices)..<(ledgers.count * (slice + 1) / slices)
-            return ledgers[range].map { ledger in
-                let stamp = FileStamp(path: ledger.path)
+            return range.map { index in
+                let ledger = ledgers[index]
+                let stamp = taken.map { $0[index] } ?? FileStamp(path: ledger.path)
                 if let stamp, stamp == previous?.stamps[ledger.path], let text = previous?.ledgers[ledger.path]?.hash,
                    let hash = Digest64.value(ofText: text) {
                     return Seen(hash: hash, text: text, stamp: stamp)
@@ -218,12 +228,6 @@ public struct SiteBuilder: Sendable {
             if let stamp = file.stamp { stamps[path] = stamp }
         }
         return (source, hashes, stamps)
-    }
-
-    /// Stamps of the settled ledger files, in the order of `source.ledgers` (a list, not a table:
-    /// it is held through a whole build, and at 100,000 files the table was 10 MB more).
-    static func stamps(_ source: ProjectSource) -> [FileStamp?] {
-        source.ledgers.map { ledger in FileStamp(path: ledger.path)?.settled }
     }
 
     /// System id → hash of its ledger file, for the valid ledgers; an id two files claim has none

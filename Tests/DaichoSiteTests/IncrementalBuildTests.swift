@@ -245,12 +245,22 @@ import Testing
         let again = SiteBuilder.hashed(source(), previous: previous)
         #expect(reads.withLock { $0 } == 2 && again.hashes == settled.hashes)
         #expect(again.source.ledgers[0].hash == settled.source.ledgers[0].hash)
+        // Stamps taken beforehand (a build takes them while the manifest is read) count the same;
+        // a list that does not match the files is not used.
+        let stamped = SiteBuilder.hashed(source(), stamps: [FileStamp(path: path)], previous: previous)
+        #expect(reads.withLock { $0 } == 2 && stamped.hashes == settled.hashes && stamped.stamps == settled.stamps)
+        let mismatched = SiteBuilder.hashed(source(), stamps: [], previous: previous)
+        #expect(reads.withLock { $0 } == 2 && mismatched.hashes == settled.hashes)
+        // A stamp taken before the file changed does not vouch for it: here the stamp given is
+        // another file's, so the file is read.
+        let other = SiteBuilder.hashed(source(), stamps: [FileStamp(path: project + "/daicho.yaml")], previous: previous)
+        #expect(reads.withLock { $0 } == 3 && other.hashes == settled.hashes)
         // Same size, new content: the change time moves, so the file is read and hashed again.
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.replacingOccurrences(of: "users: 25", with: "users: 52").write(toFile: path, atomically: false, encoding: .utf8)
         previous.stamps = settled.stamps
         let edited = SiteBuilder.hashed(source(), previous: previous)
-        #expect(reads.withLock { $0 } == 3 && edited.hashes[path] != settled.hashes[path])
+        #expect(reads.withLock { $0 } == 4 && edited.hashes[path] != settled.hashes[path])
     }
 
     /// The consolidation page is kept through a cost edit and made again when a server's size
