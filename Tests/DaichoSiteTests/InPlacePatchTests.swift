@@ -65,6 +65,18 @@ struct InPlacePatchTests {
         }
     }
 
+    /// What the manifest records after a patch: the old value when nothing differs, else a value
+    /// made from the old one and the runs (so two different patches of one file differ).
+    @Test func identityFollowsTheOldValueAndTheRuns() throws {
+        let old = Array("id,cost\na,100\nb,200\n".utf8)
+        let same = try #require(patch(old, old)), one = try #require(patch(old, Array("id,cost\na,100\nb,201\n".utf8)))
+        let other = try #require(patch(old, Array("id,cost\na,101\nb,200\n".utf8)))
+        #expect(same.identity(after: 42) == 42)
+        #expect(one.identity(after: 42) != 42 && one.identity(after: 42) == one.identity(after: 42))
+        #expect(one.identity(after: 42) != other.identity(after: 42))
+        #expect(one.identity(after: 42) != one.identity(after: 43))
+    }
+
     /// The runs go into the file where they belong, and only into the file that was read: one
     /// replaced or changed since is left alone.
     @Test func applyingWritesTheRunsIntoTheSameFileOnly() throws {

@@ -51,6 +51,23 @@ struct InPlacePatch {
         return true
     }
 
+    /// What the manifest records for the patched file, given what it recorded for the old one:
+    /// that value when nothing differs, else one derived from it and the runs. It names the new
+    /// bytes as well as their hash would (the old value named the old bytes), without reading the
+    /// unchanged rest of the file; but it is not their hash, so a file whose stamp later changes
+    /// cannot be verified by hashing it (`SiteBuilder.reusableFiles`), and is rendered whole.
+    func identity(after recorded: UInt64) -> UInt64 {
+        guard !runs.isEmpty else { return recorded }
+        var derived = Digest64()
+        withUnsafeBytes(of: recorded.littleEndian) { derived.combine($0) }
+        for run in runs {
+            withUnsafeBytes(of: UInt64(run.offset).littleEndian) { derived.combine($0) }
+            withUnsafeBytes(of: UInt64(run.bytes.count).littleEndian) { derived.combine($0) }
+            derived.combine(run.bytes)
+        }
+        return derived.value
+    }
+
     /// Writes the runs into the file at `path`, when it is still the file `stamp` describes; false
     /// (nothing written) when it is not, and the caller writes the file anew.
     func apply(to path: String, expecting stamp: FileStamp) throws(WriteError) -> Bool {

@@ -57,40 +57,59 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     func write(_ pages: [RenderedPage]) async throws {
         for page in pages {
             guard OutputFolder.isSafe(page.path) else { throw WriteError.cannotWrite(page.path, "unsafe path") }
+            let path = root + "/" + page.path
+            if let (patch, stamp, recorded) = patch(for: page) {
+                // A page with pieces of its old length: compared with the old file, not hashed.
+                lock.withLock { hashes[page.path] = patch.identity(after: recorded) }
+                if patch.runs.isEmpty {
+                    if StageTimer.enabled { lock.withLock { unchanged.append(page.path) } }
+                    continue
+                }
+                willChange()
+                let patched = try patch.apply(to: path, expecting: stamp)
+                // A file changed since it was mapped is written whole; the value recorded still
+                // names these bytes.
+                if !patched {
+                    try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+                    try AtomicFile.write(page.bytes, to: path, durable: false)
+                }
+                lock.withLock {
+                    rewritten += 1
+                    if patched, StageTimer.enabled { self.patched.append(page.path) }
+                    replacedPieceFiles.insert(page.path)
+                }
+                continue
+            }
             let hash = OutputHashes.recorded(page)
             lock.withLock { hashes[page.path] = hash }
-            let path = root + "/" + page.path
             if let recorded = previous[page.path], Self.holds(path, page.bytes, hash: hash, recorded: recorded) {
                 if StageTimer.enabled { lock.withLock { unchanged.append(page.path) } }
                 continue
             }
             willChange()
-            let patched = try patch(page, at: path)
-            if !patched {
-                try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-                try AtomicFile.write(page.bytes, to: path, durable: false)
-            }
+            try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+            try AtomicFile.write(page.bytes, to: path, durable: false)
             lock.withLock {
                 rewritten += 1
-                if patched, StageTimer.enabled { self.patched.append(page.path) }
                 if Fragments.files.contains(page.path) { replacedPieceFiles.insert(page.path) }
             }
         }
     }
 
-    /// Writes a page with pieces into its old file where the bytes differ, when it has the old
-    /// length; false when it cannot be patched.
-    private func patch(_ page: RenderedPage, at path: String) throws(WriteError) -> Bool {
-        guard let (old, stamp) = lock.withLock({ previousFiles[page.path] }), old.count == page.bytes.count else { return false }
-        // The patch keeps a pointer into `old`, which lives to the end of this function.
+    /// The patch that turns the old file of a page with pieces into the page, with the file's
+    /// stamp and recorded value: nil unless the old file was verified, has the page's length, and
+    /// differs in at most the patch's limit.
+    private func patch(for page: RenderedPage) -> (InPlacePatch, FileStamp, UInt64)? {
+        guard let (old, stamp) = lock.withLock({ previousFiles[page.path] }), old.count == page.bytes.count,
+              let recorded = previous[page.path] else { return nil }
+        // The patch keeps a pointer into `old`, which the sink holds until the build ends.
         let patch = old.withBytes { old in
             page.bytes.withUnsafeBytes { new -> InPlacePatch? in
                 var patch = InPlacePatch(old: old)
                 return patch.add(new, at: 0) ? patch : nil
             }
         }
-        guard let patch else { return false }
-        return try patch.apply(to: path, expecting: stamp)
+        return patch.map { ($0, stamp, recorded) }
     }
 
     /// True when the file at `path` already has `bytes`: for a file with pieces, when the hash the

@@ -8,10 +8,7 @@ import Foundation
 /// and renamed over it.
 ///
 /// A patched file is not hashed again (hashing the 47 MB of the two exports was a thirtieth of a
-/// one-ledger rebuild): what is recorded for it is the old file's recorded value combined with the
-/// patch (see `finish`). That still names its bytes, since the old value named the old file's, but
-/// it no longer matches a hash of the file: should the file's stamp change, the next rebuild cannot
-/// verify it by its bytes, and renders it whole again rather than piecing it.
+/// one-ledger rebuild): see `InPlacePatch.identity(after:)`.
 final class PatchedStream {
     let path: String
     /// The file as the last build left it, with its stamp when it was mapped and what the manifest
@@ -45,15 +42,7 @@ final class PatchedStream {
             try writeHeld()
         }
         guard let patch, let previous else { return digest.value }
-        guard !patch.runs.isEmpty else { return previous.recorded }
-        var derived = Digest64()
-        withUnsafeBytes(of: previous.recorded.littleEndian) { derived.combine($0) }
-        for run in patch.runs {
-            withUnsafeBytes(of: UInt64(run.offset).littleEndian) { derived.combine($0) }
-            withUnsafeBytes(of: UInt64(run.bytes.count).littleEndian) { derived.combine($0) }
-            derived.combine(run.bytes)
-        }
-        return derived.value
+        return patch.identity(after: previous.recorded)
     }
 
     func take(_ part: FilePart) throws {
