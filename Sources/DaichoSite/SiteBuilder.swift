@@ -82,8 +82,8 @@ public struct SiteBuilder: Sendable {
         var started = clock.now
         let templatesOverride = self.templatesOverride
         // The manifest is read while the folder is listed, the templates load and the ledger files
-        // are stamped (stamped after the manifest was read, 10,000 stats were a stage of their own
-        // with this lane idle for half the manifest's reading before it).
+        // are stamped: the manifest takes the longer, and stamping 10,000 files after it was a
+        // stage of its own.
         let (inputs, previous) = Concurrently.both({
             Result { () throws -> (ProjectSource, TemplateLoader.Loaded, [FileStamp?]) in
                 let source = try ProjectLoader().load(project)

@@ -20,7 +20,7 @@ struct TemplateOutline: Sendable {
         case problem(line: Int, column: Int, message: String)
     }
 
-    private static let opener = Array("{{".utf8)
+    private static let opener = Array("{{".utf8), closer = Array("}}".utf8), tripleCloser = Array("}}}".utf8)
 
     init(parsing source: String) throws(ParseError) {
         var stack: [(name: String, line: Int, column: Int, inverted: Bool, nodes: [Node], id: Int)] = []
@@ -51,7 +51,7 @@ struct TemplateOutline: Sendable {
             let triple = source[open.upperBound...].hasPrefix("{")
             let closer = triple ? "}}}" : "}}"
             let bodyStart = triple ? source.index(after: open.upperBound) : open.upperBound
-            guard let close = find(Array(closer.utf8), from: bodyStart) else {
+            guard let close = find(triple ? Self.tripleCloser : Self.closer, from: bodyStart) else {
                 throw .problem(line: tagLine, column: tagColumn, message: "閉じていないタグ（\(closer) がありません）")
             }
             let body = source[bodyStart..<close.lowerBound]

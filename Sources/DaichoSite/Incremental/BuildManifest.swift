@@ -51,7 +51,7 @@ struct BuildManifest: Sendable {
     var fingerprint: String
     /// Ledger file → what it was.
     var ledgers: [String: Ledger]
-    /// Output path → `Digest64` of its bytes (for a patched export, a value derived from the
+    /// Output path → `Digest64` of its bytes (for a patched file, a value derived from the
     /// patch), or `OutputHashes.unrecorded` for an ordinary page (a number, not hex: a national
     /// site has 700,000 outputs).
     var outputs: OutputHashes

@@ -100,3 +100,11 @@ struct InPlacePatch {
         return true
     }
 }
+
+/// A file as the last build left it, which a patch may change: its bytes (mapped and checked
+/// against the manifest), its stamp when it was mapped, and the value the manifest recorded for it.
+struct PatchableFile {
+    let bytes: StoredBytes
+    let stamp: FileStamp
+    let recorded: UInt64
+}

@@ -19,9 +19,9 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
 
     /// Files rewritten where they were, as patches (noted for `DAICHO_TIMINGS` only).
     private(set) var patched: [String] = []
-    /// The files with pieces as the last build left them (verified against the manifest), with
-    /// their stamps: a file whose new bytes have the old length is patched rather than replaced.
-    private var previousFiles: [String: (bytes: StoredBytes, stamp: FileStamp)] = [:]
+    /// The files with pieces as the last build left them: one whose new bytes have the old length
+    /// is patched rather than replaced.
+    private var previousFiles: [String: PatchableFile] = [:]
 
     /// Run once, before the first file of the site changes (see `willChange`).
     private let beforeFirstChange: @Sendable () -> Void
@@ -39,7 +39,8 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     func takePrevious(_ files: [String: StoredBytes], stamps: [String: FileStamp]) {
         lock.withLock {
             for (path, bytes) in files {
-                if let stamp = stamps[path] { previousFiles[path] = (bytes, stamp) }
+                guard let stamp = stamps[path], let recorded = previous[path] else { continue }
+                previousFiles[path] = PatchableFile(bytes: bytes, stamp: stamp, recorded: recorded)
             }
         }
     }
@@ -100,16 +101,15 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     /// stamp and recorded value: nil unless the old file was verified, has the page's length, and
     /// differs in at most the patch's limit.
     private func patch(for page: RenderedPage) -> (InPlacePatch, FileStamp, UInt64)? {
-        guard let (old, stamp) = lock.withLock({ previousFiles[page.path] }), old.count == page.bytes.count,
-              let recorded = previous[page.path] else { return nil }
-        // The patch keeps a pointer into `old`, which the sink holds until the build ends.
-        let patch = old.withBytes { old in
+        guard let file = lock.withLock({ previousFiles[page.path] }), file.bytes.count == page.bytes.count else { return nil }
+        // The patch keeps a pointer into the old bytes, which the sink holds until the build ends.
+        let patch = file.bytes.withBytes { old in
             page.bytes.withUnsafeBytes { new -> InPlacePatch? in
                 var patch = InPlacePatch(old: old)
                 return patch.add(new, at: 0) ? patch : nil
             }
         }
-        return patch.map { ($0, stamp, recorded) }
+        return patch.map { ($0, file.stamp, file.recorded) }
     }
 
     /// True when the file at `path` already has `bytes`: for a file with pieces, when the hash the
@@ -145,9 +145,7 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         guard OutputFolder.isSafe(relative) else { throw WriteError.cannotWrite(relative, "unsafe path") }
         let path = root + "/" + relative
         try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-        let file = PatchedStream(path: path, previous: lock.withLock {
-            previousFiles[relative].flatMap { file in previous[relative].map { (file.bytes, file.stamp, $0) } }
-        })
+        let file = PatchedStream(path: path, previous: lock.withLock { previousFiles[relative] })
         let hash: UInt64
         do {
             while let part = try next() { try file.take(part) }

@@ -24,8 +24,7 @@ extension SiteBuilder {
             if case .system(let id) = link.target { return id }
             return nil
         }
-        let vendor = ledger.vendor
-        let vendors = Set([vendor?.developer, vendor?.maintainer].compactMap { $0 })
+        let vendors = Set([ledger.developer, ledger.maintainer].compactMap { $0 })
         return BuildManifest.Ledger(hash: hash, id: ledger.id, partners: partners.count < 2 ? partners : Array(Set(partners)).sorted(),
                                     valid: valid, department: valid ? ledger.department : nil, vendors: valid ? vendors.sorted() : [])
     }

@@ -34,7 +34,8 @@ struct OutputHashes: Sendable, Equatable {
     /// full build (700 MB at 10,000 systems) was a fiftieth of its time, for the few dozen pages
     /// a rebuild renders again; those are compared with their files instead (`InPlaceSink`). The
     /// exports and the files with pieces keep their hash (after a patch, a value derived from the
-    /// patch: see `PatchedStream`): a rebuild trusts their bytes by it (`SiteBuilder.reusableFiles`).
+    /// patch: see `InPlacePatch.identity(after:)`): a rebuild trusts their bytes by it
+    /// (`SiteBuilder.reusableFiles`).
     static let unrecorded: UInt64 = 0
 
     /// The value recorded for a rendered page: its hash for a file with pieces, else `unrecorded`.

@@ -11,9 +11,8 @@ import Foundation
 /// one-ledger rebuild): see `InPlacePatch.identity(after:)`.
 final class PatchedStream {
     let path: String
-    /// The file as the last build left it, with its stamp when it was mapped and what the manifest
-    /// recorded for it.
-    private let previous: (bytes: StoredBytes, stamp: FileStamp, recorded: UInt64)?
+    /// The file as the last build left it.
+    private let previous: PatchableFile?
     private var patch: InPlacePatch?
     /// The parts taken while the patch holds, written out whole if it does not in the end. Parts
     /// copied from the old file are pointers into it; the made ones count against `heldLimit`.
@@ -26,7 +25,7 @@ final class PatchedStream {
 
     private static let slice = 128 << 10
 
-    init(path: String, previous: (bytes: StoredBytes, stamp: FileStamp, recorded: UInt64)?) {
+    init(path: String, previous: PatchableFile?) {
         self.path = path
         self.previous = previous
         // The buffer lives as long as `previous`, which this value holds.
