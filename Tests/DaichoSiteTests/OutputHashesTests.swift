@@ -73,8 +73,8 @@ struct OutputHashesTests {
         #expect(loaded.outputs["systems/juki/rfi.md"] == UInt64.max)
         #expect(loaded.ledgers == manifest.ledgers && loaded.fragments == manifest.fragments)
         #expect(loaded.stamps == manifest.stamps && loaded.exportStamps == manifest.exportStamps)
-        // Only the manifest is left in the folder: the temporary file was renamed over it.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [".site.daicho-manifest"])
+        // Only the manifest and its journal are left in the folder: the temporary files were renamed over them.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [".site.daicho-journal", ".site.daicho-manifest"])
         // A manifest cut short, or with bytes after its last table, is not read at all; nor is one
         // whose bytes still read as a manifest but are not the ones written (a department's name
         // changed in place, as damage on the disk could): its checksum no longer matches.

@@ -1,3 +1,4 @@
+import DaichoCore
 import Synchronization
 
 /// What a rebuild may reuse from the last build: where each system's piece sits in the files
@@ -13,7 +14,7 @@ import Synchronization
 /// address too) and on what the build fingerprint covers (profile, policy, templates, Daicho
 /// itself): per-system analysis (gaps, maintenance flag) reads nothing else.
 public struct Fragments: Sendable, Equatable {
-    public struct Piece: Sendable, Equatable {
+    public struct Piece: Sendable, Equatable, BinaryRecord {
         /// What the piece was written from (the ledger file's hash, for a list row with its
         /// department's address).
         public var key: String
@@ -25,6 +26,18 @@ public struct Fragments: Sendable, Equatable {
             self.offset = offset
             self.length = length
         }
+
+        public func write(to writer: inout BinaryWriter) {
+            writer.put(key)
+            writer.put(offset)
+            writer.put(length)
+        }
+
+        public init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+            key = try reader.get()
+            offset = try reader.get()
+            length = try reader.get()
+        }
     }
 
     /// What one system gives the page keys (`SiteContext.pageInputKeys`), as digests: its id, name
@@ -32,7 +45,7 @@ public struct Fragments: Sendable, Equatable {
     /// links. A page key sums them over the systems, so a rebuild works out the digests of the
     /// changed ledgers alone and takes the others' from the last build: going over every system's
     /// names and fields for each page key was a fourteenth of a one-ledger rebuild's CPU.
-    public struct Contribution: Sendable, Equatable {
+    public struct Contribution: Sendable, Equatable, BinaryRecord {
         /// What the digests were made from (the ledger file's hash, as for a piece).
         public var key: String
         public var names: UInt64
@@ -44,6 +57,20 @@ public struct Fragments: Sendable, Equatable {
             self.names = names
             self.search = search
             self.links = links
+        }
+
+        public func write(to writer: inout BinaryWriter) {
+            writer.put(key)
+            writer.put(names)
+            writer.put(search)
+            writer.put(links)
+        }
+
+        public init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+            key = try reader.get()
+            names = try reader.get()
+            search = try reader.get()
+            links = try reader.get()
         }
     }
 

@@ -44,7 +44,7 @@ struct BuildManifest: Sendable {
         }
     }
 
-    static let version = 15
+    static let version = 16
 
     var version = BuildManifest.version
     /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.
@@ -62,6 +62,8 @@ struct BuildManifest: Sendable {
     /// Output path → its stamp once this build wrote it or found it to be the recorded bytes (the
     /// files with pieces only, see `SiteBuilder.exportStamps`).
     var exportStamps: [String: FileStamp] = [:]
+    /// The journal the manifest was read with, which the next rebuild adds its changes to.
+    var journal: ManifestJournal? = nil
 
     /// The file form: version, fingerprint, then output rows (pages by path, then each system's
     /// files under its id), the pieces, page keys, the systems' contributions to them and the
@@ -77,27 +79,31 @@ struct BuildManifest: Sendable {
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).daicho-manifest").path
     }
 
+    /// The manifest as the last build left it: the file with its journal's changes made. Nil when
+    /// either is missing or damaged, or they do not belong together.
     static func load(for output: String) -> BuildManifest? {
         guard let bytes = FileBytes.read(path(for: output)), var reader = BinaryReader.unsealed(bytes, magic: magic) else { return nil }
+        var trailer = BinaryReader(bytes[(bytes.count - 8)...])
+        guard let sum = try? trailer.fixed(),
+              let (journal, changes) = ManifestJournal.load(for: output, base: sum, baseSize: bytes.count) else { return nil }
         do {
             guard try reader.get(Int.self) == version else { return nil }
             let fingerprint: String = try reader.get()
             let outputs = OutputHashes(pages: try table(&reader), systems: try table(&reader))
             let files = try table(&reader) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
-                try table(&reader) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
-                    Fragments.Piece(key: try reader.get(), offset: try reader.get(), length: try reader.get())
-                }
+                try table(&reader) as [String: Fragments.Piece]
             }
             let pageKeys: [String: String] = try table(&reader)
-            let contributions = try table(&reader) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
-                Fragments.Contribution(key: try reader.get(), names: try reader.get(), search: try reader.get(), links: try reader.get())
-            }
+            let contributions: [String: Fragments.Contribution] = try table(&reader)
             let exportStamps: [String: FileStamp] = try table(&reader)
             let ledgers: [String: Ledger] = try table(&reader)
             let stamps: [String: FileStamp] = try table(&reader)
             guard reader.remaining == 0 else { return nil }
-            return BuildManifest(fingerprint: fingerprint, ledgers: ledgers, outputs: outputs,
-                                 fragments: Fragments(files: files, pageKeys: pageKeys, contributions: contributions), stamps: stamps, exportStamps: exportStamps)
+            var manifest = BuildManifest(fingerprint: fingerprint, ledgers: ledgers, outputs: outputs,
+                                         fragments: Fragments(files: files, pageKeys: pageKeys, contributions: contributions),
+                                         stamps: stamps, exportStamps: exportStamps, journal: journal)
+            for change in changes { change.apply(to: &manifest) }
+            return manifest
         } catch {
             return nil
         }
@@ -133,9 +139,10 @@ struct BuildManifest: Sendable {
     func save(for output: String, encodedRows: [UInt8]? = nil) async throws(WriteError) {
         let stream = try AtomicFile.Stream(replacing: Self.path(for: output), durable: false)
         var writer = BinaryWriter(reserving: Self.chunk + 4096)
-        var sum = Digest64()
+        var sum = Digest64(), size = 0
         func append(_ bytes: [UInt8]) throws(WriteError) {
             sum.combine(bytes)
+            size += bytes.count
             try stream.append(bytes)
         }
         func flush() throws(WriteError) {
@@ -162,30 +169,32 @@ struct BuildManifest: Sendable {
             writer.put(fingerprint)
             try table(outputs.pages) { writer.put($0) }
             try table(outputs.systems) { writer.put($0) }
-            try table(fragments.files) { pieces throws(WriteError) in
-                try table(pieces) { piece in
-                    writer.put(piece.key)
-                    writer.put(piece.offset)
-                    writer.put(piece.length)
-                }
-            }
+            try table(fragments.files) { pieces throws(WriteError) in try table(pieces) { writer.put($0) } }
             try table(fragments.pageKeys) { writer.put($0) }
-            try table(fragments.contributions) { contribution in
-                writer.put(contribution.key)
-                writer.put(contribution.names)
-                writer.put(contribution.search)
-                writer.put(contribution.links)
-            }
+            try table(fragments.contributions) { writer.put($0) }
             try table(exportStamps) { writer.put($0) }
             try flush()
             try append(await tail.value)
             writer.putFixed(sum.value)
+            size += writer.bytes.count
             try stream.append(writer.bytes)
             try stream.commit()
         } catch {
             stream.discard()
             throw error
         }
+        try ManifestJournal(base: sum.value, baseSize: size).save(for: output)
+    }
+
+    /// Saves a rebuild's manifest as `previous` (the one it started from) with the rows that
+    /// changed, in the journal; whole when the journal would grow too large, or `previous` was not
+    /// read from this folder's files.
+    func save(for output: String, after previous: BuildManifest) async throws(WriteError) {
+        guard let journal = previous.journal, previous.fingerprint == fingerprint,
+              let grown = journal.adding(await ManifestChanges.between(previous, self)) else {
+            return try await save(for: output)
+        }
+        try grown.save(for: output)
     }
 
     /// The ledger rows and their stamps as the manifest ends with them.
@@ -208,7 +217,15 @@ struct BuildManifest: Sendable {
 
     private static let chunk = 1 << 20
 
+    /// Removes the manifest and its journal.
     static func remove(for output: String) {
-        try? FileManager.default.removeItem(atPath: path(for: output))
+        ManifestJournal.remove(for: output)
+        unlink(path(for: output))
+    }
+
+    /// Makes the manifest unreadable until the next save: its journal is removed, the large file
+    /// stays for that save to add to.
+    static func invalidate(for output: String) {
+        ManifestJournal.remove(for: output)
     }
 }

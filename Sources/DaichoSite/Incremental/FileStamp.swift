@@ -10,6 +10,13 @@ struct FileStamp: Sendable, Equatable, BinaryRecord {
     var modified: Int
     var changed: Int
 
+    init(size: Int, inode: Int, modified: Int, changed: Int) {
+        self.size = size
+        self.inode = inode
+        self.modified = modified
+        self.changed = changed
+    }
+
     init?(path: String) {
         var status = stat()
         guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }

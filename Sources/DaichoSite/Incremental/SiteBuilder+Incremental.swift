@@ -92,7 +92,7 @@ extension SiteBuilder {
         // longer does, until the new manifest is written: removed first, an interrupted rebuild
         // (an error, a crash) is followed by a full build, not by one that trusts pages it never
         // finished (say, after the edit is undone and the ledgers match the old manifest again).
-        let sink = InPlaceSink(root: output, previous: previous.outputs) { BuildManifest.remove(for: output) }
+        let sink = InPlaceSink(root: output, previous: previous.outputs) { BuildManifest.invalidate(for: output) }
         // The previous files with pieces (50 MB at 10,000 systems) are mapped and verified while the ledgers are checked.
         let reusable = Task.detached { Self.reusableFiles(in: output, previous) }
         let build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,
@@ -125,7 +125,7 @@ extension SiteBuilder {
         let manifest = BuildManifest(fingerprint: fingerprint, ledgers: build.entries, outputs: outputs, fragments: summary.fragments,
                                      stamps: stamps, exportStamps: Self.exportStamps(in: output, wrote: sink.replacedPieceFiles,
                                                                                      verified: await reusable.value.stamps))
-        try await manifest.save(for: output)
+        try await manifest.save(for: output, after: previous)
         leave(manifest)
         leave(build)
         leave(sink)

@@ -1,0 +1,174 @@
+import DaichoCore
+import DaichoRender
+@testable import DaichoSite
+import Foundation
+import Testing
+
+/// A rebuild writes the rows it changed into the journal instead of the whole manifest; read
+/// back, manifest and journal must give exactly the manifest the rebuild saved.
+struct ManifestJournalTests {
+    /// Property: for random tables, the changes from one to the other, made to the first (after a
+    /// trip through their file form), give the second.
+    @Test func changesMadeToTheOldTableGiveTheNewOne() throws {
+        var random = SplitMix(seed: 11)
+        let keys = (0..<40).map { "k\($0)" }
+        func table() -> [String: UInt64] {
+            var rows: [String: UInt64] = [:]
+            for key in keys where random.next() % 3 != 0 { rows[key] = random.next() % 4 }
+            return rows
+        }
+        for _ in 0..<300 {
+            let old = table(), new = table()
+            let changes = TableChanges(from: old, to: new)
+            let read = try BinaryReader.decode(TableChanges<UInt64>.self, from: BinaryWriter.encode(changes)[...])
+            #expect(read == changes)
+            var made = old
+            read.apply(to: &made)
+            #expect(made == new)
+            // Only what differs is kept.
+            #expect(changes.rows.allSatisfy { old[$0.key] != $0.value })
+            #expect(changes.removed.allSatisfy { old[$0] != nil && new[$0] == nil })
+        }
+        #expect(TableChanges(from: ["a": 1], to: ["a": 1]).isEmpty)
+    }
+
+    @Test func aRebuildsChangesAreReadBackFromTheJournal() async throws {
+        let (folder, output) = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = Self.manifest()
+        try await first.save(for: output)
+        let base = try #require(FileManager.default.contents(atPath: BuildManifest.path(for: output)))
+        let loaded = try #require(BuildManifest.load(for: output))
+        Self.expectSameTables(loaded, first)
+
+        // A rebuild: a cost edited (rows of every kind changed), a system removed, one added.
+        var second = loaded
+        second.ledgers["inventory/juki.yaml"]?.hash = "ef"
+        second.ledgers["inventory/zei.yaml"] = nil
+        second.ledgers["inventory/new.yaml"] = .init(hash: "01", id: "new", partners: [], valid: true, department: "税務課")
+        second.outputs["systems/juki/index.html"] = 9
+        second.outputs["systems/zei/index.html"] = nil
+        second.outputs["systems/new/index.html"] = 0
+        second.outputs["data/systems.json"] = 77
+        second.fragments.files[Fragments.systemsJSON]?["juki"] = .init(key: "ef", offset: 12, length: 345)
+        second.fragments.files[Fragments.systemsJSON]?["zei"] = nil
+        second.fragments.files[Fragments.systemsCSV] = ["new": .init(key: "01", offset: 0, length: 9)]
+        second.fragments.files[Fragments.maintenance] = nil
+        second.fragments.pageKeys["index.html"] = "k2"
+        second.fragments.contributions["juki"]?.names = 8
+        second.stamps["inventory/juki.yaml"]?.modified += 1
+        second.exportStamps[Fragments.systemsJSON]?.changed += 1
+        try await second.save(for: output, after: loaded)
+
+        // The manifest file is as it was; the journal holds the change.
+        #expect(FileManager.default.contents(atPath: BuildManifest.path(for: output)) == base)
+        let again = try #require(BuildManifest.load(for: output))
+        Self.expectSameTables(again, second)
+        #expect(again.fragments.files[Fragments.maintenance] == nil)
+
+        // A second rebuild adds to the journal; both changes are made in order.
+        var third = again
+        third.ledgers["inventory/juki.yaml"]?.hash = "ab"
+        third.outputs["systems/juki/index.html"] = 10
+        try await third.save(for: output, after: again)
+        let last = try #require(BuildManifest.load(for: output))
+        Self.expectSameTables(last, third)
+        #expect(last.journal?.records.count ?? 0 > again.journal?.records.count ?? 0)
+        #expect(FileManager.default.contents(atPath: BuildManifest.path(for: output)) == base)
+    }
+
+    /// The journal carries the crash rule: without it, or with one that is damaged or was made
+    /// for another manifest, nothing is read and the next build is a full one.
+    @Test func theManifestIsReadOnlyWithItsOwnJournal() async throws {
+        let (folder, output) = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let manifest = Self.manifest()
+        try await manifest.save(for: output)
+        let loaded = try #require(BuildManifest.load(for: output))
+        var changed = loaded
+        changed.outputs["systems/juki/index.html"] = 9
+        try await changed.save(for: output, after: loaded)
+        let journal = try #require(FileManager.default.contents(atPath: ManifestJournal.path(for: output)))
+        #expect(BuildManifest.load(for: output) != nil)
+
+        BuildManifest.invalidate(for: output)
+        #expect(BuildManifest.load(for: output) == nil)
+        #expect(FileManager.default.fileExists(atPath: BuildManifest.path(for: output)))
+        for broken in [journal.dropLast(3), journal + [0]] {
+            try AtomicFile.write([UInt8](broken), to: ManifestJournal.path(for: output))
+            #expect(BuildManifest.load(for: output) == nil)
+        }
+        // The journal of an earlier manifest: a full save made since gave the manifest another checksum.
+        var other = manifest
+        other.fingerprint = "g"
+        try await other.save(for: output)
+        try AtomicFile.write([UInt8](journal), to: ManifestJournal.path(for: output))
+        #expect(BuildManifest.load(for: output) == nil)
+        // A rebuild that did not start from this folder's manifest (no journal read) saves it whole.
+        try await changed.save(for: output, after: manifest)
+        Self.expectSameTables(try #require(BuildManifest.load(for: output)), changed)
+
+        BuildManifest.remove(for: output)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    /// Once the journal would pass an eighth of the manifest (and the floor for small sites), the
+    /// manifest is written whole again and the journal starts empty.
+    @Test func aLargeJournalIsFoldedIntoTheManifest() async throws {
+        let (folder, output) = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var manifest = Self.manifest()
+        try await manifest.save(for: output)
+        let base = try #require(FileManager.default.contents(atPath: BuildManifest.path(for: output)))
+        var previous = try #require(BuildManifest.load(for: output))
+        var rounds = 0, record = 0
+        // Each round changes the rows of 200 pages.
+        while FileManager.default.contents(atPath: BuildManifest.path(for: output)) == base && rounds < 100 {
+            rounds += 1
+            manifest = previous
+            for page in 0..<200 { manifest.outputs["departments/d\(page)/index.html"] = UInt64(rounds) }
+            try await manifest.save(for: output, after: previous)
+            previous = try #require(BuildManifest.load(for: output))
+            Self.expectSameTables(previous, manifest)
+            if rounds == 1 { record = previous.journal?.records.count ?? 0 }
+        }
+        // The journal held as many records as fit in the floor; the next one folded them in.
+        #expect(record > 7_000)
+        #expect(rounds == ManifestJournal.floor / record + 1)
+        #expect(previous.journal?.records.isEmpty == true)
+    }
+
+    static func folder() throws -> (folder: String, output: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-journal-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return (folder, folder + "/site")
+    }
+
+    static func manifest() -> BuildManifest {
+        var outputs = OutputHashes()
+        outputs["systems/juki/index.html"] = 1
+        outputs["systems/zei/index.html"] = 2
+        outputs["systems/index.html"] = 4
+        outputs["data/systems.json"] = 5
+        let stamp = FileStamp(size: 9, inode: 7, modified: 1_000, changed: 2_000)
+        return BuildManifest(
+            fingerprint: "f",
+            ledgers: ["inventory/juki.yaml": .init(hash: "ab", id: "juki", partners: ["zei"], valid: true, department: "市民課"),
+                      "inventory/zei.yaml": .init(hash: "cd", id: "zei", partners: [], valid: true, department: "税務課")],
+            outputs: outputs,
+            fragments: Fragments(files: [Fragments.systemsJSON: ["juki": .init(key: "ab", offset: 12, length: 345),
+                                                                 "zei": .init(key: "cd", offset: 357, length: 100)],
+                                         Fragments.maintenance: ["juki": .init(key: "ab", offset: 0, length: 5)]],
+                                 pageKeys: ["index.html": "k"],
+                                 contributions: ["juki": .init(key: "ab", names: 1, search: 2, links: 3)]),
+            stamps: ["inventory/juki.yaml": stamp, "inventory/zei.yaml": stamp], exportStamps: [Fragments.systemsJSON: stamp])
+    }
+
+    static func expectSameTables(_ loaded: BuildManifest, _ saved: BuildManifest, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(loaded.fingerprint == saved.fingerprint, sourceLocation: sourceLocation)
+        #expect(loaded.outputs == saved.outputs, sourceLocation: sourceLocation)
+        #expect(loaded.ledgers == saved.ledgers, sourceLocation: sourceLocation)
+        #expect(loaded.fragments == saved.fragments, sourceLocation: sourceLocation)
+        #expect(loaded.stamps == saved.stamps && loaded.exportStamps == saved.exportStamps, sourceLocation: sourceLocation)
+    }
+}
