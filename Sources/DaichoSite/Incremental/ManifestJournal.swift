@@ -138,11 +138,7 @@ struct ManifestChanges: Sendable, Equatable, BinaryRecord {
 
     /// `manifest`'s tables with the changes made.
     func apply(to manifest: inout BuildManifest) {
-        var outputPages = manifest.outputs.pages, outputSystems = manifest.outputs.systems
-        manifest.outputs = OutputHashes()
-        pages.apply(to: &outputPages)
-        systems.apply(to: &outputSystems)
-        manifest.outputs = OutputHashes(pages: outputPages, systems: outputSystems)
+        manifest.outputs.apply(pages: pages, systems: systems)
         for (path, rows) in pieces {
             guard let rows else {
                 manifest.fragments.files[path] = nil

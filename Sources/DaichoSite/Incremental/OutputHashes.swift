@@ -56,6 +56,14 @@ struct OutputHashes: Sendable, Equatable {
         self.systems = systems.filter { !$0.value.isEmpty }
     }
 
+    /// The tables with a journal's changes made (a system left without files is left out, as
+    /// `init(pages:systems:)` does, without going over the others).
+    mutating func apply(pages changedPages: TableChanges<UInt64>, systems changedSystems: TableChanges<[File]>) {
+        changedPages.apply(to: &pages)
+        changedSystems.apply(to: &systems)
+        for (id, files) in changedSystems.rows where files.isEmpty { systems[id] = nil }
+    }
+
     static func path(system id: String, file name: String) -> String { "systems/" + id + "/" + name }
 
     subscript(path: String) -> UInt64? {
