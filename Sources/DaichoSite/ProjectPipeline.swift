@@ -5,10 +5,13 @@ public struct ProjectPipeline: Sendable {
     public var workers: Int?
     /// Where the parsed-ledger cache lives; nil to parse every file every time.
     public var cache: LedgerCacheStore?
+    /// The last check's results, for a command that checks again and again (`serve`).
+    public var memory: ParseMemory?
 
-    public init(workers: Int? = nil, cache: LedgerCacheStore? = nil) {
+    public init(workers: Int? = nil, cache: LedgerCacheStore? = nil, memory: ParseMemory? = nil) {
         self.workers = workers
         self.cache = cache
+        self.memory = memory
     }
 
     public func check(_ root: String) async throws(LoadError) -> (source: ProjectSource, checked: CheckedInventory) {
@@ -18,7 +21,7 @@ public struct ProjectPipeline: Sendable {
 
     /// Checks a loaded project, taking unchanged files from the cache and updating it.
     public func check(_ source: ProjectSource) async -> CheckedInventory {
-        await Checker(workers: workers, cache: cache?.access()).check(source)
+        await Checker(workers: workers, cache: cache?.access(), memory: memory).check(source)
     }
 
     /// The analysis of the ledgers without errors; `excluded` names the files left out.

@@ -14,6 +14,8 @@ public struct SiteBuilder: Sendable {
     /// reclaim (`KeptUntilExit`): a command that ends with the build need not free 100,000
     /// strings one by one first. Not for `serve`, which builds again and again.
     public var keepsStateUntilExit = false
+    /// What one build leaves the next in the same process (`serve`); nil for one build per process.
+    public var memory: BuildMemory?
 
     public init(options: SiteOptions, templatesOverride: String? = nil, force: Bool = false, workers: Int? = nil,
                 cache: LedgerCacheStore? = nil) {
@@ -50,7 +52,7 @@ public struct SiteBuilder: Sendable {
     ///   rendering starts.
     func build(_ source: ProjectSource, loaded: TemplateLoader.Loaded, into sink: PageSink,
                progress: (@Sendable (Stage) -> Void)?, checkedHook: ((CheckedInventory) -> Void)? = nil) async throws -> Outcome {
-        let pipeline = ProjectPipeline(workers: workers, cache: cache)
+        let pipeline = ProjectPipeline(workers: workers, cache: cache, memory: memory?.parses)
         let clock = ContinuousClock()
         var started = clock.now
         let checked = await pipeline.check(source)
@@ -90,8 +92,9 @@ public struct SiteBuilder: Sendable {
                 let loaded = try TemplateLoader().load(project: project, override: templatesOverride)
                 return (source, loaded, source.ledgers.map { FileStamp(path: $0.path) })
             }
-        }, {
-            incremental && FileManager.default.fileExists(atPath: output) ? BuildManifest.load(for: output) : nil
+        }, { () -> BuildManifest? in
+            guard incremental && FileManager.default.fileExists(atPath: output) else { return nil }
+            return memory?.manifest(for: output) ?? BuildManifest.load(for: output)
         })
         defer { leave(previous) }
         var (source, loaded, taken) = try inputs.get()
@@ -109,6 +112,7 @@ public struct SiteBuilder: Sendable {
             return try await rebuild(source, loaded: loaded, fingerprint: fingerprint, previous: previous, output: output,
                                      stamps: hashed.stamps, progress: progress)
         }
+        memory?.forgetManifest()
         BuildManifest.remove(for: output)
         // Stamped before reading, so a file changed while the build runs is read again next time;
         // the parsed-ledger cache is handed the same stamps rather than taking them again.
@@ -143,7 +147,8 @@ public struct SiteBuilder: Sendable {
             let made = await rows?.value
             let manifest = BuildManifest(fingerprint: fingerprint, ledgers: made?.entries ?? Self.entries(checked), outputs: sink.hashes,
                                          fragments: summary.fragments, stamps: table, exportStamps: Self.exportStamps(in: output))
-            try await manifest.save(for: output, encodedRows: made?.encoded)
+            let journal = try await manifest.save(for: output, encodedRows: made?.encoded)
+            memory?.keep(manifest, journal: journal, for: output)
             leave(manifest)
             leave(made)
             StageTimer.report("commit, write manifest", ContinuousClock.now - finishing)

@@ -184,6 +184,64 @@ struct LedgerCacheTests {
         #expect(reads.withLock { $0.isEmpty })
     }
 
+    /// With the memory `serve` keeps, a check takes each file with the same path and content hash
+    /// from the last check's results: unchanged files are neither read nor looked up in the cache
+    /// (no shard is read or written), and the result is the one a check without memory gives.
+    @Test(arguments: [(false, 1), (false, 2), (true, 2)])
+    func theLastChecksResultsAreTakenFromMemory(withCache: Bool, workers: Int) async throws {
+        let synthetic = SyntheticInventory(count: 40, seed: 7)
+        var texts = (0..<40).map { Array(synthetic.ledger($0).text.utf8) }
+        let names = (0..<40).map { "inventory/\(synthetic.ledger($0).name)" }
+        let reads = Mutex<[String: Int]>([:])
+        func source(_ texts: [[UInt8]], hashed: Bool = true) -> ProjectSource {
+            ProjectSource(projectFilePath: "daicho.yaml", projectFile: Array(synthetic.projectFile.utf8), ledgers: names.indices.map { index in
+                var source = LedgerSource(path: names[index], stem: String(names[index].dropFirst(10).dropLast(5)), load: {
+                    reads.withLock { $0[names[index], default: 0] += 1 }
+                    return texts[index]
+                })
+                if hashed { source.hash = Digest64.hash(texts[index]) }
+                return source
+            })
+        }
+        func expectSame(_ checked: CheckedInventory, _ texts: [[UInt8]]) async {
+            let plain = await Checker(workers: 1).check(source(texts))
+            #expect(String(reflecting: checked.ledgers) == String(reflecting: plain.ledgers))
+            #expect(checked.diagnostics == plain.diagnostics && checked.contentHashes == plain.contentHashes)
+        }
+        let store = MemoryShards()
+        let cache = withCache ? LedgerCache(stamp: "t", read: store.read, write: store.write) : nil
+        let memory = ParseMemory()
+        let first = await Checker(workers: workers, cache: cache, memory: memory).check(source(texts))
+        #expect(reads.withLock { $0.count } == 40)
+        await expectSame(first, texts)
+
+        reads.withLock { $0 = [:] }
+        let (shardReads, shardWrites) = (store.reads, store.writes)
+        let second = await Checker(workers: workers, cache: cache, memory: memory).check(source(texts))
+        #expect(reads.withLock { $0.isEmpty })
+        #expect(store.reads == shardReads && store.writes == shardWrites)
+        await expectSame(second, texts)
+
+        // An edit: that file alone is read (with the cache, its shard gives the others).
+        texts[3] = Array(String(decoding: texts[3], as: UTF8.self).replacing("schema: 1", with: "schema: 1\nnotes: 変更").utf8)
+        reads.withLock { $0 = [:] }
+        let edited = await Checker(workers: workers, cache: cache, memory: memory).check(source(texts))
+        #expect(reads.withLock { $0 } == [names[3]: 1])
+        await expectSame(edited, texts)
+
+        // A file the caller did not hash is never taken from memory.
+        reads.withLock { $0 = [:] }
+        _ = await Checker(workers: workers, cache: nil, memory: memory).check(source(texts, hashed: false))
+        #expect(reads.withLock { $0.count } == 40)
+
+        // Above its limit the memory keeps nothing.
+        let small = ParseMemory(limit: 39)
+        _ = await Checker(workers: workers, memory: small).check(source(texts))
+        reads.withLock { $0 = [:] }
+        _ = await Checker(workers: workers, memory: small).check(source(texts))
+        #expect(reads.withLock { $0.count } == 40)
+    }
+
     /// A stamp taken by the caller replaces the source's own, and nothing else changes.
     @Test func aStampedSourceKeepsItsBytesAndHash() {
         var source = LedgerSource(path: "inventory/a.yaml", stem: "a", load: { [1, 2, 3] }, stamp: { [9] })
@@ -215,8 +273,9 @@ private final class MemoryShards: @unchecked Sendable {
     private let lock = NSLock()
     private var shards: [Int: [UInt8]] = [:]
     private(set) var writes = 0
+    private(set) var reads = 0
 
-    var read: @Sendable (Int) -> [UInt8]? { { index in self.lock.withLock { self.shards[index] } } }
+    var read: @Sendable (Int) -> [UInt8]? { { index in self.lock.withLock { self.reads += 1; return self.shards[index] } } }
     var write: @Sendable (Int, [UInt8]) -> Void {
         { index, bytes in self.lock.withLock { self.shards[index] = bytes; self.writes += 1 } }
     }

@@ -138,6 +138,31 @@ struct ManifestJournalTests {
         #expect(previous.journal?.records.isEmpty == true)
     }
 
+    /// `serve` reuses the manifest it saved only while the manifest and journal files are the ones
+    /// it wrote: not after a rebuild removed the journal, nor after another process rewrote it.
+    @Test func serveKeepsItsManifestOnlyWhileItsFilesAreTheOnesItWrote() async throws {
+        let (folder, output) = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let memory = BuildMemory()
+        let manifest = Self.manifest()
+        memory.keep(manifest, journal: try await manifest.save(for: output), for: output)
+        let kept = try #require(memory.manifest(for: output))
+        Self.expectSameTables(kept, manifest)
+        #expect(kept.journal == BuildManifest.load(for: output)?.journal)
+        #expect(memory.manifest(for: folder + "/other") == nil)
+        // The same bytes written again by someone else: another file, another stamp.
+        let journal = try #require(FileManager.default.contents(atPath: ManifestJournal.path(for: output)))
+        try AtomicFile.write([UInt8](journal), to: ManifestJournal.path(for: output))
+        #expect(memory.manifest(for: output) == nil)
+        // A rebuild's first change removes the journal.
+        var changed = kept
+        changed.outputs["systems/juki/index.html"] = 9
+        memory.keep(changed, journal: try await changed.save(for: output, after: kept), for: output)
+        Self.expectSameTables(try #require(memory.manifest(for: output)), changed)
+        BuildManifest.invalidate(for: output)
+        #expect(memory.manifest(for: output) == nil)
+    }
+
     static func folder() throws -> (folder: String, output: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-journal-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

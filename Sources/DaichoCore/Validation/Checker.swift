@@ -7,18 +7,22 @@ public struct Checker: Sendable {
     public var workers: Int?
     /// Parse results of earlier runs, read and updated shard by shard.
     public var cache: LedgerCache?
+    /// The last check's results, held between checks by `serve`.
+    public var memory: ParseMemory?
 
-    public init(parser: LedgerParser = LedgerParser(), workers: Int? = nil, cache: LedgerCache? = nil) {
+    public init(parser: LedgerParser = LedgerParser(), workers: Int? = nil, cache: LedgerCache? = nil, memory: ParseMemory? = nil) {
         self.parser = parser
         self.workers = workers
         self.cache = cache
+        self.memory = memory
     }
 
     public func check(_ source: ProjectSource) async -> CheckedInventory {
         let (project, projectDiagnostics) = ProjectParser(reader: parser.reader)
             .parse(source.projectFile, file: source.projectFilePath)
         let sources = source.ledgers.sorted { $0.path < $1.path }
-        var parsed = await parseAll(sources, readAhead: source.readAhead)
+        var parsed = await parseAll(sources, readAhead: source.readAhead, remembered: memory?.take(for: sources))
+        memory?.keep(paths: sources.map(\.path), parsed: parsed)
         // One pass, then the parse results go: a ledger is a kilobyte inline, and at national
         // scale each extra array of them is a hundred megabytes.
         var ledgers: [Ledger] = []
@@ -104,9 +108,13 @@ public struct Checker: Sendable {
     }
 
     /// Parses in parallel, in chunks (or cache shards); results keep the input order.
-    private func parseAll(_ sources: [LedgerSource], readAhead: (@Sendable ([String]) -> Void)?) async -> [Parsed] {
+    /// - Parameter remembered: results kept from the last check, by place (see `ParseMemory`): a
+    ///   chunk (or shard) whose files all have one is not read at all.
+    private func parseAll(_ sources: [LedgerSource], readAhead: (@Sendable ([String]) -> Void)?,
+                          remembered: [Parsed?]? = nil) async -> [Parsed] {
         let workers = max(1, self.workers ?? ProcessInfo.processInfo.activeProcessorCount)
         let parser = self.parser
+        let remembered = remembered?.count == sources.count ? remembered : nil
         var chunks: [[Int]] = []
         if cache != nil {
             var byShard = [[Int]](repeating: [], count: LedgerCache.shardCount)
@@ -114,8 +122,8 @@ public struct Checker: Sendable {
             chunks = byShard
         } else {
             guard sources.count > 8, workers > 1 else {
-                readAhead?(sources.map(\.path))
-                return sources.map { Self.parse($0, with: parser) }
+                readAhead?(sources.indices.compactMap { remembered?[$0] == nil ? sources[$0].path : nil })
+                return sources.indices.map { remembered?[$0] ?? Self.parse(sources[$0], with: parser) }
             }
             // Small chunks taken in order, so the files are read about in the order they are asked for ahead.
             let size = min(64, (sources.count + workers * 4 - 1) / (workers * 4))
@@ -123,7 +131,7 @@ public struct Checker: Sendable {
         }
         // Without a cache every file is read, and asked for ahead here; with one, each shard asks
         // for those its entries' stamps do not vouch for.
-        if cache == nil { readAhead?(chunks.flatMap { $0.map { sources[$0].path } }) }
+        if cache == nil { readAhead?(chunks.flatMap { $0.compactMap { remembered?[$0] == nil ? sources[$0].path : nil } }) }
         var results = [Parsed](repeating: Parsed(result: LedgerParser.Result(ledger: nil, diagnostics: []), hash: nil),
                                count: sources.count)
         await withTaskGroup(of: [(Int, Parsed)].self) { group in
@@ -135,11 +143,14 @@ public struct Checker: Sendable {
                 next += 1
                 let chunk = indexes.map { sources[$0] }
                 let cache = self.cache
+                let known = indexes.map { remembered?[$0] }
                 group.addTask {
                     guard !chunk.isEmpty else { return [] }
-                    let parsed = cache.map { Self.parse(shard: shard, chunk, with: parser, cache: $0, readAhead: readAhead) }
-                        ?? chunk.map { Self.parse($0, with: parser) }
-                    return Array(zip(indexes, parsed))
+                    // A shard is read whole or not at all: it is written back with every entry.
+                    if let cache, known.contains(where: { $0 == nil }) {
+                        return Array(zip(indexes, Self.parse(shard: shard, chunk, with: parser, cache: cache, readAhead: readAhead)))
+                    }
+                    return Array(zip(indexes, zip(chunk, known).map { source, known in known ?? Self.parse(source, with: parser) }))
                 }
             }
             for _ in 0..<workers { add() }

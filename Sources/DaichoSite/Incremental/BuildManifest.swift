@@ -136,7 +136,9 @@ struct BuildManifest: Sendable {
     /// reached the disk in part fails its checksum. (Flushing it made the file system write out
     /// the rebuild's 60 MB of exports first: a sixth of a one-ledger rebuild on a journaled disk.)
     /// - Parameter encodedRows: `encodedRows(ledgers, stamps)`, when the caller made it already.
-    func save(for output: String, encodedRows: [UInt8]? = nil) async throws(WriteError) {
+    /// - Returns: the journal written with it (empty).
+    @discardableResult
+    func save(for output: String, encodedRows: [UInt8]? = nil) async throws(WriteError) -> ManifestJournal {
         let stream = try AtomicFile.Stream(replacing: Self.path(for: output), durable: false)
         var writer = BinaryWriter(reserving: Self.chunk + 4096)
         var sum = Digest64(), size = 0
@@ -183,18 +185,23 @@ struct BuildManifest: Sendable {
             stream.discard()
             throw error
         }
-        try ManifestJournal(base: sum.value, baseSize: size).save(for: output)
+        let journal = ManifestJournal(base: sum.value, baseSize: size)
+        try journal.save(for: output)
+        return journal
     }
 
     /// Saves a rebuild's manifest as `previous` (the one it started from) with the rows that
     /// changed, in the journal; whole when the journal would grow too large, or `previous` was not
     /// read from this folder's files.
-    func save(for output: String, after previous: BuildManifest) async throws(WriteError) {
+    /// - Returns: the journal written.
+    @discardableResult
+    func save(for output: String, after previous: BuildManifest) async throws(WriteError) -> ManifestJournal {
         guard let journal = previous.journal, previous.fingerprint == fingerprint,
               let grown = journal.adding(await ManifestChanges.between(previous, self)) else {
             return try await save(for: output)
         }
         try grown.save(for: output)
+        return grown
     }
 
     /// The ledger rows and their stamps as the manifest ends with them.

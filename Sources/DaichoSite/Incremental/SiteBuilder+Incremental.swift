@@ -38,7 +38,7 @@ extension SiteBuilder {
                        reuse: @Sendable () async -> FragmentSource?, progress: (@Sendable (Stage) -> Void)?) async throws -> PartialBuild {
         let clock = ContinuousClock()
         var started = clock.now
-        let checked = await ProjectPipeline(workers: workers, cache: cache).check(source)
+        let checked = await ProjectPipeline(workers: workers, cache: cache, memory: memory?.parses).check(source)
         StageTimer.report("load and check", clock.now - started)
         progress?(.checked(files: checked.files.count))
         if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) {
@@ -92,7 +92,10 @@ extension SiteBuilder {
         // longer does, until the new manifest is written: removed first, an interrupted rebuild
         // (an error, a crash) is followed by a full build, not by one that trusts pages it never
         // finished (say, after the edit is undone and the ledgers match the old manifest again).
-        let sink = InPlaceSink(root: output, previous: previous.outputs) { BuildManifest.invalidate(for: output) }
+        let sink = InPlaceSink(root: output, previous: previous.outputs) { [memory] in
+            memory?.forgetManifest()
+            BuildManifest.invalidate(for: output)
+        }
         // The previous files with pieces (50 MB at 10,000 systems) are mapped and verified while the ledgers are checked.
         let reusable = Task.detached { Self.reusableFiles(in: output, previous) }
         let build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,
@@ -125,7 +128,8 @@ extension SiteBuilder {
         let manifest = BuildManifest(fingerprint: fingerprint, ledgers: build.entries, outputs: outputs, fragments: summary.fragments,
                                      stamps: stamps, exportStamps: Self.exportStamps(in: output, wrote: sink.replacedPieceFiles,
                                                                                      verified: await reusable.value.stamps))
-        try await manifest.save(for: output, after: previous)
+        let journal = try await manifest.save(for: output, after: previous)
+        memory?.keep(manifest, journal: journal, for: output)
         leave(manifest)
         leave(build)
         leave(sink)

@@ -57,7 +57,9 @@ public final class PreviewServer: Sendable {
         self.project = project
         self.port = port
         self.language = options.language
-        builder = SiteBuilder(options: options, templatesOverride: templatesOverride, workers: workers, cache: cache)
+        var builder = SiteBuilder(options: options, templatesOverride: templatesOverride, workers: workers, cache: cache)
+        builder.memory = BuildMemory(limit: options.oneAtATimeAbove)
+        self.builder = builder
         folder = PreviewFolder(cache: cache)
         watch = ProjectWatch(project: project, templates: templatesOverride)
     }
@@ -100,6 +102,7 @@ public final class PreviewServer: Sendable {
 
     func rebuild(events: @Sendable (Event) -> Void) async {
         let started = Date()
+        defer { StageTimer.report("build, all stages", .seconds(Date().timeIntervalSince(started))) }
         do {
             switch try await builder.build(project: project, output: folder.path) {
             case .built(_, _, let summary):
