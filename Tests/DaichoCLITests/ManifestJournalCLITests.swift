@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// `daicho build` keeps a rebuild's changes in the manifest's journal; without its journal (lost,
+/// cut short) the manifest is not trusted and the next build renders every page.
+struct ManifestJournalCLITests {
+    @Test func aRebuildWithoutItsJournalRendersEveryPage() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let journal = project.appendingPathComponent(".site.daicho-journal").path
+        let ledger = project.appendingPathComponent("inventory/juki.yaml").path
+        func build(_ output: String = "site", full: Bool = false) throws -> Int {
+            let run = try CLI.run(["build", ".", "-o", output, "--templates", templates, "--lang", "en"]
+                                  + (full ? ["--no-incremental"] : []), in: project)
+            #expect(run.status == 0, "\(run.stderr)")
+            // "wrote N files to …"
+            return run.stderr.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? -1
+        }
+        func editCost() throws {
+            let text = try String(contentsOfFile: ledger, encoding: .utf8)
+            try text.replacing(/maintenance: (\d+)/) { "maintenance: \(Int($0.1)! + 1)" }
+                .write(toFile: ledger, atomically: true, encoding: .utf8)
+        }
+        let all = try build()
+        #expect(all > 50)
+        let emptyJournal = try #require(FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int)
+        try editCost()
+        let some = try build()
+        #expect(some > 0 && some < all)
+        #expect(try #require(FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int) > emptyJournal)
+
+        // Lost, then cut short: every page again, and the same site as a full build.
+        for damage in ["remove", "truncate"] {
+            try editCost()
+            if damage == "remove" {
+                try FileManager.default.removeItem(atPath: journal)
+            } else {
+                let bytes = try #require(FileManager.default.contents(atPath: journal))
+                try bytes.dropLast(4).write(to: URL(fileURLWithPath: journal))
+            }
+            #expect(try build() == all, "\(damage)")
+            #expect(try build("reference", full: true) == all)
+            let site = project.appendingPathComponent("site").path, reference = project.appendingPathComponent("reference").path
+            let files = try FileManager.default.subpathsOfDirectory(atPath: site).sorted()
+            #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: reference)).sorted())
+            for file in files {
+                #expect(FileManager.default.contentsEqual(atPath: site + "/" + file, andPath: reference + "/" + file), "\(file)")
+            }
+            try FileManager.default.removeItem(atPath: reference)
+        }
+    }
+}
