@@ -3,10 +3,10 @@ import Synchronization
 /// The parse results of the last check, kept by a command that checks the same folder again and
 /// again (`serve`), so the next check takes each unchanged file's result from memory.
 ///
-/// A one-ledger rebuild at 10,000 systems spent a third of its time decoding the other 9,999
-/// ledgers from the parsed-ledger cache. A result is taken only for the same path with the same
-/// content hash (the key the cache uses too), so a check with the memory gives exactly what one
-/// without it gives.
+/// In `serve`, a one-ledger rebuild at 10,000 systems spent 60 of its 285 ms checking, most of it
+/// decoding the other 9,999 ledgers from the parsed-ledger cache (37 ms with the memory). A result
+/// is taken only for the same path with the same content hash (the key the cache uses too), so a
+/// check with the memory gives exactly what one without it gives.
 public final class ParseMemory: Sendable {
     struct Kept: Sendable {
         /// Sorted, as the checker lists the files.

@@ -2,8 +2,9 @@ import DaichoCore
 import Synchronization
 
 /// What `serve` keeps from one build to the next: the manifest it saved and the ledgers' parse
-/// results. A one-ledger rebuild of 10,000 systems then neither reads the manifest back (a tenth
-/// of it) nor decodes the other 9,999 ledgers from the cache (a third); see `ParseMemory`.
+/// results. A one-ledger rebuild of 10,000 systems then decodes neither the manifest (about 30 ms
+/// of CPU, on the lane beside the folder and the templates) nor the other 9,999 ledgers (see
+/// `ParseMemory`).
 ///
 /// The kept manifest is used only while the manifest and journal files are the ones this process
 /// wrote (the same stamps): a rebuild removes the journal before its first change, so a rebuild
