@@ -44,7 +44,7 @@ struct BuildManifest: Sendable {
         }
     }
 
-    static let version = 16
+    static let version = 17
 
     var version = BuildManifest.version
     /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.
@@ -74,9 +74,12 @@ struct BuildManifest: Sendable {
     /// disk whole is not read, and the build is a full one.
     static let magic = Array("DAICHO-BUILD-MANIFEST\n".utf8)
 
-    static func path(for output: String) -> String {
+    static func path(for output: String) -> String { file(beside: output, kind: "daicho-manifest") }
+
+    /// `.<output's name>.<kind>` in the folder that holds `output`: beside the site, never published with it.
+    static func file(beside output: String, kind: String) -> String {
         let url = URL(fileURLWithPath: output)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).daicho-manifest").path
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(kind)").path
     }
 
     /// The manifest as the last build left it: the file with its journal's changes made. Nil when

@@ -1,0 +1,41 @@
+import DaichoCore
+
+/// The rows of one table that were added or changed, and the keys that were removed.
+struct TableChanges<Value: BinaryRecord & Equatable & Sendable>: Sendable, Equatable, BinaryRecord {
+    var rows: [String: Value] = [:]
+    var removed: Set<String> = []
+
+    init() {}
+
+    /// Compared row by row: the cost of a look-up per row, against encoding and writing them all.
+    init(from old: [String: Value], to new: [String: Value]) {
+        for (key, value) in new where old[key] != value { rows[key] = value }
+        if old.count + rows.count > new.count {
+            for key in old.keys where new[key] == nil { removed.insert(key) }
+        }
+    }
+
+    var isEmpty: Bool { rows.isEmpty && removed.isEmpty }
+
+    func apply(to table: inout [String: Value]) {
+        for key in removed { table[key] = nil }
+        for (key, value) in rows { table[key] = value }
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.putVarint(UInt64(rows.count))
+        for (key, value) in ByteOrder.sorted(rows) {
+            writer.put(key)
+            writer.put(value)
+        }
+        writer.put(ByteOrder.sorted(removed))
+    }
+
+    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        for _ in 0..<(try reader.count()) {
+            let key: String = try reader.get()
+            rows[key] = try reader.get(Value.self)
+        }
+        removed = Set(try reader.get([String].self))
+    }
+}
