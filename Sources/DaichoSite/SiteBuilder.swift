@@ -112,7 +112,6 @@ public struct SiteBuilder: Sendable {
             return try await rebuild(source, loaded: loaded, fingerprint: fingerprint, previous: previous, output: output,
                                      stamps: hashed.stamps, progress: progress)
         }
-        memory?.forgetManifest()
         BuildManifest.remove(for: output)
         // Stamped before reading, so a file changed while the build runs is read again next time;
         // the parsed-ledger cache is handed the same stamps rather than taking them again.

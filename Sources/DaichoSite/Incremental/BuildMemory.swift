@@ -38,10 +38,6 @@ public final class BuildMemory: Sendable {
         kept.withLock { $0 = KeptManifest(output: output, manifest: manifest, files: files) }
     }
 
-    func forgetManifest() {
-        kept.withLock { $0 = nil }
-    }
-
     private static func stamps(_ output: String) -> [FileStamp?] {
         [FileStamp(path: BuildManifest.path(for: output)), FileStamp(path: ManifestJournal.path(for: output))]
     }

@@ -92,10 +92,9 @@ extension SiteBuilder {
         // longer does, until the new manifest is written: removed first, an interrupted rebuild
         // (an error, a crash) is followed by a full build, not by one that trusts pages it never
         // finished (say, after the edit is undone and the ledgers match the old manifest again).
-        let sink = InPlaceSink(root: output, previous: previous.outputs) { [memory] in
-            memory?.forgetManifest()
-            BuildManifest.invalidate(for: output)
-        }
+        // (The manifest `serve` keeps goes with the journal: it is used only while the journal it
+        // saved is on disk, see `BuildMemory`.)
+        let sink = InPlaceSink(root: output, previous: previous.outputs) { BuildManifest.invalidate(for: output) }
         // The previous files with pieces (50 MB at 10,000 systems) are mapped and verified while the ledgers are checked.
         let reusable = Task.detached { Self.reusableFiles(in: output, previous) }
         let build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,

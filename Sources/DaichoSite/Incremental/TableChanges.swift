@@ -10,6 +10,8 @@ struct TableChanges<Value: BinaryRecord & Equatable & Sendable>: Sendable, Equat
     /// Compared row by row: the cost of a look-up per row, against encoding and writing them all.
     init(from old: [String: Value], to new: [String: Value]) {
         for (key, value) in new where old[key] != value { rows[key] = value }
+        // Keys went only if `new` has fewer than `old` plus the rows it added (at most `rows`):
+        // the usual rebuild removes nothing and skips going over `old` again.
         if old.count + rows.count > new.count {
             for key in old.keys where new[key] == nil { removed.insert(key) }
         }
