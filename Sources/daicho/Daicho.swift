@@ -38,6 +38,10 @@ struct Daicho: AsyncParsableCommand {
         }
     }
 
+    /// Each thread's heap grows 16 MB at a time instead of a page or so: a one-ledger rebuild made
+    /// 10,000 `mprotect` calls growing them, 5 % of its CPU (0.35 → 0.32 s measured; a full build
+    /// and its peak memory unchanged). The padding is address space until it is touched.
+    ///
     /// Buffers of 4 MB and more (the pages listing every system, the exports) come straight from
     /// the system and go back to it when freed. glibc otherwise raises that threshold as large
     /// blocks are freed and keeps later ones in its heap, where at 100,000 systems the freed space
@@ -45,6 +49,7 @@ struct Daicho: AsyncParsableCommand {
     private static func tuneAllocator() {
         #if canImport(Glibc)
         _ = mallopt(M_MMAP_THRESHOLD, 4 << 20)
+        _ = mallopt(M_TOP_PAD, 32 << 20)
         #endif
     }
 }
