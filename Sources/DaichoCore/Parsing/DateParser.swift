@@ -38,7 +38,7 @@ public enum DateParser {
         if let first = text.first, let era = eras.first(where: { $0.letter == Character(first.uppercased()) }) {
             return parseEra(String(text.dropFirst()), era: era, kanji: false)
         }
-        guard let fields = numbers(in: text, kanji: text.contains("年")), let date = make(fields) else {
+        guard let fields = numbers(in: text, kanji: contains(Array(text.utf8)[...], year)), let date = make(fields) else {
             return .invalid
         }
         return .date(date)
@@ -85,23 +85,53 @@ public enum DateParser {
         return fields
     }
 
-    private static func numbers(in text: String, kanji: Bool) -> [Int]? {
-        var body = text
+    /// The numbers of `2019-4-1`, `2019/4/1`, `2019.4.1` and (with `kanji`) `2019年4月1日`, read
+    /// from the bytes: two or three fields of one to four ASCII digits. With `kanji`, the text
+    /// must have 年; one 日 or 月 at the end is dropped, and 年 and 月 separate like `-`.
+    /// (Splitting and replacing `String`s here was most of the cost of an era date.)
+    static func numbers(in text: String, kanji: Bool) -> [Int]? {
+        var bytes = Array(text.utf8)[...]
         if kanji {
-            guard body.contains("年") else { return nil }
-            if body.hasSuffix("日") { body.removeLast() } else if body.hasSuffix("月") { body.removeLast() }
-            body = body.replacing("年", with: "-").replacing("月", with: "-")
+            guard contains(bytes, year) else { return nil }
+            if bytes.suffix(3).elementsEqual(day) || bytes.suffix(3).elementsEqual(month) { bytes.removeLast(3) }
         }
-        let parts = body.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
-        guard (2...3).contains(parts.count) else { return nil }
         var values: [Int] = []
-        for part in parts {
-            guard !part.isEmpty, part.count <= 4, part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                let value = Int(part)
-            else { return nil }
+        var value = 0, digits = 0
+        func endField() -> Bool {
+            guard digits > 0 else { return false }
             values.append(value)
+            (value, digits) = (0, 0)
+            return true
         }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if (0x30...0x39).contains(byte) {
+                guard digits < 4 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+                digits += 1
+                index += 1
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") {
+                guard endField() else { return nil }
+                index += 1
+            } else if kanji, bytes[index...].starts(with: year) || bytes[index...].starts(with: month) {
+                guard endField() else { return nil }
+                index += 3
+            } else {
+                return nil
+            }
+        }
+        guard endField(), (2...3).contains(values.count) else { return nil }
         return values
+    }
+
+    // 年, 月 and 日 in UTF-8.
+    private static let year: [UInt8] = [0xE5, 0xB9, 0xB4], month: [UInt8] = [0xE6, 0x9C, 0x88], day: [UInt8] = [0xE6, 0x97, 0xA5]
+
+    /// True when `bytes` has `part` in it (UTF-8 has no false matches inside a character).
+    private static func contains(_ bytes: ArraySlice<UInt8>, _ part: [UInt8]) -> Bool {
+        guard bytes.count >= part.count else { return false }
+        return (bytes.startIndex...(bytes.endIndex - part.count)).contains { bytes[$0...].starts(with: part) }
     }
 
     private static func make(_ fields: [Int]) -> LedgerDate? {

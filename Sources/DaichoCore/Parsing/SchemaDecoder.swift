@@ -311,7 +311,10 @@ struct SchemaDecoder {
     }
 
     static func bool(_ text: String) -> Bool? {
-        switch text.nfkcTrimmed.lowercased() {
+        // `true` and `false` as written, the usual case, compared as bytes before normalising.
+        if text.utf8.elementsEqual("true".utf8) { return true }
+        if text.utf8.elementsEqual("false".utf8) { return false }
+        return switch text.nfkcTrimmed.lowercased() {
         case "true", "yes", "はい", "有", "あり", "有り": true
         case "false", "no", "いいえ", "無", "なし", "無し": false
         default: nil

@@ -23,23 +23,34 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses a plain decimal (`12`, `-0.25`, `2.0`); nil for anything else, including exponents.
     public init?(decimal text: String) {
-        var digits = Substring(text)
+        // Read from the bytes: ASCII digits with one optional sign and point (Character
+        // properties and substrings were a tenth of reading a ledger's numbers).
+        var bytes = text.utf8[...]
         var negative = false
-        if digits.first == "-" || digits.first == "+" {
-            negative = digits.first == "-"
-            digits = digits.dropFirst()
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
         }
-        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !whole.isEmpty || parts.count == 2,
-            whole.allSatisfy({ $0.isASCII && $0.isNumber })
-        else { return nil }
-        let fraction = parts.count == 2 ? parts[1] : ""
-        guard fraction.allSatisfy({ $0.isASCII && $0.isNumber }), parts.count == 1 || !fraction.isEmpty,
-            whole.count + fraction.count <= 30
-        else { return nil }
-        guard let value = Int128(String(whole) + String(fraction)) else { return nil }
+        var value: Int128 = 0
+        var digits = 0, fractionDigits = 0
+        var point = false
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") && !point {
+                point = true
+            } else if (0x30...0x39).contains(byte) {
+                // 30 digits at most: well inside Int128, so the sum below cannot overflow.
+                guard digits < 30 else { return nil }
+                value = value * 10 + Int128(byte - 0x30)
+                digits += 1
+                if point { fractionDigits += 1 }
+            } else {
+                return nil
+            }
+        }
+        // A point needs a digit after it ("5." is not a number); before it none is needed (".5").
+        guard point ? fractionDigits > 0 : digits > 0 else { return nil }
         var scale: Int128 = 1
-        for _ in 0..<fraction.count { scale *= 10 }
+        for _ in 0..<fractionDigits { scale *= 10 }
         self.init(negative ? -value : value, scale)
     }
 

@@ -4,8 +4,9 @@ extension String {
     /// NFKC-normalised and trimmed, so full-width digits and brackets compare equal to ASCII.
     public var nfkcTrimmed: String {
         let trimmed = String(trimmingCharactersInWhitespace)
-        // Pure ASCII is already NFKC; skipping Foundation keeps large inventories fast.
-        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) { return trimmed }
+        // ASCII, kana and kanji (most values: names, era dates) are NFKC already; Foundation's
+        // normalisation is left for the rest (full-width digits, half-width kana, symbols).
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) || trimmed.unicodeScalars.allSatisfy(\.isNFKCStable) { return trimmed }
         return String(trimmed.precomposedStringWithCompatibilityMapping.trimmingCharactersInWhitespace)
     }
 
@@ -18,18 +19,42 @@ extension String {
             return self[...]
         }
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return self[endIndex...] }
-        let last = scalars.lastIndex { !$0.properties.isWhitespace } ?? first
+        guard let first = scalars.firstIndex(where: { !$0.isWhiteSpace }) else { return self[endIndex...] }
+        let last = scalars.lastIndex { !$0.isWhiteSpace } ?? first
         return self[first..<scalars.index(after: last)]
     }
 
     /// True when there is nothing but white space.
     var isBlank: Bool {
         if let first = utf8.first, Self.isVisibleASCII(first) { return false }
-        return unicodeScalars.allSatisfy(\.properties.isWhitespace)
+        return unicodeScalars.allSatisfy(\.isWhiteSpace)
     }
 
     private static func isVisibleASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space property (`properties.isWhitespace`): the same 25 code points since
+    /// Unicode 6.3, tested against the property table over every scalar. Read from the value
+    /// because the table lookup cost more than the rest of reading a short value.
+    var isWhiteSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
+    /// True for scalars that NFKC leaves as they are, alone and beside one another: ASCII,
+    /// Japanese punctuation and brackets, hiragana, katakana (not the combining sound marks, nor
+    /// the ones with compatibility forms) and the unified kanji. None of them combines with a
+    /// neighbour, so a text made of them alone is NFKC already (tested scalar by scalar).
+    var isNFKCStable: Bool {
+        switch value {
+        case 0x00...0x7F, 0x3001...0x3003, 0x3005...0x3007, 0x3008...0x3011, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC,
+             0x4E00...0x9FFF: true
+        default: false
+        }
+    }
 }
 
 /// Levenshtein distance over Unicode characters, for "did you mean" hints.
