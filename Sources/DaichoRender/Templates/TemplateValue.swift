@@ -12,12 +12,14 @@ enum TemplateValue {
     case markup(HTMLBytes)
     /// Markup written into the page as it renders (see `HTMLWriter`).
     case writer(HTMLWriter)
-    case model(any TemplateModel)
-    case models(any TemplateModelArray)
+    // The existentials are boxed: inline they made every value 41 bytes, copied through the
+    // enum's generic value witness each time a lookup handed one on.
+    indirect case model(any TemplateModel)
+    indirect case models(any TemplateModelArray)
     case texts([String])
     /// Labels by key (`page.t.gaps`).
     case labels([String: String])
-    case other(Any)
+    indirect case other(Any)
 
     /// The value as swift-mustache would hold it.
     var any: Any {
