@@ -94,4 +94,70 @@ struct ConsolidationTests {
             #expect(again.hosts == packing.hosts && again.unplaceable.sorted() == packing.unplaceable.sorted())
         }
     }
+
+    /// Property: skipping the hosts that can take nothing more places every candidate where the
+    /// plain first-fit scan (below, as it was) places it, on inventories large enough for many
+    /// hosts to fill up, with demands from tiny to whole-host.
+    @Test(arguments: [3, 40, 300]) func skippingFullHostsPacksAsThePlainScan(count: Int) {
+        var random = SplitMix(seed: UInt64(count))
+        let capacity = Resources(vcpu: Exact(512, 10), memory: Exact(3072, 10), storage: Exact(6400))
+        for round in 0..<60 {
+            let demands = (0..<Int(random.next() % UInt64(count + 1))).map { index in
+                // Some rounds draw small demands only, so that hosts fill up on one dimension first.
+                let scale = round % 3 == 0 ? 8 : 1
+                return Demand(id: "s\(round)-\(index)",
+                              resources: Resources(vcpu: Exact(Int(random.next() % UInt64(52 / scale)) + 1),
+                                                   memory: Exact(Int(random.next() % UInt64(320 / scale)) + 1, Int(random.next() % 3) + 1),
+                                                   storage: Exact(Int(random.next() % UInt64(7000 / scale)) + 1)),
+                              assumed: false)
+            }
+            let packing = Analyzer.pack(demands, capacity: capacity)
+            #expect(packing.hosts == Self.plainFirstFit(demands, capacity: capacity), "round \(round)")
+        }
+    }
+
+    /// The scan on exact numbers (taken where a dimension's denominators cannot be scaled to `Int`)
+    /// places every demand as the scan on scaled integers does, and scaling is refused where it
+    /// would overflow or meets a negative value.
+    @Test func exactAndIntegerScansAgree() {
+        let primes = [1_000_000_007, 998_244_353, 1_000_000_009]
+        #expect(FirstFit.IntegerScale(primes.map { Resources(vcpu: Exact(1, $0), memory: .one, storage: .one) }) == nil)
+        #expect(FirstFit.IntegerScale([Resources(vcpu: Exact(Int.max / 2), memory: .one, storage: .one),
+                                       Resources(vcpu: Exact(1, 3), memory: .one, storage: .one)]) == nil)
+        #expect(FirstFit.IntegerScale([Resources(vcpu: Exact(-1), memory: .one, storage: .one)]) == nil)
+        #expect(FirstFit.IntegerScale([Resources(vcpu: Exact(1, 5), memory: Exact(3, 2), storage: .one),
+                                       Resources(vcpu: .one, memory: Exact(1, 3), storage: Exact(7))])
+            .map { [$0.vcpu, $0.memory, $0.storage] } == [5, 6, 1])
+        var random = SplitMix(seed: 99)
+        let capacity = Resources(vcpu: Exact(512, 10), memory: Exact(3072, 10), storage: Exact(6400))
+        for _ in 0..<40 {
+            let demands = (0..<Int(random.next() % 200)).map { _ in
+                Resources(vcpu: Exact(Int(random.next() % 40) + 1), memory: Exact(Int(random.next() % 300) + 1, Int(random.next() % 4) + 1),
+                          storage: Exact(Int(random.next() % 3000) + 1))
+            }
+            let exact = FirstFit.hosts(of: demands.map(FirstFit.Triple.init), capacity: FirstFit.Triple(capacity), minus: -)
+            #expect(exact == FirstFit.hosts(of: demands, capacity: capacity))
+        }
+    }
+
+    /// First fit decreasing as `Analyzer.pack` first wrote it: every host scanned for every candidate.
+    static func plainFirstFit(_ demands: [Demand], capacity: Resources) -> [[String]] {
+        func size(_ demand: Demand) -> Exact {
+            zip(demand.resources.dimensions, capacity.dimensions).map { ($0 / $1) ?? .zero }.max() ?? .zero
+        }
+        let placeable = demands.filter { $0.resources.fits(in: capacity) }.map { ($0, size($0)) }
+            .sorted { $0.1 != $1.1 ? $1.1 < $0.1 : $0.0.id < $1.0.id }
+        var hosts: [[String]] = []
+        var free: [Resources] = []
+        for (demand, _) in placeable {
+            if let index = free.firstIndex(where: { demand.resources.fits(in: $0) }) {
+                hosts[index].append(demand.id)
+                free[index] = free[index] - demand.resources
+            } else {
+                hosts.append([demand.id])
+                free.append(capacity - demand.resources)
+            }
+        }
+        return hosts
+    }
 }

@@ -87,15 +87,9 @@ extension Analyzer {
         placeable.sort { $0.1 != $1.1 ? $1.1 < $0.1 : $0.0.id < $1.0.id }
 
         var hosts: [[String]] = []
-        var free: [Resources] = []
-        for (demand, _) in placeable {
-            if let index = free.firstIndex(where: { demand.resources.fits(in: $0) }) {
-                hosts[index].append(demand.id)
-                free[index] = free[index] - demand.resources
-            } else {
-                hosts.append([demand.id])
-                free.append(capacity - demand.resources)
-            }
+        for (index, host) in FirstFit.hosts(of: placeable.map(\.0.resources), capacity: capacity).enumerated() {
+            if host == hosts.count { hosts.append([]) }
+            hosts[host].append(placeable[index].0.id)
         }
         let sum = placeable.reduce(Resources(vcpu: .zero, memory: .zero, storage: .zero)) { $0 + $1.0.resources }
         let lowerBound = zip(sum.dimensions, capacity.dimensions).map { (($0 / $1) ?? .zero).ceiling }.max() ?? 0

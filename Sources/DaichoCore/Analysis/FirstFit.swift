@@ -1,0 +1,124 @@
+/// The first-fit scan of `Analyzer.pack`: each demand, in the order given, goes to the first host
+/// with room on all three dimensions (equality fits), else to a new host.
+enum FirstFit {
+    /// Three packed dimensions (vCPU, memory, storage) of one number type.
+    struct Triple<Value: Comparable> {
+        var vcpu: Value
+        var memory: Value
+        var storage: Value
+
+        func fits(in free: Triple) -> Bool {
+            !(free.vcpu < vcpu) && !(free.memory < memory) && !(free.storage < storage)
+        }
+
+        func minimum(_ other: Triple) -> Triple {
+            Triple(vcpu: min(vcpu, other.vcpu), memory: min(memory, other.memory), storage: min(storage, other.storage))
+        }
+    }
+
+    /// The host of each demand, numbered in the order they are opened. Exact numbers are scanned
+    /// as integers when every value of a dimension, times the least common multiple of that
+    /// dimension's denominators, fits in an `Int` (scaling a dimension keeps its order and its
+    /// differences exact): a comparison is then one instruction, not a call multiplying 128-bit
+    /// numbers.
+    static func hosts(of demands: [Resources], capacity: Resources) -> [Int] {
+        if let scale = IntegerScale(demands + [capacity]) {
+            return hosts(of: demands.map(scale.triple), capacity: scale.triple(capacity), minus: -)
+        }
+        return hosts(of: demands.map(Triple.init), capacity: Triple(capacity), minus: -)
+    }
+
+    /// The scan, skipping hosts that can take nothing more. A host is closed once one of its free
+    /// dimensions is below the smallest demand still to come on that dimension: no later demand
+    /// fits it, so leaving it out of the later scans changes no placement. (At 100,000 systems,
+    /// 20,000 demands on 4,000 hosts, the plain scan was two thirds of the analysis.)
+    static func hosts<Value>(of demands: [Triple<Value>], capacity: Triple<Value>,
+                             minus: (Value, Value) -> Value) -> [Int] {
+        var smallest = demands
+        for index in demands.indices.dropLast().reversed() { smallest[index] = demands[index].minimum(smallest[index + 1]) }
+        var free: [Triple<Value>] = []
+        var placed: [Int] = []
+        placed.reserveCapacity(demands.count)
+        // open[h] leads to the first host at h or after it that is not closed (path-compressed);
+        // the last entry stands for a new host.
+        var open = [0]
+        func firstOpen(from start: Int) -> Int {
+            var host = start
+            while open[host] != host { host = open[host] }
+            var step = start
+            while open[step] != host { (open[step], step) = (host, open[step]) }
+            return host
+        }
+        for (index, demand) in demands.enumerated() {
+            var host = firstOpen(from: 0)
+            while host < free.count {
+                if !smallest[index].fits(in: free[host]) {
+                    open[host] = host + 1
+                } else if demand.fits(in: free[host]) {
+                    break
+                }
+                host = firstOpen(from: host + 1)
+            }
+            if host == free.count {
+                free.append(capacity)
+                open.append(open.count)
+            }
+            free[host] = Triple(vcpu: minus(free[host].vcpu, demand.vcpu), memory: minus(free[host].memory, demand.memory),
+                                storage: minus(free[host].storage, demand.storage))
+            placed.append(host)
+        }
+        return placed
+    }
+
+    /// Per dimension, the least common multiple of the denominators; nil when it or any scaled
+    /// value leaves `Int`, or a value is negative (free room then only shrinks, so no difference
+    /// can leave `Int` either).
+    struct IntegerScale: Equatable {
+        let vcpu: Int, memory: Int, storage: Int
+
+        init?(_ values: [Resources]) {
+            guard values.allSatisfy({ !($0.vcpu < .zero) && !($0.memory < .zero) && !($0.storage < .zero) }),
+                let vcpu = Self.multiple(values.map(\.vcpu)), let memory = Self.multiple(values.map(\.memory)),
+                let storage = Self.multiple(values.map(\.storage)),
+                values.allSatisfy({ Self.scaled($0.vcpu, vcpu) != nil && Self.scaled($0.memory, memory) != nil
+                    && Self.scaled($0.storage, storage) != nil })
+            else { return nil }
+            (self.vcpu, self.memory, self.storage) = (vcpu, memory, storage)
+        }
+
+        func triple(_ resources: Resources) -> Triple<Int> {
+            // Checked in `init`: every value given there scales within `Int`.
+            Triple(vcpu: Self.scaled(resources.vcpu, vcpu) ?? 0, memory: Self.scaled(resources.memory, memory) ?? 0,
+                   storage: Self.scaled(resources.storage, storage) ?? 0)
+        }
+
+        private static func multiple(_ values: [Exact]) -> Int? {
+            var result = 1
+            for value in values {
+                guard let denominator = Int(exactly: value.denominator) else { return nil }
+                let (product, overflow) = (result / gcd(result, denominator)).multipliedReportingOverflow(by: denominator)
+                guard !overflow else { return nil }
+                result = product
+            }
+            return result
+        }
+
+        private static func scaled(_ value: Exact, _ multiple: Int) -> Int? {
+            guard let numerator = Int(exactly: value.numerator), let denominator = Int(exactly: value.denominator) else { return nil }
+            let (product, overflow) = numerator.multipliedReportingOverflow(by: multiple / denominator)
+            return overflow ? nil : product
+        }
+
+        private static func gcd(_ a: Int, _ b: Int) -> Int {
+            var (a, b) = (a, b)
+            while b != 0 { (a, b) = (b, a % b) }
+            return a
+        }
+    }
+}
+
+extension FirstFit.Triple where Value == Exact {
+    init(_ resources: Resources) {
+        self.init(vcpu: resources.vcpu, memory: resources.memory, storage: resources.storage)
+    }
+}
