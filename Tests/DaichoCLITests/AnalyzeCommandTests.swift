@@ -58,4 +58,39 @@ struct AnalyzeCommandTests {
         #expect(json["systems"] as? Int == 22 - excluded.count)
         #expect(forced.stderr.contains("エラーのある"))
     }
+
+    /// Values at the edge of what the schema allows (twelve digits with six decimals, in the policy
+    /// and in a ledger) once made the exact arithmetic of the consolidation chart overflow and the
+    /// build stop with a crash. They are analysed and built now.
+    @Test func extremeValuesAreAnalysedAndBuiltWithoutStopping() throws {
+        let project = try CLI.copySample()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let settings = project.appendingPathComponent("daicho.yaml")
+        let policy = """
+        policy:
+          consolidation:
+            host: {cores: 999999999999, memory_gb: 999999999999.999999, storage_gb: 999999999999.999997}
+            vcpu_per_core: 999999999999.999999
+            headroom: 0.000001
+            default_server: {cores: 3, memory_gb: 0.000001, storage_gb: 999999999999.999993}
+
+        """
+        let text = try String(contentsOf: settings, encoding: .utf8).replacingOccurrences(of: "policy:\n", with: policy)
+        try text.write(to: settings, atomically: true, encoding: .utf8)
+        let ledger = project.appendingPathComponent("inventory/bosai-joho.yaml")
+        let edited = try String(contentsOf: ledger, encoding: .utf8)
+            .replacingOccurrences(of: "memory_gb: 32\n", with: "memory_gb: 999999999999.999999\n")
+            .replacingOccurrences(of: "storage_gb: 1000\n", with: "storage_gb: 0.000001\n")
+        try edited.write(to: ledger, atomically: true, encoding: .utf8)
+
+        let analysis = try CLI.run(["analyze", project.path, "--json", "--no-cache"])
+        #expect(analysis.status == 0, "\(analysis.stderr.prefix(400))")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(analysis.stdout.utf8)) as? [String: Any])
+        let plan = try #require(json["consolidation"] as? [String: Any])
+        #expect((plan["hosts_used"] as? Int ?? 0) >= 1)
+        let site = project.appendingPathComponent("out")
+        let build = try CLI.run(["build", project.path, "-o", site.path, "-q", "--no-cache"])
+        #expect(build.status == 0, "\(build.stderr.prefix(400))")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("analysis/consolidation.html").path))
+    }
 }

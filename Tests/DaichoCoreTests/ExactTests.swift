@@ -114,4 +114,36 @@ struct ExactTests {
             #expect(SchemaDecoder.yen(YenFormat.grouped(value)) == value)
         }
     }
+
+    /// Worked by hand: three fractions with denominators near 10^18 and no common factor. The
+    /// first sum is exact (denominator near 10^36); adding the third needs a denominator near
+    /// 10^54, past 128 bits, so the result is rounded to nine decimals (3·10^-18 → 0) instead of
+    /// trapping. 10^20 × 10^20 likewise is held at the bound of 10^27. Small fractions stay exact.
+    @Test func arithmeticPastOneHundredTwentyEightBitsIsRoundedNotFatal() {
+        let first = Exact(1, 1_000_000_000_000_000_003), second = Exact(1, 999_999_999_999_999_989)
+        let third = Exact(1, 1_000_000_000_000_000_009)
+        #expect((first + second).denominator > Int128(10).power(35))
+        #expect(first + second + third == .zero)
+        #expect(first - second - third == .zero)
+        #expect(Exact(Int128(10).power(20)) * Exact(Int128(10).power(20)) == Exact(Int128(10).power(27)))
+        #expect((Exact(Int128(10).power(20)) / Exact(1, Int128(10).power(20)))! == Exact(Int128(10).power(27)))
+        #expect(Exact(1, 3) + Exact(1, 6) == Exact(1, 2))
+        #expect(Exact(7, 10) - Exact(1, 5) == Exact(1, 2))
+        #expect((Exact(2, 3) / Exact(4, 9))! == Exact(3, 2))
+    }
+
+    /// Comparisons whose cross products pass 128 bits are decided on the full 256-bit products:
+    /// 10^38 / (10^9 + 1) (just under 10^29) against 10^30 multiplies out to about 10^39.
+    @Test func comparisonsPastOneHundredTwentyEightBits() {
+        let large = Exact(Int128(10).power(30)), fraction = Exact(Int128(10).power(38), Int128(10).power(9) + 1)
+        #expect(fraction < large)
+        #expect(!(large < fraction))
+        #expect(Exact(1, Int128(10).power(30)) < Exact(Int128(10).power(20), 7))
+        #expect(!(Exact(Int128(10).power(20), 7) < Exact(1, Int128(10).power(30))))
+        #expect(Exact(Int128(10).power(30)) < Exact(Int128(10).power(30) + 1))
+    }
+}
+
+private extension Int128 {
+    func power(_ exponent: Int) -> Int128 { (0..<exponent).reduce(1) { result, _ in result * self } }
 }

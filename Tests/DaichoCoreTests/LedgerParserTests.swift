@@ -244,4 +244,20 @@ struct OverflowTests {
         let analysis = Analyzer(policy: Policy()).analyze([result.ledger!], organization: Organization())
         #expect(analysis.maintenance.systems[0].omPeriod == 9_999_999_999_999_000 * 5)
     }
+
+    /// A number may have six decimal places (trailing zeros do not count); a finer one is an
+    /// error at its place, not a trap later in the analysis.
+    @Test func numbersHaveAtMostSixDecimalPlaces() {
+        let ledger = minimalLedger(extra: """
+        hardware:
+          servers:
+            - {role: a, count: 1, cores: 2, memory_gb: 0.000001, storage_gb: 0.500000000}
+            - {role: b, count: 1, cores: 2, memory_gb: 0.0000001, storage_gb: 0.00000000000000000000000000001}
+        """)
+        let result = parseLedger(ledger)
+        #expect(result.diagnostics.with(.outOfRange).map(\.fieldPath)
+            == ["hardware.servers[1].memory_gb", "hardware.servers[1].storage_gb"])
+        #expect(result.ledger?.hardware?.servers?.first?.memoryGB == Exact(1, 1_000_000))
+        #expect(result.ledger?.hardware?.servers?.first?.storageGB == Exact(1, 2))
+    }
 }

@@ -64,6 +64,16 @@ struct SchemaDecoder {
                             hint: LocalizedText(ja: "単位を付けずに数値だけを書いてください（例: 16、0.5）",
                                                 en: "write the number alone, without units (e.g. 16 or 0.5)"))
             }
+            // Six decimal places at most: nothing a ledger or policy measures needs more, and finer
+            // fractions against the largest allowed values would overflow the analysis's exact sums.
+            guard Self.millionths.isMultiple(of: value.denominator) else {
+                error(.outOfRange, path, node,
+                      LocalizedText(ja: "「\(text)」は細かすぎます。小数点以下は 6 桁までです",
+                                    en: "'\(text)' is too precise: at most 6 decimal places"),
+                      hint: LocalizedText(ja: "小数点以下 6 桁までに丸めて書いてください（例: 0.125）",
+                                          en: "round it to 6 decimal places (e.g. 0.125)"))
+                return nil
+            }
             return inRange(value, spec, path, node, text) ? .number(value) : nil
         case .bool:
             guard let text = scalar(node, path, expected: Self.expectBool) else { return nil }
@@ -290,6 +300,8 @@ struct SchemaDecoder {
     /// Amounts up to 10^13 (10兆) as written: far above any budget; after ×1000 (千円) and × years,
     /// and summed over a national inventory with saturating totals, nothing overflows.
     static let maxYen = 10_000_000_000_000
+    /// A number's denominator must divide this: six decimal places (trailing zeros do not count).
+    static let millionths: Int128 = 1_000_000
     static let maxNumber = 1_000_000_000_000
 
     static func yen(_ text: String) -> Int? {

@@ -61,25 +61,74 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public static func < (lhs: Exact, rhs: Exact) -> Bool {
-        lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
+        if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
+        let (left, leftOverflow) = lhs.numerator.multipliedReportingOverflow(by: rhs.denominator)
+        let (right, rightOverflow) = rhs.numerator.multipliedReportingOverflow(by: lhs.denominator)
+        if !leftOverflow && !rightOverflow { return left < right }
+        // Past 128 bits (a fine fraction against a large number): the full products decide.
+        let wideLeft = lhs.numerator.multipliedFullWidth(by: rhs.denominator)
+        let wideRight = rhs.numerator.multipliedFullWidth(by: lhs.denominator)
+        return wideLeft.high != wideRight.high ? wideLeft.high < wideRight.high : wideLeft.low < wideRight.low
     }
 
+    // Sums, differences, products and quotients are exact while their terms fit 128 bits, which
+    // every ledger-sized value does (12 digits with 6 decimals at most). Past that (extreme values
+    // in a hostile file: fractions with large, coprime denominators summed in a chart), the result
+    // is rounded to nine decimals instead of stopping the program (see `approximately`).
+
     public static func + (lhs: Exact, rhs: Exact) -> Exact {
-        Exact(lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator, lhs.denominator * rhs.denominator)
+        if lhs.denominator == rhs.denominator, case (let sum, false) = lhs.numerator.addingReportingOverflow(rhs.numerator) {
+            return Exact(sum, lhs.denominator)
+        }
+        guard let left = product(lhs.numerator, rhs.denominator), let right = product(rhs.numerator, lhs.denominator),
+            case (let sum, false) = left.addingReportingOverflow(right), let denominator = product(lhs.denominator, rhs.denominator)
+        else { return approximately(lhs.approximation + rhs.approximation) }
+        return Exact(sum, denominator)
     }
 
     public static func - (lhs: Exact, rhs: Exact) -> Exact {
-        Exact(lhs.numerator * rhs.denominator - rhs.numerator * lhs.denominator, lhs.denominator * rhs.denominator)
+        if lhs.denominator == rhs.denominator,
+            case (let difference, false) = lhs.numerator.subtractingReportingOverflow(rhs.numerator) {
+            return Exact(difference, lhs.denominator)
+        }
+        guard let left = product(lhs.numerator, rhs.denominator), let right = product(rhs.numerator, lhs.denominator),
+            case (let difference, false) = left.subtractingReportingOverflow(right),
+            let denominator = product(lhs.denominator, rhs.denominator)
+        else { return approximately(lhs.approximation - rhs.approximation) }
+        return Exact(difference, denominator)
     }
 
     public static func * (lhs: Exact, rhs: Exact) -> Exact {
-        Exact(lhs.numerator * rhs.numerator, lhs.denominator * rhs.denominator)
+        guard let numerator = product(lhs.numerator, rhs.numerator), let denominator = product(lhs.denominator, rhs.denominator)
+        else { return approximately(lhs.approximation * rhs.approximation) }
+        return Exact(numerator, denominator)
     }
 
     /// Division; nil when dividing by zero.
     public static func / (lhs: Exact, rhs: Exact) -> Exact? {
-        rhs.numerator == 0 ? nil : Exact(lhs.numerator * rhs.denominator, lhs.denominator * rhs.numerator)
+        guard rhs.numerator != 0 else { return nil }
+        guard let numerator = product(lhs.numerator, rhs.denominator), let denominator = product(lhs.denominator, rhs.numerator)
+        else { return approximately(lhs.approximation / rhs.approximation) }
+        return Exact(numerator, denominator)
     }
+
+    private static func product(_ a: Int128, _ b: Int128) -> Int128? {
+        let (result, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? nil : result
+    }
+
+    /// The value as a binary floating-point number (only for results that left 128 bits).
+    var approximation: Double { Double(numerator) / Double(denominator) }
+
+    /// `value` rounded to nine decimals, kept within ±10^27 so that what is done with it next
+    /// (rounding for display multiplies by powers of ten) stays inside 128 bits.
+    static func approximately(_ value: Double) -> Exact {
+        guard value.isFinite else { return .zero }
+        if value.magnitude >= 1e27 { return Exact(value < 0 ? -approximationBound : approximationBound) }
+        return Exact(Int128((value * 1e9).rounded()), 1_000_000_000)
+    }
+
+    private static let approximationBound: Int128 = 1_000_000_000_000_000_000_000_000_000
 
     /// The smallest integer not below this value (⌈x⌉).
     public var ceiling: Int128 {
