@@ -92,5 +92,20 @@ struct AnalyzeCommandTests {
         let build = try CLI.run(["build", project.path, "-o", site.path, "-q", "--no-cache"])
         #expect(build.status == 0, "\(build.stderr.prefix(400))")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("analysis/consolidation.html").path))
+
+        // A cost line of the largest price times the largest quantity, in thousands of yen (about
+        // 10^28 yen, past a 64-bit integer): the totals are given, so the lines only disagree with
+        // them (a warning), and the line's amount is shown capped instead of stopping the build.
+        let lines = project.appendingPathComponent("inventory/groupware.yaml")
+        let huge = try String(contentsOf: lines, encoding: .utf8)
+            .replacingOccurrences(of: "unit_price: 9000\n", with: "unit_price: 9999999999999\n")
+            .replacingOccurrences(of: "quantity: 620\n", with: "quantity: 999999999999.999999\n")
+            .replacingOccurrences(of: "unit: yen\n", with: "unit: thousand_yen\n")
+        try huge.write(to: lines, atomically: true, encoding: .utf8)
+        let rebuilt = try CLI.run(["build", project.path, "-o", site.path, "--no-cache"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr.prefix(400))")
+        let page = try String(contentsOf: site.appendingPathComponent("systems/groupware/index.html"), encoding: .utf8)
+        #expect(page.contains("9,223,372,036,854,775,807"))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("systems/groupware/index.html").path))
     }
 }
