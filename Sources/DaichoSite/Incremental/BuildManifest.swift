@@ -92,15 +92,13 @@ struct BuildManifest: Sendable {
         do {
             guard try reader.get(Int.self) == version else { return nil }
             let fingerprint: String = try reader.get()
-            let outputs = OutputHashes(pages: try table(&reader), systems: try table(&reader))
-            let files = try table(&reader) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
-                try table(&reader) as [String: Fragments.Piece]
-            }
-            let pageKeys: [String: String] = try table(&reader)
-            let contributions: [String: Fragments.Contribution] = try table(&reader)
-            let exportStamps: [String: FileStamp] = try table(&reader)
-            let ledgers: [String: Ledger] = try table(&reader)
-            let stamps: [String: FileStamp] = try table(&reader)
+            let outputs = OutputHashes(pages: try reader.get(), systems: try reader.get())
+            let files: [String: [String: Fragments.Piece]] = try reader.get()
+            let pageKeys: [String: String] = try reader.get()
+            let contributions: [String: Fragments.Contribution] = try reader.get()
+            let exportStamps: [String: FileStamp] = try reader.get()
+            let ledgers: [String: Ledger] = try reader.get()
+            let stamps: [String: FileStamp] = try reader.get()
             guard reader.remaining == 0 else { return nil }
             var manifest = BuildManifest(fingerprint: fingerprint, ledgers: ledgers, outputs: outputs,
                                          fragments: Fragments(files: files, pageKeys: pageKeys, contributions: contributions),
@@ -110,24 +108,6 @@ struct BuildManifest: Sendable {
         } catch {
             return nil
         }
-    }
-
-    /// A table as `save` writes it: its count, then each key and value.
-    private static func table<Value>(_ reader: inout BinaryReader,
-                                     _ value: (inout BinaryReader) throws(BinaryReader.Malformed) -> Value)
-        throws(BinaryReader.Malformed) -> [String: Value] {
-        let count = try reader.count()
-        var rows: [String: Value] = [:]
-        rows.reserveCapacity(count)
-        for _ in 0..<count {
-            let key: String = try reader.get()
-            rows[key] = try value(&reader)
-        }
-        return rows
-    }
-
-    private static func table<Value: BinaryRecord>(_ reader: inout BinaryReader) throws(BinaryReader.Malformed) -> [String: Value] {
-        try table(&reader) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in try reader.get() }
     }
 
     /// Written a megabyte at a time as the rows are encoded, the ledger rows and stamps last (see
@@ -154,7 +134,8 @@ struct BuildManifest: Sendable {
             try append(writer.bytes)
             writer.bytes.removeAll(keepingCapacity: true)
         }
-        // Each table: its count, then key and value rows in key order.
+        // Each table as a dictionary writes itself (its count, then key and value rows in the keys'
+        // byte order), flushed a megabyte at a time.
         func table<Value>(_ rows: [String: Value], _ value: (Value) throws(WriteError) -> Void) throws(WriteError) {
             writer.putVarint(UInt64(rows.count))
             for (key, row) in ByteOrder.sorted(rows) {
@@ -210,19 +191,9 @@ struct BuildManifest: Sendable {
     /// The ledger rows and their stamps as the manifest ends with them.
     static func encodedRows(_ ledgers: [String: Ledger], _ stamps: [String: FileStamp]) -> [UInt8] {
         var tail = BinaryWriter(reserving: ledgers.count * 160)
-        encode(ledgers, into: &tail) { $1.put($0) }
-        encode(stamps, into: &tail) { $1.put($0) }
+        tail.put(ledgers)
+        tail.put(stamps)
         return tail.bytes
-    }
-
-    /// A table in the form `table(_:_:)` reads: its count, then key and value rows in key order.
-    private static func encode<Value>(_ rows: [String: Value], into writer: inout BinaryWriter,
-                                      _ value: (Value, inout BinaryWriter) -> Void) {
-        writer.putVarint(UInt64(rows.count))
-        for (key, row) in ByteOrder.sorted(rows) {
-            writer.put(key)
-            value(row, &writer)
-        }
     }
 
     private static let chunk = 1 << 20

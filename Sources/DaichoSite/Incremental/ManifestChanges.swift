@@ -73,11 +73,7 @@ struct ManifestChanges: Sendable, Equatable, BinaryRecord {
     func write(to writer: inout BinaryWriter) {
         writer.put(pages)
         writer.put(systems)
-        writer.putVarint(UInt64(pieces.count))
-        for (path, rows) in ByteOrder.sorted(pieces) {
-            writer.put(path)
-            writer.put(rows)
-        }
+        writer.put(pieces)
         writer.put(ByteOrder.sorted(piecesRemoved))
         writer.put(pageKeys)
         writer.put(contributions)
@@ -89,10 +85,7 @@ struct ManifestChanges: Sendable, Equatable, BinaryRecord {
     init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
         pages = try reader.get()
         systems = try reader.get()
-        for _ in 0..<(try reader.count()) {
-            let path: String = try reader.get()
-            pieces[path] = try reader.get(TableChanges<Fragments.Piece>.self)
-        }
+        pieces = try reader.get()
         piecesRemoved = Set(try reader.get([String].self))
         pageKeys = try reader.get()
         contributions = try reader.get()

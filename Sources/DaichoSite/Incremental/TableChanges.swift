@@ -25,19 +25,12 @@ struct TableChanges<Value: BinaryRecord & Equatable & Sendable>: Sendable, Equat
     }
 
     func write(to writer: inout BinaryWriter) {
-        writer.putVarint(UInt64(rows.count))
-        for (key, value) in ByteOrder.sorted(rows) {
-            writer.put(key)
-            writer.put(value)
-        }
+        writer.put(rows)
         writer.put(ByteOrder.sorted(removed))
     }
 
     init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
-        for _ in 0..<(try reader.count()) {
-            let key: String = try reader.get()
-            rows[key] = try reader.get(Value.self)
-        }
+        rows = try reader.get()
         removed = Set(try reader.get([String].self))
     }
 }
