@@ -77,25 +77,25 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     // is rounded to nine decimals instead of stopping the program (see `approximately`).
 
     public static func + (lhs: Exact, rhs: Exact) -> Exact {
-        if lhs.denominator == rhs.denominator, case (let sum, false) = lhs.numerator.addingReportingOverflow(rhs.numerator) {
-            return Exact(sum, lhs.denominator)
-        }
-        guard let left = product(lhs.numerator, rhs.denominator), let right = product(rhs.numerator, lhs.denominator),
-            case (let sum, false) = left.addingReportingOverflow(right), let denominator = product(lhs.denominator, rhs.denominator)
-        else { return approximately(lhs.approximation + rhs.approximation) }
-        return Exact(sum, denominator)
+        combined(lhs, rhs, { $0.addingReportingOverflow($1) }, approximately: +)
     }
 
     public static func - (lhs: Exact, rhs: Exact) -> Exact {
-        if lhs.denominator == rhs.denominator,
-            case (let difference, false) = lhs.numerator.subtractingReportingOverflow(rhs.numerator) {
-            return Exact(difference, lhs.denominator)
+        combined(lhs, rhs, { $0.subtractingReportingOverflow($1) }, approximately: -)
+    }
+
+    /// A sum or difference: of the numerators over a shared denominator, else over the product of
+    /// the two; past 128 bits, of the approximations.
+    private static func combined(_ lhs: Exact, _ rhs: Exact,
+                                 _ operation: (Int128, Int128) -> (partialValue: Int128, overflow: Bool),
+                                 approximately approximate: (Double, Double) -> Double) -> Exact {
+        if lhs.denominator == rhs.denominator, case (let numerator, false) = operation(lhs.numerator, rhs.numerator) {
+            return Exact(numerator, lhs.denominator)
         }
         guard let left = product(lhs.numerator, rhs.denominator), let right = product(rhs.numerator, lhs.denominator),
-            case (let difference, false) = left.subtractingReportingOverflow(right),
-            let denominator = product(lhs.denominator, rhs.denominator)
-        else { return approximately(lhs.approximation - rhs.approximation) }
-        return Exact(difference, denominator)
+            case (let numerator, false) = operation(left, right), let denominator = product(lhs.denominator, rhs.denominator)
+        else { return approximately(approximate(lhs.approximation, rhs.approximation)) }
+        return Exact(numerator, denominator)
     }
 
     public static func * (lhs: Exact, rhs: Exact) -> Exact {
@@ -237,3 +237,6 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         return a == 0 ? 1 : a
     }
 }
+
+/// `.zero`, `+` and `-` above: generic sums (`Dimensions`) take exact numbers as they take integers.
+extension Exact: AdditiveArithmetic {}
