@@ -135,7 +135,7 @@ struct ConsolidationTests {
                 Resources(vcpu: Exact(Int(random.next() % 40) + 1), memory: Exact(Int(random.next() % 300) + 1, Int(random.next() % 4) + 1),
                           storage: Exact(Int(random.next() % 3000) + 1))
             }
-            let exact = FirstFit.hosts(of: demands.map(FirstFit.Triple.init), capacity: FirstFit.Triple(capacity), minus: -)
+            let exact = FirstFit.scan(demands, capacity: capacity)
             #expect(exact == FirstFit.hosts(of: demands, capacity: capacity))
         }
     }

@@ -1,21 +1,30 @@
-/// A server's demand or a host's capacity on the three packed dimensions.
-struct Resources: Sendable, Equatable {
-    var vcpu: Exact
-    var memory: Exact
-    var storage: Exact
+/// A server's demand or a host's capacity on the three packed dimensions, in exact numbers.
+typealias Resources = Dimensions<Exact>
 
-    var dimensions: [Exact] { [vcpu, memory, storage] }
+/// The three packed dimensions in one number type: exact for the plan, whole numbers where the
+/// first-fit scan can use them (see `FirstFit`).
+struct Dimensions<Number: Comparable & AdditiveArithmetic & Sendable>: Sendable, Equatable {
+    var vcpu: Number
+    var memory: Number
+    var storage: Number
 
-    func fits(in free: Resources) -> Bool {
+    var dimensions: [Number] { [vcpu, memory, storage] }
+
+    func fits(in free: Dimensions) -> Bool {
         !(free.vcpu < vcpu) && !(free.memory < memory) && !(free.storage < storage)
     }
 
-    static func - (lhs: Resources, rhs: Resources) -> Resources {
-        Resources(vcpu: lhs.vcpu - rhs.vcpu, memory: lhs.memory - rhs.memory, storage: lhs.storage - rhs.storage)
+    /// The smaller of each dimension.
+    func minimum(_ other: Dimensions) -> Dimensions {
+        Dimensions(vcpu: min(vcpu, other.vcpu), memory: min(memory, other.memory), storage: min(storage, other.storage))
     }
 
-    static func + (lhs: Resources, rhs: Resources) -> Resources {
-        Resources(vcpu: lhs.vcpu + rhs.vcpu, memory: lhs.memory + rhs.memory, storage: lhs.storage + rhs.storage)
+    static func - (lhs: Dimensions, rhs: Dimensions) -> Dimensions {
+        Dimensions(vcpu: lhs.vcpu - rhs.vcpu, memory: lhs.memory - rhs.memory, storage: lhs.storage - rhs.storage)
+    }
+
+    static func + (lhs: Dimensions, rhs: Dimensions) -> Dimensions {
+        Dimensions(vcpu: lhs.vcpu + rhs.vcpu, memory: lhs.memory + rhs.memory, storage: lhs.storage + rhs.storage)
     }
 }
 

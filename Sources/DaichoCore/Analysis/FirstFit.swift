@@ -1,42 +1,26 @@
 /// The first-fit scan of `Analyzer.pack`: each demand, in the order given, goes to the first host
 /// with room on all three dimensions (equality fits), else to a new host.
 enum FirstFit {
-    /// Three packed dimensions (vCPU, memory, storage) of one number type.
-    struct Triple<Value: Comparable> {
-        var vcpu: Value
-        var memory: Value
-        var storage: Value
-
-        func fits(in free: Triple) -> Bool {
-            !(free.vcpu < vcpu) && !(free.memory < memory) && !(free.storage < storage)
-        }
-
-        func minimum(_ other: Triple) -> Triple {
-            Triple(vcpu: min(vcpu, other.vcpu), memory: min(memory, other.memory), storage: min(storage, other.storage))
-        }
-    }
-
     /// The host of each demand, numbered in the order they are opened. Exact numbers are scanned
     /// as integers when every value of a dimension, times the least common multiple of that
     /// dimension's denominators, fits in an `Int` (scaling a dimension keeps its order and its
     /// differences exact): a comparison is then one instruction, not a call multiplying 128-bit
     /// numbers.
     static func hosts(of demands: [Resources], capacity: Resources) -> [Int] {
-        if let scale = IntegerScale(demands + [capacity]) {
-            return hosts(of: demands.map(scale.triple), capacity: scale.triple(capacity), minus: -)
+        if let scale = IntegerScale(demands + [capacity]), let scaledCapacity = scale.values.last {
+            return scan(Array(scale.values.dropLast()), capacity: scaledCapacity)
         }
-        return hosts(of: demands.map(Triple.init), capacity: Triple(capacity), minus: -)
+        return scan(demands, capacity: capacity)
     }
 
     /// The scan, skipping hosts that can take nothing more. A host is closed once one of its free
     /// dimensions is below the smallest demand still to come on that dimension: no later demand
     /// fits it, so leaving it out of the later scans changes no placement. (At 100,000 systems,
     /// 20,000 demands on 4,000 hosts, the plain scan was two thirds of the analysis.)
-    static func hosts<Value>(of demands: [Triple<Value>], capacity: Triple<Value>,
-                             minus: (Value, Value) -> Value) -> [Int] {
+    static func scan<Number>(_ demands: [Dimensions<Number>], capacity: Dimensions<Number>) -> [Int] {
         var smallest = demands
         for index in demands.indices.dropLast().reversed() { smallest[index] = demands[index].minimum(smallest[index + 1]) }
-        var free: [Triple<Value>] = []
+        var free: [Dimensions<Number>] = []
         var placed: [Int] = []
         placed.reserveCapacity(demands.count)
         // open[h] leads to the first host at h or after it that is not closed (path-compressed);
@@ -63,33 +47,35 @@ enum FirstFit {
                 free.append(capacity)
                 open.append(open.count)
             }
-            free[host] = Triple(vcpu: minus(free[host].vcpu, demand.vcpu), memory: minus(free[host].memory, demand.memory),
-                                storage: minus(free[host].storage, demand.storage))
+            free[host] = free[host] - demand
             placed.append(host)
         }
         return placed
     }
 
-    /// Per dimension, the least common multiple of the denominators; nil when it or any scaled
-    /// value leaves `Int`, or a value is negative (free room then only shrinks, so no difference
-    /// can leave `Int` either).
+    /// Exact values scaled to whole numbers: per dimension, the least common multiple of its
+    /// denominators, and each value times it. Nil when a multiple or a scaled value leaves `Int`,
+    /// or a value is negative (free room then only shrinks, so no difference can leave `Int`
+    /// either).
     struct IntegerScale: Equatable {
         let vcpu: Int, memory: Int, storage: Int
+        /// The values given, scaled, in their order.
+        let values: [Dimensions<Int>]
 
-        init?(_ values: [Resources]) {
-            guard values.allSatisfy({ !($0.vcpu < .zero) && !($0.memory < .zero) && !($0.storage < .zero) }),
-                let vcpu = Self.multiple(values.map(\.vcpu)), let memory = Self.multiple(values.map(\.memory)),
-                let storage = Self.multiple(values.map(\.storage)),
-                values.allSatisfy({ Self.scaled($0.vcpu, vcpu) != nil && Self.scaled($0.memory, memory) != nil
-                    && Self.scaled($0.storage, storage) != nil })
+        init?(_ resources: [Resources]) {
+            guard resources.allSatisfy({ !($0.vcpu < .zero) && !($0.memory < .zero) && !($0.storage < .zero) }),
+                let vcpu = Self.multiple(resources.map(\.vcpu)), let memory = Self.multiple(resources.map(\.memory)),
+                let storage = Self.multiple(resources.map(\.storage))
             else { return nil }
-            (self.vcpu, self.memory, self.storage) = (vcpu, memory, storage)
-        }
-
-        func triple(_ resources: Resources) -> Triple<Int> {
-            // Checked in `init`: every value given there scales within `Int`.
-            Triple(vcpu: Self.scaled(resources.vcpu, vcpu) ?? 0, memory: Self.scaled(resources.memory, memory) ?? 0,
-                   storage: Self.scaled(resources.storage, storage) ?? 0)
+            var values: [Dimensions<Int>] = []
+            values.reserveCapacity(resources.count)
+            for resource in resources {
+                guard let scaledVCPU = Self.scaled(resource.vcpu, vcpu), let scaledMemory = Self.scaled(resource.memory, memory),
+                    let scaledStorage = Self.scaled(resource.storage, storage)
+                else { return nil }
+                values.append(Dimensions(vcpu: scaledVCPU, memory: scaledMemory, storage: scaledStorage))
+            }
+            (self.vcpu, self.memory, self.storage, self.values) = (vcpu, memory, storage, values)
         }
 
         private static func multiple(_ values: [Exact]) -> Int? {
@@ -114,11 +100,5 @@ enum FirstFit {
             while b != 0 { (a, b) = (b, a % b) }
             return a
         }
-    }
-}
-
-extension FirstFit.Triple where Value == Exact {
-    init(_ resources: Resources) {
-        self.init(vcpu: resources.vcpu, memory: resources.memory, storage: resources.storage)
     }
 }
