@@ -237,7 +237,7 @@ extension SiteContext {
             costLines: (c?.lines ?? []).map {
                 .init(name: $0.name, kind: $0.kind.label.text(language), unitPrice: YenFormat.yen($0.unitPrice, language),
                       quantity: $0.quantity.decimalString(places: 2) + ($0.unit ?? ""),
-                      amount: YenFormat.yen(Int(clamping: $0.amount.roundedHalfUp), language))
+                      amount: YenFormat.yen($0.roundedAmount, language))
             },
             hasCostLines: !(c?.lines ?? []).isEmpty,
             lifecycleCost: maintenance?.lifecycleCost.map { YenFormat.yen($0, language) } ?? marker,

@@ -174,7 +174,7 @@ struct LedgerPresenter {
                 rows: lines.map { line in
                     [HTML.escape(line.name), HTML.escape(line.kind.label.text(language)), YenFormat.yen(line.unitPrice, language),
                      line.quantity.decimalString(places: 2) + HTML.escape(line.unit ?? ""),
-                     YenFormat.yen(Int(clamping: line.amount.roundedHalfUp), language)]
+                     YenFormat.yen(line.roundedAmount, language)]
                 }))
         }
         add("costs", rows: [
