@@ -31,25 +31,21 @@ public final class ParseMemory: Sendable {
         }
         // The same files as last time (the usual case): matched by place, without a table.
         if kept.paths.count == sources.count && zip(kept.paths, sources).allSatisfy({ $0 == $1.path }) {
-            return zip(kept.parsed, sources).map { parsed, source in
-                source.hash != nil && parsed.hash == source.hash ? parsed : nil
-            }
+            return zip(kept.parsed, sources).map { Self.result($0, for: $1) }
         }
         var byPath: [String: Checker.Parsed] = [:]
         byPath.reserveCapacity(kept.paths.count)
         for (path, parsed) in zip(kept.paths, kept.parsed) { byPath[path] = parsed }
-        return sources.map { source in
-            guard let hash = source.hash, let parsed = byPath[source.path], parsed.hash == hash else { return nil }
-            return parsed
-        }
+        return sources.map { Self.result(byPath[$0.path], for: $0) }
+    }
+
+    /// `parsed`, when it was made from the bytes `source` has now (a file without a hash never matches).
+    private static func result(_ parsed: Checker.Parsed?, for source: LedgerSource) -> Checker.Parsed? {
+        guard let parsed, let hash = source.hash, parsed.hash == hash else { return nil }
+        return parsed
     }
 
     func keep(paths: [String], parsed: [Checker.Parsed]) {
         kept.withLock { $0 = paths.count <= limit ? Kept(paths: paths, parsed: parsed) : nil }
-    }
-
-    /// Forgets every result (the next check decodes or parses them all).
-    public func forget() {
-        kept.withLock { $0 = nil }
     }
 }
