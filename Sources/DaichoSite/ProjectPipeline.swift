@@ -7,11 +7,15 @@ public struct ProjectPipeline: Sendable {
     public var cache: LedgerCacheStore?
     /// The last check's results, for a command that checks again and again (`serve`).
     public var memory: ParseMemory?
+    /// Whether the check keeps each file's hash (`CheckedInventory.contentHashes`): a build does,
+    /// to tell what changed; `check` and `analyze` need not.
+    public var hashesContent: Bool
 
-    public init(workers: Int? = nil, cache: LedgerCacheStore? = nil, memory: ParseMemory? = nil) {
+    public init(workers: Int? = nil, cache: LedgerCacheStore? = nil, memory: ParseMemory? = nil, hashesContent: Bool = true) {
         self.workers = workers
         self.cache = cache
         self.memory = memory
+        self.hashesContent = hashesContent
     }
 
     public func check(_ root: String) async throws(LoadError) -> (source: ProjectSource, checked: CheckedInventory) {
@@ -21,7 +25,7 @@ public struct ProjectPipeline: Sendable {
 
     /// Checks a loaded project, taking unchanged files from the cache and updating it.
     public func check(_ source: ProjectSource) async -> CheckedInventory {
-        await Checker(workers: workers, cache: cache?.access(), memory: memory).check(source)
+        await Checker(workers: workers, cache: cache?.access(), memory: memory, hashesContent: hashesContent).check(source)
     }
 
     /// The analysis of the ledgers without errors; `excluded` names the files left out.

@@ -27,7 +27,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let language = options.language
-        let pipeline = ProjectPipeline(workers: jobs, cache: cacheOptions.store(project: options.project))
+        let pipeline = ProjectPipeline(workers: jobs, cache: cacheOptions.store(project: options.project), hashesContent: false)
         let checked: CheckedInventory
         let clock = ContinuousClock()
         var started = clock.now

@@ -35,7 +35,7 @@ struct CheckCommand: AsyncParsableCommand {
         } catch {
             throw Failure.report(error, language)
         }
-        let checked = await ProjectPipeline(cache: cacheOptions.store(project: options.project)).check(source)
+        let checked = await ProjectPipeline(cache: cacheOptions.store(project: options.project), hashesContent: false).check(source)
         KeptUntilExit.keep(checked)
         let diagnostics = checked.diagnostics
         switch format {

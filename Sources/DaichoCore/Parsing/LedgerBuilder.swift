@@ -3,7 +3,8 @@
 struct LedgerBuilder {
     var decoder: SchemaDecoder
 
-    mutating func build(_ root: ValueGroup, id: String) -> Ledger {
+    /// The ledger's fields, with the decoder's source map (the whole tree, for diagnostics).
+    mutating func build(_ root: ValueGroup, id: String) -> Ledger.Fields {
         let basic = root["basic"]
         var ledger = Ledger.Fields(
             id: id,
@@ -111,8 +112,7 @@ struct LedgerBuilder {
             sourceMap: decoder.sourceMap)
         reconcileCostLines(&ledger)
         ledger.completeness = completeness()
-        ledger.sourceMap = decoder.sourceMap
-        return Ledger(ledger)
+        return ledger
     }
 
     private func texts(_ value: Value?) -> [String] {

@@ -19,17 +19,19 @@ public struct LedgerParser: Sendable {
         let (node, problems) = reader.read(bytes, file: file)
         guard let node else { return Result(ledger: nil, diagnostics: problems) }
         var decoder = SchemaDecoder(file: file)
-        guard let root = decoder.decodeRoot(node, spec: LedgerSchema.root, slots: LedgerSchema.slots) else {
+        guard let root = decoder.decodeRoot(node, spec: LedgerSchema.root, slots: LedgerSchema.slots,
+                                            keepingPlaces: true) else {
             return Result(ledger: nil, diagnostics: decoder.diagnostics)
         }
         var builder = LedgerBuilder(decoder: decoder)
         let id = root["id"]?.text ?? stem
-        var ledger = builder.build(root, id: id)
+        var fields = builder.build(root, id: id)
         var diagnostics = builder.decoder.diagnostics
-        diagnostics += LedgerRules.check(ledger, schemaVersion: root["schema"]?.integer, stem: stem,
-                                         idGiven: root["id"]?.text != nil)
-        ledger.sourceMap = ledger.sourceMap.retainingCrossFileLocations()
-        return Result(ledger: ledger, diagnostics: diagnostics)
+        diagnostics += LedgerRules.check(fields, map: builder.decoder.sourceMap, schemaVersion: root["schema"]?.integer,
+                                         stem: stem, idGiven: root["id"]?.text != nil)
+        // Only the places rules across ledgers need are kept; the ledger's box is made once, with them.
+        fields.sourceMap = SourceMap(file: file, places: builder.decoder.keptPlaces())
+        return Result(ledger: Ledger(fields), diagnostics: diagnostics)
     }
 }
 

@@ -10,6 +10,13 @@ struct SchemaDecoder {
     var filled = FieldSet()
     /// Paths that had a value that was reported as wrong.
     var invalid = FieldSet()
+    /// `SourceMap.ledgerSlotKinds` while a ledger is read, so that the places rules across ledgers
+    /// point at are noted on the way (walking the tree for them afterwards was a twentieth of a
+    /// cold `analyze`); empty for other files.
+    private var placeKinds: [Int8] = []
+    private var places: [SourceMap.Place] = []
+    /// The index of the integration being read, while its fields are.
+    private var integration: UInt16?
 
     init(file: String) {
         self.file = file
@@ -17,10 +24,15 @@ struct SchemaDecoder {
     }
 
     /// - Parameter slots: the numbered schema's slots (`LedgerSchema.slots`).
-    mutating func decodeRoot(_ node: YAMLNode, spec: FieldSpec, slots: [String: Int]) -> ValueGroup? {
+    /// - Parameter keepingPlaces: whether to note the places `keptPlaces` returns (ledgers only).
+    mutating func decodeRoot(_ node: YAMLNode, spec: FieldSpec, slots: [String: Int],
+                             keepingPlaces: Bool = false) -> ValueGroup? {
         sourceMap = SourceMap(file: file, tree: node)
         filled = FieldSet(slots: slots)
         invalid = FieldSet(slots: slots)
+        placeKinds = keepingPlaces ? SourceMap.ledgerSlotKinds : []
+        places = []
+        if keepingPlaces { note(SourceMap.Key(kind: 0), node) }
         guard case .mapping = node.content else {
             error(.wrongType, "", node,
                   LocalizedText(ja: "台帳の最上位は「キー: 値」の形にしてください",
@@ -35,6 +47,7 @@ struct SchemaDecoder {
 
     /// - Parameter indexed: whether `path` has list indexes, so it differs from `spec.path`.
     mutating func decode(_ node: YAMLNode, _ spec: FieldSpec, path: String, indexed: Bool) -> Value? {
+        if !placeKinds.isEmpty { notePlace(of: spec, node) }
         if Self.isNull(node) { return nil }
         let value = decodeKind(node, spec.kind, spec, path: path, indexed: indexed)
         if value == nil { invalid.insert(spec) } else { filled.insert(spec) }
@@ -137,13 +150,21 @@ struct SchemaDecoder {
                                                 en: "write each item on a line starting with '- '"))
             }
             var values: [Value] = []
+            var notingItems = isIntegrations(spec)
             for (index, item) in items.enumerated() {
+                if notingItems {
+                    // As the walk it replaces: no more places past the largest index a place holds.
+                    integration = UInt16(exactly: index)
+                    notingItems = integration != nil
+                    if let integration { note(SourceMap.Key(kind: UInt8(SourceMap.integrationItem), index: integration), item) }
+                }
                 let itemPath = "\(path)[\(index)]"
                 if Self.isNull(item) { continue }
                 if let value = decodeKind(item, itemKind, spec, path: itemPath, indexed: true) {
                     values.append(value)
                 }
             }
+            if isIntegrations(spec) { integration = nil }
             return .list(values)
         case .group(let fields):
             return decodeGroup(node, fields, path: path, indexed: indexed).map(Value.group)
@@ -199,7 +220,7 @@ struct SchemaDecoder {
             let childPath = indexed ? "\(path).\(key)" : fields[childIndex].path
             if indexed && !Self.isNull(valueNode) { written.append(key) }
             if let value = decode(valueNode, fields[childIndex], path: childPath, indexed: indexed) {
-                result.append(key, value)
+                result.append(fields[childIndex].key, value)
             }
         }
         // Required fields of list items are checked here; the fixed fields of the
@@ -247,6 +268,34 @@ struct SchemaDecoder {
               LocalizedText(ja: "「\(key)」という項目はありません", en: "unknown key '\(key)'"), hint: hint)
     }
 
+    // MARK: - Kept places
+
+    /// The places noted while reading a ledger, in `SourceMap.retainingCrossFileLocations`' order.
+    func keptPlaces() -> [SourceMap.Place] {
+        SourceMap.ordered(places)
+    }
+
+    private func isIntegrations(_ spec: FieldSpec) -> Bool {
+        let slot = spec.slot
+        return slot >= 0 && slot < placeKinds.count && placeKinds[slot] == SourceMap.integrationItem
+    }
+
+    private mutating func notePlace(of spec: FieldSpec, _ node: YAMLNode) {
+        let slot = spec.slot
+        guard slot >= 0, slot < placeKinds.count else { return }
+        let kind = placeKinds[slot]
+        if kind < 0 || kind == SourceMap.integrationItem { return }
+        if kind < SourceMap.integrationItem {
+            note(SourceMap.Key(kind: UInt8(kind)), node)
+        } else if let integration {
+            note(SourceMap.Key(kind: UInt8(kind), index: integration), node)
+        }
+    }
+
+    private mutating func note(_ key: SourceMap.Key, _ node: YAMLNode) {
+        places.append(SourceMap.Place(key: key, line: node.line, column: node.column))
+    }
+
     // MARK: - Scalars
 
     private mutating func scalar(_ node: YAMLNode, _ path: String, expected: LocalizedText) -> String? {
@@ -278,9 +327,14 @@ struct SchemaDecoder {
     static func isNull(_ node: YAMLNode) -> Bool {
         // Only plain scalars of up to four ASCII bytes can be null: comparing every value with
         // "null" went through Unicode-aware comparison for Japanese text.
-        guard case .scalar(let text, plain: true) = node.content, text.utf8.count <= 4 else { return false }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return true
+        guard case .scalar(let text, plain: true) = node.content else { return false }
+        let utf8 = text.utf8
+        switch utf8.count {
+        case 0: return true
+        case 1: return utf8.first == 0x7E  // ~
+        case 4:
+            guard utf8.first == 0x6E || utf8.first == 0x4E else { return false }  // n N
+            return text == "null" || text == "Null" || text == "NULL"
         default: return false
         }
     }

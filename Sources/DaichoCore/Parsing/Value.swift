@@ -32,19 +32,30 @@ public enum Value: Sendable {
 /// A group has a few dozen keys at most, mostly short ASCII ones that compare as machine words:
 /// finding one in a list costs less than the dictionary, which hashed every key written and read.
 public struct ValueGroup: Sendable {
-    private var entries: [(key: String, value: Value)] = []
+    /// A struct, not a tuple: an array of tuples is freed through the runtime's generic tuple
+    /// code, element by element (a fortieth of a cold `analyze`).
+    private struct Entry: Sendable {
+        var key: String
+        var value: Value
+    }
+
+    private var entries: [Entry] = []
 
     init(capacity: Int = 0) {
         entries.reserveCapacity(capacity)
     }
 
     /// Keys are unique: the YAML readers refuse a mapping that repeats one.
+    ///
+    /// - Parameter key: the schema's spelling of the key, so that lookups with the same spelling
+    ///   can tell a different key by its length alone (for unequal keys, `==` takes Unicode's slow path).
     mutating func append(_ key: String, _ value: Value) {
-        entries.append((key, value))
+        entries.append(Entry(key: key, value: value))
     }
 
     subscript(key: String) -> Value? {
-        for entry in entries where entry.key == key { return entry.value }
+        let length = key.utf8.count
+        for entry in entries where entry.key.utf8.count == length && entry.key == key { return entry.value }
         return nil
     }
 }
@@ -62,7 +73,7 @@ public struct ExtraField: Sendable, Hashable {
 public struct SourceMap: Sendable {
     /// One kept place, in 12 bytes: which cross-file path (and list index), line and column.
     /// A hundred thousand ledgers keep about a million of them.
-    struct Place: Sendable {
+    struct Place: Sendable, Equatable {
         var key: Key
         var line: Int32
         var column: Int32
@@ -108,6 +119,11 @@ public struct SourceMap: Sendable {
         self.tree = tree
     }
 
+    init(file: String, places: [Place]) {
+        self.file = file
+        self.places = places
+    }
+
     /// The location of a field, or of its nearest ancestor that the file has, or the file's start.
     public func location(of path: String) -> SourceLocation {
         if let tree {
@@ -135,6 +151,9 @@ public struct SourceMap: Sendable {
 
     /// Keeps only the places rules across ledgers point at: a large inventory holds every
     /// ledger in memory, and a YAML tree is most of a ledger's size.
+    ///
+    /// The ledger parser has the decoder note these places as it passes them
+    /// (`SchemaDecoder.keptPlaces`); this walk is the definition its tests compare against.
     func retainingCrossFileLocations() -> SourceMap {
         guard let tree else { return self }
         var kept = SourceMap(file: file)
@@ -157,6 +176,36 @@ public struct SourceMap: Sendable {
             }
         }
         return kept
+    }
+
+    /// What the ledger schema's slots stand for among the kept places: a `Key.kind`, `integrationItem`
+    /// for the integrations list, or -1. Indexed by `FieldSpec.slot`.
+    static let ledgerSlotKinds: [Int8] = {
+        var kinds = [Int8](repeating: -1, count: LedgerSchema.slots.count + 1)
+        func mark(_ path: String, _ kind: Int) {
+            if let slot = LedgerSchema.slots[path], kinds.indices.contains(slot) { kinds[slot] = Int8(kind) }
+        }
+        for (kind, path) in Key.fixed.enumerated() where !path.isEmpty { mark(path, kind) }
+        mark("integrations", Int(integrationItem))
+        for (offset, suffix) in Key.perIntegration.enumerated() where !suffix.isEmpty {
+            mark("integrations" + suffix, Key.fixed.count + offset)
+        }
+        return kinds
+    }()
+
+    /// The kind of an integration item's own place.
+    static let integrationItem = Int8(Key.fixed.count)
+
+    /// Kept places in the order `retainingCrossFileLocations` makes them: the fixed paths by kind,
+    /// then each integration's item, system and direction.
+    static func ordered(_ places: [Place]) -> [Place] {
+        let fixed = UInt8(Key.fixed.count)
+        return places.sorted { a, b in
+            let (aFixed, bFixed) = (a.key.kind < fixed, b.key.kind < fixed)
+            if aFixed != bFixed { return aFixed }
+            if aFixed { return a.key.kind < b.key.kind }
+            return (a.key.index, a.key.kind) < (b.key.index, b.key.kind)
+        }
     }
 
     /// Follows a path (`a.b[2].c`) down the tree as far as the file has it.

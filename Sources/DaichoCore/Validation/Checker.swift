@@ -9,12 +9,17 @@ public struct Checker: Sendable {
     public var cache: LedgerCache?
     /// The last check's results, held between checks by `serve`.
     public var memory: ParseMemory?
+    /// Whether to hash every file read for `CheckedInventory.contentHashes`, which only a build's
+    /// change tracking reads (hashing and listing them was a fiftieth of a cold `analyze`).
+    public var hashesContent: Bool
 
-    public init(parser: LedgerParser = LedgerParser(), workers: Int? = nil, cache: LedgerCache? = nil, memory: ParseMemory? = nil) {
+    public init(parser: LedgerParser = LedgerParser(), workers: Int? = nil, cache: LedgerCache? = nil, memory: ParseMemory? = nil,
+                hashesContent: Bool = true) {
         self.parser = parser
         self.workers = workers
         self.cache = cache
         self.memory = memory
+        self.hashesContent = hashesContent
     }
 
     public func check(_ source: ProjectSource) async -> CheckedInventory {
@@ -29,11 +34,11 @@ public struct Checker: Sendable {
         ledgers.reserveCapacity(parsed.count)
         var diagnostics = source.diagnostics + projectDiagnostics
         var hashes: [String: String] = [:]
-        hashes.reserveCapacity(parsed.count)
+        hashes.reserveCapacity(hashesContent ? parsed.count : 0)
         for (source, item) in zip(sources, parsed) {
             if let ledger = item.result.ledger { ledgers.append(ledger) }
             diagnostics += item.result.diagnostics
-            hashes[source.path] = item.hash.map(Digest64.text) ?? ""
+            if hashesContent { hashes[source.path] = item.hash.map(Digest64.text) ?? "" }
         }
         parsed = []
         diagnostics += InventoryRules.check(ledgers)
@@ -49,9 +54,10 @@ public struct Checker: Sendable {
 
     /// Reads and parses one file; the hash of the bytes read lets a build tell changed files apart
     /// without reading them a second time.
-    static func parse(_ source: LedgerSource, with parser: LedgerParser) -> Parsed {
+    static func parse(_ source: LedgerSource, with parser: LedgerParser, hashing: Bool = true) -> Parsed {
         guard let bytes = source.read() else { return Parsed(result: unreadable(source), hash: nil) }
-        return Parsed(result: parser.parse(bytes, file: source.path, stem: source.stem), hash: source.hash ?? Digest64.hash(bytes))
+        return Parsed(result: parser.parse(bytes, file: source.path, stem: source.stem),
+                      hash: source.hash ?? (hashing ? Digest64.hash(bytes) : nil))
     }
 
     static func unreadable(_ source: LedgerSource) -> LedgerParser.Result {
@@ -114,6 +120,8 @@ public struct Checker: Sendable {
                           remembered: [Parsed?]? = nil) async -> [Parsed] {
         let workers = max(1, self.workers ?? ProcessInfo.processInfo.activeProcessorCount)
         let parser = self.parser
+        // What `serve` remembers is matched by hash.
+        let hashing = hashesContent || memory != nil
         let remembered = remembered?.count == sources.count ? remembered : nil
         var chunks: [[Int]] = []
         if cache != nil {
@@ -123,7 +131,7 @@ public struct Checker: Sendable {
         } else {
             guard sources.count > 8, workers > 1 else {
                 readAhead?(sources.indices.compactMap { remembered?[$0] == nil ? sources[$0].path : nil })
-                return sources.indices.map { remembered?[$0] ?? Self.parse(sources[$0], with: parser) }
+                return sources.indices.map { remembered?[$0] ?? Self.parse(sources[$0], with: parser, hashing: hashing) }
             }
             // Small chunks taken in order, so the files are read about in the order they are asked for ahead.
             let size = min(64, (sources.count + workers * 4 - 1) / (workers * 4))
@@ -150,7 +158,7 @@ public struct Checker: Sendable {
                     if let cache, known.contains(where: { $0 == nil }) {
                         return Array(zip(indexes, Self.parse(shard: shard, chunk, with: parser, cache: cache, readAhead: readAhead)))
                     }
-                    return Array(zip(indexes, zip(chunk, known).map { source, known in known ?? Self.parse(source, with: parser) }))
+                    return Array(zip(indexes, zip(chunk, known).map { source, known in known ?? Self.parse(source, with: parser, hashing: hashing) }))
                 }
             }
             for _ in 0..<workers { add() }

@@ -7,9 +7,10 @@ public enum LedgerRules {
         return allowed(first) && id.utf8.allSatisfy { allowed($0) || $0 == 0x2D }
     }
 
-    static func check(_ ledger: Ledger, schemaVersion: Int?, stem: String, idGiven: Bool) -> [Diagnostic] {
+    /// - Parameter map: where the fields are in the file (the whole tree, while it is read).
+    static func check(_ ledger: Ledger.Fields, map: SourceMap, schemaVersion: Int?, stem: String,
+                      idGiven: Bool) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        let map = ledger.sourceMap
         if let version = schemaVersion, version != LedgerSchema.version {
             result.append(Diagnostic(.error, .schemaVersion, at: map.location(of: "schema"), field: "schema",
                 LocalizedText(ja: "様式の版 \(version) には対応していません", en: "schema version \(version) is not supported"),
