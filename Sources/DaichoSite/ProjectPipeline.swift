@@ -32,9 +32,15 @@ public struct ProjectPipeline: Sendable {
     /// - Parameter valid: `checked.validLedgers`, when the caller has it already (it is a copy of every ledger).
     public func analyze(_ checked: CheckedInventory, valid: [Ledger]? = nil) -> Analysis {
         let valid = valid ?? checked.validLedgers
-        let validFiles = Set(valid.map(\.file))
+        // Every file gave a valid ledger: nothing to look up (a set of 100,000 paths, on one core).
+        let excluded: [String]
+        if valid.count == checked.files.count {
+            excluded = []
+        } else {
+            let validFiles = Set(valid.map(\.file))
+            excluded = checked.files.filter { !validFiles.contains($0) }
+        }
         return Analyzer(policy: checked.project.policy).analyze(
-            valid, organization: checked.project.organization,
-            excluded: checked.files.filter { !validFiles.contains($0) })
+            valid, organization: checked.project.organization, excluded: excluded)
     }
 }

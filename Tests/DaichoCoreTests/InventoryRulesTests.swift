@@ -54,6 +54,65 @@ struct InventoryRulesTests {
         #expect(await check([("a.yaml", a), ("b.yaml", minimalLedger(id: "b"))]).diagnostics.with(.integrationDirection).isEmpty)
     }
 
+    /// Random inventories (ids repeated, links repeated and unknown, every direction): the
+    /// direction warnings are those of the rule as first written, with one table of all pairs,
+    /// kept here as the oracle, in the same order.
+    @Test func directionWarningsMatchThePairTable() async {
+        var random = SplitMix(seed: 61)
+        let directions = ["send", "receive", "both"]
+        var warned = 0
+        for _ in 0..<150 {
+            let count = Int.random(in: 2...14, using: &random)
+            let files = (0..<count).map { index -> (String, String) in
+                let id = "s\(Int.random(in: 0..<max(2, count - 2), using: &random))"
+                let links = (0..<Int.random(in: 0...5, using: &random)).map { _ in
+                    "  - {system: s\(Int.random(in: 0..<count, using: &random)), direction: \(directions.randomElement(using: &random)!)}"
+                }
+                return ("f\(index).yaml", minimalLedger(id: id, extra: links.isEmpty ? "" : "integrations:\n" + links.joined(separator: "\n")))
+            }
+            let checked = await check(files)
+            let ledgers = checked.ledgers
+            var first: [String: Int] = [:], owner = [Int](repeating: 0, count: ledgers.count)
+            for (position, ledger) in ledgers.enumerated() {
+                if first[ledger.id] == nil { first[ledger.id] = position }
+                owner[position] = first[ledger.id] ?? position
+            }
+            let found = InventoryRules.checkIntegrations(ledgers, first: first, owner: owner)
+                .with(.integrationDirection).map { "\($0.location.file) \($0.fieldPath) \($0.message.en)" }
+            let expected = Self.directionWarnings(ledgers, first: first, owner: owner)
+            #expect(found == expected)
+            warned += found.count
+        }
+        #expect(warned > 60)
+    }
+
+    /// The direction rule with one dictionary of (from, to) pairs, as it was first written.
+    static func directionWarnings(_ ledgers: [Ledger], first: [String: Int], owner: [Int]) -> [String] {
+        struct Pair: Hashable { var from: Int, to: Int }
+        func bits(_ direction: IntegrationDirection) -> UInt8 { direction == .send ? 1 : direction == .receive ? 2 : 3 }
+        func word(_ ways: UInt8) -> IntegrationDirection { ways == 1 ? .send : ways == 2 ? .receive : .both }
+        var declared: [Pair: (ways: UInt8, firstLink: Int)] = [:]
+        for (position, ledger) in ledgers.enumerated() {
+            for link in ledger.integrations {
+                guard case .system(let partner) = link.target, let to = first[partner] else { continue }
+                let pair = Pair(from: owner[position], to: to)
+                if let known = declared[pair] { declared[pair] = (known.ways | bits(link.direction), known.firstLink) }
+                else { declared[pair] = (bits(link.direction), link.index) }
+            }
+        }
+        var pairs = declared.keys.filter { ledgers[$0.from].id < ledgers[$0.to].id }
+        pairs.sort { ($0.from, $0.to) < ($1.from, $1.to) }
+        return pairs.compactMap { pair in
+            guard let fromA = declared[pair]?.ways, let fromB = declared[Pair(from: pair.to, to: pair.from)] else { return nil }
+            let mirrored = (fromB.ways & 1) << 1 | (fromB.ways & 2) >> 1
+            guard fromA != mirrored else { return nil }
+            let (a, b) = (ledgers[pair.from].id, ledgers[pair.to].id)
+            let (dA, dB) = (word(fromA), word(fromB.ways))
+            return "\(ledgers[pair.to].file) integrations[\(fromB.firstLink)].direction "
+                + "the link with \(a) disagrees in direction (\(a): \(dA.token)（\(dA.label.en)）, \(b): \(dB.token)（\(dB.label.en)）)"
+        }
+    }
+
     @Test func terminalGroupCountsMustAgree() async throws {
         func ledger(_ id: String, _ count: Int) -> String {
             minimalLedger(id: id, extra: "hardware:\n  terminals:\n    dedicated: \(count)\n    group: fixed")

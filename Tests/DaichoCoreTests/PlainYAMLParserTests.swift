@@ -98,6 +98,8 @@ struct PlainYAMLParserTests {
         expectAccepted("extra: {資産番号: A-3, 備考: あり}\n")
         expectAccepted("a: \"1,200,000\"\n")
         expectAccepted("a: ~\nb: null\nc: \"~\"\n")
+        // Keys alike in their first bytes, or in length, are not duplicates.
+        expectAccepted("ab: 1\nac: 2\nabc: 3\nd: {x: 1, xy: 2, y: 3}\n名前: 1\n名称: 2\n")
     }
 
     @Test func theRestIsLeftToLibyaml() {
@@ -106,7 +108,12 @@ struct PlainYAMLParserTests {
             "a: >\n  folded\n", "a: |2\n  indicated\n", "a: multi\n  line plain\n", "a: \"two\n  lines\"\n",
             "a: \"escape \\n\"\n", "a:\tb\n", "\ta: b\n", "? complex\n: key\n", "\"quoted\": key\n",
             "a: [x,\n  y]\n", "a: {x: 8:30}\n", "a: [x, ]\n", "a: {x: 1} trailing\n", "a: b: c\n",
-            "a: 1\na: 2\n", "a: {x: 1, x: 2}\n", "plain scalar\n", "", "# only a comment\n", "  a: indented root\n",
+            "a: 1\na: 2\n", "a: {x: 1, x: 2}\n", "plain scalar\n",
+            // Duplicates the plain reader must see too: among many keys, nested, Japanese, and keys
+            // that are the same text in Unicode but not in bytes (KELVIN SIGN is K; é composed or not).
+            "a: 1\nb: 2\nc: 3\nd:\n  x: 1\n  y: 2\n  x: 3\ne: 4\n", "b: 1\na: 2\nb: 3\n", "名前: 1\n名前: 2\n",
+            "\u{212A}: 1\nK: 2\n", "{K: 1, \u{212A}: 2}\n".replacingOccurrences(of: "{", with: "a: {"),
+            "caf\u{E9}: 1\ncafe\u{301}: 2\n", "", "# only a comment\n", "  a: indented root\n",
             "a: - 1\n", "- - nested\n", "a: 1\r b: 2\n", "a: x\u{85}y\n", "a: x\u{2028}y\n", "a: \u{FEFF}x\n",
             "a: |\n\n", "a: |\n    \n  less\n", "a:\n  b: 1\n c: 2\n", "a: @x\n", "a: `x`\n",
         ] {

@@ -68,6 +68,7 @@ public enum DateParser {
     private static func isoFields(_ bytes: String.UTF8View) -> [Int]? {
         guard bytes.count == 10 || bytes.count == 7 else { return nil }
         var fields: [Int] = [0]
+        fields.reserveCapacity(3)
         var digits = 0
         for byte in bytes {
             if byte == UInt8(ascii: "-") {

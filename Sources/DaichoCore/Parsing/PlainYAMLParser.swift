@@ -15,6 +15,13 @@
 struct PlainYAMLParser {
     private struct Unsupported: Error {}
 
+    /// A plain key's bytes, and whether they are ASCII alone.
+    private struct KeySpan {
+        var start: Int
+        var end: Int
+        var isASCII: Bool
+    }
+
     private struct Line {
         var start: Int
         /// Before the line break (`\n` or `\r\n`).
@@ -23,6 +30,8 @@ struct PlainYAMLParser {
         var indent: Int
         /// Only spaces, or a comment after them.
         var isBlank: Bool
+        /// ASCII alone, so a column is the byte offset.
+        var isASCII: Bool
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -32,6 +41,8 @@ struct PlainYAMLParser {
     private var current = 0
     private var nodes = 0
     private var depth = 0
+    /// Where the keys of the mappings being read are, innermost last (see `refuseDuplicates`).
+    private var keySpans: [KeySpan] = []
     /// The last column counted: line start, position, column.
     private var lastColumn: (start: Int, position: Int, column: Int32) = (-1, 0, 1)
 
@@ -63,6 +74,7 @@ struct PlainYAMLParser {
     /// U+FFFE/U+FFFF, and lines starting a directive or a document marker.
     private mutating func splitLines() throws(Unsupported) {
         lines.reserveCapacity(bytes.count / 24)
+        guard let base = bytes.baseAddress else { return }
         var index = 0
         let count = bytes.count
         while index < count {
@@ -75,7 +87,19 @@ struct PlainYAMLParser {
             let contentStart = index
             var end = count
             var hasBreak = false
+            var isASCII = true
             while index < count {
+                // Eight printable ASCII bytes at a time (most of a ledger's keys, numbers and dates):
+                // no byte below 0x20 and none above 0x7E.
+                if index + 8 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                    let above = ((word &+ 0x0101_0101_0101_0101) | word) & 0x8080_8080_8080_8080
+                    if below | above == 0 {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 if byte >= 0x20 && byte < 0x7F {
                     index += 1
@@ -102,6 +126,7 @@ struct PlainYAMLParser {
                 default:
                     if byte < 0x80 { throw Unsupported() }  // controls, tabs and DEL
                 }
+                if byte >= 0x80 { isASCII = false }
                 if hasBreak { break }
                 index += 1
             }
@@ -114,7 +139,7 @@ struct PlainYAMLParser {
                 }
             }
             let blank = contentStart == end || bytes[contentStart] == 0x23
-            lines.append(Line(start: start, end: end, hasBreak: hasBreak, indent: indent, isBlank: blank))
+            lines.append(Line(start: start, end: end, hasBreak: hasBreak, indent: indent, isBlank: blank, isASCII: isASCII))
         }
     }
 
@@ -131,6 +156,7 @@ struct PlainYAMLParser {
     /// libyaml's column: 1-based, in Unicode scalars. Nodes on a line are met left to right, so
     /// the count goes on from the last one instead of from the start of the line each time.
     private mutating func column(_ line: Line, _ position: Int) -> Int32 {
+        if line.isASCII { return Int32(position - line.start + 1) }
         var (index, column) = lastColumn.start == line.start && lastColumn.position <= position
             ? (lastColumn.position, lastColumn.column) : (line.start, 1)
         while index < position {
@@ -171,6 +197,10 @@ struct PlainYAMLParser {
         let start = firstKeyAt ?? lines[current].start + indent
         let lineNumber = Int32(current + 1), columnNumber = column(lines[current], start)
         var pairs: [YAMLNode.Pair] = []
+        // Room for a ledger's usual groups at once: growing an array pair by pair reallocates it
+        // four or five times (a twenty-fifth of a cold `analyze` went to growing arrays).
+        pairs.reserveCapacity(indent == 0 ? 24 : 8)
+        let spans = keySpans.count
         var keyAt: Int? = start
         while true {
             let line = lines[current]
@@ -189,7 +219,7 @@ struct PlainYAMLParser {
                 throw Unsupported()
             }
         }
-        try refuseDuplicates(pairs)
+        try refuseDuplicates(pairs, spans: spans)
         depth -= 1
         return YAMLNode(content: .mapping(pairs), line: lineNumber, column: columnNumber)
     }
@@ -201,6 +231,7 @@ struct PlainYAMLParser {
         try count()
         let lineNumber = Int32(current + 1)
         var items: [YAMLNode] = []
+        items.reserveCapacity(4)
         while true {
             let line = lines[current]
             let dash = line.start + indent
@@ -258,9 +289,13 @@ struct PlainYAMLParser {
         while end > position, bytes[end - 1] == 0x20 { end -= 1 }
         // libyaml takes a key of up to 1,024 characters; long keys are not ledger keys anyway.
         guard end - position <= 512 else { throw Unsupported() }
-        for index in position..<end where Self.isFlowIndicatorOrQuote(bytes[index]) || bytes[index] == 0x23 {
-            throw Unsupported()
+        var isASCII = true
+        for index in position..<end {
+            let byte = bytes[index]
+            if Self.isFlowIndicatorOrQuote(byte) || byte == 0x23 { throw Unsupported() }
+            if byte >= 0x80 { isASCII = false }
         }
+        keySpans.append(KeySpan(start: position, end: end, isASCII: isASCII))
         let key = try counted(YAMLNode(content: .scalar(text(position, end), plain: true),
                                        line: Int32(current + 1), column: column(line, position)))
         return (key, colon)
@@ -380,8 +415,14 @@ struct PlainYAMLParser {
         let close: UInt8 = isMapping ? 0x7D : 0x5D
         let lineNumber = Int32(current + 1), columnNumber = column(line, position)
         try count()
+        // As many entries as commas up to the end of the line, and one: at least enough for this
+        // collection (and for most flow collections, exactly).
+        var entries = 1
+        for index in position..<line.end where bytes[index] == 0x2C { entries += 1 }
         var pairs: [YAMLNode.Pair] = []
         var items: [YAMLNode] = []
+        if isMapping { pairs.reserveCapacity(entries) } else { items.reserveCapacity(entries) }
+        let spans = keySpans.count
         var index = skipSpaces(line, from: position + 1)
         if index < line.end, bytes[index] == close {
             index += 1
@@ -410,7 +451,7 @@ struct PlainYAMLParser {
                 guard index < line.end, bytes[index] != close, bytes[index] != 0x2C else { throw Unsupported() }
             }
         }
-        if isMapping { try refuseDuplicates(pairs) }
+        if isMapping { try refuseDuplicates(pairs, spans: spans) }
         depth -= 1
         let content: YAMLNode.Content = isMapping ? .mapping(pairs) : .sequence(items)
         return (YAMLNode(content: content, line: lineNumber, column: columnNumber), index)
@@ -448,7 +489,12 @@ struct PlainYAMLParser {
         guard index < line.end else { throw Unsupported() }
         var last = index
         while bytes[last - 1] == 0x20 { last -= 1 }
-        if isKey, last - position > 512 { throw Unsupported() }
+        if isKey {
+            guard last - position <= 512 else { throw Unsupported() }
+            var isASCII = true
+            for index in position..<last where bytes[index] >= 0x80 { isASCII = false }
+            keySpans.append(KeySpan(start: position, end: last, isASCII: isASCII))
+        }
         let node = try counted(YAMLNode(content: .scalar(text(position, last), plain: true), line: Int32(current + 1),
                                         column: column(line, position)))
         return (node, index)
@@ -513,8 +559,32 @@ struct PlainYAMLParser {
 
     // MARK: - Checks
 
-    /// A key written twice: libyaml's reader reports it (with both keys and the place).
-    private func refuseDuplicates(_ pairs: [YAMLNode.Pair]) throws(Unsupported) {
-        if pairs.hasDuplicateKeys { throw Unsupported() }
+    /// A key written twice: libyaml's reader reports it (with both keys and the place). The keys
+    /// are the mapping's, from `spans` on in `keySpans`, which then forgets them.
+    ///
+    /// Two keys of ASCII alone are the same text exactly when their bytes are, compared here; any
+    /// other pair is compared as Unicode text, as `hasDuplicateKeys` does. (Comparing the strings
+    /// pairwise took Unicode's slow path for each unequal pair: a fiftieth of a cold `analyze`.)
+    private mutating func refuseDuplicates(_ pairs: [YAMLNode.Pair], spans: Int) throws(Unsupported) {
+        defer { keySpans.removeSubrange(spans...) }
+        guard keySpans.count - spans == pairs.count, pairs.count <= 24 else {
+            if pairs.hasDuplicateKeys { throw Unsupported() }
+            return
+        }
+        for index in pairs.indices.dropFirst() {
+            let key = keySpans[spans + index]
+            for other in 0..<index {
+                let earlier = keySpans[spans + other]
+                if key.isASCII && earlier.isASCII {
+                    guard key.end - key.start == earlier.end - earlier.start else { continue }
+                    var offset = 0
+                    while offset < key.end - key.start, bytes[key.start + offset] == bytes[earlier.start + offset] { offset += 1 }
+                    if offset == key.end - key.start { throw Unsupported() }
+                } else if case .scalar(let text, _) = pairs[index].key.content,
+                          case .scalar(let earlierText, _) = pairs[other].key.content, text == earlierText {
+                    throw Unsupported()
+                }
+            }
+        }
     }
 }

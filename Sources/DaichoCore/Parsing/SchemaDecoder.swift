@@ -32,6 +32,7 @@ struct SchemaDecoder {
         invalid = FieldSet(slots: slots)
         placeKinds = keepingPlaces ? SourceMap.ledgerSlotKinds : []
         places = []
+        if keepingPlaces { places.reserveCapacity(16) }
         if keepingPlaces { note(SourceMap.Key(kind: 0), node) }
         guard case .mapping = node.content else {
             error(.wrongType, "", node,
@@ -150,6 +151,7 @@ struct SchemaDecoder {
                                                 en: "write each item on a line starting with '- '"))
             }
             var values: [Value] = []
+            values.reserveCapacity(items.count)
             var notingItems = isIntegrations(spec)
             for (index, item) in items.enumerated() {
                 if notingItems {
@@ -203,7 +205,10 @@ struct SchemaDecoder {
             return nil
         }
         var result = ValueGroup(capacity: mapping.count)
-        var written: [String] = []  // only list items need it (below)
+        // The fields a list item writes, by index (only list items need them, below). A list
+        // item's group has far fewer than 64 fields; a larger group falls back to a list.
+        var writtenMask: UInt64 = 0
+        var written: [Int] = []
         var expected = 0
         for pair in mapping {
             let (keyNode, valueNode) = (pair.key, pair.value)
@@ -218,7 +223,9 @@ struct SchemaDecoder {
             }
             // Outside lists the path is the schema's, already built.
             let childPath = indexed ? "\(path).\(key)" : fields[childIndex].path
-            if indexed && !Self.isNull(valueNode) { written.append(key) }
+            if indexed && !Self.isNull(valueNode) {
+                if childIndex < 64 { writtenMask |= 1 << UInt64(childIndex) } else { written.append(childIndex) }
+            }
             if let value = decode(valueNode, fields[childIndex], path: childPath, indexed: indexed) {
                 result.append(fields[childIndex].key, value)
             }
@@ -226,7 +233,9 @@ struct SchemaDecoder {
         // Required fields of list items are checked here; the fixed fields of the
         // ledger are checked once, after cost lines may have filled their totals.
         if indexed && path.hasSuffix("]") {
-            for field in fields where field.requirement == .required && !written.contains(field.key) {
+            for (index, field) in fields.enumerated() where field.requirement == .required {
+                let wasWritten = index < 64 ? writtenMask & (1 << UInt64(index)) != 0 : written.contains(index)
+                if wasWritten { continue }
                 error(.missingRequired, "\(path).\(field.key)", node,
                       LocalizedText(ja: "必須項目「\(field.label.ja)」（\(field.key)）がありません",
                                     en: "required field '\(field.key)' (\(field.label.en)) is missing"))
@@ -378,8 +387,13 @@ struct SchemaDecoder {
 
     static func bool(_ text: String) -> Bool? {
         // `true` and `false` as written, the usual case, compared as bytes before normalising.
-        if text.utf8.elementsEqual("true".utf8) { return true }
-        if text.utf8.elementsEqual("false".utf8) { return false }
+        // (`==` on the small strings, once the length says it can match: `elementsEqual` on the
+        // views is generic code, a hundredth of a cold `analyze`.)
+        switch text.utf8.count {
+        case 4 where text == "true": return true
+        case 5 where text == "false": return false
+        default: break
+        }
         return switch text.nfkcTrimmed.lowercased() {
         case "true", "yes", "はい", "有", "あり", "有り": true
         case "false", "no", "いいえ", "無", "なし", "無し": false

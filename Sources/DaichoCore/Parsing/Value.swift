@@ -55,7 +55,10 @@ public struct ValueGroup: Sendable {
 
     subscript(key: String) -> Value? {
         let length = key.utf8.count
-        for entry in entries where entry.key.utf8.count == length && entry.key == key { return entry.value }
+        // By index: a loop over the entries copied (and retained) each value it passed.
+        for index in entries.indices where entries[index].key.utf8.count == length && entries[index].key == key {
+            return entries[index].value
+        }
         return nil
     }
 }
