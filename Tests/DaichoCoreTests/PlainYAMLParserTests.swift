@@ -113,7 +113,10 @@ struct PlainYAMLParserTests {
             // that are the same text in Unicode but not in bytes (KELVIN SIGN is K; é composed or not).
             "a: 1\nb: 2\nc: 3\nd:\n  x: 1\n  y: 2\n  x: 3\ne: 4\n", "b: 1\na: 2\nb: 3\n", "名前: 1\n名前: 2\n",
             "\u{212A}: 1\nK: 2\n", "{K: 1, \u{212A}: 2}\n".replacingOccurrences(of: "{", with: "a: {"),
-            "caf\u{E9}: 1\ncafe\u{301}: 2\n", "", "# only a comment\n", "  a: indented root\n",
+            "caf\u{E9}: 1\ncafe\u{301}: 2\n",
+            // Refused characters inside long runs of Japanese (read eight bytes at a time).
+            "a: あいうえ\u{2028}おかきく\n", "a: あいうえお\u{85}かきくけ\n", "a: あいうえお\u{FEFF}かきくけ\n",
+            "a: あいうえお\u{FFFE}かきくけ\n", "a: あいうえおか\u{2029}\n", "", "# only a comment\n", "  a: indented root\n",
             "a: - 1\n", "- - nested\n", "a: 1\r b: 2\n", "a: x\u{85}y\n", "a: x\u{2028}y\n", "a: \u{FEFF}x\n",
             "a: |\n\n", "a: |\n    \n  less\n", "a:\n  b: 1\n c: 2\n", "a: @x\n", "a: `x`\n",
         ] {

@@ -24,6 +24,9 @@ struct TextReadingTests {
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
             if scalar.isWhiteSpace != scalar.properties.isWhitespace { differing.append(value) }
+            // `isBlank` tells most texts by their first byte: alone and followed by a letter.
+            let text = String(Character(scalar))
+            if text.isBlank != scalar.properties.isWhitespace || (text + "x").isBlank { differing.append(value) }
         }
         #expect(differing.isEmpty, "\(differing.map { String($0, radix: 16) })")
     }
@@ -39,6 +42,19 @@ struct TextReadingTests {
         // Spot checks of what must take the slow path.
         for text in ["０", "ｶ", "\u{3000}", "\u{3099}", "㍻", "①", "\u{F900}"] {
             #expect(!text.unicodeScalars.allSatisfy { $0.isNFKCStable }, "\(text)")
+        }
+    }
+
+    /// Tokens as written, labels, both padded or in full width, and random texts.
+    @Test func enumTokensAsTheyWereLookedUp() {
+        var random = SplitMix(seed: 7)
+        for spec in [SystemCategory.spec, Development.spec, IntegrationDirection.spec, CostLineKind.spec] {
+            var inputs = spec.cases.flatMap { [$0.token, $0.label.ja, " \($0.token)", $0.token.uppercased(), "\($0.label.ja)\u{3000}"] }
+            inputs += spec.cases.map { String($0.token.unicodeScalars.map { Character(Unicode.Scalar($0.value + 0xFEE0) ?? $0) }) }
+            inputs += (0..<2000).map { _ in Self.randomText(&random) }
+            for input in inputs {
+                #expect(spec.token(for: input) == Oracle.token(spec, input), "\(input.debugDescription)")
+            }
         }
     }
 
@@ -86,6 +102,14 @@ private enum Oracle {
         let trimmed = String(Self.trimmed(text))
         if trimmed.utf8.allSatisfy({ $0 < 0x80 }) { return trimmed }
         return String(Self.trimmed(trimmed.precomposedStringWithCompatibilityMapping))
+    }
+
+    static func token(_ spec: EnumSpec, _ input: String) -> String? {
+        let key = input.nfkcTrimmed
+        if let hit = spec.cases.first(where: { $0.token == key }) { return hit.token }
+        if let hit = spec.cases.first(where: { $0.label.ja.nfkcTrimmed == key }) { return hit.token }
+        let lowered = key.lowercased()
+        return spec.cases.first { $0.token == lowered }?.token
     }
 
     static func isBlank(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }

@@ -89,13 +89,20 @@ struct PlainYAMLParser {
             var hasBreak = false
             var isASCII = true
             while index < count {
-                // Eight printable ASCII bytes at a time (most of a ledger's keys, numbers and dates):
-                // no byte below 0x20 and none above 0x7E.
+                // Eight bytes at a time: printable ASCII (most of a ledger's keys, numbers and dates:
+                // no byte below 0x20 and none above 0x7E), or bytes of multi-byte characters none of
+                // which starts a character refused below (no 0xC2, 0xE2 or 0xEF: most Japanese text).
                 if index + 8 <= count {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                     let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
                     let above = ((word &+ 0x0101_0101_0101_0101) | word) & 0x8080_8080_8080_8080
                     if below | above == 0 {
+                        index += 8
+                        continue
+                    }
+                    if word & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080,
+                       !Self.hasByte(word, 0xC2), !Self.hasByte(word, 0xE2), !Self.hasByte(word, 0xEF) {
+                        isASCII = false
                         index += 8
                         continue
                     }
@@ -141,6 +148,12 @@ struct PlainYAMLParser {
             let blank = contentStart == end || bytes[contentStart] == 0x23
             lines.append(Line(start: start, end: end, hasBreak: hasBreak, indent: indent, isBlank: blank, isASCII: isASCII))
         }
+    }
+
+    /// Whether any of the word's eight bytes is `byte`.
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     private mutating func skipBlankLines() {
@@ -571,8 +584,19 @@ struct PlainYAMLParser {
             if pairs.hasDuplicateKeys { throw Unsupported() }
             return
         }
-        for index in pairs.indices.dropFirst() {
+        // Keys of ASCII alone are first told apart by a bit for their length and end bytes: only
+        // a key whose bit is taken is compared with the keys before it (when any key is not
+        // ASCII, every key is).
+        let allASCII = keySpans[spans...].allSatisfy { $0.isASCII && $0.end > $0.start }
+        var taken: UInt64 = 0
+        for index in pairs.indices {
             let key = keySpans[spans + index]
+            if allASCII {
+                let mix = (key.end - key.start) &* 31 &+ Int(bytes[key.start]) &+ Int(bytes[key.end - 1]) &* 7
+                let bit = UInt64(1) << UInt64(mix & 63)
+                defer { taken |= bit }
+                if taken & bit == 0 { continue }
+            }
             for other in 0..<index {
                 let earlier = keySpans[spans + other]
                 if key.isASCII && earlier.isASCII {

@@ -26,7 +26,12 @@ extension String {
 
     /// True when there is nothing but white space.
     var isBlank: Bool {
-        if let first = utf8.first, Self.isVisibleASCII(first) { return false }
+        guard let first = utf8.first else { return true }
+        if Self.isVisibleASCII(first) { return false }
+        // White space beyond ASCII starts with one of these bytes (U+0085 and U+00A0; U+1680;
+        // U+2000–U+205F; U+3000): any other lead byte, such as most Japanese text's, starts a
+        // character that is not white space.
+        if first >= 0xC0, first != 0xC2, first != 0xE1, first != 0xE2, first != 0xE3 { return false }
         return unicodeScalars.allSatisfy(\.isWhiteSpace)
     }
 
