@@ -44,7 +44,14 @@ struct AnalyzeCommand: AsyncParsableCommand {
         KeptUntilExit.keep(analysis)
         StageTimer.report("analyze", clock.now - started)
         started = clock.now
-        let output = json ? analysis.renderedJSON() : Array(AnalysisReport(analysis, language: language).rendered().utf8)
+        if json {
+            // Ends with a line break already.
+            let pieces = analysis.renderedJSONParts()
+            StageTimer.report("render", clock.now - started)
+            Terminal.write(pieces: pieces)
+            return
+        }
+        let output = Array(AnalysisReport(analysis, language: language).rendered().utf8)
         StageTimer.report("render", clock.now - started)
         Terminal.write(bytes: output.last == 0x0A ? output : output + [0x0A])
     }

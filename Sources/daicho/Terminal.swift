@@ -20,6 +20,23 @@ enum Terminal {
         handle.write(Data(bytes))
     }
 
+    /// Pieces written one after the other to standard output, as they are: no joined copy, no
+    /// `Data` copy (a national `analyze --json` is some sixty megabytes).
+    static func write(pieces: [[UInt8]]) {
+        for piece in pieces {
+            piece.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(STDOUT_FILENO, base + offset, buffer.count - offset)
+                    if written < 0 && errno == EINTR { continue }
+                    guard written > 0 else { return }
+                    offset += written
+                }
+            }
+        }
+    }
+
     static func error(_ text: String) {
         write(text, to: .standardError)
     }

@@ -164,6 +164,25 @@ struct InventoryRulesTests {
         #expect(checked.diagnostics.with(.unknownFieldPath).first?.hint?.ja == "「vendor.contact」のことですか？")
     }
 
+    /// Random lists, ties included: merging two sorted lists is sorting the two joined.
+    @Test func mergedIsSortedOfBoth() {
+        var random = SplitMix(seed: 3)
+        func list() -> [Diagnostic] {
+            (0..<Int.random(in: 0...30, using: &random)).map { _ in
+                Diagnostic(Bool.random(using: &random) ? .error : .warning, .wrongType,
+                           at: SourceLocation(file: "f\(Int.random(in: 0...3, using: &random))", line: Int.random(in: 1...4, using: &random),
+                                              column: 1),
+                           field: ["a", "b"].randomElement(using: &random)!,
+                           LocalizedText(ja: "", en: ["x", "y"].randomElement(using: &random)!),
+                           hint: Bool.random(using: &random) ? nil : LocalizedText(ja: "h", en: "h"))
+            }
+        }
+        for _ in 0..<300 {
+            let (first, second) = (list(), list())
+            #expect(Diagnostic.merged(Diagnostic.sorted(first), Diagnostic.sorted(second)) == Diagnostic.sorted(first + second))
+        }
+    }
+
     @Test func diagnosticsAreSortedAndParallelEqualsSerial() async {
         var files: [(String, String)] = []
         for index in 0..<40 {

@@ -8,6 +8,10 @@ extension Analysis {
     /// `json.renderedBytes()`.
     public func renderedJSON() -> [UInt8] { JSONValue.renderedBytes(writers: jsonWriters()) }
 
+    /// `renderedJSON()` in pieces that follow each other, for writing out without joining them
+    /// first (tens of megabytes at national scale, copied once more for nothing).
+    public func renderedJSONParts() -> [[UInt8]] { JSONValue.renderedPieces(writers: jsonWriters()) }
+
     /// `jsonMembers` as writers, in the same order, for `JSONValue.renderedParts(writers:)`. The
     /// members made of one entry per system (the maintenance list, the gaps, completeness,
     /// renewals: most of the document, tens of thousands of values at national scale) are written

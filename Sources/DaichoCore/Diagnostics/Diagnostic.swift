@@ -49,12 +49,36 @@ public struct Diagnostic: Sendable, Hashable {
 
     /// Compiler order: file, line, column, then errors before warnings.
     public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.sorted {
-            if $0.location != $1.location { return $0.location < $1.location }
-            if $0.severity != $1.severity { return $0.severity < $1.severity }
-            if $0.fieldPath != $1.fieldPath { return $0.fieldPath < $1.fieldPath }
-            return $0.message.en < $1.message.en
+        diagnostics.sorted(by: precedes)
+    }
+
+    static func precedes(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        if a.location != b.location { return a.location < b.location }
+        if a.severity != b.severity { return a.severity < b.severity }
+        if a.fieldPath != b.fieldPath { return a.fieldPath < b.fieldPath }
+        return a.message.en < b.message.en
+    }
+
+    /// Two `sorted` lists as one: what `sorted(first + second)` gives (on a tie, `first`'s comes
+    /// first, as the stable sort keeps it).
+    static func merged(_ first: [Diagnostic], _ second: [Diagnostic]) -> [Diagnostic] {
+        guard !second.isEmpty else { return first }
+        guard !first.isEmpty else { return second }
+        var result: [Diagnostic] = []
+        result.reserveCapacity(first.count + second.count)
+        var (i, j) = (0, 0)
+        while i < first.count, j < second.count {
+            if precedes(second[j], first[i]) {
+                result.append(second[j])
+                j += 1
+            } else {
+                result.append(first[i])
+                i += 1
+            }
         }
+        result += first[i...]
+        result += second[j...]
+        return result
     }
 }
 

@@ -50,13 +50,17 @@ public enum JSONValue: Sendable, Equatable {
     /// An object's `renderedBytes()` from writers of its members in written order, the members
     /// written in parallel.
     public static func renderedBytes(writers members: [(key: String, write: @Sendable (inout [UInt8], Int) -> Void)]) -> [UInt8] {
+        Array(renderedPieces(writers: members).joined())
+    }
+
+    /// `renderedBytes(writers:)` as the pieces that follow each other: the opening brace, each
+    /// member, the closing brace.
+    public static func renderedPieces(writers members: [(key: String, write: @Sendable (inout [UInt8], Int) -> Void)])
+        -> [[UInt8]] {
         let parts = Concurrently.map(members.count) { index in
             member(members[index].key, last: index == members.count - 1, members[index].write)
         }
-        var output: [UInt8] = [0x7B, 0x0A]
-        for part in parts { output += part }
-        output += [0x7D, 0x0A]
-        return output
+        return [[0x7B, 0x0A]] + parts + [[0x7D, 0x0A]]
     }
 
     /// `renderedBytes()` a top-level member at a time, for a sink that appends: the analysis of a

@@ -41,8 +41,11 @@ public struct Checker: Sendable {
             if hashesContent { hashes[source.path] = item.hash.map(Digest64.text) ?? "" }
         }
         parsed = []
-        diagnostics += InventoryRules.check(ledgers)
-        return CheckedInventory(project: project, ledgers: ledgers, diagnostics: Diagnostic.sorted(diagnostics),
+        // The rules across ledgers beside the sorting of the files' own diagnostics: both run on
+        // one core each, after every file is read (a tenth of a second apiece at 100,000 ledgers).
+        let (own, across) = Concurrently.both({ [diagnostics] in Diagnostic.sorted(diagnostics) },
+                                              { [ledgers] in Diagnostic.sorted(InventoryRules.check(ledgers)) })
+        return CheckedInventory(project: project, ledgers: ledgers, diagnostics: Diagnostic.merged(own, across),
                                 files: sources.map(\.path), contentHashes: hashes)
     }
 
