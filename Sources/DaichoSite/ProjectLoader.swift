@@ -28,9 +28,12 @@ public struct ProjectLoader: Sendable {
             throw .unreadable(inventory)
         }
         var ledgers: [LedgerSource] = []
+        ledgers.reserveCapacity(names.count)
+        // `join(inventory, name)` with the folder's part made once (100,000 names are listed on one core).
+        let folder = Self.join(inventory, "")
         for name in names.sorted() where Self.isLedgerFile(name) {
-            let path = Self.join(inventory, name)
-            let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+            let path = folder + name
+            let stem = String(name.dropLast(name.hasSuffix(".yaml") ? 5 : 4))
             // Read when parsed: an unreadable file is reported then, with the others.
             ledgers.append(LedgerSource(path: path, stem: stem, load: { FileBytes.read(path) },
                                         stamp: { FileStamp(path: path)?.settled.map { BinaryWriter.encode($0) } }))
