@@ -32,8 +32,10 @@ struct SchemaDecoder {
         invalid = FieldSet(slots: slots)
         placeKinds = keepingPlaces ? SourceMap.ledgerSlotKinds : []
         places = []
-        if keepingPlaces { places.reserveCapacity(16) }
-        if keepingPlaces { note(SourceMap.Key(kind: 0), node) }
+        if keepingPlaces {
+            places.reserveCapacity(16)
+            note(SourceMap.Key(kind: 0), node)
+        }
         guard case .mapping = node.content else {
             error(.wrongType, "", node,
                   LocalizedText(ja: "台帳の最上位は「キー: 値」の形にしてください",
