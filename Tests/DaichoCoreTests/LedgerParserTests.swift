@@ -14,6 +14,53 @@ struct LedgerParserTests {
         #expect(result.diagnostics.with(.missingRecommended).count == 34)
     }
 
+    /// Paths inside lists are put together only when a diagnostic needs one (`FieldPath`): every
+    /// kind of list item and field of one, and what the diagnostics write for them.
+    @Test func pathsInsideListsAreWrittenInFull() {
+        let text = """
+            schema: 1
+            id: sample
+            basic:
+              name: テスト
+              department: 市民課
+              business: [x, {y: 1}, z]
+            costs:
+              unit: yen
+              lines:
+                - {name: 保守, kind: annual_maintenance, unit_price: abc, quantity: 12}
+                - {kind: bogus, unit_price: 5, quantity: -1, colour: red}
+                - just text
+            hardware:
+              servers:
+                - {name: [s1], cpu_cores: x, memory_gb: 4}
+                - {bogus: 1}
+            security:
+              authentication: [password, bogus_method, [nested]]
+            integrations:
+              - {system: b, direction: sideways, method: file}
+              - {direction: send}
+              - ~
+              - {external: X, direction: send, timing: hourly, extra_key: 2}
+            usage:
+              disaster_tasks:
+                - {task: 住民対応, kind: weird}
+                - {kind: initial}
+            issues:
+              - {title: t}
+              - {detail: only}
+              - [list]
+            """
+        let paths = parseLedger(text).diagnostics.map(\.fieldPath).filter { $0.contains("[") }
+        #expect(paths.sorted() == [
+            "basic.business[1]", "costs.lines[0].unit_price", "costs.lines[1].name", "costs.lines[1].kind",
+            "costs.lines[1].quantity", "costs.lines[1].colour", "costs.lines[2]", "hardware.servers[0].name",
+            "hardware.servers[0].cpu_cores", "hardware.servers[1].bogus", "security.authentication[1]",
+            "security.authentication[2]", "integrations[0].direction", "integrations[1]", "integrations[3].timing",
+            "integrations[3].extra_key", "usage.disaster_tasks[0].kind", "usage.disaster_tasks[1].task",
+            "usage.disaster_tasks[1].kind", "issues[1].title", "issues[2]",
+        ].sorted())
+    }
+
     @Test func unknownKeySuggestsTheNearestKey() {
         let result = parseLedger(minimalLedger(extra: "  nmae: x"))
         let problem = result.diagnostics.with(.unknownKey)
@@ -64,7 +111,7 @@ struct LedgerParserTests {
             management: yes
             """))
         let paths = Set(result.diagnostics.filter { $0.severity == .error }.map(\.fieldPath))
-        #expect(paths == ["usage.users", "hardware.seismic", "hardware.servers[0].memory_gb",
+        #expect(paths.sorted() == ["usage.users", "hardware.seismic", "hardware.servers[0].memory_gb",
                           "hardware.servers[0].cpu_peak_pct", "management"])
         #expect(result.ledger?.usage?.users == nil)
     }

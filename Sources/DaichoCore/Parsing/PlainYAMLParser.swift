@@ -428,10 +428,11 @@ struct PlainYAMLParser {
         let close: UInt8 = isMapping ? 0x7D : 0x5D
         let lineNumber = Int32(current + 1), columnNumber = column(line, position)
         try count()
-        // As many entries as commas up to the end of the line, and one: at least enough for this
-        // collection (and for most flow collections, exactly).
+        // As many entries as commas in what follows on the line, and one: enough for most flow
+        // collections (exactly, for a ledger's). Only so far ahead: on a long line of many
+        // collections, counting to its end for each would take time by the square of its length.
         var entries = 1
-        for index in position..<line.end where bytes[index] == 0x2C { entries += 1 }
+        for index in position..<min(line.end, position + 256) where bytes[index] == 0x2C { entries += 1 }
         var pairs: [YAMLNode.Pair] = []
         var items: [YAMLNode] = []
         if isMapping { pairs.reserveCapacity(entries) } else { items.reserveCapacity(entries) }
