@@ -111,7 +111,7 @@ struct LedgerParserTests {
             management: yes
             """))
         let paths = Set(result.diagnostics.filter { $0.severity == .error }.map(\.fieldPath))
-        #expect(paths.sorted() == ["usage.users", "hardware.seismic", "hardware.servers[0].memory_gb",
+        #expect(paths == ["usage.users", "hardware.seismic", "hardware.servers[0].memory_gb",
                           "hardware.servers[0].cpu_peak_pct", "management"])
         #expect(result.ledger?.usage?.users == nil)
     }
