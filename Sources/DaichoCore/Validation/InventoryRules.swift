@@ -67,8 +67,7 @@ public enum InventoryRules {
                 guard let fromB = declared[forward.to].first(where: { $0.to == from }) else { continue }
                 let fromA = forward.ways
                 guard fromA != Ways.mirrored(fromB.ways) else { continue }
-                let pair = (from: from, to: forward.to)
-                let (a, b) = (ledgers[pair.from].id, ledgers[pair.to].id), later = ledgers[pair.to]
+                let (a, b) = (ledgers[from].id, ledgers[forward.to].id), later = ledgers[forward.to]
                 let path = "integrations[\(fromB.firstLink)].direction"
                 result.append(Diagnostic(.warning, .integrationDirection, at: later.sourceMap.location(of: path),
                     field: path,
