@@ -3,8 +3,9 @@
 struct LedgerBuilder {
     var decoder: SchemaDecoder
 
-    /// The ledger's fields, with the decoder's source map (the whole tree, for diagnostics).
-    mutating func build(_ root: ValueGroup, id: String) -> Ledger.Fields {
+    /// The ledger's fields. Its own diagnostics find places in the decoder's map (the whole tree);
+    /// the ledger keeps `sourceMap`, the places rules across ledgers need.
+    mutating func build(_ root: ValueGroup, id: String, sourceMap: SourceMap) -> Ledger.Fields {
         let basic = root["basic"]
         var ledger = Ledger.Fields(
             id: id,
@@ -109,7 +110,7 @@ struct LedgerBuilder {
             notes: root["notes"]?.text,
             extra: { if case .scalarMap(let entries)? = root["extra"] { entries } else { [] } }(),
             completeness: Completeness(filled: 0, total: 0, missing: []),
-            sourceMap: decoder.sourceMap)
+            sourceMap: sourceMap)
         reconcileCostLines(&ledger)
         ledger.completeness = completeness()
         return ledger

@@ -25,12 +25,11 @@ public struct LedgerParser: Sendable {
         }
         var builder = LedgerBuilder(decoder: decoder)
         let id = root["id"]?.text ?? stem
-        var fields = builder.build(root, id: id)
+        // Only the places rules across ledgers need are kept; the ledger's box is made once, with them.
+        let fields = builder.build(root, id: id, sourceMap: SourceMap(file: file, places: decoder.keptPlaces()))
         var diagnostics = builder.decoder.diagnostics
         diagnostics += LedgerRules.check(fields, map: builder.decoder.sourceMap, schemaVersion: root["schema"]?.integer,
                                          stem: stem, idGiven: root["id"]?.text != nil)
-        // Only the places rules across ledgers need are kept; the ledger's box is made once, with them.
-        fields.sourceMap = SourceMap(file: file, places: builder.decoder.keptPlaces())
         return Result(ledger: Ledger(fields), diagnostics: diagnostics)
     }
 }

@@ -50,7 +50,7 @@ struct SchemaDecoder {
 
     /// - Parameter indexed: whether `path` has list indexes, so it differs from `spec.path`.
     mutating func decode(_ node: YAMLNode, _ spec: FieldSpec, path: FieldPath, indexed: Bool) -> Value? {
-        if !placeKinds.isEmpty { notePlace(of: spec, node) }
+        notePlace(of: spec, node)
         if Self.isNull(node) { return nil }
         let value = decodeKind(node, spec.kind, spec, path: path, indexed: indexed)
         if value == nil { invalid.insert(spec) } else { filled.insert(spec) }
@@ -286,15 +286,18 @@ struct SchemaDecoder {
         SourceMap.ordered(places)
     }
 
-    private func isIntegrations(_ spec: FieldSpec) -> Bool {
+    /// The spec's kind of kept place (`SourceMap.ledgerSlotKinds`), -1 for none.
+    private func placeKind(of spec: FieldSpec) -> Int8 {
         let slot = spec.slot
-        return slot >= 0 && slot < placeKinds.count && placeKinds[slot] == SourceMap.integrationItem
+        return slot >= 0 && slot < placeKinds.count ? placeKinds[slot] : -1
+    }
+
+    private func isIntegrations(_ spec: FieldSpec) -> Bool {
+        placeKind(of: spec) == SourceMap.integrationItem
     }
 
     private mutating func notePlace(of spec: FieldSpec, _ node: YAMLNode) {
-        let slot = spec.slot
-        guard slot >= 0, slot < placeKinds.count else { return }
-        let kind = placeKinds[slot]
+        let kind = placeKind(of: spec)
         if kind < 0 || kind == SourceMap.integrationItem { return }
         if kind < SourceMap.integrationItem {
             note(SourceMap.Key(kind: UInt8(kind)), node)
