@@ -29,9 +29,8 @@ public struct EnumSpec: Sendable, Hashable {
     /// The token for an input that is a token or a Japanese label (compared after NFKC).
     public func token(for input: String) -> String? {
         // A token as written, the usual case, without normalising (a token is ASCII and trimmed,
-        // so normalising it changes nothing). Lengths first: `==` on unequal texts is slow.
-        let length = input.utf8.count
-        if let hit = cases.first(where: { $0.token.utf8.count == length && $0.token == input }) { return hit.token }
+        // so normalising it changes nothing).
+        if let hit = cases.first(where: { input.isSchemaText($0.token) }) { return hit.token }
         let key = input.nfkcTrimmed
         if let hit = cases.first(where: { $0.token == key }) { return hit.token }
         if let index = normalizedLabels.firstIndex(of: key) { return cases[index].token }

@@ -47,16 +47,14 @@ public struct ValueGroup: Sendable {
 
     /// Keys are unique: the YAML readers refuse a mapping that repeats one.
     ///
-    /// - Parameter key: the schema's spelling of the key, so that lookups with the same spelling
-    ///   can tell a different key by its length alone (for unequal keys, `==` takes Unicode's slow path).
+    /// - Parameter key: the schema's spelling of the key (see `String.isSchemaText`).
     mutating func append(_ key: String, _ value: Value) {
         entries.append(Entry(key: key, value: value))
     }
 
     subscript(key: String) -> Value? {
-        let length = key.utf8.count
         // By index: a loop over the entries copied (and retained) each value it passed.
-        for index in entries.indices where entries[index].key.utf8.count == length && entries[index].key == key {
+        for index in entries.indices where entries[index].key.isSchemaText(key) {
             return entries[index].value
         }
         return nil

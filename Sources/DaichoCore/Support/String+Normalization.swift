@@ -36,6 +36,11 @@ extension String {
     }
 
     private static func isVisibleASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+
+    /// Whether this is `key`, a key or token of the schema: texts of other UTF-8 lengths are told
+    /// apart without `==`, which takes Unicode's slow path for every unequal pair. (`==` would
+    /// also find another spelling equal, but no other spelling equals lower-case ASCII.)
+    func isSchemaText(_ key: String) -> Bool { utf8.count == key.utf8.count && self == key }
 }
 
 extension Unicode.Scalar {
