@@ -38,7 +38,7 @@ public enum DateParser {
         if let first = text.first, let era = eras.first(where: { $0.letter == Character(first.uppercased()) }) {
             return parseEra(String(text.dropFirst()), era: era, kanji: false)
         }
-        guard let fields = numbers(in: text, kanji: contains(Array(text.utf8)[...], year)), let date = make(fields) else {
+        guard let fields = numbers(in: text), let date = make(fields) else {
             return .invalid
         }
         return .date(date)
@@ -87,13 +87,15 @@ public enum DateParser {
     }
 
     /// The numbers of `2019-4-1`, `2019/4/1`, `2019.4.1` and (with `kanji`) `2019年4月1日`, read
-    /// from the bytes: two or three fields of one to four ASCII digits. With `kanji`, the text
-    /// must have 年; one 日 or 月 at the end is dropped, and 年 and 月 separate like `-`.
-    /// (Splitting and replacing `String`s here was most of the cost of an era date.)
-    static func numbers(in text: String, kanji: Bool) -> [Int]? {
+    /// from the bytes: two or three fields of one to four ASCII digits. With `kanji` (by default,
+    /// when the text has 年), the text must have 年; one 日 or 月 at the end is dropped, and 年 and
+    /// 月 separate like `-`. (Splitting and replacing `String`s here was most of the cost of an era date.)
+    static func numbers(in text: String, kanji: Bool? = nil) -> [Int]? {
         var bytes = Array(text.utf8)[...]
+        let hasYear = contains(bytes, year)
+        let kanji = kanji ?? hasYear
         if kanji {
-            guard contains(bytes, year) else { return nil }
+            guard hasYear else { return nil }
             if bytes.suffix(3).elementsEqual(day) || bytes.suffix(3).elementsEqual(month) { bytes.removeLast(3) }
         }
         var values: [Int] = []
