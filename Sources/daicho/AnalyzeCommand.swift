@@ -46,7 +46,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         started = clock.now
         if json {
             // Ends with a line break already.
-            let pieces = analysis.renderedJSONParts()
+            let pieces = analysis.renderedJSONPieces()
             StageTimer.report("render", clock.now - started)
             Terminal.write(pieces: pieces)
             return

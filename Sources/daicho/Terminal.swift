@@ -15,13 +15,13 @@ enum Terminal {
         handle.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
-    /// Bytes as they are (a large `analyze --json` is tens of megabytes: no String round trip).
-    static func write(bytes: [UInt8], to handle: FileHandle = .standardOutput) {
-        handle.write(Data(bytes))
+    /// Bytes to standard output as they are: no String round trip, no `Data` copy.
+    static func write(bytes: [UInt8]) {
+        write(pieces: [bytes])
     }
 
-    /// Pieces written one after the other to standard output, as they are: no joined copy, no
-    /// `Data` copy (a national `analyze --json` is some sixty megabytes).
+    /// Pieces written one after the other to standard output, as they are: no joined copy either
+    /// (a national `analyze --json` is some sixty megabytes).
     static func write(pieces: [[UInt8]]) {
         for piece in pieces {
             piece.withUnsafeBytes { buffer in

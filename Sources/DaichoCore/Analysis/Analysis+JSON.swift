@@ -8,9 +8,11 @@ extension Analysis {
     /// `json.renderedBytes()`.
     public func renderedJSON() -> [UInt8] { JSONValue.renderedBytes(writers: jsonWriters()) }
 
-    /// `renderedJSON()` in pieces that follow each other, for writing out without joining them
-    /// first (tens of megabytes at national scale, copied once more for nothing).
-    public func renderedJSONParts() -> [[UInt8]] { JSONValue.renderedPieces(writers: jsonWriters()) }
+    /// `renderedJSON()` in pieces that follow each other, all made at once on all cores, for writing
+    /// out without joining them first (tens of megabytes at national scale, copied once more for
+    /// nothing). A build, which must bound its memory, takes them one at a time instead
+    /// (`JSONValue.renderedParts(writers:)`).
+    public func renderedJSONPieces() -> [[UInt8]] { JSONValue.renderedPieces(writers: jsonWriters()) }
 
     /// `jsonMembers` as writers, in the same order, for `JSONValue.renderedParts(writers:)`. The
     /// members made of one entry per system (the maintenance list, the gaps, completeness,
