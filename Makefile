@@ -10,8 +10,9 @@ all: build
 deps:
 	@./scripts/install-deps
 
+# The release program links the Swift runtime in when this machine can (see scripts/link-flags).
 build: deps
-	$(SWIFT) build -c $(CONFIG) --product daicho
+	$(SWIFT) build -c $(CONFIG) --product daicho $$(SWIFT=$(SWIFT) ./scripts/link-flags)
 
 # Checks the sample inventory and builds the site into site/ (replaced only when complete).
 site: build
