@@ -73,11 +73,13 @@ struct ServeCommandTests {
         var processes: [Process] = []
         defer { for process in processes where process.isRunning { process.terminate(); process.waitUntilExit() } }
         let port = 19_000 + Int(getpid() % 1000)
+        let output = Pipe()
         for offset in 0..<2 {
             let process = Process()
             process.executableURL = CLI.executable
             process.arguments = ["serve", project.path, "--port", "\(port + offset)", "--templates", templates]
             process.standardError = FileHandle.nullDevice
+            process.standardOutput = offset == 1 ? output : FileHandle.nullDevice
             try process.run()
             processes.append(process)
             #expect(await eventually { (try? await get("http://127.0.0.1:\(port + offset)/"))?.1.contains("さくら町") == true })
@@ -93,6 +95,9 @@ struct ServeCommandTests {
         processes[1].interrupt()
         processes[1].waitUntilExit()
         #expect(temporary().isEmpty, "Ctrl+C removes the temporary folder")
+        // The server library's own log (a line per request, "critical" at Ctrl+C) is not shown.
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(!printed.contains("FlyingFox"), "\(printed.prefix(300))")
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent(".daicho-cache/preview/index.html").path))
     }
 }

@@ -73,7 +73,11 @@ public final class PreviewServer: Sendable {
         // Taken before each build: a save while it runs is seen at the next look.
         let first = watch.signature()
         await rebuild(events: events)
-        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), handler: Handler(state: state, root: folder.path))
+        // FlyingFox's own log (a line per request in English, and a "critical" line at every Ctrl+C)
+        // is left out: the events above say what staff need, in their language, and a server that
+        // cannot start throws from `run`.
+        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), logger: .disabled,
+                                handler: Handler(state: state, root: folder.path))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             group.addTask {
