@@ -83,13 +83,15 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         var started = clock.now
         let templatesOverride = self.templatesOverride
+        let memory = self.memory
         // The manifest is read while the folder is listed, the templates load and the ledger files
         // are stamped: the manifest takes the longer, and stamping 10,000 files after it was a
         // stage of its own.
         let (inputs, previous) = Concurrently.both({
             Result { () throws -> (ProjectSource, TemplateLoader.Loaded, [FileStamp?]) in
                 let source = try ProjectLoader().load(project)
-                let loaded = try TemplateLoader().load(project: project, override: templatesOverride)
+                let loaded = try memory?.templates(project: project, override: templatesOverride)
+                    ?? TemplateLoader().load(project: project, override: templatesOverride)
                 return (source, loaded, source.ledgers.map { FileStamp(path: $0.path) })
             }
         }, { () -> BuildManifest? in

@@ -1,4 +1,5 @@
 @testable import DaichoSite
+import DaichoRender
 import Foundation
 import Testing
 
@@ -47,6 +48,50 @@ struct PreviewTests {
         try FileManager.default.createDirectory(atPath: project + "/.daicho-cache", withIntermediateDirectories: true)
         try "x".write(toFile: project + "/.daicho-cache/ledgers-00.bin", atomically: true, encoding: .utf8)
         #expect(watch.signature() == seen)
+    }
+
+    /// `serve` compiles the templates once and again only after a file of their folder changed;
+    /// the pages always follow the templates on disk.
+    @Test func serveCompilesTheTemplatesAgainOnlyWhenTheyChange() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let templates = project + "/my-templates", output = project + "/site"
+        try FileManager.default.copyItem(atPath: Paths.templates, toPath: templates)
+        let memory = BuildMemory()
+        var builder = SiteBuilder(options: SiteOptions(), templatesOverride: templates)
+        builder.memory = memory
+        func home() throws -> String { try String(contentsOfFile: output + "/index.html", encoding: .utf8) }
+        _ = try await builder.build(project: project, output: output)
+        #expect(memory.templatesLoaded == 1)
+        // A ledger edit: the site is rebuilt with the templates kept.
+        let ledger = project + "/inventory/juki.yaml"
+        let text = try String(contentsOfFile: ledger, encoding: .utf8)
+        try text.replacingOccurrences(of: "住民", with: "市民").write(toFile: ledger, atomically: true, encoding: .utf8)
+        guard case .built = try await builder.build(project: project, output: output) else {
+            Issue.record("the ledger edit was not built")
+            return
+        }
+        #expect(memory.templatesLoaded == 1, "nothing in the templates' folder changed")
+        // A template saved in place (same length: only its times tell): compiled again, and the pages show it.
+        usleep(20_000)
+        let footer = templates + "/layouts/footer.mustache"
+        let original = try String(contentsOfFile: footer, encoding: .utf8)
+        try original.replacingOccurrences(of: "</footer>", with: "<!--x--></footer>").write(toFile: footer, atomically: false, encoding: .utf8)
+        _ = try await builder.build(project: project, output: output)
+        #expect(memory.templatesLoaded == 2)
+        #expect(try home().contains("<!--x--></footer>"))
+        // An asset added to the folder counts as well.
+        try "body {}".write(toFile: templates + "/assets/extra.css", atomically: true, encoding: .utf8)
+        _ = try await builder.build(project: project, output: output)
+        #expect(memory.templatesLoaded == 3)
+        #expect(FileManager.default.fileExists(atPath: output + "/assets/extra.css"))
+        // Without serve's memory every build reads them (nothing kept to compare with).
+        var plain = builder
+        plain.memory = nil
+        try original.write(toFile: footer, atomically: false, encoding: .utf8)
+        _ = try await plain.build(project: project, output: output)
+        #expect(try !home().contains("<!--x-->"))
+        #expect(memory.templatesLoaded == 3)
     }
 
     @Test func oneServePerProjectTakesTheCacheFolderAndTheOthersATemporaryOne() throws {

@@ -13,8 +13,12 @@ struct ProjectWatch: Sendable {
     let roots: [String]
 
     init(project: String, templates: String?) {
-        roots = [ProjectLoader.join(project, "daicho.yaml"), ProjectLoader.join(project, "inventory"),
-                 templates ?? ProjectLoader.join(project, "templates")]
+        self.init(roots: [ProjectLoader.join(project, "daicho.yaml"), ProjectLoader.join(project, "inventory"),
+                          templates ?? ProjectLoader.join(project, "templates")])
+    }
+
+    init(roots: [String]) {
+        self.roots = roots
     }
 
     func signature() -> UInt64 { look().signature }
