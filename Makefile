@@ -10,9 +10,14 @@ all: build
 deps:
 	@./scripts/install-deps
 
-# The release program links the Swift runtime in when this machine can (see scripts/link-flags).
+# The release program links the Swift runtime in when this machine can (see scripts/link-flags);
+# should that link fail, it is built with the toolchain's shared libraries instead.
 build: deps
-	$(SWIFT) build -c $(CONFIG) --product daicho $$(SWIFT=$(SWIFT) ./scripts/link-flags)
+	@flags="$$(SWIFT=$(SWIFT) ./scripts/link-flags)"; \
+	echo "$(SWIFT) build -c $(CONFIG) --product daicho $$flags"; \
+	$(SWIFT) build -c $(CONFIG) --product daicho $$flags || { [ -n "$$flags" ] && \
+		echo "Swift ランタイムを組み込めませんでした。共有ライブラリを使って作り直します" >&2 && \
+		$(SWIFT) build -c $(CONFIG) --product daicho; }
 
 # Checks the sample inventory and builds the site into site/ (replaced only when complete).
 site: build
