@@ -110,7 +110,7 @@ public struct SiteBuilder: Sendable {
             let unchanged = previous.ledgers.count == hashed.hashes.count
                 && hashed.hashes.allSatisfy { previous.ledgers[$0.key]?.hash == $0.value }
             StageTimer.report("hash ledgers", clock.now - started)
-            if unchanged { return .unchanged }
+            if unchanged && Self.filesWithPiecesAsWritten(in: output, previous) { return .unchanged }
             return try await rebuild(source, loaded: loaded, fingerprint: fingerprint, previous: previous, output: output,
                                      stamps: hashed.stamps, progress: progress)
         }
@@ -157,6 +157,21 @@ public struct SiteBuilder: Sendable {
         } catch {
             folder.discard()
             throw error
+        }
+    }
+
+    /// Whether the exports and the lists with pieces (`Fragments.files`) are still as the last build
+    /// left them, by their stamps. People open these elsewhere (the CSV in Excel, which may save it
+    /// back): with nothing changed in the inventory a build reads nothing else, and would leave an
+    /// edited export published. One that changed makes the build a rebuild, which writes it anew.
+    /// (Other pages edited by hand are restored when they are rendered again, or by
+    /// `--no-incremental`: stamping 70,000 pages would be most of a build that finds nothing to do.)
+    static func filesWithPiecesAsWritten(in output: String, _ previous: BuildManifest) -> Bool {
+        Fragments.files.allSatisfy { path in
+            // Not written by the last build (`--only systems` writes no export).
+            guard previous.outputs[path] != nil else { return true }
+            guard let recorded = previous.exportStamps[path] else { return false }
+            return FileStamp(path: output + "/" + path) == recorded
         }
     }
 

@@ -47,6 +47,46 @@ import Testing
         #expect(try modificationTimes(output) == before)
     }
 
+    /// An export saved by hand (say, the CSV from Excel) is written anew by the next build even when
+    /// no ledger changed; builds after it find nothing to do again, and so does one after a rebuild
+    /// that patched the exports in place.
+    @Test func anExportEditedByHandIsRestoredWithNothingElseChanged() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let output = project + "/site", reference = project + "/reference"
+        _ = try await build(project, output)
+        _ = try await build(project, reference, incremental: false)
+        let full = try tree(reference)
+        for path in [Fragments.systemsCSV, Fragments.systemsJSON, Fragments.systemsList] {
+            let handle = try #require(FileHandle(forWritingAtPath: output + "/" + path))
+            handle.seekToEndOfFile()
+            handle.write(Data("edited,by,hand\n".utf8))
+            try handle.close()
+            guard case .built = try await build(project, output) else {
+                Issue.record("\(path) edited by hand, yet the build found nothing to do")
+                continue
+            }
+            #expect(try tree(output)[path] == full[path], "\(path) is written anew")
+            guard case .unchanged = try await build(project, output) else {
+                Issue.record("after \(path) was restored the next build should find nothing to do")
+                continue
+            }
+        }
+        #expect(try tree(output) == full)
+        // A cost changed by a few yen keeps the exports' length: they are patched in place, and
+        // their new stamps recorded.
+        let ledger = project + "/inventory/zeimu.yaml"
+        let text = try String(contentsOfFile: ledger, encoding: .utf8)
+        let edited = text.replacing(/maintenance: (\d+)/) { match in "maintenance: \(Int(match.output.1)! + 1)" }
+        #expect(edited != text)
+        try edited.write(toFile: ledger, atomically: true, encoding: .utf8)
+        _ = try await build(project, output)
+        guard case .unchanged = try await build(project, output) else {
+            Issue.record("after a rebuild that patched the exports the next build should find nothing to do")
+            return
+        }
+    }
+
     /// A rebuild trusts an export whose stamp is the one recorded right after it was written, and
     /// otherwise takes it only when its bytes hash to the recorded value.
     @Test func exportsAreTrustedByStampOrElseByHash() async throws {

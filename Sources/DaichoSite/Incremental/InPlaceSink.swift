@@ -83,7 +83,8 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
             }
             let hash = OutputHashes.recorded(page)
             lock.withLock { hashes[page.path] = hash }
-            if let recorded = previous[page.path], Self.holds(path, page.bytes, hash: hash, recorded: recorded) {
+            if let recorded = previous[page.path],
+               Self.holds(path, page.bytes, hash: hash, recorded: recorded, asRecorded: isAsRecorded(page.path)) {
                 if StageTimer.enabled { lock.withLock { unchanged.append(page.path) } }
                 continue
             }
@@ -112,11 +113,19 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         return patch.map { ($0, file.stamp, file.recorded) }
     }
 
-    /// True when the file at `path` already has `bytes`: for a file with pieces, when the hash the
-    /// last build recorded is theirs; for any other page, when the file itself holds them (its size
-    /// is looked at first). A page edited by hand is thereby written anew when it is rendered again.
-    private static func holds(_ path: String, _ bytes: [UInt8], hash: UInt64, recorded: UInt64) -> Bool {
-        if hash != OutputHashes.unrecorded, recorded != OutputHashes.unrecorded {
+    /// Whether the file at `relative` may be taken to be the bytes the last build recorded for it:
+    /// any file but those with pieces (`Fragments.files`), which people open and save elsewhere
+    /// (the CSV in Excel); those only once verified, by their stamp or hash (`takePrevious`).
+    private func isAsRecorded(_ relative: String) -> Bool {
+        !Fragments.files.contains(relative) || lock.withLock { previousFiles[relative] != nil }
+    }
+
+    /// True when the file at `path` already has `bytes`: when the hash the last build recorded is
+    /// theirs and the file is taken to be what was recorded (`asRecorded`); otherwise when the
+    /// file itself holds them (its size is looked at first). A page edited by hand is thereby
+    /// written anew when it is rendered again.
+    private static func holds(_ path: String, _ bytes: [UInt8], hash: UInt64, recorded: UInt64, asRecorded: Bool) -> Bool {
+        if asRecorded, hash != OutputHashes.unrecorded, recorded != OutputHashes.unrecorded {
             return recorded == hash && FileManager.default.fileExists(atPath: path)
         }
         var status = stat()
@@ -155,7 +164,8 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
             throw error
         }
         lock.withLock { hashes[relative] = hash }
-        if previous[relative] == hash, FileManager.default.fileExists(atPath: path) {
+        // An export edited by hand is not what was recorded, even when the build's bytes are.
+        if previous[relative] == hash, isAsRecorded(relative), FileManager.default.fileExists(atPath: path) {
             if StageTimer.enabled { lock.withLock { unchanged.append(relative) } }
             file.discard()
             return file.total
