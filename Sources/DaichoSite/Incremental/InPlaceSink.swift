@@ -11,7 +11,8 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     private let lock = NSLock()
     private(set) var hashes = OutputHashes()
     private(set) var rewritten = 0
-    /// The files with pieces (`Fragments.files`) this sink replaced.
+    /// The files with pieces (`Fragments.files`) this sink replaced, or found by their bytes to be
+    /// the build's already: either way, the file now holds this build's bytes.
     private(set) var replacedPieceFiles: Set<String> = []
     /// Pages rendered again whose bytes came out as they were (noted for `DAICHO_TIMINGS` only):
     /// each is work a page key could have saved.
@@ -83,9 +84,14 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
             }
             let hash = OutputHashes.recorded(page)
             lock.withLock { hashes[page.path] = hash }
-            if let recorded = previous[page.path],
-               Self.holds(path, page.bytes, hash: hash, recorded: recorded, asRecorded: isAsRecorded(page.path)) {
-                if StageTimer.enabled { lock.withLock { unchanged.append(page.path) } }
+            let asRecorded = isAsRecorded(page.path)
+            if let recorded = previous[page.path], Self.holds(path, page.bytes, hash: hash, recorded: recorded, asRecorded: asRecorded) {
+                lock.withLock {
+                    if StageTimer.enabled { unchanged.append(page.path) }
+                    // Compared byte for byte (not verified before): stamped as the build's own, so
+                    // that a build with nothing changed does not compare it again.
+                    if !asRecorded { replacedPieceFiles.insert(page.path) }
+                }
                 continue
             }
             willChange()
