@@ -160,21 +160,6 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Whether the exports and the lists with pieces (`Fragments.files`) are still as the last build
-    /// left them, by their stamps. People open these elsewhere (the CSV in Excel, which may save it
-    /// back): with nothing changed in the inventory a build reads nothing else, and would leave an
-    /// edited export published. One that changed makes the build a rebuild, which writes it anew.
-    /// (Other pages edited by hand are restored when they are rendered again, or by
-    /// `--no-incremental`: stamping 70,000 pages would be most of a build that finds nothing to do.)
-    static func filesWithPiecesAsWritten(in output: String, _ previous: BuildManifest) -> Bool {
-        Fragments.files.allSatisfy { path in
-            // Not written by the last build (`--only systems` writes no export).
-            guard previous.outputs[path] != nil else { return true }
-            guard let recorded = previous.exportStamps[path] else { return false }
-            return FileStamp(path: output + "/" + path) == recorded
-        }
-    }
-
     /// Keeps `value` until the process exits when `keepsStateUntilExit` is set.
     func leave(_ value: any Sendable) {
         if keepsStateUntilExit { KeptUntilExit.keep(value) }

@@ -18,6 +18,11 @@ public struct TemplateLoader: Sendable {
     /// - Parameter override: a folder given with `--templates`.
     public func load(project: String, override: String? = nil) throws(TemplateLoadError) -> Loaded {
         guard let folder = Self.locate(project: project, override: override) else { throw .notFound(project) }
+        return try load(from: folder)
+    }
+
+    /// The templates of `folder`, found by `locate`.
+    func load(from folder: String) throws(TemplateLoadError) -> Loaded {
         var sources: [TemplateSource] = []
         let fileManager = FileManager.default
         for (subfolder, suffix, kind) in [("layouts", ".mustache", TemplateSource.Kind.html),

@@ -153,6 +153,21 @@ extension SiteBuilder {
         return (files.isEmpty ? nil : FragmentSource(previous: previous.fragments, bytes: files), stamps)
     }
 
+    /// Whether the exports and the lists with pieces (`Fragments.files`) are still as the last build
+    /// left them, by their stamps. People open these elsewhere (the CSV in Excel, which may save it
+    /// back): with nothing changed in the inventory a build reads nothing else, and would leave an
+    /// edited export published. One that changed makes the build a rebuild, which writes it anew.
+    /// (Other pages edited by hand are restored when they are rendered again, or by
+    /// `--no-incremental`: stamping 70,000 pages would be most of a build that finds nothing to do.)
+    static func filesWithPiecesAsWritten(in output: String, _ previous: BuildManifest) -> Bool {
+        Fragments.files.allSatisfy { path in
+            // Not written by the last build (`--only systems` writes no export).
+            guard previous.outputs[path] != nil else { return true }
+            guard let recorded = previous.exportStamps[path] else { return false }
+            return FileStamp(path: output + "/" + path) == recorded
+        }
+    }
+
     /// The stamps of the files with pieces in `output` that the next rebuild may trust without
     /// reading them: those this build wrote (a full build writes them all), and those it found to
     /// be what the manifest recorded (`verified`) and that have not changed since. A file edited by
