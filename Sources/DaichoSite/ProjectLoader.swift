@@ -35,7 +35,7 @@ public struct ProjectLoader: Sendable {
             let path = folder + name
             let stem = String(name.dropLast(name.hasSuffix(".yaml") ? 5 : 4))
             // Read when parsed: an unreadable file is reported then, with the others.
-            ledgers.append(LedgerSource(path: path, stem: stem, load: { FileBytes.read(path) },
+            ledgers.append(LedgerSource(path: path, key: "inventory/" + name, stem: stem, load: { FileBytes.read(path) },
                                         stamp: { FileStamp(path: path)?.settled.map { BinaryWriter.encode($0) } }))
         }
         let projectBytes = fileManager.contents(atPath: projectFile).map { [UInt8]($0) }

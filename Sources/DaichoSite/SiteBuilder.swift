@@ -102,7 +102,7 @@ public struct SiteBuilder: Sendable {
         var (source, loaded, taken) = try inputs.get()
         let fingerprint = fingerprint(source, loaded)
         StageTimer.report("load folder and templates, read manifest", clock.now - started)
-        if let previous, previous.fingerprint == fingerprint {
+        if let previous = previous?.rebased(to: source.folder), previous.fingerprint == fingerprint {
             started = clock.now
             let hashed = Self.hashed(source, stamps: taken, previous: previous)
             source = hashed.source
@@ -146,7 +146,7 @@ public struct SiteBuilder: Sendable {
             let finishing = ContinuousClock.now
             try folder.commit()
             let made = await rows?.value
-            let manifest = BuildManifest(fingerprint: fingerprint, ledgers: made?.entries ?? Self.entries(checked), outputs: sink.hashes,
+            let manifest = BuildManifest(fingerprint: fingerprint, folder: source.folder, ledgers: made?.entries ?? Self.entries(checked), outputs: sink.hashes,
                                          fragments: summary.fragments, stamps: table, exportStamps: Self.exportStamps(in: output))
             let journal = try await manifest.save(for: output, encodedRows: made?.encoded)
             memory?.keep(manifest, journal: journal, for: output)

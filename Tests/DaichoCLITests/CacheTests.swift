@@ -81,6 +81,36 @@ struct CacheTests {
         }
     }
 
+    /// Built from the folder above it (`daicho build city`) and from inside it (`daicho build`),
+    /// a project is still one site: the manifest and the cache know its ledgers by their paths in
+    /// the project, so the second build finds it up to date, and after an edit a build from
+    /// either folder renders only what the edit touches.
+    @Test func buildsFromAnotherFolderFindTheSiteUpToDate() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let parent = project.deletingLastPathComponent(), name = project.lastPathComponent
+        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        func build(_ spelling: String, in folder: URL) throws -> CLI.Output {
+            try CLI.run(["build", spelling, "-o", project.path + "/site", "--templates", templates, "--lang", "en"], in: folder)
+        }
+        let written = { (output: CLI.Output) in output.stderr.split(separator: " ").dropFirst().first.flatMap { Int($0) } }
+        let first = try build(name, in: parent)
+        #expect(first.status == 0)
+        let all = try #require(written(first))
+        let inside = try build(".", in: project)
+        #expect(inside.stderr.contains("up to date"), "\(inside.stderr)")
+        let file = project.appendingPathComponent("inventory/juki.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "purpose: |\n", with: "purpose: |\n    更新。\n").write(to: file, atomically: true, encoding: .utf8)
+        let edited = try build(".", in: project)
+        #expect(edited.status == 0)
+        let rendered = try #require(written(edited), "\(edited.stderr)")
+        // A build that took every ledger for new renders every page (63 for this project; 32 here).
+        #expect(rendered > 0 && rendered < all, "\(rendered) of \(all)")
+        let above = try build(name, in: parent)
+        #expect(above.stderr.contains("up to date"), "\(above.stderr)")
+    }
+
     /// Another build of Daicho may write any page differently: its first build over a site the
     /// other made renders every page, as its cache reads every ledger again.
     @Test func anotherBuildOfDaichoRendersEveryPageAgain() throws {

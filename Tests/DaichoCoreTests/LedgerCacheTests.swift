@@ -184,6 +184,44 @@ struct LedgerCacheTests {
         #expect(reads.withLock { $0.isEmpty })
     }
 
+    /// The cache knows a file by its path inside the project: a check run from the folder above
+    /// (`city/inventory/…`) and one run inside it (`inventory/…`) share its entries, unread, and
+    /// each names the files its own way, as a check without the cache does. The entries are then
+    /// stored under the new names, and a third check finds nothing to write.
+    @Test func aCheckFromAnotherFolderTakesTheCacheAndNamesTheFilesItsWay() async throws {
+        let synthetic = SyntheticInventory(count: 12, seed: 9)
+        // One file with a diagnostic, to see it named.
+        let texts = (0..<12).map { Array(synthetic.ledger($0).text.replacing("schema: 1", with: $0 == 4 ? "schema: 1\nbogus: 1" : "schema: 1").utf8) }
+        let names = (0..<12).map { "inventory/\(synthetic.ledger($0).name)" }
+        let reads = Mutex(0)
+        func source(in folder: String, cached: Bool = true) -> ProjectSource {
+            ProjectSource(projectFilePath: folder + "daicho.yaml", projectFile: Array(synthetic.projectFile.utf8), ledgers: names.indices.map { index in
+                LedgerSource(path: folder + names[index], key: cached ? names[index] : nil, stem: String(names[index].dropFirst(10).dropLast(5)), load: {
+                    reads.withLock { $0 += 1 }
+                    return texts[index]
+                }, stamp: { [1] })
+            })
+        }
+        let store = MemoryShards()
+        let cache = LedgerCache(stamp: "t", read: store.read, write: store.write)
+        _ = await Checker(workers: 2, cache: cache).check(source(in: "city/"))
+        #expect(reads.withLock { $0 } == 12)
+        let written = store.writes
+        let inside = await Checker(workers: 2, cache: cache).check(source(in: ""))
+        #expect(reads.withLock { $0 } == 12)
+        #expect(store.writes > written)
+        let plain = await Checker(workers: 1).check(source(in: "", cached: false))
+        #expect(plain.diagnostics.contains { $0.location.file.hasPrefix("inventory/") })
+        #expect(inside.ledgers.map(\.file).sorted() == names.sorted())
+        #expect(String(reflecting: inside.ledgers) == String(reflecting: plain.ledgers))
+        #expect(inside.diagnostics == plain.diagnostics)
+        #expect(inside.contentHashes == plain.contentHashes)
+        let (rewritten, read) = (store.writes, reads.withLock { $0 })
+        let again = await Checker(workers: 2, cache: cache).check(source(in: ""))
+        #expect(store.writes == rewritten && reads.withLock { $0 } == read)
+        #expect(again.diagnostics == plain.diagnostics)
+    }
+
     /// With the memory `serve` keeps, a check takes each file with the same path and content hash
     /// from the last check's results: unchanged files are neither read nor looked up in the cache
     /// (no shard is read or written), and the result is the one a check without memory gives.

@@ -163,6 +163,34 @@ struct ManifestJournalTests {
         #expect(memory.manifest(for: output) == nil)
     }
 
+    /// The ledger rows follow the folder a build runs in (`city/inventory/…` from above the
+    /// project, `inventory/…` inside it): rebased, the same rows under the other paths, the outputs
+    /// as they were, a row outside the folder dropped, and no journal to add to (the rows all
+    /// changed); the folder is saved and read back with the rows.
+    @Test func theLedgerRowsFollowTheFolderTheBuildRunsIn() async throws {
+        let (folder, output) = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let saved = Self.manifest()
+        try await saved.save(for: output)
+        let loaded = try #require(BuildManifest.load(for: output))
+        #expect(loaded.folder == "" && loaded.journal != nil)
+        #expect(loaded.rebased(to: "").journal != nil)
+        let above = loaded.rebased(to: "city/")
+        #expect(above.folder == "city/" && above.journal == nil)
+        #expect(Set(above.ledgers.keys) == ["city/inventory/juki.yaml", "city/inventory/zei.yaml"])
+        #expect(above.ledgers["city/inventory/juki.yaml"] == saved.ledgers["inventory/juki.yaml"])
+        #expect(above.stamps["city/inventory/zei.yaml"] == saved.stamps["inventory/zei.yaml"])
+        #expect(above.outputs == saved.outputs && above.fragments == saved.fragments && above.exportStamps == saved.exportStamps)
+        Self.expectSameTables(above.rebased(to: ""), saved)
+        try await above.save(for: output)
+        let again = try #require(BuildManifest.load(for: output))
+        #expect(again.folder == "city/")
+        Self.expectSameTables(again, above)
+        var mixed = above
+        mixed.ledgers["other/inventory/x.yaml"] = .init(hash: "ef", id: "x", partners: [], valid: true)
+        #expect(Set(mixed.rebased(to: "/srv/city/").ledgers.keys) == ["/srv/city/inventory/juki.yaml", "/srv/city/inventory/zei.yaml"])
+    }
+
     static func folder() throws -> (folder: String, output: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-journal-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -34,6 +34,25 @@ public struct LedgerParser: Sendable {
     }
 }
 
+extension LedgerParser.Result {
+    /// Whether the result names its file `path` (a result that names no file does).
+    func names(_ path: String) -> Bool {
+        (ledger?.file ?? diagnostics.first?.location.file).map { $0 == path } ?? true
+    }
+
+    /// The result of the same bytes read as `path`: everything in it is about its own file.
+    func moved(to path: String) -> Self {
+        var moved = self
+        if var ledger {
+            ledger.file = path
+            ledger.sourceMap.file = path
+            moved.ledger = ledger
+        }
+        for index in moved.diagnostics.indices { moved.diagnostics[index].location.file = path }
+        return moved
+    }
+}
+
 extension LedgerParser.Result: BinaryRecord {
     public func write(to writer: inout BinaryWriter) {
         writer.put(ledger)

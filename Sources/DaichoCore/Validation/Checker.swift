@@ -80,7 +80,7 @@ public struct Checker: Sendable {
         // Stamped before reading: a file changed while it is read has another stamp next time.
         let stamps = sources.map { source -> [UInt8] in source.hash == nil ? source.stamp() ?? [] : [] }
         let trusted = zip(sources, stamps).map { source, stamp -> UInt64? in
-            guard !stamp.isEmpty, let entry = stored.entries[source.path], entry.stamp == stamp else { return nil }
+            guard !stamp.isEmpty, let entry = stored.entries[source.key], entry.stamp == stamp else { return nil }
             return entry.hash
         }
         readAhead?(zip(sources, trusted).compactMap { $0.hash == nil && $1 == nil ? $0.path : nil })
@@ -95,12 +95,20 @@ public struct Checker: Sendable {
                 changed = true
                 return Parsed(result: unreadable(source), hash: nil)
             }
-            if let hit = stored.result(for: source.path, hash: hash) {
+            if let hit = stored.result(for: source.key, hash: hash) {
                 // A file read for want of a stamp keeps the one its entry has: a stamp is only ever
                 // trusted when it equals the file's stamp now, so an old one does no harm.
-                if stamp.isEmpty { stamp = stored.entries[source.path]?.stamp ?? [] }
-                if stamp != stored.entries[source.path]?.stamp { changed = true }
-                entries.append((source.path, LedgerCache.Entry(hash: hash, stamp: stamp, blob: hit.blob)))
+                if stamp.isEmpty { stamp = stored.entries[source.key]?.stamp ?? [] }
+                if stamp != stored.entries[source.key]?.stamp { changed = true }
+                // Stored by a run from another folder (`daicho check city` from above it): the
+                // result names the file as that run did, and is stored again as this one does.
+                guard hit.result.names(source.path) else {
+                    changed = true
+                    let result = hit.result.moved(to: source.path)
+                    entries.append((source.key, LedgerCache.Entry(hash: hash, stamp: stamp, blob: BinaryWriter.encode(result)[...])))
+                    return Parsed(result: result, hash: hash)
+                }
+                entries.append((source.key, LedgerCache.Entry(hash: hash, stamp: stamp, blob: hit.blob)))
                 return Parsed(result: hit.result, hash: hash)
             }
             changed = true
@@ -110,7 +118,7 @@ public struct Checker: Sendable {
             guard let read else { return Parsed(result: unreadable(source), hash: nil) }
             let actual = bytes == nil && source.hash == nil ? Digest64.hash(read) : hash
             let result = parser.parse(read, file: source.path, stem: source.stem)
-            entries.append((source.path, LedgerCache.Entry(hash: actual, stamp: stamp, blob: BinaryWriter.encode(result)[...])))
+            entries.append((source.key, LedgerCache.Entry(hash: actual, stamp: stamp, blob: BinaryWriter.encode(result)[...])))
             return Parsed(result: result, hash: actual)
         }
         if changed { cache.write(index, LedgerCache.Shard.serialized(entries, stamp: cache.stamp)) }
@@ -130,7 +138,7 @@ public struct Checker: Sendable {
         var chunks: [[Int]] = []
         if cache != nil {
             var byShard = [[Int]](repeating: [], count: LedgerCache.shardCount)
-            for (index, source) in sources.enumerated() { byShard[LedgerCache.shard(of: source.path)].append(index) }
+            for (index, source) in sources.enumerated() { byShard[LedgerCache.shard(of: source.key)].append(index) }
             chunks = byShard
         } else {
             guard sources.count > 8, workers > 1 else {

@@ -1,7 +1,11 @@
 /// One ledger file, as the loader found it: its path, and a way to read its bytes.
 public struct LedgerSource: Sendable {
-    /// The path diagnostics show (`inventory/juki.yaml`).
+    /// The path diagnostics show (`inventory/juki.yaml`, or `city/inventory/juki.yaml` run from
+    /// the folder above): relative to the folder the command runs in.
     public var path: String
+    /// The path inside the project folder (`inventory/juki.yaml`) however the command was run:
+    /// what the parsed-ledger cache knows the file by.
+    public var key: String
     public var stem: String
     /// The `Digest64` of the bytes, when the caller has read them already: the checker then
     /// reads the file only if the cache has no result for that hash.
@@ -13,6 +17,7 @@ public struct LedgerSource: Sendable {
 
     public init(path: String, stem: String, bytes: [UInt8]) {
         self.path = path
+        key = path
         self.stem = stem
         self.load = { bytes }
         stamping = nil
@@ -21,9 +26,11 @@ public struct LedgerSource: Sendable {
     /// - Parameter stamp: what the storage says of the file now (its size, identity and times, as
     ///   opaque bytes) when it has not changed for a while, nil otherwise: a cache entry made with the
     ///   same stamp is taken without reading the file.
-    public init(path: String, stem: String, load: @escaping @Sendable () -> [UInt8]?,
+    /// - Parameter key: the path inside the project folder, when `path` is not (see `key`).
+    public init(path: String, key: String? = nil, stem: String, load: @escaping @Sendable () -> [UInt8]?,
                 stamp: (@Sendable () -> [UInt8]?)? = nil) {
         self.path = path
+        self.key = key ?? path
         self.stem = stem
         self.load = load
         stamping = stamp
@@ -37,12 +44,13 @@ public struct LedgerSource: Sendable {
 
     /// This file with its stamp taken already (a caller that needed it for itself).
     public func stamped(_ stamp: [UInt8]?) -> LedgerSource {
-        LedgerSource(path: path, stem: stem, hash: hash, load: load, stamping: { stamp })
+        LedgerSource(path: path, key: key, stem: stem, hash: hash, load: load, stamping: { stamp })
     }
 
-    private init(path: String, stem: String, hash: UInt64?, load: @escaping @Sendable () -> [UInt8]?,
+    private init(path: String, key: String, stem: String, hash: UInt64?, load: @escaping @Sendable () -> [UInt8]?,
                  stamping: (@Sendable () -> [UInt8]?)?) {
         self.path = path
+        self.key = key
         self.stem = stem
         self.hash = hash
         self.load = load
@@ -72,5 +80,12 @@ public struct ProjectSource: Sendable {
         self.ledgers = ledgers
         self.diagnostics = diagnostics
         self.readAhead = readAhead
+    }
+
+    /// What comes before `inventory/` in the ledgers' paths: "" when the command runs in the
+    /// project folder, `city/` or `/srv/city/` otherwise.
+    public var folder: String {
+        let name = "daicho.yaml"
+        return projectFilePath.hasSuffix(name) ? String(projectFilePath.dropLast(name.count)) : ""
     }
 }

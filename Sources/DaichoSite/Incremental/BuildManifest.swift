@@ -44,11 +44,14 @@ struct BuildManifest: Sendable {
         }
     }
 
-    static let version = 17
+    static let version = 18
 
     var version = BuildManifest.version
     /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.
     var fingerprint: String
+    /// What came before `inventory/` in the ledgers' paths (`ProjectSource.folder`): the rows are
+    /// keyed by the paths as that build saw them, relative to the folder it ran in.
+    var folder = ""
     /// Ledger file → what it was.
     var ledgers: [String: Ledger]
     /// Output path → `Digest64` of its bytes (for a patched file, a value derived from the
@@ -92,6 +95,7 @@ struct BuildManifest: Sendable {
         do {
             guard try reader.get(Int.self) == version else { return nil }
             let fingerprint: String = try reader.get()
+            let folder: String = try reader.get()
             let outputs = OutputHashes(pages: try reader.get(), systems: try reader.get())
             let files: [String: [String: Fragments.Piece]] = try reader.get()
             let pageKeys: [String: String] = try reader.get()
@@ -100,7 +104,7 @@ struct BuildManifest: Sendable {
             let ledgers: [String: Ledger] = try reader.get()
             let stamps: [String: FileStamp] = try reader.get()
             guard reader.remaining == 0 else { return nil }
-            var manifest = BuildManifest(fingerprint: fingerprint, ledgers: ledgers, outputs: outputs,
+            var manifest = BuildManifest(fingerprint: fingerprint, folder: folder, ledgers: ledgers, outputs: outputs,
                                          fragments: Fragments(files: files, pageKeys: pageKeys, contributions: contributions),
                                          stamps: stamps, exportStamps: exportStamps, journal: journal)
             for change in changes { change.apply(to: &manifest) }
@@ -153,6 +157,7 @@ struct BuildManifest: Sendable {
             writer.bytes += Self.magic
             writer.put(version)
             writer.put(fingerprint)
+            writer.put(folder)
             try table(outputs.pages) { writer.put($0) }
             try table(outputs.systems) { writer.put($0) }
             try table(fragments.files) { pieces throws(WriteError) in try table(pieces) { writer.put($0) } }
@@ -186,6 +191,29 @@ struct BuildManifest: Sendable {
         }
         try grown.save(for: output)
         return grown
+    }
+
+    /// This manifest with its ledger rows keyed as a build that sees the ledgers under `folder`
+    /// does: the same site built from another folder (`daicho build city` from above it, then
+    /// `daicho build` inside it) is still the same site, not one whose every ledger is new. A row
+    /// outside the old folder is dropped (its ledger is then simply new). The rows changed, so the
+    /// next save writes the whole manifest rather than add to the journal.
+    func rebased(to folder: String) -> BuildManifest {
+        guard folder != self.folder else { return self }
+        func moved<Value>(_ rows: [String: Value]) -> [String: Value] {
+            var result: [String: Value] = [:]
+            result.reserveCapacity(rows.count)
+            for (path, row) in rows where path.hasPrefix(self.folder) {
+                result[folder + path.dropFirst(self.folder.count)] = row
+            }
+            return result
+        }
+        var manifest = self
+        manifest.folder = folder
+        manifest.ledgers = moved(ledgers)
+        manifest.stamps = moved(stamps)
+        manifest.journal = nil
+        return manifest
     }
 
     /// The ledger rows and their stamps as the manifest ends with them.
