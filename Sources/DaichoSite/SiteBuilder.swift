@@ -87,7 +87,7 @@ public struct SiteBuilder: Sendable {
         // The manifest is read while the folder is listed, the templates load and the ledger files
         // are stamped: the manifest takes the longer, and stamping 10,000 files after it was a
         // stage of its own.
-        let (inputs, previous) = Concurrently.both({
+        let (inputs, read) = Concurrently.both({
             Result { () throws -> (ProjectSource, TemplateLoader.Loaded, [FileStamp?]) in
                 let source = try ProjectLoader().load(project)
                 let loaded = try memory?.templates(project: project, override: templatesOverride)
@@ -98,11 +98,12 @@ public struct SiteBuilder: Sendable {
             guard incremental && FileManager.default.fileExists(atPath: output) else { return nil }
             return memory?.manifest(for: output) ?? BuildManifest.load(for: output)
         })
-        defer { leave(previous) }
         var (source, loaded, taken) = try inputs.get()
+        var previous = (consume read)?.rebased(to: source.folder)
+        defer { leave(previous) }
         let fingerprint = fingerprint(source, loaded)
         StageTimer.report("load folder and templates, read manifest", clock.now - started)
-        if let previous = previous?.rebased(to: source.folder), previous.fingerprint == fingerprint {
+        if let previous, previous.fingerprint == fingerprint {
             started = clock.now
             let hashed = Self.hashed(source, stamps: taken, previous: previous)
             source = hashed.source
@@ -114,6 +115,9 @@ public struct SiteBuilder: Sendable {
             return try await rebuild(source, loaded: loaded, fingerprint: fingerprint, previous: previous, output: output,
                                      stamps: hashed.stamps, progress: progress)
         }
+        // Not held through a full build: at 100,000 systems its tables are some 150 MB, which the
+        // build's peak would carry (a build after a template edit or an update of Daicho).
+        previous = nil
         BuildManifest.remove(for: output)
         // Stamped before reading, so a file changed while the build runs is read again next time;
         // the parsed-ledger cache is handed the same stamps rather than taking them again.
