@@ -27,6 +27,22 @@ struct InventoryRulesTests {
         #expect(problem.hint?.ja == "「b」のことですか？")
     }
 
+    /// A link to a ledger whose file could not be read as one (broken YAML), or whose id does not
+    /// match its file name, is no error of the linking ledger: the problem is reported once, in
+    /// that file, and `--force` leaves out that ledger alone. A link to no file at all still is.
+    @Test func aLinkToABrokenLedgerIsThatLedgersProblem() async throws {
+        let a = minimalLedger(id: "a", extra: "integrations:\n  - {system: zei, direction: send}\n  - {system: juki, direction: send}\n  - {system: nothing, direction: send}")
+        let checked = await check([("a.yaml", a), ("zei.yaml", "schema: 1\nid: [\n"), ("juki.yaml", minimalLedger(id: "juki2"))])
+        let unknown = checked.diagnostics.with(.unknownIntegration)
+        #expect(unknown.map(\.fieldPath) == ["integrations[2].system"])
+        #expect(unknown.allSatisfy { $0.location.file == "inventory/a.yaml" })
+        #expect(checked.diagnostics.contains { $0.location.file == "inventory/zei.yaml" && $0.severity == .error })
+        #expect(checked.diagnostics.contains { $0.location.file == "inventory/juki.yaml" && $0.severity == .error })
+        let fine = await check([("a.yaml", minimalLedger(id: "a", extra: "integrations:\n  - {system: zei, direction: send}")),
+                                ("zei.yaml", "schema: 1\nid: [\n")])
+        #expect(fine.validLedgers.map(\.id) == ["a"])
+    }
+
     @Test(arguments: [
         ("send", "receive", false), ("receive", "send", false), ("both", "both", false),
         ("send", "send", true), ("both", "receive", true), ("receive", "receive", true),

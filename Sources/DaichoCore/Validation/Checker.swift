@@ -44,7 +44,7 @@ public struct Checker: Sendable {
                 if hashesContent { hashes[source.path] = item.hash.map(Digest64.text) ?? "" }
             }
             return (Diagnostic.sorted(diagnostics), hashes)
-        }, { [ledgers] in Diagnostic.sorted(InventoryRules.check(ledgers)) })
+        }, { [ledgers] in Diagnostic.sorted(InventoryRules.check(ledgers, fileStems: { sources.map(\.stem) })) })
         parsed = []
         return CheckedInventory(project: project, ledgers: ledgers, diagnostics: Diagnostic.merged(own, across),
                                 files: sources.map(\.path), contentHashes: hashes)

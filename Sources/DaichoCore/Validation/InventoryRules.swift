@@ -1,7 +1,10 @@
 /// Rules across ledgers: unique ids, integration references and directions, shared terminal groups.
 public enum InventoryRules {
     /// `ledgers` must be in file path order (so "the later file" is well defined).
-    public static func check(_ ledgers: [Ledger]) -> [Diagnostic] {
+    /// - Parameter fileStems: the names (without extension) of every ledger file, those that gave
+    ///   no ledger too: a link to a file whose errors kept it from being read is that file's
+    ///   problem, reported there, not one more error in each ledger that links to it.
+    public static func check(_ ledgers: [Ledger], fileStems: @escaping () -> [String] = { [] }) -> [Diagnostic] {
         var result: [Diagnostic] = []
         // Each ledger's id as the position of the first ledger with it: the rules below key their
         // tables by these numbers, not by the id strings (hashing strings was most of their time).
@@ -21,7 +24,7 @@ public enum InventoryRules {
                               en: "id '\(ledger.id)' is also used by \(ledgers[other].file)"),
                 hint: LocalizedText(ja: "システムごとに別のIDを付けてください", en: "give each system its own id")))
         }
-        result += checkIntegrations(ledgers, first: first, owner: owner)
+        result += checkIntegrations(ledgers, first: first, owner: owner, fileStems: fileStems)
         result += checkTerminalGroups(ledgers)
         return result
     }
@@ -29,10 +32,12 @@ public enum InventoryRules {
     /// - Parameters:
     ///   - first: each id's first ledger, by position.
     ///   - owner: for each ledger, the position of the first ledger with its id.
-    static func checkIntegrations(_ ledgers: [Ledger], first: [String: Int], owner: [Int]) -> [Diagnostic] {
+    static func checkIntegrations(_ ledgers: [Ledger], first: [String: Int], owner: [Int],
+                                  fileStems: () -> [String] = { [] }) -> [Diagnostic] {
         var result: [Diagnostic] = []
         // Sorted only when a reference is unknown (sorting 100,000 ids for nothing was a tenth of a second).
         var sortedIDs: [String]?
+        var stems: Set<String>?
         // What each system declares towards each partner, by the position of the system's first
         // ledger: a system has a few partners, so a short list each beats one table of all pairs
         // (hashing 200,000 pairs into it was most of this rule's time, and it runs on one core).
@@ -41,6 +46,8 @@ public enum InventoryRules {
             for link in ledger.integrations {
                 guard case .system(let partner) = link.target else { continue }
                 guard let to = first[partner] else {
+                    if stems == nil { stems = Set(fileStems()) }
+                    if stems?.contains(partner) == true { continue }
                     let path = "integrations[\(link.index)].system"
                     if sortedIDs == nil { sortedIDs = first.keys.sorted() }
                     let near = Suggestion.nearest(to: partner, among: sortedIDs ?? [])

@@ -108,6 +108,12 @@ final class SiteContext: Sendable {
     func departmentPath(_ name: String) -> String { "departments/\(departmentSlugs[name] ?? "unknown")/index.html" }
     func vendorPath(_ name: String) -> String { "vendors/\(vendorSlugs[name] ?? "unknown")/index.html" }
 
+    /// A link to a system's page, or its id as plain text when it has none (a link to a ledger
+    /// left out of a `--force` build for its errors).
+    func systemLink(_ id: String, root: String) -> String {
+        byID.name(id).map { HTML.link(root + systemPath(id), $0) } ?? HTML.escape(id)
+    }
+
     /// Gaps of a system that this profile shows.
     func visibleGaps(_ id: String) -> [GapAnalysis.Code] {
         (analysis.gaps.bySystem[id] ?? []).filter(visibility.shows)

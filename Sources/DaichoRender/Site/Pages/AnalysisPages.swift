@@ -162,7 +162,7 @@ extension SiteContext {
                                        t("ratio"), t("flag"), t("lifecycleCost"), t("annualEquivalent")],
                              count: systems.count, rowID: { systems[$0].id }) { [self] index in
             let s = systems[index]
-            return [HTML.link(root + systemPath(s.id), byID.name(s.id) ?? s.id),
+            return [systemLink(s.id, root: root),
                     s.initial.map { YenFormat.yen($0, shownIn) } ?? "—", s.omPeriod.map { YenFormat.yen($0, shownIn) } ?? "—",
                     s.ratio.map { percent($0) } ?? "—",
                     "<span class=\"flag flag-\(s.flag.rawValue)\">\(HTML.escape(s.flag.label.text(shownIn)))</span>",
@@ -203,7 +203,7 @@ extension SiteContext {
                    .init(label: t("after"), value: Exact(c.physicalAfter), valueText: "\(c.physicalAfter)", category: 2)],
             referenceLine: nil, maximum: nil)
         let hostRows = c.hosts.enumerated().map { index, ids in
-            [t("ホスト\(index + 1)", "Host \(index + 1)"), ids.map { HTML.link(root + systemPath($0), byID.name($0) ?? $0) }.joined(separator: "、")]
+            [t("ホスト\(index + 1)", "Host \(index + 1)"), ids.map { systemLink($0, root: root) }.joined(separator: "、")]
         }
         let facts = SubTable(caption: t("集約の前提と結果", "Assumptions and results"), headers: [t("value"), ""], rows: [
             [t("候補（専用サーバ1台のシステム）", "Candidates (one dedicated server)"), "\(c.candidates.count)"],
@@ -212,8 +212,8 @@ extension SiteContext {
             [t("使用ホスト数", "Hosts used"), "\(c.hostsUsed)"], [t("lowerBound"), "\(c.lowerBound)"],
             [t("予備ホスト", "Spare hosts"), "\(c.spareHosts)"], [t("ホスト合計", "Hosts in all"), "\(c.hostsTotal)"],
             [t("physicalServers") + t("（集約前→集約後）", " (before → after)"), "\(c.physicalBefore) → \(c.physicalAfter)"],
-            [t("assumed"), c.assumed.map { HTML.link(root + systemPath($0), byID.name($0) ?? $0) }.joined(separator: "、")],
-            [t("unplaceable"), c.unplaceable.map { HTML.link(root + systemPath($0), byID.name($0) ?? $0) }.joined(separator: "、")],
+            [t("assumed"), c.assumed.map { systemLink($0, root: root) }.joined(separator: "、")],
+            [t("unplaceable"), c.unplaceable.map { systemLink($0, root: root) }.joined(separator: "、")],
         ])
         return page("analysis/consolidation.html", t("consolidation"),
                     intro: t("専用サーバ1台で動いているシステムを、仮想化基盤のホストへ集約した場合の試算です（first-fit decreasing 法）。",
@@ -252,7 +252,7 @@ extension SiteContext {
             referenceLine: nil, maximum: nil)
         let rows = term.groups.map { group in
             [HTML.escape(groupLabel(group)), "\(group.count)",
-             group.systems.map { HTML.link(root + systemPath($0), byID.name($0) ?? $0) }.joined(separator: "、")]
+             group.systems.map { systemLink($0, root: root) }.joined(separator: "、")]
         }
         return page("analysis/terminals.html", t("terminals"),
                     intro: t("業務ごとの専用端末の台数です。共用端末グループは1種類として数えます。端末仕様を共通化すると、災害用の予備機を少なくできます。",
@@ -278,7 +278,7 @@ extension SiteContext {
             referenceLine: nil, maximum: nil)
         let rows = codes.map { code in
             [HTML.escape(code.label.text(language)), "\(analysis.gaps.byCode[code]?.count ?? 0)",
-             (analysis.gaps.byCode[code] ?? []).map { HTML.link(root + systemPath($0), byID.name($0) ?? $0) }.joined(separator: "、")]
+             (analysis.gaps.byCode[code] ?? []).map { systemLink($0, root: root) }.joined(separator: "、")]
         }
         var notes = [t("未記入の項目から課題は判定しません（記入率に反映されます）。", "An absent field never raises a gap; it lowers completeness instead.")]
         if visibility.profile == .public {
@@ -297,7 +297,7 @@ extension SiteContext {
         let targets = DisasterTarget.allCases
         let rows = analysis.disasterTable.map { row in
             [HTML.escape(row.task), row.kind.map { HTML.escape($0.label.text(language)) } ?? "—",
-             HTML.link(root + systemPath(row.system), byID.name(row.system) ?? row.system)]
+             systemLink(row.system, root: root)]
                 + targets.map { row.target == $0 ? "<span class=\"mark\" aria-label=\"\(HTML.escape($0.label.text(language)))\">●</span>" : "" }
         }
         let table = SubTable(caption: t("disaster"),
@@ -336,7 +336,7 @@ extension SiteContext {
                                        valueText: "\(analysis.renewals[$0]?.count ?? 0)", category: 4) })
         let rows = years.map { year in
             [t("\(year)年度", "FY\(year)"), "\(analysis.renewals[year]?.count ?? 0)",
-             (analysis.renewals[year] ?? []).map { HTML.link(root + systemPath($0), byID.name($0) ?? $0) }.joined(separator: "、")]
+             (analysis.renewals[year] ?? []).map { systemLink($0, root: root) }.joined(separator: "、")]
         }
         let table = SubTable(caption: timeline.title, headers: [t("fiscalYearShort"), t("count"), t("systems")], rows: rows)
         return page("analysis/renewals.html", t("renewals"),
@@ -387,7 +387,7 @@ extension SiteContext {
             let link = ledger.integrations[Int(places[row].link)]
             let partner: String
             switch link.target {
-            case .system(let id): partner = HTML.link(root + systemPath(id), byID.name(id) ?? id)
+            case .system(let id): partner = systemLink(id, root: root)
             case .external(let name): partner = HTML.escape(name) + t("（台帳外）", " (external)")
             }
             return [HTML.link(root + systemPath(ledger.id), ledger.name), HTML.escape(link.direction.label.text(language)), partner,

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// `build --force` with a ledger left out for its errors.
+struct ForceBuildTests {
+    /// Only the ledger with errors is left out, not the ledgers that link to it, and every link of
+    /// the site leads to one of its files: the left-out system has no page, so the pages that name
+    /// it (the integrations table, its partners' links) show its id as text.
+    @Test(arguments: [("category: resident", "category: xxx"), ("schema: 1\n", "schema: 1\nbasic: [\n")])
+    func aForcedBuildLeavesOutOneLedgerAndLinksNowhereElse(edit: (String, String)) throws {
+        let project = try CLI.copySample()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let file = project.appendingPathComponent("inventory/zeimu.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains(edit.0))
+        try text.replacingOccurrences(of: edit.0, with: edit.1).write(to: file, atomically: true, encoding: .utf8)
+        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let built = try CLI.run(["build", ".", "--force", "--templates", templates], in: project)
+        #expect(built.status == 0)
+        #expect(built.stderr.contains("エラーのある 1 ファイルを除いて"), "\(built.stderr)")
+        let site = project.appendingPathComponent("site")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("systems/zeimu").path))
+        let integrations = try String(contentsOf: site.appendingPathComponent("analysis/integrations.html"), encoding: .utf8)
+        #expect(integrations.contains("zeimu"))
+        var broken: [String] = []
+        let pages = FileManager.default.enumerator(atPath: site.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".html") } ?? []
+        #expect(pages.count > 50)
+        for page in pages {
+            let folder = site.appendingPathComponent(page).deletingLastPathComponent()
+            let html = try String(contentsOf: site.appendingPathComponent(page), encoding: .utf8)
+            for match in html.matches(of: /(?:href|src)="([^"#?]*)/) {
+                let target = String(match.1)
+                guard !target.isEmpty, !target.contains(":"), !target.hasPrefix("//") else { continue }
+                var url = folder.appendingPathComponent(target.removingPercentEncoding ?? target)
+                if target.hasSuffix("/") { url = url.appendingPathComponent("index.html") }
+                if !FileManager.default.fileExists(atPath: url.standardizedFileURL.path) { broken.append("\(page) → \(target)") }
+            }
+        }
+        #expect(broken.isEmpty, "\(broken.prefix(5))")
+    }
+}
