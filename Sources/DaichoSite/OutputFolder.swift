@@ -20,6 +20,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         let url = URL(fileURLWithPath: trimmed)
         let parent = url.deletingLastPathComponent().path
         staging = ProjectLoader.join(parent == "/" ? "/" : parent, ".\(url.lastPathComponent).building-\(getpid())")
+        Self.removeLeftovers(in: parent, of: url.lastPathComponent)
         try? FileManager.default.removeItem(atPath: staging)
         try AtomicFile.makeFolder(staging)
         root = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -78,6 +79,20 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             throw .cannotWrite(output, reason)
         }
         if hadOutput { try? fileManager.removeItem(atPath: old) }
+    }
+
+    /// Removes the staging folders of builds that were killed before they could (a whole site
+    /// each, gigabytes at national scale): `.<site>.building-<pid>` and its `.old`, for a process
+    /// that no longer runs. A build still running into the same output keeps its own.
+    static func removeLeftovers(in parent: String, of name: String) {
+        let prefix = ".\(name).building-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            var number = entry.dropFirst(prefix.count)
+            if number.hasSuffix(".old") { number = number.dropLast(4) }
+            guard let pid = pid_t(number), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: ProjectLoader.join(parent, entry))
+        }
     }
 
     /// Removes the staged files after a failure; the output was never touched.

@@ -7,13 +7,19 @@ import Testing
 
 /// Incremental rebuilds must give exactly the site a full build gives, touching nothing else.
 @Suite(.serialized) struct IncrementalBuildTests {
+    /// Every file's bytes by path, and every folder (as its path with a `/`, without bytes): an
+    /// empty folder a full build would not make is a difference too.
     func tree(_ folder: String) throws -> [String: [UInt8]] {
         var result: [String: [UInt8]] = [:]
         let walker = FileManager.default.enumerator(atPath: folder)
         while let path = walker?.nextObject() as? String {
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { result[path] = FileManager.default.contents(atPath: folder + "/" + path).map { [UInt8]($0) } }
+            if isDirectory.boolValue {
+                result[path + "/"] = []
+            } else {
+                result[path] = FileManager.default.contents(atPath: folder + "/" + path).map { [UInt8]($0) }
+            }
         }
         return result
     }

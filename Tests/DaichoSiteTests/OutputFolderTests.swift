@@ -25,6 +25,29 @@ struct OutputFolderTests {
         }
     }
 
+    /// A build killed before it could remove its staging folder leaves it behind; the next build
+    /// into the same output removes it, and its `.old`, when that process is gone. A folder of a
+    /// build still running, and a folder of another site, are left alone.
+    @Test func stagingFoldersOfKilledBuildsAreRemoved() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-staging-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let gone = ended.processIdentifier, running = getppid()
+        let names = [".site.building-\(gone)", ".site.building-\(gone).old", ".site.building-\(running)", ".other.building-\(gone)",
+                     ".site.building-x"]
+        for name in names {
+            try FileManager.default.createDirectory(atPath: parent + "/" + name + "/systems", withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: URL(fileURLWithPath: parent + "/" + name + "/index.html"))
+        }
+        let folder = try OutputFolder(output: parent + "/site")
+        folder.discard()
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: parent))
+        #expect(left == [".site.building-\(running)", ".other.building-\(gone)", ".site.building-x"])
+    }
+
     /// The files written do not depend on how many lanes write at once: lanes write into folders
     /// another lane may be making at the same moment (each system's folder, and `systems/`).
     @Test func lanesWritingAtOnceGiveTheSameFiles() async throws {

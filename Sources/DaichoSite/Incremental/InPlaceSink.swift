@@ -145,11 +145,13 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         willChange()
         for path in paths {
             try? FileManager.default.removeItem(atPath: root + "/" + path)
-            if let id = SiteBuilder.systemID(of: path) {
-                let folder = root + "/systems/" + id
-                if (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
-                    try? FileManager.default.removeItem(atPath: folder)
-                }
+            // A folder left empty goes too (a system's, a vendor's or a department's that no
+            // ledger names any more), as a full build would not make it: rmdir(2) removes only
+            // an empty folder, so the first one still in use ends the walk up.
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard rmdir(root + "/" + folder) == 0 else { break }
             }
         }
     }
