@@ -64,8 +64,14 @@ func reportErrors(_ checked: CheckedInventory, force: Bool, language: Language) 
     let errors = checked.diagnostics.filter { $0.severity == .error }
     if !force || checked.projectHasErrors {
         Terminal.error(errors.map { formatter.format($0) }.joined(separator: "\n"))
-        Terminal.error(L("エラーがあるため中止しました（\(errors.count) 件）。エラーのある台帳を除いて続けるには --force を付けてください。",
-                         "stopped: \(errors.count) errors. Use --force to leave out the ledgers with errors."))
+        // --force leaves out ledgers, never daicho.yaml: with errors there, it cannot help.
+        if checked.projectHasErrors {
+            Terminal.error(L("エラーがあるため中止しました（\(errors.count) 件）。daicho.yaml のエラーは --force でも省けません。直してから実行してください。",
+                             "stopped: \(errors.count) errors. Errors in daicho.yaml stop every run, --force or not: correct them first."))
+        } else {
+            Terminal.error(L("エラーがあるため中止しました（\(errors.count) 件）。エラーのある台帳を除いて続けるには --force を付けてください。",
+                             "stopped: \(errors.count) errors. Use --force to leave out the ledgers with errors."))
+        }
         throw ExitCode(1)
     }
     let files = checked.filesWithErrors.sorted()

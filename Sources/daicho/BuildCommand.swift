@@ -61,7 +61,7 @@ struct BuildCommand: AsyncParsableCommand {
         let output = self.output ?? ProjectLoader.join(options.project, "site")
         let started = Date()
         var siteOptions = SiteOptions(language: language, profile: profile,
-                                      timestamp: timestamp ? Self.now() : nil, draftDate: date)
+                                      timestamp: timestamp ? Self.now() : nil, draftDate: try checkedDraftDate(date, language: language))
         siteOptions.systemsOnly = only == .systems
         var builder = SiteBuilder(options: siteOptions, templatesOverride: templates, force: force, workers: jobs,
                                   cache: cacheOptions.store(project: options.project))

@@ -41,6 +41,7 @@ struct DocsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let language = options.language
+        let date = try checkedDraftDate(date, language: language)
         let pipeline = ProjectPipeline()
         let text: String?
         do {

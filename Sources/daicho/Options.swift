@@ -27,3 +27,15 @@ struct CacheOptions: ParsableArguments {
         cache ? LedgerCacheStore(project: project) : nil
     }
 }
+
+/// The draft date the procurement documents print (`--date`), checked: one with a typo would be
+/// printed on every RFI, RFP and SLA. Any form a ledger may use is accepted, and printed as given.
+func checkedDraftDate(_ date: String?, language: Language) throws -> String? {
+    guard let date else { return nil }
+    guard case .date(let parsed) = DateParser.parse(date), parsed.day != nil else {
+        Terminal.error(L("daicho: --date「\(date)」は日付として読めません（例: 2026-12-01、令和8年12月1日）",
+                         "daicho: --date '\(date)' is not a date (e.g. 2026-12-01)"))
+        throw ExitCode(2)
+    }
+    return date
+}

@@ -50,4 +50,21 @@ struct DocsCommandTests {
         #expect(output.status == 2)
         #expect(output.stderr.contains("nope"))
     }
+
+    /// A draft date that is no date (a typo) stops `build` and `docs` before anything is written,
+    /// rather than being printed on every draft; an era date is accepted and printed as given.
+    @Test func aDraftDateMustBeADate() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        for date in ["2026-13-45", "2026-02-30", "2026-12", "あした"] {
+            let build = try CLI.run(["build", ".", "-q", "--templates", templates, "--date", date], in: project)
+            #expect(build.status == 2 && build.stderr.contains("--date「\(date)」は日付として読めません"), "\(date): \(build.stderr)")
+            let docs = try CLI.run(["docs", "juki", "--kind", "rfi", "--templates", templates, "--date", date], in: project)
+            #expect(docs.status == 2 && docs.stdout.isEmpty, "\(date)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("site").path))
+        let era = try CLI.run(["docs", "juki", "--kind", "rfi", "--format", "html", "--templates", templates, "--date", "令和8年12月1日"], in: project)
+        #expect(era.status == 0 && era.stdout.contains("令和8年12月1日"))
+    }
 }

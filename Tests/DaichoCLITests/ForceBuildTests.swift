@@ -38,4 +38,20 @@ struct ForceBuildTests {
         }
         #expect(broken.isEmpty, "\(broken.prefix(5))")
     }
+
+    /// `--force` leaves out ledgers, never `daicho.yaml`: with an error there, the message says
+    /// to correct it, not to add the `--force` that was given.
+    @Test func errorsInTheProjectFileAreNotWorkedAroundByForce() throws {
+        let project = try CLI.copySample()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let file = project.appendingPathComponent("daicho.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try (text + "\npolicy:\n  period_years: 0\n").write(to: file, atomically: true, encoding: .utf8)
+        for arguments in [["build", ".", "--force"], ["analyze", "--force"], ["build", "."]] {
+            let run = try CLI.run(arguments, in: project)
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("daicho.yaml のエラーは --force でも省けません"), "\(arguments): \(run.stderr)")
+            #expect(!run.stderr.contains("--force を付けてください"))
+        }
+    }
 }

@@ -58,6 +58,8 @@ import Testing
         #expect(CSV.field("plain") == "plain")
         #expect(CSV.field("=1+1") == "'=1+1")
         #expect(CSV.field("-12") == "-12")
+        #expect(CSV.field("\t=1+1") == "'\t=1+1")
+        #expect(CSV.field("\r=1+1") == "\"'\r=1+1\"")
         // A combining mark after the comma, quote or `=` does not hide it (it is one Character with it).
         #expect(CSV.field("a,\u{0301}b") == "\"a,\u{0301}b\"")
         #expect(CSV.field("\"\u{0338}x") == "\"\"\"\u{0338}x\"")
@@ -69,7 +71,7 @@ import Testing
     /// leading formula character), on random text of commas, quotes, breaks, combining marks and Japanese.
     @Test func csvFieldsReadBack() {
         var random = SplitMix(seed: 23)
-        let alphabet: [Unicode.Scalar] = [",", "\"", "\n", "\r", "=", "+", "-", "@", "\u{0301}", "\u{0338}", "台", "a", "1", " "]
+        let alphabet: [Unicode.Scalar] = [",", "\"", "\n", "\r", "\t", "=", "+", "-", "@", "\u{0301}", "\u{0338}", "台", "a", "1", " "]
         for _ in 0..<3_000 {
             let text = random.text(from: alphabet, lengthBelow: 10)
             let field = Array(CSV.field(text).utf8)
@@ -89,7 +91,7 @@ import Testing
                 #expect(!field.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }, "\(text.unicodeScalars.map(\.value))")
                 read = field
             }
-            let formula = text.utf8.first.map { [0x3D, 0x2B, 0x2D, 0x40].contains($0) } ?? false
+            let formula = text.utf8.first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? false
             let expected = (formula && Int(text) == nil ? [0x27] : []) + Array(text.utf8)
             #expect(read == expected, "\(text.unicodeScalars.map(\.value))")
         }

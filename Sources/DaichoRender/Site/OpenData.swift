@@ -387,9 +387,11 @@ struct PieceParts {
 /// combining mark is one `Character` that is none of them, but a spreadsheet reads the byte.
 enum CSV {
     static func field(_ text: String) -> String {
-        // A leading = + - @ would run as a formula in Excel: keep it text.
+        // A leading = + - @ would run as a formula in Excel, and so would one after a leading tab
+        // or carriage return (which Excel drops): keep it text.
         var value = text
-        if let first = value.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40, Int(value) == nil {
+        if let first = value.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D,
+           Int(value) == nil {
             value = "'" + value
         }
         guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
