@@ -217,6 +217,11 @@ struct YAMLTreeBuilder {
         if text.contains("nesting level") {
             return Problem(diagnostic: YAMLReader.nestingDiagnostic(at: location, limit: limits.maxDepth))
         }
+        if let (mistake, line, column) = TypingMistake.find(in: String(decoding: input, as: UTF8.self), near: location.line) {
+            return Problem(diagnostic: Diagnostic(.error, .yamlSyntax, at: SourceLocation(file: file, line: line, column: column), field: "",
+                LocalizedText(ja: "YAML の書き方に誤りがあります（\(mistake.message.ja)）", en: "YAML syntax error: \(mistake.message.en)"),
+                hint: mistake.hint))
+        }
         return Problem(diagnostic: Diagnostic(.error, .yamlSyntax, at: location, field: "",
             LocalizedText(ja: "YAML の書き方に誤りがあります（\(text)）", en: "YAML syntax error: \(text)"),
             hint: LocalizedText(

@@ -1,0 +1,33 @@
+import Testing
+@testable import DaichoCore
+
+/// The typing mistakes of Japanese input methods behind YAML syntax errors are named, at the line
+/// and column of the mistake (libyaml reports them a line later, in English).
+struct TypingMistakeTests {
+    @Test(arguments: [
+        ("basic:\n  department：住民課\n  category: resident\n", 2, 13, "項目名の後が全角の「：」です"),
+        ("basic:\n\u{3000}department: 住民課\n  category: resident\n", 2, 1, "行頭に全角スペースがあります"),
+        ("basic:\n  name: a\n\tdepartment: 住民課\n", 3, 1, "行頭にタブがあります"),
+        ("basic:\n  department:住民課\n  category: resident\n", 2, 14, "「:」の後に空白がありません"),
+        ("integrations:\n  - system：a\n    direction: send\n", 2, 11, "項目名の後が全角の「：」です"),
+        ("extra:\n  資産番号：A-5\n  b: 1\n", 2, 7, "項目名の後が全角の「：」です"),
+    ])
+    func aMistakeIsNamedWhereItIs(yaml: String, line: Int, column: Int, message: String) throws {
+        let result = parseLedger("schema: 1\nid: sample\n" + yaml)
+        let problem = try #require(result.diagnostics.first { $0.code == .yamlSyntax }, "\(result.diagnostics)")
+        #expect(problem.location.line == line + 2 && problem.location.column == column)
+        #expect(problem.message.ja == "YAML の書き方に誤りがあります（\(message)）")
+        #expect(problem.hint?.ja.contains("半角") == true)
+    }
+
+    /// Lines that are fine are not taken for mistakes: values with colons (times, addresses),
+    /// quoted keys, full-width text after the colon, a list item.
+    @Test func linesThatAreFineAreNotMistakes() {
+        for row in ["  hours: 平日 8:30–17:15", "  url: http://example.jp", "\"a：b\": 1", "  - {system: a}", "  name: 住民：記録",
+                    "  department: 住民課", "# 注：コメント", "  - 検討する：次期", "8:30"] {
+            #expect(TypingMistake.find(in: Substring(row)) == nil, "\(row)")
+        }
+        #expect(TypingMistake.find(in: "a\n  b：c\nd\ne\nf", near: 5) == nil)
+        #expect(TypingMistake.find(in: "a\n  b：c\nd", near: 3)?.line == 2)
+    }
+}
