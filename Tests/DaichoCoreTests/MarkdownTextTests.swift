@@ -11,6 +11,22 @@ struct MarkdownTextTests {
         #expect(MarkdownText.escape("（株）日本") == "（株）日本")
     }
 
+    /// A value that begins like a list item would nest a list where a template starts a line with
+    /// it: its marker is escaped, and only then (`-3`, `1.5`, `2026年` are left as typed).
+    @Test func aLeadingListMarkerIsEscaped() {
+        #expect(MarkdownText.escape("- リスト") == "\\- リスト")
+        #expect(MarkdownText.escape("+ 項目") == "\\+ 項目")
+        #expect(MarkdownText.escape("12. 手順") == "12\\. 手順")
+        #expect(MarkdownText.escape("3) 手順") == "3\\) 手順")
+        #expect(MarkdownText.escape("  -") == "  \\-")
+        #expect(MarkdownText.escape("\n- 改行の後") == " \\- 改行の後")
+        for plain in ["-3", "1.5", "2026年", "a - b", "+81-3"] {
+            #expect(MarkdownText.escape(plain) == plain, "\(plain)")
+        }
+        #expect(MarkdownText.escape("-") == "\\-")
+        #expect(MarkdownText.escape("1.") == "1\\.")
+    }
+
     /// Property, on random text of the special characters, combining marks, Japanese, and line
     /// breaks: every special byte in the result is escaped, no line break is left, and taking the
     /// escapes out gives the text back with each break (CRLF, CR or LF) as one space.

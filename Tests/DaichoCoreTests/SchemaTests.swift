@@ -98,5 +98,13 @@ struct FollowUpReportTests {
         #expect(FollowUpReport.fileName(for: "../税務課") == "_._税務課.md")
         #expect(FollowUpReport.fileName(for: "a/b:c") == "a_b_c.md")
         #expect(FollowUpReport.fileName(for: "index") == "_index.md")
+        // Long names are cut to 120 bytes with a hash of the whole: two that begin alike differ.
+        let long = String(repeating: "漢", count: 200), longer = String(repeating: "𠮷", count: 100)
+        for name in [long, long + "課", longer] {
+            let file = FollowUpReport.fileName(for: name)
+            #expect(file.utf8.count <= 123 && file.hasSuffix(".md"), "\(file)")
+        }
+        #expect(FollowUpReport.fileName(for: long) != FollowUpReport.fileName(for: long + "課"))
+        #expect(FollowUpReport.fileName(for: String(repeating: "漢", count: 40)) == String(repeating: "漢", count: 40) + ".md")
     }
 }

@@ -14,6 +14,30 @@ public enum MarkdownText {
     }
 
     public static func escape(_ text: String) -> String {
+        escapingListMarker(escapingInline(text))
+    }
+
+    /// A value that begins like a list item (`- `, `+ `, `1. `, `1) `) would open a list where a
+    /// template puts it at the start of a line (a list item of its own, nested): the marker is
+    /// escaped. Only then: `-3` or `1.5` stay as clerks typed them.
+    private static func escapingListMarker(_ text: String) -> String {
+        let bytes = text.utf8
+        guard let start = bytes.firstIndex(where: { $0 != 0x20 }) else { return text }
+        var marker = start
+        if bytes[start] == 0x2D || bytes[start] == 0x2B {
+            marker = start
+        } else {
+            var end = start, digits = 0
+            while end < bytes.endIndex, (0x30...0x39).contains(bytes[end]), digits < 9 { end = bytes.index(after: end); digits += 1 }
+            guard digits > 0, end < bytes.endIndex, bytes[end] == 0x2E || bytes[end] == 0x29 else { return text }
+            marker = end
+        }
+        let next = bytes.index(after: marker)
+        guard next == bytes.endIndex || bytes[next] == 0x20 || bytes[next] == 0x09 else { return text }
+        return String(text[..<marker]) + "\\" + String(text[marker...])
+    }
+
+    private static func escapingInline(_ text: String) -> String {
         // Most values (names, dates, amounts) need nothing: skip the copy.
         // Over the contiguous bytes: through `String.UTF8View` the scan was a thirtieth of a build.
         var scanned = text

@@ -130,13 +130,23 @@ public struct FollowUpReport: Sendable {
 
     private func t(_ ja: String, _ en: String) -> String { language == .ja ? ja : en }
 
-    /// A safe file name for a department: no folders, no control or reserved characters.
+    /// A safe file name for a department: no folders, no control or reserved characters, and
+    /// short enough for any file system (a name is at most 255 bytes, and the file is written
+    /// through a temporary one with a longer name). A long name is cut, with a hash of the whole
+    /// so that two departments whose names begin alike keep a file each.
     public static func fileName(for department: String) -> String {
         let reserved: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|"]
         var name = String(department.map { reserved.contains($0) || $0.isNewline || ($0.asciiValue ?? 32) < 32 ? "_" : $0 })
         while name.hasPrefix(".") { name = "_" + name.dropFirst() }
         if name.isEmpty || name == "index" { name = "_" + name }
-        return String(name.prefix(80)) + ".md"
+        let limit = 120
+        guard name.utf8.count > limit else { return name + ".md" }
+        var cut = ""
+        for character in name {
+            guard cut.utf8.count + character.utf8.count <= limit - 9 else { break }
+            cut.append(character)
+        }
+        return cut + "-" + FNV.hex(FNV.hash32(department.utf8)) + ".md"
     }
 
     static func linkTarget(_ fileName: String) -> String {
