@@ -39,6 +39,10 @@ struct ServeCommandTests {
         #expect(home.contains("さくら町"))
         #expect(home.contains("<meta name=\"daicho-live-reload\" content=\"/__daicho/version\">"))
         #expect(try await get(base + "/missing.html").0 == 404)
+        // The error page, sent at any depth, links from the preview's top (the fixture's base_url
+        // is https://intra.example.lg.jp/daicho/, which the preview is not under).
+        let (missing, notFound) = try await get(base + "/systems/nothing/deep.html")
+        #expect(missing == 404 && notFound.contains("<link rel=\"stylesheet\" href=\"/assets/style.css\">"))
         // Only the preview's own files: a path that climbs out of it is not found.
         #expect(try await get(base + "/%2e%2e/daicho.yaml").0 == 404)
         #expect(try await get(base + "/systems/zeimu/../../../daicho.yaml").1.contains("organization") == false)

@@ -154,6 +154,28 @@ struct InventoryRulesTests {
         #expect(await check([], project: project("\"１４２０８５\"")).diagnostics.isEmpty)
     }
 
+    /// `site.base_url` goes into the sitemap and the error page's links: a path or an http(s) URL,
+    /// nothing else. A fiscal year is a four-digit year, not a typo of one.
+    @Test func baseURLAndFiscalYearAreChecked() async {
+        let project = { (base: String, year: String) in
+            "organization:\n  name: みなと市\n  code: \"142085\"\n  population: 57000\n  fiscal_year: \(year)\nsite:\n  base_url: \(base)\n"
+        }
+        for base in ["/", "/daicho/", "https://intra.example.lg.jp/daicho/", "HTTP://x"] {
+            let checked = await check([], project: project(base, "2026"))
+            #expect(checked.diagnostics.isEmpty, "\(base)")
+            #expect(checked.project.site.baseURL == base)
+        }
+        for base in ["\"javascript:alert(1)//\"", "daicho/", "\"/a b/\"", "\"/a\\\"><script>/\"", "data:text/html,x"] {
+            let checked = await check([], project: project(base, "2026"))
+            #expect(checked.diagnostics.map(\.code) == [.invalidBaseURL], "\(base): \(checked.diagnostics)")
+            #expect(checked.diagnostics.first?.fieldPath == "site.base_url" && checked.project.site.baseURL == "/")
+        }
+        let typo = await check([], project: project("/", "20266"))
+        #expect(typo.diagnostics.map(\.code) == [.outOfRange] && typo.diagnostics.first?.fieldPath == "organization.fiscal_year")
+        #expect(typo.project.organization.fiscalYear == nil)
+        #expect(await check([], project: project("/", "1990")).diagnostics.isEmpty)
+    }
+
     @Test func missingProjectFileWarnsAndNamesNoOrganization() async {
         let checked = await check([])
         #expect(checked.diagnostics.map(\.code) == [.missingProjectFile])

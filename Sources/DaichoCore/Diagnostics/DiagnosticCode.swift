@@ -33,6 +33,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case terminalGroupCount = "terminal-group-count"
     // Project file
     case organizationCode = "organization-code"
+    case invalidBaseURL = "invalid-base-url"
     case missingProjectFile = "missing-project-file"
     case unknownFieldPath = "unknown-field-path"
     // Templates

@@ -80,13 +80,14 @@ extension SiteContext {
     }
 
     /// The frame of the page at `path`; `crumbs` are (path, label) pairs after the dashboard.
+    /// - Parameter root: the links' prefix to the site's top, when not the path back from `path`.
     func frame(path: String, title: String, section: SiteSection, crumbs: [(String, String)] = [],
-               scripts: [String] = []) -> PageFrame {
+               scripts: [String] = [], root: String? = nil) -> PageFrame {
         let depth = path.count { $0 == "/" }
         let all = crumbs.isEmpty ? [] : [(SiteSection.home.path, t("home"))] + crumbs
         return PageFrame(
             lang: language.rawValue, title: title, siteTitle: siteTitle,
-            root: String(repeating: "../", count: depth),
+            root: root ?? String(repeating: "../", count: depth),
             nav: navigation[section] ?? SharedModels([]),
             breadcrumbs: all.enumerated().map { PageFrame.Crumb(href: $1.0, label: $1.1, isLast: $0 == all.count - 1) },
             hasBreadcrumbs: !all.isEmpty,

@@ -22,8 +22,22 @@ extension SiteContext {
                                       scripts: ["assets/search-index.js", "assets/search.js"]))
     }
 
+    /// A server sends this page for a missing address at any depth (`/systems/x/y.html`): its
+    /// links start from the path of the site's address (`site.base_url`; `/` under `serve`), not
+    /// from where the page is. A path, not the whole URL: the page never names another host.
     func notFoundPage() -> SimplePage {
-        SimplePage(page: frame(path: "404.html", title: t("notFound"), section: .home))
+        SimplePage(page: frame(path: "404.html", title: t("notFound"), section: .home,
+                               root: options.liveReloadURL != nil ? "/" : Self.sitePath(project.site.baseURL)))
+    }
+
+    /// The path of a base URL, ending with `/`: `https://host/daicho` → `/daicho/`.
+    static func sitePath(_ base: String) -> String {
+        var path = Substring(base)
+        if let scheme = path.range(of: "://") {
+            let rest = path[scheme.upperBound...]
+            path = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
+        }
+        return path.hasSuffix("/") ? String(path) : path + "/"
     }
 
     func dataPage() -> DataPage {
