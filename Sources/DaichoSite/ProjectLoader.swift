@@ -33,7 +33,7 @@ public struct ProjectLoader: Sendable {
         let folder = Self.join(inventory, "")
         for name in names.sorted() where Self.isLedgerFile(name) {
             let path = folder + name
-            let stem = String(name.dropLast(name.hasSuffix(".yaml") ? 5 : 4))
+            let stem = String(name.dropLast(name.lowercased().hasSuffix(".yaml") ? 5 : 4))
             // Read when parsed: an unreadable file is reported then, with the others.
             ledgers.append(LedgerSource(path: path, key: "inventory/" + name, stem: stem, load: { FileBytes.read(path) },
                                         stamp: { FileStamp(path: path)?.settled.map { BinaryWriter.encode($0) } }))
@@ -43,9 +43,12 @@ public struct ProjectLoader: Sendable {
                              readAhead: { FileBytes.readAhead($0) })
     }
 
-    /// `*.yaml` and `*.yml`, not hidden and not `_`-prefixed (drafts the user parks).
+    /// `*.yaml` and `*.yml` in any case (`JUKI.YAML` is read, and its id then checked against its
+    /// name, rather than left out unseen), not hidden, not `_`-prefixed (drafts the user parks),
+    /// and not `~`-prefixed (`~$juki.yaml`, the lock file an editor keeps beside an open file).
     public static func isLedgerFile(_ name: String) -> Bool {
-        (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix("_") && !name.hasPrefix(".")
+        let lower = name.lowercased()
+        return (lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")) && !name.hasPrefix("_") && !name.hasPrefix(".") && !name.hasPrefix("~")
     }
 
     /// The folder relative to the current one when it is there or below it (as diagnostics show

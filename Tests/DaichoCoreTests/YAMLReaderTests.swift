@@ -104,6 +104,19 @@ struct YAMLReaderTests {
         #expect(read(Array("a: 1\na: 2\n".utf8)).map(\.code) == [.duplicateKey])
     }
 
+    /// A key written twice is reported where it is written again, with the first one's line and
+    /// the whole field path.
+    @Test func aDuplicateKeyIsReportedAtItsSecondPlaceWithItsPath() throws {
+        let result = parseLedger("schema: 1\nid: sample\nhardware:\n  servers:\n    - cores: 1\n    - cores: 1\n      memory_gb: 2\n      cores: 2\n")
+        let problem = try #require(result.diagnostics.first)
+        #expect(result.diagnostics.map(\.code) == [.duplicateKey])
+        #expect(problem.fieldPath == "hardware.servers[1].cores")
+        #expect(problem.location.line == 8 && problem.location.column == 7)
+        #expect(problem.message.ja == "キー「cores」が2回書かれています（6行目にもあります）")
+        let top = try #require(parseLedger("schema: 1\nid: sample\nid: sample\n").diagnostics.first)
+        #expect(top.fieldPath == "id" && top.location.line == 3 && top.location.column == 1)
+    }
+
     @Test func emptyAndNonMappingFiles() {
         #expect(read([]).map(\.code) == [.emptyFile])
         #expect(parseLedger("- a\n- b\n").diagnostics.map(\.code) == [.wrongType])

@@ -126,11 +126,14 @@ struct YAMLTreeBuilder {
     private mutating func close() throws {
         guard let frame = stack.popLast() else { return }
         if frame.isMapping, frame.pairs.hasDuplicateKeys, let duplicate = Self.firstDuplicate(frame.pairs) {
-            throw problem(.duplicateKey, line: duplicate.line, column: duplicate.column,
-                LocalizedText(ja: "同じキーが2回書かれています: \(duplicate.keys.joined(separator: ", "))",
-                              en: "duplicate key: \(duplicate.keys.joined(separator: ", "))"),
+            // At the second one (usually the line just added), with the first one's line and the
+            // whole field path (`hardware.servers[0].cores`), as every other diagnostic has it.
+            let path = fieldPath(of: duplicate.key)
+            throw problem(.duplicateKey, line: duplicate.second.line, column: duplicate.second.column,
+                LocalizedText(ja: "キー「\(duplicate.key)」が2回書かれています（\(duplicate.first.line)行目にもあります）",
+                              en: "the key '\(duplicate.key)' is written twice (also on line \(duplicate.first.line))"),
                 hint: LocalizedText(ja: "どちらか一方を残してください", en: "keep only one of them"),
-                field: duplicate.keys.first ?? "")
+                field: path)
         }
         let node = YAMLNode(content: frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items),
                             line: frame.line, column: frame.column)
@@ -183,17 +186,31 @@ struct YAMLTreeBuilder {
         }
     }
 
-    /// The smallest key written twice in a mapping, at its first place, with every duplicated key.
-    /// Only asked once `hasDuplicateKeys` found one, so plain hashing is enough here.
-    private static func firstDuplicate(_ pairs: [YAMLNode.Pair]) -> (keys: [String], line: Int32, column: Int32)? {
+    /// The first key in a mapping written again, with its first place and the place it is written
+    /// again. Only asked once `hasDuplicateKeys` found one, so plain hashing is enough here.
+    private static func firstDuplicate(_ pairs: [YAMLNode.Pair]) -> (key: String, first: YAMLNode, second: YAMLNode)? {
         var firstPlace: [String: YAMLNode] = [:]
-        var duplicated: Set<String> = []
         for pair in pairs {
             guard case .scalar(let key, _) = pair.key.content else { continue }
-            if firstPlace[key] == nil { firstPlace[key] = pair.key } else { duplicated.insert(key) }
+            if let first = firstPlace[key] { return (key, first, pair.key) }
+            firstPlace[key] = pair.key
         }
-        guard let smallest = duplicated.min(), let place = firstPlace[smallest] else { return nil }
-        return (duplicated.sorted(), place.line, place.column)
+        return nil
+    }
+
+    /// The field path of `key` in the mapping just taken off the stack: the keys and list
+    /// indexes of the frames still open above it.
+    private func fieldPath(of key: String) -> String {
+        var path = ""
+        for frame in stack {
+            if frame.isMapping {
+                guard case .scalar(let name, _)? = frame.pendingKey?.content else { continue }
+                path += path.isEmpty ? name : "." + name
+            } else {
+                path += "[\(frame.items.count)]"
+            }
+        }
+        return path.isEmpty ? key : path + "." + key
     }
 
     // MARK: - Problems
