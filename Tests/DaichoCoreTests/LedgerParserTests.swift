@@ -84,6 +84,17 @@ struct LedgerParserTests {
         #expect(problem.hint?.ja.contains("asp（ASP・SaaS）") == true)
     }
 
+    /// A Japanese label shortened as clerks write it (the part before its parenthesis) is
+    /// suggested as the value it starts; a text no label starts with gets no suggestion.
+    @Test func theStartOfALabelSuggestsItsValue() throws {
+        let short = try #require(parseLedger(minimalLedger(extra: "  development: パッケージ")).diagnostics.with(.enumValue).first)
+        #expect(short.hint?.ja.hasPrefix("「package」（パッケージ（ノンカスタマイズ））のことですか？") == true)
+        let service = try #require(parseLedger(minimalLedger(extra: "  development: サービス利用")).diagnostics.with(.enumValue).first)
+        #expect(service.hint?.ja.hasPrefix("「service」") == true)
+        let none = try #require(parseLedger(minimalLedger(extra: "  development: 委託")).diagnostics.with(.enumValue).first)
+        #expect(none.hint?.ja.hasPrefix("使える値") == true)
+    }
+
     @Test func japaneseLabelsAndFullWidthDigitsAreAccepted() throws {
         let ledger = try #require(parseLedger(minimalLedger(extra: """
             usage:

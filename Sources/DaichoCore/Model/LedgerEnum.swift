@@ -58,7 +58,10 @@ public struct EnumSpec: Sendable, Hashable {
                 }
             }
         }
-        return best?.0
+        // The start of a longer label, as a clerk shortens it (`パッケージ` for
+        // `パッケージ（ノンカスタマイズ）`): the first such value.
+        guard best == nil, key.count >= 2 else { return best?.0 }
+        return zip(cases, normalizedLabels).first { $0.1.hasPrefix(key) }?.0
     }
 }
 
