@@ -95,6 +95,22 @@ struct LedgerParserTests {
         #expect(none.hint?.ja.hasPrefix("使える値") == true)
     }
 
+    /// Invisible characters (zero-width, direction, soft hyphen) make a name another name that
+    /// looks the same, or show text reversed: a warning names the character; an enumerated value
+    /// that only fails for one says so in its hint.
+    @Test func invisibleCharactersAreNamed() throws {
+        let department = parseLedger("schema: 1\nid: sample\nbasic:\n  name: テスト\n  department: 総務課\u{200B}\n")
+        let warning = try #require(department.diagnostics.with(.invisibleCharacter).first)
+        #expect(warning.severity == .warning && warning.fieldPath == "basic.department" && warning.location.line == 5)
+        #expect(warning.message.ja == "目に見えない文字（U+200B）が含まれています")
+        #expect(department.ledger?.department == "総務課\u{200B}")
+        let reversed = parseLedger(minimalLedger(extra: "notes: \"\u{202E}abc\""))
+        #expect(reversed.diagnostics.with(.invisibleCharacter).first?.message.ja.contains("U+202E") == true)
+        let category = try #require(parseLedger(minimalLedger(extra: "  category: resident\u{00AD}")).diagnostics.with(.enumValue).first)
+        #expect(category.hint?.ja.hasPrefix("目に見えない文字（U+00AD）が含まれています。") == true)
+        #expect(parseLedger(minimalLedger(extra: "notes: （株）日本 — ｱｲｳ ©")).diagnostics.with(.invisibleCharacter).isEmpty)
+    }
+
     @Test func japaneseLabelsAndFullWidthDigitsAreAccepted() throws {
         let ledger = try #require(parseLedger(minimalLedger(extra: """
             usage:

@@ -34,6 +34,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     // Project file
     case organizationCode = "organization-code"
     case invalidBaseURL = "invalid-base-url"
+    case invisibleCharacter = "invisible-character"
     case missingProjectFile = "missing-project-file"
     case unknownFieldPath = "unknown-field-path"
     // Templates

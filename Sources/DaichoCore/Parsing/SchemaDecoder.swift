@@ -63,6 +63,13 @@ struct SchemaDecoder {
         switch kind {
         case .text, .markdown:
             guard let text = scalar(node, path, expected: Self.expectText) else { return nil }
+            if let invisible = Self.invisibleCharacter(in: text) {
+                warning(.invisibleCharacter, path, node,
+                        LocalizedText(ja: "目に見えない文字（U+\(invisible)）が含まれています",
+                                      en: "an invisible character (U+\(invisible)) is in the text"),
+                        hint: LocalizedText(ja: "削除してください。見た目が同じ別の所管課名・事業者名として扱われたり、表示の向きが変わったりします",
+                                            en: "remove it: the text would count as another department or vendor that looks the same, or display reversed"))
+            }
             return .text(text)
         case .integer:
             guard let text = scalar(node, path, expected: Self.expectInteger) else { return nil }
@@ -132,11 +139,15 @@ struct SchemaDecoder {
                     LocalizedText(ja: "「\($0.token)」（\($0.label.ja)）のことですか？ ",
                                   en: "did you mean '\($0.token)' (\($0.label.en))? ")
                 }
+                // A value that looks right but carries an invisible character: say so first.
+                let invisible = Self.invisibleCharacter(in: text).map {
+                    LocalizedText(ja: "目に見えない文字（U+\($0)）が含まれています。", en: "it holds an invisible character (U+\($0)). ")
+                }
                 error(.enumValue, path, node,
                       LocalizedText(ja: "「\(text)」は使えない値です", en: "'\(text)' is not an allowed value"),
                       hint: LocalizedText(
-                        ja: (suggestion?.ja ?? "") + "使える値: " + enumSpec.listing(.ja),
-                        en: (suggestion?.en ?? "") + "allowed: " + enumSpec.listing(.en)))
+                        ja: (invisible?.ja ?? "") + (suggestion?.ja ?? "") + "使える値: " + enumSpec.listing(.ja),
+                        en: (invisible?.en ?? "") + (suggestion?.en ?? "") + "allowed: " + enumSpec.listing(.en)))
                 return nil
             }
             return .token(token)
@@ -407,6 +418,20 @@ struct SchemaDecoder {
     }
 
     // MARK: - Reporting
+
+    /// The first zero-width, direction or soft-hyphen character in a text (as hex), if any: text
+    /// copied from web pages or word processors carries them unseen.
+    static func invisibleCharacter(in text: String) -> String? {
+        // Every one of them is encoded with a lead byte C2, E2 or EF: most texts skip the scan.
+        guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else { return nil }
+        let found = text.unicodeScalars.first { scalar in
+            switch scalar.value {
+            case 0xAD, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: true
+            default: false
+            }
+        }
+        return found.map { String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) }
+    }
 
     private func location(_ node: YAMLNode) -> SourceLocation {
         SourceLocation(file: file, line: Int(node.line), column: Int(node.column))
