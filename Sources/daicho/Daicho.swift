@@ -31,7 +31,8 @@ struct Daicho: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                Terminal.error(fullMessage(for: error))
+                let message = fullMessage(for: error)
+                Terminal.error(CLILanguage.current == .ja ? UsageMessage.japanese(message) : message)
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -21,3 +21,31 @@ enum CLILanguage {
 func L(_ ja: String, _ en: String) -> String {
     CLILanguage.current == .ja ? ja : en
 }
+
+/// The argument parser's usage errors in Japanese (it writes them in English only), line by line;
+/// a line of another form is left as it is.
+enum UsageMessage {
+    static func japanese(_ message: String) -> String {
+        message.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }.joined(separator: "\n")
+    }
+
+    private static func line(_ text: String) -> String {
+        let patterns: [(Regex<(Substring, Substring)>, (Substring) -> String)] = [
+            (/^Error: Unknown option '(.+)'$/, { "エラー: 「\($0)」というオプションはありません" }),
+            (/^Error: Missing expected argument '(.+)'$/, { "エラー: 「\($0)」を指定してください" }),
+            (/^Error: Missing value for '(.+)'$/, { "エラー: 「\($0)」の値がありません" }),
+            (/^Error: Unexpected argument '(.+)'$/, { "エラー: 余分な引数「\($0)」があります" }),
+            (/^Error: (\d+) unexpected arguments: .*$/, { "エラー: 余分な引数が \($0) 個あります" }),
+            (/^  See '(.+)' for more information\.$/, { "  詳しくは「\($0)」をご覧ください。" }),
+        ]
+        for (pattern, make) in patterns {
+            if let match = text.wholeMatch(of: pattern) { return make(match.1) }
+        }
+        if let match = text.wholeMatch(of: /^Error: The value '(.*)' is invalid for '(.+)'$/) {
+            return "エラー: 「\(match.2)」に「\(match.1)」は使えません"
+        }
+        if text.hasPrefix("Usage: ") { return "使い方: " + text.dropFirst(7) }
+        if text.hasPrefix("Help: ") { return "説明: " + text.dropFirst(6) }
+        return text
+    }
+}

@@ -120,6 +120,21 @@ struct CheckCommandTests {
         #expect(try CLI.run(["check", "--format", "xml"]).status == 2)
     }
 
+    /// The argument parser's usage errors read in Japanese (it writes them in English), and stay
+    /// English with `LANG=en*`.
+    @Test func usageErrorsInJapanese() throws {
+        let unknown = try CLI.run(["check", "--bogus"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("エラー: 「--bogus」というオプションはありません\n使い方: daicho check "), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("詳しくは「daicho check --help」をご覧ください。"))
+        #expect(try CLI.run(["docs"]).stderr.hasPrefix("エラー: 「<id>」を指定してください"))
+        #expect(try CLI.run(["serve", "--port", "99999"]).stderr.hasPrefix("エラー: 「--port <port>」に「99999」は使えません"))
+        #expect(try CLI.run(["check", "--lang"]).stderr.hasPrefix("エラー: 「--lang <lang>」の値がありません"))
+        #expect(try CLI.run(["build", "a", "b", "c"]).stderr.hasPrefix("エラー: 余分な引数が 2 個あります"))
+        let english = try CLI.run(["check", "--bogus"], language: "en_US.UTF-8")
+        #expect(english.status == 2 && english.stderr.hasPrefix("Error: Unknown option '--bogus'"))
+    }
+
     @Test func helpInJapaneseAndEnglish() throws {
         #expect(try CLI.run(["--help"]).stdout.contains("台帳"))
         #expect(try CLI.run(["--help"], language: "en_US.UTF-8").stdout.contains("Checks and analyses"))
