@@ -65,6 +65,16 @@ struct InventoryRulesTests {
         #expect(await check([("a.yaml", a), ("b.yaml", b)]).diagnostics.with(.integrationDirection).isEmpty)
     }
 
+    /// A link to the system itself (a copied ledger's link left unchanged) is a warning at the link.
+    @Test func aLinkToItselfIsAWarning() async throws {
+        let a = minimalLedger(id: "a", extra: "integrations:\n  - {system: b, direction: send}\n  - {system: a, direction: both}")
+        let checked = await check([("a.yaml", a), ("b.yaml", minimalLedger(id: "b"))])
+        let warning = try #require(checked.diagnostics.with(.selfIntegration).first)
+        #expect(checked.diagnostics.with(.selfIntegration).count == 1 && warning.severity == .warning)
+        #expect(warning.fieldPath == "integrations[1].system" && warning.location.file == "inventory/a.yaml")
+        #expect(checked.diagnostics.with(.integrationDirection).isEmpty && checked.validLedgers.count == 2)
+    }
+
     @Test func oneSidedLinksAreFine() async {
         let a = minimalLedger(id: "a", extra: "integrations:\n  - {system: b, direction: send}")
         #expect(await check([("a.yaml", a), ("b.yaml", minimalLedger(id: "b"))]).diagnostics.with(.integrationDirection).isEmpty)

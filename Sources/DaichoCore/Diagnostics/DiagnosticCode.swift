@@ -30,6 +30,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case duplicateId = "duplicate-id"
     case unknownIntegration = "unknown-integration"
     case integrationDirection = "integration-direction"
+    case selfIntegration = "self-integration"
     case terminalGroupCount = "terminal-group-count"
     // Project file
     case organizationCode = "organization-code"

@@ -60,6 +60,15 @@ public enum InventoryRules {
                     continue
                 }
                 let from = owner[position]
+                // A system linked to itself is most often a copied ledger whose link was not changed.
+                if to == from {
+                    let path = "integrations[\(link.index)].system"
+                    result.append(Diagnostic(.warning, .selfIntegration, at: ledger.sourceMap.location(of: path), field: path,
+                        LocalizedText(ja: "このシステム自身（\(partner)）との連携が書かれています", en: "a link to this system itself (\(partner))"),
+                        hint: LocalizedText(ja: "連携先のシステムのIDを書いてください（台帳を複写したときの書き換え漏れではありませんか）",
+                                            en: "give the partner system's id (left over from copying a ledger?)")))
+                    continue
+                }
                 if let index = declared[from].firstIndex(where: { $0.to == to }) {
                     declared[from][index].ways |= Ways.bits(link.direction)
                 } else {
