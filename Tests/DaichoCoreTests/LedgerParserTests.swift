@@ -109,6 +109,8 @@ struct LedgerParserTests {
         let category = try #require(parseLedger(minimalLedger(extra: "  category: resident\u{00AD}")).diagnostics.with(.enumValue).first)
         #expect(category.hint?.ja.hasPrefix("目に見えない文字（U+00AD）が含まれています。") == true)
         #expect(parseLedger(minimalLedger(extra: "notes: （株）日本 — ｱｲｳ ©")).diagnostics.with(.invisibleCharacter).isEmpty)
+        let extra = parseLedger(minimalLedger(extra: "extra:\n  資産番号: \"\u{202E}A-5\""))
+        #expect(extra.diagnostics.with(.invisibleCharacter).map(\.fieldPath) == ["extra.資産番号"])
     }
 
     @Test func japaneseLabelsAndFullWidthDigitsAreAccepted() throws {

@@ -63,13 +63,7 @@ struct SchemaDecoder {
         switch kind {
         case .text, .markdown:
             guard let text = scalar(node, path, expected: Self.expectText) else { return nil }
-            if let invisible = Self.invisibleCharacter(in: text) {
-                warning(.invisibleCharacter, path, node,
-                        LocalizedText(ja: "目に見えない文字（U+\(invisible)）が含まれています",
-                                      en: "an invisible character (U+\(invisible)) is in the text"),
-                        hint: LocalizedText(ja: "削除してください。見た目が同じ別の所管課名・事業者名として扱われたり、表示の向きが変わったりします",
-                                            en: "remove it: the text would count as another department or vendor that looks the same, or display reversed"))
-            }
+            warnOfInvisibleCharacters(in: text, path.text, node)
             return .text(text)
         case .integer:
             guard let text = scalar(node, path, expected: Self.expectInteger) else { return nil }
@@ -200,6 +194,7 @@ struct SchemaDecoder {
                                         en: "an extra field's value must be a single text or number"))
                     continue
                 }
+                warnOfInvisibleCharacters(in: key + value, path.text + "." + key, pair.key)
                 entries.append(ExtraField(key: key, value: Self.isNull(valueNode) ? "" : value))
             }
             return .scalarMap(entries)
@@ -418,6 +413,15 @@ struct SchemaDecoder {
     }
 
     // MARK: - Reporting
+
+    private mutating func warnOfInvisibleCharacters(in text: String, _ path: String, _ node: YAMLNode) {
+        guard let invisible = Self.invisibleCharacter(in: text) else { return }
+        warning(.invisibleCharacter, path, node,
+                LocalizedText(ja: "目に見えない文字（U+\(invisible)）が含まれています",
+                              en: "an invisible character (U+\(invisible)) is in the text"),
+                hint: LocalizedText(ja: "削除してください。見た目が同じ別の所管課名・事業者名として扱われたり、表示の向きが変わったりします",
+                                    en: "remove it: the text would count as another department or vendor that looks the same, or display reversed"))
+    }
 
     /// The first zero-width, direction or soft-hyphen character in a text (as hex), if any: text
     /// copied from web pages or word processors carries them unseen.
