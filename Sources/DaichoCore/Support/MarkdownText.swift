@@ -23,7 +23,7 @@ public enum MarkdownText {
     private static func escapingListMarker(_ text: String) -> String {
         let bytes = text.utf8
         guard let start = bytes.firstIndex(where: { $0 != 0x20 }) else { return text }
-        var marker = start
+        let marker: String.Index
         if bytes[start] == 0x2D || bytes[start] == 0x2B {
             marker = start
         } else {

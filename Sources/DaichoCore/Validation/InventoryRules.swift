@@ -4,7 +4,7 @@ public enum InventoryRules {
     /// - Parameter fileStems: the names (without extension) of every ledger file, those that gave
     ///   no ledger too: a link to a file whose errors kept it from being read is that file's
     ///   problem, reported there, not one more error in each ledger that links to it.
-    public static func check(_ ledgers: [Ledger], fileStems: @escaping () -> [String] = { [] }) -> [Diagnostic] {
+    public static func check(_ ledgers: [Ledger], fileStems: () -> [String] = { [] }) -> [Diagnostic] {
         var result: [Diagnostic] = []
         // Each ledger's id as the position of the first ledger with it: the rules below key their
         // tables by these numbers, not by the id strings (hashing strings was most of their time).
