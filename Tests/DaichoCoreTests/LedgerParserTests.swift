@@ -128,6 +128,16 @@ struct LedgerParserTests {
         #expect(ledger.hardware?.location == .serverRoom)
     }
 
+    /// A list or a mapping where one value belongs, and a negative number, say what to write.
+    @Test func aListAMappingOrANegativeNumberGetsAHint() throws {
+        let list = try #require(parseLedger(minimalLedger(extra: "  purpose: [a, b]")).diagnostics.with(.wrongType).first)
+        #expect(list.fieldPath == "basic.purpose" && list.hint?.ja == "一覧（「- 」や「[ ]」）ではなく、値を1つ書いてください")
+        let map = try #require(parseLedger(minimalLedger(extra: "  purpose: {a: b}")).diagnostics.with(.wrongType).first)
+        #expect(map.hint?.ja == "「項目名: 値」の組ではなく、値を1つ書いてください")
+        let negative = try #require(parseLedger(minimalLedger(extra: "usage:\n  users: -3")).diagnostics.with(.outOfRange).first)
+        #expect(negative.fieldPath == "usage.users" && negative.hint?.ja == "0 以上の値を書いてください")
+    }
+
     @Test func wrongTypesAreReportedAndDropped() {
         let result = parseLedger(minimalLedger(extra: """
             usage:

@@ -320,7 +320,11 @@ struct SchemaDecoder {
 
     private mutating func scalar(_ node: YAMLNode, _ path: FieldPath, expected: LocalizedText) -> String? {
         guard case .scalar(let text, _) = node.content else {
-            _ = fail(.wrongType, path, node, nil, expected, hint: nil)
+            let isList = if case .sequence = node.content { true } else { false }
+            let hint = isList
+                ? LocalizedText(ja: "一覧（「- 」や「[ ]」）ではなく、値を1つ書いてください", en: "write one value, not a list")
+                : LocalizedText(ja: "「項目名: 値」の組ではなく、値を1つ書いてください", en: "write one value, not `name: value` pairs")
+            _ = fail(.wrongType, path, node, nil, expected, hint: hint)
             return nil
         }
         if text.isBlank { return nil }
@@ -330,7 +334,8 @@ struct SchemaDecoder {
     private mutating func inRange(_ value: Exact, _ spec: FieldSpec, _ path: FieldPath, _ node: YAMLNode, _ text: String) -> Bool {
         if value < .zero {
             error(.outOfRange, path, node,
-                  LocalizedText(ja: "負の値は書けません: \(text)", en: "negative values are not allowed: \(text)"))
+                  LocalizedText(ja: "負の値は書けません: \(text)", en: "negative values are not allowed: \(text)"),
+                  hint: LocalizedText(ja: "0 以上の値を書いてください", en: "write a value of 0 or more"))
             return false
         }
         // No count or size in a ledger comes near 10^12; the cap keeps exact arithmetic far from overflow.
