@@ -61,8 +61,11 @@ struct ServeCommand: AsyncParsableCommand {
             try await serving.value
         } catch {
             if serving.isCancelled { return }
-            Terminal.error(L("daicho: ポート \(port) で開始できません（\(error)）。--port で別の番号を指定してください",
-                             "daicho: cannot listen on port \(port) (\(error)); choose another with --port"))
+            // The server library says why in its own words; the usual reason is put plainly.
+            let detail = "\(error)"
+            let inUse = detail.contains("errno: \(EADDRINUSE)")
+            Terminal.error(L("daicho: ポート \(port) で開始できません（\(inUse ? "ほかのプログラムが使っています" : detail)）。--port で別の番号を指定してください",
+                             "daicho: cannot listen on port \(port) (\(inUse ? "another program uses it" : detail)); choose another with --port"))
             throw ExitCode(2)
         }
     }

@@ -96,6 +96,10 @@ struct ServeCommandTests {
         let (page, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port + 1)/systems/zeimu")!)
         #expect(response.url?.absoluteString.hasSuffix("/systems/zeimu/") == true)
         #expect(String(decoding: page, as: UTF8.self).contains("税務システム"))
+        // A third on a port the first one holds says so plainly and exits with 2.
+        let taken = try CLI.run(["serve", project.path, "--port", "\(port)", "--templates", templates])
+        #expect(taken.status == 2)
+        #expect(taken.stderr.contains("ポート \(port) で開始できません（ほかのプログラムが使っています）"), "\(taken.stderr)")
         processes[1].interrupt()
         processes[1].waitUntilExit()
         #expect(temporary().isEmpty, "Ctrl+C removes the temporary folder")
