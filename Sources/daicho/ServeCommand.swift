@@ -63,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
             if serving.isCancelled { return }
             // The server library says why in its own words; the usual reason is put plainly.
             let detail = "\(error)"
-            let inUse = detail.contains("errno: \(EADDRINUSE)")
+            let inUse = error is PreviewServer.PortTaken || detail.contains("errno: \(EADDRINUSE)")
             Terminal.error(L("daicho: ポート \(port) で開始できません（\(inUse ? "ほかのプログラムが使っています" : detail)）。--port で別の番号を指定してください",
                              "daicho: cannot listen on port \(port) (\(inUse ? "another program uses it" : detail)); choose another with --port"))
             throw ExitCode(2)

@@ -100,6 +100,7 @@ struct ServeCommandTests {
         let taken = try CLI.run(["serve", project.path, "--port", "\(port)", "--templates", templates])
         #expect(taken.status == 2)
         #expect(taken.stderr.contains("ポート \(port) で開始できません（ほかのプログラムが使っています）"), "\(taken.stderr)")
+        #expect(!taken.stderr.contains("作成しました"), "found before building: \(taken.stderr)")
         processes[1].interrupt()
         processes[1].waitUntilExit()
         #expect(temporary().isEmpty, "Ctrl+C removes the temporary folder")

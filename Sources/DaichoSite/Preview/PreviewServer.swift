@@ -64,12 +64,37 @@ public final class PreviewServer: Sendable {
         watch = ProjectWatch(project: project, templates: templatesOverride)
     }
 
+    /// Another program listens on the port.
+    public struct PortTaken: Error, Sendable {
+        public let port: UInt16
+    }
+
+    /// Whether 127.0.0.1:`port` is held by another program: a socket bound there and closed
+    /// again, as the server will bind it.
+    static func isTaken(port: UInt16) -> Bool {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return false }
+        defer { close(socket) }
+        var yes: Int32 = 1
+        _ = setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        return bound != 0 && errno == EADDRINUSE
+    }
+
     /// The folder the pages are written to (in the project's cache folder, or a temporary one).
     public var output: String { folder.path }
 
     /// Serves until the task is cancelled; a temporary preview folder is removed then.
     public func run(events: @escaping @Sendable (Event) -> Void) async throws {
         defer { folder.release() }
+        // Found before the first build, which at national scale takes a minute to be thrown away.
+        if port != 0, Self.isTaken(port: port) { throw PortTaken(port: port) }
         // Taken before each build: a save while it runs is seen at the next look.
         let first = watch.signature()
         await rebuild(events: events)
