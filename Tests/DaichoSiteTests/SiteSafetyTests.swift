@@ -29,30 +29,56 @@ import Testing
         for project in [Paths.root.path, Paths.fixture("small")] {
             let site = try await buildSite(project)
             #expect(site.count > 20)
-            var checked = 0
-            for (page, tag, url) in Self.references(in: site) {
-                let external = url.hasPrefix("http:") || url.hasPrefix("https:") || url.hasPrefix("//")
-                if external {
-                    // Links a reader may follow are fine; nothing the page loads may come from outside.
-                    #expect(tag == "a", "\(page): <\(tag)> loads \(url)")
-                    continue
-                }
-                guard !url.hasPrefix("#"), !url.hasPrefix("mailto:") else { continue }
-                var target = Self.resolve(String(url.prefix { $0 != "#" && $0 != "?" }), from: page)
-                if url.hasPrefix("/") {
-                    // Only the error page, which a server sends at any depth, links from the path
-                    // of `site.base_url` (`/` in the sample, `/daicho/` in the fixture).
-                    let base = project == Paths.root.path ? "/" : "/daicho/"
-                    #expect(page == "404.html" && url.hasPrefix(base), "\(page) links to \(url)")
-                    target = String(url.dropFirst(base.count).prefix { $0 != "#" && $0 != "?" })
-                }
-                #expect(site[target] != nil, "\(page) links to missing \(url)")
-                checked += 1
-            }
-            #expect(checked > 100)
+            // The error page links from the path of `site.base_url`: `/` in the sample, `/daicho/` in the fixture.
+            #expect(Self.checkLinks(site, base: project == Paths.root.path ? "/" : "/daicho/") > 100)
             let css = site.text("assets/style.css")
             #expect(!css.contains("url(http") && !css.contains("@import") && !css.contains("@font-face"))
         }
+    }
+
+    /// A forced build leaves out the ledger with errors, not those that link to it, and links only
+    /// to pages it has: the pages that name the left-out system (the integrations table, its
+    /// partners' links) show its id as text.
+    @Test(arguments: [("category: resident", "category: xxx"), ("schema: 1\n", "schema: 1\nbasic: [\n")])
+    func aForcedBuildLinksOnlyToPagesItHas(edit: (String, String)) async throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-forced-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
+        for item in ["daicho.yaml", "inventory"] {
+            try FileManager.default.copyItem(atPath: Paths.root.appendingPathComponent(item).path, toPath: project + "/" + item)
+        }
+        let file = project + "/inventory/zeimu.yaml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains(edit.0))
+        try text.replacingOccurrences(of: edit.0, with: edit.1).write(toFile: file, atomically: true, encoding: .utf8)
+        let site = try await buildSite(project, force: true)
+        #expect(site.keys.contains("systems/jumin-kiroku/index.html") && !site.keys.contains { $0.hasPrefix("systems/zeimu/") })
+        #expect(site.text("analysis/integrations.html").contains("zeimu"))
+        #expect(Self.checkLinks(site, base: "/") > 100)
+    }
+
+    /// Records every link of `site` that leads to none of its files, and every resource a page
+    /// would load from outside; returns how many internal links it checked. Only the error page,
+    /// which a server sends at any depth, may link from `base` (the path of `site.base_url`).
+    static func checkLinks(_ site: [String: [UInt8]], base: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Int {
+        var checked = 0
+        for (page, tag, url) in references(in: site) {
+            let external = url.hasPrefix("http:") || url.hasPrefix("https:") || url.hasPrefix("//")
+            if external {
+                // Links a reader may follow are fine; nothing the page loads may come from outside.
+                #expect(tag == "a", "\(page): <\(tag)> loads \(url)", sourceLocation: sourceLocation)
+                continue
+            }
+            guard !url.hasPrefix("#"), !url.hasPrefix("mailto:") else { continue }
+            var target = resolve(String(url.prefix { $0 != "#" && $0 != "?" }), from: page)
+            if url.hasPrefix("/") {
+                #expect(page == "404.html" && url.hasPrefix(base), "\(page) links to \(url)", sourceLocation: sourceLocation)
+                target = String(url.dropFirst(base.count).prefix { $0 != "#" && $0 != "?" })
+            }
+            #expect(site[target] != nil, "\(page) links to missing \(url)", sourceLocation: sourceLocation)
+            checked += 1
+        }
+        return checked
     }
 
     @Test func everyPageHasTheBasicsOfAccessibleHTML() async throws {
