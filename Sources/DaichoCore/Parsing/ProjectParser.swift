@@ -36,12 +36,10 @@ public struct ProjectParser: Sendable {
         }
         project.organization.population = organization?["population"]?.integer
         project.organization.fiscalYear = organization?["fiscal_year"]?.integer
-        if let year = project.organization.fiscalYear, !ProjectRules.fiscalYears.contains(year) {
+        if let year = project.organization.fiscalYear,
+           let problem = ProjectRules.checkFiscalYear(year, at: map.location(of: "organization.fiscal_year")) {
             project.organization.fiscalYear = nil
-            diagnostics.append(Diagnostic(.error, .outOfRange, at: map.location(of: "organization.fiscal_year"), field: "organization.fiscal_year",
-                LocalizedText(ja: "対象年度 \(year) は西暦の年として範囲外です（\(ProjectRules.fiscalYears.lowerBound)〜\(ProjectRules.fiscalYears.upperBound)）",
-                              en: "fiscal year \(year) is outside \(ProjectRules.fiscalYears.lowerBound)–\(ProjectRules.fiscalYears.upperBound)"),
-                hint: LocalizedText(ja: "西暦4桁で書いてください（例: 2026）", en: "write the year in four digits (e.g. 2026)")))
+            diagnostics.append(problem)
         }
         if let code = organization?["code"]?.text {
             project.organization.code = code.nfkcTrimmed
@@ -57,13 +55,10 @@ public struct ProjectParser: Sendable {
         if let site = root["site"] {
             project.site.title = site["title"]?.text
             if let base = site["base_url"]?.text {
-                if ProjectRules.isBaseURL(base) {
-                    project.site.baseURL = base
+                if let problem = ProjectRules.checkBaseURL(base, at: map.location(of: "site.base_url")) {
+                    diagnostics.append(problem)
                 } else {
-                    diagnostics.append(Diagnostic(.error, .invalidBaseURL, at: map.location(of: "site.base_url"), field: "site.base_url",
-                        LocalizedText(ja: "site.base_url「\(base)」はサイトの場所として使えません", en: "site.base_url '\(base)' is not where a site can be"),
-                        hint: LocalizedText(ja: "「/」で始まるパスか http:// または https:// で始まるURLを書いてください（例: /daicho/）",
-                                            en: "write a path starting with / or an http:// or https:// URL (e.g. /daicho/)")))
+                    project.site.baseURL = base
                 }
             }
             if let lang = site["lang"]?.token, let language = Language(rawValue: lang) { project.site.language = language }
@@ -82,13 +77,27 @@ public enum ProjectRules {
     /// The fiscal years a ledger's figures may be for: a year in four digits, not a typo of one.
     public static let fiscalYears = 1990...2100
 
-    /// Where the site is published: a path from the server's root or an http(s) URL. It goes into
-    /// `sitemap.xml` and the links of `404.html`, so nothing else (a `javascript:` URL, quotes,
-    /// spaces) is taken.
-    public static func isBaseURL(_ text: String) -> Bool {
+    /// The error for a fiscal year outside `fiscalYears`, if it is.
+    static func checkFiscalYear(_ year: Int, at location: SourceLocation) -> Diagnostic? {
+        guard !fiscalYears.contains(year) else { return nil }
+        return Diagnostic(.error, .outOfRange, at: location, field: "organization.fiscal_year",
+            LocalizedText(ja: "対象年度 \(year) は西暦の年として範囲外です（\(fiscalYears.lowerBound)〜\(fiscalYears.upperBound)）",
+                          en: "fiscal year \(year) is outside \(fiscalYears.lowerBound)–\(fiscalYears.upperBound)"),
+            hint: LocalizedText(ja: "西暦4桁で書いてください（例: 2026）", en: "write the year in four digits (e.g. 2026)"))
+    }
+
+    /// The error for a `site.base_url` that is not where a site can be, if it is not: a path from
+    /// the server's root or an http(s) URL. It goes into `sitemap.xml` and the links of `404.html`,
+    /// so nothing else (a `javascript:` URL, quotes, spaces) is taken.
+    static func checkBaseURL(_ text: String, at location: SourceLocation) -> Diagnostic? {
         let lower = text.lowercased()
-        guard lower.hasPrefix("/") || lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return false }
-        return !text.unicodeScalars.contains { $0.properties.isWhitespace || "\"'<>\\`".unicodeScalars.contains($0) || $0.value < 0x20 }
+        let allowed = (lower.hasPrefix("/") || lower.hasPrefix("http://") || lower.hasPrefix("https://"))
+            && !text.unicodeScalars.contains { $0.properties.isWhitespace || "\"'<>\\`".unicodeScalars.contains($0) || $0.value < 0x20 }
+        guard !allowed else { return nil }
+        return Diagnostic(.error, .invalidBaseURL, at: location, field: "site.base_url",
+            LocalizedText(ja: "site.base_url「\(text)」はサイトの場所として使えません", en: "site.base_url '\(text)' is not where a site can be"),
+            hint: LocalizedText(ja: "「/」で始まるパスか http:// または https:// で始まるURLを書いてください（例: /daicho/）",
+                                en: "write a path starting with / or an http:// or https:// URL (e.g. /daicho/)"))
     }
 
     /// The check digit of a 全国地方公共団体コード: (11 − Σ dᵢ × (7 − i) mod 11) mod 10 over the first five digits.
