@@ -39,7 +39,7 @@ struct BuildCommand: AsyncParsableCommand {
     var templates: String?
 
     @Flag(name: .customLong("incremental"), inversion: .prefixedNo,
-          help: ArgumentHelp(L("前回から変わったページだけを書き直します（既定）", "Rewrite only the pages that changed since the last build (default)")))
+          help: ArgumentHelp(L("前回から変わったページだけを書き直します", "Rewrite only the pages that changed since the last build")))
     var incremental = true
 
     @Option(help: ArgumentHelp(L("並列に処理する数（既定: CPUコア数）", "Parallel workers (default: one per core)")))

@@ -30,6 +30,11 @@ struct Daicho: AsyncParsableCommand {
             }
         } catch {
             let code = exitCode(for: error)
+            if code == .success, CLILanguage.current == .ja {
+                // Help (`--help`, `help check`); `--version` passes through unchanged.
+                print(HelpMessage.japanese(fullMessage(for: error)))
+                Foundation.exit(0)
+            }
             if code == .validationFailure {
                 let message = fullMessage(for: error)
                 Terminal.error(CLILanguage.current == .ja ? UsageMessage.japanese(message) : message)

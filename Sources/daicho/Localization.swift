@@ -49,3 +49,25 @@ enum UsageMessage {
         return text
     }
 }
+
+/// The argument parser's help in Japanese: it writes its headings, the built-in `--help` and
+/// `--version` and the notes on defaults and allowed values in English whatever the options say.
+enum HelpMessage {
+    static func japanese(_ message: String) -> String {
+        var text = message
+        for (english, japanese) in phrases { text = text.replacing(english, with: japanese) }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            for (heading, japanese) in headings where line.hasPrefix(heading) { return japanese + line.dropFirst(heading.count) }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+
+    private static let headings = [("OVERVIEW:", "概要:"), ("USAGE:", "使い方:"), ("ARGUMENTS:", "引数:"),
+                                   ("OPTIONS:", "オプション:"), ("SUBCOMMANDS:", "サブコマンド:")]
+    private static let phrases = [
+        ("Show help information.", "この説明を表示します。"),
+        ("Show the version.", "バージョンを表示します。"),
+        ("(default: ", "(既定: "), ("; default: ", "、既定: "), ("(values: ", "(値: "),
+        ("See 'daicho help <subcommand>' for detailed help.", "サブコマンドの説明は「daicho help <subcommand>」で表示します。"),
+    ]
+}

@@ -19,8 +19,8 @@ struct ProjectOptions: ParsableArguments {
 /// The parsed-ledger cache switch, for the commands that read the whole inventory.
 struct CacheOptions: ParsableArguments {
     @Flag(name: .customLong("cache"), inversion: .prefixedNo,
-          help: ArgumentHelp(L("変わっていない台帳の読み込み結果を PROJECT/.daicho-cache から使います（既定）",
-                               "Reuse parse results of unchanged ledgers from PROJECT/.daicho-cache (default)")))
+          help: ArgumentHelp(L("変わっていない台帳の読み込み結果を PROJECT/.daicho-cache から使います",
+                               "Reuse parse results of unchanged ledgers from PROJECT/.daicho-cache")))
     var cache = true
 
     func store(project: String) -> LedgerCacheStore? {

@@ -140,6 +140,18 @@ struct CheckCommandTests {
         #expect(try CLI.run(["--help"], language: "en_US.UTF-8").stdout.contains("Checks and analyses"))
         #expect(try CLI.run(["check", "--help", "--lang", "en"]).stdout.contains("Checks every ledger"))
         #expect(try CLI.run(["check", "--help"]).stdout.contains("照会事項"))
+        // The parser's own words are in Japanese too: headings, --help, --version, defaults, values.
+        let japanese = try CLI.run(["build", "--help"])
+        #expect(japanese.status == 0)
+        for phrase in ["概要:", "使い方: daicho build", "オプション:", "この説明を表示します。", "バージョンを表示します。",
+                       "(既定: .)", "(値: ja, en)"] {
+            #expect(japanese.stdout.contains(phrase), "\(phrase)")
+        }
+        for english in ["OVERVIEW", "Show help", "default:", "values:"] { #expect(!japanese.stdout.contains(english), "\(english)") }
+        #expect(try CLI.run(["help", "check"]).stdout.contains("この説明を表示します。"))
+        #expect(try CLI.run(["--help"]).stdout.contains("サブコマンド:"))
+        #expect(try CLI.run(["build", "--help"], language: "en_US.UTF-8").stdout.contains("Show help information."))
+        #expect(try CLI.run(["--version"]).stdout == "0.1.0\n")
     }
 }
 

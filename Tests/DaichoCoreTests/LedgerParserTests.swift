@@ -224,6 +224,14 @@ struct LedgerParserTests {
         #expect(result.diagnostics.with(.invalidAmount).map(\.fieldPath).sorted()
                 == ["costs.initial.construction", "costs.initial.hardware", "costs.initial.migration",
                     "costs.initial.software"])
+        // Each mistake gets its own hint: the minus sign, the fraction (which 千円 invites), the rest.
+        let hints = Dictionary(result.diagnostics.with(.invalidAmount).map { ($0.fieldPath, $0.hint?.ja ?? "") },
+                               uniquingKeysWith: { first, _ in first })
+        #expect(hints["costs.initial.hardware"]?.hasPrefix("金額は 0 以上です") == true)
+        #expect(hints["costs.initial.construction"]?.contains("unit を yen にして円で書いてください") == true)
+        #expect(hints["costs.initial.migration"]?.hasPrefix("0 以上の整数で書いてください") == true)
+        #expect(hints["costs.initial.software"]?.hasPrefix("0 以上の整数で書いてください") == true)
+        #expect(result.diagnostics.with(.invalidAmount).allSatisfy { $0.message.ja.hasPrefix("金額（整数）を書く項目ですが") })
     }
 
     @Test func mynumberWithoutPersonalDataIsAnError() {

@@ -120,9 +120,7 @@ struct SchemaDecoder {
         case .yen:
             guard let text = scalar(node, path, expected: Self.expectYen) else { return nil }
             guard let amount = Self.yen(text) else {
-                return fail(.invalidAmount, path, node, text, Self.expectYen,
-                            hint: LocalizedText(ja: "0 以上の整数で書いてください。桁区切りは \"1,200,000\" のように引用符で囲みます",
-                                                en: "write a whole number of 0 or more; quote digit grouping: \"1,200,000\""))
+                return fail(.invalidAmount, path, node, text, Self.expectYen, hint: Self.amountHint(text))
             }
             return .yen(amount)
         case .enumeration(let enumSpec):
@@ -401,6 +399,23 @@ struct SchemaDecoder {
         return value
     }
 
+    /// Why an amount was not taken, for the three mistakes clerks make: a fraction (in 千円, where
+    /// 12.5 means 12,500 円), a minus sign, anything else.
+    static func amountHint(_ text: String) -> LocalizedText {
+        let plain = text.nfkcTrimmed
+        let number = Exact(decimal: plain.utf8.contains(0x2C) ? plain.replacing(",", with: "") : plain)
+        if let number, number < .zero {
+            return LocalizedText(ja: "金額は 0 以上です。マイナスは書けません（減額は差し引いた額を書きます）",
+                                 en: "amounts are 0 or more: no minus sign (write the amount after any reduction)")
+        }
+        if let number, !number.isInteger {
+            return LocalizedText(ja: "金額は整数で書きます。千円単位（costs.unit: thousand_yen）で端数が出るときは、unit を yen にして円で書いてください",
+                                 en: "amounts are whole numbers; where thousands of yen (costs.unit: thousand_yen) leave a fraction, set unit to yen and write yen")
+        }
+        return LocalizedText(ja: "0 以上の整数で書いてください。桁区切りは \"1,200,000\" のように引用符で囲みます",
+                             en: "write a whole number of 0 or more; quote digit grouping: \"1,200,000\"")
+    }
+
     static func bool(_ text: String) -> Bool? {
         // `true` and `false` as written, the usual case, compared as bytes before normalising.
         // (`==` on the small strings, once the length says it can match: `elementsEqual` on the
@@ -486,7 +501,7 @@ struct SchemaDecoder {
     static let expectNumber = LocalizedText(ja: "数値", en: "a number")
     static let expectBool = LocalizedText(ja: "はい／いいえ", en: "true or false")
     static let expectDate = LocalizedText(ja: "日付", en: "a date")
-    static let expectYen = LocalizedText(ja: "金額（円）", en: "an amount in yen")
+    static let expectYen = LocalizedText(ja: "金額（整数）", en: "a whole amount")
     static let expectEnum = LocalizedText(ja: "選択肢の値", en: "one of the allowed values")
 }
 
