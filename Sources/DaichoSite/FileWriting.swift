@@ -3,22 +3,51 @@ import DaichoRender
 import Foundation
 
 /// Why writing failed (exit status 2).
-public enum WriteError: Error, Sendable {
+public enum WriteError: Error, Sendable, Equatable {
     case exists(String)
     case cannotWrite(String, String)
     /// The output folder holds something other than a site Daicho built: replacing it would lose it.
     case notASite(String)
+    /// The output folder holds the project, the templates or the current folder (`holds(output, folder)`).
+    case holds(String, String)
+
+    /// The system's reasons a clerk meets, in Japanese (others as the system gives them).
+    static func japanese(_ reason: String) -> String {
+        let known: [(Int32, String)] = [
+            (ENOSPC, "ディスクの空きがありません"), (EDQUOT, "使える容量の上限に達しました"), (EACCES, "書き込みの権限がありません"),
+            (EPERM, "書き込みが許されていません"), (EROFS, "読み取り専用の場所です"), (ENOTDIR, "途中の名前がフォルダではなくファイルです"),
+            (EISDIR, "ファイルの場所にフォルダがあります"), (EBUSY, "使用中のため置き換えられません"), (ENOENT, "途中のフォルダがありません"),
+            (ENAMETOOLONG, "名前が長すぎます"), (EEXIST, "同じ名前のものが既にあります"),
+        ]
+        return known.first { String(cString: strerror($0.0)) == reason }?.1 ?? reason
+    }
+
+    /// What to do, where the path says more than the reason: a full build stages the site in a
+    /// folder beside the output (`.site.building-<pid>`), so it needs to write in the output's parent.
+    static func hint(path: String, reason: String) -> String {
+        guard path.contains(".building-") else { return "" }
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if reason == String(cString: strerror(ENOSPC)) || reason == String(cString: strerror(EDQUOT)) {
+            return "。サイトは完成してから置き換えるため、今のサイトと同じくらいの空きが「\(parent)」に要ります"
+        }
+        return "。サイトは隣の作業用フォルダで作ってから置き換えるため、出力先の親フォルダ「\(parent)」に書き込めることが必要です"
+    }
 
     public func message(_ language: Language) -> String {
         switch self {
         case .exists(let path):
             language == .ja ? "「\(path)」は既にあります。上書きはしません" : "\(path) already exists; not overwriting"
         case .cannotWrite(let path, let reason):
-            language == .ja ? "「\(path)」に書き込めません（\(reason)）" : "cannot write \(path) (\(reason))"
+            language == .ja ? "「\(path)」に書き込めません（\(Self.japanese(reason))）" + Self.hint(path: path, reason: reason)
+                            : "cannot write \(path) (\(reason))"
         case .notASite(let path):
             language == .ja
                 ? "「\(path)」は Daicho が作ったサイトではないため、置き換えません（空のフォルダか、新しいフォルダを指定してください）"
                 : "\(path) is not a site Daicho built; not replacing it (give an empty or new folder)"
+        case .holds(let path, let folder):
+            language == .ja
+                ? "出力先「\(path)」の中に「\(folder)」があるため、置き換えません（置き換えると一緒に消えます）。出力先にはプロジェクトの外の別のフォルダを指定してください"
+                : "the output \(path) holds \(folder), which replacing it would delete; give a folder outside the project"
         }
     }
 }
@@ -52,12 +81,17 @@ public enum AtomicFile {
         }
     }
 
+    /// Makes the folder and any missing above it; a failure names the system's reason (Foundation's
+    /// said "NSCocoaErrorDomain error 512" for a file in the way).
     public static func makeFolder(_ path: String) throws(WriteError) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path, error.localizedDescription)
+        var status = stat()
+        if stat(path, &status) == 0 {
+            guard (status.st_mode & S_IFMT) == S_IFDIR else { throw .cannotWrite(path, String(cString: strerror(ENOTDIR))) }
+            return
         }
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if parent != path, !parent.isEmpty, parent != "/" { try makeFolder(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw .cannotWrite(path, String(cString: strerror(errno))) }
     }
 
     /// A file written a part at a time into a temporary file beside it, flushed to disk and

@@ -13,9 +13,12 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     /// so the kernel walks two or three names for each instead of the whole path to the output.
     private let root: Int32
 
-    public init(output: String) throws(WriteError) {
+    /// - Parameter keeping: folders the build must not delete with the old site: the project, the
+    ///   templates, the current folder. An output that holds one of them is refused.
+    public init(output: String, keeping: [String] = []) throws(WriteError) {
         let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
         guard Self.isReplaceable(trimmed) else { throw .notASite(trimmed) }
+        if let held = Self.firstHeld(keeping, in: trimmed) { throw .holds(trimmed, held) }
         self.output = trimmed
         let url = URL(fileURLWithPath: trimmed)
         let parent = url.deletingLastPathComponent().path
@@ -110,6 +113,29 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         if entries.isEmpty { return true }
         let looksBuilt = entries.contains("index.html") && entries.contains("assets") && entries.contains("systems")
         return looksBuilt && !entries.contains("daicho.yaml") && !entries.contains("inventory")
+    }
+
+    /// The first of `folders` that is `output` or lies inside it, compared by their real paths
+    /// (and named by its real path: "." says nothing in a message).
+    static func firstHeld(_ folders: [String], in output: String) -> String? {
+        guard let site = realPath(output) else { return nil }
+        return folders.lazy.compactMap(realPath).first { inner in inner == site || inner.hasPrefix(site == "/" ? "/" : site + "/") }
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The folder an output given as a symbolic link names: the site is built beside it and swapped
+    /// in there (replacing the link with a folder of its own would leave the published folder
+    /// stale without a word). Any other path is returned as it is.
+    public static func followingLink(_ output: String) -> String {
+        let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        var status = stat()
+        guard lstat(trimmed, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK, let target = realPath(trimmed) else { return output }
+        return target
     }
 
     static func isSafe(_ path: String) -> Bool {

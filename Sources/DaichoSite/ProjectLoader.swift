@@ -38,9 +38,26 @@ public struct ProjectLoader: Sendable {
             ledgers.append(LedgerSource(path: path, key: "inventory/" + name, stem: stem, load: { FileBytes.read(path) },
                                         stamp: { FileStamp(path: path)?.settled.map { BinaryWriter.encode($0) } }))
         }
+        // Only a missing file means the defaults. One that is there but cannot be read (a folder,
+        // a link to a share not mounted, no permission) stops the command: built with defaults,
+        // the public edition would publish what its `policy.public_hide` keeps back.
         let projectBytes = fileManager.contents(atPath: projectFile).map { [UInt8]($0) }
+        if projectBytes == nil, let reason = Self.presentButUnreadable(projectFile) { throw .unreadableProjectFile(projectFile, reason) }
         return ProjectSource(projectFilePath: projectFile, projectFile: projectBytes, ledgers: ledgers,
                              readAhead: { FileBytes.readAhead($0) })
+    }
+
+    /// Why a file that exists (as a name in its folder, be it a broken link) cannot be read, or nil
+    /// when there is no such name.
+    static func presentButUnreadable(_ path: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        if stat(path, &status) != 0 { return String(cString: strerror(errno)) }
+        if (status.st_mode & S_IFMT) == S_IFDIR { return String(cString: strerror(EISDIR)) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        close(descriptor)
+        return String(cString: strerror(EIO))
     }
 
     /// `*.yaml` and `*.yml` in any case (`JUKI.YAML` is read, and its id then checked against its
@@ -73,17 +90,38 @@ public enum LoadError: Error, Sendable {
     case notAFolder(String)
     case noInventory(String)
     case unreadable(String)
+    case unreadableProjectFile(String, String)
+
+    /// The system's reasons a clerk meets most, in Japanese.
+    private static func japanese(_ reason: String) -> String {
+        switch reason {
+        case String(cString: strerror(ENOENT)): "リンク先が見つかりません"
+        case String(cString: strerror(EACCES)): "読み取りの権限がありません"
+        case String(cString: strerror(EISDIR)): "ファイルではなくフォルダです"
+        default: reason
+        }
+    }
 
     public func message(_ language: Language) -> String {
         switch self {
         case .notAFolder(let path):
-            language == .ja ? "フォルダ「\(path)」がありません" : "no such folder: \(path)"
+            FileManager.default.fileExists(atPath: path)
+                ? (language == .ja ? "「\(path)」はフォルダではありません（プロジェクトのフォルダを指定してください）"
+                                   : "\(path) is not a folder (give the project folder)")
+                : (language == .ja ? "フォルダ「\(path)」がありません" : "no such folder: \(path)")
+        case .noInventory(let path) where FileManager.default.fileExists(atPath: path):
+            language == .ja ? "「\(path)」はフォルダではありません（台帳を入れるフォルダ inventory/ にしてください）"
+                            : "\(path) is not a folder (inventory/ holds the ledgers)"
         case .noInventory(let path):
             language == .ja
                 ? "台帳フォルダ「\(path)」がありません（プロジェクトのフォルダを指定してください）"
                 : "no inventory folder at \(path) (give the project folder)"
         case .unreadable(let path):
             language == .ja ? "「\(path)」を読めません" : "cannot read \(path)"
+        case .unreadableProjectFile(let path, let reason):
+            language == .ja
+                ? "「\(path)」を読めません（\(Self.japanese(reason))）。設定なしでは作りません: 公開版で隠す項目などが失われます。ファイルの場所と読み取り権限を確かめてください"
+                : "cannot read \(path) (\(reason)); not going on without it, which would drop settings such as what the public edition hides. Check where it points and its permissions"
         }
     }
 }

@@ -82,6 +82,7 @@ public struct SiteBuilder: Sendable {
                       progress: (@Sendable (Stage) -> Void)? = nil) async throws -> Outcome {
         let clock = ContinuousClock()
         var started = clock.now
+        let output = OutputFolder.followingLink(output)
         let templatesOverride = self.templatesOverride
         let memory = self.memory
         // The manifest is read while the folder is listed, the templates load and the ledger files
@@ -103,7 +104,7 @@ public struct SiteBuilder: Sendable {
         defer { leave(previous) }
         let fingerprint = fingerprint(source, loaded)
         StageTimer.report("load folder and templates, read manifest", clock.now - started)
-        if let previous, previous.fingerprint == fingerprint {
+        if let previous, previous.fingerprint == fingerprint, !Self.siteReplaced(in: output, previous) {
             started = clock.now
             let hashed = Self.hashed(source, stamps: taken, previous: previous)
             source = hashed.source
@@ -127,7 +128,7 @@ public struct SiteBuilder: Sendable {
         for (index, stamp) in zip(source.ledgers.indices, stamps) {
             source.ledgers[index] = source.ledgers[index].stamped(stamp.map { BinaryWriter.encode($0) })
         }
-        let folder = try OutputFolder(output: output)
+        let folder = try OutputFolder(output: output, keeping: [project, loaded.folder, FileManager.default.currentDirectoryPath])
         let sink = RecordingSink(folder)
         var table: [String: FileStamp] = [:]
         for (ledger, stamp) in zip(source.ledgers, stamps) { table[ledger.path] = stamp }

@@ -11,8 +11,8 @@ struct Daicho: AsyncParsableCommand {
             commandName: "daicho",
             abstract: L("情報システム台帳（YAML）を検査・集計し、調達文書つきの静的サイトを作ります。",
                         "Checks and analyses information-system ledgers (YAML) and builds a static site."),
-            discussion: L("終了コード: 0 = 問題なし（警告は可）、1 = 台帳にエラー、2 = 使い方またはファイルの読み書きの問題。",
-                          "Exit status: 0 no errors (warnings allowed), 1 errors in the ledgers, 2 usage or I/O problem."),
+            discussion: L("終了コード: 0 = 問題なし（警告は可）、1 = 台帳またはテンプレートにエラー、2 = 使い方またはファイルの読み書きの問題。",
+                          "Exit status: 0 no errors (warnings allowed), 1 errors in the ledgers or templates, 2 usage or I/O problem."),
             version: "0.1.0",
             subcommands: [CheckCommand.self, AnalyzeCommand.self, BuildCommand.self, ServeCommand.self, DocsCommand.self, NewCommand.self, GenerateCommand.self]
         )

@@ -26,10 +26,13 @@ func L(_ ja: String, _ en: String) -> String {
 /// a line of another form is left as it is.
 enum UsageMessage {
     static func japanese(_ message: String) -> String {
-        message.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }.joined(separator: "\n")
+        // `daicho bogus`: the word in a command's place is taken for an extra argument.
+        let isTopLevel = message.contains("Usage: daicho <subcommand>")
+        return message.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0), isTopLevel: isTopLevel) }
+            .joined(separator: "\n")
     }
 
-    private static func line(_ text: String) -> String {
+    private static func line(_ text: String, isTopLevel: Bool) -> String {
         let patterns: [(Regex<(Substring, Substring)>, (Substring) -> String)] = [
             (/^Error: Unknown option '(.+)'$/, { "エラー: 「\($0)」というオプションはありません" }),
             (/^Error: Missing expected argument '(.+)'$/, { "エラー: 「\($0)」を指定してください" }),
@@ -38,11 +41,18 @@ enum UsageMessage {
             (/^Error: (\d+) unexpected arguments: .*$/, { "エラー: 余分な引数が \($0) 個あります" }),
             (/^  See '(.+)' for more information\.$/, { "  詳しくは「\($0)」をご覧ください。" }),
         ]
+        if isTopLevel, let match = text.wholeMatch(of: /^Error: Unexpected argument '(.+)'$/) {
+            return "エラー: 「\(match.1)」というコマンドはありません（使えるコマンド: check, analyze, build, serve, docs, new）"
+        }
         for (pattern, make) in patterns {
             if let match = text.wholeMatch(of: pattern) { return make(match.1) }
         }
-        if let match = text.wholeMatch(of: /^Error: The value '(.*)' is invalid for '(.+)'$/) {
-            return "エラー: 「\(match.2)」に「\(match.1)」は使えません"
+        if let match = text.wholeMatch(of: /^Error: The value '(.*)' is invalid for '([^']+)'(?:\. Please provide one of (.+)\.)?$/) {
+            let allowed = match.3.map { "（使える値: " + $0.replacing(/'([^']*)'/) { $0.1 }.replacing(" and ", with: ", ").replacing(" or ", with: ", ") + "）" }
+            return "エラー: 「\(match.2)」に「\(match.1)」は使えません" + (allowed ?? "")
+        }
+        if let match = text.wholeMatch(of: /^Error: Unknown option '(.+)'\. Did you mean '(.+)'\?$/) {
+            return "エラー: 「\(match.1)」というオプションはありません。「\(match.2)」のことですか？"
         }
         if text.hasPrefix("Usage: ") { return "使い方: " + text.dropFirst(7) }
         if text.hasPrefix("Help: ") { return "説明: " + text.dropFirst(6) }

@@ -131,6 +131,13 @@ struct CheckCommandTests {
         #expect(try CLI.run(["serve", "--port", "99999"]).stderr.hasPrefix("エラー: 「--port <port>」に「99999」は使えません"))
         #expect(try CLI.run(["check", "--lang"]).stderr.hasPrefix("エラー: 「--lang <lang>」の値がありません"))
         #expect(try CLI.run(["build", "a", "b", "c"]).stderr.hasPrefix("エラー: 余分な引数が 2 個あります"))
+        #expect(try CLI.run(["build", "--profile", "secret"]).stderr
+            .hasPrefix("エラー: 「--profile <profile>」に「secret」は使えません（使える値: internal, public）"))
+        #expect(try CLI.run(["docs", "x", "--kind", "xyz"]).stderr.hasPrefix("エラー: 「--kind <kind>」に「xyz」は使えません（使える値: rfi, rfp, sla）"))
+        #expect(try CLI.run(["build", "--no-incrementl"]).stderr
+            .hasPrefix("エラー: 「--no-incrementl」というオプションはありません。「--no-incremental」のことですか？"))
+        let bogus = try CLI.run(["bogus"])
+        #expect(bogus.status == 2 && bogus.stderr.hasPrefix("エラー: 「bogus」というコマンドはありません（使えるコマンド: check"))
         let english = try CLI.run(["check", "--bogus"], language: "en_US.UTF-8")
         #expect(english.status == 2 && english.stderr.hasPrefix("Error: Unknown option '--bogus'"))
     }

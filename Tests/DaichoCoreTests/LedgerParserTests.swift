@@ -234,6 +234,27 @@ struct LedgerParserTests {
         #expect(result.diagnostics.with(.invalidAmount).allSatisfy { $0.message.ja.hasPrefix("金額（整数）を書く項目ですが") })
     }
 
+    /// A department or vendor written with a combining sound mark (カ + U+3099, as copied from some
+    /// PDFs and file names) is stored composed (ガ): one department, one page folder, however typed.
+    @Test func groupNamesAreStoredComposed() throws {
+        let decomposed = "\u{30AB}\u{3099}ス課", composed = "\u{30AC}ス課"
+        let result = parseLedger("""
+            schema: 1
+            id: sample
+            basic:
+              name: テスト
+              department: \(decomposed)
+            vendor:
+              developer: 株式会社\(decomposed)
+              maintainer: 株式会社かもめ
+            """)
+        let ledger = try #require(result.ledger)
+        #expect(Array(ledger.department.utf8) == Array(composed.utf8))
+        #expect(Array((ledger.developer ?? "").utf8) == Array("株式会社\(composed)".utf8))
+        #expect(ledger.maintainer == "株式会社かもめ")
+        #expect(decomposed.utf8.count != composed.utf8.count)
+    }
+
     @Test func mynumberWithoutPersonalDataIsAnError() {
         let bad = parseLedger(minimalLedger(extra: "personal_data:\n  present: false\n  mynumber: true"))
         #expect(bad.diagnostics.with(.mynumberWithoutPersonalData).map(\.fieldPath) == ["personal_data.mynumber"])
@@ -258,7 +279,11 @@ struct LedgerParserTests {
     }
 
     @Test func idRules() {
-        #expect(parseLedger(minimalLedger(id: "other")).diagnostics.with(.idFileMismatch).count == 1)
+        #expect(parseLedger(minimalLedger(id: "other")).diagnostics.with(.idFileMismatch).map { $0.hint?.ja }
+                == ["ファイル名を other.yaml にするか、id を sample にしてください"])
+        // `ZEIMU.YAML`: the name would be no valid id, so only the rename is offered.
+        #expect(parseLedger(minimalLedger(id: "zeimu"), stem: "ZEIMU").diagnostics.with(.idFileMismatch).map { $0.hint?.ja }
+                == ["ファイル名を zeimu.yaml にしてください"])
         #expect(parseLedger(minimalLedger(id: "../etc/passwd"), stem: "passwd").diagnostics.with(.invalidId).count == 1)
         #expect(parseLedger(minimalLedger(id: "Jumin")).diagnostics.with(.invalidId).count == 1)
         #expect(parseLedger(minimalLedger(id: "-a")).diagnostics.with(.invalidId).count == 1)

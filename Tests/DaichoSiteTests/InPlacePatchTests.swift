@@ -101,5 +101,12 @@ struct InPlacePatchTests {
         #expect(symlink(path, link) == 0)
         #expect(try patch.apply(to: link, expecting: try #require(FileStamp(path: path))) == false)
         #expect(FileManager.default.contents(atPath: path) == Data(old))
+        // Nor into a file with a second name (a backup made with hard links would change too).
+        let backup = folder + "/backup.csv"
+        #expect(Glibc.link(path, backup) == 0)
+        #expect(try patch.apply(to: path, expecting: try #require(FileStamp(path: path))) == false)
+        #expect(FileManager.default.contents(atPath: backup) == Data(old))
+        #expect(unlink(backup) == 0)
+        #expect(try patch.apply(to: path, expecting: try #require(FileStamp(path: path))))
     }
 }

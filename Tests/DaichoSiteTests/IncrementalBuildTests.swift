@@ -354,6 +354,75 @@ import Testing
         try text.replacingOccurrences(of: old, with: new).write(toFile: file, atomically: true, encoding: .utf8)
     }
 
+    /// A site folder put back from a backup after later builds: its pages are older than the
+    /// manifest says. The next build sees every export's stamp changed and builds it whole, so
+    /// the site equals a full build (a rebuild rewrote the exports and left the rest mixed). A new
+    /// department in between makes the difference plain: its page was missing.
+    @Test func aSiteRestoredFromABackupIsBuiltWhole() async throws {
+        let project = try sampleProject()
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let output = project + "/site", backup = project + "/backup", reference = project + "/reference"
+        _ = try await build(project, output)
+        try FileManager.default.copyItem(atPath: output, toPath: backup)
+        try replace("    maintenance: 1600000", with: "    maintenance: 9900000", in: project + "/inventory/kotei-gis.yaml")
+        try replace("  department: 市民課", with: "  department: 新設課", in: project + "/inventory/conveni-kofu.yaml")
+        _ = try await build(project, output)
+        try FileManager.default.removeItem(atPath: output)
+        try FileManager.default.copyItem(atPath: backup, toPath: output)
+        _ = try await build(project, output)
+        _ = try await build(project, reference, incremental: false)
+        let (rebuilt, full) = (try tree(output), try tree(reference))
+        #expect(rebuilt.keys.sorted() == full.keys.sorted())
+        #expect(rebuilt == full)
+        // One export edited by hand is still a rebuild, which writes it anew.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: output + "/data/systems.csv"))
+        let times = try modificationTimes(output)
+        _ = try await build(project, output)
+        #expect(try modificationTimes(output)["index.html"] == times["index.html"])
+        #expect(try tree(output) == full)
+    }
+
+    /// A rebuild counts the files it wrote, not the pages it rendered again: "N files written"
+    /// after a cost edit names the files whose time changed.
+    @Test func aRebuildCountsTheFilesItWrote() async throws {
+        let project = try sampleProject()
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let output = project + "/site"
+        _ = try await build(project, output)
+        let before = try modificationTimes(output)
+        try await Task.sleep(for: .milliseconds(20))
+        try replace("    maintenance: 1600000", with: "    maintenance: 1600001", in: project + "/inventory/kotei-gis.yaml")
+        guard case .built(_, _, let summary) = try await build(project, output) else {
+            Issue.record("expected a rebuild")
+            return
+        }
+        let after = try modificationTimes(output)
+        // Files only: a folder's time changes when a file in it is replaced.
+        let files = Set(try tree(output).keys.filter { !$0.hasSuffix("/") })
+        let written = after.filter { path, time in files.contains(path) && before[path] != time }.count
+        #expect(summary.pages == written)
+        #expect(written > 0 && written < before.count / 4)
+    }
+
+    /// Two department names with one folder hash (see `ManifestRowsTests`): when the second comes
+    /// and goes, the first's folder moves, and its systems' pages, which link there, follow.
+    @Test func departmentFoldersThatMoveAreFollowed() async throws {
+        let project = try sampleProject()
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let output = project + "/site", reference = project + "/reference"
+        try replace("  department: 市民課", with: "  department: 理業習財生観課", in: project + "/inventory/conveni-kofu.yaml")
+        _ = try await build(project, output)
+        for department in ["業機境習消涯課", "保険年金課"] {
+            let text = try String(contentsOfFile: project + "/inventory/kokuho.yaml", encoding: .utf8)
+            let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("  department: ") })
+            try replace(String(line), with: "  department: " + department, in: project + "/inventory/kokuho.yaml")
+            _ = try await build(project, output)
+            try? FileManager.default.removeItem(atPath: reference)
+            _ = try await build(project, reference, incremental: false)
+            #expect(try tree(output) == tree(reference), "\(department)")
+        }
+    }
+
     @Test func consolidationPageFollowsServersNotCosts() async throws {
         let project = try sampleProject()
         defer { try? FileManager.default.removeItem(atPath: project) }

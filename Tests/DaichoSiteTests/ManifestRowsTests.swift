@@ -1,4 +1,5 @@
 import DaichoCore
+import DaichoRender
 @testable import DaichoSite
 import Testing
 
@@ -41,5 +42,30 @@ struct ManifestRowsTests {
         #expect(changedSeen > 0)
         // Nothing changed: nothing listed.
         #expect(SiteBuilder.entries(checked, previous: current).changed.isEmpty)
+    }
+
+    /// Two department names with one hash (FNV-1a 32: both d9a714ca): the second to come takes
+    /// `-2` by byte order, which may move the first's folder. The systems of a name whose folder
+    /// moved are rendered again; no folder moves, nothing is.
+    @Test func systemsWhoseGroupFolderMovedAreRenderedAgain() {
+        let first = "理業習財生観課", second = "業機境習消涯課"
+        #expect(Slug.departments([first]) == [first: "d-d9a714ca"])
+        let both = Slug.departments(ByteOrder.sorted([first, second]))
+        #expect(Set(both.values) == ["d-d9a714ca", "d-d9a714ca-2"])
+        let old: [String: BuildManifest.Ledger] = [
+            "inventory/koseki.yaml": .init(hash: "a", id: "koseki", partners: [], valid: true, department: first, vendors: ["甲社"]),
+            "inventory/juki.yaml": .init(hash: "b", id: "juki", partners: [], valid: true, department: "市民課", vendors: ["甲社"]),
+        ]
+        var new = old
+        new["inventory/zeimu.yaml"] = .init(hash: "c", id: "zeimu", partners: [], valid: true, department: second, vendors: ["乙社"])
+        let moved = IncrementalPlan.movedGroups(old: old, new: new)
+        #expect(moved == (both[first] == "d-d9a714ca" ? [] : ["koseki"]))
+        // And back: removing the second gives the first its plain folder again.
+        #expect(IncrementalPlan.movedGroups(old: new, new: old) == moved)
+        // The byte order puts 業 (E6 A5 AD) before 理 (E7 90 86): the first name is the one that moves.
+        #expect(moved == ["koseki"])
+        // A name with no collision: nothing moves.
+        new["inventory/zeimu.yaml"]?.department = "新設課"
+        #expect(IncrementalPlan.movedGroups(old: old, new: new).isEmpty)
     }
 }

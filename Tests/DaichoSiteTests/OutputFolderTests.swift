@@ -48,6 +48,66 @@ struct OutputFolderTests {
         #expect(left == [".site.building-\(running)", ".other.building-\(gone)", ".site.building-x"])
     }
 
+    /// A full build replaces the whole output: one that holds the project (or the templates, or
+    /// the current folder) is refused, however the paths are spelt, and nothing is touched.
+    @Test func anOutputHoldingTheProjectIsRefused() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-holds-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let site = parent + "/pub"
+        for folder in ["assets", "systems", "genpon/inventory"] {
+            try FileManager.default.createDirectory(atPath: site + "/" + folder, withIntermediateDirectories: true)
+        }
+        try Data("x".utf8).write(to: URL(fileURLWithPath: site + "/index.html"))
+        #expect(OutputFolder.firstHeld([parent + "/other", site + "/genpon"], in: site) == site + "/genpon")
+        #expect(OutputFolder.firstHeld([site + "/./genpon/../genpon/"], in: parent + "/./pub/") != nil)
+        #expect(OutputFolder.firstHeld([site], in: site) == site)
+        #expect(OutputFolder.firstHeld([parent, parent + "/pubs"], in: site) == nil)
+        #expect(throws: WriteError.self) { try OutputFolder(output: site, keeping: [site + "/genpon"]) }
+        #expect(FileManager.default.fileExists(atPath: site + "/genpon/inventory"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["pub"])
+        let folder = try OutputFolder(output: site, keeping: [parent + "/elsewhere"])
+        folder.discard()
+    }
+
+    /// Why a folder cannot be made, in the system's words put into Japanese (Foundation's said
+    /// "NSCocoaErrorDomain error 512" for a file in the way), and the staging folder's hint.
+    @Test func writeFailuresSayWhyInJapanese() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-why-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: parent + "/afile"))
+        #expect(throws: WriteError.cannotWrite(parent + "/afile", String(cString: strerror(ENOTDIR)))) {
+            try AtomicFile.makeFolder(parent + "/afile/sub/deeper")
+        }
+        try AtomicFile.makeFolder(parent + "/a/b/c")
+        try AtomicFile.makeFolder(parent + "/a/b/c")
+        #expect(FileManager.default.fileExists(atPath: parent + "/a/b/c"))
+        let inTheWay = WriteError.cannotWrite(parent + "/afile", String(cString: strerror(ENOTDIR))).message(.ja)
+        #expect(inTheWay == "「\(parent)/afile」に書き込めません（途中の名前がフォルダではなくファイルです）")
+        let staging = WriteError.cannotWrite("/var/www/.html.building-12", String(cString: strerror(EACCES))).message(.ja)
+        #expect(staging == "「/var/www/.html.building-12」に書き込めません（書き込みの権限がありません）。サイトは隣の作業用フォルダで作ってから"
+                + "置き換えるため、出力先の親フォルダ「/var/www」に書き込めることが必要です")
+        #expect(WriteError.cannotWrite("x", "odd").message(.ja) == "「x」に書き込めません（odd）")
+    }
+
+    /// An output given as a symbolic link is the folder it names: the build is swapped in there,
+    /// and the link stays a link.
+    @Test func anOutputLinkIsFollowed() async throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-link-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        try FileManager.default.createDirectory(atPath: parent + "/www/real", withIntermediateDirectories: true)
+        #expect(symlink(parent + "/www/real", parent + "/pub") == 0)
+        let target = OutputFolder.followingLink(parent + "/pub/")
+        #expect(target.hasSuffix("/www/real"))
+        let folder = try OutputFolder(output: target)
+        try await folder.write([RenderedPage(path: "index.html", text: "top\n")])
+        try folder.commit()
+        #expect(FileManager.default.contents(atPath: parent + "/www/real/index.html") == Data("top\n".utf8))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: parent + "/pub") == parent + "/www/real")
+        #expect(OutputFolder.followingLink(parent + "/www/real") == parent + "/www/real")
+        #expect(OutputFolder.followingLink(parent + "/none") == parent + "/none")
+    }
+
     /// The files written do not depend on how many lanes write at once: lanes write into folders
     /// another lane may be making at the same moment (each system's folder, and `systems/`).
     @Test func lanesWritingAtOnceGiveTheSameFiles() async throws {

@@ -1,3 +1,4 @@
+import DaichoCore
 @testable import DaichoSite
 import DaichoRender
 import Foundation
@@ -5,6 +6,18 @@ import Testing
 
 /// What `serve` watches and where it writes.
 struct PreviewTests {
+    /// The page shown instead of the site names the ledgers only when they are what failed.
+    @Test func theProblemPageBlamesTheLedgersOnlyForTheirErrors() {
+        let server = PreviewServer(project: "/nonexistent", port: 0, options: SiteOptions(), templatesOverride: nil)
+        func error(in file: String) -> Diagnostic {
+            Diagnostic(.error, .unreadable, at: SourceLocation(file: file), field: "", LocalizedText(ja: "x", en: "x"))
+        }
+        #expect(server.problemPage([error(in: "inventory/zeimu.yaml")]).contains("<h1>台帳にエラーがあります</h1>"))
+        #expect(server.problemPage([error(in: "inventory/zeimu.yaml"), error(in: "daicho.yaml")])
+            .contains("<h1>サイトを作れません（エラーがあります）</h1>"))
+        #expect(server.problemPage([error(in: "inventory/zeimu.yaml")], inLedgers: false).contains("<h1>サイトを作れません"))
+    }
+
     @Test func theWatchSeesEverySaveAndNothingElse() throws {
         let project = try copyFixture("small")
         defer { try? FileManager.default.removeItem(atPath: project) }

@@ -17,4 +17,29 @@ struct ProjectLoaderTests {
         #expect(source.ledgers.map(\.stem) == ["JUKI", "a", "zei"])
         #expect(source.ledgers.map(\.key) == ["inventory/JUKI.YAML", "inventory/a.yaml", "inventory/zei.Yml"])
     }
+
+    /// Only a missing `daicho.yaml` means the defaults; one that is there but cannot be read stops
+    /// the load with the reason (built with defaults, the public edition would show what it hides).
+    @Test func aProjectFileThatCannotBeReadStops() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-loader-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/inventory", withIntermediateDirectories: true)
+        #expect(try ProjectLoader().load(folder).projectFile == nil)
+        #expect(symlink("/nonexistent/share/daicho.yaml", folder + "/daicho.yaml") == 0)
+        #expect(throws: LoadError.self) { try ProjectLoader().load(folder) }
+        do {
+            _ = try ProjectLoader().load(folder)
+        } catch {
+            #expect(error.message(.ja).contains("daicho.yaml」を読めません（リンク先が見つかりません）"))
+        }
+        try FileManager.default.removeItem(atPath: folder + "/daicho.yaml")
+        try FileManager.default.createDirectory(atPath: folder + "/daicho.yaml", withIntermediateDirectories: true)
+        #expect(throws: LoadError.self) { try ProjectLoader().load(folder) }
+        try FileManager.default.removeItem(atPath: folder + "/daicho.yaml")
+        try Data("organization:\n  name: テスト市\n".utf8).write(to: URL(fileURLWithPath: folder + "/daicho.yaml"))
+        #expect(try ProjectLoader().load(folder).projectFile != nil)
+        // A file given as the project, and a file for inventory/, are named as what they are.
+        #expect(LoadError.notAFolder(folder + "/daicho.yaml").message(.ja).hasSuffix("はフォルダではありません（プロジェクトのフォルダを指定してください）"))
+        #expect(LoadError.notAFolder(folder + "/none").message(.ja) == "フォルダ「\(folder)/none」がありません")
+    }
 }

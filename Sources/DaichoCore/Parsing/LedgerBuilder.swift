@@ -12,7 +12,7 @@ struct LedgerBuilder {
             file: decoder.file,
             basic: Basic(
                 name: basic?["name"]?.text ?? "",
-                department: basic?["department"]?.text ?? "",
+                department: basic?["department"]?.text?.composed ?? "",
                 category: basic?["category"]?.enumeration(),
                 purpose: basic?["purpose"]?.text,
                 business: texts(basic?["business"]),
@@ -79,7 +79,7 @@ struct LedgerBuilder {
             },
             vendor: root["vendor"].map {
                 Vendor(
-                    developer: $0["developer"]?.text, maintainer: $0["maintainer"]?.text,
+                    developer: $0["developer"]?.text?.composed, maintainer: $0["maintainer"]?.text?.composed,
                     supportBase: $0["support_base"]?.text, travelMinutes: $0["travel_minutes"]?.integer,
                     contract: $0["contract"].map {
                         Contract(kind: $0["kind"]?.enumeration(), start: $0["start"]?.date, end: $0["end"]?.date,

@@ -10,6 +10,15 @@ extension String {
         return String(trimmed.precomposedStringWithCompatibilityMapping.trimmingCharactersInWhitespace)
     }
 
+    /// In Unicode's composed form (NFC), for names that group systems (departments, vendors):
+    /// 「ガ」 typed, and 「カ」 with a combining mark as copied from some PDFs and file names, are
+    /// one department to `String` but two to a hash of the bytes, which names its page's folder.
+    /// Most names are kana and kanji alone, composed already.
+    public var composed: String {
+        if unicodeScalars.allSatisfy(\.isNFKCStable) { return self }
+        return precomposedStringWithCanonicalMapping
+    }
+
     /// Trimmed of white space (including the full-width space U+3000) at both ends.
     /// Works on Unicode scalars: this runs for every value of every ledger, and grapheme
     /// breaking cost more than the rest of reading a scalar.

@@ -26,8 +26,11 @@ public enum LedgerRules {
                 result.append(Diagnostic(.error, .idFileMismatch, at: map.location(of: "id"), field: "id",
                     LocalizedText(ja: "ID「\(ledger.id)」がファイル名「\(stem)」と違います",
                                   en: "id '\(ledger.id)' differs from the file name '\(stem)'"),
-                    hint: LocalizedText(ja: "ファイル名を \(ledger.id).yaml にするか、id を \(stem) にしてください",
-                                        en: "rename the file to \(ledger.id).yaml or set id to \(stem)")))
+                    // Offer the id only when the file name would make a valid one (`ZEIMU.YAML` would not).
+                    hint: isValidID(stem)
+                        ? LocalizedText(ja: "ファイル名を \(ledger.id).yaml にするか、id を \(stem) にしてください",
+                                        en: "rename the file to \(ledger.id).yaml or set id to \(stem)")
+                        : LocalizedText(ja: "ファイル名を \(ledger.id).yaml にしてください", en: "rename the file to \(ledger.id).yaml")))
             }
         }
         if let personal = ledger.personalData, personal.mynumber == true, personal.present == false {

@@ -88,10 +88,10 @@ final class SiteContext: Sendable {
         }
         departmentSystems = departments
         departmentNames = ByteOrder.sorted(departments.keys)
-        departmentSlugs = Slug.assign(departmentNames, prefix: "d")
+        departmentSlugs = Slug.departments(departmentNames)
         vendorSystems = vendors.mapValues { $0.map { (id: $0.0, developer: $0.1, maintainer: $0.2) } }
         vendorNames = ByteOrder.sorted(vendors.keys)
-        vendorSlugs = Slug.assign(vendorNames, prefix: "v")
+        vendorSlugs = Slug.vendors(vendorNames)
         self.incoming = incoming.mapValues { $0.map { (from: $0.0, link: $0.1) } }
         maintenanceByID = Dictionary(analysis.maintenance.systems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         siteTitle = project.site.title(for: project.organization)
@@ -137,7 +137,14 @@ struct LedgerIndex: Sendable {
 }
 
 /// Stable, ASCII-only folder names for Japanese names: a hash, so a page keeps its address across builds.
-enum Slug {
+/// Names whose hashes collide take `-2`, `-3`… in byte order, so one name's folder can move when
+/// another appears (an incremental rebuild looks: `IncrementalPlan.movedGroups`).
+public enum Slug {
+    /// Department name → folder, over every department of the site (`names` sorted by bytes).
+    public static func departments(_ names: [String]) -> [String: String] { assign(names, prefix: "d") }
+    /// Vendor name → folder, likewise.
+    public static func vendors(_ names: [String]) -> [String: String] { assign(names, prefix: "v") }
+
     static func assign(_ names: [String], prefix: String) -> [String: String] {
         var result: [String: String] = [:]
         var used: Set<String> = []

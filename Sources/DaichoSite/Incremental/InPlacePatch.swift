@@ -75,7 +75,9 @@ struct InPlacePatch {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return false }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, FileStamp(status) == stamp else {
+        // Nor into a file with other names: a backup made with hard links (`cp -al`, `rsync
+        // --link-dest`) shares its bytes, and would change with the site.
+        guard fstat(descriptor, &status) == 0, status.st_nlink == 1, FileStamp(status) == stamp else {
             close(descriptor)
             return false
         }

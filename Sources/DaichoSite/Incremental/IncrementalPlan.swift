@@ -36,6 +36,32 @@ enum IncrementalPlan {
         return selection
     }
 
+    /// The systems whose department or vendor page moved to another folder although the name
+    /// stayed: when names whose hashes collide come or go, their neighbours' `-2` suffixes shift
+    /// (`Slug`), and every page of those systems links to the folder. Only worth asking when the
+    /// sets of names changed (`groups` is nil).
+    static func movedGroups(old: [String: BuildManifest.Ledger], new: [String: BuildManifest.Ledger]) -> Set<String> {
+        func slugs(_ entries: [String: BuildManifest.Ledger]) -> (departments: [String: String], vendors: [String: String]) {
+            var departments: Set<String> = [], vendors: Set<String> = []
+            for entry in entries.values {
+                if let department = entry.department { departments.insert(department) }
+                vendors.formUnion(entry.vendors)
+            }
+            return (Slug.departments(ByteOrder.sorted(departments)), Slug.vendors(ByteOrder.sorted(vendors)))
+        }
+        let before = slugs(old), after = slugs(new)
+        let departments = Set(after.departments.compactMap { name, slug in before.departments[name].map { $0 == slug ? nil : name } ?? nil })
+        let vendors = Set(after.vendors.compactMap { name, slug in before.vendors[name].map { $0 == slug ? nil : name } ?? nil })
+        guard !departments.isEmpty || !vendors.isEmpty else { return [] }
+        var moved: Set<String> = []
+        for entry in new.values {
+            guard let id = entry.id else { continue }
+            if let department = entry.department, departments.contains(department) { moved.insert(id) }
+            if !vendors.isDisjoint(with: entry.vendors) { moved.insert(id) }
+        }
+        return moved
+    }
+
     /// Ledger files added, removed or changed (by content, validity, id, links or groups).
     static func changedFiles(old: [String: BuildManifest.Ledger], new: [String: BuildManifest.Ledger]) -> [String] {
         var changed = new.compactMap { file, entry in old[file] == entry ? nil : file }

@@ -79,9 +79,10 @@ extension SiteBuilder {
 
     static func plan(_ checked: CheckedInventory, previous: [String: BuildManifest.Ledger], valid: [Ledger]) -> Plan {
         let (entries, changed) = entries(checked, previous: previous)
-        return Plan(entries: entries, affected: IncrementalPlan.affected(old: previous, new: entries, changed: changed),
-                    groups: IncrementalPlan.groups(old: previous, new: entries, changed: changed),
-                    keys: ledgerKeys(checked, valid: valid), changed: changed.count)
+        var affected = IncrementalPlan.affected(old: previous, new: entries, changed: changed)
+        let groups = IncrementalPlan.groups(old: previous, new: entries, changed: changed)
+        if groups == nil { affected.formUnion(IncrementalPlan.movedGroups(old: previous, new: entries)) }
+        return Plan(entries: entries, affected: affected, groups: groups, keys: ledgerKeys(checked, valid: valid), changed: changed.count)
     }
 
     /// On disk: rewrites changed files in place, removes what no longer exists (both through the
@@ -103,7 +104,7 @@ extension SiteBuilder {
             sink.takePrevious(source?.bytes ?? [:], stamps: stamps)
             return source
         }, progress: progress)
-        guard case .built(_, _, let summary) = build.outcome else { return build.outcome }
+        guard case .built(let checked, let analysis, var summary) = build.outcome else { return build.outcome }
         StageTimer.note("rendered again, unchanged: \(sink.unchanged.sorted().joined(separator: " "))")
         StageTimer.note("patched in place: \(sink.patched.sorted().joined(separator: " "))")
         let finishing = ContinuousClock.now
@@ -133,7 +134,10 @@ extension SiteBuilder {
         leave(build)
         leave(sink)
         StageTimer.report("remove old files, write manifest", ContinuousClock.now - finishing)
-        return build.outcome
+        // What reached the disk, for "N files written": pages rendered again to the bytes their
+        // files hold are not written (a cost edit renders some 80 pages and writes about 14).
+        summary.pages = sink.rewritten
+        return .built(checked, analysis, summary)
     }
 
     /// The exports of the site on disk with where their pieces are, when they are still the
@@ -166,6 +170,15 @@ extension SiteBuilder {
             guard let recorded = previous.exportStamps[path] else { return false }
             return FileStamp(path: output + "/" + path) == recorded
         }
+    }
+
+    /// Whether the site on disk is most likely not the one the manifest describes: every file with
+    /// pieces the last build stamped has another stamp now (or is gone). That is what a folder
+    /// restored from a backup, or copied back over, looks like; a rebuild would trust its other
+    /// pages and leave an older site mixed with the new exports, so the build is a full one.
+    /// (One export edited by hand, say the CSV saved from Excel, changes one stamp: a rebuild.)
+    static func siteReplaced(in output: String, _ previous: BuildManifest) -> Bool {
+        !previous.exportStamps.isEmpty && previous.exportStamps.allSatisfy { FileStamp(path: output + "/" + $0.key) != $0.value }
     }
 
     /// The stamps of the files with pieces in `output` that the next rebuild may trust without

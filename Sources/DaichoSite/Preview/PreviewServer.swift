@@ -145,22 +145,26 @@ public final class PreviewServer: Sendable {
                 events(.failed(language == .ja ? "エラー \(errors.count) 件（ブラウザに表示中）" : "\(errors.count) errors (shown in the browser)"))
             }
         } catch let error as TemplateError {
-            await state.fail(problemPage([error.diagnostic]))
+            await state.fail(problemPage([error.diagnostic], inLedgers: false))
             events(.failed(error.diagnostic.message.text(language)))
         } catch {
             let message = (error as? LoadError)?.message(language) ?? (error as? TemplateLoadError)?.message(language)
                 ?? (error as? WriteError)?.message(language) ?? "\(error)"
             await state.fail(problemPage([Diagnostic(.error, .unreadable, at: SourceLocation(file: project), field: "",
-                                                     LocalizedText(ja: message, en: message))]))
+                                                     LocalizedText(ja: message, en: message))], inLedgers: false))
             events(.failed(message))
         }
     }
 
     /// A page listing the diagnostics, which reloads itself once they are fixed.
-    func problemPage(_ diagnostics: [Diagnostic]) -> String {
+    /// - Parameter inLedgers: false for a template, `daicho.yaml` or file problem, which the
+    ///   title must not blame on the ledgers.
+    func problemPage(_ diagnostics: [Diagnostic], inLedgers: Bool = true) -> String {
         let formatter = DiagnosticFormatter(language: language, color: false)
         let items = diagnostics.map { "<li><pre>\(HTML.escape(formatter.format($0)))</pre></li>" }.joined(separator: "\n")
-        let title = language == .ja ? "台帳にエラーがあります" : "The inventory has errors"
+        let title = inLedgers && diagnostics.allSatisfy({ $0.location.file.contains("inventory/") })
+            ? (language == .ja ? "台帳にエラーがあります" : "The inventory has errors")
+            : (language == .ja ? "サイトを作れません（エラーがあります）" : "The site cannot be built (errors)")
         let note = language == .ja ? "修正して保存すると、このページは自動で更新されます。" : "Fix and save; this page reloads by itself."
         return """
             <!DOCTYPE html>
