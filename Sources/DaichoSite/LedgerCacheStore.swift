@@ -47,12 +47,15 @@ public struct LedgerCacheStore: Sendable {
     }
 
     /// Creates the cache folder when missing, kept out of version control and out of backups
-    /// that honour the tag.
+    /// that honour the tag. The two files are written whenever they are missing: the folder may
+    /// have been made without them (deleted while `serve` ran, whose preview build made it again).
     func makeFolder() throws {
-        guard !FileManager.default.fileExists(atPath: directory) else { return }
         try AtomicFile.makeFolder(directory)
-        try AtomicFile.write(Array("*\n".utf8), to: (directory as NSString).appendingPathComponent(".gitignore"))
-        try AtomicFile.write(Array("Signature: 8a477f597d28d172789f06886806bc55\n# daicho's parsed-ledger cache; safe to delete.\n".utf8),
-                             to: (directory as NSString).appendingPathComponent("CACHEDIR.TAG"))
+        let files = [(".gitignore", "*\n"),
+                     ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# daicho's parsed-ledger cache; safe to delete.\n")]
+        for (name, text) in files {
+            let path = (directory as NSString).appendingPathComponent(name)
+            if !FileManager.default.fileExists(atPath: path) { try AtomicFile.write(Array(text.utf8), to: path) }
+        }
     }
 }

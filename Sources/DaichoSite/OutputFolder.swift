@@ -93,9 +93,19 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         for entry in entries where entry.hasPrefix(prefix) {
             var number = entry.dropFirst(prefix.count)
             if number.hasSuffix(".old") { number = number.dropLast(4) }
-            guard let pid = pid_t(number), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            guard let pid = pid_t(number), pid > 0, pid != getpid(), !isRunning(pid) else { continue }
             try? FileManager.default.removeItem(atPath: ProjectLoader.join(parent, entry))
         }
+    }
+
+    /// Whether a process with this id runs. A zombie (killed, not yet reaped by its parent, as
+    /// under `timeout -s KILL`) does not: it will never finish its build.
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 || errno != ESRCH else { return false }
+        // /proc/<pid>/stat: "pid (name) S …", the state after the last ")" (a name may hold one).
+        guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat"),
+              let close = stat.lastIndex(of: UInt8(ascii: ")")), close + 2 < stat.endIndex else { return true }
+        return stat[close + 2] != UInt8(ascii: "Z")
     }
 
     /// Removes the staged files after a failure; the output was never touched.

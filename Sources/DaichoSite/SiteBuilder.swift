@@ -119,7 +119,6 @@ public struct SiteBuilder: Sendable {
         // Not held through a full build: at 100,000 systems its tables are some 150 MB, which the
         // build's peak would carry (a build after a template edit or an update of Daicho).
         previous = nil
-        BuildManifest.remove(for: output)
         // Stamped before reading, so a file changed while the build runs is read again next time;
         // the parsed-ledger cache is handed the same stamps rather than taking them again.
         // (A list, not a table: it is held through a whole build, and at 100,000 files the table
@@ -149,6 +148,11 @@ public struct SiteBuilder: Sendable {
                 return outcome
             }
             let finishing = ContinuousClock.now
+            // The old manifest describes the old site until the swap: a build that stops (errors in
+            // the ledgers, a full disk) leaves both, and undoing the change gives a rebuild again.
+            // Removed just before, so a build killed between the swap and the save is followed
+            // by a full one.
+            BuildManifest.remove(for: output)
             try folder.commit()
             let made = await rows?.value
             let manifest = BuildManifest(fingerprint: fingerprint, folder: source.folder, ledgers: made?.entries ?? Self.entries(checked), outputs: sink.hashes,

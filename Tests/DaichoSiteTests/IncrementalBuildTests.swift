@@ -382,6 +382,29 @@ import Testing
         #expect(try tree(output) == full)
     }
 
+    /// A full build that stops (here a ledger error, after a `daicho.yaml` edit that makes every
+    /// page new) leaves the old site and its manifest: undoing both finds the site up to date.
+    @Test func aFullBuildThatStopsKeepsTheManifest() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let output = project + "/site", projectFile = project + "/daicho.yaml", ledger = project + "/inventory/juki.yaml"
+        _ = try await build(project, output)
+        let (settings, text) = (try Data(contentsOf: URL(fileURLWithPath: projectFile)), try Data(contentsOf: URL(fileURLWithPath: ledger)))
+        try (settings + Data("\n# 変更\n".utf8)).write(to: URL(fileURLWithPath: projectFile))
+        try (text + Data("usage: {form: bad}\n".utf8)).write(to: URL(fileURLWithPath: ledger))
+        guard case .stopped = try await build(project, output) else {
+            Issue.record("expected the errors to stop the build")
+            return
+        }
+        #expect(BuildManifest.load(for: output) != nil)
+        try settings.write(to: URL(fileURLWithPath: projectFile))
+        try text.write(to: URL(fileURLWithPath: ledger))
+        guard case .unchanged = try await build(project, output) else {
+            Issue.record("expected the site to be up to date")
+            return
+        }
+    }
+
     /// A rebuild counts the files it wrote, not the pages it rendered again: "N files written"
     /// after a cost edit names the files whose time changed.
     @Test func aRebuildCountsTheFilesItWrote() async throws {

@@ -108,6 +108,32 @@ struct OutputFolderTests {
         #expect(OutputFolder.followingLink(parent + "/none") == parent + "/none")
     }
 
+    /// A killed process its parent has not reaped yet (a zombie) runs no build. The shell starts
+    /// `true` in the background, prints its id and becomes `sleep`, which never reaps it.
+    @Test func aZombieIsNotRunning() throws {
+        let shell = Process(), output = Pipe()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "true & echo $!; exec sleep 5"]
+        shell.standardOutput = output
+        try shell.run()
+        defer { shell.terminate() }
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) { line += output.fileHandleForReading.availableData }
+        let zombie = try #require(pid_t(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        var state: UInt8 = 0
+        for _ in 0..<100 {
+            let stat = FileManager.default.contents(atPath: "/proc/\(zombie)/stat") ?? Data()
+            if let close = stat.lastIndex(of: UInt8(ascii: ")")), close + 2 < stat.endIndex { state = stat[close + 2] }
+            if state == UInt8(ascii: "Z") { break }
+            usleep(10_000)
+        }
+        #expect(state == UInt8(ascii: "Z"))
+        #expect(kill(zombie, 0) == 0, "a zombie still answers kill(pid, 0)")
+        #expect(!OutputFolder.isRunning(zombie))
+        #expect(OutputFolder.isRunning(shell.processIdentifier))
+        #expect(OutputFolder.isRunning(getpid()))
+    }
+
     /// The files written do not depend on how many lanes write at once: lanes write into folders
     /// another lane may be making at the same moment (each system's folder, and `systems/`).
     @Test func lanesWritingAtOnceGiveTheSameFiles() async throws {

@@ -123,6 +123,13 @@ struct PreviewTests {
         #expect(!FileManager.default.fileExists(atPath: second.path), "a temporary folder goes when serving ends")
         first.release()
         #expect(FileManager.default.fileExists(atPath: project + "/.daicho-cache"))
+        // A cache folder made without its files (deleted while serving, then made again by the
+        // preview's build) gets them with the next shard written.
+        try FileManager.default.removeItem(atPath: project + "/.daicho-cache")
+        try FileManager.default.createDirectory(atPath: project + "/.daicho-cache/preview", withIntermediateDirectories: true)
+        cache.write(shard: 0, [1, 2, 3])
+        #expect(FileManager.default.contents(atPath: project + "/.daicho-cache/.gitignore") == Data("*\n".utf8))
+        #expect(FileManager.default.fileExists(atPath: project + "/.daicho-cache/CACHEDIR.TAG"))
         let again = PreviewFolder(cache: cache)
         #expect(!again.isTemporary, "the folder is free again once released")
         again.release()
