@@ -79,7 +79,8 @@ struct BuildCommand: AsyncParsableCommand {
         StageTimer.report("build, all stages", .seconds(Date().timeIntervalSince(started)))
         switch outcome {
         case .unchanged:
-            if !quiet { Terminal.error(L("\(output) は最新です（変更はありません）", "\(output) is up to date (nothing changed)")) }
+            if !quiet { Terminal.error(L("\(output) は最新です（台帳・テンプレート・設定に変更はありません。手で消したページは --no-incremental で作り直せます）",
+                                           "\(output) is up to date (no ledger, template or setting changed; --no-incremental restores pages deleted by hand)")) }
         case .stopped(let checked):
             try reportErrors(checked, force: force, language: language)
         case .built(let checked, _, let summary):
