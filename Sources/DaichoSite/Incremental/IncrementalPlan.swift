@@ -15,16 +15,8 @@ enum IncrementalPlan {
             old[file]?.department != new[file]?.department || old[file]?.vendors != new[file]?.vendors
         }
         if namesMayDiffer {
-            func names(_ entries: [String: BuildManifest.Ledger]) -> (Set<String>, Set<String>) {
-                var departments: Set<String> = [], vendors: Set<String> = []
-                for entry in entries.values {
-                    if let department = entry.department { departments.insert(department) }
-                    vendors.formUnion(entry.vendors)
-                }
-                return (departments, vendors)
-            }
-            let (oldDepartments, oldVendors) = names(old), (newDepartments, newVendors) = names(new)
-            guard oldDepartments == newDepartments, oldVendors == newVendors else { return nil }
+            let (before, after) = (groupNames(old), groupNames(new))
+            guard before.departments == after.departments, before.vendors == after.vendors else { return nil }
         }
         var selection = GroupSelection(departments: [], vendors: [])
         for file in changed {
@@ -42,12 +34,8 @@ enum IncrementalPlan {
     /// sets of names changed (`groups` is nil).
     static func movedGroups(old: [String: BuildManifest.Ledger], new: [String: BuildManifest.Ledger]) -> Set<String> {
         func slugs(_ entries: [String: BuildManifest.Ledger]) -> (departments: [String: String], vendors: [String: String]) {
-            var departments: Set<String> = [], vendors: Set<String> = []
-            for entry in entries.values {
-                if let department = entry.department { departments.insert(department) }
-                vendors.formUnion(entry.vendors)
-            }
-            return (Slug.departments(ByteOrder.sorted(departments)), Slug.vendors(ByteOrder.sorted(vendors)))
+            let names = groupNames(entries)
+            return (Slug.departments(ByteOrder.sorted(names.departments)), Slug.vendors(ByteOrder.sorted(names.vendors)))
         }
         let before = slugs(old), after = slugs(new)
         let departments = Set(after.departments.compactMap { name, slug in before.departments[name].map { $0 == slug ? nil : name } ?? nil })
@@ -60,6 +48,16 @@ enum IncrementalPlan {
             if !vendors.isDisjoint(with: entry.vendors) { moved.insert(id) }
         }
         return moved
+    }
+
+    /// Every department and vendor the rows name.
+    static func groupNames(_ entries: [String: BuildManifest.Ledger]) -> (departments: Set<String>, vendors: Set<String>) {
+        var departments: Set<String> = [], vendors: Set<String> = []
+        for entry in entries.values {
+            if let department = entry.department { departments.insert(department) }
+            vendors.formUnion(entry.vendors)
+        }
+        return (departments, vendors)
     }
 
     /// Ledger files added, removed or changed (by content, validity, id, links or groups).
