@@ -141,10 +141,14 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     /// The folder an output given as a symbolic link names: the site is built beside it and swapped
     /// in there (replacing the link with a folder of its own would leave the published folder
     /// stale without a word). Any other path is returned as it is.
+    /// (`site/.` and `site/` are `site`: a folder cannot be renamed by its `.`.)
     public static func followingLink(_ output: String) -> String {
-        let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        var trimmed = output
+        while trimmed.count > 1, trimmed.hasSuffix("/") || trimmed.hasSuffix("/.") {
+            trimmed = String(trimmed.dropLast(trimmed.hasSuffix("/") ? 1 : 2))
+        }
         var status = stat()
-        guard lstat(trimmed, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK, let target = realPath(trimmed) else { return output }
+        guard lstat(trimmed, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK, let target = realPath(trimmed) else { return trimmed }
         return target
     }
 

@@ -58,6 +58,10 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let language = options.language
+        if self.output?.isEmpty == true {
+            Terminal.error(L("daicho: -o の出力先が空です（例: -o site）", "daicho: -o names no folder (e.g. -o site)"))
+            throw ExitCode(2)
+        }
         let output = self.output ?? ProjectLoader.join(options.project, "site")
         let started = Date()
         var siteOptions = SiteOptions(language: language, profile: profile,

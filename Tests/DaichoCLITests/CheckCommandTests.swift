@@ -136,6 +136,8 @@ struct CheckCommandTests {
         #expect(try CLI.run(["docs", "x", "--kind", "xyz"]).stderr.hasPrefix("エラー: 「--kind <kind>」に「xyz」は使えません（使える値: rfi, rfp, sla）"))
         #expect(try CLI.run(["build", "--no-incrementl"]).stderr
             .hasPrefix("エラー: 「--no-incrementl」というオプションはありません。「--no-incremental」のことですか？"))
+        let noOutput = try CLI.run(["build", "-o", ""])
+        #expect(noOutput.status == 2 && noOutput.stderr.hasPrefix("daicho: -o の出力先が空です"))
         let bogus = try CLI.run(["bogus"])
         #expect(bogus.status == 2 && bogus.stderr.hasPrefix("エラー: 「bogus」というコマンドはありません（使えるコマンド: check"))
         let english = try CLI.run(["check", "--bogus"], language: "en_US.UTF-8")

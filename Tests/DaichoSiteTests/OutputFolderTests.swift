@@ -106,6 +106,9 @@ struct OutputFolderTests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: parent + "/pub") == parent + "/www/real")
         #expect(OutputFolder.followingLink(parent + "/www/real") == parent + "/www/real")
         #expect(OutputFolder.followingLink(parent + "/none") == parent + "/none")
+        #expect(OutputFolder.followingLink("site/.") == "site")
+        #expect(OutputFolder.followingLink("site/./") == "site")
+        #expect(OutputFolder.followingLink("/") == "/")
     }
 
     /// A killed process its parent has not reaped yet (a zombie) runs no build. The shell starts
