@@ -20,10 +20,12 @@ public enum FileBytes {
         return (descriptor, status)
     }
 
-    public static func read(_ path: String) -> [UInt8]? {
+    /// - Parameter limit: read no more than this many bytes (a ledger of gigabytes is refused for
+    ///   its size: reading it whole first took twice its size in memory).
+    public static func read(_ path: String, atMost limit: Int = .max) -> [UInt8]? {
         guard let (descriptor, status) = openRegular(path) else { return nil }
         defer { close(descriptor) }
-        let size = Int(status.st_size)
+        let size = min(Int(status.st_size), limit)
         var failed = false
         // Uninitialised: zeroing a 50 MB buffer first cost as much as reading into it.
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
@@ -40,8 +42,8 @@ public enum FileBytes {
         // A file that grew while being read: take the rest as well. The buffer is on the stack and
         // not cleared (a cleared 64 KiB array per file showed in reading 100,000 ledgers).
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65_536) { chunk in
-            while !failed, let base = chunk.baseAddress {
-                let read = Foundation.read(descriptor, base, chunk.count)
+            while !failed, bytes.count < limit, let base = chunk.baseAddress {
+                let read = Foundation.read(descriptor, base, min(chunk.count, limit - bytes.count))
                 if read < 0, errno == EINTR { continue }
                 if read < 0 { failed = true }
                 if read <= 0 { break }

@@ -35,17 +35,21 @@ public struct ProjectLoader: Sendable {
             let path = folder + name
             let stem = String(name.dropLast(name.lowercased().hasSuffix(".yaml") ? 5 : 4))
             // Read when parsed: an unreadable file is reported then, with the others.
-            ledgers.append(LedgerSource(path: path, key: "inventory/" + name, stem: stem, load: { FileBytes.read(path) },
+            ledgers.append(LedgerSource(path: path, key: "inventory/" + name, stem: stem, load: { FileBytes.read(path, atMost: Self.readLimit) },
                                         stamp: { FileStamp(path: path)?.settled.map { BinaryWriter.encode($0) } }))
         }
         // Only a missing file means the defaults. One that is there but cannot be read (a folder,
         // a link to a share not mounted, no permission) stops the command: built with defaults,
         // the public edition would publish what its `policy.public_hide` keeps back.
-        let projectBytes = fileManager.contents(atPath: projectFile).map { [UInt8]($0) }
+        let projectBytes = FileBytes.read(projectFile, atMost: Self.readLimit)
         if projectBytes == nil, let reason = Self.presentButUnreadable(projectFile) { throw .unreadableProjectFile(projectFile, reason) }
         return ProjectSource(projectFilePath: projectFile, projectFile: projectBytes, ledgers: ledgers,
                              readAhead: { FileBytes.readAhead($0) })
     }
+
+    /// One byte past what the YAML reader takes: enough to tell a file too large, without
+    /// reading all of one of gigabytes.
+    static let readLimit = YAMLReader.Limits().maxBytes + 1
 
     /// Why a file that exists (as a name in its folder, be it a broken link) cannot be read, or nil
     /// when there is no such name.
@@ -54,11 +58,15 @@ public struct ProjectLoader: Sendable {
         guard lstat(path, &status) == 0 else { return nil }
         if stat(path, &status) != 0 { return String(cString: strerror(errno)) }
         if (status.st_mode & S_IFMT) == S_IFDIR { return String(cString: strerror(EISDIR)) }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // A pipe or a device: never opened (a pipe would wait for a writer).
+        if (status.st_mode & S_IFMT) != S_IFREG { return Self.notARegularFile }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         close(descriptor)
         return String(cString: strerror(EIO))
     }
+
+    static let notARegularFile = "not a regular file"
 
     /// `*.yaml` and `*.yml` in any case (`JUKI.YAML` is read, and its id then checked against its
     /// name, rather than left out unseen), not hidden, not `_`-prefixed (drafts the user parks),
@@ -86,7 +94,7 @@ public struct ProjectLoader: Sendable {
 }
 
 /// Why a project folder could not be read at all (exit status 2).
-public enum LoadError: Error, Sendable {
+public enum LoadError: Error, Sendable, Equatable {
     case notAFolder(String)
     case noInventory(String)
     case unreadable(String)
@@ -98,6 +106,7 @@ public enum LoadError: Error, Sendable {
         case String(cString: strerror(ENOENT)): "リンク先が見つかりません"
         case String(cString: strerror(EACCES)): "読み取りの権限がありません"
         case String(cString: strerror(EISDIR)): "ファイルではなくフォルダです"
+        case ProjectLoader.notARegularFile: "通常のファイルではありません"
         default: reason
         }
     }

@@ -105,6 +105,15 @@ struct ConsolidationTests {
             let demands = (0..<Int(random.next() % UInt64(count + 1))).map { index in
                 // Some rounds draw small demands only, so that hosts fill up on one dimension first.
                 let scale = round % 3 == 0 ? 8 : 1
+                // Some servers of nothing at all (0 cores, memory, storage), and some with zero
+                // on one dimension: they fit anywhere, and must not stop full hosts from closing.
+                if round % 4 == 1, random.next() % 5 == 0 {
+                    return Demand(id: "s\(round)-\(index)", resources: Resources(vcpu: .zero, memory: .zero, storage: .zero), assumed: false)
+                }
+                if round % 4 == 2, random.next() % 5 == 0 {
+                    return Demand(id: "s\(round)-\(index)", resources: Resources(vcpu: .zero, memory: Exact(Int(random.next() % 40) + 1),
+                                                                               storage: .zero), assumed: false)
+                }
                 return Demand(id: "s\(round)-\(index)",
                               resources: Resources(vcpu: Exact(Int(random.next() % UInt64(52 / scale)) + 1),
                                                    memory: Exact(Int(random.next() % UInt64(320 / scale)) + 1, Int(random.next() % 3) + 1),

@@ -27,6 +27,45 @@ struct InventoryRulesTests {
         #expect(problem.hint?.ja == "「b」のことですか？")
     }
 
+    /// "Did you mean" for links to missing ids is worked out once per id and for the first
+    /// `Suggestion.budget` (200) different ids only. Files in name order: 50 links to one missing
+    /// id ("targe", the first), all with its suggestion; then 250 ledgers each linking to its own
+    /// near-miss ("s005x"): the first 199 get a suggestion, the other 51 the general hint.
+    @Test func suggestionsForMissingLinksAreBounded() async throws {
+        var files = [("target.yaml", minimalLedger(id: "target"))]
+        for index in 0..<50 {
+            files.append(("a\(index).yaml", minimalLedger(id: "a\(index)", extra: "integrations:\n  - {system: targe, direction: send}")))
+        }
+        for index in 0..<250 {
+            let id = "s" + String(1000 + index).dropFirst()
+            files.append(("\(id).yaml", minimalLedger(id: id, extra: "integrations:\n  - {system: \(id)x, direction: send}")))
+        }
+        let unknown = await check(files).diagnostics.with(.unknownIntegration)
+        #expect(unknown.count == 300)
+        let shared = unknown.filter { $0.location.file.hasPrefix("inventory/a") }
+        #expect(shared.count == 50 && shared.allSatisfy { $0.hint?.ja == "「target」のことですか？" })
+        let own = unknown.filter { $0.location.file.hasPrefix("inventory/s") }.sorted { $0.location.file < $1.location.file }
+        #expect(own.prefix(199).allSatisfy { $0.hint?.ja.hasPrefix("「s") == true })
+        #expect(own.dropFirst(199).allSatisfy { $0.hint?.ja.hasPrefix("台帳外のシステムなら") == true })
+    }
+
+    /// The length filter leaves the suggestions as the full search gives them.
+    @Test func theLengthFilterKeepsTheNearest() {
+        var random = SplitMix(seed: 5)
+        let alphabet = Array("abcde-")
+        func word() -> String { String((0..<(1 + Int(random.next() % 12))).map { _ in alphabet[Int(random.next() % 6)] }) }
+        let candidates = (0..<60).map { _ in word() }
+        for _ in 0..<400 {
+            let input = word()
+            var best: (String, Int)?
+            for candidate in candidates {
+                let distance = EditDistance.between(input, candidate)
+                if distance <= max(2, candidate.count / 3), distance < (best?.1 ?? .max) { best = (candidate, distance) }
+            }
+            #expect(Suggestion.nearest(to: input, among: candidates) == best?.0, "\(input)")
+        }
+    }
+
     /// A link to a ledger whose file could not be read as one (broken YAML), or whose id does not
     /// match its file name, is no error of the linking ledger: the problem is reported once, in
     /// that file, and `--force` leaves out that ledger alone. A link to no file at all still is.

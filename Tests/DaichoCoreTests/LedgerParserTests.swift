@@ -255,6 +255,18 @@ struct LedgerParserTests {
         #expect(decomposed.utf8.count != composed.utf8.count)
     }
 
+    /// Markdown fields are limited to 32 KiB (the Markdown library is quadratic on some inputs);
+    /// plain text fields are not, and the limit is in bytes.
+    @Test func markdownFieldsHaveALimit() {
+        let long = String(repeating: "あ", count: 10_923)  // 32,769 bytes
+        let tooLong = parseLedger(minimalLedger(extra: "  purpose: \(long)\nnotes: \(long)\nissues:\n  - {title: t, detail: \(long)}"))
+        #expect(tooLong.diagnostics.with(.outOfRange).map(\.fieldPath).sorted() == ["basic.purpose", "issues[0].detail", "notes"])
+        #expect(tooLong.diagnostics.with(.outOfRange).first?.message.ja == "文章が長すぎます（32769 バイト、上限 32768 バイト）")
+        let fits = String(repeating: "あ", count: 10_922)  // 32,766 bytes
+        #expect(parseLedger(minimalLedger(extra: "  purpose: \(fits)")).diagnostics.with(.outOfRange).isEmpty)
+        #expect(parseLedger(minimalLedger(extra: "  product: \(long)")).diagnostics.with(.outOfRange).isEmpty)
+    }
+
     @Test func mynumberWithoutPersonalDataIsAnError() {
         let bad = parseLedger(minimalLedger(extra: "personal_data:\n  present: false\n  mynumber: true"))
         #expect(bad.diagnostics.with(.mynumberWithoutPersonalData).map(\.fieldPath) == ["personal_data.mynumber"])

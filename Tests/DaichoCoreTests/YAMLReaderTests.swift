@@ -48,6 +48,23 @@ struct YAMLReaderTests {
         #expect(problems.first?.message.ja.contains("エイリアス") == true)
     }
 
+    /// A few aliases of one long text stay under the node limit but not under the text limit:
+    /// 100 × 20,000 bytes is 2,000,000 bytes, over 1 MiB (1,048,576); 50 of them (1,000,000) fit,
+    /// as does the text alone.
+    @Test func aliasesOfALongTextStopAtTheTextLimit() {
+        let long = String(repeating: "x", count: 20_000)
+        func yaml(_ aliases: Int) -> [UInt8] {
+            Array("purpose: &p \(long)\nissues: [\(Array(repeating: "*p", count: aliases).joined(separator: ", "))]\n".utf8)
+        }
+        let problems = read(yaml(100))
+        #expect(problems.map(\.code) == [.aliasExpansion])
+        #expect(problems.first?.message.ja.contains("文字が多くなりすぎます") == true)
+        #expect(read(yaml(49)).isEmpty)
+        // An anchored list counts its text too.
+        let list = "a: &a [\(long), \(long)]\nb: [\(Array(repeating: "*a", count: 30).joined(separator: ", "))]\n"
+        #expect(read(Array(list.utf8)).map(\.code) == [.aliasExpansion])
+    }
+
     @Test func nestingBeyond64LevelsIsAnError() {
         // 100 levels of block mappings.
         var yaml = ""

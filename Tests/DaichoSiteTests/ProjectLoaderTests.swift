@@ -36,6 +36,15 @@ struct ProjectLoaderTests {
         try FileManager.default.createDirectory(atPath: folder + "/daicho.yaml", withIntermediateDirectories: true)
         #expect(throws: LoadError.self) { try ProjectLoader().load(folder) }
         try FileManager.default.removeItem(atPath: folder + "/daicho.yaml")
+        // A pipe is not opened (that would wait for a writer).
+        #expect(mkfifo(folder + "/daicho.yaml", 0o644) == 0)
+        #expect(throws: LoadError.unreadableProjectFile(folder + "/daicho.yaml", ProjectLoader.notARegularFile)) { try ProjectLoader().load(folder) }
+        try FileManager.default.removeItem(atPath: folder + "/daicho.yaml")
+        // A file of gigabytes is read no further than one byte past the limit.
+        #expect(FileManager.default.createFile(atPath: folder + "/daicho.yaml", contents: nil))
+        #expect(truncate(folder + "/daicho.yaml", 1 << 31) == 0)
+        #expect(try ProjectLoader().load(folder).projectFile?.count == ProjectLoader.readLimit)
+        try FileManager.default.removeItem(atPath: folder + "/daicho.yaml")
         try Data("organization:\n  name: テスト市\n".utf8).write(to: URL(fileURLWithPath: folder + "/daicho.yaml"))
         #expect(try ProjectLoader().load(folder).projectFile != nil)
         // A file given as the project, and a file for inventory/, are named as what they are.

@@ -17,9 +17,21 @@ enum FirstFit {
     /// dimensions is below the smallest demand still to come on that dimension: no later demand
     /// fits it, so leaving it out of the later scans changes no placement. (At 100,000 systems,
     /// 20,000 demands on 4,000 hosts, the plain scan was two thirds of the analysis.)
+    ///
+    /// A demand of nothing at all (a server with 0 cores, memory and storage) fits the first host
+    /// there is, and is placed there without a scan. It is left out of the smallest demands to
+    /// come: counted, it made them zero, so no host ever closed and every later demand scanned
+    /// every host (100,000 demands behind one such server took twice as long, with exact values
+    /// ten times).
     static func scan<Number>(_ demands: [Dimensions<Number>], capacity: Dimensions<Number>) -> [Int] {
+        let nothing = Dimensions<Number>(vcpu: .zero, memory: .zero, storage: .zero)
         var smallest = demands
-        for index in demands.indices.dropLast().reversed() { smallest[index] = demands[index].minimum(smallest[index + 1]) }
+        var next: Dimensions<Number>?
+        for index in demands.indices.reversed() {
+            if demands[index] != nothing { next = next.map(demands[index].minimum) ?? demands[index] }
+            // Only demands of nothing remain after `index` when `next` is nil; they need no scan.
+            smallest[index] = next ?? capacity
+        }
         var free: [Dimensions<Number>] = []
         var placed: [Int] = []
         placed.reserveCapacity(demands.count)
@@ -34,6 +46,10 @@ enum FirstFit {
             return host
         }
         for (index, demand) in demands.enumerated() {
+            if demand == nothing, !free.isEmpty {
+                placed.append(0)
+                continue
+            }
             var host = firstOpen(from: 0)
             while host < free.count {
                 if !smallest[index].fits(in: free[host]) {

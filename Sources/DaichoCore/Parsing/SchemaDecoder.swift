@@ -64,6 +64,17 @@ struct SchemaDecoder {
         case .text, .markdown:
             guard let text = scalar(node, path, expected: Self.expectText) else { return nil }
             warnOfInvisibleCharacters(in: text, path.text, node)
+            // The Markdown library takes quadratic time on some inputs (runs of `![[]()`, of
+            // `<![CDATA[`, tables of thousands of columns): a page of a megabyte of them did not
+            // finish in two minutes. Within this limit any input renders in well under a second.
+            if case .markdown = kind, text.utf8.count > Self.maxMarkdownBytes {
+                error(.outOfRange, path, node,
+                      LocalizedText(ja: "文章が長すぎます（\(text.utf8.count) バイト、上限 \(Self.maxMarkdownBytes) バイト）",
+                                    en: "the text is too long (\(text.utf8.count) bytes, limit \(Self.maxMarkdownBytes) bytes)"),
+                      hint: LocalizedText(ja: "長い資料は台帳の外に置き、その名前と置き場所を書いてください",
+                                          en: "keep long documents outside the ledger and write their name and place"))
+                return nil
+            }
             return .text(text)
         case .integer:
             guard let text = scalar(node, path, expected: Self.expectInteger) else { return nil }
@@ -380,6 +391,8 @@ struct SchemaDecoder {
     /// A number's denominator must divide this: six decimal places (trailing zeros do not count).
     static let millionths: Int128 = 1_000_000
     static let maxNumber = 1_000_000_000_000
+    /// The longest text of a Markdown field (`purpose`, `notes`, `issues[].detail`, `security.notes`).
+    static let maxMarkdownBytes = 32_768
 
     static func yen(_ text: String) -> Int? {
         // Plain digits, the usual case, without normalising.

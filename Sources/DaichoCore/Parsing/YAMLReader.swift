@@ -29,8 +29,9 @@ public struct YAMLReader: Sendable {
         let start = SourceLocation(file: file)
         if bytes.count > limits.maxBytes {
             return (nil, [Diagnostic(.error, .fileTooLarge, at: start, field: "",
-                LocalizedText(ja: "ファイルが大きすぎます（\(bytes.count) バイト、上限 \(limits.maxBytes) バイト）",
-                              en: "file too large (\(bytes.count) bytes, limit \(limits.maxBytes) bytes)"),
+                // Not the size: the caller reads no more than one byte past the limit.
+                LocalizedText(ja: "ファイルが大きすぎます（上限 \(limits.maxBytes) バイト）",
+                              en: "file too large (limit \(limits.maxBytes) bytes)"),
                 hint: LocalizedText(ja: "1システム1ファイルにし、大きな資料は台帳の外に置いてください",
                                     en: "keep one system per file and large documents outside the ledger"))])
         }

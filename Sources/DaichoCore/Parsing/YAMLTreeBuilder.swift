@@ -17,6 +17,8 @@ struct YAMLTreeBuilder {
         /// Nodes the anchored value stands for, once expanded.
         var size: Int
         var height: Int
+        /// Bytes of text it stands for, once expanded.
+        var bytes = 0
     }
 
     private struct Frame {
@@ -25,6 +27,7 @@ struct YAMLTreeBuilder {
         var column: Int32
         var anchor: String?
         var nodesBefore: Int
+        var bytesBefore = 0
         var height = 1
         var items: [YAMLNode] = []
         var pairs: [YAMLNode.Pair] = []
@@ -34,6 +37,9 @@ struct YAMLTreeBuilder {
     private var stack: [Frame] = []
     private var anchors: [String: Anchored] = [:]
     private var nodes = 0
+    /// Bytes of scalar text, aliases counted as what they expand to: a few aliases of one long
+    /// text stay under the node limit and still fill the memory of every page that shows them.
+    private var textBytes = 0
     private var sawAlias = false
     private var root: YAMLNode?
 
@@ -84,7 +90,7 @@ struct YAMLTreeBuilder {
                     } ?? ""
                     let node = YAMLNode(content: .scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE),
                                         line: line, column: column)
-                    try add(node, size: 1, height: 1, anchor: Self.string(scalar.anchor))
+                    try add(node, size: 1, height: 1, bytes: scalar.length, anchor: Self.string(scalar.anchor))
                 case YAML_ALIAS_EVENT:
                     sawAlias = true
                     guard let name = Self.string(event.data.alias.anchor), let anchored = anchors[name] else {
@@ -97,7 +103,7 @@ struct YAMLTreeBuilder {
                     var node = anchored.node
                     node.line = line
                     node.column = column
-                    try add(node, size: anchored.size, height: anchored.height, anchor: nil)
+                    try add(node, size: anchored.size, height: anchored.height, bytes: anchored.bytes, anchor: nil)
                 case YAML_SEQUENCE_START_EVENT:
                     try open(mapping: false, line: line, column: column,
                              anchor: Self.string(event.data.sequence_start.anchor))
@@ -120,7 +126,7 @@ struct YAMLTreeBuilder {
 
     private mutating func open(mapping: Bool, line: Int32, column: Int32, anchor: String?) throws {
         try count(1, height: 1, line: line, column: column)
-        stack.append(Frame(isMapping: mapping, line: line, column: column, anchor: anchor, nodesBefore: nodes))
+        stack.append(Frame(isMapping: mapping, line: line, column: column, anchor: anchor, nodesBefore: nodes, bytesBefore: textBytes))
     }
 
     private mutating func close() throws {
@@ -139,14 +145,24 @@ struct YAMLTreeBuilder {
                             line: frame.line, column: frame.column)
         if let anchor = frame.anchor {
             // The frame's own node was counted when it opened.
-            anchors[anchor] = Anchored(node: node, size: nodes - frame.nodesBefore + 1, height: frame.height)
+            anchors[anchor] = Anchored(node: node, size: nodes - frame.nodesBefore + 1, height: frame.height,
+                                       bytes: textBytes - frame.bytesBefore)
         }
         attach(node, height: frame.height)
     }
 
-    private mutating func add(_ node: YAMLNode, size: Int, height: Int, anchor: String?) throws {
+    private mutating func add(_ node: YAMLNode, size: Int, height: Int, bytes: Int, anchor: String?) throws {
         try count(size, height: height, line: node.line, column: node.column)
-        if let anchor { anchors[anchor] = Anchored(node: node, size: size, height: height) }
+        textBytes += bytes
+        // Without aliases the text cannot outgrow the file, which is at most `maxBytes`.
+        if textBytes > limits.maxBytes {
+            throw problem(.aliasExpansion, line: node.line, column: node.column,
+                LocalizedText(ja: "アンカーとエイリアスの展開で文字が多くなりすぎます（上限 \(limits.maxBytes) バイト）",
+                              en: "anchors and aliases expand to too much text (limit \(limits.maxBytes) bytes)"),
+                hint: LocalizedText(ja: "エイリアス（*名前）を使わず、値を直接書いてください",
+                                    en: "write values directly instead of using aliases (*name)"))
+        }
+        if let anchor { anchors[anchor] = Anchored(node: node, size: size, height: height, bytes: bytes) }
         attach(node, height: height)
     }
 

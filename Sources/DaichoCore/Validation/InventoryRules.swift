@@ -38,6 +38,10 @@ public enum InventoryRules {
         // Sorted only when a reference is unknown (sorting 100,000 ids for nothing was a tenth of a second).
         var sortedIDs: [String]?
         var stems: Set<String>?
+        // "Did you mean" compares a missing id with every id: once per missing id (a system
+        // renamed or removed leaves thousands of links to one id), and for the first
+        // `Suggestion.budget` of them only (each is a pass over the whole inventory).
+        var suggested: [String: String?] = [:]
         // What each system declares towards each partner, by the position of the system's first
         // ledger: a system has a few partners, so a short list each beats one table of all pairs
         // (hashing 200,000 pairs into it was most of this rule's time, and it runs on one core).
@@ -50,7 +54,13 @@ public enum InventoryRules {
                     if stems?.contains(partner) == true { continue }
                     let path = "integrations[\(link.index)].system"
                     if sortedIDs == nil { sortedIDs = first.keys.sorted() }
-                    let near = Suggestion.nearest(to: partner, among: sortedIDs ?? [])
+                    let near: String?
+                    if let known = suggested[partner] {
+                        near = known
+                    } else {
+                        near = suggested.count < Suggestion.budget ? Suggestion.nearest(to: partner, among: sortedIDs ?? []) : nil
+                        suggested[partner] = near
+                    }
                     result.append(Diagnostic(.error, .unknownIntegration, at: ledger.sourceMap.location(of: path),
                         field: path,
                         LocalizedText(ja: "連携先「\(partner)」という台帳はありません", en: "no ledger has the id '\(partner)'"),
