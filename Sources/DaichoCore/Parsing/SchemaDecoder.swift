@@ -86,8 +86,7 @@ struct SchemaDecoder {
             return inRange(Exact(value), spec, path, node, text) ? .integer(value) : nil
         case .number:
             guard let text = scalar(node, path, expected: Self.expectNumber) else { return nil }
-            let trimmed = text.nfkcTrimmed
-            guard let value = Exact(decimal: trimmed.utf8.contains(0x2C) ? trimmed.replacing(",", with: "") : trimmed) else {
+            guard let value = Self.decimal(text) else {
                 return fail(.wrongType, path, node, text, Self.expectNumber,
                             hint: LocalizedText(ja: "単位を付けずに数値だけを書いてください（例: 16、0.5）",
                                                 en: "write the number alone, without units (e.g. 16 or 0.5)"))
@@ -412,11 +411,16 @@ struct SchemaDecoder {
         return value
     }
 
+    /// A number as written, normalised, with any digit grouping: `1,234.5`, `１２`.
+    static func decimal(_ text: String) -> Exact? {
+        let plain = text.nfkcTrimmed
+        return Exact(decimal: plain.utf8.contains(0x2C) ? plain.replacing(",", with: "") : plain)
+    }
+
     /// Why an amount was not taken, for the three mistakes clerks make: a fraction (in 千円, where
     /// 12.5 means 12,500 円), a minus sign, anything else.
     static func amountHint(_ text: String) -> LocalizedText {
-        let plain = text.nfkcTrimmed
-        let number = Exact(decimal: plain.utf8.contains(0x2C) ? plain.replacing(",", with: "") : plain)
+        let number = decimal(text)
         if let number, number < .zero {
             return LocalizedText(ja: "金額は 0 以上です。マイナスは書けません（減額は差し引いた額を書きます）",
                                  en: "amounts are 0 or more: no minus sign (write the amount after any reduction)")
