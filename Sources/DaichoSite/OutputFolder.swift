@@ -16,7 +16,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     /// - Parameter keeping: folders the build must not delete with the old site: the project, the
     ///   templates, the current folder. An output that holds one of them is refused.
     public init(output: String, keeping: [String] = []) throws(WriteError) {
-        let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        let trimmed = Self.trimmed(output)
         guard Self.isReplaceable(trimmed) else { throw .notASite(trimmed) }
         if let held = Self.firstHeld(keeping, in: trimmed) { throw .holds(trimmed, held) }
         self.output = trimmed
@@ -138,15 +138,21 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         return String(cString: resolved)
     }
 
-    /// The folder an output given as a symbolic link names: the site is built beside it and swapped
-    /// in there (replacing the link with a folder of its own would leave the published folder
-    /// stale without a word). Any other path is returned as it is.
-    /// (`site/.` and `site/` are `site`: a folder cannot be renamed by its `.`.)
-    public static func followingLink(_ output: String) -> String {
+    /// The output without a final `/` or `/.` (`site/.` and `site/` are `site`: a folder cannot be
+    /// renamed by its `.`, and the staging folder is named after the last component).
+    static func trimmed(_ output: String) -> String {
         var trimmed = output
         while trimmed.count > 1, trimmed.hasSuffix("/") || trimmed.hasSuffix("/.") {
             trimmed = String(trimmed.dropLast(trimmed.hasSuffix("/") ? 1 : 2))
         }
+        return trimmed
+    }
+
+    /// The folder an output given as a symbolic link names: the site is built beside it and swapped
+    /// in there (replacing the link with a folder of its own would leave the published folder
+    /// stale without a word). Any other path is returned as it is.
+    public static func followingLink(_ output: String) -> String {
+        let trimmed = trimmed(output)
         var status = stat()
         guard lstat(trimmed, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK, let target = realPath(trimmed) else { return trimmed }
         return target

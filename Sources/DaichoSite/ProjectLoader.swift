@@ -10,7 +10,7 @@ public struct ProjectLoader: Sendable {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .notAFolder(root)
+            throw fileManager.fileExists(atPath: root) ? .fileInsteadOfFolder(root, inventory: false) : .notAFolder(root)
         }
         // One spelling of the folder however it was given (`.`, `./city/`, `/home/me/city`): the
         // parsed-ledger cache and the build manifest know each ledger by its path, and another
@@ -19,7 +19,7 @@ public struct ProjectLoader: Sendable {
         let projectFile = Self.join(base, "daicho.yaml")
         let inventory = Self.join(base, "inventory")
         guard fileManager.fileExists(atPath: inventory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .noInventory(inventory)
+            throw fileManager.fileExists(atPath: inventory) ? .fileInsteadOfFolder(inventory, inventory: true) : .noInventory(inventory)
         }
         let names: [String]
         do {
@@ -97,6 +97,8 @@ public struct ProjectLoader: Sendable {
 public enum LoadError: Error, Sendable, Equatable {
     case notAFolder(String)
     case noInventory(String)
+    /// The project folder, or `inventory/` in it, is a file.
+    case fileInsteadOfFolder(String, inventory: Bool)
     case unreadable(String)
     case unreadableProjectFile(String, String)
 
@@ -114,11 +116,11 @@ public enum LoadError: Error, Sendable, Equatable {
     public func message(_ language: Language) -> String {
         switch self {
         case .notAFolder(let path):
-            FileManager.default.fileExists(atPath: path)
-                ? (language == .ja ? "「\(path)」はフォルダではありません（プロジェクトのフォルダを指定してください）"
-                                   : "\(path) is not a folder (give the project folder)")
-                : (language == .ja ? "フォルダ「\(path)」がありません" : "no such folder: \(path)")
-        case .noInventory(let path) where FileManager.default.fileExists(atPath: path):
+            language == .ja ? "フォルダ「\(path)」がありません" : "no such folder: \(path)"
+        case .fileInsteadOfFolder(let path, inventory: false):
+            language == .ja ? "「\(path)」はフォルダではありません（プロジェクトのフォルダを指定してください）"
+                            : "\(path) is not a folder (give the project folder)"
+        case .fileInsteadOfFolder(let path, inventory: true):
             language == .ja ? "「\(path)」はフォルダではありません（台帳を入れるフォルダ inventory/ にしてください）"
                             : "\(path) is not a folder (inventory/ holds the ledgers)"
         case .noInventory(let path):

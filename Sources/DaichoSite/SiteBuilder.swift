@@ -104,7 +104,8 @@ public struct SiteBuilder: Sendable {
         defer { leave(previous) }
         let fingerprint = fingerprint(source, loaded)
         StageTimer.report("load folder and templates, read manifest", clock.now - started)
-        if let previous, previous.fingerprint == fingerprint, !Self.siteReplaced(in: output, previous) {
+        if let previous, previous.fingerprint == fingerprint,
+           case let exports = Self.currentStamps(in: output), !Self.siteReplaced(exports, previous) {
             started = clock.now
             let hashed = Self.hashed(source, stamps: taken, previous: previous)
             source = hashed.source
@@ -112,7 +113,7 @@ public struct SiteBuilder: Sendable {
             let unchanged = previous.ledgers.count == hashed.hashes.count
                 && hashed.hashes.allSatisfy { previous.ledgers[$0.key]?.hash == $0.value }
             StageTimer.report("hash ledgers", clock.now - started)
-            if unchanged && Self.filesWithPiecesAsWritten(in: output, previous) { return .unchanged }
+            if unchanged && Self.filesWithPiecesAsWritten(exports, previous) { return .unchanged }
             return try await rebuild(source, loaded: loaded, fingerprint: fingerprint, previous: previous, output: output,
                                      stamps: hashed.stamps, progress: progress)
         }

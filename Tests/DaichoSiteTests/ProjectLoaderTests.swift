@@ -48,7 +48,15 @@ struct ProjectLoaderTests {
         try Data("organization:\n  name: テスト市\n".utf8).write(to: URL(fileURLWithPath: folder + "/daicho.yaml"))
         #expect(try ProjectLoader().load(folder).projectFile != nil)
         // A file given as the project, and a file for inventory/, are named as what they are.
-        #expect(LoadError.notAFolder(folder + "/daicho.yaml").message(.ja).hasSuffix("はフォルダではありません（プロジェクトのフォルダを指定してください）"))
+        #expect(throws: LoadError.fileInsteadOfFolder(folder + "/daicho.yaml", inventory: false)) { try ProjectLoader().load(folder + "/daicho.yaml") }
+        #expect(LoadError.fileInsteadOfFolder(folder + "/daicho.yaml", inventory: false).message(.ja)
+            .hasSuffix("はフォルダではありません（プロジェクトのフォルダを指定してください）"))
+        #expect(throws: LoadError.notAFolder(folder + "/none")) { try ProjectLoader().load(folder + "/none") }
         #expect(LoadError.notAFolder(folder + "/none").message(.ja) == "フォルダ「\(folder)/none」がありません")
+        try FileManager.default.removeItem(atPath: folder + "/inventory")
+        try Data().write(to: URL(fileURLWithPath: folder + "/inventory"))
+        #expect(throws: LoadError.fileInsteadOfFolder(ProjectLoader.join(ProjectLoader.canonical(folder), "inventory"), inventory: true)) {
+            try ProjectLoader().load(folder)
+        }
     }
 }

@@ -163,13 +163,22 @@ extension SiteBuilder {
     /// edited export published. One that changed makes the build a rebuild, which writes it anew.
     /// (Other pages edited by hand are restored when they are rendered again, or by
     /// `--no-incremental`: stamping 70,000 pages would be most of a build that finds nothing to do.)
-    static func filesWithPiecesAsWritten(in output: String, _ previous: BuildManifest) -> Bool {
+    /// - Parameter now: `currentStamps(in:)`.
+    static func filesWithPiecesAsWritten(_ now: [String: FileStamp], _ previous: BuildManifest) -> Bool {
         Fragments.files.allSatisfy { path in
             // Not written by the last build (`--only systems` writes no export).
             guard previous.outputs[path] != nil else { return true }
             guard let recorded = previous.exportStamps[path] else { return false }
-            return FileStamp(path: output + "/" + path) == recorded
+            return now[path] == recorded
         }
+    }
+
+    /// The stamps of the files with pieces in `output` as they are (a missing file has none), taken
+    /// once for the two questions a build asks of them before it starts.
+    static func currentStamps(in output: String) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        for path in Fragments.files { stamps[path] = FileStamp(path: output + "/" + path) }
+        return stamps
     }
 
     /// Whether the site on disk is most likely not the one the manifest describes: every file with
@@ -177,8 +186,9 @@ extension SiteBuilder {
     /// restored from a backup, or copied back over, looks like; a rebuild would trust its other
     /// pages and leave an older site mixed with the new exports, so the build is a full one.
     /// (One export edited by hand, say the CSV saved from Excel, changes one stamp: a rebuild.)
-    static func siteReplaced(in output: String, _ previous: BuildManifest) -> Bool {
-        !previous.exportStamps.isEmpty && previous.exportStamps.allSatisfy { FileStamp(path: output + "/" + $0.key) != $0.value }
+    /// - Parameter now: `currentStamps(in:)`.
+    static func siteReplaced(_ now: [String: FileStamp], _ previous: BuildManifest) -> Bool {
+        !previous.exportStamps.isEmpty && previous.exportStamps.allSatisfy { now[$0.key] != $0.value }
     }
 
     /// The stamps of the files with pieces in `output` that the next rebuild may trust without
