@@ -22,12 +22,13 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Flag(help: ArgumentHelp(L("エラーのある台帳を除いて集計します", "Leave out ledgers with errors and go on")))
     var force = false
 
-    @Option(help: ArgumentHelp(L("同時に読み込むファイル数（既定: CPUコア数）", "Files parsed in parallel (default: one per core)")))
-    var jobs: Int?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp(L("同時に読み込むファイル数（既定: CPUコア数）。1 から 1024 まで", "Files parsed in parallel (default: one per core); 1 to 1024"), valueName: "N"))
+    var jobs: JobCount?
 
     func run() async throws {
         let language = options.language
-        let pipeline = ProjectPipeline(workers: jobs, cache: cacheOptions.store(project: options.project), hashesContent: false)
+        let pipeline = ProjectPipeline(workers: jobs?.value, cache: cacheOptions.store(project: options.project), hashesContent: false)
         let checked: CheckedInventory
         let clock = ContinuousClock()
         var started = clock.now

@@ -42,8 +42,9 @@ struct BuildCommand: AsyncParsableCommand {
           help: ArgumentHelp(L("前回から変わったページだけを書き直します", "Rewrite only the pages that changed since the last build")))
     var incremental = true
 
-    @Option(help: ArgumentHelp(L("並列に処理する数（既定: CPUコア数）", "Parallel workers (default: one per core)")))
-    var jobs: Int?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp(L("並列に処理する数（既定: CPUコア数）。1 から 1024 まで", "Parallel workers (default: one per core); 1 to 1024"), valueName: "N"))
+    var jobs: JobCount?
 
     @Flag(name: .shortAndLong, help: ArgumentHelp(L("進行状況を表示しません", "No progress display")))
     var quiet = false
@@ -67,7 +68,7 @@ struct BuildCommand: AsyncParsableCommand {
         var siteOptions = SiteOptions(language: language, profile: profile,
                                       timestamp: timestamp ? Self.now() : nil, draftDate: try checkedDraftDate(date, language: language))
         siteOptions.systemsOnly = only == .systems
-        var builder = SiteBuilder(options: siteOptions, templatesOverride: templates, force: force, workers: jobs,
+        var builder = SiteBuilder(options: siteOptions, templatesOverride: templates, force: force, workers: jobs?.value,
                                   cache: cacheOptions.store(project: options.project))
         builder.keepsStateUntilExit = true
         let progress = ProgressLine(enabled: !quiet && Terminal.isTTY(STDERR_FILENO), language: language)

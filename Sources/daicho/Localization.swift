@@ -49,7 +49,9 @@ enum UsageMessage {
         }
         if let match = text.wholeMatch(of: /^Error: The value '(.*)' is invalid for '([^']+)'(?:\. Please provide one of (.+)\.)?$/) {
             let allowed = match.3.map { "（使える値: " + $0.replacing(/'([^']*)'/) { $0.1 }.replacing(" and ", with: ", ").replacing(" or ", with: ", ") + "）" }
-            return "エラー: 「\(match.2)」に「\(match.1)」は使えません" + (allowed ?? "")
+            // A count has no list of values to name: its range is said instead.
+            let range = match.2.hasPrefix("--jobs") ? "（\(JobCount.allowed.lowerBound) から \(JobCount.allowed.upperBound) までの整数）" : nil
+            return "エラー: 「\(match.2)」に「\(match.1)」は使えません" + (allowed ?? range ?? "")
         }
         if let match = text.wholeMatch(of: /^Error: Unknown option '(.+)'\. Did you mean '(.+)'\?$/) {
             return "エラー: 「\(match.1)」というオプションはありません。「\(match.2)」のことですか？"

@@ -39,3 +39,16 @@ func checkedDraftDate(_ date: String?, language: Language) throws -> String? {
     }
     return date
 }
+
+/// `--jobs N`: how many files or pages to work on at once, from 1 to 1,024. The word after
+/// `--jobs` is its value whatever it looks like: `--jobs -1` is a wrong count, not a missing one
+/// (and `--jobs=-1` and `--jobs 0` are refused the same way rather than quietly taken for 1).
+struct JobCount: ExpressibleByArgument, Sendable {
+    static let allowed = 1...1_024
+    var value: Int
+
+    init?(argument: String) {
+        guard let value = Int(argument), Self.allowed.contains(value) else { return nil }
+        self.value = value
+    }
+}

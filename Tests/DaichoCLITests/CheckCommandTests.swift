@@ -136,6 +136,19 @@ struct CheckCommandTests {
         #expect(try CLI.run(["docs", "x", "--kind", "xyz"]).stderr.hasPrefix("エラー: 「--kind <kind>」に「xyz」は使えません（使える値: rfi, rfp, sla）"))
         #expect(try CLI.run(["build", "--no-incrementl"]).stderr
             .hasPrefix("エラー: 「--no-incrementl」というオプションはありません。「--no-incremental」のことですか？"))
+        // A count of workers below 1 is refused with the range, however it is written: `-1` after
+        // `--jobs` was taken for a missing value, and `0` or `--jobs=-1` quietly for 1.
+        for jobs in [["--jobs", "-1"], ["--jobs", "0"], ["--jobs=-1"], ["--jobs", "many"], ["--jobs", "5000"]] {
+            for command in ["build", "analyze"] {
+                let refused = try CLI.run([command, "/nonexistent"] + jobs)
+                #expect(refused.status == 2, "\(command) \(jobs)")
+                #expect(refused.stderr.hasPrefix("エラー: 「--jobs <N>」に「\(jobs.last?.replacing("--jobs=", with: "") ?? "")」は使えません（1 から 1024 までの整数）"),
+                        "\(command) \(jobs): \(refused.stderr)")
+            }
+        }
+        let englishJobs = try CLI.run(["build", "--jobs", "-1"], language: "en_US.UTF-8")
+        #expect(englishJobs.status == 2 && englishJobs.stderr.hasPrefix("Error: The value '-1' is invalid for '--jobs <N>'"),
+                "\(englishJobs.stderr)")
         let noOutput = try CLI.run(["build", "-o", ""])
         #expect(noOutput.status == 2 && noOutput.stderr.hasPrefix("daicho: -o の出力先が空です"))
         let bogus = try CLI.run(["bogus"])
