@@ -44,7 +44,10 @@ public struct Checker: Sendable {
                 if hashesContent { hashes[source.path] = item.hash.map(Digest64.text) ?? "" }
             }
             return (Diagnostic.sorted(diagnostics), hashes)
-        }, { [ledgers] in Diagnostic.sorted(InventoryRules.check(ledgers, fileStems: { sources.map(\.stem) })) })
+        }, { [ledgers] in
+            var texts = SharedTexts()
+            return Diagnostic.sorted(texts.share(InventoryRules.check(ledgers, fileStems: { sources.map(\.stem) })))
+        })
         parsed = []
         return CheckedInventory(project: project, ledgers: ledgers, diagnostics: Diagnostic.merged(own, across),
                                 files: sources.map(\.path), contentHashes: hashes)
@@ -125,6 +128,18 @@ public struct Checker: Sendable {
         return parsed
     }
 
+    /// The results with their diagnostics' texts shared (`SharedTexts`), a chunk at a time: as each
+    /// chunk is done, not once all are, when every copy would be held at once.
+    static func sharingTexts(_ results: [Parsed]) -> [Parsed] {
+        guard results.contains(where: { !$0.result.diagnostics.isEmpty }) else { return results }
+        var texts = SharedTexts()
+        return results.map { item in
+            var item = item
+            item.result.diagnostics = texts.share(item.result.diagnostics)
+            return item
+        }
+    }
+
     /// Parses in parallel, in chunks (or cache shards); results keep the input order.
     /// - Parameter remembered: results kept from the last check, by place (see `ParseMemory`): a
     ///   chunk (or shard) whose files all have one is not read at all.
@@ -143,7 +158,7 @@ public struct Checker: Sendable {
         } else {
             guard sources.count > 8, workers > 1 else {
                 readAhead?(sources.indices.compactMap { remembered?[$0] == nil ? sources[$0].path : nil })
-                return sources.indices.map { remembered?[$0] ?? Self.parse(sources[$0], with: parser, hashing: hashing) }
+                return Self.sharingTexts(sources.indices.map { remembered?[$0] ?? Self.parse(sources[$0], with: parser, hashing: hashing) })
             }
             // Small chunks taken in order, so the files are read about in the order they are asked for ahead.
             let size = min(64, (sources.count + workers * 4 - 1) / (workers * 4))
@@ -168,9 +183,11 @@ public struct Checker: Sendable {
                     guard !chunk.isEmpty else { return [] }
                     // A shard is read whole or not at all: it is written back with every entry.
                     if let cache, known.contains(where: { $0 == nil }) {
-                        return Array(zip(indexes, Self.parse(shard: shard, chunk, with: parser, cache: cache, readAhead: readAhead)))
+                        return Array(zip(indexes, Self.sharingTexts(Self.parse(shard: shard, chunk, with: parser, cache: cache, readAhead: readAhead))))
                     }
-                    return Array(zip(indexes, zip(chunk, known).map { source, known in known ?? Self.parse(source, with: parser, hashing: hashing) }))
+                    return Array(zip(indexes, Self.sharingTexts(zip(chunk, known).map { source, known in
+                        known ?? Self.parse(source, with: parser, hashing: hashing)
+                    })))
                 }
             }
             for _ in 0..<workers { add() }

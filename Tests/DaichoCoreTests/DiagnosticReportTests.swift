@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import DaichoCore
+
+/// `check` at national scale: its reports are written a part at a time, and the diagnostics'
+/// texts are held once however many ledgers repeat them; neither may change a byte of what it writes.
+struct DiagnosticReportTests {
+    /// Random diagnostics with texts that JSON escapes (quotes, backslashes, slashes, line breaks,
+    /// tabs, Japanese, emoji), some without a hint, some errors.
+    static func diagnostics(_ count: Int, seed: UInt64) -> [Diagnostic] {
+        var random = SplitMix(seed: seed)
+        let pieces = ["未記入です", "\"引用\"", "a\\b", "https://example.jp/x", "改行\nあり", "タブ\tあり", "🙂", "<tag>", " "]
+        func text() -> String { (0..<Int(random.next() % 4 + 1)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined() }
+        return (0..<count).map { index in
+            Diagnostic(random.next() % 5 == 0 ? .error : .warning, random.next() % 2 == 0 ? .missingRecommended : .enumValue,
+                       at: SourceLocation(file: "inventory/s\(index % 7).yaml", line: index + 1, column: Int(random.next() % 9) + 1),
+                       field: random.next() % 6 == 0 ? "" : "basic.name",
+                       LocalizedText(ja: text(), en: text()), hint: random.next() % 3 == 0 ? nil : LocalizedText(ja: text(), en: text()))
+        }
+    }
+
+    /// Property: whatever the batch, the parts joined are the report made whole, with its newline.
+    @Test func theJSONReportWrittenInPartsIsTheWholeReport() throws {
+        for language in [Language.ja, .en] {
+            let formatter = DiagnosticFormatter(language: language, color: false)
+            for (count, seed) in [(0, 1), (1, 2), (2, 3), (7, 4), (50, 5), (333, 6)] as [(Int, UInt64)] {
+                let diagnostics = Self.diagnostics(count, seed: seed)
+                let whole = Array((formatter.json(diagnostics, files: 7) + "\n").utf8)
+                for batch in [1, 2, 3, 10, count, count + 1, 2_000] where batch > 0 {
+                    var parts: [[UInt8]] = []
+                    formatter.writeJSON(diagnostics, files: 7, batch: batch) { parts.append($0) }
+                    #expect(Array(parts.joined()) == whole, "\(language) \(count) diagnostics, batches of \(batch)")
+                    // Written in parts indeed when there is more than a batch (the test is not of one path twice).
+                    #expect(parts.count > 1 || count <= batch)
+                }
+                _ = try JSONSerialization.jsonObject(with: Data(whole))
+            }
+        }
+    }
+
+    /// Shared texts are the same texts: equal diagnostics, sharing one copy of each text over 15 bytes.
+    @Test func sharedTextsAreEqualAndHeldOnce() {
+        let made = Self.diagnostics(200, seed: 9) + Self.diagnostics(200, seed: 9)
+        var texts = SharedTexts()
+        let shared = texts.share(made)
+        #expect(shared == made)
+        // The two halves were made apart (their strings are separate copies); shared, the second
+        // half's texts are the first half's storage.
+        func storage(_ text: String) -> UnsafeRawPointer? {
+            var text = text
+            return text.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        var sharedCount = 0, longCount = 0
+        for (first, second) in zip(shared[..<200], shared[200...]) where first.message.ja.utf8.count > 15 {
+            longCount += 1
+            if storage(first.message.ja) == storage(second.message.ja) { sharedCount += 1 }
+        }
+        #expect(longCount > 50 && sharedCount == longCount)
+        var unsharedCount = 0
+        for (first, second) in zip(made[..<200], made[200...]) where first.message.ja.utf8.count > 15 {
+            if storage(first.message.ja) != storage(second.message.ja) { unsharedCount += 1 }
+        }
+        // (A text of one literal piece shares the literal's storage from the start.)
+        #expect(unsharedCount > 50)
+    }
+}
