@@ -10,12 +10,17 @@ public struct ProjectPipeline: Sendable {
     /// Whether the check keeps each file's hash (`CheckedInventory.contentHashes`): a build does,
     /// to tell what changed; `check` and `analyze` need not.
     public var hashesContent: Bool
+    /// Whether the check keeps its warnings (`check` shows them) or only counts them (`build`
+    /// and `analyze` show errors alone; see `Checker.keepsWarnings`).
+    public var keepsWarnings: Bool
 
-    public init(workers: Int? = nil, cache: LedgerCacheStore? = nil, memory: ParseMemory? = nil, hashesContent: Bool = true) {
+    public init(workers: Int? = nil, cache: LedgerCacheStore? = nil, memory: ParseMemory? = nil, hashesContent: Bool = true,
+                keepsWarnings: Bool = true) {
         self.workers = workers
         self.cache = cache
         self.memory = memory
         self.hashesContent = hashesContent
+        self.keepsWarnings = keepsWarnings
     }
 
     public func check(_ root: String) async throws(LoadError) -> (source: ProjectSource, checked: CheckedInventory) {
@@ -25,7 +30,8 @@ public struct ProjectPipeline: Sendable {
 
     /// Checks a loaded project, taking unchanged files from the cache and updating it.
     public func check(_ source: ProjectSource) async -> CheckedInventory {
-        await Checker(workers: workers, cache: cache?.access(), memory: memory, hashesContent: hashesContent).check(source)
+        await Checker(workers: workers, cache: cache?.access(), memory: memory, hashesContent: hashesContent, keepsWarnings: keepsWarnings)
+            .check(source)
     }
 
     /// The analysis of the ledgers without errors; `excluded` names the files left out.

@@ -52,7 +52,7 @@ public struct SiteBuilder: Sendable {
     ///   rendering starts.
     func build(_ source: ProjectSource, loaded: TemplateLoader.Loaded, into sink: PageSink,
                progress: (@Sendable (Stage) -> Void)?, checkedHook: ((CheckedInventory) -> Void)? = nil) async throws -> Outcome {
-        let pipeline = ProjectPipeline(workers: workers, cache: cache, memory: memory?.parses)
+        let pipeline = ProjectPipeline(workers: workers, cache: cache, memory: memory?.parses, keepsWarnings: false)
         let clock = ContinuousClock()
         var started = clock.now
         let checked = await pipeline.check(source)

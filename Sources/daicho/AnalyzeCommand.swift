@@ -28,7 +28,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let language = options.language
-        let pipeline = ProjectPipeline(workers: jobs?.value, cache: cacheOptions.store(project: options.project), hashesContent: false)
+        let pipeline = ProjectPipeline(workers: jobs?.value, cache: cacheOptions.store(project: options.project), hashesContent: false,
+                                       keepsWarnings: false)
         let checked: CheckedInventory
         let clock = ContinuousClock()
         var started = clock.now

@@ -90,7 +90,7 @@ struct BuildCommand: AsyncParsableCommand {
             try reportErrors(checked, force: force, language: language)
         case .built(let checked, _, let summary):
             if force { try reportErrors(checked, force: true, language: language) }
-            let warnings = checked.diagnostics.warningCount
+            let warnings = checked.warningCount
             let seconds = Date().timeIntervalSince(started)
             if !quiet {
                 Terminal.error(L("\(output) に \(summary.pages) ファイルを書き出しました（\(String(format: "%.1f", seconds)) 秒、警告 \(warnings) 件）",

@@ -23,6 +23,22 @@ struct ForceBuildTests {
         #expect(integrations.contains("zeimu"))
     }
 
+    /// `build` counts the warnings it does not keep (it shows errors alone): the count it prints
+    /// is the one `check` prints with every warning, with and without the cache.
+    @Test func theBuildCountsTheWarningsCheckShows() throws {
+        let project = try CLI.copySample()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let check = try CLI.run(["check", "."], in: project)
+        let count = try #require(check.stdout.firstMatch(of: /警告 (\d+) 件/).map { Int($0.1) ?? 0 })
+        #expect(count > 0)
+        for arguments in [["--no-cache"], ["--no-incremental"]] {
+            let built = try CLI.run(["build", ".", "--templates", templates] + arguments, in: project)
+            #expect(built.status == 0)
+            #expect(built.stderr.contains("警告 \(count) 件）"), "\(arguments): \(built.stderr)")
+        }
+    }
+
     /// `--force` leaves out ledgers, never `daicho.yaml`: with an error there, the message says
     /// to correct it, not to add the `--force` that was given.
     @Test func errorsInTheProjectFileAreNotWorkedAroundByForce() throws {

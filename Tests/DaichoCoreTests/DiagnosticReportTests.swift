@@ -64,3 +64,37 @@ struct DiagnosticReportTests {
         #expect(unsharedCount > 50)
     }
 }
+
+/// `build` and `analyze` show errors alone: their check counts warnings without keeping them,
+/// on every path (parsed, cached, one worker or several), and leaves the cache as `check` needs it.
+struct WarningsLeftOutTests {
+    @Test func aCheckThatLeavesWarningsOutKeepsTheErrorsAndTheCount() async throws {
+        let synthetic = SyntheticInventory(count: 60, seed: 8)
+        var ledgers = (0..<60).map { synthetic.ledger($0) }
+        // An error in two ledgers: a value out of its list, and a broken file.
+        ledgers[3].text = ledgers[3].text.replacing("schema: 1", with: "schema: 1\nbogus_key: 1")
+        ledgers[9].text = "schema: 1\nbasic: [\n"
+        func source() -> ProjectSource {
+            ProjectSource(projectFilePath: "daicho.yaml", projectFile: Array(synthetic.projectFile.utf8),
+                          ledgers: ledgers.map { LedgerSource(path: "inventory/\($0.name)", stem: String($0.name.dropLast(5)),
+                                                              bytes: Array($0.text.utf8)) })
+        }
+        let all = await Checker(workers: 2).check(source())
+        #expect(all.warningsLeftOut == 0 && all.warningCount == all.diagnostics.warningCount)
+        #expect(all.diagnostics.warningCount > 10 && all.diagnostics.errorCount >= 2, "\(all.diagnostics.warningCount) warnings")
+        let errors = all.diagnostics.filter { $0.severity == .error }
+        let store = MemoryShards()
+        let cache = LedgerCache(stamp: "t", read: store.read, write: store.write)
+        for workers in [1, 2] {
+            for checker in [Checker(workers: workers, keepsWarnings: false), Checker(workers: workers, cache: cache, keepsWarnings: false)] {
+                let lean = await checker.check(source())
+                #expect(lean.diagnostics == errors, "\(workers) workers")
+                #expect(lean.warningsLeftOut == all.diagnostics.warningCount && lean.warningCount == all.warningCount)
+                #expect(String(reflecting: lean.ledgers) == String(reflecting: all.ledgers))
+            }
+        }
+        // The cache filled by the lean checks gives `check` its warnings.
+        let cached = await Checker(workers: 2, cache: cache).check(source())
+        #expect(cached.diagnostics == all.diagnostics)
+    }
+}

@@ -307,7 +307,7 @@ struct LedgerCacheTests {
 }
 
 /// Cache shards in memory, counting writes.
-private final class MemoryShards: @unchecked Sendable {
+final class MemoryShards: @unchecked Sendable {
     private let lock = NSLock()
     private var shards: [Int: [UInt8]] = [:]
     private(set) var writes = 0

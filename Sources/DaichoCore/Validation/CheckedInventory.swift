@@ -9,6 +9,12 @@ public struct CheckedInventory: Sendable {
     public var files: [String]
     /// File → `Digest64` of the bytes that were parsed (empty for unreadable files).
     public var contentHashes: [String: String] = [:]
+    /// Warnings counted but not kept in `diagnostics`, for a command that shows errors alone
+    /// (`Checker.keepsWarnings`).
+    public var warningsLeftOut = 0
+
+    /// Every warning found, kept or not.
+    public var warningCount: Int { diagnostics.warningCount + warningsLeftOut }
 
     /// Files with at least one error.
     public var filesWithErrors: Set<String> {

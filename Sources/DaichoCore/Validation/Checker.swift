@@ -12,14 +12,20 @@ public struct Checker: Sendable {
     /// Whether to hash every file read for `CheckedInventory.contentHashes`, which only a build's
     /// change tracking reads (hashing and listing them was a fiftieth of a cold `analyze`).
     public var hashesContent: Bool
+    /// Whether warnings are kept in `CheckedInventory.diagnostics`, or only counted: `build` and
+    /// `analyze` show errors alone, and the warnings of an inventory converted from spreadsheets
+    /// (a few dozen a ledger) were the largest thing a national build held besides the ledgers.
+    /// The cache keeps them either way.
+    public var keepsWarnings: Bool
 
     public init(parser: LedgerParser = LedgerParser(), workers: Int? = nil, cache: LedgerCache? = nil, memory: ParseMemory? = nil,
-                hashesContent: Bool = true) {
+                hashesContent: Bool = true, keepsWarnings: Bool = true) {
         self.parser = parser
         self.workers = workers
         self.cache = cache
         self.memory = memory
         self.hashesContent = hashesContent
+        self.keepsWarnings = keepsWarnings
     }
 
     public func check(_ source: ProjectSource) async -> CheckedInventory {
@@ -34,29 +40,43 @@ public struct Checker: Sendable {
         // The rules across ledgers on one core, and on the other the files' own diagnostics gathered
         // and sorted (and their hashes listed): each is a tenth of a second at 100,000 ledgers, and
         // nothing else runs then.
-        let hashesContent = self.hashesContent
-        let ((own, hashes), across) = Concurrently.both({ [parsed, first = source.diagnostics + projectDiagnostics] in
+        let hashesContent = self.hashesContent, keepsWarnings = self.keepsWarnings
+        let ((own, hashes, leftOut), (across, acrossLeftOut)) = Concurrently.both({ [parsed, first = source.diagnostics + projectDiagnostics] in
             var diagnostics = first
             var hashes: [String: String] = [:]
+            var leftOut = 0
             hashes.reserveCapacity(hashesContent ? parsed.count : 0)
             for (source, item) in zip(sources, parsed) {
                 diagnostics += item.result.diagnostics
+                leftOut += item.warningsLeftOut
                 if hashesContent { hashes[source.path] = item.hash.map(Digest64.text) ?? "" }
             }
-            return (Diagnostic.sorted(diagnostics), hashes)
+            return (Diagnostic.sorted(Self.kept(diagnostics, warnings: keepsWarnings).kept), hashes, leftOut)
         }, { [ledgers] in
             var texts = SharedTexts()
-            return Diagnostic.sorted(texts.share(InventoryRules.check(ledgers, fileStems: { sources.map(\.stem) })))
+            let (kept, leftOut) = Self.kept(InventoryRules.check(ledgers, fileStems: { sources.map(\.stem) }), warnings: keepsWarnings)
+            return (Diagnostic.sorted(texts.share(kept)), leftOut)
         })
         parsed = []
-        return CheckedInventory(project: project, ledgers: ledgers, diagnostics: Diagnostic.merged(own, across),
-                                files: sources.map(\.path), contentHashes: hashes)
+        var checked = CheckedInventory(project: project, ledgers: ledgers, diagnostics: Diagnostic.merged(own, across),
+                                       files: sources.map(\.path), contentHashes: hashes)
+        checked.warningsLeftOut = leftOut + acrossLeftOut + Self.kept(source.diagnostics + projectDiagnostics, warnings: keepsWarnings).leftOut
+        return checked
     }
 
     struct Parsed: Sendable {
         var result: LedgerParser.Result
         /// Nil for an unreadable file.
         var hash: UInt64?
+        /// Warnings taken out of `result` (`keepsWarnings`).
+        var warningsLeftOut = 0
+    }
+
+    /// `diagnostics` without their warnings unless `warnings`, with how many were taken out.
+    static func kept(_ diagnostics: [Diagnostic], warnings: Bool) -> (kept: [Diagnostic], leftOut: Int) {
+        guard !warnings else { return (diagnostics, 0) }
+        let kept = diagnostics.filter { $0.severity != .warning }
+        return (kept, diagnostics.count - kept.count)
     }
 
     /// Reads and parses one file; the hash of the bytes read lets a build tell changed files apart
@@ -128,14 +148,17 @@ public struct Checker: Sendable {
         return parsed
     }
 
-    /// The results with their diagnostics' texts shared (`SharedTexts`), a chunk at a time: as each
-    /// chunk is done, not once all are, when every copy would be held at once.
-    static func sharingTexts(_ results: [Parsed]) -> [Parsed] {
+    /// The results with their diagnostics' texts shared (`SharedTexts`) and, unless
+    /// `keepsWarnings`, their warnings counted and let go, a chunk at a time: as each chunk is
+    /// done, not once all are, when every copy would be held at once.
+    static func settled(_ results: [Parsed], keepsWarnings: Bool) -> [Parsed] {
         guard results.contains(where: { !$0.result.diagnostics.isEmpty }) else { return results }
         var texts = SharedTexts()
         return results.map { item in
             var item = item
-            item.result.diagnostics = texts.share(item.result.diagnostics)
+            let (kept, leftOut) = kept(item.result.diagnostics, warnings: keepsWarnings)
+            item.result.diagnostics = texts.share(kept)
+            item.warningsLeftOut += leftOut
             return item
         }
     }
@@ -146,7 +169,7 @@ public struct Checker: Sendable {
     private func parseAll(_ sources: [LedgerSource], readAhead: (@Sendable ([String]) -> Void)?,
                           remembered: [Parsed?]? = nil) async -> [Parsed] {
         let workers = max(1, self.workers ?? ProcessInfo.processInfo.activeProcessorCount)
-        let parser = self.parser
+        let parser = self.parser, keepsWarnings = self.keepsWarnings
         // What `serve` remembers is matched by hash.
         let hashing = hashesContent || memory != nil
         let remembered = remembered?.count == sources.count ? remembered : nil
@@ -158,7 +181,8 @@ public struct Checker: Sendable {
         } else {
             guard sources.count > 8, workers > 1 else {
                 readAhead?(sources.indices.compactMap { remembered?[$0] == nil ? sources[$0].path : nil })
-                return Self.sharingTexts(sources.indices.map { remembered?[$0] ?? Self.parse(sources[$0], with: parser, hashing: hashing) })
+                return Self.settled(sources.indices.map { remembered?[$0] ?? Self.parse(sources[$0], with: parser, hashing: hashing) },
+                                    keepsWarnings: keepsWarnings)
             }
             // Small chunks taken in order, so the files are read about in the order they are asked for ahead.
             let size = min(64, (sources.count + workers * 4 - 1) / (workers * 4))
@@ -183,11 +207,11 @@ public struct Checker: Sendable {
                     guard !chunk.isEmpty else { return [] }
                     // A shard is read whole or not at all: it is written back with every entry.
                     if let cache, known.contains(where: { $0 == nil }) {
-                        return Array(zip(indexes, Self.sharingTexts(Self.parse(shard: shard, chunk, with: parser, cache: cache, readAhead: readAhead))))
+                        return Array(zip(indexes, Self.settled(Self.parse(shard: shard, chunk, with: parser, cache: cache, readAhead: readAhead), keepsWarnings: keepsWarnings)))
                     }
-                    return Array(zip(indexes, Self.sharingTexts(zip(chunk, known).map { source, known in
+                    return Array(zip(indexes, Self.settled(zip(chunk, known).map { source, known in
                         known ?? Self.parse(source, with: parser, hashing: hashing)
-                    })))
+                    }, keepsWarnings: keepsWarnings)))
                 }
             }
             for _ in 0..<workers { add() }

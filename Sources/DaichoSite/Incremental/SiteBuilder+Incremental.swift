@@ -38,7 +38,7 @@ extension SiteBuilder {
                        reuse: @Sendable () async -> FragmentSource?, progress: (@Sendable (Stage) -> Void)?) async throws -> PartialBuild {
         let clock = ContinuousClock()
         var started = clock.now
-        let checked = await ProjectPipeline(workers: workers, cache: cache, memory: memory?.parses).check(source)
+        let checked = await ProjectPipeline(workers: workers, cache: cache, memory: memory?.parses, keepsWarnings: false).check(source)
         StageTimer.report("load and check", clock.now - started)
         progress?(.checked(files: checked.files.count))
         if checked.diagnostics.hasErrors && (!force || checked.projectHasErrors) {
