@@ -148,6 +148,8 @@ public struct SiteBuilder: Sendable {
                 folder.discard()
                 return outcome
             }
+            // A build cancelled (Ctrl+C in `serve`) is not swapped in, however far it got.
+            try Task.checkCancellation()
             let finishing = ContinuousClock.now
             // The old manifest describes the old site until the swap: a build that stops (errors in
             // the ledgers, a full disk) leaves both, and undoing the change gives a rebuild again.

@@ -3,6 +3,7 @@ import DaichoCore
 import DaichoRender
 import DaichoSite
 import Foundation
+import Synchronization
 
 struct ServeCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
@@ -48,11 +49,21 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         // Ctrl+C (or a stop from the system) ends serving the ordinary way, so that a temporary
-        // preview folder is removed rather than left behind.
+        // preview folder is removed rather than left behind; a build under way stops at its next
+        // page and is thrown away. A second Ctrl+C ends the program at once, for whoever cannot wait.
+        let stopsAsked = Mutex(0)
         let stops = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { serving.cancel() }
+            source.setEventHandler {
+                let asked = stopsAsked.withLock { count in
+                    count += 1
+                    return count
+                }
+                guard asked == 1 else { _exit(130) }
+                Terminal.error(L("終了しています（すぐに終えるには、もう一度 Ctrl+C）", "stopping (Ctrl+C again to quit at once)"))
+                serving.cancel()
+            }
             source.resume()
             return source
         }

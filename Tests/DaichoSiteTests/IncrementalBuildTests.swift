@@ -405,6 +405,51 @@ import Testing
         }
     }
 
+    /// A build cancelled part way (Ctrl+C in `serve`) throws and is not taken for a finished one:
+    /// a full build leaves the previous site and its manifest as they were and no staging folder,
+    /// a rebuild leaves no manifest that vouches for what it did; the next build, not cancelled,
+    /// gives exactly the full build's site. (Quietly ending the page loops made a cut-short site
+    /// look complete: it was swapped in with a manifest, and `serve` showed 404s from then on.)
+    @Test(arguments: [false, true]) func aCancelledBuildIsThrownAway(withMemory: Bool) async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let output = project + "/site", reference = project + "/reference"
+        let memory = withMemory ? BuildMemory() : nil
+        func cancelledBuild(incremental: Bool = true) async -> (any Error)? {
+            let task = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return try await build(project, output, incremental: incremental, memory: memory)
+            }
+            do {
+                _ = try await task.value
+                return nil
+            } catch {
+                return error
+            }
+        }
+        // The first build, cancelled: nothing at all is left.
+        #expect(await cancelledBuild() is CancellationError)
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project).filter { $0.hasPrefix(".site") }.isEmpty)
+        _ = try await build(project, output, memory: memory)
+        let first = try tree(output)
+        let manifest = try #require(FileManager.default.contents(atPath: BuildManifest.path(for: output)))
+        // A full build over it (--no-incremental), cancelled: the site and manifest are untouched.
+        #expect(await cancelledBuild(incremental: false) is CancellationError)
+        #expect(try tree(output) == first)
+        #expect(FileManager.default.contents(atPath: BuildManifest.path(for: output)) == manifest)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project).filter { $0.hasPrefix(".site.building") }.isEmpty)
+        // A rebuild after a cost edit, cancelled, then the same rebuild to the end.
+        try replace("{maintenance: 3600,", with: "{maintenance: 3700,", in: project + "/inventory/juki.yaml")
+        #expect(await cancelledBuild() is CancellationError)
+        _ = try await build(project, output, memory: memory)
+        _ = try await build(project, reference, incremental: false)
+        let rebuilt = try tree(output), full = try tree(reference)
+        let differing = Set(rebuilt.keys).union(full.keys).filter { rebuilt[$0] != full[$0] }.sorted()
+        #expect(differing.isEmpty, "differs from a full build: \(differing.prefix(5))")
+        #expect(rebuilt != first)
+    }
+
     /// A rebuild counts the files it wrote, not the pages it rendered again: "N files written"
     /// after a cost edit names the files whose time changed.
     @Test func aRebuildCountsTheFilesItWrote() async throws {

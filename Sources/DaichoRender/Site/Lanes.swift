@@ -29,6 +29,9 @@ enum Lanes {
                         pages += done.pages
                         bytes += done.bytes
                     }
+                    // Stopped for a cancellation (Ctrl+C in `serve`), the work is not done: ending
+                    // quietly made a cut-short site look complete, and it was swapped in.
+                    try Task.checkCancellation()
                 } catch {
                     queue.stop()
                     throw error

@@ -286,12 +286,14 @@ public struct SiteRenderer: Sendable {
                 group.addTask {
                     var pages = 0, bytes = 0
                     for stream in streams {
+                        try Task.checkCancellation()
                         let started = ContinuousClock.now
                         bytes += try await sink.write(path: stream.path, parts: await stream.parts())
                         StageTimer.report("  " + stream.path, ContinuousClock.now - started)
                         pages += 1
                     }
                     for job in sequential {
+                        try Task.checkCancellation()
                         let done = try await Self.run(job, into: sink)
                         pages += done.pages
                         bytes += done.bytes

@@ -105,6 +105,9 @@ extension SiteBuilder {
             return source
         }, progress: progress)
         guard case .built(let checked, let analysis, var summary) = build.outcome else { return build.outcome }
+        // Cancelled part way (Ctrl+C in `serve`), the site holds some new pages and the manifest was
+        // removed when the first one was written: no new manifest, so the next build is a full one.
+        try Task.checkCancellation()
         StageTimer.note("rendered again, unchanged: \(sink.unchanged.sorted().joined(separator: " "))")
         StageTimer.note("patched in place: \(sink.patched.sorted().joined(separator: " "))")
         let finishing = ContinuousClock.now

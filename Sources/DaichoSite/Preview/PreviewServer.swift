@@ -98,6 +98,8 @@ public final class PreviewServer: Sendable {
         // Taken before each build: a save while it runs is seen at the next look.
         let first = watch.signature()
         await rebuild(events: events)
+        // Stopped during the first build: nothing to serve.
+        try Task.checkCancellation()
         // FlyingFox's own log (a line per request in English, and a "critical" line at every Ctrl+C)
         // is left out: the events above say what staff need, in their language, and a server that
         // cannot start throws from `run`.
@@ -144,6 +146,9 @@ public final class PreviewServer: Sendable {
                 await state.fail(problemPage(errors))
                 events(.failed(language == .ja ? "エラー \(errors.count) 件（ブラウザに表示中）" : "\(errors.count) errors (shown in the browser)"))
             }
+        } catch is CancellationError {
+            // Serving ends (Ctrl+C): the build was thrown away, nothing to show.
+            return
         } catch let error as TemplateError {
             await state.fail(problemPage([error.diagnostic], inLedgers: false))
             events(.failed(error.diagnostic.message.text(language)))
