@@ -31,3 +31,26 @@ struct TypingMistakeTests {
         #expect(TypingMistake.find(in: "a\n  b：c\nd", near: 3)?.line == 2)
     }
 }
+
+/// libyaml's own words for a syntax error are shown in Japanese for the problems a hand-edited
+/// ledger meets (the English stays in the English message); one without a Japanese wording is
+/// shown as libyaml says it.
+struct LibyamlProblemTests {
+    @Test(arguments: [
+        ("basic:\n  name: a\n  category: b: c\n", "ここには「名前: 値」を書けません"),
+        ("basic: [a, b\nusage: {users: 1}\n", "[ ] の中に「,」か閉じる「]」がありません"),
+        ("basic:\n  name: \"a\n", "引用符か括弧が閉じられないまま"),
+    ])
+    func commonProblemsAreSaidInJapanese(yaml: String, japanese: String) throws {
+        let result = parseLedger("schema: 1\nid: sample\n" + yaml)
+        let problem = try #require(result.diagnostics.first { $0.code == .yamlSyntax }, "\(result.diagnostics)")
+        #expect(problem.message.ja.contains(japanese), "\(problem.message.ja)")
+        #expect(!problem.message.ja.replacing("YAML", with: "").contains(where: { $0.isASCII && $0.isLetter }), "\(problem.message.ja)")
+        #expect(problem.message.en.hasPrefix("YAML syntax error: "))
+    }
+
+    @Test func anotherProblemIsShownAsLibyamlSaysIt() {
+        #expect(YAMLTreeBuilder.japanese(libyamlProblem: "some new problem") == "some new problem")
+        #expect(YAMLTreeBuilder.japanese(libyamlProblem: "did not find expected key") == "次の項目名が見つかりません。インデントがそろっているか確認してください")
+    }
+}

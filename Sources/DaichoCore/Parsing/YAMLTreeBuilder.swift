@@ -256,10 +256,36 @@ struct YAMLTreeBuilder {
                 hint: mistake.hint))
         }
         return Problem(diagnostic: Diagnostic(.error, .yamlSyntax, at: location, field: "",
-            LocalizedText(ja: "YAML の書き方に誤りがあります（\(text)）", en: "YAML syntax error: \(text)"),
+            LocalizedText(ja: "YAML の書き方に誤りがあります（\(Self.japanese(libyamlProblem: text))）", en: "YAML syntax error: \(text)"),
             hint: LocalizedText(
                 ja: "インデント（空白の数）、「:」の後の空白、引用符の閉じ忘れを確認してください",
                 en: "check the indentation, the space after ':', and unclosed quotes")))
+    }
+
+    /// libyaml's words for what it found, in Japanese for the problems a hand-edited ledger meets;
+    /// another one is shown as libyaml says it.
+    static func japanese(libyamlProblem text: String) -> String {
+        let known: [(String, String)] = [
+            ("mapping values are not allowed in this context", "ここには「名前: 値」を書けません。前の行の続きか、「:」の後の空白を確認してください"),
+            ("did not find expected key", "次の項目名が見つかりません。インデントがそろっているか確認してください"),
+            ("did not find expected node content", "値があるはずの所に値がありません"),
+            ("did not find expected ',' or ']'", "[ ] の中に「,」か閉じる「]」がありません"),
+            ("did not find expected ',' or '}'", "{ } の中に「,」か閉じる「}」がありません"),
+            ("did not find expected '-' indicator", "一覧の項目は「- 」で始めてください"),
+            ("could not find expected ':'", "項目名の後に「:」がありません"),
+            ("found character that cannot start any token", "値の先頭に使えない文字があります（「@」「`」「%」などは引用符で囲んでください）"),
+            ("found unexpected end of stream", "引用符か括弧が閉じられないままファイルが終わっています"),
+            ("found a tab character that violates indentation", "インデントにタブ文字があります（空白を使ってください）"),
+            ("found a tab character where an indentation space is expected", "インデントにタブ文字があります（空白を使ってください）"),
+            ("block sequence entries are not allowed in this context", "ここには一覧の項目（「- 」）を書けません"),
+            ("found unknown escape character while parsing a quoted scalar", "「\"」で囲んだ値に使えない「\\」の組み合わせがあります"),
+            ("found undefined tag handle", "「!」で始まる値は引用符で囲んでください"),
+            ("found unexpected ':'", "「:」の位置が正しくありません"),
+            ("found duplicate anchor", "同じアンカー名（&）が二度使われています"),
+            ("found undefined alias", "定義されていないエイリアス（*）があります"),
+        ]
+        for (english, japanese) in known where text.hasPrefix(english) { return japanese }
+        return text
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
