@@ -29,6 +29,16 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let language = options.language
+        // A mistyped project or templates folder stops here, as it stops `build`: there is nothing
+        // to wait for. (Errors inside them, in a ledger or a template, are shown in the browser
+        // while serving, and go away when fixed.)
+        do {
+            _ = try ProjectLoader().load(options.project)
+            _ = try TemplateLoader().load(project: options.project, override: templates)
+        } catch TemplateLoadError.template {
+        } catch {
+            throw Failure.report(error, language)
+        }
         let server = PreviewServer(project: options.project, port: port,
                                    options: SiteOptions(language: language, profile: profile), templatesOverride: templates,
                                    cache: cacheOptions.store(project: options.project))

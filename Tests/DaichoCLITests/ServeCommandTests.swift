@@ -67,6 +67,39 @@ struct ServeCommandTests {
         // The server is still up and recovers when the ledger is fixed.
         try original.write(to: ledger, atomically: true, encoding: .utf8)
         #expect(await eventually { (try? await get(base + "/index.html"))?.1.contains("主要指標") == true })
+        // The preview folder removed by hand is built again without a save (it was 404s until one).
+        try FileManager.default.removeItem(at: preview)
+        #expect(await eventually { (try? await get(base + "/systems/zeimu/index.html"))?.0 == 200 })
+        #expect(try await get(base + "/index.html").1.contains("主要指標"))
+    }
+
+    /// A mistyped project or templates folder stops `serve` at once, as it stops `build`; an error
+    /// inside a template is shown in the browser under its own place, nothing put before it.
+    @Test func aMistypedFolderStopsServeAndATemplateErrorIsShownWhereItIs() async throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let port = 20_000 + Int(getpid() % 1000)
+        let missingProject = try CLI.run(["serve", project.path + "/nothing", "--port", "\(port)", "--templates", templates])
+        #expect(missingProject.status == 2 && missingProject.stderr.hasPrefix("daicho: "), "\(missingProject.stderr)")
+        let missingTemplates = try CLI.run(["serve", project.path, "--port", "\(port)", "--templates", project.path + "/nothing"])
+        #expect(missingTemplates.status == 1 && missingTemplates.stderr.contains("テンプレートが見つかりません"), "\(missingTemplates.stderr)")
+
+        let mine = project.appendingPathComponent("my-templates")
+        try FileManager.default.copyItem(atPath: templates, toPath: mine.path)
+        let footer = mine.appendingPathComponent("layouts/footer.mustache")
+        let text = try String(contentsOf: footer, encoding: .utf8)
+        try (text + "{{#page.broken}}\n").write(to: footer, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["serve", project.path, "--port", "\(port)", "--templates", mine.path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        #expect(await eventually { (try? await get("http://127.0.0.1:\(port)/"))?.1.contains("サイトを作れません") == true })
+        let page = try await get("http://127.0.0.1:\(port)/").1
+        #expect(page.contains("footer.mustache:"), "\(page)")
+        #expect(!page.contains(project.path + ":1:1:"), "\(page)")
     }
 
     /// A second `serve` of the same project writes to a folder of its own, removed at Ctrl+C.

@@ -113,6 +113,9 @@ public final class PreviewServer: Sendable {
                 let clock = ContinuousClock()
                 var signature = first
                 var pause = Duration.milliseconds(400)
+                // Set once a missing site has been built again, so that a site that cannot be
+                // made is not built again at every look.
+                var missingSiteRebuilt = false
                 while !Task.isCancelled {
                     try await Task.sleep(for: pause)
                     let started = clock.now
@@ -120,9 +123,15 @@ public final class PreviewServer: Sendable {
                     // Looking costs at most a twentieth of the time: at national scale a look
                     // over every ledger takes tens of milliseconds.
                     pause = max(.milliseconds(400), (clock.now - started) * 20)
-                    if current != signature {
+                    // The preview folder removed by hand (its front page gone while the last build
+                    // went well): built again, not served as 404s until the next save.
+                    let siteMissing = await self.state.problem == nil && FileStamp(path: self.folder.path + "/index.html") == nil
+                    if current != signature || (siteMissing && !missingSiteRebuilt) {
                         signature = current
+                        missingSiteRebuilt = siteMissing
                         await self.rebuild(events: events)
+                    } else if !siteMissing {
+                        missingSiteRebuilt = false
                     }
                 }
             }
@@ -144,7 +153,10 @@ public final class PreviewServer: Sendable {
             case .stopped(let checked):
                 let errors = checked.diagnostics.filter { $0.severity == .error }
                 await state.fail(problemPage(errors))
-                events(.failed(language == .ja ? "エラー \(errors.count) 件（ブラウザに表示中）" : "\(errors.count) errors (shown in the browser)"))
+                // The first error's line too: whoever has no browser open still learns where to look.
+                let first = errors.first.map { DiagnosticFormatter(language: language, color: false).format($0) }?
+                    .split(separator: "\n").first.map { "\n  " + $0 } ?? ""
+                events(.failed((language == .ja ? "エラー \(errors.count) 件（ブラウザに表示中）" : "\(errors.count) errors (shown in the browser)") + first))
             }
         } catch is CancellationError {
             // Serving ends (Ctrl+C): the build was thrown away, nothing to show.
@@ -155,8 +167,8 @@ public final class PreviewServer: Sendable {
         } catch {
             let message = (error as? LoadError)?.message(language) ?? (error as? TemplateLoadError)?.message(language)
                 ?? (error as? WriteError)?.message(language) ?? "\(error)"
-            await state.fail(problemPage([Diagnostic(.error, .unreadable, at: SourceLocation(file: project), field: "",
-                                                     LocalizedText(ja: message, en: message))], inLedgers: false))
+            // The message names its own file where it has one: no place of the project's is put before it.
+            await state.fail(problemPage(messages: [message], inLedgers: false))
             events(.failed(message))
         }
     }
@@ -166,8 +178,14 @@ public final class PreviewServer: Sendable {
     ///   title must not blame on the ledgers.
     func problemPage(_ diagnostics: [Diagnostic], inLedgers: Bool = true) -> String {
         let formatter = DiagnosticFormatter(language: language, color: false)
-        let items = diagnostics.map { "<li><pre>\(HTML.escape(formatter.format($0)))</pre></li>" }.joined(separator: "\n")
-        let title = inLedgers && diagnostics.allSatisfy({ $0.location.file.contains("inventory/") })
+        return problemPage(messages: diagnostics.map { formatter.format($0) },
+                           inLedgers: inLedgers && diagnostics.allSatisfy({ $0.location.file.contains("inventory/") }))
+    }
+
+    /// The same page for messages already written out.
+    func problemPage(messages: [String], inLedgers: Bool) -> String {
+        let items = messages.map { "<li><pre>\(HTML.escape($0))</pre></li>" }.joined(separator: "\n")
+        let title = inLedgers
             ? (language == .ja ? "台帳にエラーがあります" : "The inventory has errors")
             : (language == .ja ? "サイトを作れません（エラーがあります）" : "The site cannot be built (errors)")
         let note = language == .ja ? "修正して保存すると、このページは自動で更新されます。" : "Fix and save; this page reloads by itself."
@@ -212,9 +230,16 @@ public final class PreviewServer: Sendable {
                     return HTTPResponse(statusCode: .movedPermanently, headers: [.location: host + "/" + path + "/"], body: Data())
                 }
             }
+            // The site's own 404 page; without a site (its folder removed by hand), a line saying so.
             return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
-                                body: Data(FileBytes.read(root + "/404.html") ?? Array("Not found".utf8)))
+                                body: Data(FileBytes.read(root + "/404.html") ?? Array(Self.noSite.utf8)))
         }
+
+        static let noSite = """
+            <!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>ページがありません</title></head>
+            <body><p>ページがありません。プレビューのフォルダが消えていれば、作り直しています（しばらくして再読み込みしてください）。</p>
+            <p lang="en">Not found. If the preview folder was removed, it is being built again (reload in a moment).</p></body></html>
+            """
 
         static func contentType(_ path: String) -> String {
             switch path.split(separator: ".").last.map(String.init) ?? "" {
