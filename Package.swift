@@ -50,7 +50,9 @@ let package = Package(
             dependencies: ["DaichoCore", "DaichoRender", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(
-            name: "DaichoSiteTests", dependencies: ["DaichoCore", "DaichoRender", "DaichoSite"], exclude: ["Snapshots"]
+            name: "DaichoSiteTests",
+            dependencies: ["DaichoCore", "DaichoRender", "DaichoSite", .product(name: "FlyingFox", package: "FlyingFox")],
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "DaichoCLITests", dependencies: ["DaichoCore", "DaichoSite"], exclude: ["Snapshots"]),
     ],

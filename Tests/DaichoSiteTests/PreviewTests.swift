@@ -1,6 +1,7 @@
 import DaichoCore
 @testable import DaichoSite
 import DaichoRender
+import FlyingFox
 import Foundation
 import Testing
 
@@ -16,6 +17,31 @@ struct PreviewTests {
         #expect(server.problemPage([error(in: "inventory/zeimu.yaml"), error(in: "daicho.yaml")])
             .contains("<h1>サイトを作れません（エラーがあります）</h1>"))
         #expect(server.problemPage([error(in: "inventory/zeimu.yaml")], inLedgers: false).contains("<h1>サイトを作れません"))
+    }
+
+    /// A large file is sent from disk a piece at a time, a small one read whole: either way the
+    /// body is the file's bytes.
+    @Test func largeFilesAreSentAsTheyAreRead() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-serve-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/data", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var random = SplitMix(seed: 3)
+        let large = (0..<300_000).map { _ in UInt8(truncatingIfNeeded: random.next()) }, small = Array("[1]\n".utf8)
+        try Data(large).write(to: URL(fileURLWithPath: root + "/data/systems.json"))
+        try Data(small).write(to: URL(fileURLWithPath: root + "/data/small.json"))
+        let handler = PreviewServer.Handler(state: PreviewServer.State(), root: root, streamedAbove: 100_000)
+        func get(_ path: String) async throws -> HTTPResponse {
+            try await handler.handleRequest(HTTPRequest(method: .GET, version: .http11, path: path, query: [], headers: [:], body: Data()))
+        }
+        let streamed = try await get("/data/systems.json")
+        #expect(streamed.statusCode == .ok && streamed.headers[.contentType] == "application/json; charset=utf-8")
+        #expect(try await streamed.bodyData == Data(large))
+        if case .httpBody(let body) = streamed.payload {
+            // From the file: its length is known without the bytes being in the response.
+            #expect(body.count == large.count)
+        }
+        #expect(try await get("/data/small.json").bodyData == Data(small))
+        #expect(try await get("/data/none.json").statusCode == .notFound)
     }
 
     @Test func theWatchSeesEverySaveAndNothingElse() throws {
