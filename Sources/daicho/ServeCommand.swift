@@ -42,6 +42,12 @@ struct ServeCommand: AsyncParsableCommand {
         let server = PreviewServer(project: options.project, port: port,
                                    options: SiteOptions(language: language, profile: profile), templatesOverride: templates,
                                    cache: cacheOptions.store(project: options.project))
+        // Said, not done silently: the next start builds everything again, and a second `serve`
+        // of the project otherwise looks just like the first.
+        if server.writesToTemporaryFolder {
+            Terminal.error(L("プレビューは一時フォルダ \(server.output) に作り、終了時に削除します（--no-cache か、プロジェクトに書き込めないか、同じプロジェクトを別の serve が表示中のため）",
+                             "the preview goes to a temporary folder, \(server.output), removed at the end (--no-cache, a read-only project, or another serve of the project)"))
+        }
         let serving = Task {
             try await server.run { event in
                 switch event {

@@ -110,12 +110,12 @@ struct ServeCommandTests {
         var processes: [Process] = []
         defer { for process in processes where process.isRunning { process.terminate(); process.waitUntilExit() } }
         let port = 19_000 + Int(getpid() % 1000)
-        let output = Pipe()
+        let output = Pipe(), errors = Pipe()
         for offset in 0..<2 {
             let process = Process()
             process.executableURL = CLI.executable
             process.arguments = ["serve", project.path, "--port", "\(port + offset)", "--templates", templates]
-            process.standardError = FileHandle.nullDevice
+            process.standardError = offset == 1 ? errors : FileHandle.nullDevice
             process.standardOutput = offset == 1 ? output : FileHandle.nullDevice
             try process.run()
             processes.append(process)
@@ -141,5 +141,8 @@ struct ServeCommandTests {
         let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(!printed.contains("FlyingFox"), "\(printed.prefix(300))")
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent(".daicho-cache/preview/index.html").path))
+        // The second one said where its pages went, and why.
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(said.contains("プレビューは一時フォルダ") && said.contains("別の serve が表示中"), "\(said.prefix(300))")
     }
 }

@@ -90,6 +90,9 @@ public final class PreviewServer: Sendable {
     /// The folder the pages are written to (in the project's cache folder, or a temporary one).
     public var output: String { folder.path }
 
+    /// Whether the pages go to a temporary folder removed at the end (see `PreviewFolder`).
+    public var writesToTemporaryFolder: Bool { folder.isTemporary }
+
     /// Serves until the task is cancelled; a temporary preview folder is removed then.
     public func run(events: @escaping @Sendable (Event) -> Void) async throws {
         defer { folder.release() }
