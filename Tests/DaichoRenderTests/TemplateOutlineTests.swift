@@ -44,3 +44,20 @@ struct TemplateOutlineTests {
         }
     }
 }
+
+/// A template that cannot be read says where, and its hint is about the writing, not about the
+/// names a template may use (which is what a name it does not know is told).
+struct TemplateSyntaxHintTests {
+    @Test(arguments: ["<p>{{#page.broken}}</p>", "<p>{{name</p>", "{{#a}}{{/b}}"])
+    func aSyntaxErrorGetsTheSyntaxHint(text: String) throws {
+        do {
+            _ = try TemplateSet([TemplateSource(name: "t", path: "layouts/t.mustache", text: text, kind: .html)])
+            Issue.record("expected a syntax error for \(text)")
+        } catch {
+            let diagnostic = error.diagnostic
+            #expect(diagnostic.location.file == "layouts/t.mustache")
+            #expect(diagnostic.message.ja.hasPrefix("テンプレートの書き方の誤り"), "\(diagnostic.message.ja)")
+            #expect(diagnostic.hint == TemplateError.syntaxHint)
+        }
+    }
+}

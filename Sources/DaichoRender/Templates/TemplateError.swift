@@ -19,6 +19,11 @@ public struct TemplateError: Error, Sendable, Equatable {
         self.hint = hint
     }
 
+    /// For a template that cannot be read as Mustache: the names it uses are not the problem.
+    public static let syntaxHint = LocalizedText(
+        ja: "{{#名前}} と {{/名前}} が組になっているか、{{ と }} が閉じているかを確認してください",
+        en: "check that each {{#name}} has its {{/name}} and that every {{ is closed with }}")
+
     public var diagnostic: Diagnostic {
         Diagnostic(.error, .templateKey, at: SourceLocation(file: template, line: line, column: column), field: key,
                    message,

@@ -62,7 +62,8 @@ public struct TemplateSet: Sendable {
                 guard case .problem(let line, let column, let message) = error else { continue }
                 throw TemplateError(template: source.path, line: line, column: column, key: "",
                                     message: LocalizedText(ja: "テンプレートの書き方の誤り: \(message)",
-                                                           en: "template syntax error: \(message)"))
+                                                           en: "template syntax error: \(message)"),
+                                    hint: TemplateError.syntaxHint)
             }
             // On the first line, without a line break, so line numbers stay those of the file.
             let text = source.kind == .markdown ? "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}" + source.text : source.text
@@ -102,7 +103,8 @@ public struct TemplateSet: Sendable {
         } catch let error as MustacheTemplate.ParserError {
             throw TemplateError(template: path, line: error.context.lineNumber, column: error.context.columnNumber,
                                 key: "", message: LocalizedText(ja: "テンプレートの書き方の誤り: \(error.error)",
-                                                                en: "template syntax error: \(error.error)"))
+                                                                en: "template syntax error: \(error.error)"),
+                                hint: TemplateError.syntaxHint)
         } catch {
             throw TemplateError(template: path, line: 1, column: 1, key: "",
                                 message: LocalizedText(ja: "テンプレートを読めません: \(error)", en: "cannot read template: \(error)"))
