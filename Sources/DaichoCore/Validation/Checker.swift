@@ -41,17 +41,20 @@ public struct Checker: Sendable {
         // and sorted (and their hashes listed): each is a tenth of a second at 100,000 ledgers, and
         // nothing else runs then.
         let hashesContent = self.hashesContent, keepsWarnings = self.keepsWarnings
-        let ((own, hashes, leftOut), (across, acrossLeftOut)) = Concurrently.both({ [parsed, first = source.diagnostics + projectDiagnostics] in
-            var diagnostics = first
+        // (The files' own warnings were let go chunk by chunk, see `settled`; the folder's and
+        // `daicho.yaml`'s here.)
+        let ((own, hashes, leftOut), (across, acrossLeftOut)) = Concurrently.both({ [parsed, first = Self.kept(
+            source.diagnostics + projectDiagnostics, warnings: keepsWarnings)] in
+            var diagnostics = first.kept
             var hashes: [String: String] = [:]
-            var leftOut = 0
+            var leftOut = first.leftOut
             hashes.reserveCapacity(hashesContent ? parsed.count : 0)
             for (source, item) in zip(sources, parsed) {
                 diagnostics += item.result.diagnostics
                 leftOut += item.warningsLeftOut
                 if hashesContent { hashes[source.path] = item.hash.map(Digest64.text) ?? "" }
             }
-            return (Diagnostic.sorted(Self.kept(diagnostics, warnings: keepsWarnings).kept), hashes, leftOut)
+            return (Diagnostic.sorted(diagnostics), hashes, leftOut)
         }, { [ledgers] in
             var texts = SharedTexts()
             let (kept, leftOut) = Self.kept(InventoryRules.check(ledgers, fileStems: { sources.map(\.stem) }), warnings: keepsWarnings)
@@ -60,7 +63,7 @@ public struct Checker: Sendable {
         parsed = []
         var checked = CheckedInventory(project: project, ledgers: ledgers, diagnostics: Diagnostic.merged(own, across),
                                        files: sources.map(\.path), contentHashes: hashes)
-        checked.warningsLeftOut = leftOut + acrossLeftOut + Self.kept(source.diagnostics + projectDiagnostics, warnings: keepsWarnings).leftOut
+        checked.warningsLeftOut = leftOut + acrossLeftOut
         return checked
     }
 
