@@ -24,6 +24,8 @@ let package = Package(
         ),
         // glibc's mallopt, to tune the allocator for national-scale builds (no library to link).
         .systemLibrary(name: "CMalloc"),
+        // renameat2's exchange, to swap a finished site in at once (no library to link).
+        .systemLibrary(name: "CLinux"),
         // Domain model, parsing, validation and analysis: pure, no file writes, no C.
         .target(name: "DaichoCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Markdown, templates and pages, all in memory.
@@ -34,7 +36,7 @@ let package = Package(
         // The file system: loading a project from disk and writing outputs atomically.
         .target(
             name: "DaichoSite",
-            dependencies: ["DaichoCore", "DaichoRender", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["DaichoCore", "DaichoRender", "CLinux", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         // Argument parsing only.
         .executableTarget(
@@ -51,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DaichoSiteTests",
-            dependencies: ["DaichoCore", "DaichoRender", "DaichoSite", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["DaichoCore", "DaichoRender", "DaichoSite", "CLinux", .product(name: "FlyingFox", package: "FlyingFox")],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "DaichoCLITests", dependencies: ["DaichoCore", "DaichoSite"], exclude: ["Snapshots"]),

@@ -1,3 +1,4 @@
+import CLinux
 import DaichoCore
 import DaichoRender
 import Foundation
@@ -67,12 +68,22 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         lock.withLock { _ = createdFolders.insert(folder) }
     }
 
-    /// Replaces the output with the staged site: the old one is moved aside, then removed.
-    public func commit() throws(WriteError) {
+    /// Replaces the output with the staged site. The two are exchanged in one step where the file
+    /// system can (renameat2), so that a build killed at any moment leaves the old site or the
+    /// new one at the output's path, never neither; elsewhere the old site is moved aside first.
+    /// Then the old site is removed.
+    /// - Parameter exchanging: false to take the two-step way (for the tests of it).
+    public func commit(exchanging: Bool = true) throws(WriteError) {
         let fileManager = FileManager.default
         let old = staging + ".old"
         var isDirectory: ObjCBool = false
         let hadOutput = fileManager.fileExists(atPath: output, isDirectory: &isDirectory)
+        // After the exchange the staging path holds the old site (a leftover of a build killed
+        // now is removed by the next one, as any staging folder is).
+        if hadOutput, exchanging, daicho_exchange(staging, output) == 0 {
+            try? fileManager.removeItem(atPath: staging)
+            return
+        }
         if hadOutput {
             guard rename(output, old) == 0 else { throw .cannotWrite(output, String(cString: strerror(errno))) }
         }

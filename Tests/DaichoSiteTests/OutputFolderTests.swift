@@ -1,3 +1,4 @@
+import CLinux
 import DaichoCore
 import DaichoRender
 @testable import DaichoSite
@@ -88,6 +89,41 @@ struct OutputFolderTests {
         #expect(staging == "「/var/www/.html.building-12」に書き込めません（書き込みの権限がありません）。サイトは隣の作業用フォルダで作ってから"
                 + "置き換えるため、出力先の親フォルダ「/var/www」に書き込めることが必要です")
         #expect(WriteError.cannotWrite("x", "odd").message(.ja) == "「x」に書き込めません（odd）")
+    }
+
+    /// A finished site replaces the old one in one step (renameat2's exchange), so no moment has
+    /// neither at the output's path; the two-step way, for file systems without it, gives the
+    /// same result. Either way the old site and the staging folder are gone afterwards.
+    @Test(arguments: [true, false]) func theNewSiteReplacesTheOld(exchanging: Bool) async throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-swap-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        // A site Daicho built (index.html, assets/, systems/): only such a folder is replaced.
+        try FileManager.default.createDirectory(atPath: parent + "/site/systems", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: parent + "/site/assets", withIntermediateDirectories: true)
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: parent + "/site/index.html"))
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: parent + "/site/systems/gone.html"))
+        let folder = try OutputFolder(output: parent + "/site")
+        try await folder.write([RenderedPage(path: "index.html", text: "new\n")])
+        try folder.commit(exchanging: exchanging)
+        #expect(FileManager.default.contents(atPath: parent + "/site/index.html") == Data("new\n".utf8))
+        #expect(!FileManager.default.fileExists(atPath: parent + "/site/systems/gone.html"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["site"])
+    }
+
+    /// The exchange itself: two folders trade places; a path that is not there is refused and
+    /// nothing moves.
+    @Test func twoFoldersAreExchangedInOneStep() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-swap-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        for name in ["a", "b"] {
+            try FileManager.default.createDirectory(atPath: parent + "/" + name, withIntermediateDirectories: true)
+            try Data(name.utf8).write(to: URL(fileURLWithPath: parent + "/\(name)/mark"))
+        }
+        #expect(daicho_exchange(parent + "/a", parent + "/b") == 0)
+        #expect(FileManager.default.contents(atPath: parent + "/a/mark") == Data("b".utf8))
+        #expect(FileManager.default.contents(atPath: parent + "/b/mark") == Data("a".utf8))
+        #expect(daicho_exchange(parent + "/a", parent + "/none") == -1 && errno == ENOENT)
+        #expect(FileManager.default.contents(atPath: parent + "/a/mark") == Data("b".utf8))
     }
 
     /// An output given as a symbolic link is the folder it names: the build is swapped in there,
