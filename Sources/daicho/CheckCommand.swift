@@ -40,8 +40,12 @@ struct CheckCommand: AsyncParsableCommand {
         let diagnostics = checked.diagnostics
         switch format {
         case .json:
-            DiagnosticFormatter(language: language, color: false).writeJSON(diagnostics, files: checked.files.count) {
-                Terminal.write(bytes: $0)
+            do {
+                try DiagnosticFormatter(language: language, color: false).writeJSON(diagnostics, files: checked.files.count) {
+                    Terminal.write(bytes: $0)
+                }
+            } catch {
+                throw Failure.report(error, language)
             }
         case .text:
             // Written as it is made, a few dozen kilobytes at a time: every diagnostic's text held

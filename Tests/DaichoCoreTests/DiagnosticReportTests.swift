@@ -28,7 +28,7 @@ struct DiagnosticReportTests {
                 let whole = Array((formatter.json(diagnostics, files: 7) + "\n").utf8)
                 for batch in [1, 2, 3, 10, count, count + 1, 2_000] where batch > 0 {
                     var parts: [[UInt8]] = []
-                    formatter.writeJSON(diagnostics, files: 7, batch: batch) { parts.append($0) }
+                    try formatter.writeJSON(diagnostics, files: 7, batch: batch) { parts.append($0) }
                     #expect(Array(parts.joined()) == whole, "\(language) \(count) diagnostics, batches of \(batch)")
                     // Written in parts indeed when there is more than a batch (the test is not of one path twice).
                     #expect(parts.count > 1 || count <= batch)

@@ -70,7 +70,9 @@ public struct DiagnosticFormatter: Sendable {
     /// whole was several copies of itself at once (the encoder's tree, its bytes, the text), 600 MB
     /// for 290,000 warnings. Each batch of diagnostics is encoded as an array of its own and
     /// indented one level deeper, as the report's member; a short report is made whole.
-    public func writeJSON(_ diagnostics: [Diagnostic], files: Int, batch: Int = 2_000, to write: ([UInt8]) -> Void) {
+    /// - Throws: the encoder's error, should it fail part way: the report is then cut short, and
+    ///   the caller must say so rather than leave a partial report looking whole.
+    public func writeJSON(_ diagnostics: [Diagnostic], files: Int, batch: Int = 2_000, to write: ([UInt8]) -> Void) throws {
         guard diagnostics.count > batch, batch > 0 else {
             write(Array((json(diagnostics, files: files) + "\n").utf8))
             return
@@ -79,7 +81,7 @@ public struct DiagnosticFormatter: Sendable {
         var start = diagnostics.startIndex
         while start < diagnostics.endIndex {
             let end = min(start + batch, diagnostics.endIndex)
-            guard let data = try? Self.encoder.encode(diagnostics[start..<end].map(jsonDiagnostic)) else { return }
+            let data = try Self.encoder.encode(diagnostics[start..<end].map(jsonDiagnostic))
             // "[\n  {…}\n]": the elements' lines, without the brackets, two more spaces in.
             var part: [UInt8] = start == diagnostics.startIndex ? [] : Array(",\n".utf8)
             Self.indent(Array(data.dropFirst(2).dropLast(2)), into: &part)
@@ -87,15 +89,13 @@ public struct DiagnosticFormatter: Sendable {
             start = end
         }
         var tail = Array("\n  ],\n  \"summary\" : ".utf8)
-        if let data = try? Self.encoder.encode(summary(diagnostics, files: files)) {
-            // "{\n  …\n}": the first line stays where it is, after the key.
-            let bytes = Array(data)
-            let firstBreak = bytes.firstIndex(of: 0x0A) ?? bytes.count
-            tail += bytes[..<firstBreak]
-            if firstBreak < bytes.count {
-                tail.append(0x0A)
-                Self.indent(Array(bytes[(firstBreak + 1)...]), into: &tail)
-            }
+        // "{\n  …\n}": the first line stays where it is, after the key.
+        let bytes = Array(try Self.encoder.encode(summary(diagnostics, files: files)))
+        let firstBreak = bytes.firstIndex(of: 0x0A) ?? bytes.count
+        tail += bytes[..<firstBreak]
+        if firstBreak < bytes.count {
+            tail.append(0x0A)
+            Self.indent(Array(bytes[(firstBreak + 1)...]), into: &tail)
         }
         tail += Array("\n}\n".utf8)
         write(tail)
