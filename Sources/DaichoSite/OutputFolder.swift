@@ -72,8 +72,14 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     /// system can (renameat2), so that a build killed at any moment leaves the old site or the
     /// new one at the output's path, never neither; elsewhere the old site is moved aside first.
     /// Then the old site is removed.
-    /// - Parameter exchanging: false to take the two-step way (for the tests of it).
-    public func commit(exchanging: Bool = true) throws(WriteError) {
+    /// - Parameters:
+    ///   - exchanging: false to take the two-step way (for the tests of it).
+    ///   - removingOld: given, the old site is moved to a name of its own beside the output
+    ///     (`.<site>.building-<pid>.old-<n>`) and handed to it to remove, while the caller goes
+    ///     on (`serve`: after a template edit the new pages are shown while the old ones, tens of
+    ///     thousands of files, are deleted; a leftover of a process that ended meanwhile is
+    ///     removed by the next build, as any staging folder is). Nil: removed before returning.
+    public func commit(exchanging: Bool = true, removingOld: (@Sendable (String) -> Void)? = nil) throws(WriteError) {
         let fileManager = FileManager.default
         let old = staging + ".old"
         var isDirectory: ObjCBool = false
@@ -81,7 +87,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         // After the exchange the staging path holds the old site (a leftover of a build killed
         // now is removed by the next one, as any staging folder is).
         if hadOutput, exchanging, daicho_exchange(staging, output) == 0 {
-            try? fileManager.removeItem(atPath: staging)
+            remove(staging, removingOld)
             return
         }
         if hadOutput {
@@ -92,19 +98,35 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             if hadOutput { _ = rename(old, output) }
             throw .cannotWrite(output, reason)
         }
-        if hadOutput { try? fileManager.removeItem(atPath: old) }
+        if hadOutput { remove(old, removingOld) }
+    }
+
+    /// Removes the old site at `path` now, or moves it aside for `later` to remove.
+    private func remove(_ path: String, _ later: (@Sendable (String) -> Void)?) {
+        if let later {
+            let aside = staging + ".old-\(UInt32.random(in: 0...UInt32.max))"
+            if rename(path, aside) == 0 {
+                later(aside)
+                return
+            }
+        }
+        try? FileManager.default.removeItem(atPath: path)
     }
 
     /// Removes the staging folders of builds that were killed before they could (a whole site
-    /// each, gigabytes at national scale): `.<site>.building-<pid>` and its `.old`, for a process
-    /// that no longer runs. A build still running into the same output keeps its own.
+    /// each, gigabytes at national scale): `.<site>.building-<pid>`, its `.old` and the old sites
+    /// set aside to be removed on the side (`.old-<n>`), for a process that no longer runs. A
+    /// process still running keeps its own.
     static func removeLeftovers(in parent: String, of name: String) {
         let prefix = ".\(name).building-"
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         for entry in entries where entry.hasPrefix(prefix) {
-            var number = entry.dropFirst(prefix.count)
-            if number.hasSuffix(".old") { number = number.dropLast(4) }
-            guard let pid = pid_t(number), pid > 0, pid != getpid(), !isRunning(pid) else { continue }
+            // The process id, then nothing, ".old" or ".old-<n>" (see `commit`).
+            let rest = entry.dropFirst(prefix.count)
+            let number = rest.prefix { $0.isASCII && $0.isNumber }
+            let suffix = rest.dropFirst(number.count)
+            guard suffix.isEmpty || suffix == ".old" || suffix.hasPrefix(".old-"),
+                  let pid = pid_t(number), pid > 0, pid != getpid(), !isRunning(pid) else { continue }
             try? FileManager.default.removeItem(atPath: ProjectLoader.join(parent, entry))
         }
     }

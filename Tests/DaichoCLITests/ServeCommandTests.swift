@@ -100,6 +100,15 @@ struct ServeCommandTests {
         let page = try await get("http://127.0.0.1:\(port)/").1
         #expect(page.contains("footer.mustache:"), "\(page)")
         #expect(!page.contains(project.path + ":1:1:"), "\(page)")
+        // Fixed, then changed again: two full builds, the second over the first. The old pages are
+        // removed on the side, and nothing is left beside the preview once they are.
+        try text.write(to: footer, atomically: true, encoding: .utf8)
+        #expect(await eventually { (try? await get("http://127.0.0.1:\(port)/"))?.1.contains("主要指標") == true })
+        try (text + "<!-- 変更 -->\n").write(to: footer, atomically: true, encoding: .utf8)
+        #expect(await eventually { (try? await get("http://127.0.0.1:\(port)/"))?.1.contains("<!-- 変更 -->") == true })
+        let cache = project.appendingPathComponent(".daicho-cache").path
+        #expect(await eventually { (try? FileManager.default.contentsOfDirectory(atPath: cache))?.allSatisfy { !$0.contains(".building-") } == true })
+        #expect(FileManager.default.fileExists(atPath: cache + "/preview/index.html"))
     }
 
     /// A second `serve` of the same project writes to a folder of its own, removed at Ctrl+C.

@@ -3,6 +3,7 @@ import DaichoCore
 import DaichoRender
 @testable import DaichoSite
 import Foundation
+import Synchronization
 import Testing
 
 struct OutputFolderTests {
@@ -37,8 +38,8 @@ struct OutputFolderTests {
         try ended.run()
         ended.waitUntilExit()
         let gone = ended.processIdentifier, running = getppid()
-        let names = [".site.building-\(gone)", ".site.building-\(gone).old", ".site.building-\(running)", ".other.building-\(gone)",
-                     ".site.building-x"]
+        let names = [".site.building-\(gone)", ".site.building-\(gone).old", ".site.building-\(gone).old-123", ".site.building-\(running)",
+                     ".site.building-\(running).old-9", ".other.building-\(gone)", ".site.building-x", ".site.building-\(gone).new"]
         for name in names {
             try FileManager.default.createDirectory(atPath: parent + "/" + name + "/systems", withIntermediateDirectories: true)
             try Data("x".utf8).write(to: URL(fileURLWithPath: parent + "/" + name + "/index.html"))
@@ -46,7 +47,8 @@ struct OutputFolderTests {
         let folder = try OutputFolder(output: parent + "/site")
         folder.discard()
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: parent))
-        #expect(left == [".site.building-\(running)", ".other.building-\(gone)", ".site.building-x"])
+        #expect(left == [".site.building-\(running)", ".site.building-\(running).old-9", ".other.building-\(gone)", ".site.building-x",
+                         ".site.building-\(gone).new"])
     }
 
     /// A full build replaces the whole output: one that holds the project (or the templates, or
@@ -108,6 +110,27 @@ struct OutputFolderTests {
         #expect(FileManager.default.contents(atPath: parent + "/site/index.html") == Data("new\n".utf8))
         #expect(!FileManager.default.fileExists(atPath: parent + "/site/systems/gone.html"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["site"])
+    }
+
+    /// Given a remover, the old site is moved aside under a name of its own and handed over, and
+    /// the commit returns with the new site in place (either way of swapping).
+    @Test(arguments: [true, false]) func theOldSiteCanBeRemovedOnTheSide(exchanging: Bool) async throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-swap-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        for folder in ["systems", "assets"] {
+            try FileManager.default.createDirectory(atPath: parent + "/site/" + folder, withIntermediateDirectories: true)
+        }
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: parent + "/site/index.html"))
+        let folder = try OutputFolder(output: parent + "/site")
+        try await folder.write([RenderedPage(path: "index.html", text: "new\n")])
+        let handed = Mutex<[String]>([])
+        try folder.commit(exchanging: exchanging) { old in handed.withLock { $0.append(old) } }
+        let old = try #require(handed.withLock { $0 }.first)
+        #expect(handed.withLock { $0.count } == 1)
+        #expect(old.hasPrefix(parent + "/.site.building-\(getpid()).old-"))
+        #expect(FileManager.default.contents(atPath: old + "/index.html") == Data("old\n".utf8))
+        #expect(FileManager.default.contents(atPath: parent + "/site/index.html") == Data("new\n".utf8))
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: parent)) == ["site", URL(fileURLWithPath: old).lastPathComponent])
     }
 
     /// The exchange itself: two folders trade places; a path that is not there is refused and

@@ -59,6 +59,7 @@ public final class PreviewServer: Sendable {
         self.language = options.language
         var builder = SiteBuilder(options: options, templatesOverride: templatesOverride, workers: workers, cache: cache)
         builder.memory = BuildMemory(limit: options.oneAtATimeAbove)
+        builder.removesOldSiteOnTheSide = true
         self.builder = builder
         folder = PreviewFolder(cache: cache)
         watch = ProjectWatch(project: project, templates: templatesOverride)
