@@ -85,6 +85,13 @@ struct ServeCommandTests {
         let missingTemplates = try CLI.run(["serve", project.path, "--port", "\(port)", "--templates", project.path + "/nothing"])
         #expect(missingTemplates.status == 1 && missingTemplates.stderr.contains("テンプレートが見つかりません"), "\(missingTemplates.stderr)")
 
+        // Old pages a `serve` that ended had not finished removing are cleared when one starts.
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let leftover = project.appendingPathComponent(".daicho-cache/.preview.building-\(ended.processIdentifier).old-7/systems").path
+        try FileManager.default.createDirectory(atPath: leftover, withIntermediateDirectories: true)
         let mine = project.appendingPathComponent("my-templates")
         try FileManager.default.copyItem(atPath: templates, toPath: mine.path)
         let footer = mine.appendingPathComponent("layouts/footer.mustache")
@@ -97,6 +104,7 @@ struct ServeCommandTests {
         try process.run()
         defer { process.terminate(); process.waitUntilExit() }
         #expect(await eventually { (try? await get("http://127.0.0.1:\(port)/"))?.1.contains("サイトを作れません") == true })
+        #expect(await eventually { !FileManager.default.fileExists(atPath: leftover) })
         let page = try await get("http://127.0.0.1:\(port)/").1
         #expect(page.contains("footer.mustache:"), "\(page)")
         #expect(!page.contains(project.path + ":1:1:"), "\(page)")
