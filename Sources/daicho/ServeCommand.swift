@@ -44,9 +44,9 @@ struct ServeCommand: AsyncParsableCommand {
                                    cache: cacheOptions.store(project: options.project))
         // Said, not done silently: the next start builds everything again, and a second `serve`
         // of the project otherwise looks just like the first.
-        if server.writesToTemporaryFolder {
-            Terminal.error(L("プレビューは一時フォルダ \(server.output) に作り、終了時に削除します（--no-cache か、プロジェクトに書き込めないか、同じプロジェクトを別の serve が表示中のため）",
-                             "the preview goes to a temporary folder, \(server.output), removed at the end (--no-cache, a read-only project, or another serve of the project)"))
+        if let reason = server.temporaryFolderReason {
+            Terminal.error(L("プレビューは一時フォルダ \(server.output) に作り、終了時に削除します（\(reason.ja)）",
+                             "the preview goes to a temporary folder, \(server.output), removed at the end (\(reason.en))"))
         }
         let serving = Task {
             try await server.run { event in
@@ -67,18 +67,30 @@ struct ServeCommand: AsyncParsableCommand {
         // Ctrl+C (or a stop from the system) ends serving the ordinary way, so that a temporary
         // preview folder is removed rather than left behind; a build under way stops at its next
         // page and is thrown away. A second Ctrl+C ends the program at once, for whoever cannot wait.
-        let stopsAsked = Mutex(0)
+        // The signals are taken on a queue of their own: on the shared queue, a build that kept
+        // every core busy left the handler waiting until it ended. A second signal counts only a
+        // second or more after the first (`timeout` and a terminal's process group can deliver
+        // one Ctrl+C twice); it ends the program without removing a temporary preview folder,
+        // which the next `serve` clears (`PreviewFolder`).
+        let signals = DispatchQueue(label: "daicho.signals", qos: .userInteractive)
+        let firstStop = Mutex<ContinuousClock.Instant?>(nil)
         let stops = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: number, queue: signals)
             source.setEventHandler {
-                let asked = stopsAsked.withLock { count in
-                    count += 1
-                    return count
+                let now = ContinuousClock.now
+                let first = firstStop.withLock { first in
+                    defer { if first == nil { first = now } }
+                    return first
                 }
-                guard asked == 1 else { _exit(130) }
-                Terminal.error(L("終了しています（すぐに終えるには、もう一度 Ctrl+C）", "stopping (Ctrl+C again to quit at once)"))
-                serving.cancel()
+                guard let first else {
+                    if number == SIGINT {
+                        Terminal.error(L("終了しています（すぐに終えるには、もう一度 Ctrl+C）", "stopping (Ctrl+C again to quit at once)"))
+                    }
+                    serving.cancel()
+                    return
+                }
+                if now - first >= .seconds(1) { _exit(130) }
             }
             source.resume()
             return source

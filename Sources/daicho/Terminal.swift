@@ -1,4 +1,5 @@
 import DaichoCore
+import DaichoSite
 import Foundation
 
 /// What the terminal supports: colour only on a terminal and never with NO_COLOR.
@@ -21,18 +22,26 @@ enum Terminal {
     }
 
     /// Pieces written one after the other to standard output, as they are: no joined copy either
-    /// (a national `analyze --json` is some sixty megabytes).
+    /// (a national `analyze --json` is some sixty megabytes). Output that cannot be written (a full
+    /// disk, a closed pipe whose signal is ignored) ends the command with status 2 and the reason:
+    /// a report cut short must not pass for a whole one.
     static func write(pieces: [[UInt8]]) {
         for piece in pieces {
-            piece.withUnsafeBytes { buffer in
-                guard let base = buffer.baseAddress else { return }
+            let failure = piece.withUnsafeBytes { buffer -> Int32? in
+                guard let base = buffer.baseAddress else { return nil }
                 var offset = 0
                 while offset < buffer.count {
                     let written = Foundation.write(STDOUT_FILENO, base + offset, buffer.count - offset)
                     if written < 0 && errno == EINTR { continue }
-                    guard written > 0 else { return }
+                    guard written > 0 else { return written < 0 ? errno : EIO }
                     offset += written
                 }
+                return nil
+            }
+            if let failure {
+                error("daicho: " + WriteError.cannotWrite(L("標準出力", "standard output"), String(cString: strerror(failure)))
+                    .message(CLILanguage.current))
+                exit(2)
             }
         }
     }

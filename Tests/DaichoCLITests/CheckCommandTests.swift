@@ -157,6 +157,27 @@ struct CheckCommandTests {
         #expect(english.status == 2 && english.stderr.hasPrefix("Error: Unknown option '--bogus'"))
     }
 
+    /// Output that cannot be written (here a full disk) ends the command with status 2 and the
+    /// reason, for every report: a report cut short must not pass for a whole one.
+    @Test(arguments: [["check", "."], ["check", ".", "--format", "json"], ["analyze", "--json"]])
+    func outputThatCannotBeWrittenIsAnError(arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = CLI.packageRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "ja_JP.UTF-8"
+        process.environment = environment
+        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(arguments): \(stderr)")
+        #expect(stderr.contains("「標準出力」に書き込めません（ディスクの空きがありません）"), "\(stderr)")
+    }
+
     @Test func helpInJapaneseAndEnglish() throws {
         #expect(try CLI.run(["--help"]).stdout.contains("台帳"))
         #expect(try CLI.run(["--help"], language: "en_US.UTF-8").stdout.contains("Checks and analyses"))

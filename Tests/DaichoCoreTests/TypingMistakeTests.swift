@@ -40,13 +40,24 @@ struct LibyamlProblemTests {
         ("basic:\n  name: a\n  category: b: c\n", "ここには「名前: 値」を書けません"),
         ("basic: [a, b\nusage: {users: 1}\n", "[ ] の中に「,」か閉じる「]」がありません"),
         ("basic:\n  name: \"a\n", "引用符か括弧が閉じられないまま"),
+        ("basic:\n  name: \"C:\\Users\\x\"\n", "Windows のパス"),
+        ("basic:\n  name: !重要 service\n", "「!」で始まる値は引用符で囲んでください"),
     ])
     func commonProblemsAreSaidInJapanese(yaml: String, japanese: String) throws {
         let result = parseLedger("schema: 1\nid: sample\n" + yaml)
         let problem = try #require(result.diagnostics.first { $0.code == .yamlSyntax }, "\(result.diagnostics)")
         #expect(problem.message.ja.contains(japanese), "\(problem.message.ja)")
-        #expect(!problem.message.ja.replacing("YAML", with: "").contains(where: { $0.isASCII && $0.isLetter }), "\(problem.message.ja)")
+        #expect(!problem.message.ja.replacing("YAML", with: "").replacing("Windows", with: "").contains(where: { $0.isASCII && $0.isLetter }), "\(problem.message.ja)")
         #expect(problem.message.en.hasPrefix("YAML syntax error: "))
+    }
+
+    /// A key without its colon is named on its own line, not on the next one where libyaml
+    /// finds out.
+    @Test func aKeyWithoutItsColonIsNamedWhereItIs() throws {
+        let result = parseLedger("schema: 1\nid: sample\nbasic:\n  name: a\n  development service\n  category: b\n")
+        let problem = try #require(result.diagnostics.first { $0.code == .yamlSyntax }, "\(result.diagnostics)")
+        #expect(problem.message.ja.contains("項目名の後に「:」がありません"), "\(problem.message.ja)")
+        #expect(problem.location.line == 5, "\(problem.location)")
     }
 
     @Test func anotherProblemIsShownAsLibyamlSaysIt() {

@@ -245,8 +245,10 @@ struct YAMLTreeBuilder {
                 LocalizedText(ja: "使えない文字があります（\(text)）", en: "invalid character: \(text)"),
                 hint: LocalizedText(ja: "制御文字を取り除いてください", en: "remove control characters")))
         }
-        let location = SourceLocation(file: file, line: parser.problem_mark.line + 1,
-                                      column: parser.problem_mark.column + 1)
+        // "could not find expected ':'" is found on the line after the key that lacks it: the key's
+        // own place is the context libyaml names.
+        let mark = text.hasPrefix("could not find expected ':'") ? parser.context_mark : parser.problem_mark
+        let location = SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1)
         if text.contains("nesting level") {
             return Problem(diagnostic: YAMLReader.nestingDiagnostic(at: location, limit: limits.maxDepth))
         }
@@ -266,7 +268,8 @@ struct YAMLTreeBuilder {
     /// another one is shown as libyaml says it.
     static func japanese(libyamlProblem text: String) -> String {
         let known: [(String, String)] = [
-            ("mapping values are not allowed in this context", "ここには「名前: 値」を書けません。前の行の続きか、「:」の後の空白を確認してください"),
+            ("mapping values are not allowed in this context",
+             "ここには「名前: 値」を書けません。値の中に「: 」があるなら値を引用符で囲み、そうでなければインデントを確認してください"),
             ("did not find expected key", "次の項目名が見つかりません。インデントがそろっているか確認してください"),
             ("did not find expected node content", "値があるはずの所に値がありません"),
             ("did not find expected ',' or ']'", "[ ] の中に「,」か閉じる「]」がありません"),
@@ -281,8 +284,9 @@ struct YAMLTreeBuilder {
             ("found unknown escape character while parsing a quoted scalar", "「\"」で囲んだ値に使えない「\\」の組み合わせがあります"),
             ("found undefined tag handle", "「!」で始まる値は引用符で囲んでください"),
             ("found unexpected ':'", "「:」の位置が正しくありません"),
-            ("found duplicate anchor", "同じアンカー名（&）が二度使われています"),
-            ("found undefined alias", "定義されていないエイリアス（*）があります"),
+            ("did not find expected hexdecimal number",
+             "「\"」で囲んだ値の中の「\\」は特別な記号の始まりです。「\\」を「\\\\」と書くか、値を「'」で囲んでください（Windows のパスなど）"),
+            ("did not find expected whitespace or line break", "「!」で始まる値は引用符で囲んでください"),
         ]
         for (english, japanese) in known where text.hasPrefix(english) { return japanese }
         return text

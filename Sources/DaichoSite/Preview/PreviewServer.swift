@@ -91,8 +91,16 @@ public final class PreviewServer: Sendable {
     /// The folder the pages are written to (in the project's cache folder, or a temporary one).
     public var output: String { folder.path }
 
-    /// Whether the pages go to a temporary folder removed at the end (see `PreviewFolder`).
-    public var writesToTemporaryFolder: Bool { folder.isTemporary }
+    /// Why the pages go to a temporary folder removed at the end, or nil when they go to the
+    /// project's cache folder (see `PreviewFolder`).
+    public var temporaryFolderReason: LocalizedText? {
+        switch folder.temporaryBecause {
+        case nil: nil
+        case .noCache?: LocalizedText(ja: "--no-cache のため", en: "--no-cache")
+        case .cannotWrite?: LocalizedText(ja: "プロジェクトのキャッシュ用フォルダに書き込めないため", en: "the project's cache folder cannot be written")
+        case .anotherServe?: LocalizedText(ja: "同じプロジェクトを別の serve が表示中のため", en: "another serve shows the same project")
+        }
+    }
 
     /// Serves until the task is cancelled; a temporary preview folder is removed then.
     public func run(events: @escaping @Sendable (Event) -> Void) async throws {
@@ -122,8 +130,8 @@ public final class PreviewServer: Sendable {
                 let clock = ContinuousClock()
                 var signature = first
                 var pause = Duration.milliseconds(400)
-                // Set once a missing site has been built again, so that a site that cannot be
-                // made is not built again at every look.
+                // Set when a missing site could not be built again, so that it is not tried at
+                // every look.
                 var missingSiteRebuilt = false
                 while !Task.isCancelled {
                     try await Task.sleep(for: pause)
@@ -137,8 +145,14 @@ public final class PreviewServer: Sendable {
                     let siteMissing = await self.state.problem == nil && FileStamp(path: self.folder.path + "/index.html") == nil
                     if current != signature || (siteMissing && !missingSiteRebuilt) {
                         signature = current
-                        missingSiteRebuilt = siteMissing
-                        await self.rebuild(events: events)
+                        // Whole, when pages are gone: a rebuild trusts the manifest and would find
+                        // nothing to do if only some files (the front page) were removed. What is
+                        // left of the folder is set aside first (without its front page it no longer
+                        // looks like a site, which a build refuses to replace) and removed on the side.
+                        if siteMissing { self.setAsidePreview() }
+                        await self.rebuild(events: events, whole: siteMissing)
+                        // Not tried again until the site is back, unless this build made it.
+                        missingSiteRebuilt = siteMissing && FileStamp(path: self.folder.path + "/index.html") == nil
                     } else if !siteMissing {
                         missingSiteRebuilt = false
                     }
@@ -149,11 +163,22 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    func rebuild(events: @Sendable (Event) -> Void) async {
+    /// Moves what is left of the preview folder aside, named as the old sites a full build sets
+    /// aside (`OutputFolder.commit`), and removes it on the side.
+    func setAsidePreview() {
+        guard FileManager.default.fileExists(atPath: folder.path) else { return }
+        let preview = URL(fileURLWithPath: folder.path)
+        let aside = preview.deletingLastPathComponent()
+            .appendingPathComponent(".\(preview.lastPathComponent).building-\(getpid()).old-\(UInt32.random(in: 0...UInt32.max))").path
+        guard rename(folder.path, aside) == 0 else { return }
+        SiteBuilder.removeOnTheSide(aside)
+    }
+
+    func rebuild(events: @Sendable (Event) -> Void, whole: Bool = false) async {
         let started = Date()
         defer { StageTimer.report("build, all stages", .seconds(Date().timeIntervalSince(started))) }
         do {
-            switch try await builder.build(project: project, output: folder.path) {
+            switch try await builder.build(project: project, output: folder.path, incremental: !whole) {
             case .built(_, _, let summary):
                 await state.built()
                 events(.rebuilt(pages: summary.pages, seconds: Date().timeIntervalSince(started)))
