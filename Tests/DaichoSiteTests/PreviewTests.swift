@@ -44,6 +44,25 @@ struct PreviewTests {
         #expect(try await get("/data/none.json").statusCode == .notFound)
     }
 
+    /// Temporary previews (with their manifests) of `serve`s that ended without removing them
+    /// are cleared; a running one's are kept, and so is anything else.
+    @Test func temporaryPreviewsOfEndedServesAreCleared() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-tmp-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let gone = ended.processIdentifier, running = getppid()
+        let names = ["daicho-preview-\(gone)-A", ".daicho-preview-\(gone)-A.daicho-manifest", "daicho-preview-\(running)-B",
+                     "daicho-preview-x", "other-\(gone)"]
+        for name in names {
+            try FileManager.default.createDirectory(atPath: folder + "/" + name, withIntermediateDirectories: true)
+        }
+        PreviewFolder.removeLeftovers(in: folder)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder)) == ["daicho-preview-\(running)-B", "daicho-preview-x", "other-\(gone)"])
+    }
+
     @Test func theWatchSeesEverySaveAndNothingElse() throws {
         let project = try copyFixture("small")
         defer { try? FileManager.default.removeItem(atPath: project) }
