@@ -125,10 +125,16 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             let rest = entry.dropFirst(prefix.count)
             let number = rest.prefix { $0.isASCII && $0.isNumber }
             let suffix = rest.dropFirst(number.count)
-            guard suffix.isEmpty || suffix == ".old" || suffix.hasPrefix(".old-"),
-                  let pid = pid_t(number), pid > 0, pid != getpid(), !isRunning(pid) else { continue }
+            guard suffix.isEmpty || suffix == ".old" || suffix.hasPrefix(".old-"), hasEnded(number) else { continue }
             try? FileManager.default.removeItem(atPath: ProjectLoader.join(parent, entry))
         }
+    }
+
+    /// Whether `number` is the id of another process that no longer runs: what a folder named
+    /// after the process that made it may be removed for.
+    static func hasEnded(_ number: Substring) -> Bool {
+        guard let pid = pid_t(number), pid > 0, pid != getpid() else { return false }
+        return !isRunning(pid)
     }
 
     /// Whether a process with this id runs. A zombie (killed, not yet reaped by its parent, as

@@ -33,11 +33,7 @@ struct OutputFolderTests {
     @Test func stagingFoldersOfKilledBuildsAreRemoved() throws {
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-staging-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: parent) }
-        let ended = Process()
-        ended.executableURL = URL(fileURLWithPath: "/bin/true")
-        try ended.run()
-        ended.waitUntilExit()
-        let gone = ended.processIdentifier, running = getppid()
+        let gone = try endedProcessID(), running = getppid()
         let names = [".site.building-\(gone)", ".site.building-\(gone).old", ".site.building-\(gone).old-123", ".site.building-\(running)",
                      ".site.building-\(running).old-9", ".other.building-\(gone)", ".site.building-x", ".site.building-\(gone).new"]
         for name in names {

@@ -49,11 +49,7 @@ struct PreviewTests {
     @Test func temporaryPreviewsOfEndedServesAreCleared() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-tmp-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let ended = Process()
-        ended.executableURL = URL(fileURLWithPath: "/bin/true")
-        try ended.run()
-        ended.waitUntilExit()
-        let gone = ended.processIdentifier, running = getppid()
+        let gone = try endedProcessID(), running = getppid()
         let names = ["daicho-preview-\(gone)-A", ".daicho-preview-\(gone)-A.daicho-manifest", "daicho-preview-\(running)-B",
                      "daicho-preview-x", "other-\(gone)"]
         for name in names {

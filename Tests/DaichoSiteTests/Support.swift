@@ -51,3 +51,13 @@ func assertSnapshot(_ actual: String, _ name: String, sourceLocation: Testing.So
     }
     Issue.record("snapshot \(name) differs:\n\(diff.joined(separator: "\n"))", sourceLocation: sourceLocation)
 }
+
+/// The id of a process that has ended (and been reaped): what the folder of a killed build or
+/// `serve` is named after.
+func endedProcessID() throws -> pid_t {
+    let ended = Process()
+    ended.executableURL = URL(fileURLWithPath: "/bin/true")
+    try ended.run()
+    ended.waitUntilExit()
+    return ended.processIdentifier
+}

@@ -53,8 +53,7 @@ final class PreviewFolder: Sendable {
         for entry in entries {
             let name = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
             guard name.hasPrefix(temporaryPrefix) else { continue }
-            let number = name.dropFirst(temporaryPrefix.count).prefix { $0.isASCII && $0.isNumber }
-            guard let pid = pid_t(number), pid > 0, pid != getpid(), !OutputFolder.isRunning(pid) else { continue }
+            guard OutputFolder.hasEnded(name.dropFirst(temporaryPrefix.count).prefix { $0.isASCII && $0.isNumber }) else { continue }
             try? FileManager.default.removeItem(atPath: ProjectLoader.join(folder, entry))
         }
     }
