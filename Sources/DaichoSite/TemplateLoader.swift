@@ -17,7 +17,7 @@ public struct TemplateLoader: Sendable {
 
     /// - Parameter override: a folder given with `--templates`.
     public func load(project: String, override: String? = nil) throws(TemplateLoadError) -> Loaded {
-        guard let folder = Self.locate(project: project, override: override) else { throw .notFound(project) }
+        guard let folder = Self.locate(project: project, override: override) else { throw Self.notFound(project: project, override: override) }
         return try load(from: folder)
     }
 
@@ -53,6 +53,12 @@ public struct TemplateLoader: Sendable {
         }
     }
 
+    /// What is said when `locate` finds nothing: about the folder given with `--templates` when
+    /// there is one (not about the project's, which was never looked at).
+    static func notFound(project: String, override: String?) -> TemplateLoadError {
+        override.map { .givenFolderHasNone($0) } ?? .notFound(project)
+    }
+
     /// The first of: `--templates`, `PROJECT/templates`, the `templates/` that ships beside the executable.
     static func locate(project: String, override: String?) -> String? {
         let fileManager = FileManager.default
@@ -73,14 +79,28 @@ public struct TemplateLoader: Sendable {
 
 public enum TemplateLoadError: Error, Sendable {
     case notFound(String)
+    /// The folder given with `--templates` has no templates.
+    case givenFolderHasNone(String)
     case unreadable(String)
     case template(TemplateError)
+
+    /// A folder without templates is a file problem (exit status 2); a template that cannot be read
+    /// or has an error is a problem in what was written (1).
+    public var isMissingFolder: Bool {
+        switch self {
+        case .notFound, .givenFolderHasNone: true
+        case .unreadable, .template: false
+        }
+    }
 
     public func message(_ language: Language) -> String {
         switch self {
         case .notFound(let project):
             language == .ja ? "テンプレートが見つかりません（\(ProjectLoader.join(project, "templates/layouts")) か --templates で指定してください）"
                 : "no templates found (put them in \(ProjectLoader.join(project, "templates/layouts")) or give --templates)"
+        case .givenFolderHasNone(let folder):
+            language == .ja ? "--templates の「\(folder)」にテンプレートがありません（layouts/system.mustache のある templates フォルダを指定してください）"
+                : "--templates \(folder) holds no templates (give the templates folder, the one with layouts/system.mustache)"
         case .unreadable(let path):
             language == .ja ? "テンプレート「\(path)」を読めません（UTF-8 で保存してください）" : "cannot read template \(path) (save it as UTF-8)"
         case .template(let error):

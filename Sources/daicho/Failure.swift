@@ -17,7 +17,7 @@ enum Failure {
             return ExitCode(2)
         case let error as TemplateLoadError:
             Terminal.error(error.message(language))
-            return ExitCode(1)
+            return ExitCode(error.isMissingFolder ? 2 : 1)
         case let error as TemplateError:
             Terminal.error(DiagnosticFormatter(language: language, color: Terminal.useColor(STDERR_FILENO)).format(error.diagnostic))
             return ExitCode(1)

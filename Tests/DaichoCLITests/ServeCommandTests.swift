@@ -86,7 +86,11 @@ struct ServeCommandTests {
         let missingProject = try CLI.run(["serve", project.path + "/nothing", "--port", "\(port)", "--templates", templates])
         #expect(missingProject.status == 2 && missingProject.stderr.hasPrefix("daicho: "), "\(missingProject.stderr)")
         let missingTemplates = try CLI.run(["serve", project.path, "--port", "\(port)", "--templates", project.path + "/nothing"])
-        #expect(missingTemplates.status == 1 && missingTemplates.stderr.contains("テンプレートが見つかりません"), "\(missingTemplates.stderr)")
+        #expect(missingTemplates.status == 2 && missingTemplates.stderr.contains("--templates の「\(project.path)/nothing」にテンプレートがありません"),
+                "\(missingTemplates.stderr)")
+        // `build` says the same; without --templates, it names the project's templates folder.
+        let buildMissing = try CLI.run(["build", project.path, "--templates", project.path + "/nothing"])
+        #expect(buildMissing.status == 2 && buildMissing.stderr.contains("--templates の「\(project.path)/nothing」"), "\(buildMissing.stderr)")
 
         // Old pages a `serve` that ended had not finished removing are cleared when one starts.
         let ended = Process()

@@ -54,7 +54,9 @@ public final class BuildMemory: Sendable {
     /// The folder's signature is taken before its files are read: a template saved meanwhile gives
     /// another signature next time, so it is read again then.
     func templates(project: String, override: String?) throws(TemplateLoadError) -> TemplateLoader.Loaded {
-        guard let folder = TemplateLoader.locate(project: project, override: override) else { throw .notFound(project) }
+        guard let folder = TemplateLoader.locate(project: project, override: override) else {
+            throw TemplateLoader.notFound(project: project, override: override)
+        }
         let signature = ProjectWatch(roots: [folder]).signature()
         if let kept = keptTemplates.withLock({ $0 }), kept.folder == folder, kept.signature == signature { return kept.loaded }
         let loaded = try TemplateLoader().load(from: folder)
