@@ -22,9 +22,8 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         if let held = Self.firstHeld(keeping, in: trimmed) { throw .holds(trimmed, held) }
         self.output = trimmed
         let url = URL(fileURLWithPath: trimmed)
-        let parent = url.deletingLastPathComponent().path
-        staging = ProjectLoader.join(parent == "/" ? "/" : parent, ".\(url.lastPathComponent).building-\(getpid())")
-        Self.removeLeftovers(in: parent, of: url.lastPathComponent)
+        staging = Self.stagingPath(for: trimmed)
+        Self.removeLeftovers(in: url.deletingLastPathComponent().path, of: url.lastPathComponent)
         try? FileManager.default.removeItem(atPath: staging)
         try AtomicFile.makeFolder(staging)
         root = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -103,14 +102,31 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
 
     /// Removes the old site at `path` now, or moves it aside for `later` to remove.
     private func remove(_ path: String, _ later: (@Sendable (String) -> Void)?) {
-        if let later {
-            let aside = staging + ".old-\(UInt32.random(in: 0...UInt32.max))"
-            if rename(path, aside) == 0 {
-                later(aside)
-                return
-            }
+        if let later, let aside = Self.setAside(path, of: output) {
+            later(aside)
+            return
         }
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// `.<site>.building-<pid>` beside `output`: where this process stages a build of it.
+    static func stagingPath(for output: String) -> String {
+        let url = URL(fileURLWithPath: output)
+        let parent = url.deletingLastPathComponent().path
+        return ProjectLoader.join(parent == "/" ? "/" : parent, ".\(url.lastPathComponent).building-\(getpid())")
+    }
+
+    /// Moves `path` (an old site of `output`) to `.<site>.building-<pid>.old-<n>`, the name
+    /// `removeLeftovers` clears should this process end before it is removed; the new name, or nil
+    /// when it could not be moved.
+    static func setAside(_ path: String, of output: String) -> String? {
+        let aside = stagingPath(for: output) + ".old-\(UInt32.random(in: 0...UInt32.max))"
+        return rename(path, aside) == 0 ? aside : nil
+    }
+
+    /// Removes a folder in a task of its own, the caller going on (`serve`'s old sites).
+    @Sendable static func removeOnTheSide(_ path: String) {
+        _ = Task.detached(priority: .background) { try? FileManager.default.removeItem(atPath: path) }
     }
 
     /// Removes the staging folders of builds that were killed before they could (a whole site

@@ -161,7 +161,7 @@ public struct SiteBuilder: Sendable {
             // Removed just before, so a build killed between the swap and the save is followed
             // by a full one.
             BuildManifest.remove(for: output)
-            try folder.commit(removingOld: removesOldSiteOnTheSide ? Self.removeOnTheSide : nil)
+            try folder.commit(removingOld: removesOldSiteOnTheSide ? OutputFolder.removeOnTheSide : nil)
             let made = await rows?.value
             let manifest = BuildManifest(fingerprint: fingerprint, folder: source.folder, ledgers: made?.entries ?? Self.entries(checked), outputs: sink.hashes,
                                          fragments: summary.fragments, stamps: table, exportStamps: Self.exportStamps(in: output))
@@ -175,11 +175,6 @@ public struct SiteBuilder: Sendable {
             folder.discard()
             throw error
         }
-    }
-
-    /// Removes a folder in a task of its own (`removesOldSiteOnTheSide`).
-    @Sendable static func removeOnTheSide(_ path: String) {
-        _ = Task.detached(priority: .background) { try? FileManager.default.removeItem(atPath: path) }
     }
 
     /// Keeps `value` until the process exits when `keepsStateUntilExit` is set.

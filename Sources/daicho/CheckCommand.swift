@@ -90,21 +90,19 @@ struct CheckCommand: AsyncParsableCommand {
 /// diagnostics come file by file, and holding every file with a diagnostic was the whole
 /// inventory again for a national one.
 struct SourceLines {
-    private let sources: [String: @Sendable () -> [UInt8]]
+    private let source: ProjectSource
+    private let ledgers: [String: LedgerSource]
     private var file: (path: String, bytes: [UInt8], starts: [Int])?
 
     init(_ source: ProjectSource) {
-        var sources: [String: @Sendable () -> [UInt8]] = [:]
-        for ledger in source.ledgers { sources[ledger.path] = { ledger.bytes } }
-        if let project = source.projectFile { sources[source.projectFilePath] = { project } }
-        self.sources = sources
+        self.source = source
+        ledgers = Dictionary(source.ledgers.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The file at `path`, read and indexed unless it is the one held.
     private mutating func lines(of path: String) -> (bytes: [UInt8], starts: [Int])? {
         if let file, file.path == path { return (file.bytes, file.starts) }
-        guard let read = sources[path] else { return nil }
-        let bytes = read()
+        guard let bytes = path == source.projectFilePath ? source.projectFile : ledgers[path]?.bytes else { return nil }
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
         file = (path, bytes, starts)

@@ -9,9 +9,9 @@ import Foundation
 /// every ledger again.
 final class PreviewFolder: Sendable {
     let path: String
-    let isTemporary: Bool
     /// Why the folder is a temporary one (nil for the cache's).
     let temporaryBecause: TemporaryReason?
+    var isTemporary: Bool { temporaryBecause != nil }
     /// The open lock file while this process holds the cache's preview folder (-1 otherwise).
     private let lock: Int32
 
@@ -26,7 +26,6 @@ final class PreviewFolder: Sendable {
             case .success(let (path, lock)):
                 self.path = path
                 self.lock = lock
-                isTemporary = false
                 temporaryBecause = nil
                 return
             case .failure(let why):
@@ -36,7 +35,6 @@ final class PreviewFolder: Sendable {
         let temporary = FileManager.default.temporaryDirectory
         path = temporary.appendingPathComponent("\(Self.temporaryPrefix)\(getpid())-\(UUID().uuidString)").path
         lock = -1
-        isTemporary = true
         temporaryBecause = reason
         // Folders of `serve`s that ended without removing theirs (killed, or stopped by a second
         // Ctrl+C): a whole site each, removed on the side.

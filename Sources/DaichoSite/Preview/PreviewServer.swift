@@ -166,12 +166,8 @@ public final class PreviewServer: Sendable {
     /// Moves what is left of the preview folder aside, named as the old sites a full build sets
     /// aside (`OutputFolder.commit`), and removes it on the side.
     func setAsidePreview() {
-        guard FileManager.default.fileExists(atPath: folder.path) else { return }
-        let preview = URL(fileURLWithPath: folder.path)
-        let aside = preview.deletingLastPathComponent()
-            .appendingPathComponent(".\(preview.lastPathComponent).building-\(getpid()).old-\(UInt32.random(in: 0...UInt32.max))").path
-        guard rename(folder.path, aside) == 0 else { return }
-        SiteBuilder.removeOnTheSide(aside)
+        guard let aside = OutputFolder.setAside(folder.path, of: folder.path) else { return }
+        OutputFolder.removeOnTheSide(aside)
     }
 
     func rebuild(events: @Sendable (Event) -> Void, whole: Bool = false) async {
