@@ -37,7 +37,7 @@ struct Daicho: AsyncParsableCommand {
             }
             if code == .validationFailure {
                 let message = fullMessage(for: error)
-                Terminal.error(CLILanguage.current == .ja ? UsageMessage.japanese(message) : message)
+                Terminal.error(CLILanguage.current == .ja ? UsageMessage.japanese(message) : UsageMessage.english(message))
                 Foundation.exit(2)
             }
             exit(withError: error)

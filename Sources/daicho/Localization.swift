@@ -60,6 +60,14 @@ enum UsageMessage {
         if text.hasPrefix("Help: ") { return "説明: " + text.dropFirst(6) }
         return text
     }
+
+    /// The parser's English message, with the range a count takes where it names none.
+    static func english(_ message: String) -> String {
+        message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard line.wholeMatch(of: /^Error: The value '.*' is invalid for '--jobs[^']*'$/) != nil else { return String(line) }
+            return line + " (an integer from \(JobCount.allowed.lowerBound) to \(JobCount.allowed.upperBound))"
+        }.joined(separator: "\n")
+    }
 }
 
 /// The argument parser's help in Japanese: it writes its headings, the built-in `--help` and

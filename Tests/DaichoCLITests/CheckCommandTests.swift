@@ -147,7 +147,7 @@ struct CheckCommandTests {
             }
         }
         let englishJobs = try CLI.run(["build", "--jobs", "-1"], language: "en_US.UTF-8")
-        #expect(englishJobs.status == 2 && englishJobs.stderr.hasPrefix("Error: The value '-1' is invalid for '--jobs <N>'"),
+        #expect(englishJobs.status == 2 && englishJobs.stderr.hasPrefix("Error: The value '-1' is invalid for '--jobs <N>' (an integer from 1 to 1024)\n"),
                 "\(englishJobs.stderr)")
         let noOutput = try CLI.run(["build", "-o", ""])
         #expect(noOutput.status == 2 && noOutput.stderr.hasPrefix("daicho: -o の出力先が空です"))
