@@ -129,6 +129,18 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         _ = Task.detached(priority: .background) { try? FileManager.default.removeItem(atPath: path) }
     }
 
+    /// Removes a folder in a process of its own, which goes on after this one ends: `build`'s old
+    /// site at national scale is tens of thousands of files, seconds to delete on a journaled
+    /// disk that the user need not wait for (7.5 s after a 9 s build at 10,000 systems). Should
+    /// that process be stopped first, the folder is a leftover the next build removes. Removed
+    /// here when no process can be started.
+    @Sendable static func removeInOtherProcess(_ path: String) {
+        let arguments = ["rm", "-rf", "--", path].map { $0.withCString { strdup($0) } }
+        defer { arguments.forEach { free($0) } }
+        let started = arguments.allSatisfy { $0 != nil } && daicho_spawn_detached("/bin/rm", arguments + [nil]) == 0
+        if !started { try? FileManager.default.removeItem(atPath: path) }
+    }
+
     /// Removes the staging folders of builds that were killed before they could (a whole site
     /// each, gigabytes at national scale): `.<site>.building-<pid>`, its `.old` and the old sites
     /// set aside to be removed on the side (`.old-<n>`), for a process that no longer runs. A

@@ -19,8 +19,13 @@ public struct SiteBuilder: Sendable {
     /// Whether a full build removes the site it replaced on the side, returning as soon as the new
     /// one is in place: for `serve`, which goes on running (a template saved at 10,000 systems
     /// waited seconds more for 73,000 old files to be deleted). A command that ends with the build
-    /// removes it before it ends.
+    /// removes it before it ends, or hands it to another process (below).
     public var removesOldSiteOnTheSide = false
+    /// A full build that writes more files than this leaves the site it replaced to a process of
+    /// its own to remove (`OutputFolder.removeInOtherProcess`), and ends without waiting for it
+    /// (`build` at national scale, after a template edit); a smaller old site is removed before
+    /// the build returns. Nil: always before.
+    public var removesOldSiteInOtherProcessAbove: Int?
 
     public init(options: SiteOptions, templatesOverride: String? = nil, force: Bool = false, workers: Int? = nil,
                 cache: LedgerCacheStore? = nil) {
@@ -161,7 +166,8 @@ public struct SiteBuilder: Sendable {
             // Removed just before, so a build killed between the swap and the save is followed
             // by a full one.
             BuildManifest.remove(for: output)
-            try folder.commit(removingOld: removesOldSiteOnTheSide ? OutputFolder.removeOnTheSide : nil)
+            try folder.commit(removingOld: removesOldSiteOnTheSide ? OutputFolder.removeOnTheSide
+                : removesOldSiteInOtherProcessAbove.map { summary.pages > $0 } == true ? OutputFolder.removeInOtherProcess : nil)
             let made = await rows?.value
             let manifest = BuildManifest(fingerprint: fingerprint, folder: source.folder, ledgers: made?.entries ?? Self.entries(checked), outputs: sink.hashes,
                                          fragments: summary.fragments, stamps: table, exportStamps: Self.exportStamps(in: output))

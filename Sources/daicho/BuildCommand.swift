@@ -71,6 +71,8 @@ struct BuildCommand: AsyncParsableCommand {
         var builder = SiteBuilder(options: siteOptions, templatesOverride: templates, force: force, workers: jobs?.value,
                                   cache: cacheOptions.store(project: options.project))
         builder.keepsStateUntilExit = true
+        // About 700 systems' worth of pages: a smaller old site goes in well under a second.
+        builder.removesOldSiteInOtherProcessAbove = 5_000
         let progress = ProgressLine(enabled: !quiet && Terminal.isTTY(STDERR_FILENO), language: language)
         let outcome: SiteBuilder.Outcome
         do {

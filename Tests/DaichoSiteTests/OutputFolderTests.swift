@@ -222,4 +222,53 @@ struct OutputFolderTests {
         #expect(trees[1]["systems/s39/rfi.md"] == "<p>39 rfi.md</p>\n")
         #expect(trees[1].count == pages.count)
     }
+
+    /// The folder is deleted by a process of its own, with nothing left of it.
+    @Test func aFolderIsRemovedInAnotherProcess() async throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-rm-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let old = parent + "/.site.building-1.old-2"
+        try FileManager.default.createDirectory(atPath: old + "/systems/a b", withIntermediateDirectories: true)
+        for index in 0..<200 { try Data("old\n".utf8).write(to: URL(fileURLWithPath: old + "/systems/a b/\(index).html")) }
+        // A name that starts like an option is a path all the same.
+        let dashed = parent + "/-rf"
+        try FileManager.default.createDirectory(atPath: dashed, withIntermediateDirectories: true)
+        OutputFolder.removeInOtherProcess(old)
+        OutputFolder.removeInOtherProcess(dashed)
+        #expect(await eventually { (try? FileManager.default.contentsOfDirectory(atPath: parent)) == [] })
+    }
+
+    /// A full build that writes more files than the threshold hands the site it replaced to
+    /// another process and returns with the new one in place; the old one goes, with the file
+    /// only it had.
+    @Test func aLargeOldSiteIsRemovedInAnotherProcess() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let output = project + "/site"
+        var builder = SiteBuilder(options: SiteOptions(), templatesOverride: Paths.templates)
+        builder.removesOldSiteInOtherProcessAbove = 0
+        guard case .built = try await builder.build(project: project, output: output, incremental: false) else {
+            Issue.record("the first build did not build")
+            return
+        }
+        try Data("stray\n".utf8).write(to: URL(fileURLWithPath: output + "/stray.html"))
+        guard case .built = try await builder.build(project: project, output: output, incremental: false) else {
+            Issue.record("the second build did not build")
+            return
+        }
+        #expect(FileManager.default.fileExists(atPath: output + "/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: output + "/stray.html"))
+        #expect(await eventually {
+            ((try? FileManager.default.contentsOfDirectory(atPath: project)) ?? []).allSatisfy { !$0.contains(".building-") }
+        })
+    }
+
+    /// Polls until `condition` holds or about 10 seconds pass.
+    func eventually(_ condition: () async -> Bool) async -> Bool {
+        for _ in 0..<50 {
+            if await condition() { return true }
+            try? await Task.sleep(nanoseconds: 200_000_000)
+        }
+        return false
+    }
 }
