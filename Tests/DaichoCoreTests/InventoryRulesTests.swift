@@ -189,6 +189,23 @@ struct InventoryRulesTests {
         #expect(problems.first?.message.ja.contains("a の 5 台") == true)
     }
 
+    /// A system without a group is a group of its own under its id: a group named after it takes
+    /// it in, and a count that differs from its count is an error on the ledger naming the group.
+    @Test func aGroupNamedAfterASystemTakesItIn() async throws {
+        let named = minimalLedger(id: "a", extra: "hardware:\n  terminals:\n    dedicated: 5\n    group: b")
+        let owner = { (count: Int) in minimalLedger(id: "b", extra: "hardware:\n  terminals:\n    dedicated: \(count)") }
+        let differing = await check([("a.yaml", named), ("b.yaml", owner(3))])
+        let problem = try #require(differing.diagnostics.with(.terminalGroupCount).first)
+        #expect(differing.diagnostics.with(.terminalGroupCount).count == 1)
+        #expect(problem.location.file == "inventory/a.yaml")
+        #expect(problem.message.ja.contains("システム b のIDと同じ名前") && problem.message.ja.contains("b の 3 台"))
+        // The same count: one set of terminals shared, as the analysis counts it (5, not 10).
+        let agreeing = await check([("a.yaml", named), ("b.yaml", owner(5))])
+        #expect(agreeing.diagnostics.with(.terminalGroupCount).isEmpty)
+        let analysis = Analyzer(policy: agreeing.project.policy).analyze(agreeing.validLedgers, organization: agreeing.project.organization)
+        #expect(analysis.terminals.total == 5)
+    }
+
     @Test func organizationCodeCheckDigit() async {
         // 1×6 + 4×5 + 2×4 + 0×3 + 8×2 = 50; 50 mod 11 = 6; (11 − 6) mod 10 = 5.
         #expect(ProjectRules.checkDigit(of: [1, 4, 2, 0, 8]) == 5)

@@ -316,6 +316,26 @@ struct LedgerParserTests {
         #expect(Set(bare.diagnostics.with(.missingRequired).map(\.fieldPath)) == ["schema", "basic.name", "basic.department"])
     }
 
+    /// A value of white space alone, quoted or full-width, is not filled in: a required field so
+    /// written is missing, a recommended one warned of, a required field of a list item missing too.
+    @Test func blankTextsAreMissing() {
+        let blankName = parseLedger("schema: 1\nid: sample\nbasic:\n  name: \"\"\n  department: \"  \"\n  category: \"\"\n")
+        #expect(Set(blankName.diagnostics.with(.missingRequired).map(\.fieldPath)) == ["basic.name", "basic.department"])
+        #expect(blankName.diagnostics.with(.missingRecommended).map(\.fieldPath).contains("basic.category"))
+        let blankId = parseLedger(minimalLedger().replacing("id: sample", with: "id: \"\"").replacing("name: テストシステム", with: "name: 　"))
+        #expect(Set(blankId.diagnostics.with(.missingRequired).map(\.fieldPath)) == ["id", "basic.name"])
+        let blankTitle = parseLedger(minimalLedger(extra: "issues:\n  - {title: \" \", detail: x}"))
+        #expect(blankTitle.diagnostics.with(.missingRequired).map(\.fieldPath) == ["issues[0].title"])
+    }
+
+    /// A Western year has four digits: `7年4月1日` and `19-04-01` are not the years 7 and 19.
+    @Test func shortWesternYearsAreErrors() {
+        for date in ["7年4月1日", "19-04-01", "0019-04-01", "1-04"] {
+            let result = parseLedger(minimalLedger(extra: "  renewal: \"\(date)\""))
+            #expect(result.diagnostics.with(.invalidDate).map(\.fieldPath) == ["basic.renewal"], "\(date)")
+        }
+    }
+
     @Test func outOfEraDatesWarnAndNormalise() throws {
         let result = parseLedger(minimalLedger(extra: "  renewal: 平成32年4月1日"))
         let warning = try #require(result.diagnostics.with(.eraOutOfRange).first)
@@ -350,6 +370,10 @@ struct LedgerParserTests {
         let result = parseLedger(minimalLedger(extra: "extra:\n  資産番号: A-001\n  台数: 3\n  nested: {a: 1}"))
         #expect(result.diagnostics.with(.wrongType).map(\.fieldPath) == ["extra.nested"])
         #expect(result.ledger?.extra == [ExtraField(key: "資産番号", value: "A-001"), ExtraField(key: "台数", value: "3")])
+        // A name that is a list is an error, not an entry dropped without a word.
+        let listName = parseLedger(minimalLedger(extra: "extra:\n  ? [a, b]\n  : x\n  資産番号: A-001"))
+        #expect(listName.diagnostics.with(.wrongType).map(\.fieldPath) == ["extra"])
+        #expect(listName.ledger?.extra == [ExtraField(key: "資産番号", value: "A-001")])
     }
 }
 

@@ -82,6 +82,19 @@ struct ClauseTests {
         #expect(clauses("usage: {dependency: 4}\nvendor: {travel_minutes: 1441}").contains(.supportBase))
     }
 
+    /// The SLA's recovery time is the shorter of the grade's and the ledger's RTO: grade A's 3
+    /// hours, with `rto_hours: 1`, is 60 minutes, so a base 61 minutes away is too far.
+    @Test func supportBaseUsesTheSLAsRecoveryTime() {
+        #expect(clauses("usage: {dependency: 1}\nbcp: {rto_hours: 1}\nvendor: {travel_minutes: 61}").contains(.supportBase))
+        #expect(!clauses("usage: {dependency: 1}\nbcp: {rto_hours: 1}\nvendor: {travel_minutes: 60}").contains(.supportBase))
+        // A longer RTO does not lengthen the grade's 3 hours.
+        #expect(clauses("usage: {dependency: 1}\nbcp: {rto_hours: 5}\nvendor: {travel_minutes: 181}").contains(.supportBase))
+        let facts = ProcurementFacts(ledger: ledgers([("s", "usage: {dependency: 1}\nbcp: {rto_hours: 1}\nvendor: {travel_minutes: 90}")])[0],
+                                     policy: Policy())
+        #expect(facts.recoveryHours == Exact(1))
+        #expect(facts.clauses[.supportBase]?.ja == "台帳: 障害時の駆けつけ 90 分が、SLAの平均復旧時間 1 時間（目標復旧時間（bcp.rto_hours）による）を超える（vendor.travel_minutes）")
+    }
+
     @Test func reasonsNameTheLedgerField() {
         let facts = ProcurementFacts(ledger: ledgers([("s", "vendor: {contract: {sla: false}}")])[0], policy: Policy())
         #expect(facts.clauses[.sla]?.ja == "台帳: SLAの締結 = いいえ（vendor.contract.sla）")

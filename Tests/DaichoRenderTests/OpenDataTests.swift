@@ -61,8 +61,11 @@ struct JSONPartsTests {
               case .object(let bySystem)? = root["system_gaps"] else { Issue.record("analysis.json's shape"); return }
         let hidden = GapAnalysis.Code.allCases.filter { !visibility.shows($0) }
         #expect(!hidden.isEmpty)
-        for code in hidden { gaps[code.rawValue] = nil }
+        // Every code stays in `gaps` (the contract binds it to all 13), a withheld one without its
+        // systems, and `gaps_withheld` names those.
+        for code in hidden { gaps[code.rawValue] = .array([]) }
         root["gaps"] = .object(gaps)
+        root["gaps_withheld"] = .array(hidden.map(\.rawValue).sorted().map(JSONValue.string))
         root["system_gaps"] = .object(bySystem.mapValues { value in
             guard case .array(let codes) = value else { return value }
             return .array(codes.filter { !hidden.map { JSONValue.string($0.rawValue) }.contains($0) })

@@ -127,18 +127,34 @@ import Testing
     @Test func hiddenFieldsAppearNowhere() async throws {
         let internalSite = try await buildSite(Paths.fixture("small"))
         let published = try await buildSite(Paths.fixture("small"), options: SiteOptions(profile: .public))
+        let hiddenCodes = ["no_offsite", "not_anchored", "no_emergency_manual", "no_operator_agreement"]
         let secrets = ["山田 太郎", "045-000-1234", "juki-support@example.jp", "SRV-OS-HIDDEN-2019", "HIDDEN-TAPE",
                        "端末は窓口専用", "電力会社", "マイナンバー利用事務系", "サーバ保守", "アプリ保守",
-                       "庁舎外保管なし", "耐震固定なし", "緊急時対応手順書なし", "運用事業者とのBCP取り決めなし",
-                       "no_offsite", "not_anchored", "no_emergency_manual", "no_operator_agreement"]
+                       "庁舎外保管なし", "耐震固定なし", "緊急時対応手順書なし", "運用事業者とのBCP取り決めなし"] + hiddenCodes
         for secret in secrets {
             // The internal site shows them, so the test really looks for something.
             let shownInternally = internalSite.values.contains(where: { String(decoding: $0, as: UTF8.self).contains(secret) })
             #expect(shownInternally, "internal lacks \(secret)")
-            for (path, bytes) in published {
+            // analysis.json names every gap code (below); no other file names a hidden one.
+            for (path, bytes) in published where !(path == "data/analysis.json" && hiddenCodes.contains(secret)) {
                 #expect(!String(decoding: bytes, as: UTF8.self).contains(secret), "\(path) shows \(secret)")
             }
         }
+        // analysis.json keeps all 13 codes in `gaps`, as its contract binds it to, but a hidden one
+        // with no systems; `gaps_withheld` says which; `system_gaps` names none of them.
+        func analysis(_ site: [String: [UInt8]]) throws -> [String: Any] {
+            let bytes = try #require(site["data/analysis.json"])
+            return try #require(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        }
+        let publicGaps = try #require(try analysis(published)["gaps"] as? [String: [String]])
+        let internalGaps = try #require(try analysis(internalSite)["gaps"] as? [String: [String]])
+        #expect(publicGaps.count == 13 && internalGaps.count == 13)
+        #expect(hiddenCodes.contains { !(internalGaps[$0] ?? []).isEmpty })
+        for code in hiddenCodes { #expect(publicGaps[code] == [], "\(code)") }
+        #expect(Set(try #require(try analysis(published)["gaps_withheld"] as? [String])).isSuperset(of: hiddenCodes))
+        #expect(try analysis(internalSite)["gaps_withheld"] == nil)
+        let publicBySystem = try #require(try analysis(published)["system_gaps"] as? [String: [String]])
+        #expect(publicBySystem.values.allSatisfy { Set($0).isDisjoint(with: hiddenCodes) })
         #expect(published.text("index.html").contains("公開版"))
         // Procurement drafts are internal working papers.
         #expect(internalSite["systems/juki/rfp.md"] != nil)

@@ -22,17 +22,17 @@ extension Analysis {
     /// - Parameters:
     ///   - maintenanceSystems: false to write the maintenance list empty (the public profile,
     ///     where costs are hidden).
-    ///   - showsGap: the gap codes written (the public profile leaves out security and BCP
-    ///     gaps); nil writes them all.
+    ///   - showsGap: the gap codes whose systems are written (the public profile leaves out
+    ///     security and BCP gaps); nil writes them all. `gaps` holds every code all the same (the
+    ///     contract binds it to), a withheld one with no systems, and `gaps_withheld` names those.
     public func jsonWriters(maintenanceSystems: Bool = true, showsGap: (@Sendable (GapAnalysis.Code) -> Bool)? = nil)
         -> [(key: String, write: @Sendable (inout [UInt8], Int) -> Void)] {
         let (maintenance, gaps, completeness, renewals) = (self.maintenance, self.gaps, self.completeness, self.renewals)
         let direct: [String: @Sendable (inout [UInt8], Int) -> Void] = [
             "maintenance": { maintenance.writeJSON(into: &$0, indent: $1, systems: maintenanceSystems) },
             "gaps": { output, indent in
-                let shown = GapAnalysis.Code.allCases.filter { showsGap?($0) ?? true }
-                JSONValue.writeStringLists(Dictionary(uniqueKeysWithValues: shown.map { ($0.rawValue, gaps.byCode[$0] ?? []) }),
-                                           indent: indent, into: &output)
+                let lists = GapAnalysis.Code.allCases.map { ($0.rawValue, showsGap?($0) ?? true ? gaps.byCode[$0] ?? [] : []) }
+                JSONValue.writeStringLists(Dictionary(uniqueKeysWithValues: lists), indent: indent, into: &output)
             },
             "system_gaps": { output, indent in
                 JSONValue.writeObject(JSONValue.sortedMembers(gaps.bySystem), indent: indent, into: &output) { codes, output, indent in
@@ -60,11 +60,17 @@ extension Analysis {
                 JSONValue.writeObject(JSONValue.sortedMembers(parts), indent: indent, into: &output) { $0(&$1, $2) }
             },
         ]
-        return jsonMembers.map { member in
+        var writers = jsonMembers.map { member -> (key: String, write: @Sendable (inout [UInt8], Int) -> Void) in
             if let write = direct[member.key] { return (member.key, write) }
             let value = member.value
             return (member.key, { value().write(into: &$0, indent: $1) })
         }
+        if let showsGap, let after = writers.firstIndex(where: { $0.key == "gaps" }) {
+            // Sorted, the key comes straight after `gaps`.
+            let withheld = GapAnalysis.Code.allCases.filter { !showsGap($0) }.map(\.rawValue).sorted()
+            writers.insert(("gaps_withheld", { JSONValue.writeStrings(withheld, indent: $1, into: &$0) }), at: after + 1)
+        }
+        return writers
     }
 
     /// `json`'s top-level members in the order it writes them, each made when asked for: a build

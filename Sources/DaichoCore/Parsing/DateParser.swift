@@ -28,7 +28,7 @@ public enum DateParser {
 
     public static func parse(_ raw: String) -> Outcome {
         if let fields = isoFields(raw.utf8) {
-            return make(fields).map(Outcome.date) ?? .invalid
+            return makeWestern(fields).map(Outcome.date) ?? .invalid
         }
         let text = raw.nfkcTrimmed
         guard !text.isEmpty else { return .invalid }
@@ -38,10 +38,16 @@ public enum DateParser {
         if let first = text.first, let era = eras.first(where: { $0.letter == Character(first.uppercased()) }) {
             return parseEra(String(text.dropFirst()), era: era, kanji: false)
         }
-        guard let fields = numbers(in: text), let date = make(fields) else {
+        guard let fields = numbers(in: text), let date = makeWestern(fields) else {
             return .invalid
         }
         return .date(date)
+    }
+
+    /// A Western date has a year of four digits: `7年4月1日` is 令和7年 written short, and `19-04-01`
+    /// a year cut to two digits, neither the year 7 or 19.
+    private static func makeWestern(_ fields: [Int]) -> LedgerDate? {
+        fields[0] >= 1000 ? make(fields) : nil
     }
 
     private static func parseEra(_ rest: String, era: Era, kanji: Bool) -> Outcome {

@@ -51,7 +51,7 @@ struct SchemaDecoder {
     /// - Parameter indexed: whether `path` has list indexes, so it differs from `spec.path`.
     mutating func decode(_ node: YAMLNode, _ spec: FieldSpec, path: FieldPath, indexed: Bool) -> Value? {
         notePlace(of: spec, node)
-        if Self.isNull(node) { return nil }
+        if Self.isAbsent(node) { return nil }
         let value = decodeKind(node, spec.kind, spec, path: path, indexed: indexed)
         if value == nil { invalid.insert(spec) } else { filled.insert(spec) }
         return value
@@ -124,8 +124,8 @@ struct SchemaDecoder {
                 return .date(date)
             case .invalid:
                 return fail(.invalidDate, path, node, text, Self.expectDate,
-                            hint: LocalizedText(ja: "2019-04-01、2019-04、令和7年4月1日、R7.4.1、H31.4 のように書いてください",
-                                                en: "write 2019-04-01, 2019-04, 令和7年4月1日, R7.4.1 or H31.4"))
+                            hint: LocalizedText(ja: "2019-04-01、2019-04、令和7年4月1日、R7.4.1、H31.4 のように書いてください（西暦は4桁、和暦は元号から）",
+                                                en: "write 2019-04-01, 2019-04, 令和7年4月1日, R7.4.1 or H31.4 (a Western year has four digits)"))
             }
         case .yen:
             guard let text = scalar(node, path, expected: Self.expectYen) else { return nil }
@@ -175,7 +175,7 @@ struct SchemaDecoder {
                     notingItems = integration != nil
                     if let integration { note(SourceMap.Key(kind: UInt8(SourceMap.integrationItem), index: integration), item) }
                 }
-                if Self.isNull(item) { continue }
+                if Self.isAbsent(item) { continue }
                 if let value = decodeKind(item, itemKind, spec, path: .item(of: path, index), indexed: true) {
                     values.append(value)
                 }
@@ -195,7 +195,13 @@ struct SchemaDecoder {
             var entries: [ExtraField] = []
             for pair in mapping {
                 let valueNode = pair.value
-                guard case .scalar(let key, _) = pair.key.content else { continue }
+                guard case .scalar(let key, _) = pair.key.content else {
+                    error(.wrongType, path, pair.key,
+                          LocalizedText(ja: "追加項目の名前は文字で書いてください", en: "an extra field's name must be plain text"),
+                          hint: LocalizedText(ja: "「? [a, b]」のような一覧や組は名前にできません。「項目名: 値」の形で書いてください",
+                                              en: "a list or mapping cannot be a name; write `name: value`"))
+                    continue
+                }
                 guard case .scalar(let value, _) = valueNode.content else {
                     error(.wrongType, .field(of: path.text, key), valueNode,
                           LocalizedText(ja: "追加項目の値は文字か数値にしてください",
@@ -239,7 +245,7 @@ struct SchemaDecoder {
             }
             // Outside lists the path is the schema's, already built.
             let childPath = indexed ? FieldPath.field(of: groupPath, key) : FieldPath(fields[childIndex].path)
-            if indexed && !Self.isNull(valueNode) {
+            if indexed && !Self.isAbsent(valueNode) {
                 if childIndex < 64 { writtenMask |= 1 << UInt64(childIndex) } else { written.append(childIndex) }
             }
             if let value = decode(valueNode, fields[childIndex], path: childPath, indexed: indexed) {
@@ -355,6 +361,13 @@ struct SchemaDecoder {
             return false
         }
         return true
+    }
+
+    /// Whether `node` is a value not filled in: a null, or a text of white space alone (`""`,
+    /// `" "`, a full-width space). A required field so written is missing, as if left out.
+    static func isAbsent(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let text, _) = node.content else { return false }
+        return isNull(node) || text.isBlank
     }
 
     static func isNull(_ node: YAMLNode) -> Bool {

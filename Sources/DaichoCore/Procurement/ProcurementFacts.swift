@@ -22,11 +22,16 @@ public struct ProcurementFacts: Sendable {
 
     public var grade: SLAPolicy.Grade
     public var gradeReasons: [LocalizedText]
+    /// The SLA's mean time to recover: the grade's, or the ledger's recovery time objective
+    /// (`bcp.rto_hours`) where that is shorter.
+    public var recoveryHours: Exact
     /// Clause → the ledger fact behind it; a clause is absent when its fact does not hold.
     public var clauses: [Clause: LocalizedText]
 
     public init(ledger: Ledger, policy: Policy) {
         (grade, gradeReasons) = policy.sla.grade(for: ledger)
+        let gradeHours = grade.recoveryHours
+        recoveryHours = ledger.bcp?.rtoHours.map { min($0, gradeHours) } ?? gradeHours
         var clauses: [Clause: LocalizedText] = [:]
         if ledger.vendor?.contract?.sla == false {
             clauses[.sla] = LocalizedText(ja: "台帳: SLAの締結 = いいえ（vendor.contract.sla）", en: "ledger: vendor.contract.sla = false")
@@ -58,10 +63,14 @@ public struct ProcurementFacts: Sendable {
                 ja: "台帳: 依存度 = 1 かつ 運用事業者とのBCPの取り決め = いいえ（usage.dependency, bcp_operator.agreement）",
                 en: "ledger: dependency 1 and bcp_operator.agreement = false")
         }
-        if let minutes = ledger.vendor?.travelMinutes, grade.recoveryHours * Exact(60) < Exact(minutes) {
+        if let minutes = ledger.vendor?.travelMinutes, recoveryHours * Exact(60) < Exact(minutes) {
+            let hours = recoveryHours.decimalString(places: 2)
+            let basis = recoveryHours < grade.recoveryHours
+                ? LocalizedText(ja: "目標復旧時間（bcp.rto_hours）による", en: "from bcp.rto_hours")
+                : LocalizedText(ja: "区分\(grade.name)", en: "grade \(grade.name)")
             clauses[.supportBase] = LocalizedText(
-                ja: "台帳: 障害時の駆けつけ \(minutes) 分が、SLA区分\(grade.name)の平均復旧時間 \(grade.recoveryHours.decimalString(places: 2)) 時間を超える（vendor.travel_minutes）",
-                en: "ledger: travel time \(minutes) min exceeds grade \(grade.name)'s recovery time of \(grade.recoveryHours.decimalString(places: 2)) h")
+                ja: "台帳: 障害時の駆けつけ \(minutes) 分が、SLAの平均復旧時間 \(hours) 時間（\(basis.ja)）を超える（vendor.travel_minutes）",
+                en: "ledger: travel time \(minutes) min exceeds the SLA's recovery time of \(hours) h (\(basis.en))")
         }
         self.clauses = clauses
     }

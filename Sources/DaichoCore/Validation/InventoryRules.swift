@@ -135,26 +135,41 @@ public enum InventoryRules {
     }
 
     static func checkTerminalGroups(_ ledgers: [Ledger]) -> [Diagnostic] {
-        var members: [String: [(id: String, count: Int, position: Int)]] = [:]
+        var members: [String: [(id: String, count: Int, position: Int, named: Bool)]] = [:]
         for (position, ledger) in ledgers.enumerated() {
             guard let terminals = ledger.hardware?.terminals, let group = terminals.group,
                 let count = terminals.dedicated
             else { continue }
-            members[group, default: []].append((ledger.id, count, position))
+            members[group, default: []].append((ledger.id, count, position, true))
+        }
+        guard !members.isEmpty else { return [] }
+        // A system that names no group is a group of its own under its id (as the analysis counts
+        // them): a group named after it takes it in. Looked up only when some group is named.
+        for (position, ledger) in ledgers.enumerated() where members[ledger.id] != nil {
+            guard let terminals = ledger.hardware?.terminals, terminals.group == nil, let count = terminals.dedicated else { continue }
+            members[ledger.id, default: []].append((ledger.id, count, position, false))
         }
         var result: [Diagnostic] = []
         for group in members.keys.sorted() {
-            let sorted = members[group, default: []].sorted { $0.id < $1.id }
+            // The system the group is named after, if it is in it, gives the count; else the first by id.
+            let sorted = members[group, default: []].sorted { ($0.named ? 1 : 0, $0.id) < ($1.named ? 1 : 0, $1.id) }
             guard let first = sorted.first else { continue }
             for member in sorted.dropFirst() where member.count != first.count {
                 let path = "hardware.terminals.dedicated"
-                result.append(Diagnostic(.error, .terminalGroupCount, at: ledgers[member.position].sourceMap.location(of: path),
-                    field: path,
-                    LocalizedText(
+                let message = first.named
+                    ? LocalizedText(
                         ja: "共用端末グループ「\(group)」の台数が \(first.id) の \(first.count) 台と違います（こちらは \(member.count) 台）",
-                        en: "terminal group '\(group)' has \(first.count) terminals in \(first.id) but \(member.count) here"),
-                    hint: LocalizedText(ja: "同じグループを名乗る台帳は、同じ専用端末数を書いてください",
-                                        en: "every ledger naming the group must give the same dedicated count")))
+                        en: "terminal group '\(group)' has \(first.count) terminals in \(first.id) but \(member.count) here")
+                    : LocalizedText(
+                        ja: "共用端末グループ「\(group)」はシステム \(first.id) のIDと同じ名前のため、\(first.id) の端末と同じグループとして数えますが、台数が \(first.id) の \(first.count) 台と違います（こちらは \(member.count) 台）",
+                        en: "terminal group '\(group)' has the id of system \(first.id), so it is counted with \(first.id)'s terminals, but \(first.id) has \(first.count) and this ledger \(member.count)")
+                let hint = first.named
+                    ? LocalizedText(ja: "同じグループを名乗る台帳は、同じ専用端末数を書いてください",
+                                    en: "every ledger naming the group must give the same dedicated count")
+                    : LocalizedText(ja: "\(first.id) の端末を共用しているなら台数を揃え、そうでなければ別のグループ名にしてください",
+                                    en: "give the same count if the terminals are \(first.id)'s, or else another group name")
+                result.append(Diagnostic(.error, .terminalGroupCount, at: ledgers[member.position].sourceMap.location(of: path),
+                                         field: path, message, hint: hint))
             }
         }
         return result

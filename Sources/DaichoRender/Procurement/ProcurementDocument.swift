@@ -261,9 +261,9 @@ extension SiteContext {
             hasDisasterTasks: !(ledger.usage?.disasterTasks ?? []).isEmpty,
             isService: ledger.basic.development == .service || ledger.usage?.form == .asp || ledger.usage?.form == .jointCloud,
             grade: grade.name, availability: grade.availability.decimalString(places: 2) + "%",
-            recoveryHours: grade.recoveryHours.decimalString(places: 2) + t("時間", " hours"),
+            recoveryHours: facts.recoveryHours.decimalString(places: 2) + t("時間", " hours"),
             gradeReasons: facts.gradeReasons.map { $0.text(language) },
-            slaItems: slaItems(ledger, grade: grade, rto: rto, rpo: rpo),
+            slaItems: slaItems(ledger, grade: grade, recovery: facts.recoveryHours, rto: rto, rpo: rpo),
             clauses: .init(sla: reasons(.sla), annualReport: reasons(.annualReport), designDocs: reasons(.designDocs),
                            costBreakdown: reasons(.costBreakdown), noCustomization: reasons(.noCustomization),
                            standardLayout: reasons(.standardLayout), operatorBCP: reasons(.operatorBCP),
@@ -279,7 +279,8 @@ extension SiteContext {
     }
 
     /// The SLA items, each with the requirement for this system and where it came from.
-    func slaItems(_ ledger: Ledger, grade: SLAPolicy.Grade, rto: Exact?, rpo: Exact?) -> [ProcurementDocument.SLAItem] {
+    /// - Parameter recovery: the SLA's mean time to recover (`ProcurementFacts.recoveryHours`).
+    func slaItems(_ ledger: Ledger, grade: SLAPolicy.Grade, recovery: Exact, rto: Exact?, rpo: Exact?) -> [ProcurementDocument.SLAItem] {
         let marker = Self.marker
         let gradeBasis = t("区分\(grade.name)", "grade \(grade.name)")
         let backup = ledger.operation?.backup
@@ -289,7 +290,7 @@ extension SiteContext {
                   basis: ledger.operation?.hours == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（サービス時間）", "ledger (service hours)")),
             .init(item: t("サービス稼働率", "Availability"), requirement: grade.availability.decimalString(places: 2) + t("%以上", "% or more"),
                   basis: gradeBasis),
-            .init(item: t("平均復旧時間", "Mean time to recover"), requirement: hours(rto.map { min($0, grade.recoveryHours) } ?? grade.recoveryHours) + t("以内", " or less"),
+            .init(item: t("平均復旧時間", "Mean time to recover"), requirement: hours(recovery) + t("以内", " or less"),
                   basis: rto == nil ? gradeBasis : t("台帳（目標復旧時間 \(hours(rto ?? .zero))）と\(gradeBasis)の短い方",
                                                      "the shorter of the ledger's RTO (\(hours(rto ?? .zero))) and \(gradeBasis)")),
             .init(item: t("目標復旧時点（RPO）", "Recovery point objective"), requirement: rpo.map { hours($0) + t("以内", " or less") } ?? marker,
