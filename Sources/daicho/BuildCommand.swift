@@ -131,14 +131,14 @@ final class ProgressLine: @unchecked Sendable {
             text = language == .ja ? "ページ作成中: \(done)/\(total)" : "rendering: \(done)/\(total)"
         }
         lock.withLock {
-            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+            Terminal.write(pieces: [Array(("\r\u{1B}[2K" + text).utf8)], to: STDERR_FILENO)
             shown = true
         }
     }
 
     func clear() {
         lock.withLock {
-            if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+            if shown { Terminal.write(pieces: [Array("\r\u{1B}[2K".utf8)], to: STDERR_FILENO) }
             shown = false
         }
     }

@@ -53,7 +53,7 @@ struct DocsCommand: AsyncParsableCommand {
             let valid = checked.validLedgers
             text = try renderer.document(kind, for: id, format: format, project: checked.project, ledgers: valid,
                                          analysis: pipeline.analyze(checked, valid: valid))
-            if let text, let out { try AtomicFile.write(Array(text.utf8), to: out) }
+            if let text, let out { try AtomicFile.writeNamed(Array(text.utf8), to: out) }
         } catch {
             throw Failure.report(error, language)
         }
@@ -62,6 +62,6 @@ struct DocsCommand: AsyncParsableCommand {
                              "daicho: no ledger with the id '\(id)' (ledgers with errors cannot be used)"))
             throw ExitCode(2)
         }
-        if out == nil { FileHandle.standardOutput.write(Data(text.utf8)) }
+        if out == nil { Terminal.write(bytes: Array(text.utf8)) }
     }
 }

@@ -12,8 +12,9 @@ enum Terminal {
         return isTTY(descriptor)
     }
 
-    static func write(_ text: String, to handle: FileHandle = .standardOutput) {
-        handle.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    /// A line of text (a newline added where it has none).
+    static func write(_ text: String, to descriptor: Int32 = STDOUT_FILENO) {
+        write(pieces: [Array((text.hasSuffix("\n") ? text : text + "\n").utf8)], to: descriptor)
     }
 
     /// Bytes to standard output as they are: no String round trip, no `Data` copy.
@@ -21,32 +22,33 @@ enum Terminal {
         write(pieces: [bytes])
     }
 
-    /// Pieces written one after the other to standard output, as they are: no joined copy either
-    /// (a national `analyze --json` is some sixty megabytes). Output that cannot be written (a full
+    /// Pieces written one after the other, as they are: no joined copy either (a national
+    /// `analyze --json` is some sixty megabytes). Standard output that cannot be written (a full
     /// disk, a closed pipe whose signal is ignored) ends the command with status 2 and the reason:
-    /// a report cut short must not pass for a whole one.
-    static func write(pieces: [[UInt8]]) {
+    /// a report cut short must not pass for a whole one. Standard error that cannot be written has
+    /// no one to tell, and the command goes on. (`FileHandle.write` stopped the program instead.)
+    static func write(pieces: [[UInt8]], to descriptor: Int32 = STDOUT_FILENO) {
         for piece in pieces {
             let failure = piece.withUnsafeBytes { buffer -> Int32? in
                 guard let base = buffer.baseAddress else { return nil }
                 var offset = 0
                 while offset < buffer.count {
-                    let written = Foundation.write(STDOUT_FILENO, base + offset, buffer.count - offset)
+                    let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
                     if written < 0 && errno == EINTR { continue }
                     guard written > 0 else { return written < 0 ? errno : EIO }
                     offset += written
                 }
                 return nil
             }
-            if let failure {
-                error("daicho: " + WriteError.cannotWrite(L("標準出力", "standard output"), String(cString: strerror(failure)))
-                    .message(CLILanguage.current))
-                exit(2)
-            }
+            guard let failure else { continue }
+            guard descriptor == STDOUT_FILENO else { return }
+            error("daicho: " + WriteError.cannotWrite(L("標準出力", "standard output"), String(cString: strerror(failure)))
+                .message(CLILanguage.current))
+            exit(2)
         }
     }
 
     static func error(_ text: String) {
-        write(text, to: .standardError)
+        write(text, to: STDERR_FILENO)
     }
 }

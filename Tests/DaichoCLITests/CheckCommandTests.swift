@@ -159,7 +159,8 @@ struct CheckCommandTests {
 
     /// Output that cannot be written (here a full disk) ends the command with status 2 and the
     /// reason, for every report: a report cut short must not pass for a whole one.
-    @Test(arguments: [["check", "."], ["check", ".", "--format", "json"], ["analyze", "--json"]])
+    @Test(arguments: [["check", "."], ["check", ".", "--format", "json"], ["analyze", "--json"],
+                      ["docs", "juki-net-cs", "--kind", "sla"], ["docs", "juki-net-cs", "--kind", "rfp", "--format", "html"]])
     func outputThatCannotBeWrittenIsAnError(arguments: [String]) throws {
         let process = Process()
         process.executableURL = CLI.executable

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @Suite(.serialized)
@@ -19,6 +20,42 @@ struct DocsCommandTests {
                                 "--date", "2026-12-01"], in: project)
         #expect(html.status == 0)
         #expect(try Data(contentsOf: out) == (try Data(contentsOf: project.appendingPathComponent("site/systems/juki/sla.html"))))
+    }
+
+    /// `--out` through a symbolic link writes the file it names, leaving the link; a file that is
+    /// not a regular one (here a pipe) is written into, not replaced.
+    @Test func outFollowsALinkAndWritesIntoAPipe() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let target = project.appendingPathComponent("drafts/sla.md")
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("old\n".utf8).write(to: target)
+        let link = project.appendingPathComponent("sla-link.md")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "drafts/sla.md")
+        let linked = try CLI.run(["docs", "juki", "--kind", "sla", "--out", link.path, "--templates", templates], in: project)
+        #expect(linked.status == 0, "\(linked.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "drafts/sla.md")
+        #expect(try String(contentsOf: target, encoding: .utf8).contains("サービスレベル"))
+        let pipe = project.appendingPathComponent("sla.fifo")
+        #expect(mkfifo(pipe.path, 0o644) == 0)
+        // Read on a thread of its own: the command runs on one of the few the tests share.
+        let read = Mutex(Data())
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            if let handle = FileHandle(forReadingAtPath: pipe.path) { read.withLock { $0 = handle.readDataToEndOfFile() } }
+            done.signal()
+        }
+        let piped = try CLI.run(["docs", "juki", "--kind", "sla", "--out", pipe.path, "--templates", templates], in: project)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        // Had the command not written, the reader would wait for ever: a writer that opens and
+        // closes ends it (and fails harmlessly when the reader is done).
+        let release = open(pipe.path, O_WRONLY | O_NONBLOCK)
+        if release >= 0 { close(release) }
+        done.wait()
+        #expect(String(decoding: read.withLock { $0 }, as: UTF8.self) == (try String(contentsOf: target, encoding: .utf8)))
+        var status = stat()
+        #expect(lstat(pipe.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO)
     }
 
     /// A partial that includes itself used to crash the build (the renderer ran out of stack);
