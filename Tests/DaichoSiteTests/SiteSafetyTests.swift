@@ -124,6 +124,41 @@ import Testing
 }
 
 @Suite struct PublicProfileTests {
+    /// `policy.public_hide` leaves each path it names out of every page and export of the public
+    /// edition: a Markdown field, a list, one key of a list's items, a vendor in one role.
+    @Test func publicHideLeavesItsFieldsOutEverywhere() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let zeimu = project + "/inventory/zeimu.yaml"
+        try String(contentsOfFile: zeimu, encoding: .utf8).replacing("  maintainer: 共同利用センター", with: "  maintainer: 保守専門株式会社")
+            .write(toFile: zeimu, atomically: true, encoding: .utf8)
+        let settings = project + "/daicho.yaml"
+        try String(contentsOfFile: settings, encoding: .utf8).replacing("    - costs.lines\n", with: """
+                - costs.lines
+                - basic.purpose
+                - usage.disaster_tasks
+                - hardware.servers[*].role
+                - integrations[*].data
+                - vendor.maintainer
+                - basic.renewal
+
+            """).write(toFile: settings, atomically: true, encoding: .utf8)
+        let internalSite = try await buildSite(project)
+        let published = try await buildSite(project, options: SiteOptions(profile: .public))
+        let secrets = ["公民館の部屋の予約", "避難者名簿の作成", "受付PC", "AP・DB", "異動情報", "本人確認情報", "保守専門株式会社", "2027-05"]
+        for secret in secrets {
+            #expect(internalSite.values.contains { String(decoding: $0, as: UTF8.self).contains(secret) }, "internal lacks \(secret)")
+            for (path, bytes) in published {
+                #expect(!String(decoding: bytes, as: UTF8.self).contains(secret), "\(path) shows \(secret)")
+            }
+        }
+        // What is not hidden stays: the servers' other columns, the links themselves, the developer.
+        let juki = published.text("systems/juki/index.html")
+        #expect(juki.contains("SRV-OS-HIDDEN-2019") == false && juki.contains("1200 GB") && juki.contains("住基ネット"))
+        #expect(published.text("systems/zeimu/index.html").contains("共同利用センター"))
+        #expect(published.text("analysis/disaster.html").contains("公開版には掲載していません"))
+    }
+
     @Test func hiddenFieldsAppearNowhere() async throws {
         let internalSite = try await buildSite(Paths.fixture("small"))
         let published = try await buildSite(Paths.fixture("small"), options: SiteOptions(profile: .public))

@@ -25,10 +25,19 @@ extension Analysis {
     ///   - showsGap: the gap codes whose systems are written (the public profile leaves out
     ///     security and BCP gaps); nil writes them all. `gaps` holds every code all the same (the
     ///     contract binds it to), a withheld one with no systems, and `gaps_withheld` names those.
-    public func jsonWriters(maintenanceSystems: Bool = true, showsGap: (@Sendable (GapAnalysis.Code) -> Bool)? = nil)
+    ///   - hides: the ledger field paths the public profile hides (`policy.public_hide`): a
+    ///     hidden field is not listed as missing, and the disaster table leaves out the hidden keys
+    ///     of its rows (all of them when `usage.disaster_tasks` is hidden).
+    public func jsonWriters(maintenanceSystems: Bool = true, showsGap: (@Sendable (GapAnalysis.Code) -> Bool)? = nil,
+                            hides: (@Sendable (String) -> Bool)? = nil)
         -> [(key: String, write: @Sendable (inout [UInt8], Int) -> Void)] {
-        let (maintenance, gaps, completeness, renewals) = (self.maintenance, self.gaps, self.completeness, self.renewals)
-        let direct: [String: @Sendable (inout [UInt8], Int) -> Void] = [
+        let (maintenance, gaps, renewals) = (self.maintenance, self.gaps, self.renewals)
+        var shownCompleteness = self.completeness
+        if let hides {
+            shownCompleteness.missing = shownCompleteness.missing.mapValues { $0.filter { !hides($0) } }
+        }
+        let completeness = shownCompleteness
+        var direct: [String: @Sendable (inout [UInt8], Int) -> Void] = [
             "maintenance": { maintenance.writeJSON(into: &$0, indent: $1, systems: maintenanceSystems) },
             "gaps": { output, indent in
                 let lists = GapAnalysis.Code.allCases.map { ($0.rawValue, showsGap?($0) ?? true ? gaps.byCode[$0] ?? [] : []) }
@@ -60,6 +69,13 @@ extension Analysis {
                 JSONValue.writeObject(JSONValue.sortedMembers(parts), indent: indent, into: &output) { $0(&$1, $2) }
             },
         ]
+        if let hides {
+            let rows = hides("usage.disaster_tasks") ? [] : disasterTable.map { row in
+                JSONValue.object(["task": .string(row.task), "kind": .string(row.kind?.token), "target": .string(row.target?.token),
+                                  "system": .string(row.system)].filter { $0.key == "system" || !hides("usage.disaster_tasks." + $0.key) })
+            }
+            direct["disaster_table"] = { JSONValue.array(rows).write(into: &$0, indent: $1) }
+        }
         var writers = jsonMembers.map { member -> (key: String, write: @Sendable (inout [UInt8], Int) -> Void) in
             if let write = direct[member.key] { return (member.key, write) }
             let value = member.value

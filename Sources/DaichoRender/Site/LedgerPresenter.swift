@@ -138,6 +138,13 @@ struct LedgerPresenter {
         return FieldRow(label: label(path), html: html ?? missingHTML, missing: html == nil)
     }
 
+    /// A table of the list at `path`, one row an item: the columns `public_hide` hides are left
+    /// out (`hardware.servers[*].role`), and the whole table when it hides the list.
+    private func table<Item>(_ path: String, _ items: [Item], _ columns: [(key: String, header: String, cell: (Item) -> String)]) -> SubTable? {
+        guard !items.isEmpty, let shown = visibility.visibleColumns(of: path, columns.map { ($0.key, $0) }), !shown.isEmpty else { return nil }
+        return SubTable(caption: label(path), headers: shown.map(\.header), rows: items.map { item in shown.map { $0.cell(item) } })
+    }
+
     func text(_ value: String?) -> String? { value.map(HTML.text) }
     func bool(_ value: Bool?) -> String? { value.map { $0 ? t("はい", "Yes") : t("いいえ", "No") } }
     func enumeration<E: LedgerEnum>(_ value: E?) -> String? { value.map { HTML.escape($0.label.text(language)) } }
@@ -163,20 +170,17 @@ struct LedgerPresenter {
             row("basic.category", enumeration(b.category)), row("basic.development", enumeration(b.development)),
             row("basic.product", text(b.product)), row("basic.business", list(b.business)),
             row("basic.in_service", date(b.inService)), row("basic.renewal", date(b.renewal)),
-        ], markdown: b.purpose.map { "<h3>\(HTML.escape(label("basic.purpose")))</h3>" + markdown.html($0) })
+        ], markdown: visibility.hides("basic.purpose") ? nil : b.purpose.map { "<h3>\(HTML.escape(label("basic.purpose")))</h3>" + markdown.html($0) })
 
         let c = ledger.costs
-        var costTables: [SubTable] = []
-        if let lines = c?.lines, !lines.isEmpty, !visibility.hides("costs.lines") {
-            costTables.append(SubTable(
-                caption: label("costs.lines"),
-                headers: [t("項目", "Item"), t("区分", "Kind"), t("単価", "Unit price"), t("数量", "Quantity"), t("金額", "Amount")],
-                rows: lines.map { line in
-                    [HTML.escape(line.name), HTML.escape(line.kind.label.text(language)), YenFormat.yen(line.unitPrice, language),
-                     line.quantity.decimalString(places: 2) + HTML.escape(line.unit ?? ""),
-                     YenFormat.yen(line.roundedAmount, language)]
-                }))
-        }
+        let costTables = [table("costs.lines", c?.lines ?? [], [
+            ("name", t("項目", "Item"), { HTML.escape($0.name) }),
+            ("kind", t("区分", "Kind"), { HTML.escape($0.kind.label.text(self.language)) }),
+            ("unit_price", t("単価", "Unit price"), { YenFormat.yen($0.unitPrice, self.language) }),
+            ("quantity", t("数量", "Quantity"), { $0.quantity.decimalString(places: 2) + HTML.escape($0.unit ?? "") }),
+            // The amount is unit price × quantity: hidden with either.
+            ("unit_price", t("金額", "Amount"), { YenFormat.yen($0.roundedAmount, self.language) }),
+        ])].compactMap { $0 }
         add("costs", rows: [
             row("costs.unit", c.map { $0.unit == .yen ? HTML.escape($0.unit.label.text(language))
                 : HTML.escape($0.unit.label.text(language)) + t("（金額は円に換算して表示）", " (amounts shown in yen)") }),
@@ -194,13 +198,11 @@ struct LedgerPresenter {
         ])
 
         let u = ledger.usage
-        var usageTables: [SubTable] = []
-        if let tasks = u?.disasterTasks, !tasks.isEmpty {
-            usageTables.append(SubTable(
-                caption: label("usage.disaster_tasks"),
-                headers: [t("業務", "Task"), t("種別", "Kind"), t("目標時期", "Target")],
-                rows: tasks.map { [HTML.escape($0.task), enumeration($0.kind) ?? "—", enumeration($0.target) ?? "—"] }))
-        }
+        let usageTables = [table("usage.disaster_tasks", u?.disasterTasks ?? [], [
+            ("task", t("業務", "Task"), { HTML.escape($0.task) }),
+            ("kind", t("種別", "Kind"), { self.enumeration($0.kind) ?? "—" }),
+            ("target", t("目標時期", "Target"), { self.enumeration($0.target) ?? "—" }),
+        ])].compactMap { $0 }
         add("usage", rows: [
             row("usage.users", integer(u?.users, unit: t("人", ""))),
             row("usage.concurrent_users", integer(u?.concurrentUsers, unit: t("人", ""))),
@@ -209,21 +211,17 @@ struct LedgerPresenter {
         ], tables: usageTables)
 
         let h = ledger.hardware
-        var hardwareTables: [SubTable] = []
-        if let servers = h?.servers, !servers.isEmpty {
-            let showOS = !visibility.hides("hardware.servers.os")
-            hardwareTables.append(SubTable(
-                caption: label("hardware.servers"),
-                headers: [t("役割", "Role"), t("台数", "Count"), t("種別", "Type"), t("CPUコア", "Cores"), t("メモリ", "Memory"),
-                          t("ディスク", "Storage"), t("ピーク時CPU", "Peak CPU"), t("導入年月", "Acquired")]
-                    + (showOS ? ["OS"] : []),
-                rows: servers.map { s in
-                    [HTML.escape(s.role ?? "—"), "\(s.count)", s.isVirtual == true ? t("仮想", "Virtual") : t("物理", "Physical"),
-                     integer(s.cores) ?? "—", number(s.memoryGB, unit: " GB") ?? "—", number(s.storageGB, unit: " GB") ?? "—",
-                     number(s.cpuPeakPercent, unit: "%") ?? "—", date(s.acquired) ?? "—"]
-                        + (showOS ? [HTML.escape(s.os ?? "—")] : [])
-                }))
-        }
+        let hardwareTables = [table("hardware.servers", h?.servers ?? [], [
+            ("role", t("役割", "Role"), { HTML.escape($0.role ?? "—") }),
+            ("count", t("台数", "Count"), { "\($0.count)" }),
+            ("virtual", t("種別", "Type"), { $0.isVirtual == true ? self.t("仮想", "Virtual") : self.t("物理", "Physical") }),
+            ("cores", t("CPUコア", "Cores"), { self.integer($0.cores) ?? "—" }),
+            ("memory_gb", t("メモリ", "Memory"), { self.number($0.memoryGB, unit: " GB") ?? "—" }),
+            ("storage_gb", t("ディスク", "Storage"), { self.number($0.storageGB, unit: " GB") ?? "—" }),
+            ("cpu_peak_pct", t("ピーク時CPU", "Peak CPU"), { self.number($0.cpuPeakPercent, unit: "%") ?? "—" }),
+            ("acquired", t("導入年月", "Acquired"), { self.date($0.acquired) ?? "—" }),
+            ("os", "OS", { HTML.escape($0.os ?? "—") }),
+        ])].compactMap { $0 }
         add("hardware", rows: [
             row("hardware.location", enumeration(h?.location)), row("hardware.seismic", bool(h?.seismic)),
             row("hardware.ups", bool(h?.ups)),
@@ -279,7 +277,7 @@ struct LedgerPresenter {
             row("security.authentication", sec.map { $0.authentication.isEmpty ? "—" : $0.authentication.map { HTML.escape($0.label.text(language)) }.joined(separator: "、") }),
             row("security.access_log", bool(sec?.accessLog)), row("security.encryption", bool(sec?.encryption)),
             row("security.audit", bool(sec?.audit)),
-        ], markdown: sec?.notes.map { markdown.html($0) })
+        ], markdown: visibility.hides("security.notes") ? nil : sec?.notes.map { markdown.html($0) })
 
         let v = ledger.vendor
         add("vendor", rows: [
@@ -306,13 +304,16 @@ struct LedgerPresenter {
             row("bcp_operator.response_hours", number(op?.responseHours, unit: t("時間", " h"))),
         ])
 
-        add("bcp_others", rows: [], tables: ledger.bcpOthers.isEmpty ? [] : [SubTable(
-            caption: label("bcp_others"),
-            headers: [t("事業者", "Party"), t("取り決め", "Agreement"), t("内容", "Contents")],
-            rows: ledger.bcpOthers.map { [HTML.escape($0.party), bool($0.agreement) ?? "—", list($0.contents) ?? "—"] })])
+        add("bcp_others", rows: [], tables: [table("bcp_others", ledger.bcpOthers, [
+            ("party", t("事業者", "Party"), { HTML.escape($0.party) }),
+            ("agreement", t("取り決め", "Agreement"), { self.bool($0.agreement) ?? "—" }),
+            ("contents", t("内容", "Contents"), { self.list($0.contents) ?? "—" }),
+        ])].compactMap { $0 })
 
-        add("issues", rows: [], markdown: ledger.issues.isEmpty ? nil : ledger.issues.map { issue in
-            "<div class=\"issue\">" + (issue.title.map { "<h3>\(HTML.escape($0))</h3>" } ?? "") + markdown.html(issue.detail) + "</div>"
+        let (showsTitle, showsDetail) = (!visibility.hides("issues.title"), !visibility.hides("issues.detail"))
+        add("issues", rows: [], markdown: ledger.issues.isEmpty || !(showsTitle || showsDetail) ? nil : ledger.issues.map { issue in
+            "<div class=\"issue\">" + (showsTitle ? issue.title.map { "<h3>\(HTML.escape($0))</h3>" } ?? "" : "")
+                + (showsDetail ? markdown.html(issue.detail) : "") + "</div>"
         }.joined())
 
         add("notes", rows: [], markdown: ledger.notes.map { markdown.html($0) })

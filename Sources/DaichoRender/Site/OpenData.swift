@@ -138,6 +138,12 @@ extension SiteContext {
         func text(_ value: String?) -> JSONValue? { value.map(JSONValue.string) }
         func texts(_ values: [String]) -> JSONValue? { values.isEmpty ? nil : .strings(values) }
 
+        // A list's items without the keys `public_hide` hides (`hardware.servers[*].role`).
+        func items(_ path: String, _ objects: [[String: JSONValue]]) -> JSONValue {
+            let hidden = visibility.hiddenKeys(of: path)
+            return .array(objects.map { .object(hidden.isEmpty ? $0 : $0.filter { !hidden.contains($0.key) }) })
+        }
+
         put("id", .string(ledger.id))
         let b = ledger.basic
         put("basic.name", .string(b.name)); put("basic.department", .string(b.department))
@@ -151,9 +157,9 @@ extension SiteContext {
             put("costs.annual.maintenance", int(c.maintenance)); put("costs.annual.service", int(c.service))
             put("costs.annual.other", int(c.other))
             if !c.lines.isEmpty {
-                put("costs.lines", .array(c.lines.map {
-                    .object(["name": .string($0.name), "kind": .string($0.kind.token), "unit_price": .int($0.unitPrice),
-                             "quantity": .number($0.quantity.decimalString(places: 4)), "unit": .string($0.unit)])
+                put("costs.lines", items("costs.lines", c.lines.map {
+                    ["name": .string($0.name), "kind": .string($0.kind.token), "unit_price": .int($0.unitPrice),
+                     "quantity": .number($0.quantity.decimalString(places: 4)), "unit": .string($0.unit)]
                 }))
             }
         }
@@ -165,22 +171,17 @@ extension SiteContext {
         put("usage.users", int(u?.users)); put("usage.concurrent_users", int(u?.concurrentUsers))
         put("usage.form", token(u?.form)); put("usage.dependency", token(u?.dependency))
         if let tasks = u?.disasterTasks, !tasks.isEmpty {
-            put("usage.disaster_tasks", .array(tasks.map {
-                .object(["task": .string($0.task), "kind": .string($0.kind?.token), "target": .string($0.target?.token)])
+            put("usage.disaster_tasks", items("usage.disaster_tasks", tasks.map {
+                ["task": .string($0.task), "kind": .string($0.kind?.token), "target": .string($0.target?.token)]
             }))
         }
         let h = ledger.hardware
         put("hardware.location", token(h?.location)); put("hardware.seismic", bool(h?.seismic)); put("hardware.ups", bool(h?.ups))
         if let servers = h?.servers {
-            let showOS = !visibility.hides("hardware.servers.os")
-            put("hardware.servers", .array(servers.map { s in
-                var object: [String: JSONValue] = [
-                    "role": .string(s.role), "count": .int(s.count), "virtual": s.isVirtual.map(JSONValue.bool) ?? .null,
-                    "cores": .int(s.cores), "memory_gb": number(s.memoryGB) ?? .null, "storage_gb": number(s.storageGB) ?? .null,
-                    "cpu_peak_pct": number(s.cpuPeakPercent) ?? .null, "acquired": date(s.acquired) ?? .null,
-                ]
-                if showOS { object["os"] = .string(s.os) }
-                return .object(object)
+            put("hardware.servers", items("hardware.servers", servers.map { s in
+                ["role": .string(s.role), "count": .int(s.count), "virtual": s.isVirtual.map(JSONValue.bool) ?? .null,
+                 "cores": .int(s.cores), "memory_gb": number(s.memoryGB) ?? .null, "storage_gb": number(s.storageGB) ?? .null,
+                 "cpu_peak_pct": number(s.cpuPeakPercent) ?? .null, "acquired": date(s.acquired) ?? .null, "os": .string(s.os)]
             }))
         }
         put("hardware.terminals.dedicated", int(h?.terminals?.dedicated)); put("hardware.terminals.group", text(h?.terminals?.group))
@@ -197,14 +198,14 @@ extension SiteContext {
         put("network.segments", ledger.network?.segments.map { .strings($0.map(\.token)) })
         put("network.remote_maintenance", bool(ledger.network?.remoteMaintenance))
         if !ledger.integrations.isEmpty {
-            put("integrations", .array(ledger.integrations.map { link in
+            put("integrations", items("integrations", ledger.integrations.map { link in
                 var object: [String: JSONValue] = ["direction": .string(link.direction.token), "method": .string(link.method?.token),
                                                    "timing": .string(link.timing?.token), "data": .string(link.data)]
                 switch link.target {
                 case .system(let id): object["system"] = .string(id)
                 case .external(let name): object["external"] = .string(name)
                 }
-                return .object(object)
+                return object
             }))
         }
         let p = ledger.personalData
@@ -230,16 +231,18 @@ extension SiteContext {
         put("bcp_operator.contents", texts(ledger.bcpOperator?.contents ?? []))
         put("bcp_operator.response_hours", number(ledger.bcpOperator?.responseHours))
         if !ledger.bcpOthers.isEmpty {
-            put("bcp_others", .array(ledger.bcpOthers.map {
-                .object(["party": .string($0.party), "agreement": $0.agreement.map(JSONValue.bool) ?? .null, "contents": .strings($0.contents)])
+            put("bcp_others", items("bcp_others", ledger.bcpOthers.map {
+                ["party": .string($0.party), "agreement": $0.agreement.map(JSONValue.bool) ?? .null, "contents": .strings($0.contents)]
             }))
         }
         if !ledger.issues.isEmpty {
-            put("issues", .array(ledger.issues.map { .object(["title": .string($0.title), "detail": .string($0.detail)]) }))
+            put("issues", items("issues", ledger.issues.map { ["title": .string($0.title), "detail": .string($0.detail)] }))
         }
         put("notes", text(ledger.notes))
         if !ledger.extra.isEmpty {
-            put("extra", .object(Dictionary(ledger.extra.map { ($0.key, JSONValue.string($0.value)) }, uniquingKeysWith: { a, _ in a })))
+            let hidden = visibility.hiddenKeys(of: "extra")
+            put("extra", .object(Dictionary(ledger.extra.filter { !hidden.contains($0.key) }.map { ($0.key, JSONValue.string($0.value)) },
+                                            uniquingKeysWith: { a, _ in a })))
         }
         put("gaps", .strings(visibleGaps(ledger.id).map(\.rawValue)))
         put("completeness", .decimal(ledger.completeness.ratio))

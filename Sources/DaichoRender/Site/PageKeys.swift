@@ -196,6 +196,7 @@ extension SiteContext {
     func searchIndexKey(_ sums: ContributionSums) -> String {
         var key = PageKey()
         key.add(visibility.hides("vendor.developer") ? "hide-vendors" : "vendors")
+        key.add(visibility.hides("vendor.maintainer") ? "hide-maintainers" : "maintainers")
         key.add(visibility.hides("basic.business") ? "hide-business" : "business")
         key.add(sums.search)
         return key.value

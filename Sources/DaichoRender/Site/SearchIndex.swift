@@ -9,7 +9,8 @@ extension SiteContext {
     /// in, and the per-system work (normalising, splitting) runs on all cores.
     func searchIndexScript() -> [UInt8] {
         let ledgers = self.ledgers
-        let hidesVendors = visibility.hides("vendor.developer"), hidesBusiness = visibility.hides("basic.business")
+        let (showsDeveloper, showsMaintainer) = (!visibility.hides("vendor.developer"), !visibility.hides("vendor.maintainer"))
+        let hidesBusiness = visibility.hides("basic.business")
         let chunkSize = 256, windowChunks = 32
         let chunkCount = (ledgers.count + chunkSize - 1) / chunkSize
         var postings: [UInt64: [Int32]] = [:]
@@ -26,7 +27,7 @@ extension SiteContext {
                 var grams: [[UInt64]] = []
                 for index in chunk * chunkSize..<min((chunk + 1) * chunkSize, ledgers.count) {
                     let ledger = ledgers[index]
-                    let vendors = hidesVendors ? [] : [ledger.developer, ledger.maintainer].compactMap { $0 }
+                    let vendors = [showsDeveloper ? ledger.developer : nil, showsMaintainer ? ledger.maintainer : nil].compactMap { $0 }
                     let vendor = Array(Set(vendors)).sorted().joined(separator: " ")
                     let business = hidesBusiness ? "" : ledger.business.joined(separator: " ")
                     JSONValue.pad(4, into: &docs)

@@ -77,9 +77,11 @@ final class SiteContext: Sendable {
         var departments: [String: [String]] = [:]
         var vendors: [String: [(String, Bool, Bool)]] = [:]
         var incoming: [String: [(String, Integration)]] = [:]
+        // A vendor the public profile hides in that role has no page for it.
+        let (showsDeveloper, showsMaintainer) = (!visibility.hides("vendor.developer"), !visibility.hides("vendor.maintainer"))
         for ledger in self.ledgers {
             departments[ledger.department, default: []].append(ledger.id)
-            let developer = ledger.developer, maintainer = ledger.maintainer
+            let developer = showsDeveloper ? ledger.developer : nil, maintainer = showsMaintainer ? ledger.maintainer : nil
             if let developer { vendors[developer, default: []].append((ledger.id, true, developer == maintainer)) }
             if let maintainer, maintainer != developer { vendors[maintainer, default: []].append((ledger.id, false, true)) }
             for link in ledger.integrations {

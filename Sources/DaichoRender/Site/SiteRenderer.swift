@@ -379,7 +379,8 @@ extension SiteContext {
     static func publicAnalysisMembers(_ analysis: Analysis, visibility: Visibility)
         -> [(key: String, write: @Sendable (inout [UInt8], Int) -> Void)] {
         guard visibility.profile == .public else { return analysis.jsonWriters() }
-        return analysis.jsonWriters(maintenanceSystems: !visibility.hides("costs"), showsGap: { visibility.shows($0) })
+        return analysis.jsonWriters(maintenanceSystems: !visibility.hidesCosts, showsGap: { visibility.shows($0) },
+                                    hides: { visibility.hides($0) })
     }
 }
 

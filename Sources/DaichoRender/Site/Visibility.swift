@@ -36,6 +36,29 @@ public struct Visibility: Sendable {
         }
     }
 
+    /// Whether per-system money is left out: `costs` hidden, or any field of it (a ratio or an
+    /// annual total would give the hidden amount away).
+    public var hidesCosts: Bool {
+        hidden.contains { $0 == "costs" || $0.hasPrefix("costs.") }
+    }
+
+    /// The keys of the items of the list at `path` that are hidden (`hardware.servers[*].role`
+    /// hides `role` of `hardware.servers`), all of them written as `*` when the list itself is.
+    public func hiddenKeys(of path: String) -> Set<String> {
+        guard !hidden.isEmpty else { return [] }
+        if hides(path) { return ["*"] }
+        let prefix = path + "."
+        return Set(hidden.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil })
+    }
+
+    /// `columns` of a table of the list at `path`, each with its item key, without the hidden
+    /// ones; nil when the list is hidden.
+    public func visibleColumns<Column>(of path: String, _ columns: [(key: String, column: Column)]) -> [Column]? {
+        let keys = hiddenKeys(of: path)
+        if keys.contains("*") { return nil }
+        return columns.filter { !keys.contains($0.key) }.map(\.column)
+    }
+
     /// Per-system security and BCP gaps are internal only.
     public func shows(_ gap: GapAnalysis.Code) -> Bool {
         profile == .internal || !gap.isSecurityOrBCP

@@ -137,7 +137,7 @@ extension SiteContext {
         let path = "analysis/maintenance.html"
         let root = "../"
         let m = analysis.maintenance
-        if visibility.hides("costs") {
+        if visibility.hidesCosts {
             return page(path, t("maintenance"), intro: t("公開版では経費を掲載していません。", "Costs are not published in this edition."), charts: [])
         }
         let withRatio = m.systems.filter { $0.ratio != nil }
@@ -181,6 +181,7 @@ extension SiteContext {
     }
 
     func consolidationPage() -> AnalysisPage {
+        if visibility.hides("hardware.servers") { return withheldPage("analysis/consolidation.html", t("consolidation")) }
         let c = analysis.consolidation
         let root = "../"
         let analyzer = Analyzer(policy: project.policy)
@@ -229,6 +230,7 @@ extension SiteContext {
     }
 
     func terminalsPage() -> AnalysisPage {
+        if visibility.hides("hardware.terminals") { return withheldPage("analysis/terminals.html", t("terminals")) }
         let term = analysis.terminals
         let root = "../"
         let groups = term.groups.sorted { $0.count != $1.count ? $0.count > $1.count : $0.group < $1.group }
@@ -292,16 +294,28 @@ extension SiteContext {
                     notes: notes)
     }
 
+    /// The page of an analysis whose ledger fields `public_hide` hides: its title, and a note that
+    /// the public edition leaves it out.
+    private func withheldPage(_ path: String, _ title: String) -> AnalysisPage {
+        page(path, title, intro: t("この一覧は公開版には掲載していません。", "This list is not part of the public edition."), charts: [])
+    }
+
     func disasterPage() -> AnalysisPage {
         let root = "../"
+        guard let shown = visibility.visibleColumns(of: "usage.disaster_tasks", [("task", 0), ("kind", 1), ("target", 2)]),
+              shown.contains(2) else {
+            return withheldPage("analysis/disaster.html", t("disaster"))
+        }
         let targets = DisasterTarget.allCases
+        let (showsTask, showsKind) = (shown.contains(0), shown.contains(1))
         let rows = analysis.disasterTable.map { row in
-            [HTML.escape(row.task), row.kind.map { HTML.escape($0.label.text(language)) } ?? "—",
-             systemLink(row.system, root: root)]
+            (showsTask ? [HTML.escape(row.task)] : []) + (showsKind ? [row.kind.map { HTML.escape($0.label.text(language)) } ?? "—"] : [])
+                + [systemLink(row.system, root: root)]
                 + targets.map { row.target == $0 ? "<span class=\"mark\" aria-label=\"\(HTML.escape($0.label.text(language)))\">●</span>" : "" }
         }
         let table = SubTable(caption: t("disaster"),
-                             headers: [t("task"), t("kind"), t("system")] + targets.map { $0.label.text(language) }, rows: rows)
+                             headers: (showsTask ? [t("task")] : []) + (showsKind ? [t("kind")] : []) + [t("system")]
+                                 + targets.map { $0.label.text(language) }, rows: rows)
         let counts = targets.map { target in analysis.disasterTable.filter { $0.target == target }.count }
         let chart = ColumnChart(
             title: t("目標時期ごとの業務数", "Tasks per target"),
@@ -318,6 +332,7 @@ extension SiteContext {
     }
 
     func renewalsPage() -> AnalysisPage {
+        if visibility.hides("basic.renewal") { return withheldPage("analysis/renewals.html", t("renewals")) }
         let root = "../"
         let years = analysis.renewals.keys.sorted()
         let timeline = TimelineChart(
@@ -348,6 +363,10 @@ extension SiteContext {
 
     func integrationsPage() -> AnalysisPage {
         let root = "../"
+        guard let shown = visibility.visibleColumns(of: "integrations", [("system", 0), ("direction", 1), ("method", 2), ("data", 3)]),
+              shown.contains(0) else {
+            return withheldPage("analysis/integrations.html", t("integrations"))
+        }
         var nodes: [NetworkDiagram.Node] = []
         var edges: [NetworkDiagram.Edge] = []
         var seen: Set<String> = []
@@ -380,8 +399,11 @@ extension SiteContext {
             }
         }
         let ledgers = self.ledgers, places = links
-        let rows = SubTable(caption: t("連携の一覧", "All links"),
-                            headers: [t("system"), t("direction"), t("partner"), t("method"), t("dataItems")],
+        // The columns `public_hide` leaves in: the system and partner with `system`, then direction,
+        // method and data items.
+        let columns = [0, 1, 0, 2, 3].enumerated().filter { shown.contains($0.element) }.map(\.offset)
+        let headers = [t("system"), t("direction"), t("partner"), t("method"), t("dataItems")]
+        let rows = SubTable(caption: t("連携の一覧", "All links"), headers: columns.map { headers[$0] },
                             count: links.count) { [self] row in
             let ledger = ledgers[Int(places[row].ledger)]
             let link = ledger.integrations[Int(places[row].link)]
@@ -390,8 +412,9 @@ extension SiteContext {
             case .system(let id): partner = systemLink(id, root: root)
             case .external(let name): partner = HTML.escape(name) + t("（台帳外）", " (external)")
             }
-            return [HTML.link(root + systemPath(ledger.id), ledger.name), HTML.escape(link.direction.label.text(language)), partner,
-                    link.method.map { HTML.escape($0.label.text(language)) } ?? "—", HTML.escape(link.data ?? "—")]
+            let cells = [HTML.link(root + systemPath(ledger.id), ledger.name), HTML.escape(link.direction.label.text(language)), partner,
+                         link.method.map { HTML.escape($0.label.text(language)) } ?? "—", HTML.escape(link.data ?? "—")]
+            return columns.map { cells[$0] }
         }
         let diagram = NetworkDiagram(
             title: t("システム連携図", "Integration map"),

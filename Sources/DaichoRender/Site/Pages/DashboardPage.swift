@@ -67,7 +67,7 @@ extension SiteContext {
         figure(t("departmentsCount"), "\(departmentSystems.count)")
         if let population = organization.population { figure(t("population"), YenFormat.grouped(population) + t("人", "")) }
         if let year = organization.fiscalYear { figure(t("fiscalYear"), t("\(year)年度", "FY\(year)")) }
-        if !visibility.hides("costs") {
+        if !visibility.hidesCosts {
             figure(t("initialCost") + t("（合計）", " (total)"), YenFormat.yen(a.costs.totals.initial, language))
             figure(t("annualCost") + t("（合計）", " (total)"), YenFormat.yen(a.costs.totals.annual, language))
             figure(t("annualEquivalent") + t("（合計）", " (total)"), YenFormat.yen(a.costs.totals.annualEquivalent, language))
@@ -115,7 +115,7 @@ extension SiteContext {
             flags: [MaintenanceAnalysis.Flag.high, .low, .none, .ok, .unknown, .notApplicable].map {
                 .init(flag: $0.rawValue, label: $0.label.text(language), count: a.maintenance.ids(flagged: $0).count)
             },
-            showFlags: !visibility.hides("costs"),
+            showFlags: !visibility.hidesCosts,
             gaps: gapCounts, renewals: Array(renewals), hasRenewals: !renewals.isEmpty, sections: sections,
             excluded: a.excluded, hasExcluded: !a.excluded.isEmpty,
             referenceNote: NationalReference.note.text(language))

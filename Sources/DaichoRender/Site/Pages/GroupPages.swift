@@ -41,7 +41,7 @@ extension SiteContext {
                       annualEquivalentValue: costs[name]?.annualEquivalent ?? 0,
                       completeness: (analysis.completeness.departments[name] ?? .zero).percentString + "%")
             },
-            showCosts: !visibility.hides("costs"))
+            showCosts: !visibility.hidesCosts)
     }
 
     func departmentPage(_ name: String) -> GroupDetailPage {
@@ -54,14 +54,14 @@ extension SiteContext {
             .init(label: t("systemsCount"), value: "\(ids.count)", note: "", hasNote: false),
             .init(label: t("completeness"), value: (analysis.completeness.departments[name] ?? .zero).percentString + "%", note: "", hasNote: false),
         ]
-        if !visibility.hides("costs") {
+        if !visibility.hidesCosts {
             figures.append(.init(label: t("initialCost"), value: YenFormat.yen(totals.initial, language), note: "", hasNote: false))
             figures.append(.init(label: t("annualCost"), value: YenFormat.yen(totals.annual, language), note: "", hasNote: false))
             figures.append(.init(label: t("annualEquivalent"), value: YenFormat.yen(totals.annualEquivalent, language), note: "", hasNote: false))
         }
         return GroupDetailPage(page: frame, name: name, figures: figures,
                                rows: ids.compactMap { byID[$0] }.map { systemRow($0, root: frame.root) },
-                               showRole: false, showCosts: !visibility.hides("costs"))
+                               showRole: false, showCosts: !visibility.hidesCosts)
     }
 
     func vendorsIndexPage() -> GroupIndexPage {
@@ -75,7 +75,7 @@ extension SiteContext {
                 return .init(name: name, href: frame.root + vendorPath(name), systems: ids.count,
                              annualEquivalent: YenFormat.yen(total, language), annualEquivalentValue: total, completeness: "")
             },
-            showCosts: !visibility.hides("costs"))
+            showCosts: !visibility.hidesCosts)
     }
 
     func vendorPage(_ name: String) -> GroupDetailPage {
@@ -91,6 +91,6 @@ extension SiteContext {
         return GroupDetailPage(
             page: frame, name: name,
             figures: [.init(label: t("systemsCount"), value: "\(members.count)", note: "", hasNote: false)],
-            rows: rows, showRole: true, showCosts: !visibility.hides("costs"))
+            rows: rows, showRole: true, showCosts: !visibility.hidesCosts)
     }
 }

@@ -90,7 +90,7 @@ extension SiteContext {
             departments: departmentNames,
             categories: SystemCategory.allCases.map { .init(value: $0.token, label: $0.label.text(language)) },
             flags: MaintenanceAnalysis.Flag.allCases.map { .init(value: $0.rawValue, label: $0.label.text(language)) },
-            showCosts: !visibility.hides("costs"), showRole: false)
+            showCosts: !visibility.hidesCosts, showRole: false)
     }
 
     /// The list's rows, each made as the template reaches it; a row the last build's page already
@@ -110,7 +110,7 @@ extension SiteContext {
         let groups = presenter.groups(ledger, integrationTables: { integrationTables(ledger, root: root) })
         let maintenance = maintenanceByID[ledger.id]
         var figures: [SystemDetailPage.Figure] = []
-        if !visibility.hides("costs"), let maintenance {
+        if !visibility.hidesCosts, let maintenance {
             figures.append(.init(label: t("ratio"), value: maintenance.ratio.map { $0.percentString + "%" } ?? "—"))
             figures.append(.init(label: t("lifecycleCost") + t("（\(project.policy.periodYears)年）", " (\(project.policy.periodYears) years)"),
                                  value: maintenance.lifecycleCost.map { YenFormat.yen($0, language) } ?? "—"))
@@ -123,8 +123,10 @@ extension SiteContext {
         let missing = ledger.completeness.missing.filter { !visibility.hides($0) }.map {
             (LedgerSchema.label(at: $0)?.text(language) ?? $0) + "（\($0)）"
         }
-        let extra = visibility.hides("extra") ? [] : ledger.extra.map { SystemDetailPage.ExtraRow(key: $0.key, value: $0.value) }
-        let showFlag = !visibility.hides("costs") && maintenance != nil
+        let hiddenExtra = visibility.hiddenKeys(of: "extra")
+        let extra = hiddenExtra.contains("*") ? [] : ledger.extra.filter { !hiddenExtra.contains($0.key) }
+            .map { SystemDetailPage.ExtraRow(key: $0.key, value: $0.value) }
+        let showFlag = !visibility.hidesCosts && maintenance != nil
         return SystemDetailPage(
             page: frame, id: ledger.id, name: ledger.name, department: ledger.department,
             departmentHref: root + departmentPath(ledger.department), figures: figures,
@@ -147,12 +149,17 @@ extension SiteContext {
 
     /// Links declared by this ledger, and links other ledgers declare towards it.
     func integrationTables(_ ledger: Ledger, root: String) -> [SubTable] {
+        // The columns `public_hide` leaves in (`integrations[*].data`), by their item keys.
+        let shown = visibility.visibleColumns(of: "integrations", [("system", 0), ("direction", 1), ("method", 2), ("timing", 3), ("data", 4)])
+            ?? []
+        guard !shown.isEmpty else { return [] }
         let headers = [t("partner"), t("direction"), t("method"), t("timing"), t("dataItems")]
         func cells(_ partner: String, _ link: Integration, mirrored: Bool) -> [String] {
             let direction = mirrored ? link.direction.mirrored : link.direction
-            return [partner, HTML.escape(direction.label.text(language)),
-                    link.method.map { HTML.escape($0.label.text(language)) } ?? "—",
-                    link.timing.map { HTML.escape($0.label.text(language)) } ?? "—", HTML.escape(link.data ?? "—")]
+            let all = [partner, HTML.escape(direction.label.text(language)),
+                       link.method.map { HTML.escape($0.label.text(language)) } ?? "—",
+                       link.timing.map { HTML.escape($0.label.text(language)) } ?? "—", HTML.escape(link.data ?? "—")]
+            return shown.map { all[$0] }
         }
         func partner(_ id: String) -> String {
             guard let other = byID[id] else { return HTML.escape(id) }
@@ -160,7 +167,7 @@ extension SiteContext {
         }
         var tables: [SubTable] = []
         if !ledger.integrations.isEmpty {
-            tables.append(SubTable(caption: t("integrationsOut"), headers: headers, rows: ledger.integrations.map { link in
+            tables.append(SubTable(caption: t("integrationsOut"), headers: shown.map { headers[$0] }, rows: ledger.integrations.map { link in
                 switch link.target {
                 case .system(let id): cells(partner(id), link, mirrored: false)
                 case .external(let name): cells(HTML.escape(name) + t("（台帳外）", " (external)"), link, mirrored: false)
@@ -170,7 +177,7 @@ extension SiteContext {
         let incoming = incoming[ledger.id] ?? []
         if !incoming.isEmpty {
             // Shown from this system's side: a partner's "send" arrives here as "receive".
-            tables.append(SubTable(caption: t("integrationsIn"), headers: headers,
+            tables.append(SubTable(caption: t("integrationsIn"), headers: shown.map { headers[$0] },
                                    rows: incoming.map { cells(partner($0.from), $0.link, mirrored: true) }))
         }
         return tables

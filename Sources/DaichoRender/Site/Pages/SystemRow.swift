@@ -62,15 +62,15 @@ extension SiteContext {
         let maintenance = maintenanceByID[ledger.id]
         let costs = ledger.costs
         let annual = costs.map { ($0.maintenance ?? 0) + ($0.service ?? 0) + ($0.other ?? 0) }
-        let hideCosts = visibility.hides("costs")
+        let hideCosts = visibility.hidesCosts
         return SystemRow(
             id: ledger.id, name: ledger.name, href: root + systemPath(ledger.id),
             department: ledger.department, departmentHref: root + departmentPath(ledger.department),
-            category: ledger.category?.label.text(language) ?? "—",
-            categoryToken: ledger.category?.token ?? "",
-            form: ledger.usage?.form?.label.text(language) ?? "—",
-            development: ledger.basic.development?.label.text(language) ?? "—",
-            renewal: ledger.basic.renewal?.description ?? "—",
+            category: visibility.hides("basic.category") ? "—" : ledger.category?.label.text(language) ?? "—",
+            categoryToken: visibility.hides("basic.category") ? "" : ledger.category?.token ?? "",
+            form: visibility.hides("usage.form") ? "—" : ledger.usage?.form?.label.text(language) ?? "—",
+            development: visibility.hides("basic.development") ? "—" : ledger.basic.development?.label.text(language) ?? "—",
+            renewal: visibility.hides("basic.renewal") ? "—" : ledger.basic.renewal?.description ?? "—",
             annual: hideCosts ? "—" : annual.map { YenFormat.yen($0, language) } ?? "—",
             annualValue: hideCosts ? -1 : annual ?? -1,
             ratio: hideCosts ? "—" : maintenance?.ratio.map { $0.percentString + "%" } ?? "—",
