@@ -42,6 +42,7 @@ struct LibyamlProblemTests {
         ("basic:\n  name: \"a\n", "引用符か括弧が閉じられないまま"),
         ("basic:\n  name: \"C:\\Users\\x\"\n", "Windows のパス"),
         ("basic:\n  name: !重要 service\n", "「!」で始まる値は引用符で囲んでください"),
+        ("basic:\n  business: [servers[*].os]\n", "「[*]」などを含む値は引用符で囲んでください"),
     ])
     func commonProblemsAreSaidInJapanese(yaml: String, japanese: String) throws {
         let result = parseLedger("schema: 1\nid: sample\n" + yaml)

@@ -287,6 +287,9 @@ struct YAMLTreeBuilder {
             ("did not find expected hexdecimal number",
              "「\"」で囲んだ値の中の「\\」は特別な記号の始まりです。「\\」を「\\\\」と書くか、値を「'」で囲んでください（Windows のパスなど）"),
             ("did not find expected whitespace or line break", "「!」で始まる値は引用符で囲んでください"),
+            // `*` and `&` start an alias or an anchor: `[hardware.servers[*].os]`.
+            ("did not find expected alphabetic or numeric character",
+             "「*」や「&」は YAML の特別な記号です。「[*]」などを含む値は引用符で囲んでください"),
         ]
         for (english, japanese) in known where text.hasPrefix(english) { return japanese }
         return text
