@@ -44,7 +44,7 @@ public struct ProjectPipeline: Sendable {
             excluded = []
         } else {
             let validFiles = Set(valid.map(\.file))
-            excluded = checked.files.filter { !validFiles.contains($0) }
+            excluded = checked.files.filter { !validFiles.contains($0) }.map(checked.projectPath)
         }
         return Analyzer(policy: checked.project.policy).analyze(
             valid, organization: checked.project.organization, excluded: excluded)

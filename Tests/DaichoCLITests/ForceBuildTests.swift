@@ -21,6 +21,17 @@ struct ForceBuildTests {
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("systems/zeimu").path))
         let integrations = try String(contentsOf: site.appendingPathComponent("analysis/integrations.html"), encoding: .utf8)
         #expect(integrations.contains("zeimu"))
+        // The left-out file is named inside the project, the same wherever the build ran from.
+        let elsewhere = project.appendingPathComponent("elsewhere")
+        let outside = try CLI.run(["build", project.path, "--force", "-o", elsewhere.path, "--templates", templates],
+                                  in: project.deletingLastPathComponent())
+        #expect(outside.status == 0)
+        for page in ["index.html", "data/analysis.json"] {
+            let here = try Data(contentsOf: site.appendingPathComponent(page))
+            #expect(here == (try Data(contentsOf: elsewhere.appendingPathComponent(page))), "\(page)")
+            let text = String(decoding: here, as: UTF8.self)
+            #expect(text.contains("inventory/zeimu.yaml") && !text.contains(project.path), "\(page)")
+        }
     }
 
     /// `build` counts the warnings it does not keep (it shows errors alone): the count it prints

@@ -7,6 +7,15 @@ public struct CheckedInventory: Sendable {
     public var diagnostics: [Diagnostic]
     /// Files of all ledger sources, in path order, including those that could not be read.
     public var files: [String]
+    /// What comes before `inventory/` in `files` (`ProjectSource.folder`): "" when the command
+    /// runs in the project folder.
+    public var folder = ""
+
+    /// `file` inside the project folder (`inventory/juki.yaml`), however the command was run: what
+    /// a page names, so that the site does not depend on where it was built from.
+    public func projectPath(_ file: String) -> String {
+        !folder.isEmpty && file.hasPrefix(folder) ? String(file.dropFirst(folder.count)) : file
+    }
     /// File → `Digest64` of the bytes that were parsed (empty for unreadable files).
     public var contentHashes: [String: String] = [:]
     /// Warnings counted but not kept in `diagnostics`, for a command that shows errors alone

@@ -64,6 +64,7 @@ public struct Checker: Sendable {
         var checked = CheckedInventory(project: project, ledgers: ledgers, diagnostics: Diagnostic.merged(own, across),
                                        files: sources.map(\.path), contentHashes: hashes)
         checked.warningsLeftOut = leftOut + acrossLeftOut
+        checked.folder = source.folder
         return checked
     }
 
