@@ -1,6 +1,7 @@
 import ArgumentParser
 import DaichoCore
 import DaichoSite
+import Foundation
 
 struct NewCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -34,8 +35,22 @@ struct NewCommand: ParsableCommand {
             Terminal.error(L("daicho: --department と --name を空にはできません", "daicho: --department and --name must not be empty"))
             throw ExitCode(2)
         }
+        // A mistyped project folder is not made: check, build and analyze would not find it either.
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.project, isDirectory: &isFolder), isFolder.boolValue else {
+            Terminal.error("daicho: " + L("フォルダ「\(options.project)」がありません（プロジェクトのフォルダを指定してください）",
+                                          "no such folder: \(options.project) (give the project folder)"))
+            throw ExitCode(2)
+        }
         let folder = ProjectLoader.join(options.project, "inventory")
         let path = ProjectLoader.join(folder, "\(id).yaml")
+        // `ID.yml` is the same system: a second file would be a duplicate id.
+        let other = ProjectLoader.join(folder, "\(id).yml")
+        guard !FileManager.default.fileExists(atPath: other) else {
+            Terminal.error("daicho: " + L("「\(other)」があります。同じIDの台帳は作りません",
+                                          "\(other) exists; not making a second ledger with the same id"))
+            throw ExitCode(2)
+        }
         do {
             try AtomicFile.makeFolder(folder)
             let text = LedgerTemplate.render(id: id, department: String(department), name: String(name))

@@ -222,6 +222,20 @@ struct NewCommandTests {
         #expect(try String(contentsOf: path, encoding: .utf8) == original)
     }
 
+    /// A mistyped project folder is not made, and an `ID.yml` already there is the same system.
+    @Test func refusesAMissingProjectAndASecondFileForTheId() throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-new-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let missing = try CLI.run(["new", "zeimu", "--department", "税務課", "--name", "税務", project.path])
+        #expect(missing.status == 2 && missing.stderr.contains("フォルダ「\(project.path)」がありません"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: project.path))
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("inventory"), withIntermediateDirectories: true)
+        try Data("schema: 1\n".utf8).write(to: project.appendingPathComponent("inventory/zeimu.yml"))
+        let twice = try CLI.run(["new", "zeimu", "--department", "税務課", "--name", "税務"], in: project)
+        #expect(twice.status == 2 && twice.stderr.contains("zeimu.yml」があります"), "\(twice.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("inventory/zeimu.yaml").path))
+    }
+
     @Test func rejectsUnsafeIds() throws {
         let output = try CLI.run(["new", "../evil", "--department", "x", "--name", "y", "/tmp"])
         #expect(output.status == 2)
