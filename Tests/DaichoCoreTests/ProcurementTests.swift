@@ -43,6 +43,17 @@ struct SLAGradeTests {
         #expect(policy.evaluationWeights.requirements == 30 && policy.evaluationWeights.total == 100)
     }
 
+    /// Availability is a percentage: 0.995 (a fraction) and 100.5 are errors and the default stays;
+    /// 100 is allowed.
+    @Test func availabilityIsAPercentage() async {
+        for (value, accepted) in [("0.995", false), ("1", false), ("100.5", false), ("100", true), ("1.5", true)] {
+            let project = "organization: {name: X}\npolicy:\n  sla_grades:\n    B: {availability: \(value)}\n"
+            let checked = await Checker().check(ProjectSource(projectFilePath: "daicho.yaml", projectFile: Array(project.utf8), ledgers: []))
+            #expect(checked.diagnostics.with(.outOfRange).map(\.fieldPath) == (accepted ? [] : ["policy.sla_grades.B.availability"]), "\(value)")
+            #expect(checked.project.policy.sla.grades[1].availability.decimalString(places: 3) == (accepted ? value : "99"), "\(value)")
+        }
+    }
+
     @Test func weightsMustAddUpTo100() async {
         let project = "organization: {name: X}\npolicy:\n  evaluation_weights: {requirements: 50}\n"
         let checked = await Checker().check(ProjectSource(projectFilePath: "daicho.yaml", projectFile: Array(project.utf8), ledgers: []))

@@ -49,7 +49,12 @@ struct PolicyReader {
         if let grades = value["sla_grades"] {
             for (index, name) in ["A", "B", "C"].enumerated() {
                 guard let grade = grades[name] else { continue }
-                if let availability = grade["availability"]?.number { policy.sla.grades[index].availability = availability }
+                // A percentage: 0.995 is a fraction written by mistake, which the SLA would print as 1%.
+                if let availability = grade["availability"]?.number,
+                    check(availability > Exact(1) && availability <= Exact(100), "policy.sla_grades.\(name).availability",
+                          LocalizedText(ja: "パーセントの値（例: 99.5）。1 より大きく 100 以下", en: "a percentage (e.g. 99.5), above 1 and at most 100")) {
+                    policy.sla.grades[index].availability = availability
+                }
                 if let hours = grade["recovery_hours"]?.number,
                     check(hours > .zero, "policy.sla_grades.\(name).recovery_hours", LocalizedText(ja: "0 より大きい値", en: "above 0")) {
                     policy.sla.grades[index].recoveryHours = hours
