@@ -25,6 +25,15 @@ import Testing
         return parts.joined(separator: "/")
     }
 
+    /// `--only systems` builds no analysis, search or data pages, and links to none of them.
+    @Test func aSystemsOnlySiteLinksOnlyToItsOwnPages() async throws {
+        var options = SiteOptions()
+        options.systemsOnly = true
+        let site = try await buildSite(Paths.root.path, options: options)
+        #expect(site["analysis/index.html"] == nil && site["systems/index.html"] != nil)
+        #expect(Self.checkLinks(site, base: "/") > 100)
+    }
+
     @Test func noBrokenInternalLinkAndNoExternalResource() async throws {
         for project in [Paths.root.path, Paths.fixture("small")] {
             let site = try await buildSite(project)

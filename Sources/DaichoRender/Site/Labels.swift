@@ -5,6 +5,7 @@ public enum Labels {
     static let table: [String: (ja: String, en: String)] = [
         "skip": ("本文へ移動", "Skip to content"),
         "home": ("ダッシュボード", "Dashboard"),
+        "pages": ("ページ一覧", "Pages"),
         "systems": ("システム一覧", "Systems"),
         "departments": ("所管課別", "By department"),
         "vendors": ("事業者別", "By vendor"),

@@ -70,8 +70,12 @@ enum SiteSection: String, CaseIterable {
 
 extension SiteContext {
     /// The navigation of the pages of each section, made once: the pages of a section share it.
-    static func navigation(hasGuidelines: Bool, label: (String) -> String) -> [SiteSection: SharedModels<PageFrame.NavItem>] {
-        let sections = SiteSection.allCases.filter { $0 != .guidelines || hasGuidelines }
+    /// - Parameter systemsOnly: `--only systems`, which builds no analysis, guideline, search or
+    ///   data pages: the navigation leaves them out rather than link to pages that are not there.
+    static func navigation(hasGuidelines: Bool, systemsOnly: Bool = false, label: (String) -> String) -> [SiteSection: SharedModels<PageFrame.NavItem>] {
+        let sections = SiteSection.allCases.filter {
+            systemsOnly ? [.home, .systems, .departments, .vendors].contains($0) : $0 != .guidelines || hasGuidelines
+        }
         var navigation: [SiteSection: SharedModels<PageFrame.NavItem>] = [:]
         for current in SiteSection.allCases {
             navigation[current] = SharedModels(sections.map { PageFrame.NavItem(href: $0.path, label: label($0.rawValue), current: $0 == current) })

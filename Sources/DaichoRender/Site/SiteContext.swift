@@ -98,7 +98,7 @@ final class SiteContext: Sendable {
         maintenanceByID = Dictionary(analysis.maintenance.systems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         siteTitle = project.site.title(for: project.organization)
         let labels = self.labels
-        navigation = Self.navigation(hasGuidelines: hasGuidelines) { labels[$0] ?? $0 }
+        navigation = Self.navigation(hasGuidelines: hasGuidelines, systemsOnly: options.systemsOnly) { labels[$0] ?? $0 }
         documentLinks = Self.documentLinks(documentKinds, language: options.language)
     }
 

@@ -113,6 +113,7 @@ extension DashboardPage: TemplateModel {
         "excluded": .field { $0.excluded },
         "hasExcluded": .field { $0.hasExcluded },
         "referenceNote": .field { $0.referenceNote },
+        "hasAnalysis": .field { $0.hasAnalysis },
     ]
 }
 

@@ -52,6 +52,8 @@ struct DashboardPage: Sendable {
     var excluded: [String]
     var hasExcluded: Bool
     var referenceNote: String
+    /// False for `--only systems`, which builds no analysis pages to link to.
+    var hasAnalysis: Bool
 }
 
 extension SiteContext {
@@ -96,17 +98,18 @@ extension SiteContext {
             let more = ids.count - min(ids.count, DashboardPage.renewalsShown)
             return DashboardPage.Renewal(year: t("\(year)年度", "FY\(year)"), systems: ids.prefix(DashboardPage.renewalsShown).map {
                 DashboardPage.Link(href: root + systemPath($0), label: byID.name($0) ?? $0)
-            }, more: more > 0 ? t("ほか\(more)件", "\(more) more") : "", hasMore: more > 0, moreHref: root + "analysis/renewals.html")
+            }, more: more > 0 ? t("ほか\(more)件", "\(more) more") : "", hasMore: more > 0 && !options.systemsOnly,
+                  moreHref: root + "analysis/renewals.html")
         }
         let analysisLinks = self.analysisLinks.map { DashboardPage.SectionLink(href: root + $0.href, label: $0.label, description: $0.description) }
         let sections: [DashboardPage.SectionLink] = [
             .init(href: root + SiteSection.systems.path, label: t("systems"), description: t("全システムの一覧（並べ替え・絞り込み）", "Every system, sortable and filterable")),
             .init(href: root + SiteSection.departments.path, label: t("departments"), description: t("所管課ごとのシステムと経費", "Systems and costs per department")),
             .init(href: root + SiteSection.vendors.path, label: t("vendors"), description: t("開発・保守事業者ごとのシステム", "Systems per developer and maintainer")),
-        ] + analysisLinks + [
+        ] + (options.systemsOnly ? [] : analysisLinks + [
             .init(href: root + SiteSection.search.path, label: t("search"), description: t("名称・所管課・事業者・業務で検索", "Search by name, department, vendor, business")),
             .init(href: root + SiteSection.data.path, label: t("data"), description: t("analysis.json・systems.json・systems.csv", "analysis.json, systems.json, systems.csv")),
-        ]
+        ])
         let gapCounts = GapAnalysis.Code.allCases.filter(visibility.shows).map {
             DashboardPage.FlagCount(flag: $0.rawValue, label: $0.label.text(language), count: a.gaps.byCode[$0]?.count ?? 0)
         }
@@ -118,6 +121,6 @@ extension SiteContext {
             showFlags: !visibility.hidesCosts,
             gaps: gapCounts, renewals: Array(renewals), hasRenewals: !renewals.isEmpty, sections: sections,
             excluded: a.excluded, hasExcluded: !a.excluded.isEmpty,
-            referenceNote: NationalReference.note.text(language))
+            referenceNote: NationalReference.note.text(language), hasAnalysis: !options.systemsOnly)
     }
 }
