@@ -40,6 +40,23 @@ import Testing
         return try await builder.build(project: project, output: output, incremental: incremental)
     }
 
+    /// The staging folder of a full build killed since the last build is removed by the next
+    /// build, whether it rebuilds or finds nothing changed.
+    @Test func aKilledBuildsFolderIsRemovedByTheNextIncrementalBuild() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let output = project + "/site"
+        _ = try await build(project, output)
+        for edit in [false, true] {
+            let leftover = project + "/.site.building-\(try endedProcessID())"
+            try FileManager.default.createDirectory(atPath: leftover + "/systems", withIntermediateDirectories: true)
+            if edit { try replace("annual: {maintenance: 3600,", with: "annual: {maintenance: 3700,", in: project + "/inventory/juki.yaml") }
+            let outcome = try await build(project, output)
+            if case .built = outcome { #expect(edit) } else if case .unchanged = outcome { #expect(!edit) } else { Issue.record("\(outcome)") }
+            #expect(!FileManager.default.fileExists(atPath: leftover), "edit: \(edit)")
+        }
+    }
+
     @Test func unchangedInputsWriteNothing() async throws {
         let project = try copyFixture("small")
         defer { try? FileManager.default.removeItem(atPath: project) }
