@@ -16,7 +16,7 @@ enum Sitemap {
     }
 
     static func xml(paths: [String], baseURL: String) -> String {
-        let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        let base = percentEncoded(baseURL.hasSuffix("/") ? baseURL : baseURL + "/")
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
         for path in ByteOrder.sorted(paths) where path.hasSuffix(".html") && path != "404.html" {
@@ -25,4 +25,23 @@ enum Sitemap {
         lines.append("</urlset>")
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// An address with its bytes outside printable ASCII (a Japanese folder name, a space)
+    /// percent-encoded, as a sitemap's addresses must be; what is ASCII already, `%` included, is
+    /// kept.
+    static func percentEncoded(_ address: String) -> String {
+        var result = ""
+        for byte in address.utf8 {
+            if byte > 0x20 && byte < 0x7F {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return result
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
