@@ -44,6 +44,16 @@ public struct TemplateLoader: Sendable {
         for name in ((try? fileManager.contentsOfDirectory(atPath: assetFolder)) ?? []).sorted() where !name.hasPrefix(".") {
             if let data = fileManager.contents(atPath: ProjectLoader.join(assetFolder, name)) { assets[name] = [UInt8](data) }
         }
+        // A layout that links a file of `assets/` the folder lacks (a templates folder copied in
+        // part) would build a site without its style sheet or scripts, and say nothing.
+        // (The search page's script is added by the build, not named in its layout.)
+        for source in sources where source.kind == .html {
+            let named = source.text.matches(of: /assets\/([A-Za-z0-9._-]+\.(?:css|js))/).map { String($0.output.1) }
+            for name in named + (source.name == "search" ? ["search.js"] : [])
+            where assets[name] == nil && !Self.generatedAssets.contains(name) {
+                throw .missingAsset(template: source.path, asset: ProjectLoader.join(assetFolder, name))
+            }
+        }
         let fingerprint = ContentHash.of(sources.flatMap { [$0.name, $0.text] }
             + assets.sorted { $0.key < $1.key }.flatMap { [$0.key, ContentHash.of($0.value)] })
         do {
@@ -52,6 +62,9 @@ public struct TemplateLoader: Sendable {
             throw .template(error)
         }
     }
+
+    /// Files of `assets/` the build writes itself.
+    static let generatedAssets: Set<String> = ["search-index.js"]
 
     /// What is said when `locate` finds nothing: about the folder given with `--templates` when
     /// there is one (not about the project's, which was never looked at).
@@ -83,12 +96,14 @@ public enum TemplateLoadError: Error, Sendable {
     case givenFolderHasNone(String)
     case unreadable(String)
     case template(TemplateError)
+    /// A layout links a file of `assets/` that the templates folder does not have.
+    case missingAsset(template: String, asset: String)
 
     /// A folder without templates is a file problem (exit status 2); a template that cannot be read
     /// or has an error is a problem in what was written (1).
     public var isMissingFolder: Bool {
         switch self {
-        case .notFound, .givenFolderHasNone: true
+        case .notFound, .givenFolderHasNone, .missingAsset: true
         case .unreadable, .template: false
         }
     }
@@ -105,6 +120,10 @@ public enum TemplateLoadError: Error, Sendable {
             language == .ja ? "テンプレート「\(path)」を読めません（UTF-8 で保存してください）" : "cannot read template \(path) (save it as UTF-8)"
         case .template(let error):
             DiagnosticFormatter(language: language, color: false).format(error.diagnostic)
+        case .missingAsset(let template, let asset):
+            language == .ja
+                ? "「\(template)」が使う「\(asset)」がありません。Daicho に付属の templates/assets/ から同じ名前のファイルをコピーしてください"
+                : "\(asset), which \(template) links, is missing; copy it from the templates/assets/ folder that comes with Daicho"
         }
     }
 }

@@ -58,6 +58,21 @@ struct DocsCommandTests {
         #expect(lstat(pipe.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO)
     }
 
+    /// A templates folder copied without its style sheet is refused with the file to copy (it
+    /// built a site whose every page linked a missing style sheet), and the site is left as it was.
+    @Test func aTemplatesFolderWithoutItsAssetsIsRefused() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = project.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("templates"), to: templates)
+        #expect(try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project).status == 0)
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("assets/style.css"))
+        let run = try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("assets/style.css」がありません"), "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("site/assets/style.css").path))
+    }
+
     /// A partial that includes itself used to crash the build (the renderer ran out of stack);
     /// now the build refuses the templates, names the tag, and leaves the built site as it was.
     @Test func aPartialIncludingItselfIsAnErrorNotACrash() throws {
