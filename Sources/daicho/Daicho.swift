@@ -21,6 +21,16 @@ struct Daicho: AsyncParsableCommand {
     /// Like the default entry point, but a usage error exits with 2 as the README promises, not 64.
     static func main() async {
         tuneAllocator()
+        // `daicho help bogus`: the parser shows the general help and succeeds.
+        let arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "help", let name = arguments.dropFirst().first, !name.hasPrefix("-"),
+           !configuration.subcommands.contains(where: { $0.configuration.commandName == name }) {
+            let known = configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
+                .joined(separator: ", ")
+            Terminal.error(L("エラー: 「\(name)」というコマンドはありません（使えるコマンド: \(known)）",
+                             "Error: no command '\(name)' (commands: \(known))"))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

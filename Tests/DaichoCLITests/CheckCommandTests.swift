@@ -151,6 +151,10 @@ struct CheckCommandTests {
                 "\(englishJobs.stderr)")
         let noOutput = try CLI.run(["build", "-o", ""])
         #expect(noOutput.status == 2 && noOutput.stderr.hasPrefix("daicho: -o の出力先が空です"))
+        let helpBogus = try CLI.run(["help", "bogus"])
+        #expect(helpBogus.status == 2 && helpBogus.stderr.hasPrefix("エラー: 「bogus」というコマンドはありません（使えるコマンド: check, analyze, build, serve, docs, new）"),
+                "\(helpBogus.stderr)")
+        #expect(try CLI.run(["help", "check"]).status == 0)
         let bogus = try CLI.run(["bogus"])
         #expect(bogus.status == 2 && bogus.stderr.hasPrefix("エラー: 「bogus」というコマンドはありません（使えるコマンド: check"))
         let english = try CLI.run(["check", "--bogus"], language: "en_US.UTF-8")

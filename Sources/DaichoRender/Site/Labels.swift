@@ -6,6 +6,7 @@ public enum Labels {
         "skip": ("本文へ移動", "Skip to content"),
         "home": ("ダッシュボード", "Dashboard"),
         "pages": ("ページ一覧", "Pages"),
+        "breadcrumbs": ("現在位置", "Breadcrumbs"),
         "systems": ("システム一覧", "Systems"),
         "departments": ("所管課別", "By department"),
         "vendors": ("事業者別", "By vendor"),
