@@ -32,6 +32,51 @@ struct ManifestJournalTests {
         #expect(TableChanges(from: ["a": 1], to: ["a": 1]).isEmpty)
     }
 
+    /// Property: for random edits of an export's pieces (rows longer or shorter, rows with a new
+    /// key, rows removed or added, rows moved), the changes made to the old table give the new
+    /// one; a row that only changed its length is one row and one shift, not every row after it.
+    @Test func pieceChangesGiveTheNewPieces() throws {
+        var random = SplitMix(seed: 5)
+        func laid(_ rows: [(id: String, key: String, length: Int)]) -> [String: Fragments.Piece] {
+            var pieces: [String: Fragments.Piece] = [:], offset = 30
+            for row in rows {
+                pieces[row.id] = .init(key: row.key, offset: offset, length: row.length)
+                offset += row.length + 6
+            }
+            return pieces
+        }
+        for _ in 0..<300 {
+            let count = Int(random.next() % 40)
+            var rows = (0..<count).map { (id: "s\($0)", key: "h\($0)", length: Int(1 + random.next() % 50)) }
+            let old = laid(rows)
+            for _ in 0..<Int(1 + random.next() % 4) where !rows.isEmpty {
+                let at = Int(random.next() % UInt64(rows.count))
+                switch random.next() % 5 {
+                case 0: rows[at].length += Int(random.next() % 9) + 1
+                case 1: rows[at].length = max(1, rows[at].length - Int(random.next() % 9) - 1)
+                case 2: rows[at].key += "x"
+                case 3: rows.remove(at: at)
+                default: rows.insert((id: "n\(random.next() % 1000)", key: "k", length: 7), at: at)
+                }
+            }
+            if rows.count > 1, random.next() % 4 == 0 { rows.swapAt(0, rows.count - 1) }
+            let new = laid(rows)
+            let changes = PieceChanges(from: old, to: new)
+            let read = try BinaryReader.decode(PieceChanges.self, from: BinaryWriter.encode(changes)[...])
+            #expect(read == changes)
+            var made = old
+            read.apply(to: &made)
+            #expect(made == new)
+        }
+        // One row 100 bytes longer in a table of 1,000: that row, and one shift for the rest.
+        let rows = (0..<1_000).map { (id: "s\($0)", key: "h", length: 40) }
+        var longer = rows
+        longer[10].length += 100
+        let changes = PieceChanges(from: laid(rows), to: laid(longer))
+        #expect(changes.rows.rows.count == 1 && changes.rows.removed.isEmpty)
+        #expect(changes.shifts == [.init(from: laid(rows)["s11"]?.offset ?? 0, delta: 100)])
+    }
+
     @Test func aRebuildsChangesAreReadBackFromTheJournal() async throws {
         let (folder, output) = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -7,7 +7,7 @@ struct ManifestChanges: Sendable, Equatable, BinaryRecord {
     var pages = TableChanges<UInt64>()
     var systems = TableChanges<[OutputHashes.File]>()
     /// File with pieces → its pieces' changes (all of them for a file new to the table).
-    var pieces: [String: TableChanges<Fragments.Piece>] = [:]
+    var pieces: [String: PieceChanges] = [:]
     /// Files with pieces no longer recorded.
     var piecesRemoved: Set<String> = []
     var pageKeys = TableChanges<String>()
@@ -41,16 +41,16 @@ struct ManifestChanges: Sendable, Equatable, BinaryRecord {
 
     /// Each file's pieces compared on its own core; a file without changes is left out.
     private static func pieces(from old: [String: [String: Fragments.Piece]], to new: [String: [String: Fragments.Piece]]) async
-        -> [String: TableChanges<Fragments.Piece>] {
-        await withTaskGroup(of: (String, TableChanges<Fragments.Piece>?).self) { group in
+        -> [String: PieceChanges] {
+        await withTaskGroup(of: (String, PieceChanges?).self) { group in
             for (path, after) in new {
                 let before = old[path]
                 group.addTask {
-                    let rows = TableChanges(from: before ?? [:], to: after)
+                    let rows = PieceChanges(from: before ?? [:], to: after)
                     return (path, before == nil || !rows.isEmpty ? rows : nil)
                 }
             }
-            var changes: [String: TableChanges<Fragments.Piece>] = [:]
+            var changes: [String: PieceChanges] = [:]
             for await (path, rows) in group {
                 if let rows { changes[path] = rows }
             }

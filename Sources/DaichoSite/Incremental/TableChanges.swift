@@ -17,6 +17,14 @@ struct TableChanges<Value: BinaryRecord & Equatable & Sendable>: Sendable, Equat
         }
     }
 
+    /// The rows `changed` (worked out by the caller), and the keys of `old` that `new` lacks.
+    init(from old: [String: Value], to new: [String: Value], changed: [String: Value]) {
+        rows = changed
+        if old.count + rows.count > new.count {
+            for key in old.keys where new[key] == nil { removed.insert(key) }
+        }
+    }
+
     var isEmpty: Bool { rows.isEmpty && removed.isEmpty }
 
     func apply(to table: inout [String: Value]) {
