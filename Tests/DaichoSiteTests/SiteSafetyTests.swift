@@ -166,6 +166,17 @@ import Testing
         #expect(juki.contains("SRV-OS-HIDDEN-2019") == false && juki.contains("1200 GB") && juki.contains("住基ネット"))
         #expect(published.text("systems/zeimu/index.html").contains("共同利用センター"))
         #expect(published.text("analysis/disaster.html").contains("公開版には掲載していません"))
+        // Hiding the cost breakdown (`costs.lines`, as the fixture does) leaves the amounts; hiding
+        // one amount hides every per-system amount, which would give it away.
+        // juki: 3,600 千円 a year, 18,000,000円 over five.
+        #expect(published.text("analysis/maintenance.html").contains("18,000,000円"))
+        #expect(published.text("systems/index.html").contains("3,600,000円"))
+        try String(contentsOfFile: settings, encoding: .utf8).replacing("    - basic.renewal\n", with: "    - basic.renewal\n    - costs.annual.other\n")
+            .write(toFile: settings, atomically: true, encoding: .utf8)
+        let moneyHidden = try await buildSite(project, options: SiteOptions(profile: .public))
+        #expect(moneyHidden.text("analysis/maintenance.html").contains("経費を掲載していません"))
+        #expect(!moneyHidden.text("systems/index.html").contains("3,600,000円"))
+        #expect(!moneyHidden.text("analysis/maintenance.html").contains("18,000,000円"))
     }
 
     @Test func hiddenFieldsAppearNowhere() async throws {

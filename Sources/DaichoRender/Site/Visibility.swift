@@ -36,10 +36,11 @@ public struct Visibility: Sendable {
         }
     }
 
-    /// Whether per-system money is left out: `costs` hidden, or any field of it (a ratio or an
-    /// annual total would give the hidden amount away).
+    /// Whether per-system money is left out: `costs` hidden, or any of its amounts (a total or a
+    /// ratio would give a hidden amount away). Hiding the breakdown (`costs.lines`) leaves the
+    /// amounts shown.
     public var hidesCosts: Bool {
-        hidden.contains { $0 == "costs" || $0.hasPrefix("costs.") }
+        hidden.contains { $0 == "costs" || $0.hasPrefix("costs.initial") || $0.hasPrefix("costs.annual") }
     }
 
     /// The keys of the items of the list at `path` that are hidden (`hardware.servers[*].role`
