@@ -154,7 +154,14 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             let number = rest.prefix { $0.isASCII && $0.isNumber }
             let suffix = rest.dropFirst(number.count)
             guard suffix.isEmpty || suffix == ".old" || suffix.hasPrefix(".old-"), hasEnded(number) else { continue }
-            try? FileManager.default.removeItem(atPath: ProjectLoader.join(parent, entry))
+            // An old site set aside may still be being deleted by the process `build` handed it
+            // to: a build that follows at once (a ledger edited after a template edit) does not
+            // wait for it.
+            if suffix.hasPrefix(".old-") {
+                removeInOtherProcess(ProjectLoader.join(parent, entry))
+            } else {
+                try? FileManager.default.removeItem(atPath: ProjectLoader.join(parent, entry))
+            }
         }
     }
 

@@ -30,7 +30,7 @@ struct OutputFolderTests {
     /// A build killed before it could remove its staging folder leaves it behind; the next build
     /// into the same output removes it, and its `.old`, when that process is gone. A folder of a
     /// build still running, and a folder of another site, are left alone.
-    @Test func stagingFoldersOfKilledBuildsAreRemoved() throws {
+    @Test func stagingFoldersOfKilledBuildsAreRemoved() async throws {
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-staging-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: parent) }
         let gone = try endedProcessID(), running = getppid()
@@ -42,9 +42,11 @@ struct OutputFolderTests {
         }
         let folder = try OutputFolder(output: parent + "/site")
         folder.discard()
-        let left = Set(try FileManager.default.contentsOfDirectory(atPath: parent))
-        #expect(left == [".site.building-\(running)", ".site.building-\(running).old-9", ".other.building-\(gone)", ".site.building-x",
-                         ".site.building-\(gone).new"])
+        // An old site set aside goes in a process of its own (see `removeLeftovers`).
+        let left: Set<String> = [".site.building-\(running)", ".site.building-\(running).old-9", ".other.building-\(gone)", ".site.building-x",
+                                 ".site.building-\(gone).new"]
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: parent)).subtracting([".site.building-\(gone).old-123"]) == left)
+        #expect(await eventually { (try? Set(FileManager.default.contentsOfDirectory(atPath: parent))) == left })
     }
 
     /// A full build replaces the whole output: one that holds the project (or the templates, or
