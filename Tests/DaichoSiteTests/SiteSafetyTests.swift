@@ -133,6 +133,49 @@ import Testing
 }
 
 @Suite struct PublicProfileTests {
+    /// What a hidden field lets one work out goes with it: a gap found from it, the terminal
+    /// groups, the money columns of the CSV; an index in a path (`[]`, `[0]`) hides the key in
+    /// every item; the name, department and id cannot be hidden.
+    @Test func whatAHiddenFieldGivesAwayGoesWithIt() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let settings = project + "/daicho.yaml"
+        let original = try String(contentsOfFile: settings, encoding: .utf8)
+        try original.replacing("    - costs.lines\n", with: """
+                - costs.lines
+                - vendor.contract.sla
+                - hardware.terminals.group
+                - integrations[].data
+                - hardware.servers[0].role
+                - costs.annual.other
+
+            """).write(toFile: settings, atomically: true, encoding: .utf8)
+        let internalSite = try await buildSite(project)
+        let published = try await buildSite(project, options: SiteOptions(profile: .public))
+        for secret in ["SLA未締結", "madoguchi", "異動情報", "AP・DB", "年額経費"] {
+            #expect(internalSite.values.contains { String(decoding: $0, as: UTF8.self).contains(secret) }, "internal lacks \(secret)")
+            for (path, bytes) in published {
+                #expect(!String(decoding: bytes, as: UTF8.self).contains(secret), "\(path) shows \(secret)")
+            }
+        }
+        #expect(published.text("analysis/terminals.html").contains("公開版には掲載していません"))
+        let analysisBytes = try #require(published["data/analysis.json"])
+        let analysis = try #require(JSONSerialization.jsonObject(with: Data(analysisBytes)) as? [String: Any])
+        #expect((analysis["gaps_withheld"] as? [String])?.contains("no_sla") == true)
+        #expect(((analysis["terminals"] as? [String: Any])?["groups"] as? [Any])?.isEmpty == true)
+        #expect(((analysis["costs"] as? [String: Any])?["by_department"] as? [String: Any])?.isEmpty == true)
+
+        try original.replacing("    - costs.lines\n", with: "    - costs.lines\n    - basic.name\n")
+            .write(toFile: settings, atomically: true, encoding: .utf8)
+        let outcome = try await SiteBuilder(options: SiteOptions(profile: .public), templatesOverride: Paths.templates)
+            .build(project: project, into: MemorySite())
+        guard case .stopped(let checked) = outcome else {
+            Issue.record("a public_hide of basic.name was accepted")
+            return
+        }
+        #expect(checked.diagnostics.contains { $0.fieldPath == "policy.public_hide[1]" && $0.message.ja.contains("隠せません") })
+    }
+
     /// `policy.public_hide` leaves each path it names out of every page and export of the public
     /// edition: a Markdown field, a list, one key of a list's items, a vendor in one role.
     @Test func publicHideLeavesItsFieldsOutEverywhere() async throws {

@@ -70,6 +70,32 @@ extension Analysis {
             },
         ]
         if let hides {
+            // Members that name systems by a hidden field keep their shape without those lists.
+            func replacing(_ member: String, in value: @escaping @Sendable () -> JSONValue, _ edit: @escaping @Sendable (inout [String: JSONValue]) -> Void) {
+                direct[member] = { output, indent in
+                    guard case .object(var members) = value() else { return value().write(into: &output, indent: indent) }
+                    edit(&members)
+                    JSONValue.object(members).write(into: &output, indent: indent)
+                }
+            }
+            let sources = Dictionary(uniqueKeysWithValues: jsonSections.map { ($0.key, $0.value) })
+            if hides("basic.renewal") { direct["renewals"] = { JSONValue.object([:]).write(into: &$0, indent: $1) } }
+            if ["hardware.terminals", "hardware.terminals.group", "hardware.terminals.dedicated"].contains(where: hides),
+               let terminals = sources["terminals"] {
+                replacing("terminals", in: terminals) { $0["groups"] = .array([]) }
+            }
+            if ["hardware.servers", "hardware.servers.count", "hardware.servers.virtual", "hardware.servers.cores",
+                "hardware.servers.memory_gb", "hardware.servers.storage_gb", "usage.form"].contains(where: hides),
+               let consolidation = sources["consolidation"] {
+                replacing("consolidation", in: consolidation) { members in
+                    for key in ["candidates", "assumed", "unplaceable"] { members[key] = .array([]) }
+                    members["hosts"] = .array([])
+                }
+            }
+            if !maintenanceSystems, let costs = sources["costs"] {
+                // A department of one system would show that system's money.
+                replacing("costs", in: costs) { $0["by_department"] = .object([:]) }
+            }
             let rows = hides("usage.disaster_tasks") ? [] : disasterTable.map { row in
                 JSONValue.object(["task": .string(row.task), "kind": .string(row.kind?.token), "target": .string(row.target?.token),
                                   "system": .string(row.system)].filter { $0.key == "system" || !hides("usage.disaster_tasks." + $0.key) })
@@ -223,7 +249,7 @@ extension MaintenanceAnalysis {
             }
         }
         var flagged: [String: [String]] = Dictionary(uniqueKeysWithValues: Flag.allCases.map { ($0.rawValue, []) })
-        for system in systems { flagged[system.flag.rawValue, default: []].append(system.id) }
+        for system in systems where includeSystems { flagged[system.flag.rawValue, default: []].append(system.id) }
         let members: [String: (inout [UInt8], Int) -> Void] = [
             "flags": { JSONValue.writeStringLists(flagged, indent: $1, into: &$0) },
             "low_ratio": { output, _ in decimal(lowRatio, &output) },

@@ -329,6 +329,10 @@ public struct Integration: Sendable {
     public enum Target: Sendable, Hashable {
         case system(String)
         case external(String)
+
+        public var isExternal: Bool {
+            if case .external = self { true } else { false }
+        }
     }
 
     public var target: Target

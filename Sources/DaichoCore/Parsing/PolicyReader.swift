@@ -81,8 +81,16 @@ struct PolicyReader {
         if let paths = value["public_hide"]?.list {
             for (index, path) in paths.enumerated() {
                 guard let path = path.text else { continue }
-                let plain = path.replacing("[*]", with: "")
-                if LedgerSchema.field(at: plain) == nil || plain.isEmpty {
+                // As the build reads it: any index (`[*]`, `[]`, `[0]`) stands for every item.
+                let plain = path.replacing(/\[[^\]]*\]/, with: "")
+                if ["schema", "id", "basic", "basic.name", "basic.department"].contains(plain) {
+                    let fieldPath = "policy.public_hide[\(index)]"
+                    diagnostics.append(Diagnostic(.error, .outOfRange, at: map.location(of: fieldPath), field: fieldPath,
+                        LocalizedText(ja: "「\(path)」は公開版でも隠せません（システムの名称・所管課・IDはページの見出しや一覧、アドレスに使います）",
+                                      en: "'\(path)' cannot be hidden (the name, department and id make the pages' titles, lists and addresses)"),
+                        hint: LocalizedText(ja: "公開しないシステムは、公開用のプロジェクトから台帳を外してください",
+                                            en: "leave systems that must not be published out of the public project")))
+                } else if LedgerSchema.field(at: plain) == nil || plain.isEmpty {
                     let fieldPath = "policy.public_hide[\(index)]"
                     let near = Suggestion.nearest(to: plain, among: LedgerSchema.allFields.map(\.path))
                     diagnostics.append(Diagnostic(.error, .unknownFieldPath, at: map.location(of: fieldPath),

@@ -173,22 +173,25 @@ struct LedgerPresenter {
         ], markdown: visibility.hides("basic.purpose") ? nil : b.purpose.map { "<h3>\(HTML.escape(label("basic.purpose")))</h3>" + markdown.html($0) })
 
         let c = ledger.costs
+        // The amount is unit price × quantity: it goes with either. The unit is shown with the quantity.
+        let amountKey = visibility.hidesAny(["costs.lines.unit_price", "costs.lines.quantity"]) ? "unit_price" : "amount"
+        let showsUnit = !visibility.hides("costs.lines.unit")
         let costTables = [table("costs.lines", c?.lines ?? [], [
             ("name", t("項目", "Item"), { HTML.escape($0.name) }),
             ("kind", t("区分", "Kind"), { HTML.escape($0.kind.label.text(self.language)) }),
             ("unit_price", t("単価", "Unit price"), { YenFormat.yen($0.unitPrice, self.language) }),
-            ("quantity", t("数量", "Quantity"), { $0.quantity.decimalString(places: 2) + HTML.escape($0.unit ?? "") }),
-            // The amount is unit price × quantity: hidden with either.
-            ("unit_price", t("金額", "Amount"), { YenFormat.yen($0.roundedAmount, self.language) }),
+            ("quantity", t("数量", "Quantity"), { $0.quantity.decimalString(places: 2) + (showsUnit ? HTML.escape($0.unit ?? "") : "") }),
+            (amountKey, t("金額", "Amount"), { YenFormat.yen($0.roundedAmount, self.language) }),
         ])].compactMap { $0 }
-        add("costs", rows: [
+        // Any hidden amount hides all of them (see `Visibility.hidesCosts`).
+        if !visibility.hidesCosts { add("costs", rows: [
             row("costs.unit", c.map { $0.unit == .yen ? HTML.escape($0.unit.label.text(language))
                 : HTML.escape($0.unit.label.text(language)) + t("（金額は円に換算して表示）", " (amounts shown in yen)") }),
             row("costs.initial.hardware", yen(c?.hardware)), row("costs.initial.software", yen(c?.software)),
             row("costs.initial.construction", yen(c?.construction)), row("costs.initial.migration", yen(c?.migration)),
             row("costs.annual.maintenance", yen(c?.maintenance)), row("costs.annual.service", yen(c?.service)),
             row("costs.annual.other", yen(c?.other)),
-        ], tables: costTables)
+        ], tables: costTables) }
 
         let m = ledger.management
         add("management", rows: [
@@ -225,8 +228,10 @@ struct LedgerPresenter {
         add("hardware", rows: [
             row("hardware.location", enumeration(h?.location)), row("hardware.seismic", bool(h?.seismic)),
             row("hardware.ups", bool(h?.ups)),
-            row("hardware.servers", h?.servers.map { $0.isEmpty ? t("自前のサーバなし", "No server of its own")
-                : t("物理 \(h?.physicalServers ?? 0) 台", "\(h?.physicalServers ?? 0) physical") }),
+            // The count of physical servers follows from each server's count and kind.
+            visibility.hidesAny(["hardware.servers.count", "hardware.servers.virtual"]) ? nil
+                : row("hardware.servers", h?.servers.map { $0.isEmpty ? t("自前のサーバなし", "No server of its own")
+                    : t("物理 \(h?.physicalServers ?? 0) 台", "\(h?.physicalServers ?? 0) physical") }),
             row("hardware.terminals.dedicated", integer(h?.terminals?.dedicated, unit: t("台", ""))),
             row("hardware.terminals.group", text(h?.terminals?.group)),
         ], tables: hardwareTables)

@@ -126,8 +126,10 @@ extension SiteContext {
     func ledgerJSONEntries(_ ledger: Ledger) -> [(path: String, value: JSONValue)] {
         var entries: [(path: String, value: JSONValue)] = []
         entries.reserveCapacity(96)
+        // Any hidden amount hides all of a system's money (see `Visibility.hidesCosts`).
+        let hidesCosts = visibility.hidesCosts
         func put(_ path: String, _ value: JSONValue?) {
-            guard let value, value != .null, !visibility.hides(path) else { return }
+            guard let value, value != .null, !visibility.hides(path), !(hidesCosts && path.hasPrefix("costs.")) else { return }
             entries.append((path, value))
         }
         func token<E: LedgerEnum>(_ value: E?) -> JSONValue? { value.map { .string($0.token) } }
@@ -295,7 +297,12 @@ extension SiteContext {
             (t("記入率", "Completeness"), "id", { $0.completeness.ratio.decimalString(places: 4) }),
             (t("課題", "Gaps"), "id", { self.visibleGaps($0.id).map { $0.label.text(self.language) }.joined(separator: "／") }),
         ]
-        let visible = columns.filter { !visibility.hides($0.path) }
+        // Money goes with any hidden amount; the server count with the fields it is counted from.
+        let hidesCosts = visibility.hidesCosts
+        let hidesServers = visibility.hidesAny(["hardware.servers.count", "hardware.servers.virtual"])
+        let visible = columns.filter {
+            !visibility.hides($0.path) && !($0.path == "costs" && hidesCosts) && !($0.path == "hardware.servers" && hidesServers)
+        }
         func line(_ fields: [String], into bytes: inout [UInt8]) {
             for (index, field) in fields.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }

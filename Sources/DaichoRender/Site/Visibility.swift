@@ -19,7 +19,9 @@ public struct Visibility: Sendable {
     public init(profile: Profile, policy: Policy) {
         self.profile = profile
         if profile == .public {
-            hidden = Set((Self.publicHidden + policy.publicHide).map { $0.replacing("[*]", with: "") })
+            // `servers[*].os`, `servers[].os` and `servers[0].os` all hide the key in every item:
+            // hiding more than an index asked for is the safe reading.
+            hidden = Set((Self.publicHidden + policy.publicHide).map { $0.replacing(/\[[^\]]*\]/, with: "") })
         } else {
             hidden = []
         }
@@ -40,8 +42,28 @@ public struct Visibility: Sendable {
     /// ratio would give a hidden amount away). Hiding the breakdown (`costs.lines`) leaves the
     /// amounts shown.
     public var hidesCosts: Bool {
-        hidden.contains { $0 == "costs" || $0.hasPrefix("costs.initial") || $0.hasPrefix("costs.annual") }
+        hidden.contains { $0 == "costs" || $0 == "costs.unit" || $0.hasPrefix("costs.initial") || $0.hasPrefix("costs.annual") }
     }
+
+    /// Whether any of `paths` (or an ancestor) is hidden.
+    public func hidesAny(_ paths: [String]) -> Bool {
+        !hidden.isEmpty && paths.contains(where: hides)
+    }
+
+    /// The ledger fields each gap is worked out from: a gap is withheld with them.
+    static let gapSources: [GapAnalysis.Code: [String]] = [
+        .noSLA: ["vendor.contract.sla"], .noAnnualReport: ["management.annual_report"],
+        .noDesignDocs: ["management.design_docs"], .staffSEWork: ["management.staff_se_work"],
+        .noCostBreakdown: ["costs.lines"], .customized: ["software.customization"],
+        .noStandardLayout: ["software.standard_layout"],
+    ]
+
+    /// The fields the server consolidation plan is worked out from.
+    public static let consolidationSources = ["hardware.servers", "hardware.servers.count", "hardware.servers.virtual",
+                                              "hardware.servers.cores", "hardware.servers.memory_gb", "hardware.servers.storage_gb",
+                                              "usage.form"]
+    /// The fields the terminal groups are worked out from.
+    public static let terminalSources = ["hardware.terminals", "hardware.terminals.group", "hardware.terminals.dedicated"]
 
     /// The keys of the items of the list at `path` that are hidden (`hardware.servers[*].role`
     /// hides `role` of `hardware.servers`), all of them written as `*` when the list itself is.
@@ -60,8 +82,9 @@ public struct Visibility: Sendable {
         return columns.filter { !keys.contains($0.key) }.map(\.column)
     }
 
-    /// Per-system security and BCP gaps are internal only.
+    /// Per-system security and BCP gaps are internal only, and a gap worked out from a field
+    /// `public_hide` hides is withheld with it.
     public func shows(_ gap: GapAnalysis.Code) -> Bool {
-        profile == .internal || !gap.isSecurityOrBCP
+        profile == .internal || !gap.isSecurityOrBCP && !hidesAny(Self.gapSources[gap] ?? [])
     }
 }

@@ -181,7 +181,7 @@ extension SiteContext {
     }
 
     func consolidationPage() -> AnalysisPage {
-        if visibility.hides("hardware.servers") { return withheldPage("analysis/consolidation.html", t("consolidation")) }
+        if visibility.hidesAny(Visibility.consolidationSources) { return withheldPage("analysis/consolidation.html", t("consolidation")) }
         let c = analysis.consolidation
         let root = "../"
         let analyzer = Analyzer(policy: project.policy)
@@ -230,7 +230,7 @@ extension SiteContext {
     }
 
     func terminalsPage() -> AnalysisPage {
-        if visibility.hides("hardware.terminals") { return withheldPage("analysis/terminals.html", t("terminals")) }
+        if visibility.hidesAny(Visibility.terminalSources) { return withheldPage("analysis/terminals.html", t("terminals")) }
         let term = analysis.terminals
         let root = "../"
         let groups = term.groups.sorted { $0.count != $1.count ? $0.count > $1.count : $0.group < $1.group }
@@ -341,7 +341,7 @@ extension SiteContext {
             years: years.map { year in
                 .init(label: t("\(year)年度", "FY\(year)"), items: (analysis.renewals[year] ?? []).prefix(Self.chartLimit).map { id in
                     .init(label: byID.name(id) ?? id, link: root + systemPath(id),
-                          category: byID[id]?.category.map { $0.order } ?? 7)
+                          category: visibility.hides("basic.category") ? 7 : byID[id]?.category.map { $0.order } ?? 7)
                 })
             })
         let counts = ColumnChart(
@@ -363,21 +363,23 @@ extension SiteContext {
 
     func integrationsPage() -> AnalysisPage {
         let root = "../"
+        // The map draws each link's direction: without it (or the partners) the page is withheld.
         guard let shown = visibility.visibleColumns(of: "integrations", [("system", 0), ("direction", 1), ("method", 2), ("data", 3)]),
-              shown.contains(0) else {
+              shown.contains(0), shown.contains(1) else {
             return withheldPage("analysis/integrations.html", t("integrations"))
         }
+        let (hidesExternal, hidesCategory) = (visibility.hides("integrations.external"), visibility.hides("basic.category"))
         var nodes: [NetworkDiagram.Node] = []
         var edges: [NetworkDiagram.Edge] = []
         var seen: Set<String> = []
         // Where each row's link is: the rows are made as the table is written (see `SubTable.row`).
         var links: [(ledger: Int32, link: Int32)] = []
         for ledger in ledgers where !ledger.integrations.isEmpty || incoming[ledger.id] != nil {
-            nodes.append(.init(id: ledger.id, label: ledger.name, group: ledger.category?.order ?? 7,
+            nodes.append(.init(id: ledger.id, label: ledger.name, group: hidesCategory ? 7 : ledger.category?.order ?? 7,
                                link: root + systemPath(ledger.id)))
         }
         for (index, ledger) in ledgers.enumerated() {
-            for (position, link) in ledger.integrations.enumerated() {
+            for (position, link) in ledger.integrations.enumerated() where !(hidesExternal && link.target.isExternal) {
                 let target: String
                 switch link.target {
                 case .system(let id):

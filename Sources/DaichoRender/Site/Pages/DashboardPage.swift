@@ -119,7 +119,7 @@ extension SiteContext {
                 .init(flag: $0.rawValue, label: $0.label.text(language), count: a.maintenance.ids(flagged: $0).count)
             },
             showFlags: !visibility.hidesCosts,
-            gaps: gapCounts, renewals: Array(renewals), hasRenewals: !renewals.isEmpty, sections: sections,
+            gaps: gapCounts, renewals: Array(renewals), hasRenewals: !renewals.isEmpty && !visibility.hides("basic.renewal"), sections: sections,
             excluded: a.excluded, hasExcluded: !a.excluded.isEmpty,
             referenceNote: NationalReference.note.text(language), hasAnalysis: !options.systemsOnly)
     }

@@ -167,7 +167,10 @@ extension SiteContext {
         }
         var tables: [SubTable] = []
         if !ledger.integrations.isEmpty {
-            tables.append(SubTable(caption: t("integrationsOut"), headers: shown.map { headers[$0] }, rows: ledger.integrations.map { link in
+            // Links to systems outside the inventory are left out with their names (`integrations[*].external`).
+            let hidesExternal = visibility.hides("integrations.external")
+            tables.append(SubTable(caption: t("integrationsOut"), headers: shown.map { headers[$0] },
+                                   rows: ledger.integrations.filter { !(hidesExternal && $0.target.isExternal) }.map { link in
                 switch link.target {
                 case .system(let id): cells(partner(id), link, mirrored: false)
                 case .external(let name): cells(HTML.escape(name) + t("（台帳外）", " (external)"), link, mirrored: false)
