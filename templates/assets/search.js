@@ -6,6 +6,9 @@
 (function () {
   'use strict';
 
+  // The page's language (`daicho build --lang en`) for the status line.
+  var EN = document.documentElement.lang === 'en';
+
   var MAX_RESULTS = 100;
   var DEBOUNCE_MS = 80;
   var FIELDS = [1, 2, 3, 4, 5]; // name, department, vendor, business, id
@@ -165,10 +168,13 @@
     } else {
       render(hits);
       var ms = formatMs(performance.now() - start);
-      status.textContent = hits.length === 0
-        ? '該当する台帳は見つかりませんでした（' + ms + ' ms）'
-        : hits.length + '件見つかりました（' + ms + ' ms）' +
-          (hits.length > MAX_RESULTS ? '。先頭の' + MAX_RESULTS + '件を表示しています' : '');
+      status.textContent = EN
+        ? (hits.length === 0 ? 'No ledger found (' + ms + ' ms)'
+          : hits.length + ' found (' + ms + ' ms)' + (hits.length > MAX_RESULTS ? '; the first ' + MAX_RESULTS + ' are shown' : ''))
+        : hits.length === 0
+          ? '該当する台帳は見つかりませんでした（' + ms + ' ms）'
+          : hits.length + '件見つかりました（' + ms + ' ms）' +
+            (hits.length > MAX_RESULTS ? '。先頭の' + MAX_RESULTS + '件を表示しています' : '');
     }
     if (updateHash) setHash(query);
   }

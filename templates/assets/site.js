@@ -3,6 +3,9 @@
 (function () {
   'use strict';
 
+  // The page's language (`daicho build --lang en`) for the few words the script writes.
+  var EN = document.documentElement.lang === 'en';
+
   var collator = (typeof Intl !== 'undefined' && Intl.Collator)
     ? new Intl.Collator('ja', { numeric: true, sensitivity: 'base' })
     : { compare: function (a, b) { return a < b ? -1 : a > b ? 1 : 0; } };
@@ -43,6 +46,10 @@
 
   function sortKey(cell, type) {
     if (!cell) return null;
+    // A cell shown as "—" (not answered, or not applicable: "— 対象外") has no value; the build
+    // writes data-value="-1" for such a number.
+    var shown = cell.textContent.trim();
+    if (shown === '' || shown.charAt(0) === '—' || cell.getAttribute('data-value') === '-1') return null;
     var raw = cell.hasAttribute('data-value') ? cell.getAttribute('data-value') : cell.textContent;
     if (type === 'number') {
       var n = parseFloat(String(raw).replace(/[,，\s円%％]/g, ''));
@@ -97,7 +104,7 @@
       icon.setAttribute('aria-hidden', 'true');
       icon.textContent = '⇅';
       button.appendChild(icon);
-      button.title = '並べ替え';
+      button.title = EN ? 'Sort' : '並べ替え';
       th.appendChild(button);
       var initial = th.getAttribute('aria-sort');
       if (initial === 'ascending' || initial === 'descending') icon.textContent = initial === 'descending' ? '▼' : '▲';
@@ -136,13 +143,12 @@
       rows.forEach(function (row) {
         var text = rowText(row);
         var ok = terms.every(function (t) { return text.indexOf(t) !== -1; }) &&
-          wanted.every(function (w) {
-            return (row.getAttribute(w.key) || '').split(/\s+/).indexOf(w.value) !== -1;
-          });
+          // Each row has one value per menu: compared whole (a department may hold a space).
+          wanted.every(function (w) { return (row.getAttribute(w.key) || '') === w.value; });
         row.hidden = !ok;
         if (ok) shown++;
       });
-      count.textContent = rows.length + '件中 ' + shown + '件を表示';
+      count.textContent = EN ? shown + ' of ' + rows.length + ' shown' : rows.length + '件中 ' + shown + '件を表示';
     }
 
     var timer = 0;

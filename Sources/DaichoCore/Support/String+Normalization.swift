@@ -7,7 +7,10 @@ extension String {
         // ASCII, kana and kanji (most values: names, era dates) are NFKC already; Foundation's
         // normalisation is left for the rest (full-width digits, half-width kana, symbols).
         if trimmed.utf8.allSatisfy({ $0 < 0x80 }) || trimmed.unicodeScalars.allSatisfy(\.isNFKCStable) { return trimmed }
-        return String(trimmed.precomposedStringWithCompatibilityMapping.trimmingCharactersInWhitespace)
+        // Decomposed, then composed: Foundation's NFKC here leaves half-width voiced kana (ﾋﾞ) as
+        // ヒ and a combining mark, where NFKC (and a browser's `normalize('NFKC')`) gives ビ.
+        return String(trimmed.decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
+            .trimmingCharactersInWhitespace)
     }
 
     /// In Unicode's composed form (NFC), for names that group systems (departments, vendors):

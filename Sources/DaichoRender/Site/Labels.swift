@@ -7,6 +7,8 @@ public enum Labels {
         "home": ("ダッシュボード", "Dashboard"),
         "pages": ("ページ一覧", "Pages"),
         "breadcrumbs": ("現在位置", "Breadcrumbs"),
+        "openParen": ("（", " ("),
+        "closeParen": ("）", ")"),
         "systems": ("システム一覧", "Systems"),
         "departments": ("所管課別", "By department"),
         "vendors": ("事業者別", "By vendor"),
