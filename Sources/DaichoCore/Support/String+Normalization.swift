@@ -7,10 +7,14 @@ extension String {
         // ASCII, kana and kanji (most values: names, era dates) are NFKC already; Foundation's
         // normalisation is left for the rest (full-width digits, half-width kana, symbols).
         if trimmed.utf8.allSatisfy({ $0 < 0x80 }) || trimmed.unicodeScalars.allSatisfy(\.isNFKCStable) { return trimmed }
-        // Decomposed, then composed: Foundation's NFKC here leaves half-width voiced kana (ﾋﾞ) as
-        // ヒ and a combining mark, where NFKC (and a browser's `normalize('NFKC')`) gives ビ.
-        return String(trimmed.decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
-            .trimmingCharactersInWhitespace)
+        // With a (half-width) voiced sound mark, decomposed and then composed: Foundation's NFKC
+        // here leaves ﾋﾞ as ヒ and a combining mark, where NFKC (and a browser's
+        // `normalize('NFKC')`) gives ビ. Only then: the two passes cost more, and names with
+        // 「・」 take this path.
+        let voiced = trimmed.unicodeScalars.contains { (0x3099...0x309A).contains($0.value) || (0xFF9E...0xFF9F).contains($0.value) }
+        let normalized = voiced ? trimmed.decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
+            : trimmed.precomposedStringWithCompatibilityMapping
+        return String(normalized.trimmingCharactersInWhitespace)
     }
 
     /// In Unicode's composed form (NFC), for names that group systems (departments, vendors):
