@@ -80,13 +80,10 @@ extension Analysis {
             }
             let sources = Dictionary(uniqueKeysWithValues: jsonSections.map { ($0.key, $0.value) })
             if hides("basic.renewal") { direct["renewals"] = { JSONValue.object([:]).write(into: &$0, indent: $1) } }
-            if ["hardware.terminals", "hardware.terminals.group", "hardware.terminals.dedicated"].contains(where: hides),
-               let terminals = sources["terminals"] {
+            if Self.terminalSources.contains(where: hides), let terminals = sources["terminals"] {
                 replacing("terminals", in: terminals) { $0["groups"] = .array([]) }
             }
-            if ["hardware.servers", "hardware.servers.count", "hardware.servers.virtual", "hardware.servers.cores",
-                "hardware.servers.memory_gb", "hardware.servers.storage_gb", "usage.form"].contains(where: hides),
-               let consolidation = sources["consolidation"] {
+            if Self.consolidationSources.contains(where: hides), let consolidation = sources["consolidation"] {
                 replacing("consolidation", in: consolidation) { members in
                     for key in ["candidates", "assumed", "unplaceable"] { members[key] = .array([]) }
                     members["hosts"] = .array([])
@@ -114,6 +111,13 @@ extension Analysis {
         }
         return writers
     }
+
+    /// The ledger fields the server consolidation plan is worked out from.
+    public static let consolidationSources = ["hardware.servers", "hardware.servers.count", "hardware.servers.virtual",
+                                              "hardware.servers.cores", "hardware.servers.memory_gb", "hardware.servers.storage_gb",
+                                              "usage.form"]
+    /// The ledger fields the terminal groups are worked out from.
+    public static let terminalSources = ["hardware.terminals", "hardware.terminals.group", "hardware.terminals.dedicated"]
 
     /// `json`'s top-level members in the order it writes them, each made when asked for: a build
     /// writes them one at a time (see `jsonWriters`), so that the whole tree of a national

@@ -58,12 +58,6 @@ public struct Visibility: Sendable {
         .noStandardLayout: ["software.standard_layout"],
     ]
 
-    /// The fields the server consolidation plan is worked out from.
-    public static let consolidationSources = ["hardware.servers", "hardware.servers.count", "hardware.servers.virtual",
-                                              "hardware.servers.cores", "hardware.servers.memory_gb", "hardware.servers.storage_gb",
-                                              "usage.form"]
-    /// The fields the terminal groups are worked out from.
-    public static let terminalSources = ["hardware.terminals", "hardware.terminals.group", "hardware.terminals.dedicated"]
 
     /// The keys of the items of the list at `path` that are hidden (`hardware.servers[*].role`
     /// hides `role` of `hardware.servers`), all of them written as `*` when the list itself is.

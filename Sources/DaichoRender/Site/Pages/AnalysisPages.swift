@@ -181,7 +181,7 @@ extension SiteContext {
     }
 
     func consolidationPage() -> AnalysisPage {
-        if visibility.hidesAny(Visibility.consolidationSources) { return withheldPage("analysis/consolidation.html", t("consolidation")) }
+        if visibility.hidesAny(Analysis.consolidationSources) { return withheldPage("analysis/consolidation.html", t("consolidation")) }
         let c = analysis.consolidation
         let root = "../"
         let analyzer = Analyzer(policy: project.policy)
@@ -230,7 +230,7 @@ extension SiteContext {
     }
 
     func terminalsPage() -> AnalysisPage {
-        if visibility.hidesAny(Visibility.terminalSources) { return withheldPage("analysis/terminals.html", t("terminals")) }
+        if visibility.hidesAny(Analysis.terminalSources) { return withheldPage("analysis/terminals.html", t("terminals")) }
         let term = analysis.terminals
         let root = "../"
         let groups = term.groups.sorted { $0.count != $1.count ? $0.count > $1.count : $0.group < $1.group }
