@@ -95,8 +95,8 @@ struct ChartTests {
         #expect(svg.contains("<rect x=\"8.0\" y=\"74.0\" width=\"140.0\" height=\"24.0\" rx=\"4\" fill=\"#fff\" stroke=\"#0072B2\""))
         #expect(svg.contains("<rect x=\"156.0\" y=\"8.0\" width=\"140.0\" height=\"28.0\""))
         #expect(svg.contains("<a href=\"systems/fukushi.html\"><g><title>福祉</title><rect x=\"156.0\" y=\"44.0\""))
-        // 10 units: four characters and "…", the full name in <title>.
-        #expect(svg.contains(">とても長…</text>"))
+        // 16 units: seven characters and "…", the full name in <title>.
+        #expect(svg.contains(">とても長いシス…</text>"))
         #expect(svg.contains("<title>とても長いシステム名称です</title>"))
         // Width 8 + 2 × 148; height 44 + 2 × 30 + 2.
         #expect(svg.contains("viewBox=\"0 0 304 106\""))

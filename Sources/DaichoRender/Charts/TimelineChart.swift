@@ -44,7 +44,9 @@ public struct TimelineChart: Sendable, Hashable {
     static let itemsTop = Exact(44)
     static let itemHeight = Exact(24)
     static let itemPitch = Exact(30)
-    static let itemLimit = 10
+    /// What fits in a box: 140 px less the marker (22 px) and a margin, at 7 px a unit (a full-width
+    /// character is two). Ten units cut most names to four characters.
+    static let itemLimit = 16
     static let headerLimit = 18
 
     public func svg() -> String {
