@@ -64,8 +64,9 @@ struct ChartTests {
     // MARK: Column chart
 
     @Test func columnGeometry() {
-        // Ticks 0, 0.5 … 2: widest label "0.5" is 21px, so the plot starts at 24 + 21 + 10 = 55.
-        // "2025年度" is 8 units → slot 8 × 7 + 12 = 68, column 48 wide; the first column starts at 55 + 18.
+        // Counts, ticked at whole numbers 0, 1, 2: widest label "1" is 7px, so the plot starts at
+        // 24 + 7 + 10 = 41. "2025年度" is 8 units → slot 8 × 7 + 12 = 68, column 48 wide; the first
+        // column starts at 41 + 18 = 59, the second at 59 + 68 = 127.
         let chart = ColumnChart(
             title: "t", description: "d", valueAxisLabel: "件数", categoryAxisLabel: "年度",
             columns: [
@@ -73,11 +74,11 @@ struct ChartTests {
                 .init(label: "2026年度", value: Exact(2), valueText: "2件", category: 2),
             ])
         let svg = chart.svg()
-        #expect(svg.contains("<rect x=\"73.0\" y=\"124.0\" width=\"48.0\" height=\"100.0\" fill=\"#E69F00\"/>"))
-        #expect(svg.contains("<rect x=\"141.0\" y=\"24.0\" width=\"48.0\" height=\"200.0\" fill=\"#009E73\"/>"))
-        #expect(svg.contains("<text x=\"97.0\" y=\"118.0\" text-anchor=\"middle\">1件</text>"))
-        // Plot ends at 55 + 16 + 2 × 68 = 207; width 215; height 24 + 200 + 50.
-        #expect(svg.contains("viewBox=\"0 0 215 274\""))
+        #expect(svg.contains("<rect x=\"59.0\" y=\"124.0\" width=\"48.0\" height=\"100.0\" fill=\"#E69F00\"/>"))
+        #expect(svg.contains("<rect x=\"127.0\" y=\"24.0\" width=\"48.0\" height=\"200.0\" fill=\"#009E73\"/>"))
+        #expect(svg.contains("<text x=\"83.0\" y=\"118.0\" text-anchor=\"middle\">1件</text>"))
+        // Plot ends at 41 + 16 + 2 × 68 = 193; width 201; height 24 + 200 + 50.
+        #expect(svg.contains("viewBox=\"0 0 201 274\""))
         #expect(svg.contains("transform=\"rotate(-90 14.0 124.0)\""))
     }
 
@@ -288,6 +289,11 @@ struct ChartTests {
         #expect(ValueAxis(covering: Exact(7)).ticks == [0, 2, 4, 6, 8].map { Exact($0) })
         #expect(ValueAxis(covering: Exact(0)).maximum == Exact(1))
         #expect(ValueAxis(fixed: Exact(7)).ticks == [0, 2, 4, 6].map { Exact($0) })
+        // Counts: 10 / 4 = 2.5 is the round step, 5 the whole one; 3 / 4 rounds to 1, not 0.75 … 1.
+        #expect(ValueAxis(covering: Exact(10)).ticks == [0, 2.5, 5, 7.5, 10].map { Exact(decimal: "\($0)")! })
+        #expect(ValueAxis(covering: Exact(10), wholeSteps: true).ticks == [0, 5, 10].map { Exact($0) })
+        #expect(ValueAxis(covering: Exact(3), wholeSteps: true).ticks == [0, 1, 2, 3].map { Exact($0) })
+        #expect(ValueAxis(covering: Exact(7), wholeSteps: true).ticks == [0, 2, 4, 6, 8].map { Exact($0) })
     }
 
     @Test func randomLabelsStayWellFormed() {

@@ -43,7 +43,8 @@ public struct ColumnChart: Sendable, Hashable {
         guard !columns.isEmpty else {
             return SVG.message(SVG.emptyMessage, id: id, title: title, description: description)
         }
-        let axis = ValueAxis(covering: columns.map(\.value).max() ?? .one)
+        // Counts are ticked at whole numbers.
+        let axis = ValueAxis(covering: columns.map(\.value).max() ?? .one, wholeSteps: columns.allSatisfy(\.value.isInteger))
         let tickLabels = axis.ticks.map(SVG.tickLabel)
         let tickWidth = tickLabels.map(SVG.width).max() ?? .zero
         let plotX = Exact(24) + tickWidth + Exact(10)

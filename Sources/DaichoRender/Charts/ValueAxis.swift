@@ -8,9 +8,12 @@ struct ValueAxis: Sendable, Hashable {
     var ticks: [Exact]
 
     /// An axis covering `dataMaximum` (at least 1), extended to the next round tick.
-    init(covering dataMaximum: Exact) {
+    /// - Parameter wholeSteps: ticks at whole numbers only (counts: 5 rather than 2.5).
+    init(covering dataMaximum: Exact, wholeSteps: Bool = false) {
         let top = Exact.one < dataMaximum ? dataMaximum : .one
-        let step = ValueAxis.roundStep(atLeast: top * Exact(1, 4))
+        var step = ValueAxis.roundStep(atLeast: top * Exact(1, 4))
+        // Of the round steps, only 2.5 and those below 1 are not whole.
+        if wholeSteps && !step.isInteger { step = step < .one ? .one : Exact(5) }
         var maximum = Exact.zero
         var ticks = [Exact.zero]
         while maximum < top {
