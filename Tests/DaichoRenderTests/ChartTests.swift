@@ -17,8 +17,9 @@ struct ChartTests {
             maximum: Exact(2))
         let svg = chart.svg()
         #expect(svg.contains("<rect x=\"23.0\" y=\"12.0\" width=\"200.0\" height=\"20.0\" fill=\"#56B4E9\"/>"))
-        // Value text 4px after the bar end, baseline 14.5 below the bar top.
-        #expect(svg.contains("<text x=\"227.0\" y=\"26.5\">1件</text>"))
+        // Value text 4px after the bar end, baseline 14.5 below the bar top, on a white ground
+        // 2px wider each side than the text (3 units × 7px).
+        #expect(svg.contains("<rect x=\"225.0\" y=\"13.0\" width=\"25.0\" height=\"18.0\" fill=\"#fff\"/><text x=\"227.0\" y=\"26.5\">1件</text>"))
         // Ticks every 0.5 up to 2; the tick at 1 sits at 23 + 200.
         for label in ["0", "0.5", "1", "1.5", "2"] { #expect(svg.contains(">\(label)</text>")) }
         #expect(svg.contains("<line x1=\"223.0\" y1=\"40.0\" x2=\"223.0\" y2=\"44.0\" stroke=\"#666\"/>"))
@@ -38,6 +39,12 @@ struct ChartTests {
         #expect(svg.contains("<line x1=\"223.0\" y1=\"22.0\" x2=\"223.0\" y2=\"60.0\" stroke=\"#222\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"))
         #expect(svg.contains(">50%</text>"))
         #expect(!svg.contains(">4</text>"))
+        // The values come after the line, so it does not strike them through.
+        let withValue = BarChart(title: "t", description: "d", valueAxisLabel: "",
+                                 bars: [.init(label: "A", value: Exact(3), valueText: "3件")],
+                                 referenceLine: .init(value: Exact(3, 2), label: "50%")).svg()
+        let lineAt = withValue.range(of: "stroke-dasharray")?.lowerBound, valueAt = withValue.range(of: ">3件</text>")?.lowerBound
+        if let lineAt, let valueAt { #expect(lineAt < valueAt) } else { Issue.record("no reference line or value: \(withValue)") }
     }
 
     @Test func barLabelsTruncateWithFullTitle() {

@@ -91,6 +91,7 @@ public struct BarChart: Sendable, Hashable {
         }
 
         // Bars.
+        var valueTexts: [String] = []
         for (index, bar) in bars.enumerated() {
             let barY = top + Exact(index) * Self.rowPitch + Exact(4)
             let textY = barY + Exact(29, 2)
@@ -102,7 +103,11 @@ public struct BarChart: Sendable, Hashable {
                 + " height=\"\(SVG.number(Self.barHeight))\" fill=\"\(SVG.color(bar.category))\"/>")
             if !bar.valueText.isEmpty {
                 let valueX = plotX + barWidth + Exact(4)
-                group.append(SVG.text(bar.valueText, x: valueX, y: textY))
+                // Drawn after the reference line, on a white ground, so the line does not strike it
+                // through; outside the bar's link, which stays one stop for the keyboard.
+                valueTexts.append("<rect x=\"\(SVG.number(valueX - Exact(2)))\" y=\"\(SVG.number(barY + Exact(1)))\""
+                    + " width=\"\(SVG.number(SVG.width(bar.valueText) + Exact(4)))\" height=\"\(SVG.number(Self.barHeight - Exact(2)))\" fill=\"#fff\"/>"
+                    + SVG.text(bar.valueText, x: valueX, y: textY))
                 width = max(width, valueX + SVG.width(bar.valueText) + Exact(8))
             }
             group.append("</g>")
@@ -121,6 +126,7 @@ public struct BarChart: Sendable, Hashable {
             group.append("</g>")
             body.append(group.joined())
         }
+        body += valueTexts
 
         return SVG.document(id: id, title: title, description: description, width: width, height: axisY + Exact(48), body: body)
     }
