@@ -81,8 +81,8 @@ struct PolicyReader {
         if let paths = value["public_hide"]?.list {
             for (index, path) in paths.enumerated() {
                 guard let path = path.text else { continue }
-                // As the build reads it: any index (`[*]`, `[]`, `[0]`) stands for every item.
-                let plain = path.replacing(/\[[^\]]*\]/, with: "")
+                // As the build reads it (`Visibility`): any index (`[*]`, `[]`, `[0]`) stands for every item.
+                let plain = LedgerSchema.plainPath(path)
                 if ["schema", "id", "basic", "basic.name", "basic.department"].contains(plain) {
                     let fieldPath = "policy.public_hide[\(index)]"
                     diagnostics.append(Diagnostic(.error, .outOfRange, at: map.location(of: fieldPath), field: fieldPath,

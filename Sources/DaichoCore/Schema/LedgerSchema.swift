@@ -210,7 +210,13 @@ public enum LedgerSchema {
     public static func field(at path: String) -> FieldSpec? {
         if let known = byPath[path] { return known }
         guard path.contains("[") else { return nil }
-        return byPath[path.replacing(/\[[0-9*]*\]/, with: "")]
+        return byPath[plainPath(path)]
+    }
+
+    /// A path without its list indexes (`[1]`, `[*]`, `[]`): the schema's path of the field, which
+    /// stands for it in every item.
+    public static func plainPath(_ path: String) -> String {
+        path.contains("[") ? path.replacing(/\[[0-9*]*\]/, with: "") : path
     }
 
     /// A field's label by its dotted path: asked for every row of every page, without copying

@@ -111,7 +111,7 @@ public struct FollowUpReport: Sendable {
 
     private func item(_ diagnostic: Diagnostic) -> String {
         let path = diagnostic.fieldPath
-        let label = LedgerSchema.field(at: path.replacing(/\[\d+\]/, with: "")).map { $0.label.text(language) }
+        let label = LedgerSchema.field(at: path).map { $0.label.text(language) }
         var text = t("- \(diagnostic.location.line)行目", "- line \(diagnostic.location.line)")
         if !path.isEmpty {
             text += label.map { t("「\($0)」（`\(path)`）", " '\($0)' (`\(path)`)") } ?? " (`\(path)`)"

@@ -183,15 +183,14 @@ struct LedgerPresenter {
             ("quantity", t("数量", "Quantity"), { $0.quantity.decimalString(places: 2) + (showsUnit ? HTML.escape($0.unit ?? "") : "") }),
             (amountKey, t("金額", "Amount"), { YenFormat.yen($0.roundedAmount, self.language) }),
         ])].compactMap { $0 }
-        // Any hidden amount hides all of them (see `Visibility.hidesCosts`).
-        if !visibility.hidesCosts { add("costs", rows: [
+        add("costs", rows: [
             row("costs.unit", c.map { $0.unit == .yen ? HTML.escape($0.unit.label.text(language))
                 : HTML.escape($0.unit.label.text(language)) + t("（金額は円に換算して表示）", " (amounts shown in yen)") }),
             row("costs.initial.hardware", yen(c?.hardware)), row("costs.initial.software", yen(c?.software)),
             row("costs.initial.construction", yen(c?.construction)), row("costs.initial.migration", yen(c?.migration)),
             row("costs.annual.maintenance", yen(c?.maintenance)), row("costs.annual.service", yen(c?.service)),
             row("costs.annual.other", yen(c?.other)),
-        ], tables: costTables) }
+        ], tables: costTables)
 
         let m = ledger.management
         add("management", rows: [

@@ -126,10 +126,8 @@ extension SiteContext {
     func ledgerJSONEntries(_ ledger: Ledger) -> [(path: String, value: JSONValue)] {
         var entries: [(path: String, value: JSONValue)] = []
         entries.reserveCapacity(96)
-        // Any hidden amount hides all of a system's money (see `Visibility.hidesCosts`).
-        let hidesCosts = visibility.hidesCosts
         func put(_ path: String, _ value: JSONValue?) {
-            guard let value, value != .null, !visibility.hides(path), !(hidesCosts && path.hasPrefix("costs.")) else { return }
+            guard let value, value != .null, !visibility.hides(path) else { return }
             entries.append((path, value))
         }
         func token<E: LedgerEnum>(_ value: E?) -> JSONValue? { value.map { .string($0.token) } }
@@ -297,12 +295,9 @@ extension SiteContext {
             (t("記入率", "Completeness"), "id", { $0.completeness.ratio.decimalString(places: 4) }),
             (t("課題", "Gaps"), "id", { self.visibleGaps($0.id).map { $0.label.text(self.language) }.joined(separator: "／") }),
         ]
-        // Money goes with any hidden amount; the server count with the fields it is counted from.
-        let hidesCosts = visibility.hidesCosts
+        // The server count goes with the fields it is counted from.
         let hidesServers = visibility.hidesAny(["hardware.servers.count", "hardware.servers.virtual"])
-        let visible = columns.filter {
-            !visibility.hides($0.path) && !($0.path == "costs" && hidesCosts) && !($0.path == "hardware.servers" && hidesServers)
-        }
+        let visible = columns.filter { !visibility.hides($0.path) && !($0.path == "hardware.servers" && hidesServers) }
         func line(_ fields: [String], into bytes: inout [UInt8]) {
             for (index, field) in fields.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }

@@ -21,7 +21,13 @@ public struct Visibility: Sendable {
         if profile == .public {
             // `servers[*].os`, `servers[].os` and `servers[0].os` all hide the key in every item:
             // hiding more than an index asked for is the safe reading.
-            hidden = Set((Self.publicHidden + policy.publicHide).map { $0.replacing(/\[[^\]]*\]/, with: "") })
+            var paths = Set((Self.publicHidden + policy.publicHide).map(LedgerSchema.plainPath))
+            // Any hidden amount hides all of a system's money, the whole of `costs`: a total or a
+            // ratio would give it away. Hiding the breakdown (`costs.lines`) leaves the amounts.
+            if paths.contains(where: { $0 == "costs.unit" || $0.hasPrefix("costs.initial") || $0.hasPrefix("costs.annual") }) {
+                paths.insert("costs")
+            }
+            hidden = paths
         } else {
             hidden = []
         }
@@ -38,12 +44,8 @@ public struct Visibility: Sendable {
         }
     }
 
-    /// Whether per-system money is left out: `costs` hidden, or any of its amounts (a total or a
-    /// ratio would give a hidden amount away). Hiding the breakdown (`costs.lines`) leaves the
-    /// amounts shown.
-    public var hidesCosts: Bool {
-        hidden.contains { $0 == "costs" || $0 == "costs.unit" || $0.hasPrefix("costs.initial") || $0.hasPrefix("costs.annual") }
-    }
+    /// Whether per-system money is left out (`costs` hidden, or one of its amounts: see `init`).
+    public var hidesCosts: Bool { hides("costs") }
 
     /// Whether any of `paths` (or an ancestor) is hidden.
     public func hidesAny(_ paths: [String]) -> Bool {
