@@ -74,10 +74,7 @@ public enum AtomicFile {
     /// that is not a regular one, a pipe or a device, which a rename would replace.
     public static func writeNamed(_ bytes: [UInt8], to path: String) throws(WriteError) {
         var status = stat()
-        var target = path
-        if lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK {
-            target = linkTarget(path) ?? path
-        }
+        let target = OutputFolder.followingLink(path)
         guard stat(target, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG else {
             return try write(bytes, to: target)
         }
@@ -88,17 +85,6 @@ public enum AtomicFile {
         let closed = close(descriptor) == 0
         if let failure { throw .cannotWrite(path, String(cString: strerror(failure))) }
         if !closed { throw .cannotWrite(path, String(cString: strerror(errno))) }
-    }
-
-    /// Where the symbolic link at `path` points, relative to its folder when the link is relative;
-    /// nil when it cannot be read.
-    private static func linkTarget(_ path: String) -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink(path, &buffer, Int(PATH_MAX))
-        guard count > 0 else { return nil }
-        let destination = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard !destination.hasPrefix("/"), let slash = path.lastIndex(of: "/") else { return destination }
-        return String(path[...slash]) + destination
     }
 
     /// Writes a file that must not exist yet; an existing file is left untouched.

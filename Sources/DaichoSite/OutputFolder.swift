@@ -21,9 +21,8 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         guard Self.isReplaceable(trimmed) else { throw .notASite(trimmed) }
         if let held = Self.firstHeld(keeping, in: trimmed) { throw .holds(trimmed, held) }
         self.output = trimmed
-        let url = URL(fileURLWithPath: trimmed)
         staging = Self.stagingPath(for: trimmed)
-        Self.removeLeftovers(in: url.deletingLastPathComponent().path, of: url.lastPathComponent)
+        Self.removeLeftovers(beside: trimmed)
         try? FileManager.default.removeItem(atPath: staging)
         try AtomicFile.makeFolder(staging)
         root = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -145,7 +144,13 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     /// each, gigabytes at national scale): `.<site>.building-<pid>`, its `.old` and the old sites
     /// set aside to be removed on the side (`.old-<n>`), for a process that no longer runs. A
     /// process still running keeps its own.
-    static func removeLeftovers(in parent: String, of name: String) {
+    static func removeLeftovers(beside output: String) {
+        let url = URL(fileURLWithPath: trimmed(output))
+        removeLeftovers(in: url.deletingLastPathComponent().path, of: url.lastPathComponent)
+    }
+
+    /// `removeLeftovers(beside:)` for the site `name` in the folder `parent`.
+    private static func removeLeftovers(in parent: String, of name: String) {
         let prefix = ".\(name).building-"
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         for entry in entries where entry.hasPrefix(prefix) {
@@ -224,7 +229,8 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
 
     /// The folder an output given as a symbolic link names: the site is built beside it and swapped
     /// in there (replacing the link with a folder of its own would leave the published folder
-    /// stale without a word). Any other path is returned as it is.
+    /// stale without a word). Any other path is returned as it is. (`docs --out` follows a link
+    /// to a file the same way.)
     public static func followingLink(_ output: String) -> String {
         let trimmed = trimmed(output)
         var status = stat()

@@ -119,8 +119,7 @@ public struct SiteBuilder: Sendable {
             started = clock.now
             // A full build killed since the last one left its staging folder beside the site (a
             // full build clears them as it starts, see `OutputFolder`).
-            let url = URL(fileURLWithPath: OutputFolder.trimmed(output))
-            OutputFolder.removeLeftovers(in: url.deletingLastPathComponent().path, of: url.lastPathComponent)
+            OutputFolder.removeLeftovers(beside: output)
             let hashed = Self.hashed(source, stamps: taken, previous: previous)
             source = hashed.source
             // Compared in place: a table of the old hashes made to compare with was 10,000 more rows.

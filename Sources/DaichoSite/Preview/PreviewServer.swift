@@ -109,9 +109,8 @@ public final class PreviewServer: Sendable {
         if port != 0, Self.isTaken(port: port) { throw PortTaken(port: port) }
         // Old pages a `serve` that ended (Ctrl+C) had not finished removing on the side: a whole
         // site each, which only a full build would otherwise clear.
-        let preview = URL(fileURLWithPath: folder.path)
-        let parent = preview.deletingLastPathComponent().path, name = preview.lastPathComponent
-        _ = Task.detached(priority: .background) { OutputFolder.removeLeftovers(in: parent, of: name) }
+        let preview = folder.path
+        _ = Task.detached(priority: .background) { OutputFolder.removeLeftovers(beside: preview) }
         // Taken before each build: a save while it runs is seen at the next look.
         let first = watch.signature()
         await rebuild(events: events)
