@@ -41,22 +41,30 @@ struct PieceChanges: Sendable, Equatable, BinaryRecord {
         var moved: [(from: Int, delta: Int)] = []
         moved.reserveCapacity(new.count)
         var changed: [String: Fragments.Piece] = [:]
+        var anyMoved = false
         for (id, piece) in new {
             guard let before = old[id], before.key == piece.key, before.length == piece.length else {
                 changed[id] = piece
                 continue
             }
             moved.append((before.offset, piece.offset - before.offset))
+            if piece.offset != before.offset { anyMoved = true }
         }
-        // Runs of one delta in the old order; a piece that moved unlike its neighbours starts a
-        // run of its own, so every piece not in `changed` is given its own delta.
+        // Usually nothing moved (an edit that keeps each row's length): no shift, and no sort.
+        if anyMoved { shifts = Self.shifts(&moved) }
+        rows = TableChanges(from: old, to: new, changed: changed)
+    }
+
+    /// Runs of one delta in the old order; a piece that moved unlike its neighbours starts a run
+    /// of its own, so every piece not among the changed rows is given its own delta.
+    private static func shifts(_ moved: inout [(from: Int, delta: Int)]) -> [Shift] {
         moved.sort { $0.from < $1.from }
-        var current = 0
+        var shifts: [Shift] = [], current = 0
         for piece in moved where piece.delta != current {
             shifts.append(Shift(from: piece.from, delta: piece.delta))
             current = piece.delta
         }
-        rows = TableChanges(from: old, to: new, changed: changed)
+        return shifts
     }
 
     var isEmpty: Bool { rows.isEmpty && shifts.isEmpty }
