@@ -275,6 +275,22 @@ struct RenewalAndDisasterTests {
             // disaster before priority; same_day first; then task by code point (安 U+5B89 < 給 U+7D66); then system.
             "安否確認/a", "給付/a", "避難所運営/b", "罹災証明/a", "罹災証明/b",
         ])
+        // Without the task (the public profile hides it): kind, target, then system; a's two
+        // same-day disaster rows keep the ledger's order.
+        #expect(DisasterRow.ordered(table, by: ["kind", "target"]).map { "\($0.task)/\($0.system)" } == [
+            "安否確認/a", "給付/a", "避難所運営/b", "罹災証明/a", "罹災証明/b",
+        ])
+        let renamed = table.map { row in
+            var row = row
+            if row.task == "給付" { row.task = "あ給付" }
+            return row
+        }
+        #expect(DisasterRow.ordered(renamed).first?.task == "あ給付")
+        #expect(DisasterRow.ordered(renamed, by: ["kind", "target"]).map(\.task) == DisasterRow.ordered(table, by: ["kind", "target"]).map {
+            $0.task == "給付" ? "あ給付" : $0.task
+        })
+        // Without kind and target: by system alone.
+        #expect(DisasterRow.ordered(table, by: []).map(\.system) == ["a", "a", "a", "b", "b"])
     }
 }
 
@@ -286,6 +302,21 @@ struct CompletenessAnalysisTests {
         #expect(analysis.completeness.overall == Exact(10, 76))
         #expect(analysis.completeness.departments["市民課"] == Exact(10, 76))
         #expect(analysis.completeness.missing["b"]?.contains("basic.category") == false)
+    }
+
+    /// Fields left out (the public profile's) count neither filled nor missing.
+    @Test func fieldsLeftOutCountNeither() {
+        let parsed = ledgers([("a", ""), ("b", "  category: resident\n  purpose: x")])
+        let leftOut: Set<String> = ["basic.category", "basic.purpose"]
+        // a: 4 of 38 filled, both fields missing → 4 of 36; b: 6 of 38 with both filled → 4 of 36.
+        #expect(parsed[0].completeness.leavingOut(leftOut).filled == 4 && parsed[0].completeness.leavingOut(leftOut).total == 36)
+        #expect(parsed[1].completeness.leavingOut(leftOut).filled == 4)
+        #expect(parsed[0].completeness.leavingOut(leftOut).missing.allSatisfy { !leftOut.contains($0) })
+        let analysis = Analyzer(policy: Policy()).completeness(parsed, leavingOut: leftOut)
+        // 8 ÷ 72 overall and for the one department.
+        #expect(analysis.overall == Exact(8, 72) && analysis.departments["市民課"] == Exact(8, 72))
+        #expect(analysis.systems["a"] == analysis.systems["b"])
+        #expect(parsed[0].completeness.leavingOut([]) == parsed[0].completeness)
     }
 }
 

@@ -166,6 +166,19 @@ struct KPIChecklistTests {
         #expect(kpi("SLAを締結しているシステムの割合") == "0/0 = 0.0%")
     }
 
+    /// A question answered from a hidden field is withheld, not counted; completeness leaves out
+    /// the hidden fields (a: 4 of 38 with category missing → 4 of 37).
+    @Test func hiddenFieldsWithholdTheirQuestions() {
+        let checklist = KPIChecklist(ledgers: ledgers([("a", "security: {audit: true}\nvendor: {contract: {sla: true}}")]),
+                                     hides: { $0.hasPrefix("security") }, completenessLeavesOut: ["basic.category"])
+        let audit = checklist.items.first { $0.kpiLabel?.ja == "セキュリティ監査を実施しているシステムの割合" }
+        #expect(audit?.withheld == true && audit?.kpi == nil)
+        let sla = checklist.items.first { $0.kpiLabel?.ja == "SLAを締結しているシステムの割合" }
+        #expect(sla?.withheld == false && sla?.kpi?.text == "1/1 = 100.0%")
+        #expect(checklist.items.filter(\.withheld).count == 1)
+        #expect(checklist.items.last { $0.guideline == 10 && $0.kpi != nil }?.kpi?.answered == 37)
+    }
+
     @Test func noAnswersGiveZeroOfZero() {
         let checklist = KPIChecklist(ledgers: [])
         #expect(checklist.items.compactMap(\.kpi).allSatisfy { $0.text == "0/0 = 0.0%" })

@@ -222,6 +222,53 @@ import Testing
         #expect(!moneyHidden.text("analysis/maintenance.html").contains("18,000,000円"))
     }
 
+    /// The public edition is the same whatever a hidden field holds, and whether it is filled in
+    /// at all: not only its value but the completeness it counts towards (a hidden recommended
+    /// field), the checklist's share it tallies (`security.audit`) and the order of the disaster
+    /// table it would sort (a hidden task name) stay out of every page and export.
+    @Test func thePublicEditionDoesNotChangeWithAHiddenField() async throws {
+        func variant(_ edits: [(file: String, from: String, to: String)]) async throws -> (internal: [String: [UInt8]], published: [String: [UInt8]]) {
+            let project = try copyFixture("small")
+            defer { try? FileManager.default.removeItem(atPath: project) }
+            let settings = project + "/daicho.yaml"
+            try String(contentsOfFile: settings, encoding: .utf8).replacing("    - costs.lines\n", with: "    - costs.lines\n    - usage.disaster_tasks[].task\n")
+                .write(toFile: settings, atomically: true, encoding: .utf8)
+            let kominkan = project + "/inventory/kominkan.yaml"
+            try String(contentsOfFile: kominkan, encoding: .utf8)
+                .replacing("usage: {users: 6, form: standalone_pc, dependency: 4}", with: """
+                    usage:
+                      users: 6
+                      form: standalone_pc
+                      dependency: 4
+                      disaster_tasks: [{task: 施設の開放, kind: disaster, target: same_day}]
+                    """)
+                .write(toFile: kominkan, atomically: true, encoding: .utf8)
+            for edit in edits {
+                let path = project + "/inventory/" + edit.file
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                #expect(text.contains(edit.from), "\(edit.file) lacks \(edit.from)")
+                try text.replacing(edit.from, with: edit.to).write(toFile: path, atomically: true, encoding: .utf8)
+            }
+            return (try await buildSite(project), try await buildSite(project, options: SiteOptions(profile: .public)))
+        }
+        let before = try await variant([])
+        // Off-site backup (recommended, hidden by default) no longer filled in; the audit (hidden)
+        // answered otherwise; the hidden task renamed from after 施設の開放 (避…) to before it (あ…).
+        let after = try await variant([("juki.yaml", "offsite: false, ", ""), ("juki.yaml", "audit: false", "audit: true"),
+                                       ("juki.yaml", "避難者名簿の作成", "ああ名簿")])
+        #expect(before.internal.text("systems/juki/index.html") != after.internal.text("systems/juki/index.html"))
+        #expect(before.internal.text("guidelines/checklist.html") != after.internal.text("guidelines/checklist.html"))
+        #expect(before.internal.text("index.html") != after.internal.text("index.html"))
+        #expect(Set(before.published.keys) == Set(after.published.keys))
+        for (path, bytes) in before.published {
+            let same = after.published[path] == bytes
+            #expect(same, "\(path) changes with a hidden field")
+        }
+        // juki: 38 counted fields less the 6 the public profile hides (operation.backup.offsite among them).
+        #expect(before.published.text("systems/juki/index.html").contains("(32/32)"))
+        #expect(before.published.text("guidelines/checklist.html").contains("公開版には掲載していません"))
+    }
+
     @Test func hiddenFieldsAppearNowhere() async throws {
         let internalSite = try await buildSite(Paths.fixture("small"))
         let published = try await buildSite(Paths.fixture("small"), options: SiteOptions(profile: .public))

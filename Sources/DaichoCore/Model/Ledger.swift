@@ -428,6 +428,16 @@ public struct Completeness: Sendable, Hashable {
     public var missing: [String]
 
     public var ratio: Exact { Exact(Int128(filled), Int128(max(total, 1))) }
+
+    /// The completeness of the other fields: `fields` (some of `LedgerSchema.completenessFields`,
+    /// those the public profile hides) count neither as filled nor as missing, so the figure no
+    /// longer tells whether they were filled in.
+    public func leavingOut(_ fields: Set<String>) -> Completeness {
+        guard !fields.isEmpty else { return self }
+        let shown = missing.filter { !fields.contains($0) }
+        let total = max(self.total - fields.count, 0)
+        return Completeness(filled: max(total - shown.count, 0), total: total, missing: shown)
+    }
 }
 
 extension Array where Element == Ledger {

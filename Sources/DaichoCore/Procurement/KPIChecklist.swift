@@ -12,9 +12,11 @@ public struct KPIChecklist: Sendable {
     public struct Item: Sendable {
         public var guideline: Int
         public var question: LocalizedText
-        /// Nil for items the ledgers cannot answer (checked by people).
+        /// Nil for items the ledgers cannot answer (checked by people), and for withheld ones.
         public var kpi: KPI?
         public var kpiLabel: LocalizedText?
+        /// The ledgers answer it from a field the public profile hides: the figure is not published.
+        public var withheld = false
     }
 
     public var items: [Item]
@@ -22,9 +24,30 @@ public struct KPIChecklist: Sendable {
     /// The questions the ledgers answer, in the order of `init(ledgers:)`'s tallies.
     private enum Question: Int, CaseIterable {
         case cloud, mainframe, notCustomized, package, sla, standardLayout, platform, bcpPlan, drills, offsite, audit, antivirus
+
+        /// The ledger field the question is answered from.
+        var source: String {
+            switch self {
+            case .cloud, .mainframe: "usage.form"
+            case .notCustomized: "software.customization"
+            case .package: "basic.development"
+            case .sla: "vendor.contract.sla"
+            case .standardLayout: "software.standard_layout"
+            case .platform: "software.platform_compliant"
+            case .bcpPlan: "bcp.in_plan"
+            case .drills: "bcp.drills"
+            case .offsite: "operation.backup.offsite"
+            case .audit: "security.audit"
+            case .antivirus: "antivirus"
+            }
+        }
     }
 
-    public init(ledgers: [Ledger]) {
+    /// - Parameters:
+    ///   - hides: whether the public profile hides a field (`Visibility.hides`): a question
+    ///     answered from a hidden field is withheld, as a count of its answers would publish them.
+    ///   - completenessLeavesOut: the completeness fields it hides (`Completeness.leavingOut`).
+    public init(ledgers: [Ledger], hides: (String) -> Bool = { _ in false }, completenessLeavesOut: Set<String> = []) {
         // One pass over the ledgers, each group read once: the checklist keys two pages, so a
         // rebuild makes it every time (a pass per question: 0.8 % of a one-ledger rebuild's CPU at
         // 10,000 systems; one pass: 0.5 %).
@@ -51,13 +74,15 @@ public struct KPIChecklist: Sendable {
             if let antivirus = ledger.antivirus, antivirus.server != nil || antivirus.client != nil {
                 tally(.antivirus, antivirus.server != .notInstalled && antivirus.client != .notInstalled)
             }
-            let completeness = ledger.completeness
+            let completeness = ledger.completeness.leavingOut(completenessLeavesOut)
             filledFields += completeness.filled
             allFields += completeness.total
         }
-        func kpi(_ question: Question) -> KPI { tallies[question.rawValue] }
-        func item(_ guideline: Int, _ ja: String, _ en: String, _ kpiJa: String, _ kpiEn: String, _ value: KPI) -> Item {
-            Item(guideline: guideline, question: LocalizedText(ja: ja, en: en), kpi: value, kpiLabel: LocalizedText(ja: kpiJa, en: kpiEn))
+        let withheld = Set(Question.allCases.filter { hides($0.source) })
+        func kpi(_ question: Question) -> KPI? { withheld.contains(question) ? nil : tallies[question.rawValue] }
+        func item(_ guideline: Int, _ ja: String, _ en: String, _ kpiJa: String, _ kpiEn: String, _ value: KPI?) -> Item {
+            Item(guideline: guideline, question: LocalizedText(ja: ja, en: en), kpi: value, kpiLabel: LocalizedText(ja: kpiJa, en: kpiEn),
+                 withheld: value == nil)
         }
         func manual(_ guideline: Int, _ ja: String, _ en: String) -> Item {
             Item(guideline: guideline, question: LocalizedText(ja: ja, en: en), kpi: nil, kpiLabel: nil)

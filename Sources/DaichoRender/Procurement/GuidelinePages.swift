@@ -66,7 +66,10 @@ extension SiteContext {
         let a = analysis
         let checklist = kpiChecklist
         func share(_ guideline: Int, _ prefix: String) -> String {
-            checklist.items.first { $0.guideline == guideline && ($0.kpiLabel?.ja.hasPrefix(prefix) ?? false) }?.kpi?.text ?? "—"
+            guard let item = checklist.items.first(where: { $0.guideline == guideline && ($0.kpiLabel?.ja.hasPrefix(prefix) ?? false) }) else {
+                return "—"
+            }
+            return item.withheld ? t("非公開", "not published") : item.kpi?.text ?? "—"
         }
         func grade(_ index: Int) -> String {
             let grade = project.policy.sla.grades[index]
@@ -114,7 +117,10 @@ extension SiteContext {
         let items = kpiChecklist.items
         return ChecklistPage(page: frame, rows: items.map { item in
             .init(guideline: t("指針\(item.guideline)", "Guideline \(item.guideline)"), question: item.question.text(language),
-                  kpiLabel: item.kpiLabel?.text(language) ?? "", kpi: item.kpi?.text ?? "", hasKPI: item.kpi != nil,
+                  kpiLabel: item.kpiLabel?.text(language) ?? "",
+                  // A withheld figure keeps its row, saying so where the figure would be.
+                  kpi: item.withheld ? t("公開版には掲載していません", "Not in the public edition") : item.kpi?.text ?? "",
+                  hasKPI: item.kpi != nil || item.withheld,
                   manual: t("担当者が確認", "checked by staff"))
         })
     }

@@ -245,7 +245,7 @@ extension SiteContext {
                                             uniquingKeysWith: { a, _ in a })))
         }
         put("gaps", .strings(visibleGaps(ledger.id).map(\.rawValue)))
-        put("completeness", .decimal(ledger.completeness.ratio))
+        put("completeness", .decimal(visibility.shown(ledger.completeness).ratio))
         return entries
     }
 
@@ -292,7 +292,7 @@ extension SiteContext {
             (t("保守事業者", "Maintainer"), "vendor.maintainer", { $0.maintainer ?? "" }),
             (t("SLAの締結", "SLA"), "vendor.contract.sla", { $0.vendor?.contract?.sla.map { $0 ? "1" : "0" } ?? "" }),
             (t("ICT-BCPへの記載", "In ICT-BCP"), "bcp.in_plan", { $0.bcp?.inPlan.map { $0 ? "1" : "0" } ?? "" }),
-            (t("記入率", "Completeness"), "id", { $0.completeness.ratio.decimalString(places: 4) }),
+            (t("記入率", "Completeness"), "id", { self.visibility.shown($0.completeness).ratio.decimalString(places: 4) }),
             (t("課題", "Gaps"), "id", { self.visibleGaps($0.id).map { $0.label.text(self.language) }.joined(separator: "／") }),
         ]
         // The server count goes with the fields it is counted from.

@@ -53,7 +53,7 @@ final class SiteContext: Sendable {
     var kpiChecklist: KPIChecklist {
         checklist.withLock { made in
             if let made { return made }
-            let checklist = KPIChecklist(ledgers: ledgers)
+            let checklist = KPIChecklist(ledgers: ledgers, hides: visibility.hides, completenessLeavesOut: visibility.completenessLeftOut)
             made = checklist
             return checklist
         }
@@ -68,9 +68,10 @@ final class SiteContext: Sendable {
         self.hasGuidelines = hasGuidelines
         self.documentKinds = documentKinds
         self.project = project
-        self.analysis = analysis
         self.options = options
-        visibility = Visibility(profile: options.profile, policy: project.policy)
+        let visibility = Visibility(profile: options.profile, policy: project.policy)
+        self.visibility = visibility
+        self.analysis = visibility.shown(analysis, ledgers: ledgers, policy: project.policy)
         labels = Labels.dictionary(options.language)
         self.ledgers = ledgers.sortedByID
         byID = LedgerIndex(self.ledgers)

@@ -44,7 +44,7 @@ public struct SiteRenderer: Sendable {
                        systems: Set<String>? = nil, groups: GroupSelection? = nil, ledgerKeys: [String: String] = [:],
                        reuse: FragmentSource? = nil, analysisJSON: AnalysisJSON? = nil, progress: Progress? = nil) async throws -> Summary {
         // Made while the page context is built (on one core), unless the caller started it sooner.
-        let analysisJSON = analysisJSON ?? startAnalysisJSON(project: project, analysis: analysis)
+        let analysisJSON = analysisJSON ?? startAnalysisJSON(project: project, ledgers: ledgers, analysis: analysis)
         let made = ContinuousClock.now
         let context = makeContext(project: project, ledgers: ledgers, analysis: analysis, ledgerKeys: ledgerKeys, reuse: reuse)
         StageTimer.report("page context", ContinuousClock.now - made)
@@ -122,11 +122,12 @@ public struct SiteRenderer: Sendable {
 
     /// Starts making `analysis.json` (nil where it is not written, or where holding it whole would
     /// add to a national build's peak memory: there it streams as it is made).
-    public func startAnalysisJSON(project: Project, analysis: Analysis) -> AnalysisJSON? {
+    public func startAnalysisJSON(project: Project, ledgers: [Ledger], analysis: Analysis) -> AnalysisJSON? {
         guard !options.systemsOnly, analysis.systemCount <= options.oneAtATimeAbove else { return nil }
         let visibility = Visibility(profile: options.profile, policy: project.policy)
         return Task.detached {
-            let next = JSONValue.renderedParts(writers: SiteContext.publicAnalysisMembers(analysis, visibility: visibility))
+            let shown = visibility.shown(analysis, ledgers: ledgers, policy: project.policy)
+            let next = JSONValue.renderedParts(writers: SiteContext.publicAnalysisMembers(shown, visibility: visibility))
             var parts: [[UInt8]] = []
             while let part = next() { parts.append(part) }
             return parts

@@ -31,10 +31,38 @@ public struct Visibility: Sendable {
         } else {
             hidden = []
         }
+        let hidden = self.hidden
+        completenessLeftOut = hidden.isEmpty ? [] : Set(LedgerSchema.completenessFields.filter { Self.hides($0, in: hidden) })
+    }
+
+    /// The completeness fields this profile hides: completeness is worked out without them, or
+    /// its percentage would tell whether they were filled in.
+    public let completenessLeftOut: Set<String>
+
+    /// A ledger's completeness as this profile publishes it.
+    public func shown(_ completeness: Completeness) -> Completeness { completeness.leavingOut(completenessLeftOut) }
+
+    /// The analysis as this profile publishes it: completeness without the hidden fields, and the
+    /// disaster table ordered by its shown keys only. Per-system lists of hidden fields are left
+    /// out where they are written (the pages, `Analysis.jsonWriters(hides:)`).
+    public func shown(_ analysis: Analysis, ledgers: [Ledger], policy: Policy) -> Analysis {
+        guard !hidden.isEmpty else { return analysis }
+        var shown = analysis
+        if !completenessLeftOut.isEmpty {
+            shown.completeness = Analyzer(policy: policy).completeness(ledgers, leavingOut: completenessLeftOut)
+        }
+        let keys = hiddenKeys(of: "usage.disaster_tasks")
+        // (A hidden table is withheld whole where it is shown.)
+        if !keys.isEmpty && !keys.contains("*") {
+            shown.disasterTable = DisasterRow.ordered(analysis.disasterTable, by: Set(["kind", "target", "task"]).subtracting(keys))
+        }
+        return shown
     }
 
     /// True when the path or one of its ancestors is hidden.
-    public func hides(_ path: String) -> Bool {
+    public func hides(_ path: String) -> Bool { Self.hides(path, in: hidden) }
+
+    private static func hides(_ path: String, in hidden: Set<String>) -> Bool {
         guard !hidden.isEmpty else { return false }
         var current = Substring(path)
         while true {

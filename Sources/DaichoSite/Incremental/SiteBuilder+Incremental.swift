@@ -58,7 +58,7 @@ extension SiteBuilder {
         // analysis.json changes with any ledger: it is made while the page context is worked out
         // on the other core.
         let renderer = renderer(loaded, project: checked.project)
-        let analysisJSON = renderer.startAnalysisJSON(project: checked.project, analysis: analysis)
+        let analysisJSON = renderer.startAnalysisJSON(project: checked.project, ledgers: valid, analysis: analysis)
         let reused = await reuse()
         let summary = try await renderer.render(
             project: checked.project, ledgers: valid, analysis: analysis, into: sink, systems: affected.intersection(validIDs),

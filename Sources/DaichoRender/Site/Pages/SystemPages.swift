@@ -117,10 +117,11 @@ extension SiteContext {
             figures.append(.init(label: t("annualEquivalent"),
                                  value: maintenance.annualEquivalent.map { YenFormat.yen($0, language) } ?? "—"))
         }
-        figures.append(.init(label: t("completeness"), value: ledger.completeness.ratio.percentString + "%"
-                             + " (\(ledger.completeness.filled)/\(ledger.completeness.total))"))
+        let completeness = visibility.shown(ledger.completeness)
+        figures.append(.init(label: t("completeness"), value: completeness.ratio.percentString + "%"
+                             + " (\(completeness.filled)/\(completeness.total))"))
         let gaps = visibleGaps(ledger.id).map { $0.label.text(language) }
-        let missing = ledger.completeness.missing.filter { !visibility.hides($0) }.map {
+        let missing = completeness.missing.map {
             (LedgerSchema.label(at: $0)?.text(language) ?? $0) + "（\($0)）"
         }
         let hiddenExtra = visibility.hiddenKeys(of: "extra")

@@ -63,6 +63,7 @@ extension SiteContext {
         let costs = ledger.costs
         let annual = costs.map { ($0.maintenance ?? 0) + ($0.service ?? 0) + ($0.other ?? 0) }
         let hideCosts = visibility.hidesCosts
+        let completeness = visibility.shown(ledger.completeness).ratio
         return SystemRow(
             id: ledger.id, name: ledger.name, href: root + systemPath(ledger.id),
             department: ledger.department, departmentHref: root + departmentPath(ledger.department),
@@ -78,8 +79,8 @@ extension SiteContext {
             flag: hideCosts ? "" : maintenance?.flag.rawValue ?? "unknown",
             flagLabel: hideCosts ? "" : maintenance?.flag.label.text(language) ?? "",
             hasFlag: !hideCosts && maintenance != nil,
-            completeness: ledger.completeness.ratio.percentString + "%",
-            completenessValue: ledger.completeness.ratio.decimalString(places: 4),
+            completeness: completeness.percentString + "%",
+            completenessValue: completeness.decimalString(places: 4),
             role: role)
     }
 }
