@@ -94,6 +94,16 @@ struct ExactTests {
         #expect(YenFormat.grouped(Int128(Int64.max) + 1) == "9,223,372,036,854,775,808")
     }
 
+    /// A cost line's amount as it is: 7円 × 0.5 = 3.5円, not 4円 (two such lines beside a total of 7).
+    @Test func yenWithAFraction() {
+        #expect(YenFormat.yen(exactly: Exact(7) * Exact(1, 2), .ja) == "3.5円")
+        #expect(YenFormat.yen(exactly: Exact(100_000) * Exact(decimal: "12.000005")!, .ja) == "1,200,000.5円")
+        // 12,345,000 × 0.001 = 12,345 exactly; 1 × 0.000001 keeps all six places.
+        #expect(YenFormat.yen(exactly: Exact(12_345_000) * Exact(decimal: "0.001")!, .ja) == "12,345円")
+        #expect(YenFormat.yen(exactly: Exact(decimal: "0.000001")!, .en) == "¥0.000001")
+        #expect(YenFormat.yen(exactly: Exact(-2_500, 1000), .ja) == "-2.5円")
+    }
+
     /// Property: the digits are the number's, with a comma before every third from the right.
     @Test func yenGroupingMatchesTheDigits() {
         var random = SplitMix(seed: 11)

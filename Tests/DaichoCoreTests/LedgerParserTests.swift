@@ -255,6 +255,25 @@ struct LedgerParserTests {
         #expect(decomposed.utf8.count != composed.utf8.count)
     }
 
+    /// A department or vendor written with a space after it (quoted, or a full-width space
+    /// pasted from a spreadsheet) is the same department or vendor as without.
+    @Test func groupingNamesAreTrimmed() throws {
+        let result = parseLedger("""
+            schema: 1
+            id: sample
+            basic:
+              name: テスト
+              department: 総務課\u{3000}
+            vendor:
+              developer: " 株式会社かもめ "
+              maintainer: "\u{3000}\u{30AB}\u{3099}ス\u{3000}"
+            """)
+        let ledger = try #require(result.ledger)
+        #expect(ledger.department == "総務課" && ledger.department.utf8.count == 9)
+        #expect(ledger.developer == "株式会社かもめ")
+        #expect(Array((ledger.maintainer ?? "").utf8) == Array("\u{30AC}ス".utf8))
+    }
+
     /// Markdown fields are limited to 32 KiB (the Markdown library is quadratic on some inputs);
     /// plain text fields are not, and the limit is in bytes.
     @Test func markdownFieldsHaveALimit() {

@@ -110,6 +110,31 @@ struct ChartTests {
         #expect(svg.contains("viewBox=\"0 0 304 106\""))
     }
 
+    /// The colour key under a chart: a swatch and a label per entry, wrapped at the chart's width.
+    @Test func colorKeyGeometry() {
+        let key = ColorKey([.init(label: "住民情報系", category: 0), .init(label: "内部情報系", category: 1),
+                            .init(label: "<区分なし>", category: 7)])
+        let chart = TimelineChart(title: "t", description: "d",
+                                  years: [.init(label: "2026年度", items: [.init(label: "税務")])], key: key)
+        let svg = chart.svg()
+        // One year is 156 wide: widened to 320. Each entry is 16 + 7 × its units, then 18 apart:
+        // 住民情報系 (10 units) 86 wide from 8; 内部情報系 from 112 to 198; <区分なし> (10 units)
+        // would end at 302 from 216, within 320: one row.
+        #expect(svg.contains("viewBox=\"0 0 320 110\""))
+        // Columns end at 44 + 30 + 2 = 76; the key's row from 82, its middle at 93.
+        #expect(svg.contains("<circle cx=\"13.0\" cy=\"93.0\" r=\"5\" fill=\"#E69F00\"/>"))
+        #expect(svg.contains("<circle cx=\"117.0\" cy=\"93.0\" r=\"5\" fill=\"#56B4E9\"/>"))
+        #expect(svg.contains("<circle cx=\"221.0\" cy=\"93.0\" r=\"5\" fill=\"#999999\"/>"))
+        #expect(svg.contains("&lt;区分なし&gt;") && Self.isWellFormed(svg))
+        // Narrower than the three: the third wraps to a second row (height 2 × 22 + 6).
+        #expect(key.layout(width: Exact(250)).map(\.row) == [0, 0, 1])
+        #expect(key.height(width: Exact(250)) == Exact(50))
+        // No entries, no key: the chart is as before.
+        #expect(!TimelineChart(title: "t", description: "d", years: chart.years).svg().contains("chart-key"))
+        let network = NetworkDiagram(title: "n", description: "d", nodes: [.init(id: "a", label: "A")], edges: [], key: key)
+        #expect(network.svg().contains("<g class=\"chart-key\">") && Self.isWellFormed(network.svg()))
+    }
+
     // MARK: Host bins
 
     @Test func hostBinGeometry() {

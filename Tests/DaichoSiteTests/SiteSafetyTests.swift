@@ -269,6 +269,30 @@ import Testing
         #expect(before.published.text("guidelines/checklist.html").contains("公開版には掲載していません"))
     }
 
+    /// A ledger's decimals are shown as written (up to the 6 places it may give), not rounded to
+    /// 2 or 4: a quantity, hours, gigabytes; a line's amount keeps its fraction of a yen.
+    @Test func decimalsAreShownAsWritten() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let juki = project + "/inventory/juki.yaml"
+        var text = try String(contentsOfFile: juki, encoding: .utf8)
+        for (from, to) in [("unit_price: 100, quantity: 12,", "unit_price: 100, quantity: 12.000005,"), ("memory_gb: 32,", "memory_gb: 16.123456,"),
+                           ("rto_hours: 24,", "rto_hours: 0.333333,")] {
+            #expect(text.contains(from))
+            text = text.replacing(from, with: to)
+        }
+        try text.write(toFile: juki, atomically: true, encoding: .utf8)
+        let site = try await buildSite(project)
+        let page = site.text("systems/juki/index.html")
+        // 100 千円 = 100,000円 × 12.000005 = 1,200,000.5円.
+        #expect(page.contains("12.000005月") && page.contains("1,200,000.5円"))
+        #expect(page.contains("16.123456 GB") && page.contains("0.333333時間"))
+        #expect(site.text("systems/juki/sla.md").contains("0.333333時間"))
+        #expect(site.text("systems/juki/rfi.md").contains("1,200,000.5円"))
+        let json = site.text("data/systems.json")
+        #expect(json.contains("12.000005") && json.contains("16.123456") && json.contains("0.333333"))
+    }
+
     @Test func hiddenFieldsAppearNowhere() async throws {
         let internalSite = try await buildSite(Paths.fixture("small"))
         let published = try await buildSite(Paths.fixture("small"), options: SiteOptions(profile: .public))

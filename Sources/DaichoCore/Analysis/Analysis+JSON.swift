@@ -90,8 +90,11 @@ extension Analysis {
                 }
             }
             if !maintenanceSystems, let costs = sources["costs"] {
-                // A department of one system would show that system's money.
-                replacing("costs", in: costs) { $0["by_department"] = .object([:]) }
+                // A department or category of one system would show that system's money.
+                replacing("costs", in: costs) {
+                    $0["by_department"] = .object([:])
+                    $0["by_category"] = .object([:])
+                }
             }
             let rows = hides("usage.disaster_tasks") ? [] : disasterTable.map { row in
                 JSONValue.object(["task": .string(row.task), "kind": .string(row.kind?.token), "target": .string(row.target?.token),

@@ -229,10 +229,6 @@ public struct CostLine: Sendable {
 
     /// unit price × quantity, exact.
     public var amount: Exact { Exact(unitPrice) * quantity }
-
-    /// `amount` rounded half up to the yen, as pages show it; capped at `Int.max` for the
-    /// impossible amounts the largest price and quantity allow (the totals check reports those).
-    public var roundedAmount: Int { Int(clamping: amount.roundedHalfUp) }
 }
 
 /// 3 運用管理

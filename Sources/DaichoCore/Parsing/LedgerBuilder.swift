@@ -12,7 +12,7 @@ struct LedgerBuilder {
             file: decoder.file,
             basic: Basic(
                 name: basic?["name"]?.text ?? "",
-                department: basic?["department"]?.text?.composed ?? "",
+                department: basic?["department"]?.text?.groupingName ?? "",
                 category: basic?["category"]?.enumeration(),
                 purpose: basic?["purpose"]?.text,
                 business: texts(basic?["business"]),
@@ -79,7 +79,7 @@ struct LedgerBuilder {
             },
             vendor: root["vendor"].map {
                 Vendor(
-                    developer: $0["developer"]?.text?.composed, maintainer: $0["maintainer"]?.text?.composed,
+                    developer: $0["developer"]?.text?.groupingName, maintainer: $0["maintainer"]?.text?.groupingName,
                     supportBase: $0["support_base"]?.text, travelMinutes: $0["travel_minutes"]?.integer,
                     contract: $0["contract"].map {
                         Contract(kind: $0["kind"]?.enumeration(), start: $0["start"]?.date, end: $0["end"]?.date,
@@ -198,7 +198,7 @@ struct LedgerBuilder {
             let path = kind.totalPath
             if let total = costs.total(kind) {
                 if sum != Exact(total) {
-                    let sumText = sum.isInteger ? YenFormat.grouped(sum.numerator) : sum.decimalString(places: 2)
+                    let sumText = sum.isInteger ? YenFormat.grouped(sum.numerator) : sum.decimalString(places: 6)
                     decoder.diagnostics.append(Diagnostic(
                         .warning, .costLinesMismatch, at: decoder.sourceMap.location(of: path), field: path,
                         LocalizedText(

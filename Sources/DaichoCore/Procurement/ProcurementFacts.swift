@@ -64,7 +64,7 @@ public struct ProcurementFacts: Sendable {
                 en: "ledger: dependency 1 and bcp_operator.agreement = false")
         }
         if let minutes = ledger.vendor?.travelMinutes, recoveryHours * Exact(60) < Exact(minutes) {
-            let hours = recoveryHours.decimalString(places: 2)
+            let hours = recoveryHours.decimalString(places: 6)
             let basis = recoveryHours < grade.recoveryHours
                 ? LocalizedText(ja: "目標復旧時間（bcp.rto_hours）による", en: "from bcp.rto_hours")
                 : LocalizedText(ja: "区分\(grade.name)", en: "grade \(grade.name)")

@@ -17,13 +17,17 @@ extension String {
         return String(normalized.trimmingCharactersInWhitespace)
     }
 
-    /// In Unicode's composed form (NFC), for names that group systems (departments, vendors):
+    /// A name that groups systems (departments, vendors), trimmed of white space and in
+    /// Unicode's composed form (NFC). 「総務課　」 pasted from a spreadsheet with a full-width
+    /// space, or quoted with a space, is 「総務課」: otherwise two departments that look the same.
     /// 「ガ」 typed, and 「カ」 with a combining mark as copied from some PDFs and file names, are
     /// one department to `String` but two to a hash of the bytes, which names its page's folder.
     /// Most names are kana and kanji alone, composed already.
-    public var composed: String {
-        if unicodeScalars.allSatisfy(\.isNFKCStable) { return self }
-        return precomposedStringWithCanonicalMapping
+    public var groupingName: String {
+        let trimmed = trimmingCharactersInWhitespace
+        let name = trimmed.utf8.count == utf8.count ? self : String(trimmed)
+        if name.unicodeScalars.allSatisfy(\.isNFKCStable) { return name }
+        return name.precomposedStringWithCanonicalMapping
     }
 
     /// Trimmed of white space (including the full-width space U+3000) at both ends.

@@ -44,4 +44,15 @@ public enum YenFormat {
     public static func yen(_ value: Int, _ language: Language) -> String {
         language == .ja ? grouped(value) + "円" : "¥" + grouped(value)
     }
+
+    /// An amount as it is, fraction of a yen included (`3.5円`): a cost line's price × a quantity
+    /// such as 0.5 months. Shown rounded, two lines of 3.5 read 4 + 4 beside their total of 7.
+    /// Up to 6 decimals, as many as a quantity may have; a whole amount as `yen(_:_:)`.
+    public static func yen(exactly value: Exact, _ language: Language) -> String {
+        let text = (value < .zero ? Exact(-value.numerator, value.denominator) : value).decimalString(places: 6)
+        let point = text.firstIndex(of: ".") ?? text.endIndex
+        let whole = Int128(text[..<point]).map(grouped) ?? String(text[..<point])
+        let digits = (value < .zero ? "-" : "") + whole + text[point...]
+        return language == .ja ? digits + "円" : "¥" + digits
+    }
 }

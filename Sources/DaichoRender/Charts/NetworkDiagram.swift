@@ -38,11 +38,15 @@ public struct NetworkDiagram: Sendable, Hashable {
     public var nodes: [Node]
     public var edges: [Edge]
 
-    public init(title: String, description: String, nodes: [Node], edges: [Edge]) {
+    /// What the nodes' colours stand for, drawn under the circle.
+    public var key: ColorKey
+
+    public init(title: String, description: String, nodes: [Node], edges: [Edge], key: ColorKey = ColorKey()) {
         self.title = title
         self.description = description
         self.nodes = nodes
         self.edges = edges
+        self.key = key
     }
 
     /// Beyond this many nodes the diagram is replaced by a note pointing to the table.
@@ -135,6 +139,8 @@ public struct NetworkDiagram: Sendable, Hashable {
             body.append(SVG.linked(group.joined(), to: node.link))
         }
         let size = margin * Exact(2)
-        return SVG.document(id: id, title: title, description: description, width: size, height: size, body: body)
+        body += key.svg(top: size, width: size)
+        let height = size + (key.entries.isEmpty ? .zero : key.height(width: size) + Exact(6))
+        return SVG.document(id: id, title: title, description: description, width: size, height: height, body: body)
     }
 }

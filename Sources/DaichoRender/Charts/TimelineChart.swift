@@ -31,11 +31,14 @@ public struct TimelineChart: Sendable, Hashable {
     /// One sentence for `<desc>`.
     public var description: String
     public var years: [Year]
+    /// What the boxes' colours stand for, drawn under the columns.
+    public var key: ColorKey
 
-    public init(title: String, description: String, years: [Year]) {
+    public init(title: String, description: String, years: [Year], key: ColorKey = ColorKey()) {
         self.title = title
         self.description = description
         self.years = years
+        self.key = key
     }
 
     static let columnWidth = Exact(140)
@@ -77,8 +80,12 @@ public struct TimelineChart: Sendable, Hashable {
                 body.append(SVG.linked(group.joined(), to: item.link))
             }
         }
-        let width = Exact(8) + Exact(years.count) * Self.columnPitch
-        let height = Self.itemsTop + Exact(tallest) * Self.itemPitch + Exact(2)
+        // A single year's column is narrow: the key gets room for a row of its own.
+        let columnsWidth = Exact(8) + Exact(years.count) * Self.columnPitch
+        let width = key.entries.isEmpty ? columnsWidth : max(columnsWidth, Exact(320))
+        let columnsEnd = Self.itemsTop + Exact(tallest) * Self.itemPitch + Exact(2)
+        body += key.svg(top: columnsEnd + Exact(6), width: width)
+        let height = columnsEnd + (key.entries.isEmpty ? .zero : key.height(width: width) + Exact(6))
         return SVG.document(id: id, title: title, description: description, width: width, height: height, body: body)
     }
 }

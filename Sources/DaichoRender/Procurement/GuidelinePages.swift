@@ -73,8 +73,8 @@ extension SiteContext {
         }
         func grade(_ index: Int) -> String {
             let grade = project.policy.sla.grades[index]
-            return t("稼働率 \(grade.availability.decimalString(places: 2))%・平均復旧時間 \(grade.recoveryHours.decimalString(places: 2))時間",
-                     "availability \(grade.availability.decimalString(places: 2))%, recovery \(grade.recoveryHours.decimalString(places: 2)) h")
+            return t("稼働率 \(grade.availability.decimalString(places: 6))%・平均復旧時間 \(grade.recoveryHours.decimalString(places: 6))時間",
+                     "availability \(grade.availability.decimalString(places: 6))%, recovery \(grade.recoveryHours.decimalString(places: 6)) h")
         }
         return GuidelineFacts(
             organization: project.organization.name,

@@ -185,8 +185,8 @@ extension SiteContext {
         let b = ledger.basic, c = ledger.costs, h = ledger.hardware, v = ledger.vendor, o = ledger.operation
         let physical = h?.physicalServers
         let servers = (h?.servers ?? []).map { server in
-            let spec = [server.cores.map { "\($0)コア" }, server.memoryGB.map { "メモリ \($0.decimalString(places: 2))GB" },
-                        server.storageGB.map { "ディスク \($0.decimalString(places: 2))GB" }].compactMap { $0 }.joined(separator: "・")
+            let spec = [server.cores.map { "\($0)コア" }, server.memoryGB.map { "メモリ \($0.decimalString(places: 6))GB" },
+                        server.storageGB.map { "ディスク \($0.decimalString(places: 6))GB" }].compactMap { $0 }.joined(separator: "・")
             return "\(server.role ?? t("サーバ", "server")) \(server.count)台（\(server.isVirtual == true ? t("仮想", "virtual") : t("物理", "physical"))\(spec.isEmpty ? "" : "、" + spec)）"
         }
         let configuration = h?.servers == nil ? marker
@@ -236,8 +236,8 @@ extension SiteContext {
             ],
             costLines: (c?.lines ?? []).map {
                 .init(name: $0.name, kind: $0.kind.label.text(language), unitPrice: YenFormat.yen($0.unitPrice, language),
-                      quantity: $0.quantity.decimalString(places: 2) + ($0.unit ?? ""),
-                      amount: YenFormat.yen($0.roundedAmount, language))
+                      quantity: $0.quantity.decimalString(places: 6) + ($0.unit ?? ""),
+                      amount: YenFormat.yen(exactly: $0.amount, language))
             },
             hasCostLines: !(c?.lines ?? []).isEmpty,
             lifecycleCost: maintenance?.lifecycleCost.map { YenFormat.yen($0, language) } ?? marker,
@@ -260,8 +260,8 @@ extension SiteContext {
             },
             hasDisasterTasks: !(ledger.usage?.disasterTasks ?? []).isEmpty,
             isService: ledger.basic.development == .service || ledger.usage?.form == .asp || ledger.usage?.form == .jointCloud,
-            grade: grade.name, availability: grade.availability.decimalString(places: 2) + "%",
-            recoveryHours: facts.recoveryHours.decimalString(places: 2) + t("時間", " hours"),
+            grade: grade.name, availability: grade.availability.decimalString(places: 6) + "%",
+            recoveryHours: facts.recoveryHours.decimalString(places: 6) + t("時間", " hours"),
             gradeReasons: facts.gradeReasons.map { $0.text(language) },
             slaItems: slaItems(ledger, grade: grade, recovery: facts.recoveryHours, rto: rto, rpo: rpo),
             clauses: .init(sla: reasons(.sla), annualReport: reasons(.annualReport), designDocs: reasons(.designDocs),
@@ -284,11 +284,11 @@ extension SiteContext {
         let marker = Self.marker
         let gradeBasis = t("区分\(grade.name)", "grade \(grade.name)")
         let backup = ledger.operation?.backup
-        func hours(_ value: Exact) -> String { value.decimalString(places: 2) + t("時間", " hours") }
+        func hours(_ value: Exact) -> String { value.decimalString(places: 6) + t("時間", " hours") }
         return [
             .init(item: t("サービス時間", "Service hours"), requirement: ledger.operation?.hours ?? marker,
                   basis: ledger.operation?.hours == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（サービス時間）", "ledger (service hours)")),
-            .init(item: t("サービス稼働率", "Availability"), requirement: grade.availability.decimalString(places: 2) + t("%以上", "% or more"),
+            .init(item: t("サービス稼働率", "Availability"), requirement: grade.availability.decimalString(places: 6) + t("%以上", "% or more"),
                   basis: gradeBasis),
             .init(item: t("平均復旧時間", "Mean time to recover"), requirement: hours(recovery) + t("以内", " or less"),
                   basis: rto == nil ? gradeBasis : t("台帳（目標復旧時間 \(hours(rto ?? .zero))）と\(gradeBasis)の短い方",

@@ -150,7 +150,8 @@ struct LedgerPresenter {
     func enumeration<E: LedgerEnum>(_ value: E?) -> String? { value.map { HTML.escape($0.label.text(language)) } }
     func date(_ value: LedgerDate?) -> String? { value.map { $0.description } }
     func yen(_ value: Int?) -> String? { value.map { YenFormat.yen($0, language) } }
-    func number(_ value: Exact?, unit: String = "") -> String? { value.map { $0.decimalString(places: 2) + unit } }
+    /// A ledger's decimal as written (up to the 6 places a ledger may give).
+    func number(_ value: Exact?, unit: String = "") -> String? { value.map { $0.decimalString(places: 6) + unit } }
     func integer(_ value: Int?, unit: String = "") -> String? { value.map { YenFormat.grouped($0) + unit } }
     func list(_ values: [String]) -> String? { values.isEmpty ? nil : values.map(HTML.escape).joined(separator: "、") }
 
@@ -180,8 +181,8 @@ struct LedgerPresenter {
             ("name", t("項目", "Item"), { HTML.escape($0.name) }),
             ("kind", t("区分", "Kind"), { HTML.escape($0.kind.label.text(self.language)) }),
             ("unit_price", t("単価", "Unit price"), { YenFormat.yen($0.unitPrice, self.language) }),
-            ("quantity", t("数量", "Quantity"), { $0.quantity.decimalString(places: 2) + (showsUnit ? HTML.escape($0.unit ?? "") : "") }),
-            (amountKey, t("金額", "Amount"), { YenFormat.yen($0.roundedAmount, self.language) }),
+            ("quantity", t("数量", "Quantity"), { $0.quantity.decimalString(places: 6) + (showsUnit ? HTML.escape($0.unit ?? "") : "") }),
+            (amountKey, t("金額", "Amount"), { YenFormat.yen(exactly: $0.amount, self.language) }),
         ])].compactMap { $0 }
         add("costs", rows: [
             row("costs.unit", c.map { $0.unit == .yen ? HTML.escape($0.unit.label.text(language))

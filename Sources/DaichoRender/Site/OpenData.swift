@@ -133,7 +133,7 @@ extension SiteContext {
         func token<E: LedgerEnum>(_ value: E?) -> JSONValue? { value.map { .string($0.token) } }
         func bool(_ value: Bool?) -> JSONValue? { value.map(JSONValue.bool) }
         func date(_ value: LedgerDate?) -> JSONValue? { value.map { .string($0.description) } }
-        func number(_ value: Exact?) -> JSONValue? { value.map { .number($0.decimalString(places: 4)) } }
+        func number(_ value: Exact?) -> JSONValue? { value.map { .number($0.decimalString(places: 6)) } }
         func int(_ value: Int?) -> JSONValue? { value.map(JSONValue.int) }
         func text(_ value: String?) -> JSONValue? { value.map(JSONValue.string) }
         func texts(_ values: [String]) -> JSONValue? { values.isEmpty ? nil : .strings(values) }
@@ -159,7 +159,7 @@ extension SiteContext {
             if !c.lines.isEmpty {
                 put("costs.lines", items("costs.lines", c.lines.map {
                     ["name": .string($0.name), "kind": .string($0.kind.token), "unit_price": .int($0.unitPrice),
-                     "quantity": .number($0.quantity.decimalString(places: 4)), "unit": .string($0.unit)]
+                     "quantity": .number($0.quantity.decimalString(places: 6)), "unit": .string($0.unit)]
                 }))
             }
         }

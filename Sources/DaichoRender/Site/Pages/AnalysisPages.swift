@@ -331,6 +331,25 @@ extension SiteContext {
                     tables: [table])
     }
 
+    /// The key to the system category colours of a chart showing systems of `categories`: the
+    /// categories present in schema order, then grey for systems without one (and partners
+    /// outside the inventory). None where the public profile hides the category.
+    func categoryKey(_ categories: [SystemCategory?], external: Bool = false) -> ColorKey {
+        guard !visibility.hides("basic.category") else { return ColorKey() }
+        let present = Set(categories.compactMap { $0 })
+        var entries = SystemCategory.allCases.filter(present.contains).map { ColorKey.Entry(label: $0.label.text(language), category: $0.order) }
+        let uncategorised = categories.contains { $0 == nil }
+        if uncategorised || external {
+            let label = switch (uncategorised, external) {
+            case (true, true): t("区分なし・台帳外", "No category, external")
+            case (true, false): t("区分なし", "No category")
+            default: t("台帳外", "External")
+            }
+            entries.append(.init(label: label, category: 7))
+        }
+        return ColorKey(entries)
+    }
+
     func renewalsPage() -> AnalysisPage {
         if visibility.hides("basic.renewal") { return withheldPage("analysis/renewals.html", t("renewals")) }
         let root = "../"
@@ -343,7 +362,7 @@ extension SiteContext {
                     .init(label: byID.name(id) ?? id, link: root + systemPath(id),
                           category: visibility.hides("basic.category") ? 7 : byID[id]?.category.map { $0.order } ?? 7)
                 })
-            })
+            }, key: categoryKey(years.flatMap { (analysis.renewals[$0] ?? []).prefix(Self.chartLimit) }.map { byID[$0]?.category }))
         let counts = ColumnChart(
             title: t("年度別の更新件数", "Renewals per fiscal year"), description: t("年度ごとの更新予定システム数", "Systems renewing each fiscal year"),
             valueAxisLabel: t("システム数", "Systems"), categoryAxisLabel: t("fiscalYearShort"),
@@ -421,7 +440,9 @@ extension SiteContext {
         let diagram = NetworkDiagram(
             title: t("システム連携図", "Integration map"),
             description: t("\(nodes.count) システム・\(edges.count) 連携。矢印はデータの流れ", "\(nodes.count) systems, \(edges.count) links; arrows show the data flow"),
-            nodes: nodes, edges: edges)
+            nodes: nodes, edges: edges,
+            key: categoryKey(ledgers.filter { !$0.integrations.isEmpty || incoming[$0.id] != nil }.map(\.category),
+                             external: nodes.contains { $0.id.hasPrefix("external:") }))
         return page("analysis/integrations.html", t("integrations"),
                     intro: t("台帳に記載されたシステム間・外部とのデータ連携です。", "Data links between systems and with outside systems."),
                     charts: [ChartView(svg: diagram.svg(), caption: diagram.title, table: rows)])
