@@ -217,6 +217,11 @@ struct GapTests {
         #expect(!(analyze([("a", "")]).gaps.bySystem["a"] ?? []).contains(.noCostBreakdown))
         let lines = "costs: {lines: [{name: x, kind: annual_other, unit_price: 1, quantity: 1}]}"
         #expect(!(analyze([("a", lines)]).gaps.bySystem["a"] ?? []).contains(.noCostBreakdown))
+        #expect((analyze([("a", "costs: {annual: {maintenance: 5}}")]).gaps.bySystem["a"] ?? []).contains(.noCostBreakdown))
+        // A unit and no amount is costs not entered: no gap, and no lifecycle cost of 0.
+        let unitOnly = analyze([("a", "costs: {unit: thousand_yen}")])
+        #expect(!(unitOnly.gaps.bySystem["a"] ?? []).contains(.noCostBreakdown))
+        #expect(unitOnly.maintenance.systems.first?.lifecycleCost == nil)
     }
 }
 
@@ -247,6 +252,8 @@ struct CostTests {
         // 420,001 ÷ 84,000 = 5.00001… → 5; ÷ 120,000 = 3.5000083… → 4 (half up)
         #expect(analyze(items, population: 120_000).costs.perResident == 4)
         #expect(analyze(items).costs.perResident == nil)
+        // A population of 0 is as good as none: no figure per resident, and no band to compare with.
+        #expect(analyze(items, population: 0).costs.perResident == nil && analyze(items, population: 0).costs.reference == nil)
     }
 
     @Test func populationBands() {

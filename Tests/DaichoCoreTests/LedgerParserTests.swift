@@ -409,8 +409,12 @@ struct OverflowTests {
                 - {name: y, kind: annual_other, unit_price: 1, quantity: 100000000000000000000000}
             usage: {users: 99999999999999999999}
             """))
-        #expect(result.diagnostics.with(.invalidAmount).map(\.fieldPath).contains("costs.initial.hardware"))
+        // A whole amount above 10^13 is said to be too large, not to be no amount.
+        let hardware = result.diagnostics.first { $0.fieldPath == "costs.initial.hardware" }
+        #expect(hardware?.code == .outOfRange && hardware?.message.ja.contains("大きすぎます") == true)
         #expect(result.diagnostics.with(.outOfRange).map(\.fieldPath).contains("costs.lines[1].quantity"))
+        #expect(parseLedger(minimalLedger(extra: "costs: {initial: {hardware: 12.5}}")).diagnostics.with(.invalidAmount)
+            .map(\.fieldPath) == ["costs.initial.hardware"])
         // 9,999,999,999,999 千円 × 999,999,999,999 cannot be a total.
         #expect(result.diagnostics.with(.invalidAmount).map(\.fieldPath).contains("costs.lines"))
         #expect(result.diagnostics.contains { $0.fieldPath == "usage.users" })

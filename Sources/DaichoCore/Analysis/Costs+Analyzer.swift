@@ -23,7 +23,7 @@ extension Analyzer {
             population > 0 ? Int(Exact(Int128(totals.annualEquivalent), Int128(population)).roundedHalfUp) : nil
         }
         return CostAnalysis(totals: totals, byDepartment: byDepartment, byCategory: byCategory,
-                            perResident: perResident, reference: population.map(NationalReference.figure(population:)))
+                            perResident: perResident, reference: population.flatMap { $0 > 0 ? NationalReference.figure(population: $0) : nil })
     }
 }
 

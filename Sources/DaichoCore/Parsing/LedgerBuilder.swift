@@ -20,7 +20,7 @@ struct LedgerBuilder {
                 product: basic?["product"]?.text,
                 inService: basic?["in_service"]?.date,
                 renewal: basic?["renewal"]?.date),
-            costs: root["costs"].map(costs),
+            costs: root["costs"].flatMap(costs),
             management: root["management"].map {
                 Management(
                     structure: $0["structure"]?.enumeration(), staffSEWork: $0["staff_se_work"]?.bool,
@@ -120,12 +120,14 @@ struct LedgerBuilder {
         (value?.list ?? []).compactMap(\.text)
     }
 
-    private func costs(_ value: Value) -> Costs {
+    /// Nil when no amount is written (`costs: {unit: yen}` alone): costs not entered, which is
+    /// no lifecycle cost of 0 and no missing breakdown.
+    private func costs(_ value: Value) -> Costs? {
         let unit: CostUnit = value["unit"]?.enumeration() ?? .yen
         func amount(_ group: String, _ key: String) -> Int? {
             value[group]?[key]?.yen.map { $0 * unit.multiplier }
         }
-        return Costs(
+        let costs = Costs(
             unit: unit,
             hardware: amount("initial", "hardware"), software: amount("initial", "software"),
             construction: amount("initial", "construction"), migration: amount("initial", "migration"),
@@ -138,6 +140,8 @@ struct LedgerBuilder {
                 return CostLine(name: name, kind: kind, unitPrice: price * unit.multiplier, quantity: quantity,
                                 unit: line["unit"]?.text)
             })
+        let amounts = [costs.hardware, costs.software, costs.construction, costs.migration, costs.maintenance, costs.service, costs.other]
+        return costs.lines.isEmpty && amounts.allSatisfy({ $0 == nil }) ? nil : costs
     }
 
     private func hardware(_ value: Value) -> Hardware {

@@ -130,6 +130,15 @@ struct SchemaDecoder {
         case .yen:
             guard let text = scalar(node, path, expected: Self.expectYen) else { return nil }
             guard let amount = Self.yen(text) else {
+                if let number = Self.decimal(text), number.isInteger, number > Exact(Self.maxYen) {
+                    // A whole number, only too large: say so, not that it is no amount.
+                    error(.outOfRange, path, node,
+                          LocalizedText(ja: "金額「\(text)」が大きすぎます（上限は 10,000,000,000,000）",
+                                        en: "the amount '\(text)' is too large (at most 10,000,000,000,000)"),
+                          hint: LocalizedText(ja: "桁の誤りがないか確かめてください（costs.unit が thousand_yen なら千円単位で書きます）",
+                                              en: "check the number of digits (with costs.unit: thousand_yen, write thousands of yen)"))
+                    return nil
+                }
                 return fail(.invalidAmount, path, node, text, Self.expectYen, hint: Self.amountHint(text))
             }
             return .yen(amount)
