@@ -66,3 +66,34 @@ struct MarkdownTextTests {
         #expect(changed > 2_000)  // most texts had something to escape: not only the fast path was tried
     }
 }
+
+struct MarkdownTablesTests {
+    @Test func countsColumnsTimesRows() {
+        // 3 columns: header, delimiter and 2 rows → 12 cells; the blank line ends the table.
+        let text = "説明\n\n| a | b | c |\n|---|:-:|--:|\n| 1 | 2 | 3 |\n| 4 |\n\nあと"
+        #expect(MarkdownTables.cells(in: text) == 12)
+        // Without outer pipes, and two tables.
+        #expect(MarkdownTables.cells(in: "a | b\n- | -\n1 | 2\n\nx|y|z\n-|-|-\n") == 6 + 6)
+        // A delimiter row needs a header line above it and a pipe; dashes alone are a rule.
+        #expect(MarkdownTables.cells(in: "|---|---|\n| 1 | 2 |") == 0)
+        #expect(MarkdownTables.cells(in: "見出し\n---\n本文") == 0)
+        #expect(MarkdownTables.cells(in: "no table | here") == 0)
+    }
+
+    /// The hostile case: a wide header and many one-cell rows, each padded to the header's width.
+    @Test func aWideHeaderWithManyRowsIsLarge() {
+        let header = "|" + String(repeating: " h |", count: 500) + "\n|" + String(repeating: "-|", count: 500) + "\n"
+        let text = header + String(repeating: "x\n", count: 100)
+        // 500 × (2 + 100) = 51,000, counting stops soon after the limit.
+        #expect(MarkdownTables.cells(in: text) > MarkdownTables.maxCells)
+        #expect(MarkdownTables.cells(in: header + "x\n") == 1_500)
+    }
+
+    @Test func aLedgerWithATooLargeTableIsAnError() {
+        let wide = "|" + String(repeating: " h |", count: 100) + "\\n|" + String(repeating: "-|", count: 100) + "\\n" + String(repeating: "x\\n", count: 60)
+        let result = parseLedger(minimalLedger(extra: "  purpose: \"\(wide)\""))
+        #expect(result.diagnostics.with(.outOfRange).map(\.fieldPath) == ["basic.purpose"])
+        let small = "| a | b |\\n|---|---|\\n| 1 | 2 |\\n"
+        #expect(parseLedger(minimalLedger(extra: "  purpose: \"\(small)\"")).diagnostics.with(.outOfRange).isEmpty)
+    }
+}

@@ -75,6 +75,17 @@ struct SchemaDecoder {
                                           en: "keep long documents outside the ledger and write their name and place"))
                 return nil
             }
+            if case .markdown = kind, text.utf8.contains(UInt8(ascii: "|")) {
+                let cells = MarkdownTables.cells(in: text)
+                if cells > MarkdownTables.maxCells {
+                    error(.outOfRange, path, node,
+                          LocalizedText(ja: "表が大きすぎます（\(MarkdownTables.maxCells) セルを超えます）",
+                                        en: "the table is too large (more than \(MarkdownTables.maxCells) cells)"),
+                          hint: LocalizedText(ja: "表は列・行を減らすか、台帳の外の資料に置いてください（各行は見出し行と同じ列数になります）",
+                                              en: "use fewer columns and rows, or keep the table outside the ledger (every row gets as many cells as the header)"))
+                    return nil
+                }
+            }
             return .text(text)
         case .integer:
             guard let text = scalar(node, path, expected: Self.expectInteger) else { return nil }
