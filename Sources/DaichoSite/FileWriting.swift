@@ -10,6 +10,8 @@ public enum WriteError: Error, Sendable, Equatable {
     case notASite(String)
     /// The output folder holds the project, the templates or the current folder (`holds(output, folder)`).
     case holds(String, String)
+    /// The file to write is one of the project's own: its settings, a ledger, a template.
+    case projectFile(String)
 
     /// The system's reasons a clerk meets, in Japanese (others as the system gives them).
     static func japanese(_ reason: String) -> String {
@@ -48,6 +50,10 @@ public enum WriteError: Error, Sendable, Equatable {
             language == .ja
                 ? "出力先「\(path)」の中に「\(folder)」があるため、置き換えません（置き換えると一緒に消えます）。出力先にはプロジェクトの外の別のフォルダを指定してください"
                 : "the output \(path) holds \(folder), which replacing it would delete; give a folder outside the project"
+        case .projectFile(let path):
+            language == .ja
+                ? "「\(path)」はプロジェクトの設定・台帳・テンプレートのファイルのため、上書きしません。別のファイル名を指定してください"
+                : "\(path) is one of the project's own files (settings, a ledger, a template); not overwriting it: give another file name"
         }
     }
 }

@@ -211,6 +211,22 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         return folders.lazy.compactMap(realPath).first { inner in inner == site || inner.hasPrefix(site == "/" ? "/" : site + "/") }
     }
 
+    /// Whether writing `file` would overwrite one of the project's own files: `daicho.yaml`,
+    /// anything under `inventory/` or in the templates folder, compared by real paths (a link
+    /// to a ledger is a ledger). For `docs --out`, which writes a single file.
+    public static func isProjectFile(_ file: String, project: String, templates: String) -> Bool {
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        let parent = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        guard let target = realPath(file) ?? realPath(parent).map({ ProjectLoader.join($0, name) }) else { return false }
+        func inside(_ folder: String?) -> Bool {
+            guard let folder else { return false }
+            return target == folder || target.hasPrefix(folder == "/" ? "/" : folder + "/")
+        }
+        let root = realPath(project)
+        return target == root.map { ProjectLoader.join($0, "daicho.yaml") } || inside(root.map { ProjectLoader.join($0, "inventory") })
+            || inside(realPath(templates))
+    }
+
     private static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }

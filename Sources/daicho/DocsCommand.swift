@@ -47,6 +47,9 @@ struct DocsCommand: AsyncParsableCommand {
         do {
             let checked = try await pipeline.check(options.project).checked
             let loaded = try TemplateLoader().load(project: options.project, override: templates)
+            if let out, OutputFolder.isProjectFile(out, project: options.project, templates: loaded.folder) {
+                throw WriteError.projectFile(out)
+            }
             try reportErrors(checked, force: force, language: language)
             let renderer = SiteRenderer(templates: loaded.templates, assets: [:],
                                         options: SiteOptions(language: language, draftDate: date))

@@ -22,6 +22,27 @@ struct DocsCommandTests {
         #expect(try Data(contentsOf: out) == (try Data(contentsOf: project.appendingPathComponent("site/systems/juki/sla.html"))))
     }
 
+    /// `--out` never overwrites the project's own files: a ledger (also through a link), the
+    /// settings, a template; each is refused with exit 2 and left as it was.
+    @Test func outNeverOverwritesTheProject() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = project.appendingPathComponent("own-templates")
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("templates"), to: templates)
+        try FileManager.default.createSymbolicLink(atPath: project.appendingPathComponent("link.yaml").path,
+                                                   withDestinationPath: "inventory/juki.yaml")
+        for out in ["inventory/juki.yaml", "./inventory/new.md", "daicho.yaml", "own-templates/procurement/rfi.md", "link.yaml"] {
+            let path = project.appendingPathComponent(out).path
+            let before = try? Data(contentsOf: URL(fileURLWithPath: path))
+            let run = try CLI.run(["docs", "juki", "--kind", "rfi", "--out", out, "--templates", templates.path], in: project)
+            #expect(run.status == 2, "\(out)")
+            #expect(run.stderr.contains("上書きしません"), "\(out): \(run.stderr)")
+            #expect((try? Data(contentsOf: URL(fileURLWithPath: path))) == before, "\(out) changed")
+        }
+        // Beside the project's files is fine.
+        #expect(try CLI.run(["docs", "juki", "--kind", "rfi", "--out", "juki-rfi.md", "--templates", templates.path], in: project).status == 0)
+    }
+
     /// `--out` through a symbolic link writes the file it names, leaving the link; a file that is
     /// not a regular one (here a pipe) is written into, not replaced.
     @Test func outFollowsALinkAndWritesIntoAPipe() throws {
