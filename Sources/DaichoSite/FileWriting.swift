@@ -12,6 +12,9 @@ public enum WriteError: Error, Sendable, Equatable {
     case holds(String, String)
     /// The file to write is one of the project's own: its settings, a ledger, a template.
     case projectFile(String)
+    /// A rebuild failed after it had rewritten some files in place (the failure's message, in
+    /// Japanese and English).
+    case partlyUpdated(String, String)
 
     /// The system's reasons a clerk meets, in Japanese (others as the system gives them).
     static func japanese(_ reason: String) -> String {
@@ -50,6 +53,10 @@ public enum WriteError: Error, Sendable, Equatable {
             language == .ja
                 ? "出力先「\(path)」の中に「\(folder)」があるため、置き換えません（置き換えると一緒に消えます）。出力先にはプロジェクトの外の別のフォルダを指定してください"
                 : "the output \(path) holds \(folder), which replacing it would delete; give a folder outside the project"
+        case .partlyUpdated(let ja, let en):
+            language == .ja
+                ? ja + "。サイトは一部のページだけが新しくなった状態です。原因を取り除いてもう一度 build を実行すると、サイト全体を作り直します"
+                : en + ". The site is partly updated; remove the cause and run build again, which rebuilds the whole site"
         case .projectFile(let path):
             language == .ja
                 ? "「\(path)」はプロジェクトの設定・台帳・テンプレートのファイルのため、上書きしません。別のファイル名を指定してください"

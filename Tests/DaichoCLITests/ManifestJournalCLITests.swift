@@ -4,6 +4,30 @@ import Testing
 /// `daicho build` keeps a rebuild's changes in the manifest's journal; without its journal (lost,
 /// cut short) the manifest is not trusted and the next build renders every page.
 struct ManifestJournalCLITests {
+    /// A rebuild rewrites files in place: when one cannot be written after others were, the
+    /// message says the site is partly updated and the next build, a full one, makes it whole.
+    @Test func aRebuildThatFailsPartWaySaysTheSiteIsPartlyUpdated() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        #expect(try CLI.run(["build", ".", "-q", "--templates", templates], in: project).status == 0)
+        let ledger = project.appendingPathComponent("inventory/juki.yaml")
+        try String(contentsOf: ledger, encoding: .utf8).replacing("name: 住民記録システム", with: "name: 住民記録システム改")
+            .write(to: ledger, atomically: true, encoding: .utf8)
+        // The system's page, written after the lists (which show the new name), has its place
+        // taken by a folder: it cannot be replaced.
+        let export = project.appendingPathComponent("site/systems/juki/index.html")
+        try FileManager.default.removeItem(at: export)
+        try FileManager.default.createDirectory(at: export.appendingPathComponent("x"), withIntermediateDirectories: true)
+        let failed = try CLI.run(["build", ".", "-q", "--templates", templates], in: project)
+        #expect(failed.status == 2)
+        #expect(failed.stderr.contains("juki/index.html") && failed.stderr.contains("一部のページだけが新しくなった状態"), "\(failed.stderr)")
+        try FileManager.default.removeItem(at: export)
+        #expect(try CLI.run(["build", ".", "-q", "--templates", templates], in: project).status == 0)
+        let rebuilt = try String(contentsOf: export, encoding: .utf8)
+        #expect(rebuilt.contains("住民記録システム改"))
+    }
+
     @Test func aRebuildWithoutItsJournalRendersEveryPage() throws {
         let project = try CLI.copyFixture("small")
         defer { try? FileManager.default.removeItem(at: project) }

@@ -46,6 +46,9 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         }
     }
 
+    /// Whether the site has started to change (a file written or removed).
+    var hasChanged: Bool { lock.withLock { changing } }
+
     /// Called before each change to the site (a file written or removed); the first call runs
     /// `beforeFirstChange`.
     private func willChange() {

@@ -98,12 +98,19 @@ extension SiteBuilder {
         let sink = InPlaceSink(root: output, previous: previous.outputs) { BuildManifest.invalidate(for: output) }
         // The previous files with pieces (50 MB at 10,000 systems) are mapped and verified while the ledgers are checked.
         let reusable = Task.detached { Self.reusableFiles(in: output, previous) }
-        let build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,
+        let build: PartialBuild
+        do {
+            build = try await renderChanges(source, loaded: loaded, previous: previous.ledgers, into: sink,
                                             reuse: {
-            let (source, stamps) = await reusable.value
-            sink.takePrevious(source?.bytes ?? [:], stamps: stamps)
-            return source
-        }, progress: progress)
+                let (source, stamps) = await reusable.value
+                sink.takePrevious(source?.bytes ?? [:], stamps: stamps)
+                return source
+            }, progress: progress)
+        } catch let error as WriteError where sink.hasChanged {
+            // Files are rewritten one by one in place: some pages are new by now. Say so, and
+            // that the next build (a full one: the manifest is gone) makes it whole again.
+            throw WriteError.partlyUpdated(error.message(.ja), error.message(.en))
+        }
         guard case .built(let checked, let analysis, var summary) = build.outcome else { return build.outcome }
         // Cancelled part way (Ctrl+C in `serve`), the site holds some new pages and the manifest was
         // removed when the first one was written: no new manifest, so the next build is a full one.
