@@ -5,6 +5,19 @@ import Testing
 /// `check` at national scale: its reports are written a part at a time, and the diagnostics'
 /// texts are held once however many ledgers repeat them; neither may change a byte of what it writes.
 struct DiagnosticReportTests {
+    /// A ledger's value quoted in a message cannot act on the terminal: an escape sequence, a line
+    /// break, a bidirectional override are written out, and the report keeps one line per message.
+    @Test func controlCharactersInMessagesAreWrittenOut() {
+        let result = parseLedger(minimalLedger(extra: "  category: \"x\\e[2J\\ny\\u202Ez\""))
+        let diagnostic = try? #require(result.diagnostics.first { $0.fieldPath == "basic.category" })
+        let text = DiagnosticFormatter(language: .ja, color: false).format(diagnostic!, sourceLine: "  category: \u{1B}[2J")
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+        #expect(text.contains("\\u{1B}[2J") && text.contains("\\u{A}y\\u{202E}z"))
+        #expect(text.split(separator: "\n").first?.hasPrefix("inventory/sample.yaml:") == true)
+        // Plain text, tabs and Japanese are left as they are.
+        #expect(DiagnosticFormatter.visible("総務課\tA") == "総務課\tA")
+    }
+
     /// Random diagnostics with texts that JSON escapes (quotes, backslashes, slashes, line breaks,
     /// tabs, Japanese, emoji), some without a hint, some errors.
     static func diagnostics(_ count: Int, seed: UInt64) -> [Diagnostic] {

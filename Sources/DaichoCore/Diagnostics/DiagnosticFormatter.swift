@@ -15,20 +15,43 @@ public struct DiagnosticFormatter: Sendable {
         let location = diagnostic.location
         let severity = diagnostic.severity.rawValue
         let paint = { (code: String, text: String) in color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-        let head = paint("1", "\(location.file):\(location.line):\(location.column):")
+        let head = paint("1", Self.visible("\(location.file):\(location.line):\(location.column):"))
         let label = paint(diagnostic.severity == .error ? "1;31" : "1;35", "\(severity):")
-        let field = diagnostic.fieldPath.isEmpty ? "" : "[\(diagnostic.fieldPath)] "
-        var lines = ["\(head) \(label) \(field)\(diagnostic.message.text(language))"]
+        let field = diagnostic.fieldPath.isEmpty ? "" : "[\(Self.visible(diagnostic.fieldPath))] "
+        var lines = ["\(head) \(label) \(field)\(Self.visible(diagnostic.message.text(language)))"]
         if let sourceLine, !sourceLine.isEmpty {
-            lines.append("    " + sourceLine)
-            let prefix = sourceLine.prefix(max(0, location.column - 1))
+            let shown = Self.visible(sourceLine)
+            lines.append("    " + shown)
+            let prefix = Self.visible(String(sourceLine.prefix(max(0, location.column - 1))))
             let width = prefix.reduce(0) { $0 + ($1.isWide ? 2 : 1) }
             lines.append("    " + String(repeating: " ", count: width) + paint("1;32", "^"))
         }
         if let hint = diagnostic.hint {
-            lines.append("    " + paint("36", language == .ja ? "ヒント: " : "hint: ") + hint.text(language))
+            lines.append("    " + paint("36", language == .ja ? "ヒント: " : "hint: ") + Self.visible(hint.text(language)))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `text` with the characters a terminal would act on written out as `\u{1B}`: escape
+    /// sequences (clearing the screen, retitling the window), line breaks that would split a
+    /// `path:line:col:` line, other controls, and the bidirectional overrides that reorder what
+    /// follows. A ledger's values are quoted in messages; none of them may rewrite the report.
+    public static func visible(_ text: String) -> String {
+        func acts(_ scalar: Unicode.Scalar) -> Bool {
+            let value = scalar.value
+            return (value < 0x20 && value != 0x09) || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+                || (0x2066...0x2069).contains(value)
+        }
+        guard text.unicodeScalars.contains(where: acts) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if acts(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// The closing line: how many files, errors and warnings.
