@@ -31,19 +31,33 @@ public struct ProjectLoader: Sendable {
         ledgers.reserveCapacity(names.count)
         // `join(inventory, name)` with the folder's part made once (100,000 names are listed on one core).
         let folder = Self.join(inventory, "")
+        var diagnostics: [Diagnostic] = []
+        for name in names.sorted() where !Self.isLedgerFile(name) && !name.hasPrefix(".") {
+            // Ledgers in a folder of their own are not read: say so, rather than check nothing.
+            let folder = Self.join(inventory, name)
+            guard fileManager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
+                  let inside = try? fileManager.contentsOfDirectory(atPath: folder) else { continue }
+            let ledgers = inside.filter(Self.isLedgerFile).count
+            guard ledgers > 0 else { continue }
+            diagnostics.append(Diagnostic(.warning, .ignoredFolder, at: SourceLocation(file: folder + "/"), field: "",
+                LocalizedText(ja: "フォルダ「\(name)」の中の台帳 \(ledgers) 件は読みません", en: "the \(ledgers) ledgers in the folder '\(name)' are not read"),
+                hint: LocalizedText(ja: "台帳は inventory/ の直下に置いてください（分けたいときはファイル名の先頭をそろえます）",
+                                    en: "put ledgers directly in inventory/ (use a common file-name prefix to group them)")))
+        }
         for name in names.sorted() where Self.isLedgerFile(name) {
             let path = folder + name
             let stem = String(name.dropLast(name.lowercased().hasSuffix(".yaml") ? 5 : 4))
             // Read when parsed: an unreadable file is reported then, with the others.
             ledgers.append(LedgerSource(path: path, key: "inventory/" + name, stem: stem, load: { FileBytes.read(path, atMost: Self.readLimit) },
-                                        stamp: { FileStamp(path: path)?.settled.map { BinaryWriter.encode($0) } }))
+                                        stamp: { FileStamp(path: path)?.settled.map { BinaryWriter.encode($0) } },
+                                        whyUnreadable: { Self.unreadableReason(path, name: name) }))
         }
         // Only a missing file means the defaults. One that is there but cannot be read (a folder,
         // a link to a share not mounted, no permission) stops the command: built with defaults,
         // the public edition would publish what its `policy.public_hide` keeps back.
         let projectBytes = FileBytes.read(projectFile, atMost: Self.readLimit)
         if projectBytes == nil, let reason = Self.presentButUnreadable(projectFile) { throw .unreadableProjectFile(projectFile, reason) }
-        return ProjectSource(projectFilePath: projectFile, projectFile: projectBytes, ledgers: ledgers,
+        return ProjectSource(projectFilePath: projectFile, projectFile: projectBytes, ledgers: ledgers, diagnostics: diagnostics,
                              readAhead: { FileBytes.readAhead($0) })
     }
 
@@ -67,6 +81,27 @@ public struct ProjectLoader: Sendable {
     }
 
     static let notARegularFile = "not a regular file"
+
+    /// Why a ledger file cannot be read, in words a clerk can act on.
+    static func unreadableReason(_ path: String, name: String) -> LocalizedText? {
+        // A name in another encoding (Shift_JIS from an old file server) comes back with U+FFFD
+        // in it, and no file has that name.
+        if name.unicodeScalars.contains("\u{FFFD}") {
+            return LocalizedText(ja: "ファイル名の文字コードが UTF-8 ではありません。名前を付け直してください",
+                                 en: "the file name is not UTF-8; rename the file")
+        }
+        var status = stat()
+        if lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK, stat(path, &status) != 0 {
+            return errno == ELOOP ? LocalizedText(ja: "リンクが循環しています", en: "the link loops")
+                : LocalizedText(ja: "リンクの指す先がありません", en: "the link points nowhere")
+        }
+        guard let reason = presentButUnreadable(path) else { return nil }
+        let known: [(String, String)] = [
+            (String(cString: strerror(EISDIR)), "フォルダです"), (notARegularFile, "普通のファイルではありません"),
+            (String(cString: strerror(EACCES)), "読み取りの権限がありません"), (String(cString: strerror(EIO)), "読み込みの途中で失敗しました"),
+        ]
+        return LocalizedText(ja: known.first { $0.0 == reason }?.1 ?? reason, en: reason)
+    }
 
     /// `*.yaml` and `*.yml` in any case (`JUKI.YAML` is read, and its id then checked against its
     /// name, rather than left out unseen), not hidden, not `_`-prefixed (drafts the user parks),

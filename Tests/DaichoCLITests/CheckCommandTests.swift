@@ -66,6 +66,28 @@ struct CheckCommandTests {
 
     /// A ledger saved with Windows line breaks gets its line under the message like any other
     /// (split on "\n" as characters, "\r\n" was one character and the snippet was lost).
+    /// A file that cannot be read says why, and ledgers put in a folder of their own are named
+    /// as not read (a check that found nothing said "0 files, 0 errors" and a build emptied the site).
+    @Test func unreadableFilesSayWhyAndFoldersAreNamed() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let inventory = project.appendingPathComponent("inventory")
+        try FileManager.default.createDirectory(at: inventory.appendingPathComponent("dir.yaml"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: inventory.appendingPathComponent("gone.yaml").path, withDestinationPath: "nowhere.yaml")
+        try FileManager.default.createSymbolicLink(atPath: inventory.appendingPathComponent("loop.yaml").path, withDestinationPath: "loop.yaml")
+        let sub = inventory.appendingPathComponent("2025")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: inventory.appendingPathComponent("juki.yaml"), to: sub.appendingPathComponent("juki.yaml"))
+        let output = try CLI.run(["check", "."], in: project)
+        #expect(output.status == 1)
+        for expected in ["inventory/dir.yaml:1:1: error: ファイルを読めません（フォルダです）",
+                         "inventory/gone.yaml:1:1: error: ファイルを読めません（リンクの指す先がありません）",
+                         "inventory/loop.yaml:1:1: error: ファイルを読めません（リンクが循環しています）",
+                         "inventory/2025/:1:1: warning: フォルダ「2025」の中の台帳 1 件は読みません"] {
+            #expect(output.stdout.contains(expected), "\(expected)\n\(output.stdout)")
+        }
+    }
+
     @Test func crlfLedgersShowTheirLine() throws {
         let project = try CLI.copySample()
         defer { try? FileManager.default.removeItem(at: project) }

@@ -9,6 +9,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case nestingTooDeep = "nesting-too-deep"
     case aliasExpansion = "alias-expansion"
     case unreadable = "unreadable"
+    case ignoredFolder = "ignored-folder"
     // Shape and values
     case unknownKey = "unknown-key"
     case missingRequired = "missing-required"

@@ -92,8 +92,12 @@ public struct Checker: Sendable {
     }
 
     static func unreadable(_ source: LedgerSource) -> LedgerParser.Result {
-        LedgerParser.Result(ledger: nil, diagnostics: [Diagnostic(.error, .unreadable, at: SourceLocation(file: source.path),
-            field: "", LocalizedText(ja: "ファイルを読めません", en: "cannot read the file"))])
+        let reason = source.whyUnreadable?()
+        return LedgerParser.Result(ledger: nil, diagnostics: [Diagnostic(.error, .unreadable, at: SourceLocation(file: source.path),
+            field: "", LocalizedText(ja: "ファイルを読めません" + (reason.map { "（\($0.ja)）" } ?? ""),
+                                     en: "cannot read the file" + (reason.map { " (\($0.en))" } ?? "")),
+            hint: LocalizedText(ja: "台帳は inventory/ の直下に置く、読み取りのできる普通のファイルです。リンクなら指す先を確かめてください",
+                                en: "a ledger is a readable plain file directly in inventory/; for a link, check what it points to"))])
     }
 
     /// Parses the files of one cache shard, taking unchanged ones from it, and writes the shard

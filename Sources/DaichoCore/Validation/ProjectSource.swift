@@ -13,7 +13,9 @@ public struct LedgerSource: Sendable {
     /// Reads the file when its bytes are needed, so a large inventory is never held in memory
     /// as text all at once (the loader injects the reading; this library does no I/O itself).
     private let load: @Sendable () -> [UInt8]?
-    private let stamping: (@Sendable () -> [UInt8]?)?
+    private var stamping: (@Sendable () -> [UInt8]?)?
+    /// Why the file cannot be read, asked only when it could not be (the loader knows the storage).
+    public private(set) var whyUnreadable: (@Sendable () -> LocalizedText?)?
 
     public init(path: String, stem: String, bytes: [UInt8]) {
         self.path = path
@@ -27,13 +29,15 @@ public struct LedgerSource: Sendable {
     ///   opaque bytes) when it has not changed for a while, nil otherwise: a cache entry made with the
     ///   same stamp is taken without reading the file.
     /// - Parameter key: the path inside the project folder, when `path` is not (see `key`).
+    /// - Parameter whyUnreadable: the reason, when `load` gives nothing.
     public init(path: String, key: String? = nil, stem: String, load: @escaping @Sendable () -> [UInt8]?,
-                stamp: (@Sendable () -> [UInt8]?)? = nil) {
+                stamp: (@Sendable () -> [UInt8]?)? = nil, whyUnreadable: (@Sendable () -> LocalizedText?)? = nil) {
         self.path = path
         self.key = key ?? path
         self.stem = stem
         self.load = load
         stamping = stamp
+        self.whyUnreadable = whyUnreadable
     }
 
     /// The bytes, or nil when the file can no longer be read.
@@ -44,17 +48,9 @@ public struct LedgerSource: Sendable {
 
     /// This file with its stamp taken already (a caller that needed it for itself).
     public func stamped(_ stamp: [UInt8]?) -> LedgerSource {
-        LedgerSource(path: path, key: key, stem: stem, hash: hash, load: load, stamping: { stamp })
-    }
-
-    private init(path: String, key: String, stem: String, hash: UInt64?, load: @escaping @Sendable () -> [UInt8]?,
-                 stamping: (@Sendable () -> [UInt8]?)?) {
-        self.path = path
-        self.key = key
-        self.stem = stem
-        self.hash = hash
-        self.load = load
-        self.stamping = stamping
+        var stamped = self
+        stamped.stamping = { stamp }
+        return stamped
     }
 
     /// The bytes, empty when unreadable.
