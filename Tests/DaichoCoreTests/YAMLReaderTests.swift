@@ -126,12 +126,23 @@ struct YAMLReaderTests {
     @Test func aDuplicateKeyIsReportedAtItsSecondPlaceWithItsPath() throws {
         let result = parseLedger("schema: 1\nid: sample\nhardware:\n  servers:\n    - cores: 1\n    - cores: 1\n      memory_gb: 2\n      cores: 2\n")
         let problem = try #require(result.diagnostics.first)
-        #expect(result.diagnostics.map(\.code) == [.duplicateKey])
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.code) == [.duplicateKey, .missingRequired, .missingRequired])
         #expect(problem.fieldPath == "hardware.servers[1].cores")
         #expect(problem.location.line == 8 && problem.location.column == 7)
         #expect(problem.message.ja == "キー「cores」が2回書かれています（6行目にもあります）")
         let top = try #require(parseLedger("schema: 1\nid: sample\nid: sample\n").diagnostics.first)
         #expect(top.fieldPath == "id" && top.location.line == 3 && top.location.column == 1)
+    }
+
+    /// The reading goes on past a duplicate key (the first is kept), so the rest of the file is
+    /// checked: every duplicate and every other problem is reported in one run.
+    @Test func everyProblemIsReportedPastADuplicateKey() {
+        let result = parseLedger(minimalLedger(extra: "  category: resdent\n  name: 二度目\nusage:\n  form: dedicated_sever\n  users: 3\n  users: 4"))
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.fieldPath).sorted() == ["basic.category", "basic.name", "usage.form", "usage.users"])
+        #expect(errors.filter { $0.code == .duplicateKey }.count == 2)
+        // The first of the two is the one used: users 3.
+        #expect(result.ledger?.usage?.users == 3)
     }
 
     @Test func emptyAndNonMappingFiles() {

@@ -21,13 +21,13 @@ public struct LedgerParser: Sendable {
         var decoder = SchemaDecoder(file: file)
         guard let root = decoder.decodeRoot(node, spec: LedgerSchema.root, slots: LedgerSchema.slots,
                                             keepingPlaces: true) else {
-            return Result(ledger: nil, diagnostics: decoder.diagnostics)
+            return Result(ledger: nil, diagnostics: problems + decoder.diagnostics)
         }
         var builder = LedgerBuilder(decoder: decoder)
         let id = root["id"]?.text ?? stem
         // Only the places rules across ledgers need are kept; the ledger's box is made once, with them.
         let fields = builder.build(root, id: id, sourceMap: SourceMap(file: file, places: decoder.keptPlaces()))
-        var diagnostics = builder.decoder.diagnostics
+        var diagnostics = problems + builder.decoder.diagnostics
         diagnostics += LedgerRules.check(fields, map: builder.decoder.sourceMap, schemaVersion: root["schema"]?.integer,
                                          stem: stem, idGiven: root["id"]?.text != nil)
         return Result(ledger: Ledger(fields), diagnostics: diagnostics)

@@ -18,8 +18,10 @@ public struct ProjectParser: Sendable {
         let (node, problems) = reader.read(bytes, file: file)
         guard let node else { return (project, problems) }
         var decoder = SchemaDecoder(file: file)
-        guard let root = decoder.decodeRoot(node, spec: ProjectSchema.root, slots: ProjectSchema.slots) else { return (project, decoder.diagnostics) }
-        var diagnostics = decoder.diagnostics
+        guard let root = decoder.decodeRoot(node, spec: ProjectSchema.root, slots: ProjectSchema.slots) else {
+            return (project, problems + decoder.diagnostics)
+        }
+        var diagnostics = problems + decoder.diagnostics
         let map = decoder.sourceMap
 
         func missing(_ path: String, _ severity: Severity, _ label: LocalizedText) {

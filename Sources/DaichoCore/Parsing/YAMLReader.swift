@@ -24,7 +24,8 @@ public struct YAMLReader: Sendable {
         self.readsPlainSubset = readsPlainSubset
     }
 
-    /// The root node, or nil with the diagnostics that explain why not.
+    /// The root node, or nil with the diagnostics that explain why not; with a root, the problems
+    /// the reading went on past (a duplicate key).
     public func read(_ bytes: [UInt8], file: String) -> (root: YAMLNode?, diagnostics: [Diagnostic]) {
         let start = SourceLocation(file: file)
         if bytes.count > limits.maxBytes {
@@ -46,16 +47,18 @@ public struct YAMLReader: Sendable {
         return utf8.withUTF8 { buffer in
             if readsPlainSubset, let root = PlainYAMLParser.parse(buffer, limits: limits) { return (root, []) }
             var builder = YAMLTreeBuilder(limits: limits, file: file)
-            switch builder.build(buffer) {
+            let built = builder.build(buffer)
+            let recovered = builder.recovered
+            switch built {
             case .success(let root?):
-                return (root, [])
+                return (root, recovered)
             case .success(nil):
                 return (nil, [Diagnostic(.error, .emptyFile, at: start, field: "",
                     LocalizedText(ja: "ファイルが空です", en: "the file is empty"),
                     hint: LocalizedText(ja: "`daicho new` で記入用のひな形を作れます",
                                         en: "`daicho new` writes a template to fill in"))])
             case .failure(let problem):
-                return (nil, [problem.diagnostic])
+                return (nil, recovered + [problem.diagnostic])
             }
         }
     }

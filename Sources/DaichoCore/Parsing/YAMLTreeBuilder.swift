@@ -42,6 +42,9 @@ struct YAMLTreeBuilder {
     private var textBytes = 0
     private var sawAlias = false
     private var root: YAMLNode?
+    /// Problems the reading went on past (a key written twice: the first is kept), so that the
+    /// rest of the file is still checked.
+    private(set) var recovered: [Diagnostic] = []
 
     init(limits: YAMLReader.Limits, file: String) {
         self.limits = limits
@@ -130,16 +133,20 @@ struct YAMLTreeBuilder {
     }
 
     private mutating func close() throws {
-        guard let frame = stack.popLast() else { return }
-        if frame.isMapping, frame.pairs.hasDuplicateKeys, let duplicate = Self.firstDuplicate(frame.pairs) {
-            // At the second one (usually the line just added), with the first one's line and the
-            // whole field path (`hardware.servers[0].cores`), as every other diagnostic has it.
-            let path = fieldPath(of: duplicate.key)
-            throw problem(.duplicateKey, line: duplicate.second.line, column: duplicate.second.column,
-                LocalizedText(ja: "キー「\(duplicate.key)」が2回書かれています（\(duplicate.first.line)行目にもあります）",
-                              en: "the key '\(duplicate.key)' is written twice (also on line \(duplicate.first.line))"),
-                hint: LocalizedText(ja: "どちらか一方を残してください", en: "keep only one of them"),
-                field: path)
+        guard var frame = stack.popLast() else { return }
+        if frame.isMapping, frame.pairs.hasDuplicateKeys {
+            // Each at the later one (usually the line just added), with the first one's line and
+            // the whole field path (`hardware.servers[0].cores`), as every other diagnostic has
+            // it. The first is kept and the reading goes on: the rest of the file is checked too.
+            for duplicate in Self.duplicates(frame.pairs) {
+                recovered.append(problem(.duplicateKey, line: duplicate.second.line, column: duplicate.second.column,
+                    LocalizedText(ja: "キー「\(duplicate.key)」が2回書かれています（\(duplicate.first.line)行目にもあります）",
+                                  en: "the key '\(duplicate.key)' is written twice (also on line \(duplicate.first.line))"),
+                    hint: LocalizedText(ja: "どちらか一方を残してください（ここでは\(duplicate.first.line)行目を使って検査しました）",
+                                        en: "keep only one of them (line \(duplicate.first.line) was used for this check)"),
+                    field: fieldPath(of: duplicate.key)).diagnostic)
+            }
+            frame.pairs = Self.withoutDuplicates(frame.pairs)
         }
         let node = YAMLNode(content: frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items),
                             line: frame.line, column: frame.column)
@@ -204,14 +211,24 @@ struct YAMLTreeBuilder {
 
     /// The first key in a mapping written again, with its first place and the place it is written
     /// again. Only asked once `hasDuplicateKeys` found one, so plain hashing is enough here.
-    private static func firstDuplicate(_ pairs: [YAMLNode.Pair]) -> (key: String, first: YAMLNode, second: YAMLNode)? {
+    /// Every key written again, with the place of its first writing.
+    private static func duplicates(_ pairs: [YAMLNode.Pair]) -> [(key: String, first: YAMLNode, second: YAMLNode)] {
         var firstPlace: [String: YAMLNode] = [:]
+        var found: [(String, YAMLNode, YAMLNode)] = []
         for pair in pairs {
             guard case .scalar(let key, _) = pair.key.content else { continue }
-            if let first = firstPlace[key] { return (key, first, pair.key) }
-            firstPlace[key] = pair.key
+            if let first = firstPlace[key] { found.append((key, first, pair.key)) } else { firstPlace[key] = pair.key }
         }
-        return nil
+        return found
+    }
+
+    /// The pairs with only the first of each key.
+    private static func withoutDuplicates(_ pairs: [YAMLNode.Pair]) -> [YAMLNode.Pair] {
+        var seen: Set<String> = []
+        return pairs.filter { pair in
+            guard case .scalar(let key, _) = pair.key.content else { return true }
+            return seen.insert(key).inserted
+        }
     }
 
     /// The field path of `key` in the mapping just taken off the stack: the keys and list
