@@ -255,6 +255,13 @@ struct LedgerParserTests {
         #expect(decomposed.utf8.count != composed.utf8.count)
     }
 
+    /// A value where a list or a group belongs is quoted as written.
+    @Test func aScalarWhereAListBelongsIsQuoted() {
+        let result = parseLedger(minimalLedger(extra: "integrations: abc\nissues: 5"))
+        #expect(result.diagnostics.first { $0.fieldPath == "integrations" }?.message.ja == "リストを書く項目ですが、「abc」が書かれています")
+        #expect(result.diagnostics.first { $0.fieldPath == "issues" }?.message.ja == "リストを書く項目ですが、「5」が書かれています")
+    }
+
     /// A department or vendor written with a space after it (quoted, or a full-width space
     /// pasted from a spreadsheet) is the same department or vendor as without.
     @Test func groupingNamesAreTrimmed() throws {

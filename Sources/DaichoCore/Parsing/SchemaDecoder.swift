@@ -537,6 +537,10 @@ struct SchemaDecoder {
         switch node.content {
         case .mapping: found = LocalizedText(ja: "「キー: 値」の組", en: "a mapping")
         case .sequence: found = LocalizedText(ja: "リスト", en: "a list")
+        case .scalar(let value, _):
+            // The value as written, where the caller passed none (a list or mapping expected).
+            let shown = text ?? value
+            found = LocalizedText(ja: "「\(shown)」", en: "'\(shown)'")
         default: found = LocalizedText(ja: "「\(text ?? "")」", en: "'\(text ?? "")'")
         }
         error(code, path, node,
