@@ -59,8 +59,8 @@ public enum WriteError: Error, Sendable, Equatable {
                 : en + ". The site is partly updated; remove the cause and run build again, which rebuilds the whole site"
         case .projectFile(let path):
             language == .ja
-                ? "「\(path)」はプロジェクトの設定・台帳・テンプレートのファイルのため、上書きしません。別のファイル名を指定してください"
-                : "\(path) is one of the project's own files (settings, a ledger, a template); not overwriting it: give another file name"
+                ? "「\(path)」はプロジェクトの設定・台帳・テンプレートの場所のため、書き込みません。別の場所を指定してください"
+                : "\(path) is where the project keeps its settings, ledgers or templates; not writing there: give another place"
         }
     }
 }

@@ -215,9 +215,16 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     /// anything under `inventory/` or in the templates folder, compared by real paths (a link
     /// to a ledger is a ledger). For `docs --out`, which writes a single file.
     public static func isProjectFile(_ file: String, project: String, templates: String) -> Bool {
-        let name = URL(fileURLWithPath: file).lastPathComponent
-        let parent = URL(fileURLWithPath: file).deletingLastPathComponent().path
-        guard let target = realPath(file) ?? realPath(parent).map({ ProjectLoader.join($0, name) }) else { return false }
+        // The real path of the nearest part that exists, then the names still to be made.
+        var existing = URL(fileURLWithPath: file).standardized, rest: [String] = []
+        var resolved = realPath(existing.path)
+        while resolved == nil, existing.pathComponents.count > 1 {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+            resolved = realPath(existing.path)
+        }
+        guard let base = resolved else { return false }
+        let target = rest.reduce(base) { ProjectLoader.join($0, $1) }
         func inside(_ folder: String?) -> Bool {
             guard let folder else { return false }
             return target == folder || target.hasPrefix(folder == "/" ? "/" : folder + "/")

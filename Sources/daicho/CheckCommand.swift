@@ -68,6 +68,11 @@ struct CheckCommand: AsyncParsableCommand {
         if let followUp {
             let report = FollowUpReport(checked: checked, language: language)
             do {
+                // Written into the templates, the questions would be published with the guideline.
+                if OutputFolder.isProjectFile(ProjectLoader.join(followUp, "index.md"), project: options.project,
+                                              templates: ProjectLoader.join(options.project, "templates")) {
+                    throw WriteError.projectFile(followUp)
+                }
                 try FollowUpWriter().write(report.documents(), to: followUp)
             } catch {
                 throw Failure.report(error, language)

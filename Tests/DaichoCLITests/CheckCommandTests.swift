@@ -127,6 +127,20 @@ struct CheckCommandTests {
         #expect(index.contains("照会事項一覧 — みなと市"))
     }
 
+    /// The questions are never written among the templates (the guideline would publish them)
+    /// or the ledgers.
+    @Test func followUpIsNotWrittenIntoTheProject() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("templates"), to: project.appendingPathComponent("templates"))
+        for folder in ["templates/guidelines", "inventory", "inventory/q"] {
+            let run = try CLI.run(["check", ".", "--follow-up", folder], in: project)
+            #expect(run.status == 2 && run.stderr.contains("書き込みません"), "\(folder): \(run.stderr)")
+        }
+        let guidelines = try FileManager.default.contentsOfDirectory(atPath: project.appendingPathComponent("templates/guidelines").path)
+        #expect(!guidelines.contains("index.md"))
+    }
+
     @Test func followUpIsWrittenEvenWithErrors() throws {
         let project = try CLI.copyFixture("hostile")
         defer { try? FileManager.default.removeItem(at: project) }

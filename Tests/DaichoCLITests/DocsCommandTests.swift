@@ -36,7 +36,7 @@ struct DocsCommandTests {
             let before = try? Data(contentsOf: URL(fileURLWithPath: path))
             let run = try CLI.run(["docs", "juki", "--kind", "rfi", "--out", out, "--templates", templates.path], in: project)
             #expect(run.status == 2, "\(out)")
-            #expect(run.stderr.contains("上書きしません"), "\(out): \(run.stderr)")
+            #expect(run.stderr.contains("書き込みません"), "\(out): \(run.stderr)")
             #expect((try? Data(contentsOf: URL(fileURLWithPath: path))) == before, "\(out) changed")
         }
         // Beside the project's files is fine.

@@ -94,6 +94,23 @@ struct FollowUpReportTests {
         #expect(documents[3].markdown.contains("| [市民課](<市民課.md>) | 1 | 1 | 33 | 10.5% |"))
     }
 
+    /// Departments whose safe names meet (`a/b`, `a\b`), or differ in case only (a file system
+    /// may not tell them apart), get a file each, and the index links to each.
+    @Test func departmentsWhoseFileNamesMeetKeepAFileEach() async throws {
+        let names = ["a/b", "a\\b", "ABC課", "abc課", "Index"]
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: names.enumerated().map { index, name in
+            let quoted = name.replacing("\\", with: "\\\\")
+            let text = minimalLedger(id: "s\(index)").replacing("department: 市民課", with: "department: \"\(quoted)\"")
+            return LedgerSource(path: "inventory/s\(index).yaml", stem: "s\(index)", bytes: Array(text.utf8))
+        })
+        let documents = FollowUpReport(checked: await Checker().check(source), language: .ja).documents()
+        let files = documents.map(\.fileName)
+        #expect(files.count == names.count + 1)
+        #expect(Set(files.map { $0.lowercased() }).count == files.count, "\(files)")
+        let index = documents.last?.markdown ?? ""
+        for file in files.dropLast() { #expect(index.contains("(<\(file)>)"), "\(file)") }
+    }
+
     @Test func departmentFileNamesAreSafe() {
         #expect(FollowUpReport.fileName(for: "../税務課") == "_._税務課.md")
         #expect(FollowUpReport.fileName(for: "a/b:c") == "a_b_c.md")

@@ -52,8 +52,15 @@ public struct FollowUpReport: Sendable {
             t("| 所管課 | システム数 | エラー | 警告 | 記入率 |", "| Department | Systems | Errors | Warnings | Completeness |"),
             "|---|---:|---:|---:|---:|",
         ]
+        // Names kept apart as a file system compares them, without case (the PCs that open the
+        // folder may): `a/b` and `a\b` both become `a_b.md`, and the second would replace the first.
+        var taken: Set<String> = ["index.md"]
         for department in departments {
-            let fileName = Self.fileName(for: department.name)
+            var fileName = Self.fileName(for: department.name)
+            if !taken.insert(fileName.lowercased()).inserted {
+                fileName = String(fileName.dropLast(3)) + "-" + FNV.hex(FNV.hash32(department.name.utf8)) + ".md"
+                taken.insert(fileName.lowercased())
+            }
             let problems = department.systems.flatMap(\.problems)
             index.append("| [\(MarkdownText.escape(department.name))](\(Self.linkTarget(fileName))) | \(department.systems.count) | "
                 + "\(problems.errorCount) | \(problems.warningCount) | \(percent(department.systems.compactMap(\.completeness))) |")
