@@ -33,7 +33,7 @@ struct DateParserTests {
         #expect(DateParser.parse(input) == .outsideEra(DateParser.parse(expected).date!, era: era))
     }
 
-    @Test(arguments: ["", "2019-13-01", "2019-02-30", "2019-02-29", "令和", "R7", "明日", "2019-4-1-1", "令和0年4月",
+    @Test(arguments: ["", "2019-13-01", "令和", "R7", "明日", "2019-4-1-1", "令和0年4月",
                       "2019--01", "12345-01-01", "平成31年", "7年4月1日", "19-04-01", "0999-04-01", "1/4/1"])
     func rejects(input: String) {
         #expect(DateParser.parse(input) == .invalid)
@@ -65,7 +65,25 @@ extension DateParser.Outcome {
     var date: LedgerDate? {
         switch self {
         case .date(let date), .outsideEra(let date, _): date
-        case .invalid: nil
+        case .invalid, .noSuchDay: nil
         }
+    }
+}
+
+/// A date whose day the calendar lacks is said to be so, with the month's length.
+struct NoSuchDayTests {
+    @Test func theDayIsNotInTheCalendar() {
+        #expect(DateParser.parse("2023-02-29") == .noSuchDay(year: 2023, month: 2))
+        #expect(DateParser.parse("2019-02-30") == .noSuchDay(year: 2019, month: 2))
+        #expect(DateParser.parse("2019-02-29") == .noSuchDay(year: 2019, month: 2))
+        #expect(DateParser.parse("2024年2月30日") == .noSuchDay(year: 2024, month: 2))
+        #expect(DateParser.parse("令和6年4月31日") == .noSuchDay(year: 2024, month: 4))
+        #expect(DateParser.parse("2024-02-29") == .date(LedgerDate(year: 2024, month: 2, day: 29)))
+        // Not a date at all stays invalid: a month of 13, a day of 0, a short year.
+        #expect(DateParser.parse("2024-13-01") == .invalid)
+        #expect(DateParser.parse("2024/2/0") == .invalid)
+        #expect(DateParser.parse("24-02-30") == .invalid)
+        let result = parseLedger(minimalLedger(extra: "  in_service: 2023-02-29"))
+        #expect(result.diagnostics.first { $0.fieldPath == "basic.in_service" }?.message.ja == "「2023-02-29」という日付はありません（2023年2月は28日まで）")
     }
 }

@@ -8,6 +8,8 @@ public enum DateParser {
         /// Read and normalised, but outside the era it names (`平成32年`, `平成31年5月1日`).
         case outsideEra(LedgerDate, era: String)
         case invalid
+        /// A date as written, but its day is not in the calendar (`2023-02-29`, `2024年2月30日`).
+        case noSuchDay(year: Int, month: Int)
     }
 
     struct Era {
@@ -28,7 +30,7 @@ public enum DateParser {
 
     public static func parse(_ raw: String) -> Outcome {
         if let fields = isoFields(raw.utf8) {
-            return makeWestern(fields).map(Outcome.date) ?? .invalid
+            return makeWestern(fields).map(Outcome.date) ?? missingDay(fields, western: true)
         }
         let text = raw.nfkcTrimmed
         guard !text.isEmpty else { return .invalid }
@@ -38,10 +40,16 @@ public enum DateParser {
         if let first = text.first, let era = eras.first(where: { $0.letter == Character(first.uppercased()) }) {
             return parseEra(String(text.dropFirst()), era: era, kanji: false)
         }
-        guard let fields = numbers(in: text), let date = makeWestern(fields) else {
-            return .invalid
-        }
+        guard let fields = numbers(in: text) else { return .invalid }
+        guard let date = makeWestern(fields) else { return missingDay(fields, western: true) }
         return .date(date)
+    }
+
+    /// `.noSuchDay` for year, month and day that a calendar lacks only for the day; else `.invalid`.
+    private static func missingDay(_ fields: [Int], western: Bool) -> Outcome {
+        guard fields.count == 3, !western || fields[0] >= 1000, (1...12).contains(fields[1]), fields[2] >= 1,
+              fields[2] > LedgerDate.daysIn(month: fields[1], year: fields[0]) else { return .invalid }
+        return .noSuchDay(year: fields[0], month: fields[1])
     }
 
     /// A Western date has a year of four digits: `7年4月1日` is 令和7年 written short, and `19-04-01`
@@ -57,7 +65,7 @@ public enum DateParser {
             return .invalid
         }
         fields[0] += era.firstYear - 1
-        guard let date = make(fields) else { return .invalid }
+        guard let date = make(fields) else { return missingDay(fields, western: false) }
         // A month-only date is inside the era when any day of that month is.
         let first = LedgerDate(year: date.year, month: date.month, day: date.day ?? 1)
         let last = LedgerDate(year: date.year, month: date.month,

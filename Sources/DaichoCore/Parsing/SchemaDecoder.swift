@@ -133,6 +133,13 @@ struct SchemaDecoder {
                         hint: LocalizedText(ja: "元号を確認するか、西暦（\(date)）で書いてください",
                                             en: "check the era, or write the Western date (\(date))"))
                 return .date(date)
+            case .noSuchDay(let year, let month):
+                let days = LedgerDate.daysIn(month: month, year: year)
+                error(.invalidDate, path, node,
+                      LocalizedText(ja: "「\(text)」という日付はありません（\(year)年\(month)月は\(days)日まで）",
+                                    en: "there is no such date as '\(text)' (\(month)/\(year) has \(days) days)"),
+                      hint: LocalizedText(ja: "日付の数字を確かめてください", en: "check the date's numbers"))
+                return nil
             case .invalid:
                 return fail(.invalidDate, path, node, text, Self.expectDate,
                             hint: LocalizedText(ja: "2019-04-01、2019-04、令和7年4月1日、R7.4.1、H31.4 のように書いてください（西暦は4桁、和暦は元号から）",
