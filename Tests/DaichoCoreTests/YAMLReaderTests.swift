@@ -145,6 +145,17 @@ struct YAMLReaderTests {
         #expect(result.ledger?.usage?.users == 3)
     }
 
+    /// libyaml's English does not reach a Japanese message for the slips a hand-edited file has.
+    @Test func libyamlProblemsAreInJapanese() {
+        for (text, expected) in [("schema: 1\nid: s\nnote: \"C:\\qfile\"\n", "使えない「\\」の組み合わせ"),
+                                 ("schema: 1\nid: s\nnote: |x\n", "余計な文字が続いています"),
+                                 ("schema: 1\nid: s\nnote: a\u{01}b\n", "制御文字は使えません")] {
+            let message = parseLedger(text, stem: "s").diagnostics.first?.message.ja ?? ""
+            #expect(message.contains(expected), "\(message)")
+            #expect(!message.contains("found") && !message.contains("did not"), "\(message)")
+        }
+    }
+
     @Test func emptyAndNonMappingFiles() {
         #expect(read([]).map(\.code) == [.emptyFile])
         #expect(parseLedger("- a\n- b\n").diagnostics.map(\.code) == [.wrongType])

@@ -258,8 +258,11 @@ struct YAMLTreeBuilder {
         let text = parser.problem.map { String(cString: $0) } ?? "unknown error"
         if parser.error == YAML_READER_ERROR {
             let location = SourceLocation.of(utf8Offset: parser.problem_offset, in: input, file: file)
+            let reason = text.hasPrefix("control characters are not allowed") ? "制御文字は使えません"
+                : text.hasPrefix("invalid leading UTF-8 octet") || text.hasPrefix("invalid trailing UTF-8 octet") ? "UTF-8 として読めない文字です"
+                : text
             return Problem(diagnostic: Diagnostic(.error, .yamlSyntax, at: location, field: "",
-                LocalizedText(ja: "使えない文字があります（\(text)）", en: "invalid character: \(text)"),
+                LocalizedText(ja: "使えない文字があります（\(reason)）", en: "invalid character: \(text)"),
                 hint: LocalizedText(ja: "制御文字を取り除いてください", en: "remove control characters")))
         }
         // "could not find expected ':'" is found on the line after the key that lacks it: the key's
@@ -298,7 +301,11 @@ struct YAMLTreeBuilder {
             ("found a tab character that violates indentation", "インデントにタブ文字があります（空白を使ってください）"),
             ("found a tab character where an indentation space is expected", "インデントにタブ文字があります（空白を使ってください）"),
             ("block sequence entries are not allowed in this context", "ここには一覧の項目（「- 」）を書けません"),
-            ("found unknown escape character while parsing a quoted scalar", "「\"」で囲んだ値に使えない「\\」の組み合わせがあります"),
+            ("found unknown escape character", "「\"」で囲んだ値に使えない「\\」の組み合わせがあります（「\\」を「\\\\」と書くか、値を「'」で囲んでください）"),
+            ("did not find the expected '>'", "「!<」で始まる値は引用符で囲んでください"),
+            ("did not find expected comment or line break", "「|」「>」や閉じた引用符の後に、余計な文字が続いています"),
+            ("found incompatible YAML document", "YAML の版が違います（「%YAML」の行を取り除いてください）"),
+            ("found duplicate %YAML directive", "「%YAML」の行が2つあります"),
             ("found undefined tag handle", "「!」で始まる値は引用符で囲んでください"),
             ("found unexpected ':'", "「:」の位置が正しくありません"),
             ("did not find expected hexdecimal number",
