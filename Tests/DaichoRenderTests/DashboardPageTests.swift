@@ -22,4 +22,19 @@ struct DashboardPageTests {
         // Exactly 30: every one named, no link.
         #expect(renewals[1].systems.count == 30 && !renewals[1].hasMore && renewals[1].more.isEmpty)
     }
+
+    /// Renewals due in years before the organisation's fiscal year come first, as one row of
+    /// overdue systems from every such year.
+    @Test func overdueRenewalsComeFirst() async throws {
+        let checked = await checkedSynthetic(count: 20, seed: 3)
+        let ledgers = checked.validLedgers
+        var analysis = Analyzer(policy: checked.project.policy).analyze(ledgers, organization: checked.project.organization)
+        let year = try #require(checked.project.organization.fiscalYear)
+        let ids = ledgers.map(\.id).sorted()
+        analysis.renewals = [year - 3: [ids[4]], year - 1: [ids[1], ids[2]], year: [ids[3]]]
+        let renewals = SiteContext(project: checked.project, ledgers: ledgers, analysis: analysis, options: SiteOptions())
+            .dashboardPage().renewals
+        #expect(renewals.map(\.year) == ["更新時期を過ぎたもの（\(year - 1)年度以前）", "\(year)年度"])
+        #expect(renewals.first?.systems.count == 3)
+    }
 }

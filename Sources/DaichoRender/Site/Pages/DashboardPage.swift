@@ -93,13 +93,20 @@ extension SiteContext {
         let root = frame.root
         let upcoming = a.renewals.keys.sorted().filter { year in organization.fiscalYear.map { year >= $0 && year <= $0 + 2 } ?? true }
             .prefix(3)
-        let renewals = upcoming.map { year in
-            let ids = a.renewals[year] ?? []
+        func renewal(_ label: String, _ ids: [String]) -> DashboardPage.Renewal {
             let more = ids.count - min(ids.count, DashboardPage.renewalsShown)
-            return DashboardPage.Renewal(year: t("\(year)年度", "FY\(year)"), systems: ids.prefix(DashboardPage.renewalsShown).map {
+            return DashboardPage.Renewal(year: label, systems: ids.prefix(DashboardPage.renewalsShown).map {
                 DashboardPage.Link(href: root + systemPath($0), label: byID.name($0) ?? $0)
             }, more: more > 0 ? t("ほか\(more)件", "\(more) more") : "", hasMore: more > 0 && !options.systemsOnly,
                   moreHref: root + "analysis/renewals.html")
+        }
+        var renewals = upcoming.map { year in renewal(t("\(year)年度", "FY\(year)"), a.renewals[year] ?? []) }
+        // Renewals due before this fiscal year and not yet recorded as done: first, as they are late.
+        if let year = organization.fiscalYear {
+            let overdue = a.renewals.filter { $0.key < year }.values.flatMap { $0 }.sorted()
+            if !overdue.isEmpty {
+                renewals.insert(renewal(t("更新時期を過ぎたもの（\(year - 1)年度以前）", "Overdue (FY\(year - 1) and before)"), overdue), at: 0)
+            }
         }
         let analysisLinks = self.analysisLinks.map { DashboardPage.SectionLink(href: root + $0.href, label: $0.label, description: $0.description) }
         let sections: [DashboardPage.SectionLink] = [
