@@ -44,6 +44,35 @@ struct PreviewTests {
         #expect(try await get("/data/none.json").statusCode == .notFound)
     }
 
+    /// A local server answers its own names only (a rebinding page names another), GET and HEAD
+    /// only, HEAD without a body, and refuses a control character in the path (`%00` cut the
+    /// name where the file was opened, after the type was taken from what followed).
+    @Test func requestsAreAnsweredOnlyAsALocalServerShould() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-serve-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/systems/a", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data("<p>page</p>".utf8).write(to: URL(fileURLWithPath: root + "/index.html"))
+        try Data("# draft <img src=x>".utf8).write(to: URL(fileURLWithPath: root + "/systems/a/rfi.md"))
+        let handler = PreviewServer.Handler(state: PreviewServer.State(), root: root)
+        func send(_ path: String, method: HTTPMethod = .GET, host: String? = "127.0.0.1:8080") async throws -> HTTPResponse {
+            let headers: [HTTPHeader: String] = host.map { [.host: $0] } ?? [:]
+            return try await handler.handleRequest(HTTPRequest(method: method, version: .http11, path: path, query: [], headers: headers, body: Data()))
+        }
+        for host in ["127.0.0.1:8080", "localhost:8391", "LOCALHOST", "[::1]:8080"] {
+            #expect(try await send("/index.html", host: host).statusCode == .ok, "\(host)")
+        }
+        for host in ["evil.example.com", "evil.example.com:8080", "127.0.0.1.evil.example", "[::2]:80", "localhost.evil:80"] {
+            #expect(try await send("/index.html", host: host).statusCode == .forbidden, "\(host)")
+        }
+        #expect(try await send("/systems/a/rfi.md\u{0}.html").statusCode == .badRequest)
+        #expect(try await send("/index.html\u{0}.css").statusCode == .badRequest)
+        #expect(try await send("/index.html", method: .POST).statusCode == .methodNotAllowed)
+        let head = try await send("/index.html", method: .HEAD)
+        #expect(head.statusCode == .ok && head.headers[.contentType] == "text/html; charset=utf-8")
+        #expect(try await head.bodyData.isEmpty)
+        #expect(PreviewServer.Handler.contentType("logo.PNG") == "image/png" && PreviewServer.Handler.contentType("a.CSS") == "text/css; charset=utf-8")
+    }
+
     /// Temporary previews (with their manifests) of `serve`s that ended without removing them
     /// are cleared; a running one's are kept, and so is anything else.
     @Test func temporaryPreviewsOfEndedServesAreCleared() throws {

@@ -2,6 +2,7 @@ import DaichoCore
 import DaichoRender
 import FlyingFox
 import Foundation
+import Synchronization
 
 /// `daicho serve`: builds into a preview folder with the same incremental rebuild as
 /// `daicho build` (see `PreviewFolder`), serves it on 127.0.0.1, rebuilds when the project
@@ -121,10 +122,25 @@ public final class PreviewServer: Sendable {
         // cannot start throws from `run`.
         let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), logger: .disabled,
                                 handler: Handler(state: state, root: folder.path))
+        Self.raiseOpenFileLimit()
+        let listened = Flag()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
+            group.addTask {
+                // Once it has listened, a failure to take a connection (every file descriptor in
+                // use: a thousand idle connections under the usual limit of 1,024) does not end
+                // the preview: the listening socket is made again a moment later.
+                while true {
+                    do {
+                        try await server.run()
+                        return
+                    } catch where listened.isSet && !Task.isCancelled {
+                        try await Task.sleep(for: .seconds(1))
+                    }
+                }
+            }
             group.addTask {
                 try await server.waitUntilListening()
+                listened.set()
                 if case .ip4(_, let port)? = await server.listeningAddress { events(.listening(port: port)) }
                 let clock = ContinuousClock()
                 var signature = first
@@ -160,6 +176,24 @@ public final class PreviewServer: Sendable {
             try await group.next()
             group.cancelAll()
         }
+    }
+
+    /// The soft limit of open files raised to the hard one (up to 65,536): each connection holds a
+    /// descriptor, and 1,024, the usual soft limit, is soon reached by a page opening many.
+    static func raiseOpenFileLimit() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return }
+        let wanted = min(limit.rlim_max, 65_536)
+        guard limit.rlim_cur < wanted else { return }
+        limit.rlim_cur = wanted
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    }
+
+    /// Set once, read from other tasks.
+    final class Flag: Sendable {
+        private let value = Mutex(false)
+        var isSet: Bool { value.withLock { $0 } }
+        func set() { value.withLock { $0 = true } }
     }
 
     /// Moves what is left of the preview folder aside, named as the old sites a full build sets
@@ -237,6 +271,38 @@ public final class PreviewServer: Sendable {
         var streamedAbove = 1 << 20
 
         func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+            // A page of any web site the user opens can have its name point at 127.0.0.1 (DNS
+            // rebinding) and read the internal edition through the browser: only requests sent
+            // to this PC by its own names are answered.
+            if let host = request.headers[.host], !Self.isLocal(host: host) {
+                return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                                    body: Data("このプレビューは 127.0.0.1 または localhost の名前でだけ表示します。\nThis preview answers to 127.0.0.1 and localhost only.\n".utf8))
+            }
+            guard request.method == .GET || request.method == .HEAD else {
+                return HTTPResponse(statusCode: .methodNotAllowed, headers: [.init("Allow"): "GET, HEAD"], body: Data())
+            }
+            let response = try await respond(to: request)
+            // A HEAD is answered with the headers alone: a body after them would be read as the
+            // next response on the connection.
+            guard request.method == .HEAD else { return response }
+            var headers = response.headers
+            headers[.contentLength] = nil
+            return HTTPResponse(statusCode: response.statusCode, headers: headers, body: Data())
+        }
+
+        /// Whether a `Host` header names this PC: 127.0.0.1, localhost or [::1], with any port.
+        static func isLocal(host: String) -> Bool {
+            var name = Substring(host.lowercased())
+            if name.hasPrefix("[") {
+                guard let close = name.firstIndex(of: "]") else { return false }
+                name = name[name.index(after: name.startIndex)..<close]
+                return name == "::1"
+            }
+            if let colon = name.lastIndex(of: ":") { name = name[..<colon] }
+            return name == "127.0.0.1" || name == "localhost"
+        }
+
+        private func respond(to request: HTTPRequest) async throws -> HTTPResponse {
             if request.path == PreviewServer.versionPath {
                 return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; charset=utf-8", .init("Cache-Control"): "no-store"],
                                     body: Data("\(await state.version)".utf8))
@@ -244,6 +310,11 @@ public final class PreviewServer: Sendable {
             // The target as sent: `path` drops a folder's final slash, which tells a folder's
             // address from its page's.
             var path = String(request.target.path(percentEncoded: false).drop { $0 == "/" })
+            // `%00` would end the name where the file is opened, after the type was taken from
+            // what follows it (`rfi.md%00.html` served a draft as HTML): no control characters.
+            guard !path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"], body: Data())
+            }
             if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
             if path.hasSuffix(".html"), let problem = await state.problem {
                 return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: Data(problem.utf8))
@@ -280,7 +351,7 @@ public final class PreviewServer: Sendable {
             """
 
         static func contentType(_ path: String) -> String {
-            switch path.split(separator: ".").last.map(String.init) ?? "" {
+            switch path.split(separator: ".").last.map { $0.lowercased() } ?? "" {
             case "html": "text/html; charset=utf-8"
             case "css": "text/css; charset=utf-8"
             case "js": "text/javascript; charset=utf-8"
@@ -289,6 +360,14 @@ public final class PreviewServer: Sendable {
             case "xml": "application/xml; charset=utf-8"
             case "svg": "image/svg+xml"
             case "md": "text/markdown; charset=utf-8"
+            case "txt": "text/plain; charset=utf-8"
+            case "png": "image/png"
+            case "jpg", "jpeg": "image/jpeg"
+            case "gif": "image/gif"
+            case "webp": "image/webp"
+            case "ico": "image/vnd.microsoft.icon"
+            case "woff2": "font/woff2"
+            case "pdf": "application/pdf"
             default: "application/octet-stream"
             }
         }
