@@ -95,7 +95,8 @@ struct AnalyzeCommandTests {
 
         // A cost line of the largest price times the largest quantity, in thousands of yen (about
         // 10^28 yen, past a 64-bit integer): the totals are given, so the lines only disagree with
-        // them (a warning), and the line's amount is shown capped instead of stopping the build.
+        // them (a warning), and the line's amount is shown exactly (9,999,999,999,999,000 円 ×
+        // 999,999,999,999.999999), past a 64-bit integer, instead of stopping the build.
         let lines = project.appendingPathComponent("inventory/groupware.yaml")
         let huge = try String(contentsOf: lines, encoding: .utf8)
             .replacingOccurrences(of: "unit_price: 9000\n", with: "unit_price: 9999999999999\n")
@@ -105,7 +106,7 @@ struct AnalyzeCommandTests {
         let rebuilt = try CLI.run(["build", project.path, "-o", site.path, "--no-cache"])
         #expect(rebuilt.status == 0, "\(rebuilt.stderr.prefix(400))")
         let page = try String(contentsOf: site.appendingPathComponent("systems/groupware/index.html"), encoding: .utf8)
-        #expect(page.contains("9,223,372,036,854,775,807"))
+        #expect(page.contains("9,999,999,999,998,999,990,000,000,000.001円"))
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("systems/groupware/index.html").path))
     }
 }

@@ -110,6 +110,15 @@ struct ChartTests {
         #expect(svg.contains("viewBox=\"0 0 304 106\""))
     }
 
+    /// The renewal timeline's years: the gaps between years with renewals are years too (with
+    /// none), unless the years span 20 or more.
+    @Test func renewalYearsFillTheirGaps() {
+        #expect(SiteContext.renewalYears([2029, 2027]) == [2027, 2028, 2029])
+        #expect(SiteContext.renewalYears([2026]) == [2026])
+        #expect(SiteContext.renewalYears([Int]()) == [])
+        #expect(SiteContext.renewalYears([2050, 2000, 2030]) == [2000, 2030, 2050])
+    }
+
     /// The colour key under a chart: a swatch and a label per entry, wrapped at the chart's width.
     @Test func colorKeyGeometry() {
         let key = ColorKey([.init(label: "住民情報系", category: 0), .init(label: "内部情報系", category: 1),

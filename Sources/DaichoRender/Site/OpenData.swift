@@ -281,7 +281,9 @@ extension SiteContext {
             (t("運用保守経費（円／年）", "Maintenance (yen/year)"), "costs", { yen($0.costs?.maintenance) }),
             (t("年額経費（円）", "Annual (yen)"), "costs", { l in l.costs.map { String(($0.maintenance ?? 0) + ($0.service ?? 0) + ($0.other ?? 0)) } ?? "" }),
             (t("年額換算（円）", "Annual equivalent (yen)"), "costs", { flagOf($0)?.annualEquivalent.map(String.init) ?? "" }),
-            (t("運用保守経費の割合", "Maintenance ratio"), "costs", { flagOf($0)?.ratio?.decimalString(places: 4) ?? "" }),
+            // Six places: formatted as a percentage in Excel, four (0.4455 for 0.44549…) would read
+            // 44.6 % beside the page's 44.5 %.
+            (t("運用保守経費の割合", "Maintenance ratio"), "costs", { flagOf($0)?.ratio?.decimalString(places: 6) ?? "" }),
             (t("判定", "Flag"), "costs", { flagOf($0)?.flag.label.text(self.language) ?? "" }),
             (t("利用職員数", "Users"), "usage.users", { $0.usage?.users.map(String.init) ?? "" }),
             (t("依存度", "Dependency"), "usage.dependency", { $0.usage?.dependency?.token ?? "" }),
@@ -292,7 +294,7 @@ extension SiteContext {
             (t("保守事業者", "Maintainer"), "vendor.maintainer", { $0.maintainer ?? "" }),
             (t("SLAの締結", "SLA"), "vendor.contract.sla", { $0.vendor?.contract?.sla.map { $0 ? "1" : "0" } ?? "" }),
             (t("ICT-BCPへの記載", "In ICT-BCP"), "bcp.in_plan", { $0.bcp?.inPlan.map { $0 ? "1" : "0" } ?? "" }),
-            (t("記入率", "Completeness"), "id", { self.visibility.shown($0.completeness).ratio.decimalString(places: 4) }),
+            (t("記入率", "Completeness"), "id", { self.visibility.shown($0.completeness).ratio.decimalString(places: 6) }),
             (t("課題", "Gaps"), "id", { self.visibleGaps($0.id).map { $0.label.text(self.language) }.joined(separator: "／") }),
         ]
         // The server count goes with the fields it is counted from.

@@ -350,10 +350,17 @@ extension SiteContext {
         return ColorKey(entries)
     }
 
+    /// The years with renewals, and the years between them without (a year with none is a year
+    /// a timeline should show as such), unless they span more than 20 years.
+    static func renewalYears(_ years: some Collection<Int>) -> [Int] {
+        guard let first = years.min(), let last = years.max() else { return [] }
+        return last - first < 20 ? Array(first...last) : years.sorted()
+    }
+
     func renewalsPage() -> AnalysisPage {
         if visibility.hides("basic.renewal") { return withheldPage("analysis/renewals.html", t("renewals")) }
         let root = "../"
-        let years = analysis.renewals.keys.sorted()
+        let years = Self.renewalYears(analysis.renewals.keys)
         let timeline = TimelineChart(
             title: t("年度別の更新予定", "Renewals by fiscal year"),
             description: t("次期更新予定日の年度（4月〜翌3月）ごとのシステム", "Systems by the fiscal year (April–March) of their next renewal"),
