@@ -24,11 +24,21 @@ struct TypingMistakeTests {
     /// quoted keys, full-width text after the colon, a list item.
     @Test func linesThatAreFineAreNotMistakes() {
         for row in ["  hours: 平日 8:30–17:15", "  url: http://example.jp", "\"a：b\": 1", "  - {system: a}", "  name: 住民：記録",
-                    "  department: 住民課", "# 注：コメント", "  - 検討する：次期", "8:30"] {
+                    "  department: 住民課", "# 注：コメント", "  - 検討する：次期", "8:30", "    - OS：Windows更新"] {
             #expect(TypingMistake.find(in: Substring(row)) == nil, "\(row)")
         }
         #expect(TypingMistake.find(in: "a\n  b：c\nd\ne\nf", near: 5) == nil)
         #expect(TypingMistake.find(in: "a\n  b：c\nd", near: 3)?.line == 2)
+        // Two candidates: the one nearest the line libyaml names.
+        #expect(TypingMistake.find(in: "a\n  b：c\n  department：d\ne", near: 4)?.line == 3)
+    }
+
+    /// A free-text list item with a full-width colon above the real slip is left alone, and the
+    /// slip is named.
+    @Test func theSlipIsNamedNotTheListItemAboveIt() throws {
+        let result = parseLedger("schema: 1\nid: sample\nbasic:\n  name: a\n  business:\n    - OS：Windows更新\n  department：総務課\n  category: internal\n")
+        let problem = try #require(result.diagnostics.first { $0.code == .yamlSyntax })
+        #expect(problem.location.line == 7 && problem.location.column == 13, "\(problem.location)")
     }
 }
 

@@ -11,11 +11,17 @@ enum TypingMistake: Equatable {
     /// The first mistake on the lines from two before `line` to `line` (1-based), with its
     /// line and column (in Unicode scalars, as diagnostics count them).
     static func find(in text: String, near line: Int) -> (mistake: TypingMistake, line: Int, column: Int)? {
+        // The nearest line first: the slip is usually on the line libyaml names, and a line above
+        // it may hold a colon that is fine where it is.
+        var rows: [(Int, Substring)] = []
         var number = 0
         for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
             guard number >= line - 2 else { continue }
             guard number <= line else { break }
+            rows.append((number, row))
+        }
+        for (number, row) in rows.reversed() {
             if let (mistake, column) = find(in: row) { return (mistake, number, column) }
         }
         return nil
@@ -48,7 +54,10 @@ enum TypingMistake: Equatable {
         let first = scalars[start]
         // A list item of free text may well hold a full-width colon (`- 検討する：次期`); a ledger
         // key is ASCII, an `extra:` key (a mapping's, not an item's) may be Japanese.
-        if scalars[index] == "\u{FF1A}", !listItem || scalars[start..<index].allSatisfy(\.isASCII) { return (.fullWidthColon, index + 1) }
+        // A list item of free text may well hold a full-width colon (`- OS：更新`); a ledger key is
+        // lower-case ASCII (`- system：juki`).
+        let ledgerKey = scalars[start..<index].allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        if scalars[index] == "\u{FF1A}", !listItem || ledgerKey { return (.fullWidthColon, index + 1) }
         if scalars[index] == ":", index + 1 < scalars.count, (first.isASCII && first.properties.isAlphabetic) || first == "_" {
             let next = scalars[index + 1]
             if next != " " && next != "\t" && next != "\r" { return (.noSpaceAfterColon, index + 2) }
