@@ -255,6 +255,19 @@ struct LedgerParserTests {
         #expect(decomposed.utf8.count != composed.utf8.count)
     }
 
+    /// A key that looks right but holds a full-width space (the indentation typed with an input
+    /// method) or a character that cannot be seen is named as such; `daicho.yaml`, which has no
+    /// `extra:`, is not told to use one.
+    @Test func keysWithSpacesOrInvisibleCharactersAreNamed() {
+        let spaced = parseLedger("schema: 1\nid: sample\nbasic:\n  name: a\n\u{3000} department: b\n")
+        #expect(spaced.diagnostics.contains { $0.code == .unknownKey && $0.message.ja == "項目名「department」に全角スペースが入っています" })
+        let hidden = parseLedger("schema: 1\nid: sample\nbasic:\n  name: a\n  depart\u{200B}ment: b\n")
+        #expect(hidden.diagnostics.contains { $0.code == .unknownKey && $0.message.ja.contains("U+200B") })
+        let settings = ProjectParser().parse(Array("organization: {name: 市, population: 1}\npolicy:\n  bogus_option: 1\n".utf8), file: "daicho.yaml")
+        let hint = settings.diagnostics.first { $0.code == .unknownKey }?.hint?.ja ?? ""
+        #expect(hint.contains("使えるキー") && !hint.contains("extra"), "\(hint)")
+    }
+
     /// A value where a list or a group belongs is quoted as written.
     @Test func aScalarWhereAListBelongsIsQuoted() {
         let result = parseLedger(minimalLedger(extra: "integrations: abc\nissues: 5"))

@@ -17,7 +17,7 @@ public struct ProjectParser: Sendable {
         }
         let (node, problems) = reader.read(bytes, file: file)
         guard let node else { return (project, problems) }
-        var decoder = SchemaDecoder(file: file)
+        var decoder = SchemaDecoder(file: file, ownFieldsPlace: nil)
         guard let root = decoder.decodeRoot(node, spec: ProjectSchema.root, slots: ProjectSchema.slots) else {
             return (project, problems + decoder.diagnostics)
         }

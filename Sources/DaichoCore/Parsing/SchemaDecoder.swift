@@ -18,9 +18,14 @@ struct SchemaDecoder {
     /// The index of the integration being read, while its fields are.
     private var integration: UInt16?
 
-    init(file: String) {
+    /// Where the file's own fields go (`extra:` in a ledger), named in the hint for an unknown key;
+    /// nil where there is no such place (`daicho.yaml`).
+    var ownFieldsPlace: String?
+
+    init(file: String, ownFieldsPlace: String? = "extra") {
         self.file = file
         self.sourceMap = SourceMap(file: file)
+        self.ownFieldsPlace = ownFieldsPlace
     }
 
     /// - Parameter slots: the numbered schema's slots (`LedgerSchema.slots`).
@@ -309,6 +314,26 @@ struct SchemaDecoder {
     }
 
     private mutating func reportUnknownKey(_ key: String, at node: YAMLNode, path: String, siblings: [FieldSpec]) {
+        // A full-width space, or a character that cannot be seen, in a key typed with an input
+        // method: named, as the key looks right on the screen.
+        let invisible: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD]
+        let hidden = Array(key.unicodeScalars.filter { invisible.contains($0.value) })
+        let spaced = key.unicodeScalars.contains("\u{3000}")
+        let cleaned = String(String(String.UnicodeScalarView(key.unicodeScalars.filter { !invisible.contains($0.value) && $0 != "\u{3000}" }))
+            .trimmingCharactersInWhitespace)
+        if spaced || !hidden.isEmpty,
+           let spec = siblings.first(where: { $0.key == cleaned }) ?? LedgerSchema.allFields.first(where: { $0.spec.key == cleaned })?.spec {
+            let what = spaced ? LocalizedText(ja: "全角スペース", en: "a full-width space")
+                : LocalizedText(ja: "目に見えない文字（U+\(String(hidden[0].value, radix: 16, uppercase: true))）",
+                                en: "an invisible character (U+\(String(hidden[0].value, radix: 16, uppercase: true)))")
+            error(.unknownKey, path, node,
+                  LocalizedText(ja: "項目名「\(cleaned)」に\(what.ja)が入っています", en: "the key '\(cleaned)' has \(what.en) in it"),
+                  hint: spaced ? LocalizedText(ja: "字下げは半角スペースで書いてください（「\(spec.label.ja)」の行）",
+                                               en: "indent with half-width spaces (the line of '\(spec.label.en)')")
+                      : LocalizedText(ja: "項目名を打ち直してください（コピーした文字に紛れ込むことがあります）",
+                                      en: "type the key again (copied text can carry such characters)"))
+            return
+        }
         var hint: LocalizedText
         if let near = Suggestion.nearest(to: key, among: siblings.map(\.key)) {
             let label = siblings.first { $0.key == near }?.label
@@ -317,10 +342,13 @@ struct SchemaDecoder {
         } else if let elsewhere = LedgerSchema.allFields.first(where: { $0.spec.key == key }) {
             hint = LocalizedText(ja: "「\(key)」は \(elsewhere.path) に書く項目です",
                                  en: "'\(key)' belongs at \(elsewhere.path)")
-        } else {
+        } else if let place = ownFieldsPlace {
             hint = LocalizedText(
-                ja: "使えるキー: \(siblings.map(\.key).joined(separator: ", "))。独自の項目は extra: の下に書いてください",
-                en: "allowed keys: \(siblings.map(\.key).joined(separator: ", ")); put your own fields under extra:")
+                ja: "使えるキー: \(siblings.map(\.key).joined(separator: ", "))。独自の項目は \(place): の下に書いてください",
+                en: "allowed keys: \(siblings.map(\.key).joined(separator: ", ")); put your own fields under \(place):")
+        } else {
+            hint = LocalizedText(ja: "使えるキー: \(siblings.map(\.key).joined(separator: ", "))",
+                                 en: "allowed keys: \(siblings.map(\.key).joined(separator: ", "))")
         }
         error(.unknownKey, path, node,
               LocalizedText(ja: "「\(key)」という項目はありません", en: "unknown key '\(key)'"), hint: hint)
