@@ -111,6 +111,12 @@ struct LedgerParserTests {
         #expect(parseLedger(minimalLedger(extra: "notes: （株）日本 — ｱｲｳ ©")).diagnostics.with(.invisibleCharacter).isEmpty)
         let extra = parseLedger(minimalLedger(extra: "extra:\n  資産番号: \"\u{202E}A-5\""))
         #expect(extra.diagnostics.with(.invisibleCharacter).map(\.fieldPath) == ["extra.資産番号"])
+        // Control characters written as escapes in a quoted value: a NUL would reach the CSV.
+        let nul = parseLedger(minimalLedger(extra: "notes: \"a\\0b\"\nextra:\n  x: \"c\\ad\""))
+        #expect(nul.diagnostics.with(.invisibleCharacter).map(\.message.ja) == ["目に見えない文字（U+0000）が含まれています",
+                                                                               "目に見えない文字（U+0007）が含まれています"])
+        // Tabs and line breaks are text.
+        #expect(parseLedger(minimalLedger(extra: "notes: \"a\\tb\\nc\\r\\nd\"")).diagnostics.with(.invisibleCharacter).isEmpty)
     }
 
     @Test func japaneseLabelsAndFullWidthDigitsAreAccepted() throws {

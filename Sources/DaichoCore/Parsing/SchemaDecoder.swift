@@ -528,13 +528,18 @@ struct SchemaDecoder {
                                     en: "remove it: the text would count as another department or vendor that looks the same, or display reversed"))
     }
 
-    /// The first zero-width, direction or soft-hyphen character in a text (as hex), if any: text
-    /// copied from web pages or word processors carries them unseen.
+    /// The first zero-width, direction, soft-hyphen or control character in a text (as hex), if
+    /// any: text copied from web pages or word processors carries them unseen, and a quoted
+    /// YAML value can hold a control character written as an escape (`"\0"`), which would reach
+    /// the CSV that Excel opens.
     static func invisibleCharacter(in text: String) -> String? {
-        // Every one of them is encoded with a lead byte C2, E2 or EF: most texts skip the scan.
-        guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else { return nil }
+        // Every one of them is a control byte or encoded with a lead byte C2, E2 or EF: most texts
+        // skip the scan.
+        guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF || $0 == 0x7F || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) })
+        else { return nil }
         let found = text.unicodeScalars.first { scalar in
             switch scalar.value {
+            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F...0x9F: true
             case 0xAD, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: true
             default: false
             }
