@@ -52,6 +52,12 @@ public struct ProjectLoader: Sendable {
                                         stamp: { FileStamp(path: path)?.settled.map { BinaryWriter.encode($0) } },
                                         whyUnreadable: { Self.unreadableReason(path, name: name) }))
         }
+        if ledgers.isEmpty {
+            // A check of nothing passes, and a build of nothing replaces the site with an empty one.
+            diagnostics.append(Diagnostic(.warning, .ignoredFolder, at: SourceLocation(file: folder), field: "",
+                LocalizedText(ja: "inventory/ に台帳（*.yaml）がありません", en: "inventory/ holds no ledger (*.yaml)"),
+                hint: LocalizedText(ja: "`daicho new ID` で台帳のひな形を作れます", en: "`daicho new ID` writes a ledger to fill in")))
+        }
         // Only a missing file means the defaults. One that is there but cannot be read (a folder,
         // a link to a share not mounted, no permission) stops the command: built with defaults,
         // the public edition would publish what its `policy.public_hide` keeps back.

@@ -86,6 +86,14 @@ struct CheckCommandTests {
                          "inventory/2025/:1:1: warning: フォルダ「2025」の中の台帳 1 件は読みません"] {
             #expect(output.stdout.contains(expected), "\(expected)\n\(output.stdout)")
         }
+        // No ledger at all is said too; and daicho.yaml's unknown key is not sent to a ledger field.
+        for name in try FileManager.default.contentsOfDirectory(atPath: inventory.path) {
+            try FileManager.default.removeItem(at: inventory.appendingPathComponent(name))
+        }
+        try "organization: {name: 市, population: 10}\npolicy:\n  terminals: {}\n".write(to: project.appendingPathComponent("daicho.yaml"), atomically: true, encoding: .utf8)
+        let empty = try CLI.run(["check", "."], in: project)
+        #expect(empty.stdout.contains("warning: inventory/ に台帳（*.yaml）がありません"), "\(empty.stdout)")
+        #expect(empty.stdout.contains("「terminals」という項目はありません") && !empty.stdout.contains("hardware.terminals に書く"), "\(empty.stdout)")
     }
 
     @Test func crlfLedgersShowTheirLine() throws {

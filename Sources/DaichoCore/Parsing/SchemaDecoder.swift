@@ -339,7 +339,7 @@ struct SchemaDecoder {
             let label = siblings.first { $0.key == near }?.label
             hint = LocalizedText(ja: "「\(near)」（\(label?.ja ?? "")）のことですか？",
                                  en: "did you mean '\(near)' (\(label?.en ?? ""))?")
-        } else if let elsewhere = LedgerSchema.allFields.first(where: { $0.spec.key == key }) {
+        } else if ownFieldsPlace != nil, let elsewhere = LedgerSchema.allFields.first(where: { $0.spec.key == key }) {
             hint = LocalizedText(ja: "「\(key)」は \(elsewhere.path) に書く項目です",
                                  en: "'\(key)' belongs at \(elsewhere.path)")
         } else if let place = ownFieldsPlace {
