@@ -2,6 +2,7 @@ import CLinux
 import DaichoCore
 import DaichoRender
 import Foundation
+import Synchronization
 
 /// Writes a site into a fresh folder beside the output and swaps it in only when complete,
 /// so a failed or interrupted build leaves the previous site untouched.
@@ -105,7 +106,23 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             later(aside)
             return
         }
-        try? FileManager.default.removeItem(atPath: path)
+        Self.removeNow(path)
+    }
+
+    /// Old sites this process could not delete (a read-only folder in them), for the command to
+    /// name: left without a word, one would pile up beside the site at every build.
+    private static let undeleted = Mutex<[String]>([])
+
+    /// The folders `undeleted` holds, taken.
+    public static func takeUndeleted() -> [String] { undeleted.withLock { taken in defer { taken = [] }; return taken } }
+
+    /// Removes a folder before returning, noting it in `undeleted` when some of it stays.
+    static func removeNow(_ path: String) {
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            if FileManager.default.fileExists(atPath: path) { undeleted.withLock { $0.append(path) } }
+        }
     }
 
     /// `.<site>.building-<pid>` beside `output`: where this process stages a build of it.
@@ -162,12 +179,22 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             // An old site set aside may still be being deleted by the process `build` handed it
             // to: a build that follows at once (a ledger edited after a template edit) does not
             // wait for it.
-            if suffix.hasPrefix(".old-") {
-                removeInOtherProcess(ProjectLoader.join(parent, entry))
+            let path = ProjectLoader.join(parent, entry)
+            // One set aside more than ten minutes ago is no longer being deleted: its process
+            // failed (or was stopped), and this one tries, and says so if it cannot.
+            if suffix.hasPrefix(".old-"), !isStale(path) {
+                removeInOtherProcess(path)
             } else {
-                try? FileManager.default.removeItem(atPath: ProjectLoader.join(parent, entry))
+                removeNow(path)
             }
         }
+    }
+
+    /// Whether the folder was set aside (renamed, which sets its change time) over ten minutes ago.
+    static func isStale(_ path: String) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return false }
+        return time(nil) - status.st_ctim.tv_sec > 600
     }
 
     /// Whether `number` is the id of another process that no longer runs: what a folder named

@@ -82,6 +82,10 @@ struct BuildCommand: AsyncParsableCommand {
             throw Failure.report(error, language)
         }
         progress.clear()
+        for path in Set(OutputFolder.takeUndeleted()).sorted() {
+            Terminal.error(L("daicho: 警告: 古いサイト「\(path)」を削除できませんでした（書き込みを禁止されたフォルダかファイルがあります）。手で削除してください",
+                             "daicho: warning: could not delete the old site \(path) (a folder or file in it is write-protected); delete it by hand"))
+        }
         KeptUntilExit.keep(outcome)
         StageTimer.report("build, all stages", .seconds(Date().timeIntervalSince(started)))
         switch outcome {

@@ -49,6 +49,33 @@ struct OutputFolderTests {
         #expect(await eventually { (try? Set(FileManager.default.contentsOfDirectory(atPath: parent))) == left })
     }
 
+    /// An old site that cannot be deleted (a file in it made immutable, which stops even root) is
+    /// named for the command to report, and a leftover set aside long ago is tried again here and
+    /// named too, rather than handed on unseen.
+    @Test func oldSitesThatCannotBeDeletedAreNamed() async throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-undeleted-\(UUID().uuidString)").path
+        let gone = try endedProcessID()
+        let leftover = parent + "/.site.building-\(gone).old-5"
+        try FileManager.default.createDirectory(atPath: leftover, withIntermediateDirectories: true)
+        let locked = leftover + "/index.html"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: locked))
+        defer {
+            _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/chattr"), arguments: ["-i", locked]).waitUntilExit()
+            try? FileManager.default.removeItem(atPath: parent)
+        }
+        let chattr = try Process.run(URL(fileURLWithPath: "/usr/bin/chattr"), arguments: ["+i", locked])
+        chattr.waitUntilExit()
+        // Where the file system has no immutable flag (tmpfs), there is nothing to show.
+        guard chattr.terminationStatus == 0, (try? FileManager.default.removeItem(atPath: locked)) == nil else { return }
+        _ = OutputFolder.takeUndeleted()
+        // Just set aside: another process may still be deleting it (one set aside over ten
+        // minutes ago is removed here, as below).
+        #expect(!OutputFolder.isStale(leftover))
+        OutputFolder.removeNow(leftover)
+        #expect(OutputFolder.takeUndeleted() == [leftover])
+        #expect(OutputFolder.takeUndeleted().isEmpty)
+    }
+
     /// A full build replaces the whole output: one that holds the project (or the templates, or
     /// the current folder) is refused, however the paths are spelt, and nothing is touched.
     @Test func anOutputHoldingTheProjectIsRefused() throws {
