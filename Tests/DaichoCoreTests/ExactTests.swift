@@ -94,6 +94,14 @@ struct ExactTests {
         #expect(YenFormat.grouped(Int128(Int64.max) + 1) == "9,223,372,036,854,775,808")
     }
 
+    /// Sums of hostile amounts stop at `Int.max` rather than trap, and say they are at least that.
+    @Test func totalsSaturateAndSaySo() {
+        #expect([Int.max - 1, 5, 7].saturatingSum == Int.max)
+        #expect([1, 2, 3].saturatingSum == 6 && [Int]().saturatingSum == 0)
+        #expect(YenFormat.yen(Int.max, .ja) == "9,223,372,036,854,775,807円以上")
+        #expect(YenFormat.yen(Int.max - 1, .ja) == "9,223,372,036,854,775,806円")
+    }
+
     /// A cost line's amount as it is: 7円 × 0.5 = 3.5円, not 4円 (two such lines beside a total of 7).
     @Test func yenWithAFraction() {
         #expect(YenFormat.yen(exactly: Exact(7) * Exact(1, 2), .ja) == "3.5円")

@@ -293,6 +293,36 @@ import Testing
         #expect(json.contains("12.000005") && json.contains("16.123456") && json.contains("0.333333"))
     }
 
+    /// A vendor of 300 systems each at the largest amounts (10 trillion thousand yen apiece) made
+    /// the vendors' list overflow and stop the program; its total stops at the limit and says so,
+    /// and no figure per resident is made from a total that stopped.
+    @Test func totalsOfHostileAmountsDoNotStopTheBuild() async throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-huge-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        try FileManager.default.createDirectory(atPath: project + "/inventory", withIntermediateDirectories: true)
+        try "organization: {name: 市, population: 1000}\n".write(toFile: project + "/daicho.yaml", atomically: true, encoding: .utf8)
+        for index in 0..<300 {
+            let id = String(format: "s%03d", index)
+            try """
+                schema: 1
+                id: \(id)
+                basic: {name: 大\(index), department: 総務課}
+                costs:
+                  unit: thousand_yen
+                  initial: {hardware: 10000000000000}
+                  annual: {maintenance: 10000000000000, service: 10000000000000, other: 10000000000000}
+                vendor: {developer: 大手株式会社}
+
+                """.write(toFile: project + "/inventory/\(id).yaml", atomically: true, encoding: .utf8)
+        }
+        let site = try await buildSite(project)
+        #expect(site.text("vendors/index.html").contains("9,223,372,036,854,775,807円以上"))
+        #expect(site.text("index.html").contains("円以上"))
+        let bytes = try #require(site["data/analysis.json"])
+        let analysis = try #require(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        #expect((analysis["costs"] as? [String: Any])?["per_resident"] is NSNull)
+    }
+
     @Test func hiddenFieldsAppearNowhere() async throws {
         let internalSite = try await buildSite(Paths.fixture("small"))
         let published = try await buildSite(Paths.fixture("small"), options: SiteOptions(profile: .public))

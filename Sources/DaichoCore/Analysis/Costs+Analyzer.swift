@@ -19,8 +19,10 @@ extension Analyzer {
             byDepartment[ledger.department, default: .init()].add(part)
             byCategory[ledger.category?.token ?? "_none", default: .init()].add(part)
         }
+        // None from a total that stopped at its limit (see `add`): it would be a wrong figure.
         let perResident = population.flatMap { population in
-            population > 0 ? Int(Exact(Int128(totals.annualEquivalent), Int128(population)).roundedHalfUp) : nil
+            population > 0 && totals.annualEquivalent < Int.max
+                ? Int(Exact(Int128(totals.annualEquivalent), Int128(population)).roundedHalfUp) : nil
         }
         return CostAnalysis(totals: totals, byDepartment: byDepartment, byCategory: byCategory,
                             perResident: perResident, reference: population.flatMap { $0 > 0 ? NationalReference.figure(population: $0) : nil })
@@ -30,10 +32,7 @@ extension Analyzer {
 extension CostAnalysis.Totals {
     /// Saturating: a hostile national inventory cannot overflow the totals (no budget comes near Int.max).
     mutating func add(_ other: CostAnalysis.Totals) {
-        func sum(_ a: Int, _ b: Int) -> Int {
-            let (result, overflow) = a.addingReportingOverflow(b)
-            return overflow ? Int.max : result
-        }
+        func sum(_ a: Int, _ b: Int) -> Int { [a, b].saturatingSum }
         initial = sum(initial, other.initial)
         annual = sum(annual, other.annual)
         annualEquivalent = sum(annualEquivalent, other.annualEquivalent)

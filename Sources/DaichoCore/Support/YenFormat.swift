@@ -40,9 +40,11 @@ public enum YenFormat {
         }
     }
 
-    /// `1,200,000円` / `¥1,200,000`.
+    /// `1,200,000円` / `¥1,200,000`. A total that reached `Int.max` (sums saturate there rather
+    /// than overflow, which only hostile amounts reach) says it is at least that.
     public static func yen(_ value: Int, _ language: Language) -> String {
-        language == .ja ? grouped(value) + "円" : "¥" + grouped(value)
+        if value == Int.max { return language == .ja ? grouped(value) + "円以上" : "≥ ¥" + grouped(value) }
+        return language == .ja ? grouped(value) + "円" : "¥" + grouped(value)
     }
 
     /// An amount as it is, fraction of a yen included (`3.5円`): a cost line's price × a quantity
@@ -54,5 +56,16 @@ public enum YenFormat {
         let whole = Int128(text[..<point]).map(grouped) ?? String(text[..<point])
         let digits = (value < .zero ? "-" : "") + whole + text[point...]
         return language == .ja ? digits + "円" : "¥" + digits
+    }
+}
+
+extension Sequence where Element == Int {
+    /// The sum, stopping at `Int.max` instead of trapping: totals of hostile amounts (every
+    /// amount of 400 ledgers at the limit) pass it.
+    public var saturatingSum: Int {
+        reduce(0) { total, value in
+            let (sum, overflow) = total.addingReportingOverflow(value)
+            return overflow ? (value < 0 ? Int.min : Int.max) : sum
+        }
     }
 }

@@ -71,7 +71,7 @@ extension SiteContext {
             page: frame, heading: t("vendors"), nameLabel: t("vendor"),
             entries: vendorNames.map { name in
                 let ids = vendorSystems[name]?.map(\.id) ?? []
-                let total = ids.reduce(0) { $0 + (maintenanceByID[$1]?.annualEquivalent ?? 0) }
+                let total = ids.map { self.maintenanceByID[$0]?.annualEquivalent ?? 0 }.saturatingSum
                 return .init(name: name, href: frame.root + vendorPath(name), systems: ids.count,
                              annualEquivalent: YenFormat.yen(total, language), annualEquivalentValue: total, completeness: "")
             },
