@@ -53,10 +53,40 @@ import Testing
         #expect(!site.text("systems/juki/rfp.html").contains("vendor.contract.sla"))
         // kominkan is 2,000 minutes away, beyond grade C's 24 hours; juki's 120 minutes are within grade A's 3 hours.
         #expect(site.text("systems/kominkan/rfp.md").contains("### 障害対応の体制"))
-        #expect(!site.text("systems/juki/rfp.md").contains("### 障害対応の体制"))
+        #expect(!site.text("systems/juki/rfp.md").contains("vendor.travel_minutes"))
+        // juki (dependency 1) is not monitored from afar: the same clause, for that reason alone.
+        #expect(site.text("systems/juki/rfp.md").contains("### 障害対応の体制"))
+        #expect(site.text("systems/juki/rfp.md").contains("<!-- 根拠: 台帳: 依存度 = 1 かつ リモート監視 = いいえ（usage.dependency, management.remote_monitoring） -->"))
         // zeimu gives its costs without lines: only the breakdown clause.
         #expect(site.text("systems/zeimu/rfp.md").contains("### 経費の内訳"))
         #expect(!site.text("systems/juki/rfp.md").contains("### 経費の内訳"))
+    }
+
+    /// A link only the partner's ledger declares is in the drafts too (from this side), dedicated
+    /// terminals are part of the configuration, a backup practice with a gap is not repeated as
+    /// the requirement, and the drafts are Japanese whatever the site's language.
+    @Test func draftsCarryIncomingLinksTerminalsAndBackupRequirements() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let zeimu = project + "/inventory/zeimu.yaml"
+        let text = try String(contentsOfFile: zeimu, encoding: .utf8)
+        let line = "integrations:\n  - {system: juki, direction: receive, method: file, timing: daily, data: 異動情報}\n"
+        #expect(text.contains(line))
+        try text.replacing(line, with: "").write(toFile: zeimu, atomically: true, encoding: .utf8)
+        let site = try await buildSite(project, options: SiteOptions(draftDate: "2026-12-01"))
+        // juki sends; zeimu, silent, receives.
+        #expect(site.text("systems/zeimu/rfi.md").contains("| 住民記録システム | 受信 | ファイル | 日次 | 異動情報 |"))
+        #expect(site.text("systems/zeimu/rfp.md").contains("住民記録システム"))
+        #expect(!site.text("systems/zeimu/rfi.md").contains("他システムとの連携はありません"))
+        #expect(site.text("systems/juki/rfi.md").contains("。専用端末 4 台（端末グループ「madoguchi」）"))
+        // kominkan: no backups today, none off site.
+        #expect(site.text("systems/kominkan/sla.md").contains(
+            "| データバックアップ方法 | 定期的に取得する（頻度は業務に合わせて定める）・庁舎外（遠隔地）に保管する | 台帳（バックアップ）の現状を改める |"))
+        #expect(site.text("systems/zeimu/sla.md").contains("| データバックアップ方法 | 毎日・庁舎外保管 | 台帳（バックアップ） |"))
+        let english = try await buildSite(project, options: SiteOptions(language: .en, draftDate: "2026-12-01"))
+        for kind in DocumentKind.allCases {
+            #expect(english.text("systems/juki/\(kind.rawValue).md") == site.text("systems/juki/\(kind.rawValue).md"), "\(kind)")
+        }
     }
 
     @Test func slaStatesItsGradeAndWhy() async throws {

@@ -63,14 +63,24 @@ public struct ProcurementFacts: Sendable {
                 ja: "台帳: 依存度 = 1 かつ 運用事業者とのBCPの取り決め = いいえ（usage.dependency, bcp_operator.agreement）",
                 en: "ledger: dependency 1 and bcp_operator.agreement = false")
         }
+        var support: [LocalizedText] = []
         if let minutes = ledger.vendor?.travelMinutes, recoveryHours * Exact(60) < Exact(minutes) {
             let hours = recoveryHours.decimalString(places: 6)
             let basis = recoveryHours < grade.recoveryHours
                 ? LocalizedText(ja: "目標復旧時間（bcp.rto_hours）による", en: "from bcp.rto_hours")
                 : LocalizedText(ja: "区分\(grade.name)", en: "grade \(grade.name)")
-            clauses[.supportBase] = LocalizedText(
+            support.append(LocalizedText(
                 ja: "台帳: 障害時の駆けつけ \(minutes) 分が、SLAの平均復旧時間 \(hours) 時間（\(basis.ja)）を超える（vendor.travel_minutes）",
-                en: "ledger: travel time \(minutes) min exceeds the SLA's recovery time of \(hours) h (\(basis.en))")
+                en: "ledger: travel time \(minutes) min exceeds the SLA's recovery time of \(hours) h (\(basis.en))"))
+        }
+        // A system the work stops without, not watched from afar: the clause asks for both
+        // (procurement.md: remote monitoring and a support base close enough).
+        if ledger.usage?.dependency == .critical, ledger.management?.remoteMonitoring == false {
+            support.append(LocalizedText(ja: "台帳: 依存度 = 1 かつ リモート監視 = いいえ（usage.dependency, management.remote_monitoring）",
+                                         en: "ledger: dependency 1 and management.remote_monitoring = false"))
+        }
+        if !support.isEmpty {
+            clauses[.supportBase] = LocalizedText(ja: support.map(\.ja).joined(separator: "。"), en: support.map(\.en).joined(separator: "; "))
         }
         self.clauses = clauses
     }

@@ -51,6 +51,9 @@ struct GuidelineFacts: Sendable {
     var standardLayoutShare: String
     var bcpShare: String
     var offsiteShare: String
+    /// False where the public edition withholds the off-site figure: the sentence that gives it
+    /// is then written without it.
+    var offsiteShown: Bool
     var noCostBreakdown: Int
     var noDesignDocs: Int
     var noAnnualReport: Int
@@ -86,6 +89,7 @@ extension SiteContext {
             dedicatedTerminalTypes: a.terminals.types, dedicatedTerminals: a.terminals.total,
             slaShare: share(6, "SLA"), nonCustomizedShare: share(5, "ノンカスタマイズ"), standardLayoutShare: share(6, "中間標準"),
             bcpShare: share(9, "ICT-BCP"), offsiteShare: share(9, "庁舎外"),
+            offsiteShown: !(checklist.items.first { $0.guideline == 9 && ($0.kpiLabel?.ja.hasPrefix("庁舎外") ?? false) }?.withheld ?? false),
             noCostBreakdown: a.gaps.byCode[.noCostBreakdown]?.count ?? 0, noDesignDocs: a.gaps.byCode[.noDesignDocs]?.count ?? 0,
             noAnnualReport: a.gaps.byCode[.noAnnualReport]?.count ?? 0, staffSEWork: a.gaps.byCode[.staffSEWork]?.count ?? 0,
             customized: a.gaps.byCode[.customized]?.count ?? 0, gradeA: grade(0), gradeB: grade(1), gradeC: grade(2))

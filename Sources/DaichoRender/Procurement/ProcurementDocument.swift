@@ -176,6 +176,10 @@ extension SiteContext {
     static let marker = "【要記入】"
 
     func procurementDocument(_ ledger: Ledger) -> ProcurementDocument {
+        // The drafts are the municipality's Japanese papers whatever the site's language (see
+        // docs/decisions.md): `--lang en` gave 「平均復旧時間 3 hours」.
+        let language = Language.ja
+        func t(_ ja: String, _ en: String) -> String { ja }
         let marker = Self.marker
         func or(_ value: String?) -> String { value.flatMap { $0.isEmpty ? nil : $0 } ?? marker }
         func label<E: LedgerEnum>(_ value: E?) -> String { value.map { $0.label.text(language) } ?? marker }
@@ -189,9 +193,16 @@ extension SiteContext {
                         server.storageGB.map { "ディスク \($0.decimalString(places: 6))GB" }].compactMap { $0 }.joined(separator: "・")
             return "\(server.role ?? t("サーバ", "server")) \(server.count)台（\(server.isVirtual == true ? t("仮想", "virtual") : t("物理", "physical"))\(spec.isEmpty ? "" : "、" + spec)）"
         }
-        let configuration = h?.servers == nil ? marker
+        let serverPart = h?.servers == nil ? marker
             : servers.isEmpty ? t("自前のサーバなし", "No server of its own")
             : t("物理サーバ \(physical ?? 0) 台：", "\(physical ?? 0) physical servers: ") + servers.joined(separator: "、")
+        // Dedicated terminals are part of the configuration a vendor quotes for.
+        let terminals = h?.terminals.flatMap { terminals in
+            terminals.dedicated.flatMap { count in count == 0 ? nil :
+                "専用端末 \(count) 台" + (terminals.group.map { "（端末グループ「\($0)」）" } ?? "")
+            }
+        }
+        let configuration = [serverPart, terminals].compactMap { $0 }.joined(separator: "。")
         let maintenance = maintenanceByID[ledger.id]
         let grade = facts.grade
         func reasons(_ clause: ProcurementFacts.Clause) -> [ProcurementDocument.Reason] {
@@ -200,6 +211,22 @@ extension SiteContext {
         let backup = o?.backup
         let rto = ledger.bcp?.rtoHours, rpo = ledger.bcp?.rpoHours
         let weights = project.policy.evaluationWeights
+        // The links this ledger declares, then those only its partners declare (as the system
+        // page shows them, from this side): the RFP's integration requirements need both.
+        let declared = Set(ledger.integrations.compactMap { if case .system(let id) = $0.target { id } else { nil } })
+        let outgoing = ledger.integrations.map { link -> ProcurementDocument.IntegrationLine in
+            let partner: String
+            switch link.target {
+            case .system(let id): partner = byID.name(id) ?? id
+            case .external(let name): partner = name
+            }
+            return .init(partner: partner, direction: link.direction.label.text(language), method: label(link.method),
+                         timing: label(link.timing), data: or(link.data))
+        }
+        let integrations = outgoing + (incoming[ledger.id] ?? []).filter { !declared.contains($0.from) }.map { from, link in
+            ProcurementDocument.IntegrationLine(partner: byID.name(from) ?? from, direction: link.direction.mirrored.label.text(language),
+                                            method: label(link.method), timing: label(link.timing), data: or(link.data))
+        }
         return ProcurementDocument(
             organization: project.organization.name,
             fiscalYear: project.organization.fiscalYear.map { t("\($0)年度", "FY\($0)") } ?? marker,
@@ -211,16 +238,8 @@ extension SiteContext {
             businessText: b.business.isEmpty ? marker : b.business.joined(separator: "、"),
             form: label(ledger.usage?.form), location: label(h?.location), configuration: configuration,
             networks: ledger.network?.segments.map { $0.isEmpty ? marker : $0.map { $0.label.text(language) }.joined(separator: "、") } ?? marker,
-            integrations: ledger.integrations.map { link in
-                let partner: String
-                switch link.target {
-                case .system(let id): partner = byID.name(id) ?? id
-                case .external(let name): partner = name
-                }
-                return .init(partner: partner, direction: link.direction.label.text(language), method: label(link.method),
-                             timing: label(link.timing), data: or(link.data))
-            },
-            hasIntegrations: !ledger.integrations.isEmpty,
+            integrations: integrations,
+            hasIntegrations: !integrations.isEmpty,
             inService: b.inService?.description ?? marker, renewal: b.renewal?.description ?? marker,
             structure: label(ledger.management?.structure), developer: or(v?.developer), maintainer: or(v?.maintainer),
             supportBase: or(v?.supportBase), travelMinutes: v?.travelMinutes.map { t("\($0)分", "\($0) min") } ?? marker,
@@ -281,6 +300,8 @@ extension SiteContext {
     /// The SLA items, each with the requirement for this system and where it came from.
     /// - Parameter recovery: the SLA's mean time to recover (`ProcurementFacts.recoveryHours`).
     func slaItems(_ ledger: Ledger, grade: SLAPolicy.Grade, recovery: Exact, rto: Exact?, rpo: Exact?) -> [ProcurementDocument.SLAItem] {
+        let language = Language.ja
+        func t(_ ja: String, _ en: String) -> String { ja }
         let marker = Self.marker
         let gradeBasis = t("区分\(grade.name)", "grade \(grade.name)")
         let backup = ledger.operation?.backup
@@ -311,20 +332,40 @@ extension SiteContext {
             .init(item: t("同時接続利用者数", "Concurrent users"),
                   requirement: ledger.usage?.concurrentUsers.map { t("平常時 \($0)人。増やす場合の手段と手続きを示す", "\($0) normally; state how to add more") } ?? marker,
                   basis: ledger.usage?.concurrentUsers == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（同時接続利用者数）", "ledger (concurrent users)")),
-            .init(item: t("データバックアップ方法", "Backup method"),
-                  requirement: [backup?.frequency.map { $0.label.text(language) }, backup?.media,
-                                backup?.offsite == true ? t("庁舎外保管", "kept off site") : nil].compactMap { $0 }.joined(separator: "・").nonEmpty ?? marker,
-                  basis: backup == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（バックアップ）", "ledger (backup)")),
+            .init(item: t("データバックアップ方法", "Backup method"), requirement: backupRequirement(backup),
+                  basis: backup == nil ? t("台帳に記載なし", "not in the ledger")
+                      : backup?.frequency == BackupFrequency.none || backup?.frequency == .irregular || backup?.offsite == false
+                      ? t("台帳（バックアップ）の現状を改める", "improves on the ledger's backup") : t("台帳（バックアップ）", "ledger (backup)")),
             .init(item: t("バックアップデータの保管期間", "Backup retention"),
                   requirement: backup?.generations.map { t("\($0)世代以上を保管し、廃棄方法を定める", "keep \($0) generations or more; define disposal") } ?? marker,
                   basis: backup?.generations == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（保管世代数）", "ledger (generations)")),
             .init(item: t("オンライン応答時間", "Online response time"), requirement: marker + t("（例: 通常時3秒以内）", " (e.g. 3 s normally)"),
                   basis: t("業務に合わせて記入", "fill in for the work")),
             .init(item: t("バッチ処理時間", "Batch processing time"), requirement: marker, basis: t("業務に合わせて記入", "fill in for the work")),
+            // Questions in office hours; faults whenever the service runs (a help desk open round
+            // the clock for a system used by five staff would be an excessive requirement).
             .init(item: t("ヘルプデスク", "Help desk"),
-                  requirement: t("\(ledger.operation?.hours ?? "開庁時間")に電話・メールで受け付ける", "during \(ledger.operation?.hours ?? "office hours") by phone and email"),
-                  basis: t("台帳（サービス時間）", "ledger (service hours)")),
+                  requirement: ledger.operation?.hours.map { "開庁時間に電話・メールで受け付け、障害の連絡はサービス時間（\($0)）中に受け付ける" }
+                      ?? "開庁時間に電話・メールで受け付ける",
+                  basis: ledger.operation?.hours == nil ? t("既定（台帳にサービス時間の記載なし）", "default") : t("台帳（サービス時間）", "ledger (service hours)")),
         ]
+    }
+}
+
+extension SiteContext {
+    /// What the SLA asks of backups: the ledger's practice where it is sound, and where it is not
+    /// (none, irregular, nothing kept off site: a gap) what the next contract must provide, not
+    /// the current state repeated as the requirement.
+    func backupRequirement(_ backup: Backup?) -> String {
+        guard let backup else { return Self.marker }
+        var parts: [String] = []
+        switch backup.frequency {
+        case .daily?, .weekly?, .monthly?: parts.append(backup.frequency?.label.ja ?? "")
+        default: parts.append("定期的に取得する（頻度は業務に合わせて定める）")
+        }
+        if let media = backup.media, backup.frequency != BackupFrequency.none { parts.append(media) }
+        parts.append(backup.offsite == true ? "庁舎外保管" : "庁舎外（遠隔地）に保管する")
+        return parts.joined(separator: "・")
     }
 }
 

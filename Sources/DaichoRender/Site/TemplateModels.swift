@@ -372,6 +372,7 @@ extension GuidelineFacts: TemplateModel {
         "standardLayoutShare": .field { $0.standardLayoutShare },
         "bcpShare": .field { $0.bcpShare },
         "offsiteShare": .field { $0.offsiteShare },
+        "offsiteShown": .field { $0.offsiteShown },
         "noCostBreakdown": .field { $0.noCostBreakdown },
         "noDesignDocs": .field { $0.noDesignDocs },
         "noAnnualReport": .field { $0.noAnnualReport },
