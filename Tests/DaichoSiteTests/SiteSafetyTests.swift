@@ -355,6 +355,9 @@ import Testing
         let publicBySystem = try #require(try analysis(published)["system_gaps"] as? [String: [String]])
         #expect(publicBySystem.values.allSatisfy { Set($0).isDisjoint(with: hiddenCodes) })
         #expect(published.text("index.html").contains("公開版"))
+        // Only the public edition's exports are called open data.
+        #expect(published.text("data/index.html").contains("<h1>オープンデータ</h1>"))
+        #expect(internalSite.text("data/index.html").contains("<h1>データ出力（庁内版）</h1>") && !internalSite.text("index.html").contains("オープンデータ"))
         // Procurement drafts are internal working papers.
         #expect(internalSite["systems/juki/rfp.md"] != nil)
         #expect(published.keys.allSatisfy { !$0.hasSuffix("rfp.md") && !$0.hasSuffix("sla.html") })

@@ -153,7 +153,14 @@
 
     var timer = 0;
     if (input) {
-      input.addEventListener('input', function () {
+      // Not while an input method is composing (じゅうみん before it becomes 住民): the table
+      // would empty at every key and the count be read out each time.
+      input.addEventListener('input', function (e) {
+        if (e.isComposing) return;
+        clearTimeout(timer);
+        timer = setTimeout(apply, 60);
+      });
+      input.addEventListener('compositionend', function () {
         clearTimeout(timer);
         timer = setTimeout(apply, 60);
       });
@@ -192,10 +199,39 @@
     poll();
   }
 
+  /* ---- Print ---- */
+
+  // Chromium paints no button in a table header repeated on each printed page (the headers of
+  // pages 2 and on came out blank), and prints no closed <details> (the charts' data tables).
+  // For printing, the headers get their text back as plain spans and the data tables are opened.
+  function preparePrint() {
+    var undo = [];
+    window.addEventListener('beforeprint', function () {
+      Array.prototype.forEach.call(document.querySelectorAll('.sort-button'), function (button) {
+        var span = document.createElement('span');
+        span.className = 'sort-label';
+        Array.prototype.forEach.call(button.childNodes, function (node) {
+          if (!(node.classList && node.classList.contains('sort-icon'))) span.appendChild(node.cloneNode(true));
+        });
+        button.parentNode.insertBefore(span, button);
+        button.hidden = true;
+        undo.push(function () { span.remove(); button.hidden = false; });
+      });
+      Array.prototype.forEach.call(document.querySelectorAll('details.chart-data:not([open])'), function (details) {
+        details.open = true;
+        undo.push(function () { details.open = false; });
+      });
+    });
+    window.addEventListener('afterprint', function () {
+      while (undo.length) undo.pop()();
+    });
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll('table[data-sortable]'), enhanceSortable);
     Array.prototype.forEach.call(document.querySelectorAll('.table-controls[data-for]'), enhanceControls);
     liveReload();
+    preparePrint();
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -112,7 +112,17 @@ public enum Labels {
     ]
 
     /// The labels in one language, as templates read them.
-    public static func dictionary(_ language: Language) -> [String: String] {
-        table.mapValues { language == .ja ? $0.ja : $0.en }
+    /// The words of the internal edition where they differ: its exports hold what the public
+    /// edition leaves out (contacts, security, BCP), and calling them open data invited staff to
+    /// publish them.
+    static let internalTable: [String: (ja: String, en: String)] = [
+        "data": ("データ出力（庁内版）", "Data export (internal)"),
+        "openDataNote": ("台帳の集計結果とシステム一覧を機械判読できる形式で出力します。庁内版のため、公開しない項目（連絡先、セキュリティ、BCP など）を含みます。公開するデータは --profile public で作ってください。",
+                         "The inventory and its analysis in machine-readable form. This internal edition holds what is not published (contacts, security, BCP); build published data with --profile public."),
+    ]
+
+    public static func dictionary(_ language: Language, profile: Visibility.Profile = .public) -> [String: String] {
+        let words = profile == .internal ? table.merging(internalTable) { _, own in own } : table
+        return words.mapValues { language == .ja ? $0.ja : $0.en }
     }
 }

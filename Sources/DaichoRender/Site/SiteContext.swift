@@ -72,7 +72,7 @@ final class SiteContext: Sendable {
         let visibility = Visibility(profile: options.profile, policy: project.policy)
         self.visibility = visibility
         self.analysis = visibility.shown(analysis, ledgers: ledgers, policy: project.policy)
-        labels = Labels.dictionary(options.language)
+        labels = Labels.dictionary(options.language, profile: options.profile)
         self.ledgers = ledgers.sortedByID
         byID = LedgerIndex(self.ledgers)
         var departments: [String: [String]] = [:]
