@@ -69,27 +69,9 @@ struct SchemaDecoder {
         case .text, .markdown:
             guard let text = scalar(node, path, expected: Self.expectText) else { return nil }
             warnOfInvisibleCharacters(in: text, path.text, node)
-            // The Markdown library takes quadratic time on some inputs (runs of `![[]()`, of
-            // `<![CDATA[`, tables of thousands of columns): a page of a megabyte of them did not
-            // finish in two minutes. Within this limit any input renders in well under a second.
-            if case .markdown = kind, text.utf8.count > Self.maxMarkdownBytes {
-                error(.outOfRange, path, node,
-                      LocalizedText(ja: "文章が長すぎます（\(text.utf8.count) バイト、上限 \(Self.maxMarkdownBytes) バイト）",
-                                    en: "the text is too long (\(text.utf8.count) bytes, limit \(Self.maxMarkdownBytes) bytes)"),
-                      hint: LocalizedText(ja: "長い資料は台帳の外に置き、その名前と置き場所を書いてください",
-                                          en: "keep long documents outside the ledger and write their name and place"))
+            if case .markdown = kind, let (message, hint) = Self.markdownProblem(text) {
+                error(.outOfRange, path, node, message, hint: hint)
                 return nil
-            }
-            if case .markdown = kind, text.utf8.contains(UInt8(ascii: "|")) {
-                let cells = MarkdownTables.cells(in: text)
-                if cells > MarkdownTables.maxCells {
-                    error(.outOfRange, path, node,
-                          LocalizedText(ja: "表が大きすぎます（\(MarkdownTables.maxCells) セルを超えます）",
-                                        en: "the table is too large (more than \(MarkdownTables.maxCells) cells)"),
-                          hint: LocalizedText(ja: "表は列・行を減らすか、台帳の外の資料に置いてください（各行は見出し行と同じ列数になります）",
-                                              en: "use fewer columns and rows, or keep the table outside the ledger (every row gets as many cells as the header)"))
-                    return nil
-                }
             }
             return .text(text)
         case .integer:
@@ -460,6 +442,28 @@ struct SchemaDecoder {
     static let maxNumber = 1_000_000_000_000
     /// The longest text of a Markdown field (`purpose`, `notes`, `issues[].detail`, `security.notes`).
     static let maxMarkdownBytes = 32_768
+
+    /// Why a Markdown field is too large to render, or nil. The Markdown library takes quadratic
+    /// time on some inputs (runs of `![[]()`, of `<![CDATA[`, tables of thousands of columns): a
+    /// page of a megabyte of them did not finish in two minutes; within the length limit any input
+    /// renders in well under a second, but for tables, whose every row the library makes as wide
+    /// as the header (`MarkdownTables`).
+    static func markdownProblem(_ text: String) -> (message: LocalizedText, hint: LocalizedText)? {
+        let bytes = text.utf8.count
+        if bytes > maxMarkdownBytes {
+            return (LocalizedText(ja: "文章が長すぎます（\(bytes) バイト、上限 \(maxMarkdownBytes) バイト）",
+                                  en: "the text is too long (\(bytes) bytes, limit \(maxMarkdownBytes) bytes)"),
+                    LocalizedText(ja: "長い資料は台帳の外に置き、その名前と置き場所を書いてください",
+                                  en: "keep long documents outside the ledger and write their name and place"))
+        }
+        if text.utf8.contains(UInt8(ascii: "|")), MarkdownTables.cells(in: text) > MarkdownTables.maxCells {
+            return (LocalizedText(ja: "表が大きすぎます（\(MarkdownTables.maxCells) セルを超えます）",
+                                  en: "the table is too large (more than \(MarkdownTables.maxCells) cells)"),
+                    LocalizedText(ja: "表は列・行を減らすか、台帳の外の資料に置いてください（各行は見出し行と同じ列数になります）",
+                                  en: "use fewer columns and rows, or keep the table outside the ledger (every row gets as many cells as the header)"))
+        }
+        return nil
+    }
 
     static func yen(_ text: String) -> Int? {
         // Plain digits, the usual case, without normalising.
