@@ -50,7 +50,7 @@ public struct ProjectLoader: Sendable {
             // Read when parsed: an unreadable file is reported then, with the others.
             ledgers.append(LedgerSource(path: path, key: "inventory/" + name, stem: stem, load: { FileBytes.read(path, atMost: Self.readLimit) },
                                         stamp: { FileStamp(path: path)?.settled.map { BinaryWriter.encode($0) } },
-                                        whyUnreadable: { Self.unreadableReason(path, name: name) }))
+                                        whyUnreadable: Self.unreadableReason))
         }
         if ledgers.isEmpty {
             // A check of nothing passes, and a build of nothing replaces the site with an empty one.
@@ -89,7 +89,8 @@ public struct ProjectLoader: Sendable {
     static let notARegularFile = "not a regular file"
 
     /// Why a ledger file cannot be read, in words a clerk can act on.
-    static func unreadableReason(_ path: String, name: String) -> LocalizedText? {
+    @Sendable static func unreadableReason(_ path: String) -> LocalizedText? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
         // A name in another encoding (Shift_JIS from an old file server) comes back with U+FFFD
         // in it, and no file has that name.
         if name.unicodeScalars.contains("\u{FFFD}") {

@@ -92,7 +92,7 @@ public struct Checker: Sendable {
     }
 
     static func unreadable(_ source: LedgerSource) -> LedgerParser.Result {
-        let reason = source.whyUnreadable?()
+        let reason = source.whyUnreadable?(source.path)
         return LedgerParser.Result(ledger: nil, diagnostics: [Diagnostic(.error, .unreadable, at: SourceLocation(file: source.path),
             field: "", LocalizedText(ja: "ファイルを読めません" + (reason.map { "（\($0.ja)）" } ?? ""),
                                      en: "cannot read the file" + (reason.map { " (\($0.en))" } ?? "")),
