@@ -83,6 +83,11 @@ import Testing
         #expect(site.text("systems/kominkan/sla.md").contains(
             "| データバックアップ方法 | 定期的に取得する（頻度は業務に合わせて定める）・庁舎外（遠隔地）に保管する | 台帳（バックアップ）の現状を改める |"))
         #expect(site.text("systems/zeimu/sla.md").contains("| データバックアップ方法 | 毎日・庁舎外保管 | 台帳（バックアップ） |"))
+        // The guideline's conditions reach the RFP: Japanese law for every contract; data kept in
+        // Japan and a third-party audit for a service (denshi-shinsei is ASP), not for juki.
+        #expect(site.text("systems/juki/rfp.md").contains("契約の準拠法は日本法とし") && site.text("systems/denshi-shinsei/rfp.md").contains("契約の準拠法は日本法とし"))
+        #expect(site.text("systems/denshi-shinsei/rfp.md").contains("データを扱う拠点は国内に限ること"))
+        #expect(!site.text("systems/juki/rfp.md").contains("データを扱う拠点は国内に限ること"))
         let english = try await buildSite(project, options: SiteOptions(language: .en, draftDate: "2026-12-01"))
         for kind in DocumentKind.allCases {
             #expect(english.text("systems/juki/\(kind.rawValue).md") == site.text("systems/juki/\(kind.rawValue).md"), "\(kind)")
