@@ -73,7 +73,13 @@ import Testing
         let line = "integrations:\n  - {system: juki, direction: receive, method: file, timing: daily, data: 異動情報}\n"
         #expect(text.contains(line))
         try text.replacing(line, with: "").write(toFile: zeimu, atomically: true, encoding: .utf8)
+        let juki = project + "/inventory/juki.yaml"
+        try String(contentsOfFile: juki, encoding: .utf8).replacing("rto_hours: 24,", with: "rto_hours: 2,")
+            .write(toFile: juki, atomically: true, encoding: .utf8)
         let site = try await buildSite(project, options: SiteOptions(draftDate: "2026-12-01"))
+        // An RTO of 2 hours shortens grade A's 3, and the SLA says so.
+        #expect(site.text("systems/juki/sla.md").contains("（稼働率 99.5%、平均復旧時間 2時間）"))
+        #expect(site.text("systems/juki/sla.md").contains("平均復旧時間は、区分Aの 3時間を台帳の目標復旧時間（bcp.rto_hours）に合わせて短くしています。"))
         // juki sends; zeimu, silent, receives.
         #expect(site.text("systems/zeimu/rfi.md").contains("| 住民記録システム | 受信 | ファイル | 日次 | 異動情報 |"))
         #expect(site.text("systems/zeimu/rfp.md").contains("住民記録システム"))
@@ -104,6 +110,8 @@ import Testing
         #expect(sla.contains("| 同時接続利用者数 | 平常時 10人。増やす場合の手段と手続きを示す | 台帳（同時接続利用者数） |"))
         #expect(sla.contains("| バックアップデータの保管期間 | 7世代以上を保管し、廃棄方法を定める |"))
         #expect(sla.contains("| 平均復旧時間 | 3時間以内 |"))
+        // The grade's own hours: no note. A shorter RTO is said to shorten them.
+        #expect(!sla.contains("台帳の目標復旧時間（bcp.rto_hours）に合わせて短くしています"))
         #expect(sla.contains("少なくとも年に1回"))
     }
 

@@ -100,6 +100,9 @@ final class ProcurementDocument: Sendable {
     let grade: String
     let availability: String
     let recoveryHours: String
+    /// Said where the ledger's recovery time objective shortens the grade's hours, which
+    /// `recoveryHours` then is; empty otherwise.
+    let recoveryNote: String
     let gradeReasons: [String]
     let slaItems: [SLAItem]
     let clauses: Clauses
@@ -116,7 +119,7 @@ final class ProcurementDocument: Sendable {
         supportBase: String, travelMinutes: String, contractKind: String, contractEnd: String, costs: [Line],
         costLines: [CostLineView], hasCostLines: Bool, lifecycleCost: String, operation: [Line], users: String,
         concurrentUsers: String, dependency: String, disasterTasks: [Line], hasDisasterTasks: Bool, isService: Bool,
-        grade: String, availability: String, recoveryHours: String, gradeReasons: [String], slaItems: [SLAItem],
+        grade: String, availability: String, recoveryHours: String, recoveryNote: String, gradeReasons: [String], slaItems: [SLAItem],
         clauses: Clauses, weights: [Weight], weightsTotal: Int, periodYears: Int
     ) {
         self.organization = organization
@@ -163,6 +166,7 @@ final class ProcurementDocument: Sendable {
         self.grade = grade
         self.availability = availability
         self.recoveryHours = recoveryHours
+        self.recoveryNote = recoveryNote
         self.gradeReasons = gradeReasons
         self.slaItems = slaItems
         self.clauses = clauses
@@ -281,6 +285,8 @@ extension SiteContext {
             isService: ledger.basic.development == .service || ledger.usage?.form == .asp || ledger.usage?.form == .jointCloud,
             grade: grade.name, availability: grade.availability.decimalString(places: 6) + "%",
             recoveryHours: facts.recoveryHours.decimalString(places: 6) + t("時間", " hours"),
+            recoveryNote: facts.recoveryHours < grade.recoveryHours
+                ? "平均復旧時間は、区分\(grade.name)の \(grade.recoveryHours.decimalString(places: 6))時間を台帳の目標復旧時間（bcp.rto_hours）に合わせて短くしています。" : "",
             gradeReasons: facts.gradeReasons.map { $0.text(language) },
             slaItems: slaItems(ledger, grade: grade, recovery: facts.recoveryHours, rto: rto, rpo: rpo),
             clauses: .init(sla: reasons(.sla), annualReport: reasons(.annualReport), designDocs: reasons(.designDocs),

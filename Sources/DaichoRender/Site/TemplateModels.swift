@@ -430,6 +430,7 @@ extension ProcurementDocument: TemplateModel {
         "grade": .field { $0.grade },
         "availability": .field { $0.availability },
         "recoveryHours": .field { $0.recoveryHours },
+        "recoveryNote": .field { $0.recoveryNote },
         "gradeReasons": .field { $0.gradeReasons },
         "slaItems": .field { $0.slaItems },
         "clauses": .field { $0.clauses },
