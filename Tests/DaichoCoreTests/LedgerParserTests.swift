@@ -274,6 +274,14 @@ struct LedgerParserTests {
         #expect(hint.contains("使えるキー") && !hint.contains("extra"), "\(hint)")
     }
 
+    /// An item left empty (`- ` alone, `null`) is said to be skipped, with its place.
+    @Test func emptyItemsAreNamed() {
+        let result = parseLedger(minimalLedger(extra: "integrations:\n  - \n  - {system: x, direction: send}\nissues: [null]"))
+        #expect(result.diagnostics.with(.emptyItem).map(\.fieldPath) == ["integrations[0]", "issues[0]"])
+        #expect(result.diagnostics.with(.emptyItem).allSatisfy { $0.severity == .warning })
+        #expect(result.ledger?.integrations.count == 1)
+    }
+
     /// A value where a list or a group belongs is quoted as written.
     @Test func aScalarWhereAListBelongsIsQuoted() {
         let result = parseLedger(minimalLedger(extra: "integrations: abc\nissues: 5"))

@@ -15,6 +15,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case missingRequired = "missing-required"
     case missingRecommended = "missing-recommended"
     case wrongType = "wrong-type"
+    case emptyItem = "empty-item"
     case enumValue = "enum-value"
     case invalidDate = "invalid-date"
     case eraOutOfRange = "era-out-of-range"

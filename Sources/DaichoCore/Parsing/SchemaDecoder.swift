@@ -189,7 +189,16 @@ struct SchemaDecoder {
                     notingItems = integration != nil
                     if let integration { note(SourceMap.Key(kind: UInt8(SourceMap.integrationItem), index: integration), item) }
                 }
-                if Self.isAbsent(item) { continue }
+                if Self.isAbsent(item) {
+                    // A `- ` line left empty: an entry begun and not written, said rather than
+                    // dropped unseen.
+                    warning(.emptyItem, FieldPath.item(of: path, index).text, item,
+                            LocalizedText(ja: "空の項目があります（\(index + 1) 番目、読み飛ばしました）",
+                                          en: "item \(index + 1) is empty (skipped)"),
+                            hint: LocalizedText(ja: "書きかけなら内容を書き、不要なら「- 」の行を消してください",
+                                                en: "fill it in, or delete the '- ' line"))
+                    continue
+                }
                 if let value = decodeKind(item, itemKind, spec, path: .item(of: path, index), indexed: true) {
                     values.append(value)
                 }
