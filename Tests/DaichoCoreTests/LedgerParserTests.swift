@@ -55,7 +55,8 @@ struct LedgerParserTests {
             "basic.business[1]", "costs.lines[0].unit_price", "costs.lines[1].name", "costs.lines[1].kind",
             "costs.lines[1].quantity", "costs.lines[1].colour", "costs.lines[2]", "hardware.servers[0].name",
             "hardware.servers[0].cpu_cores", "hardware.servers[1].bogus", "security.authentication[1]",
-            "security.authentication[2]", "integrations[0].direction", "integrations[1]", "integrations[3].timing",
+            // integrations[2] is `~`: an item left empty, a warning.
+            "security.authentication[2]", "integrations[0].direction", "integrations[1]", "integrations[2]", "integrations[3].timing",
             "integrations[3].extra_key", "usage.disaster_tasks[0].kind", "usage.disaster_tasks[1].task",
             "usage.disaster_tasks[1].kind", "issues[1].title", "issues[2]",
         ].sorted())
