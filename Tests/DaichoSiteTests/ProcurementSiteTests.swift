@@ -85,6 +85,9 @@ import Testing
         #expect(site.text("systems/zeimu/rfp.md").contains("住民記録システム"))
         #expect(!site.text("systems/zeimu/rfi.md").contains("他システムとの連携はありません"))
         #expect(site.text("systems/juki/rfi.md").contains("。専用端末 4 台（端末グループ「madoguchi」）"))
+        // The cost table asks for what §3 asks: modification and disposal, and each year of the period.
+        #expect(site.text("systems/juki/rfi.md").contains("| 区分 | 1年度目 | 2年度目 | 3年度目 | 4年度目 | 5年度目 | 合計 |"))
+        #expect(site.text("systems/juki/rfi.md").contains("| 廃棄（データ消去・機器の撤去） |"))
         // kominkan: no backups today, none off site.
         #expect(site.text("systems/kominkan/sla.md").contains(
             "| データバックアップ方法 | 定期的に取得する（頻度は業務に合わせて定める）・庁舎外（遠隔地）に保管する | 台帳（バックアップ）の現状を改める |"))

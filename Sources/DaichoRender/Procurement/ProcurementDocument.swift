@@ -109,6 +109,8 @@ final class ProcurementDocument: Sendable {
     let weights: [Weight]
     let weightsTotal: Int
     let periodYears: Int
+    /// 「1年度目」 to the last year of the period: the columns of the RFI's table of costs by year.
+    var periodColumns: [String] { (1...max(periodYears, 1)).map { "\($0)年度目" } }
 
     init(
         organization: String, fiscalYear: String, draftDate: String, marker: String, id: String, name: String,

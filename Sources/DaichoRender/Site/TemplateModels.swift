@@ -437,6 +437,7 @@ extension ProcurementDocument: TemplateModel {
         "weights": .field { $0.weights },
         "weightsTotal": .field { $0.weightsTotal },
         "periodYears": .field { $0.periodYears },
+        "periodColumns": .field { $0.periodColumns },
     ]
 }
 
