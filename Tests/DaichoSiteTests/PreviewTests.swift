@@ -71,6 +71,10 @@ struct PreviewTests {
         #expect(head.statusCode == .ok && head.headers[.contentType] == "text/html; charset=utf-8")
         #expect(try await head.bodyData.isEmpty)
         #expect(PreviewServer.Handler.contentType("logo.PNG") == "image/png" && PreviewServer.Handler.contentType("a.CSS") == "text/css; charset=utf-8")
+        // A page carries the version it was read at, for the reload script (named by the port).
+        #expect(try await send("/index.html").headers[HTTPHeader("Set-Cookie")] == "daicho-version-8080=0; Path=/; SameSite=Strict")
+        #expect(try await send("/index.html", host: "localhost").headers[HTTPHeader("Set-Cookie")] == "daicho-version-80=0; Path=/; SameSite=Strict")
+        #expect(try await send("/systems/a/rfi.md").headers[HTTPHeader("Set-Cookie")] == nil)
     }
 
     /// Temporary previews (with their manifests) of `serve`s that ended without removing them

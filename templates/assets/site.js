@@ -182,7 +182,10 @@
     if (!meta || !/^https?:$/.test(location.protocol) || typeof fetch !== 'function') return;
     var url = meta.getAttribute('content');
     if (!url) return;
-    var last = null;
+    // The version the page was read at, which the preview server sets with it; the first look
+    // stands in only where there is none.
+    var cookie = document.cookie.match(new RegExp('(?:^|; )daicho-version-' + (location.port || '80') + '=([^;]*)'));
+    var last = cookie ? decodeURIComponent(cookie[1]) : null;
     function poll() {
       if (document.hidden) { setTimeout(poll, 1000); return; }
       fetch(url, { cache: 'no-store' })

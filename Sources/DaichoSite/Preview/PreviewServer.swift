@@ -290,6 +290,17 @@ public final class PreviewServer: Sendable {
             return HTTPResponse(statusCode: response.statusCode, headers: headers, body: Data())
         }
 
+        /// The cookie carrying the version, named after the port (cookies are kept per host, not
+        /// per port, and two previews may run side by side); `site.js` reads the same name.
+        static func versionCookie(host: String?) -> String {
+            var port = "80"
+            if let host, let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") {
+                let digits = host[host.index(after: colon)...]
+                if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) { port = String(digits) }
+            }
+            return "daicho-version-" + port
+        }
+
         /// Whether a `Host` header names this PC: 127.0.0.1, localhost or [::1], with any port.
         static func isLocal(host: String) -> Bool {
             var name = Substring(host.lowercased())
@@ -321,15 +332,20 @@ public final class PreviewServer: Sendable {
             }
             // Only files inside the preview folder: no "..", no absolute path, no empty component.
             if OutputFolder.isSafe(path) {
+                var headers: HTTPHeaders = [.contentType: Self.contentType(path), .init("Cache-Control"): "no-store"]
+                if path.hasSuffix(".html") {
+                    // The site's version as this page is read, for the reload script to start
+                    // from: had it taken its first look as the start, a rebuild ending between
+                    // this answer and that look would leave the page stale.
+                    headers[.init("Set-Cookie")] = "\(Self.versionCookie(host: request.headers[.host]))=\(await state.version); Path=/; SameSite=Strict"
+                }
                 // Regular files only: a folder's name is not a page.
                 if let stamp = FileStamp(path: root + "/" + path), stamp.size > streamedAbove,
                    let body = try? HTTPBodySequence(file: URL(fileURLWithPath: root + "/" + path), suggestedBufferSize: 1 << 16) {
-                    return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.contentType(path), .init("Cache-Control"): "no-store"],
-                                        body: body)
+                    return HTTPResponse(statusCode: .ok, headers: headers, body: body)
                 }
                 if let bytes = FileBytes.read(root + "/" + path) {
-                    return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.contentType(path), .init("Cache-Control"): "no-store"],
-                                        body: Data(bytes))
+                    return HTTPResponse(statusCode: .ok, headers: headers, body: Data(bytes))
                 }
                 // A folder's address without its slash: the page's relative links need the slash.
                 if FileStamp(path: root + "/" + path + "/index.html") != nil {
