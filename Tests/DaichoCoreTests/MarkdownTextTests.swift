@@ -97,3 +97,29 @@ struct MarkdownTablesTests {
         #expect(parseLedger(minimalLedger(extra: "  purpose: \"\(small)\"")).diagnostics.with(.outOfRange).isEmpty)
     }
 }
+
+/// A ledger's headings go below the section the text is placed in.
+struct MarkdownHeadingsTests {
+    @Test func headingsGoDeeper() {
+        #expect(MarkdownHeadings.demoting("# 目的\n本文", by: 3) == "#### 目的\n本文")
+        #expect(MarkdownHeadings.demoting("### 小\n#### 更に", by: 3) == "###### 小\n###### 更に")
+        // Underlined headings become `#` ones, with every line of their paragraph.
+        #expect(MarkdownHeadings.demoting("前文\n\n一行目\n二行目\n===\n本文", by: 2) == "前文\n\n### 一行目 二行目\n本文")
+        #expect(MarkdownHeadings.demoting("節\n---", by: 2) == "#### 節")
+        // A rule after a blank line, a table's delimiter row, a list item: not headings.
+        #expect(MarkdownHeadings.demoting("a\n\n---\nb", by: 2) == "a\n\n---\nb")
+        #expect(MarkdownHeadings.demoting("| a | b |\n|---|---|\n| 1 | 2 |", by: 3) == "| a | b |\n|---|---|\n| 1 | 2 |")
+        #expect(MarkdownHeadings.demoting("- 項目\n---", by: 3) == "- 項目\n---")
+        // Inside code, and `#` without a space (a tag), nothing moves.
+        #expect(MarkdownHeadings.demoting("```\n# code\n```\n#タグ", by: 3) == "```\n# code\n```\n#タグ")
+        #expect(MarkdownHeadings.demoting("本文だけ", by: 3) == "本文だけ")
+    }
+
+    /// No heading of a text placed at level 3 stays at level 1 or 2.
+    @Test func theRenderedTextHasNoHeadingAboveItsPlace() {
+        let text = "# 一\n\n二\n==\n\n## 三\n\n四\n--"
+        let html = MarkdownHeadings.demoting(text, by: 3)
+        #expect(!html.contains("\n# ") && !html.hasPrefix("# ") && html.contains("#### 一") && html.contains("#### 二") && html.contains("##### 三")
+                && html.contains("##### 四"))
+    }
+}

@@ -75,6 +75,7 @@ import Testing
         try text.replacing(line, with: "").write(toFile: zeimu, atomically: true, encoding: .utf8)
         let juki = project + "/inventory/juki.yaml"
         try String(contentsOfFile: juki, encoding: .utf8).replacing("rto_hours: 24,", with: "rto_hours: 2,")
+            .replacing("  purpose: |\n    住民基本台帳の記録", with: "  purpose: |\n    # 目的\n    住民基本台帳の記録")
             .write(toFile: juki, atomically: true, encoding: .utf8)
         let site = try await buildSite(project, options: SiteOptions(draftDate: "2026-12-01"))
         // An RTO of 2 hours shortens grade A's 3, and the SLA says so.
@@ -85,6 +86,10 @@ import Testing
         #expect(site.text("systems/zeimu/rfp.md").contains("住民記録システム"))
         #expect(!site.text("systems/zeimu/rfi.md").contains("他システムとの連携はありません"))
         #expect(site.text("systems/juki/rfi.md").contains("。専用端末 4 台（端末グループ「madoguchi」）"))
+        // A heading in the ledger's purpose goes below the section it is placed in: the page's
+        // 「概要・目的」 (h3) and the RFI's 「### 2.1」.
+        #expect(site.text("systems/juki/index.html").contains("<h4>目的</h4>") && !site.text("systems/juki/index.html").contains("<h1>目的</h1>"))
+        #expect(site.text("systems/juki/rfi.md").contains("\n#### 目的\n"))
         // The cost table asks for what §3 asks: modification and disposal, and each year of the period.
         #expect(site.text("systems/juki/rfi.md").contains("| 区分 | 1年度目 | 2年度目 | 3年度目 | 4年度目 | 5年度目 | 合計 |"))
         #expect(site.text("systems/juki/rfi.md").contains("| 廃棄（データ消去・機器の撤去） |"))

@@ -239,7 +239,8 @@ extension SiteContext {
             draftDate: options.draftDate ?? t("　　年　　月　　日", "____-__-__"),
             marker: marker, id: ledger.id, name: b.name, department: b.department,
             category: label(b.category), development: label(b.development), product: or(b.product),
-            purpose: b.purpose ?? "", hasPurpose: b.purpose != nil,
+            // Under the RFI's 「### 2.1」: the ledger's own headings go below it.
+            purpose: b.purpose.map { MarkdownHeadings.demoting($0, by: 3) } ?? "", hasPurpose: b.purpose != nil,
             business: b.business, hasBusiness: !b.business.isEmpty,
             businessText: b.business.isEmpty ? marker : b.business.joined(separator: "、"),
             form: label(ledger.usage?.form), location: label(h?.location), configuration: configuration,

@@ -146,6 +146,9 @@ struct LedgerPresenter {
     }
 
     func text(_ value: String?) -> String? { value.map(HTML.text) }
+    /// A ledger's Markdown under the page's heading of `level` (a group's is 2): its own headings
+    /// go below it, not beside the page's title.
+    func ledgerHTML(_ markdown: String, below level: Int) -> String { self.markdown.html(MarkdownHeadings.demoting(markdown, by: level)) }
     func bool(_ value: Bool?) -> String? { value.map { $0 ? t("はい", "Yes") : t("いいえ", "No") } }
     func enumeration<E: LedgerEnum>(_ value: E?) -> String? { value.map { HTML.escape($0.label.text(language)) } }
     func date(_ value: LedgerDate?) -> String? { value.map { $0.description } }
@@ -171,7 +174,7 @@ struct LedgerPresenter {
             row("basic.category", enumeration(b.category)), row("basic.development", enumeration(b.development)),
             row("basic.product", text(b.product)), row("basic.business", list(b.business)),
             row("basic.in_service", date(b.inService)), row("basic.renewal", date(b.renewal)),
-        ], markdown: visibility.hides("basic.purpose") ? nil : b.purpose.map { "<h3>\(HTML.escape(label("basic.purpose")))</h3>" + markdown.html($0) })
+        ], markdown: visibility.hides("basic.purpose") ? nil : b.purpose.map { "<h3>\(HTML.escape(label("basic.purpose")))</h3>" + ledgerHTML($0, below: 3) })
 
         let c = ledger.costs
         // The amount is unit price × quantity: it goes with either. The unit is shown with the quantity.
@@ -282,7 +285,7 @@ struct LedgerPresenter {
             row("security.authentication", sec.map { $0.authentication.isEmpty ? "—" : $0.authentication.map { HTML.escape($0.label.text(language)) }.joined(separator: "、") }),
             row("security.access_log", bool(sec?.accessLog)), row("security.encryption", bool(sec?.encryption)),
             row("security.audit", bool(sec?.audit)),
-        ], markdown: visibility.hides("security.notes") ? nil : sec?.notes.map { markdown.html($0) })
+        ], markdown: visibility.hides("security.notes") ? nil : sec?.notes.map { ledgerHTML($0, below: 2) })
 
         let v = ledger.vendor
         add("vendor", rows: [
@@ -318,10 +321,10 @@ struct LedgerPresenter {
         let (showsTitle, showsDetail) = (!visibility.hides("issues.title"), !visibility.hides("issues.detail"))
         add("issues", rows: [], markdown: ledger.issues.isEmpty || !(showsTitle || showsDetail) ? nil : ledger.issues.map { issue in
             "<div class=\"issue\">" + (showsTitle ? issue.title.map { "<h3>\(HTML.escape($0))</h3>" } ?? "" : "")
-                + (showsDetail ? markdown.html(issue.detail) : "") + "</div>"
+                + (showsDetail ? ledgerHTML(issue.detail, below: 3) : "") + "</div>"
         }.joined())
 
-        add("notes", rows: [], markdown: ledger.notes.map { markdown.html($0) })
+        add("notes", rows: [], markdown: ledger.notes.map { ledgerHTML($0, below: 2) })
         return groups
     }
 }
