@@ -90,6 +90,8 @@ import Testing
         // 「概要・目的」 (h3) and the RFI's 「### 2.1」.
         #expect(site.text("systems/juki/index.html").contains("<h4>目的</h4>") && !site.text("systems/juki/index.html").contains("<h1>目的</h1>"))
         #expect(site.text("systems/juki/rfi.md").contains("\n#### 目的\n"))
+        // The renewal table names each system's category, which the timeline shows by colour alone.
+        #expect(site.text("analysis/renewals.html").contains("住民記録システム</a>（住民情報系）"))
         // The cost table asks for what §3 asks: modification and disposal, and each year of the period.
         #expect(site.text("systems/juki/rfi.md").contains("| 区分 | 1年度目 | 2年度目 | 3年度目 | 4年度目 | 5年度目 | 合計 |"))
         #expect(site.text("systems/juki/rfi.md").contains("| 廃棄（データ消去・機器の撤去） |"))

@@ -375,9 +375,15 @@ extension SiteContext {
             valueAxisLabel: t("システム数", "Systems"), categoryAxisLabel: t("fiscalYearShort"),
             columns: years.map { .init(label: "\($0)", value: Exact(analysis.renewals[$0]?.count ?? 0),
                                        valueText: "\(analysis.renewals[$0]?.count ?? 0)", category: 4) })
+        // Each system with its category, which the timeline shows by colour alone.
+        let hidesCategory = visibility.hides("basic.category")
+        func named(_ id: String) -> String {
+            guard !hidesCategory, let category = byID[id]?.category else { return systemLink(id, root: root) }
+            return systemLink(id, root: root) + HTML.escape(t("（\(category.label.ja)）", " (\(category.label.en))"))
+        }
         let rows = years.map { year in
             [t("\(year)年度", "FY\(year)"), "\(analysis.renewals[year]?.count ?? 0)",
-             (analysis.renewals[year] ?? []).map { systemLink($0, root: root) }.joined(separator: "、")]
+             (analysis.renewals[year] ?? []).map(named).joined(separator: "、")]
         }
         let table = SubTable(caption: timeline.title, headers: [t("fiscalYearShort"), t("count"), t("systems")], rows: rows)
         return page("analysis/renewals.html", t("renewals"),
