@@ -69,7 +69,12 @@ struct ServeCommandTests {
         #expect(await eventually { (try? await get(base + "/index.html"))?.1.contains("主要指標") == true })
         // The preview folder removed by hand is built again without a save (it was 404s until one);
         // so is its front page alone (a rebuild would trust the manifest and find nothing to do).
-        try FileManager.default.removeItem(at: preview)
+        // Moved away in one step, then deleted: removed file by file, the folder raced the server,
+        // which starts building again as soon as the front page is gone (a busy disk made the
+        // removal fail on a file the server had already set aside).
+        let gone = project.appendingPathComponent("removed-preview")
+        try FileManager.default.moveItem(at: preview, to: gone)
+        try FileManager.default.removeItem(at: gone)
         #expect(await eventually { (try? await get(base + "/systems/zeimu/index.html"))?.0 == 200 })
         #expect(try await get(base + "/index.html").1.contains("主要指標"))
         try FileManager.default.removeItem(at: preview.appendingPathComponent("index.html"))
