@@ -68,10 +68,11 @@ extension SiteContext {
     var guidelineFacts: GuidelineFacts {
         let a = analysis
         let checklist = kpiChecklist
+        func item(_ guideline: Int, _ prefix: String) -> KPIChecklist.Item? {
+            checklist.items.first { $0.guideline == guideline && ($0.kpiLabel?.ja.hasPrefix(prefix) ?? false) }
+        }
         func share(_ guideline: Int, _ prefix: String) -> String {
-            guard let item = checklist.items.first(where: { $0.guideline == guideline && ($0.kpiLabel?.ja.hasPrefix(prefix) ?? false) }) else {
-                return "—"
-            }
+            guard let item = item(guideline, prefix) else { return "—" }
             return item.withheld ? t("非公開", "not published") : item.kpi?.text ?? "—"
         }
         func grade(_ index: Int) -> String {
@@ -89,7 +90,7 @@ extension SiteContext {
             dedicatedTerminalTypes: a.terminals.types, dedicatedTerminals: a.terminals.total,
             slaShare: share(6, "SLA"), nonCustomizedShare: share(5, "ノンカスタマイズ"), standardLayoutShare: share(6, "中間標準"),
             bcpShare: share(9, "ICT-BCP"), offsiteShare: share(9, "庁舎外"),
-            offsiteShown: !(checklist.items.first { $0.guideline == 9 && ($0.kpiLabel?.ja.hasPrefix("庁舎外") ?? false) }?.withheld ?? false),
+            offsiteShown: item(9, "庁舎外")?.withheld != true,
             noCostBreakdown: a.gaps.byCode[.noCostBreakdown]?.count ?? 0, noDesignDocs: a.gaps.byCode[.noDesignDocs]?.count ?? 0,
             noAnnualReport: a.gaps.byCode[.noAnnualReport]?.count ?? 0, staffSEWork: a.gaps.byCode[.staffSEWork]?.count ?? 0,
             customized: a.gaps.byCode[.customized]?.count ?? 0, gradeA: grade(0), gradeB: grade(1), gradeC: grade(2))

@@ -315,6 +315,7 @@ extension SiteContext {
         let gradeBasis = t("区分\(grade.name)", "grade \(grade.name)")
         let backup = ledger.operation?.backup
         func hours(_ value: Exact) -> String { value.decimalString(places: 6) + t("時間", " hours") }
+        let backupRow = backupRequirement(backup)
         return [
             .init(item: t("サービス時間", "Service hours"), requirement: ledger.operation?.hours ?? marker,
                   basis: ledger.operation?.hours == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（サービス時間）", "ledger (service hours)")),
@@ -341,10 +342,9 @@ extension SiteContext {
             .init(item: t("同時接続利用者数", "Concurrent users"),
                   requirement: ledger.usage?.concurrentUsers.map { t("平常時 \($0)人。増やす場合の手段と手続きを示す", "\($0) normally; state how to add more") } ?? marker,
                   basis: ledger.usage?.concurrentUsers == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（同時接続利用者数）", "ledger (concurrent users)")),
-            .init(item: t("データバックアップ方法", "Backup method"), requirement: backupRequirement(backup),
+            .init(item: t("データバックアップ方法", "Backup method"), requirement: backupRow.requirement,
                   basis: backup == nil ? t("台帳に記載なし", "not in the ledger")
-                      : backup?.frequency == BackupFrequency.none || backup?.frequency == .irregular || backup?.offsite == false
-                      ? t("台帳（バックアップ）の現状を改める", "improves on the ledger's backup") : t("台帳（バックアップ）", "ledger (backup)")),
+                      : backupRow.improves ? t("台帳（バックアップ）の現状を改める", "improves on the ledger's backup") : t("台帳（バックアップ）", "ledger (backup)")),
             .init(item: t("バックアップデータの保管期間", "Backup retention"),
                   requirement: backup?.generations.map { t("\($0)世代以上を保管し、廃棄方法を定める", "keep \($0) generations or more; define disposal") } ?? marker,
                   basis: backup?.generations == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（保管世代数）", "ledger (generations)")),
@@ -365,16 +365,23 @@ extension SiteContext {
     /// What the SLA asks of backups: the ledger's practice where it is sound, and where it is not
     /// (none, irregular, nothing kept off site: a gap) what the next contract must provide, not
     /// the current state repeated as the requirement.
-    func backupRequirement(_ backup: Backup?) -> String {
-        guard let backup else { return Self.marker }
+    /// - Returns: the requirement, and whether it asks for more than the ledger's practice (the
+    ///   row's basis says so).
+    func backupRequirement(_ backup: Backup?) -> (requirement: String, improves: Bool) {
+        guard let backup else { return (Self.marker, false) }
         var parts: [String] = []
+        let scheduled: Bool
         switch backup.frequency {
-        case .daily?, .weekly?, .monthly?: parts.append(backup.frequency?.label.ja ?? "")
-        default: parts.append("定期的に取得する（頻度は業務に合わせて定める）")
+        case .daily?, .weekly?, .monthly?:
+            scheduled = true
+            parts.append(backup.frequency?.label.ja ?? "")
+        default:
+            scheduled = false
+            parts.append("定期的に取得する（頻度は業務に合わせて定める）")
         }
         if let media = backup.media, backup.frequency != BackupFrequency.none { parts.append(media) }
         parts.append(backup.offsite == true ? "庁舎外保管" : "庁舎外（遠隔地）に保管する")
-        return parts.joined(separator: "・")
+        return (parts.joined(separator: "・"), !scheduled || backup.offsite != true)
     }
 }
 
