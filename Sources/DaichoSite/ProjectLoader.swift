@@ -32,7 +32,9 @@ public struct ProjectLoader: Sendable {
         // `join(inventory, name)` with the folder's part made once (100,000 names are listed on one core).
         let folder = Self.join(inventory, "")
         var diagnostics: [Diagnostic] = []
-        for name in names.sorted() where !Self.isLedgerFile(name) && !name.hasPrefix(".") {
+        // Sorted once: at national scale, 100,000 names.
+        let sortedNames = names.sorted()
+        for name in sortedNames where !Self.isLedgerFile(name) && !name.hasPrefix(".") {
             // Ledgers in a folder of their own are not read: say so, rather than check nothing.
             let folder = Self.join(inventory, name)
             guard fileManager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
@@ -44,7 +46,7 @@ public struct ProjectLoader: Sendable {
                 hint: LocalizedText(ja: "台帳は inventory/ の直下に置いてください（分けたいときはファイル名の先頭をそろえます）",
                                     en: "put ledgers directly in inventory/ (use a common file-name prefix to group them)")))
         }
-        for name in names.sorted() where Self.isLedgerFile(name) {
+        for name in sortedNames where Self.isLedgerFile(name) {
             let path = folder + name
             let stem = String(name.dropLast(name.lowercased().hasSuffix(".yaml") ? 5 : 4))
             // Read when parsed: an unreadable file is reported then, with the others.
@@ -54,7 +56,7 @@ public struct ProjectLoader: Sendable {
         }
         if ledgers.isEmpty {
             // A check of nothing passes, and a build of nothing replaces the site with an empty one.
-            diagnostics.append(Diagnostic(.warning, .ignoredFolder, at: SourceLocation(file: folder), field: "",
+            diagnostics.append(Diagnostic(.warning, .noLedgers, at: SourceLocation(file: folder), field: "",
                 LocalizedText(ja: "inventory/ に台帳（*.yaml）がありません", en: "inventory/ holds no ledger (*.yaml)"),
                 hint: LocalizedText(ja: "`daicho new ID` で台帳のひな形を作れます", en: "`daicho new ID` writes a ledger to fill in")))
         }

@@ -93,6 +93,7 @@ struct CheckCommandTests {
         try "organization: {name: 市, population: 10}\npolicy:\n  terminals: {}\n".write(to: project.appendingPathComponent("daicho.yaml"), atomically: true, encoding: .utf8)
         let empty = try CLI.run(["check", "."], in: project)
         #expect(empty.stdout.contains("warning: inventory/ に台帳（*.yaml）がありません"), "\(empty.stdout)")
+        #expect(try CLI.run(["check", ".", "--format", "json"], in: project).stdout.contains("\"no-ledgers\""))
         #expect(empty.stdout.contains("「terminals」という項目はありません") && !empty.stdout.contains("hardware.terminals に書く"), "\(empty.stdout)")
     }
 
