@@ -38,11 +38,8 @@ public struct DiagnosticFormatter: Sendable {
     /// follows, and the zero-width characters that make two keys look alike. A ledger's values are
     /// quoted in messages; none of them may rewrite the report.
     public static func visible(_ text: String) -> String {
-        func acts(_ scalar: Unicode.Scalar) -> Bool {
-            let value = scalar.value
-            return (value < 0x20 && value != 0x09) || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-                || (0x2066...0x2069).contains(value) || (0x200B...0x200D).contains(value) || value == 0x2060 || value == 0xFEFF
-        }
+        // Line breaks too: they would split a `path:line:col:` line.
+        func acts(_ scalar: Unicode.Scalar) -> Bool { scalar.isControlInText || scalar.isInvisibleFormat || scalar == "\n" || scalar == "\r" }
         guard text.unicodeScalars.contains(where: acts) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {

@@ -307,10 +307,9 @@ struct SchemaDecoder {
     private mutating func reportUnknownKey(_ key: String, at node: YAMLNode, path: String, siblings: [FieldSpec]) {
         // A full-width space, or a character that cannot be seen, in a key typed with an input
         // method: named, as the key looks right on the screen.
-        let invisible: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD]
-        let hidden = Array(key.unicodeScalars.filter { invisible.contains($0.value) })
+        let hidden = Array(key.unicodeScalars.filter(\.isInvisibleFormat))
         let spaced = key.unicodeScalars.contains("\u{3000}")
-        let cleaned = String(String(String.UnicodeScalarView(key.unicodeScalars.filter { !invisible.contains($0.value) && $0 != "\u{3000}" }))
+        let cleaned = String(String(String.UnicodeScalarView(key.unicodeScalars.filter { !$0.isInvisibleFormat && $0 != "\u{3000}" }))
             .trimmingCharactersInWhitespace)
         if spaced || !hidden.isEmpty,
            let spec = siblings.first(where: { $0.key == cleaned }) ?? LedgerSchema.allFields.first(where: { $0.spec.key == cleaned })?.spec {
@@ -550,13 +549,7 @@ struct SchemaDecoder {
         // skip the scan.
         guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF || $0 == 0x7F || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) })
         else { return nil }
-        let found = text.unicodeScalars.first { scalar in
-            switch scalar.value {
-            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F...0x9F: true
-            case 0xAD, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: true
-            default: false
-            }
-        }
+        let found = text.unicodeScalars.first { $0.isControlInText || $0.isInvisibleFormat }
         return found.map { String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) }
     }
 
