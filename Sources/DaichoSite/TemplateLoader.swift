@@ -120,6 +120,11 @@ public enum TemplateLoadError: Error, Sendable {
         }
     }
 
+    /// The closing line under several template problems.
+    public static func summary(_ count: Int, _ language: Language) -> String {
+        language == .ja ? "テンプレートのエラー \(count) 件" : "\(count) template errors"
+    }
+
     public func message(_ language: Language) -> String {
         switch self {
         case .notFound(let project):
@@ -131,7 +136,8 @@ public enum TemplateLoadError: Error, Sendable {
         case .unreadable(let path):
             language == .ja ? "テンプレート「\(path)」を読めません（UTF-8 で保存してください）" : "cannot read template \(path) (save it as UTF-8)"
         case .template(let error):
-            DiagnosticFormatter(language: language, color: false).format(error.diagnostic)
+            error.diagnostics.map { DiagnosticFormatter(language: language, color: false).format($0) }.joined(separator: "\n")
+                + (error.all.count > 1 ? "\n" + Self.summary(error.all.count, language) : "")
         case .missingAsset(let template, let asset):
             language == .ja
                 ? "「\(template)」が使う「\(asset)」がありません。Daicho に付属の templates/assets/ から同じ名前のファイルをコピーしてください"

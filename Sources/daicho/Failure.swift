@@ -19,7 +19,9 @@ enum Failure {
             Terminal.error(error.message(language))
             return ExitCode(error.isMissingFolder ? 2 : 1)
         case let error as TemplateError:
-            Terminal.error(DiagnosticFormatter(language: language, color: Terminal.useColor(STDERR_FILENO)).format(error.diagnostic))
+            let formatter = DiagnosticFormatter(language: language, color: Terminal.useColor(STDERR_FILENO))
+            for diagnostic in error.diagnostics { Terminal.error(formatter.format(diagnostic)) }
+            if error.all.count > 1 { Terminal.error(TemplateLoadError.summary(error.all.count, language)) }
             return ExitCode(1)
         case let error as ExitCode:
             return error

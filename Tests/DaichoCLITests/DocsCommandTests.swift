@@ -94,6 +94,28 @@ struct DocsCommandTests {
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("site/assets/style.css").path))
     }
 
+    /// Unknown names in two templates: both are printed, each at its place, then their count,
+    /// and the built site is left as it was.
+    @Test func everyTemplateErrorIsPrintedAtOnce() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = project.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("templates"), to: templates)
+        #expect(try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project).status == 0)
+        let index = project.appendingPathComponent("site/index.html")
+        let before = try Data(contentsOf: index)
+        for (file, name) in [("layouts/dashboard.mustache", "dashbord"), ("procurement/sla.md", "grde")] {
+            let url = templates.appendingPathComponent(file)
+            try ("{{\(name)}}\n" + String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+        }
+        let run = try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("layouts/dashboard.mustache:1:1: error: [dashbord]"), "\(run.stderr)")
+        #expect(run.stderr.contains("procurement/sla.md:1:1: error: [grde]"), "\(run.stderr)")
+        #expect(run.stderr.hasSuffix("テンプレートのエラー 2 件\n"), "\(run.stderr)")
+        #expect(try Data(contentsOf: index) == before)
+    }
+
     /// A partial that includes itself used to crash the build (the renderer ran out of stack);
     /// now the build refuses the templates, names the tag, and leaves the built site as it was.
     @Test func aPartialIncludingItselfIsAnErrorNotACrash() throws {

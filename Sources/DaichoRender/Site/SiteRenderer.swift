@@ -68,7 +68,12 @@ public struct SiteRenderer: Sendable {
                 unrenderedGroups.append(context.vendorPath(name))
             }
         }
-        let fixed = try await fixedPages(context, groups: groups, unrendered: unrenderedGroups, analysisJSON: analysisJSON, into: sink)
+        let fixed: (pages: Int, bytes: Int, kept: [String])
+        do {
+            fixed = try await fixedPages(context, groups: groups, unrendered: unrenderedGroups, analysisJSON: analysisJSON, into: sink)
+        } catch let error as TemplateError {
+            throw withSystemTemplates(error, selected.first ?? context.ledgers.first, context: context, presenter: presenter)
+        }
         written += fixed.pages
         bytes += fixed.bytes
         progress?(written, total)
@@ -77,14 +82,39 @@ public struct SiteRenderer: Sendable {
         let unrendered = Set(fixed.kept).union(unrenderedGroups)
 
         let before = written
-        let systemPages = try await writeSystemPages(selected, context: context, presenter: presenter, into: sink) { pages in
-            progress?(before + pages, total)
+        let systemPages: Written
+        do {
+            systemPages = try await writeSystemPages(selected, context: context, presenter: presenter, into: sink) { pages in
+                progress?(before + pages, total)
+            }
+        } catch let error as TemplateError {
+            throw withSystemTemplates(error, selected.first, context: context, presenter: presenter)
         }
         written += systemPages.pages
         bytes += systemPages.bytes
         StageTimer.report("render and write system pages", clock.now - started)
         return Summary(pages: written, bytes: bytes, unrenderedPages: unrendered,
                        fragments: context.fragmentRecorder.fragments)
+    }
+
+    /// `error` with the problems of every template a system's pages use, found by rendering one
+    /// system's pages to the end: the build stops at the first page that fails, and a user who
+    /// edits templates should see all their problems at once.
+    func withSystemTemplates(_ error: TemplateError, _ ledger: Ledger?, context: SiteContext,
+                             presenter: LedgerPresenter) -> TemplateError {
+        guard let ledger else { return error }
+        var problems = [error]
+        func attempt(_ render: () throws -> Void) {
+            do { try render() } catch let problem as TemplateError { problems.append(problem) } catch {}
+        }
+        attempt { _ = try templates.renderBytes("system", context.systemDetailPage(ledger, presenter: presenter)) }
+        for kind in context.documentKinds {
+            attempt {
+                guard let markdown = try context.documentMarkdown([kind], ledger, templates: templates).first?.markdown else { return }
+                _ = try templates.renderBytes("document", context.documentPage(kind, ledger, markdown: markdown))
+            }
+        }
+        return TemplateError.combining(problems) ?? error
     }
 
     /// Procurement drafts are working papers for departments: the public edition leaves them out,
@@ -279,7 +309,18 @@ public struct SiteRenderer: Sendable {
         // pages); what is written does not depend on which lane wrote it.
         let lanes = workers
         let queue = JobQueue(jobs)
-        return try await withThrowingTaskGroup(of: Written.self) { group in
+        // A template's problem stops its own page, not the others: each page kind gets the
+        // chance to report its own before the build stops.
+        let problems = TemplateProblems()
+        @Sendable func run(_ job: @escaping Job) async throws -> Written {
+            do {
+                return try await Self.run(job, into: sink)
+            } catch let error as TemplateError {
+                problems.add(error)
+                return (0, 0)
+            }
+        }
+        let written = try await withThrowingTaskGroup(of: Written.self) { group in
             // The large exports (and, for a large inventory, the pages listing every system) one
             // after another in one task: each holds a window or a large page in memory. (A task
             // per export was no faster at 10,000 systems: both cores are busy either way.)
@@ -295,7 +336,7 @@ public struct SiteRenderer: Sendable {
                     }
                     for job in sequential {
                         try Task.checkCancellation()
-                        let done = try await Self.run(job, into: sink)
+                        let done = try await run(job)
                         pages += done.pages
                         bytes += done.bytes
                     }
@@ -303,10 +344,21 @@ public struct SiteRenderer: Sendable {
                 }
             }
             Lanes.add(lanes, taking: queue, to: &group) {
-                { job in try await Self.run(job, into: sink) }
+                { job in try await run(job) }
             }
             return try await Lanes.total(&group)
         }
+        if let problem = problems.combined { throw problem }
+        return written
+    }
+
+    /// The template problems the fixed pages met, kept until all of them have rendered.
+    final class TemplateProblems: Sendable {
+        private let state = Mutex<[TemplateError]>([])
+
+        func add(_ error: TemplateError) { state.withLock { $0.append(error) } }
+
+        var combined: TemplateError? { state.withLock { TemplateError.combining($0) } }
     }
 
     /// Renders a job and hands its pages to the sink.

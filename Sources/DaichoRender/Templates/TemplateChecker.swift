@@ -29,6 +29,8 @@ final class TemplateChecker: Sendable {
         let root: ObjectIdentifier
         let known: Set<VariableKey>
         var found: Set<VariableKey> = []
+        /// Every unknown name of the walk: all are reported, not the first alone.
+        var problems: [TemplateError] = []
     }
 
     private let outlines: [String: TemplateOutline]
@@ -38,7 +40,7 @@ final class TemplateChecker: Sendable {
         self.outlines = outlines
     }
 
-    /// Throws the first unknown name met when rendering `template` with `model`.
+    /// Throws the unknown names met when rendering `template` with `model`, all of them in one error.
     /// - Parameter everyPage: false walks only a template's first page (the compiled renderer
     ///   reports names it cannot find on the others).
     func check(_ template: String, with model: Any, everyPage: Bool = true) throws(TemplateError) {
@@ -47,7 +49,8 @@ final class TemplateChecker: Sendable {
         var (verified, known) = state.withLock { ($0.verifiedSections[template] ?? [], $0.verifiedVariables) }
         var seenPartials: Set<String> = []
         var run = Walk(root: ObjectIdentifier(type(of: model)), known: known)
-        try walk(outline.nodes, template: template, stack: [model], verified: &verified, partials: &seenPartials, run: &run)
+        walk(outline.nodes, template: template, stack: [model], verified: &verified, partials: &seenPartials, run: &run)
+        if let problems = TemplateError.combining(run.problems) { throw problems }
         let finished = verified.count == outline.sectionCount
         known = run.found
         state.withLock {
@@ -59,14 +62,15 @@ final class TemplateChecker: Sendable {
     }
 
     private func walk(_ nodes: [TemplateOutline.Node], template: String, stack: [Any], verified: inout Set<Int>,
-                      partials: inout Set<String>, run: inout Walk) throws(TemplateError) {
+                      partials: inout Set<String>, run: inout Walk) {
         for node in nodes {
             switch node {
             case .variable(let name, let line, let column):
                 let key = VariableKey(root: run.root, template: template, line: line, column: column)
                 guard !run.known.contains(key) else { continue }
                 if case .missing = resolve(name, in: stack) {
-                    throw missing(name, template, line, column)
+                    run.problems.append(missing(name, template, line, column))
+                    continue
                 }
                 run.found.insert(key)
             case .section(let name, let line, let column, let inverted, let children, let id):
@@ -74,39 +78,43 @@ final class TemplateChecker: Sendable {
                 guard !verified.contains(id) else { continue }
                 let value: Any?
                 switch resolve(name, in: stack) {
-                case .missing: throw missing(name, template, line, column)
+                case .missing:
+                    // Its body is not walked: what it would hold is unknown.
+                    run.problems.append(missing(name, template, line, column))
+                    continue
                 case .found(let found): value = found
                 }
                 if inverted {
-                    try walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run)
+                    walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run)
                     verified.insert(id)
                     continue
                 }
                 switch value {
                 case let array as [Any]:
                     guard let first = array.first else { continue }
-                    try walk(children, template: template, stack: stack + [first], verified: &verified, partials: &partials, run: &run)
+                    walk(children, template: template, stack: stack + [first], verified: &verified, partials: &partials, run: &run)
                 case let models as any TemplateModelArray:
                     guard models.modelCount > 0 else { continue }
-                    try walk(children, template: template, stack: stack + [models.model(at: 0)], verified: &verified,
+                    walk(children, template: template, stack: stack + [models.model(at: 0)], verified: &verified,
                              partials: &partials, run: &run)
                 case let flag as Bool:
                     guard flag else { continue }
-                    try walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run)
+                    walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run)
                 case .some(let object):
-                    try walk(children, template: template, stack: stack + [object], verified: &verified, partials: &partials, run: &run)
+                    walk(children, template: template, stack: stack + [object], verified: &verified, partials: &partials, run: &run)
                 case .none:
                     continue
                 }
                 verified.insert(id)
             case .partial(let name, let line, let column):
                 guard let partial = outlines[name] else {
-                    throw TemplateError(template: template, line: line, column: column, key: name,
-                        message: LocalizedText(ja: "部分テンプレート「\(name)」がありません", en: "no partial template named '\(name)'"))
+                    run.problems.append(TemplateError(template: template, line: line, column: column, key: name,
+                        message: LocalizedText(ja: "部分テンプレート「\(name)」がありません", en: "no partial template named '\(name)'")))
+                    continue
                 }
                 guard partials.insert(name).inserted else { continue }
                 var partialVerified: Set<Int> = []
-                try walk(partial.nodes, template: name, stack: stack, verified: &partialVerified, partials: &partials, run: &run)
+                walk(partial.nodes, template: name, stack: stack, verified: &partialVerified, partials: &partials, run: &run)
             }
         }
     }

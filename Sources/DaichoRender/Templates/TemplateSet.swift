@@ -54,16 +54,28 @@ public struct TemplateSet: Sendable {
         // too), and parsing every template twice on each run was a tenth of a rebuild that finds
         // nothing changed.
         var parsed: [String: MustacheTemplate]?
+        // Every template is read before any problem is reported: each file's first syntax error
+        // (its parser stops there), then the partials' loops.
+        var problems: [TemplateError] = []
+        func parse(_ text: String, _ path: String) -> MustacheTemplate? {
+            do {
+                return try Self.mustache(text, path: path)
+            } catch {
+                problems.append(error)
+                return nil
+            }
+        }
         for source in sources.sorted(by: { $0.name < $1.name }) {
             paths[source.name] = source.path
             do {
                 outlines[source.name] = try TemplateOutline(parsing: source.text)
             } catch {
                 guard case .problem(let line, let column, let message) = error else { continue }
-                throw TemplateError(template: source.path, line: line, column: column, key: "",
-                                    message: LocalizedText(ja: "テンプレートの書き方の誤り: \(message)",
-                                                           en: "template syntax error: \(message)"),
-                                    hint: TemplateError.syntaxHint)
+                problems.append(TemplateError(template: source.path, line: line, column: column, key: "",
+                                              message: LocalizedText(ja: "テンプレートの書き方の誤り: \(message)",
+                                                                     en: "template syntax error: \(message)"),
+                                              hint: TemplateError.syntaxHint))
+                continue
             }
             // On the first line, without a line break, so line numbers stay those of the file.
             let text = source.kind == .markdown ? "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}" + source.text : source.text
@@ -77,19 +89,21 @@ public struct TemplateSet: Sendable {
                 compiled = nil
                 parsed = [:]
                 for name in texts.keys.sorted() where name != source.name {
-                    parsed?[name] = try Self.mustache(texts[name] ?? "", path: paths[name] ?? name)
+                    parsed?[name] = parse(texts[name] ?? "", paths[name] ?? name)
                 }
             }
-            parsed?[source.name] = try Self.mustache(text, path: source.path)
+            parsed?[source.name] = parse(text, source.path)
         }
         if let loop = TemplateOutline.partialLoop(in: outlines), let last = loop.names.dropLast().last {
             let chain = loop.names.joined(separator: " → ")
-            throw TemplateError(template: paths[last] ?? last, line: loop.tag.line, column: loop.tag.column, key: loop.tag.name,
-                                message: LocalizedText(ja: "部分テンプレートが循環しています（\(chain)）。このままでは描画が終わりません",
-                                                       en: "partials include one another in a loop (\(chain)); rendering would never end"),
-                                hint: LocalizedText(ja: "{{> \(loop.tag.name)}} を消すか、ほかの部分テンプレートに置き換えてください",
-                                                    en: "remove {{> \(loop.tag.name)}} or include another partial instead"))
+            problems.append(TemplateError(
+                template: paths[last] ?? last, line: loop.tag.line, column: loop.tag.column, key: loop.tag.name,
+                message: LocalizedText(ja: "部分テンプレートが循環しています（\(chain)）。このままでは描画が終わりません",
+                                       en: "partials include one another in a loop (\(chain)); rendering would never end"),
+                hint: LocalizedText(ja: "{{> \(loop.tag.name)}} を消すか、ほかの部分テンプレートに置き換えてください",
+                                    en: "remove {{> \(loop.tag.name)}} or include another partial instead")))
         }
+        if let combined = TemplateError.combining(problems) { throw combined }
         library = ReferenceLibrary(texts: texts, parsed: parsed)
         self.compiled = compiled.map(TemplateProgram.init)
         self.paths = paths
@@ -137,9 +151,13 @@ public struct TemplateSet: Sendable {
             do {
                 try checker.check(name, with: model, everyPage: every)
             } catch {
-                var located = error
-                located.template = paths[error.template] ?? path
-                throw located
+                // Names of templates (partials among them) become their files.
+                let located = error.all.map { problem in
+                    var located = problem
+                    located.template = paths[problem.template] ?? path
+                    return located
+                }
+                throw TemplateError.combining(located) ?? error
             }
         }
         // The compiled renderer reports a name it found nowhere, so after a template's first page

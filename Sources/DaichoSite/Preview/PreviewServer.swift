@@ -225,8 +225,9 @@ public final class PreviewServer: Sendable {
             // Serving ends (Ctrl+C): the build was thrown away, nothing to show.
             return
         } catch let error as TemplateError {
-            await state.fail(problemPage([error.diagnostic], inLedgers: false))
-            events(.failed(error.diagnostic.message.text(language)))
+            await failed(error, events: events)
+        } catch TemplateLoadError.template(let error) {
+            await failed(error, events: events)
         } catch {
             let message = (error as? LoadError)?.message(language) ?? (error as? TemplateLoadError)?.message(language)
                 ?? (error as? WriteError)?.message(language) ?? "\(error)"
@@ -234,6 +235,13 @@ public final class PreviewServer: Sendable {
             await state.fail(problemPage(messages: [message], inLedgers: false))
             events(.failed(message))
         }
+    }
+
+    /// Template problems: every one on the page, the first and their count on the terminal.
+    private func failed(_ error: TemplateError, events: @Sendable (Event) -> Void) async {
+        await state.fail(problemPage(error.diagnostics, inLedgers: false))
+        let count = error.all.count
+        events(.failed(error.diagnostic.message.text(language) + (count > 1 ? "（" + TemplateLoadError.summary(count, language) + "）" : "")))
     }
 
     /// A page listing the diagnostics, which reloads itself once they are fixed.

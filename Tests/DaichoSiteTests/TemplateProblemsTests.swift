@@ -1,0 +1,86 @@
+import DaichoCore
+import DaichoRender
+import DaichoSite
+import Foundation
+import Testing
+
+/// Someone who edits the templates learns every problem from one build, not one per build.
+@Suite(.serialized) struct TemplateProblemsTests {
+    /// A project with its own copy of the shipped templates.
+    private func project() throws -> (root: String, templates: String) {
+        let root = try copyFixture("small")
+        let templates = root + "/templates"
+        try FileManager.default.copyItem(atPath: Paths.templates, toPath: templates)
+        return (root, templates)
+    }
+
+    /// Puts `text` before the first tag of a template.
+    private func prefix(_ file: String, with text: String) throws {
+        let original = try String(contentsOfFile: file, encoding: .utf8)
+        guard let tag = original.range(of: "{{") else { throw CocoaError(.fileReadCorruptFile) }
+        try (String(original[..<tag.lowerBound]) + text + String(original[tag.lowerBound...]))
+            .write(toFile: file, atomically: true, encoding: .utf8)
+    }
+
+    @Test func syntaxErrorsOfSeveralTemplatesAreReportedTogether() async throws {
+        let (root, templates) = try project()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try prefix(templates + "/procurement/sla.md", with: "{{#unclosed}}")
+        try prefix(templates + "/layouts/dashboard.mustache", with: "{{broken")
+        do {
+            _ = try await SiteBuilder(options: SiteOptions()).build(project: root, output: root + "/site")
+            Issue.record("broken templates must stop the build")
+        } catch TemplateLoadError.template(let error) {
+            // In file order: layouts/ before procurement/.
+            #expect(error.all.map { ($0.template as NSString).lastPathComponent } == ["dashboard.mustache", "sla.md"])
+            #expect(error.diagnostics.allSatisfy { $0.hint == TemplateError.syntaxHint })
+            let message = TemplateLoadError.template(error).message(.ja)
+            #expect(message.contains("dashboard.mustache") && message.contains("sla.md"))
+            #expect(message.hasSuffix("テンプレートのエラー 2 件"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: root + "/site"))
+    }
+
+    @Test func unknownNamesOfTheListsTheSystemPagesAndTheDraftsAreReportedTogether() async throws {
+        let (root, templates) = try project()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // A fixed page, two names in the system page, and a draft: the build stops at the fixed
+        // pages, yet the system page's and the draft's names are found too.
+        try prefix(templates + "/layouts/dashboard.mustache", with: "{{nosuchOnDashboard}}")
+        try prefix(templates + "/layouts/system.mustache", with: "{{nosuchOne}}{{#nosuchSection}}{{inside}}{{/nosuchSection}}")
+        try prefix(templates + "/procurement/rfi.md", with: "{{nosuchInRFI}}")
+        do {
+            _ = try await SiteBuilder(options: SiteOptions()).build(project: root, output: root + "/site")
+            Issue.record("unknown names must stop the build")
+        } catch let error as TemplateError {
+            let found = error.all.map { "\(($0.template as NSString).lastPathComponent) \($0.key)" }
+            // A section's unknown name is reported, not what its body would hold.
+            #expect(found == ["dashboard.mustache nosuchOnDashboard", "system.mustache nosuchOne", "system.mustache nosuchSection",
+                              "rfi.md nosuchInRFI"])
+        }
+        #expect(!FileManager.default.fileExists(atPath: root + "/site"))
+    }
+
+    @Test func theSystemPagesTemplatesAreAllReportedWhenTheListsAreFine() async throws {
+        let (root, templates) = try project()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try prefix(templates + "/layouts/system.mustache", with: "{{nosuchOne}}")
+        try prefix(templates + "/procurement/sla.md", with: "{{nosuchInSLA}}")
+        do {
+            _ = try await SiteBuilder(options: SiteOptions()).build(project: root, output: root + "/site")
+            Issue.record("unknown names must stop the build")
+        } catch let error as TemplateError {
+            #expect(error.all.map(\.key) == ["nosuchOne", "nosuchInSLA"])
+        }
+    }
+
+    @Test func combiningSortsByPlaceAndKeepsEachPlaceOnce() {
+        func problem(_ template: String, _ line: Int, _ key: String) -> TemplateError {
+            TemplateError(template: template, line: line, column: 1, key: key, message: LocalizedText(ja: key, en: key))
+        }
+        let combined = TemplateError.combining([problem("b", 1, "x"), problem("a", 9, "y"), problem("a", 2, "z"), problem("b", 1, "x")])
+        #expect(combined?.all.map(\.key) == ["z", "y", "x"])
+        #expect(combined?.diagnostics.count == 3)
+        #expect(TemplateError.combining([]) == nil)
+    }
+}
