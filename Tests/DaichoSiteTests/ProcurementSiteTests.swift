@@ -33,10 +33,16 @@ import Testing
         let html = site.text("systems/juki/rfi.html")
         #expect(html.contains("<mark class=\"draft-marker\">【要記入】</mark>"))
         #expect(html.contains("<section class=\"document-section\">"))
-        #expect(html.contains("作成日: 2026-12-01"))
+        #expect(html.contains("作成日: 令和8年（2026年）12月1日"))
         #expect(!html.contains("<!--"))
         // The ASP service is procured by a service contract.
         #expect(site.text("systems/denshi-shinsei/rfp.md").contains("サービス利用契約（サービスの提供を受ける契約とし、業務委託契約とはしない）"))
+        // Its 件名 names the fiscal year of its renewal (2028-03-31: FY2027, 2027 − 2018 = 令和9),
+        // not the inventory's 2026; dates are in the era form.
+        #expect(site.text("systems/denshi-shinsei/rfp.md").contains("| 件名 | 令和9年度（2027年度） 電子申請サービスのサービス利用 |"))
+        #expect(rfi.contains("- 次期更新予定日: 令和9年（2027年）3月31日"))
+        // zeimu's renewal is written R9.3: 2027-03, in fiscal year 2026.
+        #expect(site.text("systems/zeimu/rfp.md").contains("| 件名 | 令和8年度（2026年度） 税務システムのサービス利用 |"))
         // The system page links its drafts.
         #expect(site.text("systems/juki/index.html").contains("<a href=\"rfp.html\">"))
     }

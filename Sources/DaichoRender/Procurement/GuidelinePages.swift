@@ -82,7 +82,7 @@ extension SiteContext {
         }
         return GuidelineFacts(
             organization: project.organization.name,
-            fiscalYear: project.organization.fiscalYear.map { t("\($0)年度", "FY\($0)") } ?? t("年度未設定", "no fiscal year"),
+            fiscalYear: project.organization.fiscalYear.map { t(LedgerDate.japaneseFiscalYear($0), "FY\($0)") } ?? t("年度未設定", "no fiscal year"),
             systems: a.systemCount, departments: departmentSystems.count, periodYears: project.policy.periodYears,
             referenceRatio: project.policy.omReferenceRatio.percentString + "%", lowRatio: project.policy.omLowRatio.percentString + "%",
             highRatioSystems: a.maintenance.ids(flagged: .high).count, singleServerSystems: a.consolidation.candidates.count,

@@ -79,6 +79,8 @@ final class ProcurementDocument: Sendable {
     let hasIntegrations: Bool
     let inService: String
     let renewal: String
+    /// The fiscal year the renewal falls in (`令和10年度（2028年度）`), for the RFP's 件名; the marker without a renewal date.
+    let renewalFiscalYear: String
     let structure: String
     let developer: String
     let maintainer: String
@@ -117,7 +119,7 @@ final class ProcurementDocument: Sendable {
         department: String, category: String, development: String, product: String, purpose: String, hasPurpose: Bool,
         business: [String], hasBusiness: Bool, businessText: String, form: String, location: String,
         configuration: String, networks: String, integrations: [IntegrationLine], hasIntegrations: Bool,
-        inService: String, renewal: String, structure: String, developer: String, maintainer: String,
+        inService: String, renewal: String, renewalFiscalYear: String, structure: String, developer: String, maintainer: String,
         supportBase: String, travelMinutes: String, contractKind: String, contractEnd: String, costs: [Line],
         costLines: [CostLineView], hasCostLines: Bool, lifecycleCost: String, operation: [Line], users: String,
         concurrentUsers: String, dependency: String, disasterTasks: [Line], hasDisasterTasks: Bool, isService: Bool,
@@ -147,6 +149,7 @@ final class ProcurementDocument: Sendable {
         self.hasIntegrations = hasIntegrations
         self.inService = inService
         self.renewal = renewal
+        self.renewalFiscalYear = renewalFiscalYear
         self.structure = structure
         self.developer = developer
         self.maintainer = maintainer
@@ -235,8 +238,8 @@ extension SiteContext {
         }
         return ProcurementDocument(
             organization: project.organization.name,
-            fiscalYear: project.organization.fiscalYear.map { t("\($0)年度", "FY\($0)") } ?? marker,
-            draftDate: options.draftDate ?? t("　　年　　月　　日", "____-__-__"),
+            fiscalYear: project.organization.fiscalYear.map(LedgerDate.japaneseFiscalYear) ?? marker,
+            draftDate: DraftDate.japanese(options.draftDate) ?? t("　　年　　月　　日", "____-__-__"),
             marker: marker, id: ledger.id, name: b.name, department: b.department,
             category: label(b.category), development: label(b.development), product: or(b.product),
             // Under the RFI's 「### 2.1」: the ledger's own headings go below it.
@@ -247,10 +250,11 @@ extension SiteContext {
             networks: ledger.network?.segments.map { $0.isEmpty ? marker : $0.map { $0.label.text(language) }.joined(separator: "、") } ?? marker,
             integrations: integrations,
             hasIntegrations: !integrations.isEmpty,
-            inService: b.inService?.description ?? marker, renewal: b.renewal?.description ?? marker,
+            inService: b.inService?.japanese ?? marker, renewal: b.renewal?.japanese ?? marker,
+            renewalFiscalYear: b.renewal.map { LedgerDate.japaneseFiscalYear($0.fiscalYear) } ?? marker,
             structure: label(ledger.management?.structure), developer: or(v?.developer), maintainer: or(v?.maintainer),
             supportBase: or(v?.supportBase), travelMinutes: v?.travelMinutes.map { t("\($0)分", "\($0) min") } ?? marker,
-            contractKind: label(v?.contract?.kind), contractEnd: v?.contract?.end?.description ?? marker,
+            contractKind: label(v?.contract?.kind), contractEnd: v?.contract?.end?.japanese ?? marker,
             costs: [
                 .init(label: t("ハードウェア", "Hardware"), value: yen(c?.hardware)),
                 .init(label: t("ソフトウェア", "Software"), value: yen(c?.software)),

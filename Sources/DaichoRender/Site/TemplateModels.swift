@@ -409,6 +409,7 @@ extension ProcurementDocument: TemplateModel {
         "hasIntegrations": .field { $0.hasIntegrations },
         "inService": .field { $0.inService },
         "renewal": .field { $0.renewal },
+        "renewalFiscalYear": .field { $0.renewalFiscalYear },
         "structure": .field { $0.structure },
         "developer": .field { $0.developer },
         "maintainer": .field { $0.maintainer },
