@@ -193,6 +193,7 @@ import Testing
                 - integrations[*].data
                 - vendor.maintainer
                 - basic.renewal
+                - basic.category
 
             """).write(toFile: settings, atomically: true, encoding: .utf8)
         let internalSite = try await buildSite(project)
@@ -209,6 +210,9 @@ import Testing
         #expect(juki.contains("SRV-OS-HIDDEN-2019") == false && juki.contains("1200 GB") && juki.contains("住基ネット"))
         #expect(published.text("systems/zeimu/index.html").contains("共同利用センター"))
         #expect(published.text("analysis/disaster.html").contains("公開版には掲載していません"))
+        // The integration map's table names each system's category (its node's colour), unless hidden.
+        #expect(internalSite.text("analysis/integrations.html").contains("<td>住民情報系</td><td>送信</td>"))
+        #expect(!published.text("analysis/integrations.html").contains("<td>住民情報系</td>"))
         // Hiding the cost breakdown (`costs.lines`, as the fixture does) leaves the amounts; hiding
         // one amount hides every per-system amount, which would give it away.
         // juki: 3,600 千円 a year, 18,000,000円 over five.

@@ -434,9 +434,10 @@ extension SiteContext {
         }
         let ledgers = self.ledgers, places = links
         // The columns `public_hide` leaves in: the system and partner with `system`, then direction,
-        // method and data items.
-        let columns = [0, 1, 0, 2, 3].enumerated().filter { shown.contains($0.element) }.map(\.offset)
-        let headers = [t("system"), t("direction"), t("partner"), t("method"), t("dataItems")]
+        // method and data items; the system's category, the colour of its node on the map, unless hidden.
+        let columns = [0, 4, 1, 0, 2, 3].enumerated()
+            .filter { $0.element == 4 ? !hidesCategory : shown.contains($0.element) }.map(\.offset)
+        let headers = [t("system"), t("category"), t("direction"), t("partner"), t("method"), t("dataItems")]
         let rows = SubTable(caption: t("連携の一覧", "All links"), headers: columns.map { headers[$0] },
                             count: links.count) { [self] row in
             let ledger = ledgers[Int(places[row].ledger)]
@@ -446,7 +447,8 @@ extension SiteContext {
             case .system(let id): partner = systemLink(id, root: root)
             case .external(let name): partner = HTML.escape(name) + t("（台帳外）", " (external)")
             }
-            let cells = [HTML.link(root + systemPath(ledger.id), ledger.name), HTML.escape(link.direction.label.text(language)), partner,
+            let cells = [HTML.link(root + systemPath(ledger.id), ledger.name), HTML.escape(ledger.category?.label.text(language) ?? "—"),
+                         HTML.escape(link.direction.label.text(language)), partner,
                          link.method.map { HTML.escape($0.label.text(language)) } ?? "—", HTML.escape(link.data ?? "—")]
             return columns.map { cells[$0] }
         }
