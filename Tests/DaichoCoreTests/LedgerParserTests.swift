@@ -96,6 +96,23 @@ struct LedgerParserTests {
         #expect(none.hint?.ja.hasPrefix("使える値") == true)
     }
 
+    /// A suggestion never says the opposite of what the clerk wrote: 業務委託なし is the start of
+    /// in_house's label, not one edit from offsite's 「業務委託あり・常駐なし」; 導入なし is one edit
+    /// from 導入済 (installed), which it denies, and gets no suggestion rather than that one.
+    @Test func aSuggestionKeepsTheClerksNegation() throws {
+        func hint(_ yaml: String) throws -> String {
+            try #require(parseLedger(minimalLedger(extra: yaml)).diagnostics.with(.enumValue).first?.hint?.ja)
+        }
+        #expect(try hint("management:\n  structure: 業務委託なし").hasPrefix("「in_house」（業務委託なし（職員対応））のことですか？"))
+        #expect(try hint("antivirus:\n  client: 導入なし").hasPrefix("使える値"))
+        // Without a negation, the label without one: 導入 is the start of neither, one edit from 導入済.
+        #expect(try hint("antivirus:\n  client: 導入").hasPrefix("「installed」"))
+        // A negated label is still found for a negated input: 未導入 written 未導入済み is two edits away.
+        #expect(try hint("antivirus:\n  client: 未導入済").hasPrefix("「not_installed」"))
+        // サーバ is the start of サーバなし (none), which denies it: no suggestion.
+        #expect(!(try hint("hardware:\n  location: サーバ")).contains("「none」"))
+    }
+
     /// Invisible characters (zero-width, direction, soft hyphen) make a name another name that
     /// looks the same, or show text reversed: a warning names the character; an enumerated value
     /// that only fails for one says so in its hint.

@@ -45,11 +45,21 @@ public struct EnumSpec: Sendable, Hashable {
     }
 
     /// The token or label closest to a wrong input, if one is close enough to be a likely typo.
+    ///
+    /// A suggestion never turns the clerk's words into their opposite: a Japanese input with a
+    /// negation (`導入なし`) is matched only with labels that have one too, and one without only
+    /// with labels without (`installed`（導入済） was suggested for 導入なし, one edit from it).
     public func nearest(to input: String) -> EnumCase? {
         let key = input.nfkcTrimmed.lowercased()
+        let negated = Self.isNegated(key)
+        let agreeing = zip(cases, normalizedLabels).filter { Self.isNegated($0.1) == negated || key.allSatisfy(\.isASCII) }
+        // A label written without its bracketed note (`業務委託なし` for `業務委託なし（職員対応）`).
+        if let hit = zip(cases, normalizedLabels).first(where: { Self.withoutNote($0.1) == key && !key.isEmpty }) { return hit.0 }
         var best: (EnumCase, Int)?
         for (candidate, label) in zip(cases, normalizedLabels) {
             for text in [candidate.token, label] {
+                // Japanese labels only: a token is ASCII and carries no Japanese negation.
+                if !text.allSatisfy(\.isASCII) && !agreeing.contains(where: { $0.0 == candidate }) { continue }
                 let distance = EditDistance.between(key, text)
                 // Japanese labels pack more meaning per character: allow more edits there.
                 let allowed = text.allSatisfy(\.isASCII) ? max(2, text.count / 3) : max(2, text.count / 2)
@@ -61,7 +71,20 @@ public struct EnumSpec: Sendable, Hashable {
         // The start of a longer label, as a clerk shortens it (`パッケージ` for
         // `パッケージ（ノンカスタマイズ）`): the first such value.
         guard best == nil, key.count >= 2 else { return best?.0 }
-        return zip(cases, normalizedLabels).first { $0.1.hasPrefix(key) }?.0
+        return agreeing.first { $0.1.hasPrefix(key) }?.0
+    }
+
+    /// Words that make a Japanese label say "no", "not yet" or "none".
+    static let negations = ["なし", "無し", "無い", "ない", "無", "未", "不"]
+
+    static func isNegated(_ text: String) -> Bool {
+        negations.contains { text.contains($0) }
+    }
+
+    /// A label without its final bracketed note: `業務委託なし（職員対応）` → `業務委託なし`.
+    static func withoutNote(_ label: String) -> String {
+        guard label.hasSuffix("）") || label.hasSuffix(")"), let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return label }
+        return String(label[..<open])
     }
 }
 
