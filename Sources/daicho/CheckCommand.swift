@@ -66,7 +66,7 @@ struct CheckCommand: AsyncParsableCommand {
             Terminal.write(bytes: chunk)
         }
         if let followUp {
-            let report = FollowUpReport(checked: checked, language: language)
+            let report = FollowUpReport(checked: checked, language: language, source: source)
             do {
                 // Written into the templates, the questions would be published with the guideline.
                 if OutputFolder.isProjectFile(ProjectLoader.join(followUp, "index.md"), project: options.project,

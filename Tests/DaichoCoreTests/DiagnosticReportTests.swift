@@ -32,6 +32,12 @@ struct DiagnosticReportTests {
         }
     }
 
+    @Test func theEnglishSummaryCountsInTheSingular() {
+        let formatter = DiagnosticFormatter(language: .en, color: false)
+        #expect(formatter.summary(files: 1, errors: 1, warnings: 0) == "checked 1 file: 1 error, 0 warnings")
+        #expect(formatter.summary(files: 2, errors: 0, warnings: 1) == "checked 2 files: 0 errors, 1 warning")
+    }
+
     /// Property: whatever the batch, the parts joined are the report made whole, with its newline.
     @Test func theJSONReportWrittenInPartsIsTheWholeReport() throws {
         for language in [Language.ja, .en] {

@@ -86,8 +86,14 @@ struct FollowUpReportTests {
         let citizen = documents[0].markdown
         #expect(citizen.contains("## テストシステム（a）"))
         #expect(citizen.contains("### 要修正"))
-        #expect(citizen.contains("- 7行目「利用形態」（`usage.form`）：「専用サーバー」は使えない値です"))
+        // Labels name their group (「サーバ」 alone was both hardware.servers and antivirus.server);
+        // basic's keep their own.
+        #expect(citizen.contains("- 7行目「システム利用：利用形態」（`usage.form`）：「専用サーバー」は使えない値です"))
         #expect(citizen.contains("- 概要・目的（`basic.purpose`）"))
+        #expect(citizen.contains("- ハードウェア：サーバ（`hardware.servers`）"))
+        #expect(citizen.contains("- セキュリティ（ウイルス対策）：サーバ（`antivirus.server`）"))
+        // A field filled in with a wrong value is to be fixed, not also "not filled in".
+        #expect(citizen.components(separatedBy: "`usage.form`").count == 2)
         // 4 of 38 fields filled: 10.5%.
         #expect(citizen.contains("記入率: 10.5%（4/38 項目）"))
         #expect(documents[2].markdown.contains("Shift_JIS"))
@@ -109,6 +115,36 @@ struct FollowUpReportTests {
         #expect(Set(files.map { $0.lowercased() }).count == files.count, "\(files)")
         let index = documents.last?.markdown ?? ""
         for file in files.dropLast() { #expect(index.contains("(<\(file)>)"), "\(file)") }
+    }
+
+    /// A YAML slip on any line leaves the file unread; its questions still reach the department its
+    /// `basic.department` line names, with the name its `name` line gives, saying so.
+    @Test func anUnreadableLedgerReachesTheDepartmentItsLinesName() async throws {
+        let broken = minimalLedger(id: "a").replacing("市民課", with: "'税務課' # 所管") + "usage:\n  users:22\n  form: [\n"
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
+            LedgerSource(path: "inventory/a.yaml", stem: "a", bytes: Array(broken.utf8)),
+        ])
+        let checked = await Checker().check(source)
+        #expect(checked.ledgers.isEmpty && checked.diagnostics.hasErrors)
+        let documents = FollowUpReport(checked: checked, language: .ja, source: source).documents()
+        #expect(documents.map(\.fileName) == ["税務課.md", "index.md"])
+        #expect(documents[0].markdown.contains("## テストシステム（a）"))
+        #expect(documents[0].markdown.contains("所管課と名称はファイルの記載から読み取りました"))
+        // Without the source, as before: 所管課不明.
+        #expect(FollowUpReport(checked: checked, language: .ja).documents().first?.fileName == "（所管課不明）.md")
+    }
+
+    @Test func theBasicLinesAreReadFromTheTextAlone() {
+        func read(_ text: String) -> [String?] {
+            let found = FollowUpReport.basicLines(in: Array(text.utf8))
+            return [found.department, found.name]
+        }
+        #expect(read("schema: 1\nbasic:\n  name: \"住民記録\"\n  department: 市民課　 # 課名\nusage:\n  department: 別\n") == ["市民課", "住民記録"])
+        // Only under a top-level basic:, and not after it ends.
+        #expect(read("vendor:\n  name: 会社\nbasic:\n  id: x\nusage:\n  name: y\n") == [nil, nil])
+        #expect(read("\u{FEFF}") == [nil, nil])
+        // Not UTF-8 (Shift_JIS 「課」 after an ASCII line): nothing, not replacement characters.
+        #expect(FollowUpReport.basicLines(in: Array("basic:\n  department: ".utf8) + [0x89, 0xDB]).department == nil)
     }
 
     @Test func departmentFileNamesAreSafe() {

@@ -56,7 +56,7 @@ public struct DiagnosticFormatter: Sendable {
     public func summary(files: Int, errors: Int, warnings: Int) -> String {
         language == .ja
             ? "\(files) ファイルを検査しました: エラー \(errors) 件、警告 \(warnings) 件"
-            : "checked \(files) files: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            : "checked \(files) file\(files == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     }
 
     struct JSONDiagnostic: Encodable {

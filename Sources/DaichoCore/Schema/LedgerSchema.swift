@@ -228,6 +228,17 @@ public enum LedgerSchema {
 
     private static let labels: [String: LocalizedText] = byPath.mapValues(\.label)
 
+    /// A field's label after its group's (`ウイルス対策：サーバ`), for lists a clerk reads out of
+    /// context, where 「サーバ」 alone named both `hardware.servers` and `antivirus.server`.
+    /// A field of `basic` or at the top keeps its own label.
+    public static func qualifiedLabel(at path: String) -> LocalizedText? {
+        guard let label = label(at: path) else { return nil }
+        let plain = plainPath(path)
+        guard let dot = plain.lastIndex(of: "."), !plain.hasPrefix("basic."),
+              let group = self.label(at: String(plain[..<dot])) else { return label }
+        return LocalizedText(ja: group.ja + "：" + label.ja, en: group.en + ": " + label.en)
+    }
+
     /// A group's number in survey order (1 to 18).
     public static func groupNumber(_ key: String) -> Int? { groupNumbers[key] }
 

@@ -13,6 +13,8 @@ public struct FollowUpReport: Sendable {
         var file: String
         var completeness: Completeness?
         var problems: [Diagnostic]
+        /// The department and name were read from the file's lines: the ledger could not be read.
+        var sketched = false
     }
 
     public static let unknownDepartment = "（所管課不明）"
@@ -21,21 +23,27 @@ public struct FollowUpReport: Sendable {
     var language: Language
     var organization: String
 
-    public init(checked: CheckedInventory, language: Language) {
+    /// - Parameter source: the files checked, to read the department and name of a ledger that
+    ///   could not be read at all (a YAML slip on any line) from its own lines: its questions then
+    ///   reach its department rather than 「（所管課不明）」.
+    public init(checked: CheckedInventory, language: Language, source: ProjectSource? = nil) {
         self.language = language
         self.organization = checked.project.organization.name
         var byFile: [String: [Diagnostic]] = [:]
         for diagnostic in checked.diagnostics { byFile[diagnostic.location.file, default: []].append(diagnostic) }
         var ledgerByFile: [String: Ledger] = [:]
         for ledger in checked.ledgers { ledgerByFile[ledger.file] = ledger }
+        let sources = Dictionary((source?.ledgers ?? []).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var grouped: [String: [SystemEntry]] = [:]
         for file in checked.files {
             let ledger = ledgerByFile[file]
-            let department = ledger.map(\.department).flatMap { $0.isEmpty ? nil : $0 } ?? Self.unknownDepartment
+            let sketch = ledger == nil ? sources[file].map { Self.basicLines(in: $0.bytes) } : nil
+            let department = (ledger.map(\.department) ?? sketch?.department).flatMap { $0.isEmpty ? nil : $0 } ?? Self.unknownDepartment
             let stem = file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? file
             grouped[department, default: []].append(SystemEntry(
-                id: ledger?.id ?? stem, name: ledger?.name ?? "", file: file,
-                completeness: ledger?.completeness, problems: byFile[file] ?? []))
+                id: ledger?.id ?? stem, name: ledger?.name ?? sketch?.name ?? "", file: file,
+                completeness: ledger?.completeness, problems: byFile[file] ?? [],
+                sketched: sketch?.department != nil || sketch?.name != nil))
         }
         departments = grouped.keys.sorted().map { name in
             (name, grouped[name, default: []].sorted { ($0.id, $0.file) < ($1.id, $1.file) })
@@ -74,9 +82,9 @@ public struct FollowUpReport: Sendable {
         var lines: [String] = [
             t("# 照会事項 — \(department.name)", "# Follow-up questions — \(department.name)"), "",
             t("\(organization)の情報システム台帳について、次の点をご確認ください。"
-                + "「要修正」は台帳を読み込めない誤りで、修正が必要です。「確認」と「未記入」は分かる範囲でご記入ください。",
+                + "「要修正」は誤りがあり、修正が必要な点です。「確認」と「未記入」は分かる範囲でご記入ください。",
               "Please review the following points of the information system ledger of \(organization). "
-                + "'Must fix' items stop the ledger from being read; please fill in the others as far as you can."),
+                + "'Must fix' items are errors to correct; please fill in the others as far as you can."),
             "",
             t("記入率（課全体）: ", "Completeness (department): ") + percent(department.systems.compactMap(\.completeness)),
             "",
@@ -86,13 +94,20 @@ public struct FollowUpReport: Sendable {
             lines.append("## " + MarkdownText.escape(title))
             lines.append("")
             lines.append(t("- ファイル: `\(system.file)`", "- File: `\(system.file)`"))
+            if system.sketched {
+                lines.append(t("- 台帳を読み込めないため、所管課と名称はファイルの記載から読み取りました。",
+                               "- The ledger cannot be read: its department and name were taken from the file's lines."))
+            }
             if let completeness = system.completeness {
                 lines.append(t("- 記入率: \(completeness.ratio.percentString)%（\(completeness.filled)/\(completeness.total) 項目）",
                                "- Completeness: \(completeness.ratio.percentString)% (\(completeness.filled)/\(completeness.total) fields)"))
             }
             let errors = system.problems.filter { $0.severity == .error }
             let warnings = system.problems.filter { $0.severity == .warning && $0.code != .missingRecommended }
-            let missing = system.completeness?.missing ?? []
+            // A field with a wrong value is listed where it is to be fixed, not also as not filled
+            // in (the clerk did fill it in; completeness still counts it as unanswered).
+            let named = Set(system.problems.filter { $0.code != .missingRecommended }.map { LedgerSchema.plainPath($0.fieldPath) })
+            let missing = (system.completeness?.missing ?? []).filter { !named.contains($0) }
             if errors.isEmpty && warnings.isEmpty && missing.isEmpty {
                 lines.append(t("- 確認事項はありません。", "- Nothing to follow up."))
             }
@@ -107,7 +122,7 @@ public struct FollowUpReport: Sendable {
             if !missing.isEmpty {
                 lines += ["", t("### 未記入の項目", "### Not filled in"), ""]
                 lines += missing.map { path in
-                    let label = LedgerSchema.field(at: path)?.label.text(language) ?? path
+                    let label = LedgerSchema.qualifiedLabel(at: path)?.text(language) ?? path
                     return "- \(MarkdownText.escape(label))（`\(path)`）"
                 }
             }
@@ -118,7 +133,7 @@ public struct FollowUpReport: Sendable {
 
     private func item(_ diagnostic: Diagnostic) -> String {
         let path = diagnostic.fieldPath
-        let label = LedgerSchema.field(at: path).map { $0.label.text(language) }
+        let label = LedgerSchema.qualifiedLabel(at: path)?.text(language)
         var text = t("- \(diagnostic.location.line)行目", "- line \(diagnostic.location.line)")
         if !path.isEmpty {
             text += label.map { t("「\($0)」（`\(path)`）", " '\($0)' (`\(path)`)") } ?? " (`\(path)`)"
@@ -128,6 +143,36 @@ public struct FollowUpReport: Sendable {
             text += t(" — ", " — ") + MarkdownText.escape(hint.text(language))
         }
         return text
+    }
+
+    /// `basic.department` and `basic.name` as written in a file that cannot be read as YAML: the
+    /// indented `department:` and `name:` lines under a top-level `basic:` line, without quotes or
+    /// a trailing comment. Nil for what is not found.
+    static func basicLines(in bytes: [UInt8]) -> (department: String?, name: String?) {
+        // Text in another encoding (Shift_JIS) would give a name of replacement characters.
+        guard let text = String(validating: bytes.prefix(1 << 20), as: UTF8.self) else { return (nil, nil) }
+        var inBasic = false
+        var found: [String: String] = [:]
+        for raw in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            guard let first = line.first, first != "#" else { continue }
+            if first != " " && first != "\t" {
+                if inBasic { break }
+                inBasic = String(line).trimmingCharactersInWhitespace == "basic:"
+                continue
+            }
+            guard inBasic else { continue }
+            let content = line.drop { $0 == " " || $0 == "\t" }
+            for key in ["department", "name"] where found[key] == nil && content.hasPrefix(key + ":") {
+                var value = String(String(content.dropFirst(key.count + 1)).trimmingCharactersInWhitespace)
+                if let comment = value.range(of: " #") { value = String(String(value[..<comment.lowerBound]).trimmingCharactersInWhitespace) }
+                if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
+                    value = String(value.dropFirst().dropLast())
+                }
+                if !value.isEmpty { found[key] = value.groupingName }
+            }
+        }
+        return (found["department"], found["name"])
     }
 
     private func percent(_ items: [Completeness]) -> String {
