@@ -196,7 +196,8 @@ public struct SiteBuilder: Sendable {
     /// may write any of them differently.
     func fingerprint(_ source: ProjectSource, _ loaded: TemplateLoader.Loaded) -> String {
         ContentHash.of([
-            "daicho-1", ProgramStamp.current, loaded.fingerprint, ContentHash.of(source.projectFile ?? []), options.language.rawValue,
+            "daicho-1", ProgramStamp.current, loaded.fingerprint, ContentHash.of(source.projectFile ?? []),
+            options.languageGiven ? options.language.rawValue : "site.lang",
             options.profile.rawValue, options.timestamp ?? "", options.draftDate ?? "", options.liveReloadURL ?? "",
             "\(options.systemsOnly)", "\(force)",
         ])
@@ -204,7 +205,7 @@ public struct SiteBuilder: Sendable {
 
     func renderer(_ loaded: TemplateLoader.Loaded, project: Project) -> SiteRenderer {
         var options = self.options
-        if options.language == .ja, project.site.language == .en { options.language = .en }
+        if !options.languageGiven { options.language = project.site.language }
         return SiteRenderer(templates: loaded.templates, assets: loaded.assets, options: options, workers: workers)
     }
 

@@ -65,7 +65,7 @@ struct BuildCommand: AsyncParsableCommand {
         }
         let output = self.output ?? ProjectLoader.join(options.project, "site")
         let started = Date()
-        var siteOptions = SiteOptions(language: language, profile: profile,
+        var siteOptions = SiteOptions(language: options.lang, profile: profile,
                                       timestamp: timestamp ? Self.now() : nil, draftDate: try checkedDraftDate(date, language: language))
         siteOptions.systemsOnly = only == .systems
         var builder = SiteBuilder(options: siteOptions, templatesOverride: templates, force: force, workers: jobs?.value,

@@ -52,7 +52,7 @@ struct DocsCommand: AsyncParsableCommand {
             }
             try reportErrors(checked, force: force, language: language)
             let renderer = SiteRenderer(templates: loaded.templates, assets: [:],
-                                        options: SiteOptions(language: language, draftDate: date))
+                                        options: SiteOptions(language: options.lang ?? checked.project.site.language, draftDate: date))
             let valid = checked.validLedgers
             text = try renderer.document(kind, for: id, format: format, project: checked.project, ledgers: valid,
                                          analysis: pipeline.analyze(checked, valid: valid))

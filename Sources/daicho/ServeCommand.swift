@@ -40,7 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw Failure.report(error, language)
         }
         let server = PreviewServer(project: options.project, port: port,
-                                   options: SiteOptions(language: language, profile: profile), templatesOverride: templates,
+                                   options: SiteOptions(language: options.lang, profile: profile), messages: language, templatesOverride: templates,
                                    cache: cacheOptions.store(project: options.project))
         // Said, not done silently: the next start builds everything again, and a second `serve`
         // of the project otherwise looks just like the first.

@@ -3,6 +3,10 @@ import DaichoCore
 /// How a site is built: language, profile, and the few things that change between runs on purpose.
 public struct SiteOptions: Sendable {
     public var language: Language
+    /// Whether `language` was chosen (`--lang`, or by the caller): it then outranks the project's
+    /// `site.lang`; otherwise the pages are in `site.lang`, and the terminal's `LANG` chooses
+    /// only the messages (an English PC published an English site).
+    public var languageGiven: Bool
     public var profile: Visibility.Profile
     /// Shown in the footer when given (`--timestamp`); without it, two builds are byte-identical.
     public var timestamp: String?
@@ -18,9 +22,10 @@ public struct SiteOptions: Sendable {
     /// before speed at national scale). The pages are the same either way.
     public var oneAtATimeAbove = 20_000
 
-    public init(language: Language = .ja, profile: Visibility.Profile = .internal, timestamp: String? = nil,
+    public init(language: Language? = nil, profile: Visibility.Profile = .internal, timestamp: String? = nil,
                 liveReloadURL: String? = nil, draftDate: String? = nil, batchSize: Int = 8) {
-        self.language = language
+        self.language = language ?? .ja
+        languageGiven = language != nil
         self.profile = profile
         self.timestamp = timestamp
         self.liveReloadURL = liveReloadURL

@@ -51,13 +51,15 @@ public final class PreviewServer: Sendable {
     let watch: ProjectWatch
     let state = State()
 
-    public init(project: String, port: UInt16, options: SiteOptions, templatesOverride: String?, workers: Int? = nil,
-                cache: LedgerCacheStore? = nil) {
+    /// - Parameter messages: the language of the terminal's lines and the problem pages (`options`
+    ///   gives the pages', which may follow `site.lang`).
+    public init(project: String, port: UInt16, options: SiteOptions, messages: Language? = nil, templatesOverride: String?,
+                workers: Int? = nil, cache: LedgerCacheStore? = nil) {
         var options = options
         options.liveReloadURL = Self.versionPath
         self.project = project
         self.port = port
-        self.language = options.language
+        self.language = messages ?? options.language
         var builder = SiteBuilder(options: options, templatesOverride: templatesOverride, workers: workers, cache: cache)
         builder.memory = BuildMemory(limit: options.oneAtATimeAbove)
         builder.removesOldSiteOnTheSide = true
