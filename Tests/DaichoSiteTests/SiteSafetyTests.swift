@@ -213,6 +213,14 @@ import Testing
         // The integration map's table names each system's category (its node's colour), unless hidden.
         #expect(internalSite.text("analysis/integrations.html").contains("<td>住民情報系</td><td>送信</td>"))
         #expect(!published.text("analysis/integrations.html").contains("<td>住民情報系</td>"))
+        // The facts behind the withheld per-system gaps not_anchored and no_emergency_manual are
+        // left out with them (kominkan has no emergency manual; the internal edition shows both facts).
+        #expect(internalSite.text("systems/kominkan/index.html").contains("耐震固定"))
+        for (path, bytes) in published where path.hasPrefix("systems/") || path.hasPrefix("data/") {
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(!text.contains("耐震固定") && !text.contains("緊急時対応手順書") && !text.contains("\"seismic\"")
+                    && !text.contains("\"emergency_manual\""), "\(path)")
+        }
         // Hiding the cost breakdown (`costs.lines`, as the fixture does) leaves the amounts; hiding
         // one amount hides every per-system amount, which would give it away.
         // juki: 3,600 千円 a year, 18,000,000円 over five.
@@ -268,8 +276,9 @@ import Testing
             let same = after.published[path] == bytes
             #expect(same, "\(path) changes with a hidden field")
         }
-        // juki: 38 counted fields less the 6 the public profile hides (operation.backup.offsite among them).
-        #expect(before.published.text("systems/juki/index.html").contains("(32/32)"))
+        // juki: 38 counted fields less the 8 the public profile hides (operation.backup.offsite among
+        // them, and hardware.seismic and operation.emergency_manual, the facts of two withheld gaps).
+        #expect(before.published.text("systems/juki/index.html").contains("(30/30)"))
         #expect(before.published.text("guidelines/checklist.html").contains("公開版には掲載していません"))
     }
 

@@ -6,10 +6,13 @@ public struct Visibility: Sendable {
         case `internal`, `public`
     }
 
-    /// Field paths left out by the public profile, before `policy.public_hide`.
+    /// Field paths left out by the public profile, before `policy.public_hide`: ledger-v1's list,
+    /// and the two facts its withheld per-system gaps are read from that the list leaves in
+    /// (`hardware.seismic` is not_anchored, `operation.emergency_manual` no_emergency_manual):
+    /// shown, they gave the withheld gap away (docs/decisions.md).
     public static let publicHidden = [
         "vendor.contact", "network", "antivirus", "security", "operation.backup", "hardware.servers.os",
-        "bcp_operator", "bcp_others",
+        "bcp_operator", "bcp_others", "hardware.seismic", "operation.emergency_manual",
     ]
 
     public var profile: Profile
