@@ -44,6 +44,7 @@ struct DocsCommand: AsyncParsableCommand {
         let date = try checkedDraftDate(date, language: language)
         let pipeline = ProjectPipeline()
         let text: String?
+        var withErrors = false
         do {
             let checked = try await pipeline.check(options.project).checked
             let loaded = try TemplateLoader().load(project: options.project, override: templates)
@@ -54,6 +55,9 @@ struct DocsCommand: AsyncParsableCommand {
             let renderer = SiteRenderer(templates: loaded.templates, assets: [:],
                                         options: SiteOptions(language: options.lang ?? checked.project.site.language, draftDate: date))
             let valid = checked.validLedgers
+            // A ledger of that id (or file) that has errors: a problem in what was written (exit 1).
+            withErrors = checked.ledgers.contains { $0.id == id }
+                || checked.files.contains { ($0 as NSString).lastPathComponent.split(separator: ".").first.map(String.init) == id }
             text = try renderer.document(kind, for: id, format: format, project: checked.project, ledgers: valid,
                                          analysis: pipeline.analyze(checked, valid: valid))
             if let text, let out { try AtomicFile.writeNamed(Array(text.utf8), to: out) }
@@ -61,8 +65,12 @@ struct DocsCommand: AsyncParsableCommand {
             throw Failure.report(error, language)
         }
         guard let text else {
-            Terminal.error(L("daicho: ID「\(id)」の台帳がありません（エラーのある台帳は使えません）",
-                             "daicho: no ledger with the id '\(id)' (ledgers with errors cannot be used)"))
+            if withErrors {
+                Terminal.error(L("daicho: ID「\(id)」の台帳にエラーがあるため、文書を作れません（daicho check で確かめてください）",
+                                 "daicho: the ledger '\(id)' has errors, so no document is made (see daicho check)"))
+                throw ExitCode(1)
+            }
+            Terminal.error(L("daicho: ID「\(id)」の台帳がありません", "daicho: no ledger with the id '\(id)'"))
             throw ExitCode(2)
         }
         if out == nil { Terminal.write(bytes: Array(text.utf8)) }

@@ -137,6 +137,23 @@ struct DocsCommandTests {
         #expect(try Data(contentsOf: index) == before)
     }
 
+    /// A system whose own ledger has errors gets no draft: an error in what was written (1), not
+    /// a usage error (2), and the message says so rather than that the ledger is missing.
+    @Test func aSystemWithErrorsIsAnErrorInTheLedger() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let zeimu = project.appendingPathComponent("inventory/zeimu.yaml")
+        try String(contentsOf: zeimu, encoding: .utf8).replacing("category: resident", with: "category: xxx")
+            .write(to: zeimu, atomically: true, encoding: .utf8)
+        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let run = try CLI.run(["docs", "zeimu", "--kind", "rfi", "--force", "--templates", templates], in: project)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("ID「zeimu」の台帳にエラーがあるため"), "\(run.stderr)")
+        #expect(try CLI.run(["docs", "juki", "--kind", "rfi", "--force", "--templates", templates], in: project).status == 0)
+        let missing = try CLI.run(["docs", "nope", "--kind", "rfi", "--force", "--templates", templates], in: project)
+        #expect(missing.status == 2 && missing.stderr.contains("ID「nope」の台帳がありません"))
+    }
+
     @Test func unknownSystemIsAUsageError() throws {
         let project = try CLI.copyFixture("small")
         defer { try? FileManager.default.removeItem(at: project) }
