@@ -83,6 +83,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         let old = staging + ".old"
         var isDirectory: ObjCBool = false
         let hadOutput = fileManager.fileExists(atPath: output, isDirectory: &isDirectory)
+        if hadOutput { Self.noteLeftBehind(old: output, new: staging) }
         // After the exchange the staging path holds the old site (a leftover of a build killed
         // now is removed by the next one, as any staging folder is).
         if hadOutput, exchanging, daicho_exchange(staging, output) == 0 {
@@ -107,6 +108,32 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             return
         }
         Self.removeNow(path)
+    }
+
+    /// Files someone put into the site (`.htaccess`, `robots.txt`, a logo in `assets/`), which the
+    /// new site, made whole, does not have: an incremental build keeps them, so their loss at the
+    /// next full build would come as a surprise. Only the top level and `assets/` are compared (two
+    /// short listings: where such files go), and names the build itself may write are left out.
+    private static let leftBehind = Mutex<[String]>([])
+
+    /// The paths `leftBehind` holds (relative to the site), taken.
+    public static func takeLeftBehind() -> [String] { leftBehind.withLock { taken in defer { taken = [] }; return taken } }
+
+    /// What Daicho writes at the top of a site, whatever the options.
+    static let ownTopLevel: Set<String> = ["index.html", "404.html", "sitemap.xml", "systems", "departments", "vendors", "analysis",
+                                          "data", "assets", "guidelines", "search"]
+
+    static func noteLeftBehind(old: String, new: String) {
+        let fileManager = FileManager.default
+        var lost: [String] = []
+        for folder in ["", "assets"] {
+            let oldNames = (try? fileManager.contentsOfDirectory(atPath: old + (folder.isEmpty ? "" : "/" + folder))) ?? []
+            let newNames = Set((try? fileManager.contentsOfDirectory(atPath: new + (folder.isEmpty ? "" : "/" + folder))) ?? [])
+            for name in oldNames.sorted() where !newNames.contains(name) && !(folder.isEmpty && ownTopLevel.contains(name)) {
+                lost.append(folder.isEmpty ? name : folder + "/" + name)
+            }
+        }
+        if !lost.isEmpty { leftBehind.withLock { $0 += lost } }
     }
 
     /// Old sites this process could not delete (a read-only folder in them), for the command to

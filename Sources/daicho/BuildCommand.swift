@@ -82,6 +82,16 @@ struct BuildCommand: AsyncParsableCommand {
             throw Failure.report(error, language)
         }
         progress.clear()
+        let leftBehind = OutputFolder.takeLeftBehind()
+        if !leftBehind.isEmpty {
+            let names = leftBehind.prefix(5).joined(separator: "、") + (leftBehind.count > 5 ? L(" ほか \(leftBehind.count - 5) 件", " and \(leftBehind.count - 5) more") : "")
+            Terminal.error(L("daicho: 警告: \(output) にあった Daicho の作らないファイル（\(names)）は、作り直したサイトにはありません。"
+                                + "サイト全体を作り直すたびに消えるため、元のファイルを別の場所に保管し、必要なら公開のたびに置き直してください"
+                                + (leftBehind.contains { $0.hasPrefix("assets/") } ? "（assets/ のファイルは templates/assets/ に置けば毎回コピーされます）" : ""),
+                             "daicho: warning: files Daicho does not make that were in \(output) (\(names)) are not in the rebuilt site. "
+                                + "A full rebuild drops them every time: keep the originals elsewhere and put them back after publishing if needed"
+                                + (leftBehind.contains { $0.hasPrefix("assets/") } ? " (files in templates/assets/ are copied into assets/ on every build)" : "")))
+        }
         for path in Set(OutputFolder.takeUndeleted()).sorted() {
             Terminal.error(L("daicho: 警告: 古いサイト「\(path)」を削除できませんでした（書き込みを禁止されたフォルダかファイルがあります）。手で削除してください",
                              "daicho: warning: could not delete the old site \(path) (a folder or file in it is write-protected); delete it by hand"))

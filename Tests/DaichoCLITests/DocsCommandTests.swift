@@ -154,6 +154,26 @@ struct DocsCommandTests {
         #expect(missing.status == 2 && missing.stderr.contains("ID「nope」の台帳がありません"))
     }
 
+    /// A file someone put into the site survives rebuilds but not a full build, which names it.
+    @Test func aFullBuildNamesTheFilesItLeavesBehind() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        #expect(try CLI.run(["build", ".", "-q", "--templates", templates], in: project).status == 0)
+        let site = project.appendingPathComponent("site")
+        try "Options -Indexes\n".write(to: site.appendingPathComponent(".htaccess"), atomically: true, encoding: .utf8)
+        try "logo".write(to: site.appendingPathComponent("assets/logo.png"), atomically: true, encoding: .utf8)
+        let quiet = try CLI.run(["build", ".", "-q", "--templates", templates], in: project)
+        #expect(quiet.status == 0 && !quiet.stderr.contains("警告"))
+        let full = try CLI.run(["build", ".", "-q", "--no-incremental", "--templates", templates], in: project)
+        #expect(full.status == 0)
+        #expect(full.stderr.contains("Daicho の作らないファイル（.htaccess、assets/logo.png）"), "\(full.stderr)")
+        #expect(full.stderr.contains("templates/assets/ に置けば"))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(".htaccess").path))
+        // Nothing of Daicho's own is named.
+        #expect(try CLI.run(["build", ".", "-q", "--no-incremental", "--templates", templates], in: project).stderr.isEmpty)
+    }
+
     @Test func unknownSystemIsAUsageError() throws {
         let project = try CLI.copyFixture("small")
         defer { try? FileManager.default.removeItem(at: project) }
