@@ -96,6 +96,20 @@ struct LedgerParserTests {
         #expect(none.hint?.ja.hasPrefix("使える値") == true)
     }
 
+    /// Allowed values listed on one line, as a clerk writes them, are the list they mean; a line
+    /// with a part that is no allowed value is refused whole, as before.
+    @Test func valuesListedOnOneLineAreAList() throws {
+        for line in ["lgwan, internet", "LGWAN接続系、インターネット接続系", "lgwan，internet"] {
+            let result = parseLedger(minimalLedger(extra: "network:\n  segments: \(line)"))
+            #expect(result.ledger?.network?.segments == [.lgwan, .internet], "\(line)")
+            #expect(result.diagnostics.notable.isEmpty, "\(line): \(result.diagnostics.notable)")
+        }
+        let wrong = parseLedger(minimalLedger(extra: "network:\n  segments: lgwan, intranet"))
+        #expect(wrong.diagnostics.with(.enumValue).map(\.fieldPath) == ["network.segments[0]"])
+        // The blank ledger shows the form.
+        #expect(LedgerTemplate.render(id: "x", department: "課", name: "名").contains("（複数可。[mynumber, lgwan] のように）"))
+    }
+
     /// A suggestion never says the opposite of what the clerk wrote: 業務委託なし is the start of
     /// in_house's label, not one edit from offsite's 「業務委託あり・常駐なし」; 導入なし is one edit
     /// from 導入済 (installed), which it denies, and gets no suggestion rather than that one.

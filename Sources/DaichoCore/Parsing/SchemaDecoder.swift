@@ -173,6 +173,11 @@ struct SchemaDecoder {
             case .sequence(let sequence):
                 items = sequence
             case .scalar where itemKind.isScalar:
+                // Allowed values written on one line as a clerk lists them (`lgwan, internet`,
+                // `LGWAN接続系、インターネット接続系`): each is read, as `[lgwan, internet]` would be.
+                if case .enumeration(let values) = itemKind, let tokens = Self.listedTokens(node, values) {
+                    return .list(tokens.map(Value.token))
+                }
                 items = [node]  // `segments: lgwan` reads as a one-item list
             default:
                 return fail(.wrongType, path, node, nil, LocalizedText(ja: "リスト", en: "a list"),
@@ -611,5 +616,25 @@ extension FieldSpec.Kind {
         case .list, .group, .markdownOrGroup, .scalarMap: false
         default: true
         }
+    }
+}
+
+extension SchemaDecoder {
+    /// The separators a clerk puts between values on one line.
+    static let valueSeparators: Set<Character> = [",", "、", "，", "､"]
+
+    /// The tokens of a one-line list of allowed values (`lgwan, internet`), when the text has a
+    /// separator and every part is an allowed value (a token or a label); nil otherwise, for the
+    /// text to be read as one value (and refused with the usual message if it is none).
+    static func listedTokens(_ node: YAMLNode, _ values: EnumSpec) -> [String]? {
+        guard case .scalar(let text, _) = node.content, text.contains(where: valueSeparators.contains) else { return nil }
+        let parts = text.split(whereSeparator: valueSeparators.contains).map { String($0).nfkcTrimmed }
+        guard parts.count > 1, !parts.contains(where: \.isEmpty) else { return nil }
+        var tokens: [String] = []
+        for part in parts {
+            guard let token = values.token(for: part) else { return nil }
+            tokens.append(token)
+        }
+        return tokens
     }
 }
