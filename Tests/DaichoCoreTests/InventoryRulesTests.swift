@@ -151,31 +151,60 @@ struct InventoryRulesTests {
         #expect(warned > 60)
     }
 
-    /// The direction rule with one dictionary of (from, to) pairs, as it was first written.
+    /// The direction rule with one dictionary of (from, to) pairs, for links without data: one
+    /// link each side must mirror the other; with more on a side, the sides must share a direction.
     static func directionWarnings(_ ledgers: [Ledger], first: [String: Int], owner: [Int]) -> [String] {
         struct Pair: Hashable { var from: Int, to: Int }
         func bits(_ direction: IntegrationDirection) -> UInt8 { direction == .send ? 1 : direction == .receive ? 2 : 3 }
-        func word(_ ways: UInt8) -> IntegrationDirection { ways == 1 ? .send : ways == 2 ? .receive : .both }
-        var declared: [Pair: (ways: UInt8, firstLink: Int)] = [:]
+        func mirrored(_ ways: UInt8) -> UInt8 { (ways & 1) << 1 | (ways & 2) >> 1 }
+        var declared: [Pair: [(ways: UInt8, index: Int, direction: IntegrationDirection)]] = [:]
         for (position, ledger) in ledgers.enumerated() {
             for link in ledger.integrations {
-                guard case .system(let partner) = link.target, let to = first[partner] else { continue }
-                let pair = Pair(from: owner[position], to: to)
-                if let known = declared[pair] { declared[pair] = (known.ways | bits(link.direction), known.firstLink) }
-                else { declared[pair] = (bits(link.direction), link.index) }
+                guard case .system(let partner) = link.target, let to = first[partner], to != owner[position] else { continue }
+                declared[Pair(from: owner[position], to: to), default: []].append((bits(link.direction), link.index, link.direction))
             }
         }
         var pairs = declared.keys.filter { ledgers[$0.from].id < ledgers[$0.to].id }
         pairs.sort { ($0.from, $0.to) < ($1.from, $1.to) }
         return pairs.compactMap { pair in
-            guard let fromA = declared[pair]?.ways, let fromB = declared[Pair(from: pair.to, to: pair.from)] else { return nil }
-            let mirrored = (fromB.ways & 1) << 1 | (fromB.ways & 2) >> 1
-            guard fromA != mirrored else { return nil }
+            guard let fromA = declared[pair], let fromB = declared[Pair(from: pair.to, to: pair.from)] else { return nil }
+            let unionA = fromA.reduce(0) { $0 | $1.ways }, unionB = fromB.reduce(0) { $0 | mirrored($1.ways) }
+            let disagree = fromA.count == 1 && fromB.count == 1 ? unionA != unionB : unionA & unionB == 0
+            guard disagree else { return nil }
+            func written(_ links: [(ways: UInt8, index: Int, direction: IntegrationDirection)]) -> String {
+                var seen: Set<UInt8> = []
+                return links.filter { seen.insert($0.ways).inserted }.map { "\($0.direction.token) (\($0.direction.label.en))" }
+                    .joined(separator: ", ")
+            }
             let (a, b) = (ledgers[pair.from].id, ledgers[pair.to].id)
-            let (dA, dB) = (word(fromA), word(fromB.ways))
-            return "\(ledgers[pair.to].file) integrations[\(fromB.firstLink)].direction "
-                + "the link with \(a) disagrees in direction (\(a): \(dA.token)（\(dA.label.en)）, \(b): \(dB.token)（\(dB.label.en)）)"
+            return "\(ledgers[pair.to].file) integrations[\(fromB[0].index)].direction "
+                + "the link with \(a) disagrees in direction (\(a): \(written(fromA)), \(b): \(written(fromB)))"
         }
+    }
+
+    /// Links that name the same data are one link, and must mirror each other; a side may list a
+    /// link its partner leaves out; two single links with different data are two links.
+    @Test func linksAreMatchedByTheirData() async throws {
+        func warnings(_ a: String, _ b: String) async -> [Diagnostic] {
+            await check([("a.yaml", minimalLedger(id: "a", extra: "integrations:\n" + a)),
+                         ("b.yaml", minimalLedger(id: "b", extra: "integrations:\n" + b))]).diagnostics.with(.integrationDirection)
+        }
+        // a sends 住民 and receives 税; b describes the 住民 link only, rightly: no warning (it said
+        // 「a 側: both」 before, which a never wrote).
+        #expect(await warnings("  - {system: b, direction: send, data: 住民}\n  - {system: b, direction: receive, data: 税}",
+                               "  - {system: a, direction: receive, data: 住民}").isEmpty)
+        // Two different links, one each way, each described by one side.
+        #expect(await warnings("  - {system: b, direction: send, data: 住民異動}", "  - {system: a, direction: send, data: 課税結果}").isEmpty)
+        // The same data, the same direction from both ends: the first link of the pair that disagrees is named.
+        let same = await warnings("  - {system: b, direction: send, data: 住民}\n  - {system: b, direction: receive, data: 税}",
+                                  "  - {system: a, direction: receive, data: 税}\n  - {system: a, direction: send, data: 住民 }")
+        let warning = try #require(same.first)
+        #expect(same.count == 1 && warning.fieldPath == "integrations[1].direction")
+        #expect(warning.message.ja == "a との連携の向きが食い違っています（a 側: send（送信）、b 側: send（送信））")
+        // Without data, several links on one side: they disagree only when no direction is shared.
+        let listed = await warnings("  - {system: b, direction: send}\n  - {system: b, direction: send, data: X}",
+                                    "  - {system: a, direction: send}")
+        #expect(listed.first?.message.ja == "a との連携の向きが食い違っています（a 側: send（送信）、b 側: send（送信））")
     }
 
     @Test func terminalGroupCountsMustAgree() async throws {

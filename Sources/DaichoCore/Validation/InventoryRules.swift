@@ -79,10 +79,11 @@ public enum InventoryRules {
                                             en: "give the partner system's id (left over from copying a ledger?)")))
                     continue
                 }
+                let written = Declared.Link(ways: Ways.bits(link.direction), data: link.data.flatMap(Declared.Link.key), index: link.index)
                 if let index = declared[from].firstIndex(where: { $0.to == to }) {
-                    declared[from][index].ways |= Ways.bits(link.direction)
+                    declared[from][index].links.append(written)
                 } else {
-                    declared[from].append(Declared(to: to, ways: Ways.bits(link.direction), firstLink: link.index))
+                    declared[from].append(Declared(to: to, links: [written]))
                 }
             }
         }
@@ -90,16 +91,15 @@ public enum InventoryRules {
         // in ledger order and then the partner's, so the result does not depend on the order links are written.
         for from in declared.indices where !declared[from].isEmpty {
             for forward in declared[from].sorted(by: { $0.to < $1.to }) where ledgers[from].id < ledgers[forward.to].id {
-                guard let fromB = declared[forward.to].first(where: { $0.to == from }) else { continue }
-                let fromA = forward.ways
-                guard fromA != Ways.mirrored(fromB.ways) else { continue }
+                guard let fromB = declared[forward.to].first(where: { $0.to == from }),
+                      let (sideA, sideB) = Declared.disagreement(forward.links, fromB.links) else { continue }
                 let (a, b) = (ledgers[from].id, ledgers[forward.to].id), later = ledgers[forward.to]
-                let path = "integrations[\(fromB.firstLink)].direction"
+                let path = "integrations[\(sideB[0].index)].direction"
                 result.append(Diagnostic(.warning, .integrationDirection, at: later.sourceMap.location(of: path),
                     field: path,
                     LocalizedText(
-                        ja: "\(a) との連携の向きが食い違っています（\(a) 側: \(describe(fromA, .ja))、\(b) 側: \(describe(fromB.ways, .ja))）",
-                        en: "the link with \(a) disagrees in direction (\(a): \(describe(fromA, .en)), \(b): \(describe(fromB.ways, .en)))"),
+                        ja: "\(a) との連携の向きが食い違っています（\(a) 側: \(describe(sideA, .ja))、\(b) 側: \(describe(sideB, .ja))）",
+                        en: "the link with \(a) disagrees in direction (\(a): \(describe(sideA, .en)), \(b): \(describe(sideB, .en)))"),
                     hint: LocalizedText(ja: "一方が send（送信）なら他方は receive（受信）、双方向なら両方 both にしてください",
                                         en: "send on one side pairs with receive on the other; both pairs with both")))
             }
@@ -107,12 +107,52 @@ public enum InventoryRules {
         return result
     }
 
-    /// The directions one system declares towards another (the position of its first ledger),
-    /// as bits, and its first link's index.
+    /// The links one system declares towards another (the position of its first ledger).
     private struct Declared {
         var to: Int
-        var ways: UInt8
-        var firstLink: Int
+        var links: [Link]
+
+        struct Link {
+            /// Its direction as bits (`Ways`).
+            var ways: UInt8
+            /// Its data items, compared without spaces and case: two ends that name the same data
+            /// describe the same link.
+            var data: String?
+            var index: Int
+
+            static func key(_ data: String) -> String? {
+                let key = data.nfkcTrimmed.lowercased()
+                return key.isEmpty ? nil : key
+            }
+        }
+
+        /// The links of the two ends that contradict each other, as each end wrote them; nil when
+        /// they agree. Links that name the same data are the same link and must agree; two ends
+        /// of one link each that name different data describe two links, not one. Otherwise
+        /// (several links, some without data) the ends disagree only when they share no direction
+        /// at all: a system may describe one of two links its partner lists (`send` 住民 and
+        /// `receive` 税 against `receive` 住民 is no contradiction, and was reported as `both`).
+        static func disagreement(_ a: [Link], _ b: [Link]) -> ([Link], [Link])? {
+            var matchedA = Set<Int>(), matchedB = Set<Int>()
+            for (i, left) in a.enumerated() {
+                guard let data = left.data else { continue }
+                for (j, right) in b.enumerated() where right.data == data {
+                    if left.ways != Ways.mirrored(right.ways) { return ([left], [right]) }
+                    matchedA.insert(i)
+                    matchedB.insert(j)
+                }
+            }
+            if a.count == 1 && b.count == 1 {
+                if !matchedA.isEmpty || (a[0].data != nil && b[0].data != nil) { return nil }
+                return a[0].ways == Ways.mirrored(b[0].ways) ? nil : (a, b)
+            }
+            let restA = a.enumerated().filter { !matchedA.contains($0.offset) }.map(\.element)
+            let restB = b.enumerated().filter { !matchedB.contains($0.offset) }.map(\.element)
+            guard !restA.isEmpty, !restB.isEmpty, restA.contains(where: { $0.data == nil }) || restB.contains(where: { $0.data == nil })
+            else { return nil }
+            let waysA = restA.reduce(0) { $0 | $1.ways }, waysB = restB.reduce(0) { $0 | Ways.mirrored($1.ways) }
+            return waysA & waysB == 0 ? (restA, restB) : nil
+        }
     }
 
     /// Directions as bits: send 1, receive 2.
@@ -129,9 +169,13 @@ public enum InventoryRules {
         static func mirrored(_ bits: UInt8) -> UInt8 { (bits & 1) << 1 | (bits & 2) >> 1 }
     }
 
-    private static func describe(_ ways: UInt8, _ language: Language) -> String {
-        let direction: IntegrationDirection = ways == 1 ? .send : ways == 2 ? .receive : .both
-        return "\(direction.token)（\(direction.label.text(language))）"
+    /// The directions of links as written, in order, each once: `send（送信）・receive（受信）`.
+    private static func describe(_ links: [Declared.Link], _ language: Language) -> String {
+        var seen: Set<UInt8> = []
+        return links.filter { seen.insert($0.ways).inserted }.map { link in
+            let direction: IntegrationDirection = link.ways == 1 ? .send : link.ways == 2 ? .receive : .both
+            return language == .ja ? "\(direction.token)（\(direction.label.text(language))）" : "\(direction.token) (\(direction.label.text(language)))"
+        }.joined(separator: language == .ja ? "・" : ", ")
     }
 
     static func checkTerminalGroups(_ ledgers: [Ledger]) -> [Diagnostic] {
