@@ -96,6 +96,13 @@ struct LedgerParserTests {
         #expect(none.hint?.ja.hasPrefix("使える値") == true)
     }
 
+    /// 「サーバー」 with the long-vowel mark many offices write is the label's 「サーバ」.
+    @Test func aLabelIsReadWithOrWithoutTheLongVowelMark() {
+        let result = parseLedger(minimalLedger(extra: "usage:\n  form: 専用サーバー\nhardware:\n  location: サーバーなし"))
+        #expect(result.ledger?.usage?.form == .dedicatedServer && result.ledger?.hardware?.location == HardwareLocation.none)
+        #expect(result.diagnostics.with(.enumValue).isEmpty)
+    }
+
     /// Allowed values listed on one line, as a clerk writes them, are the list they mean; a line
     /// with a part that is no allowed value is refused whole, as before.
     @Test func valuesListedOnOneLineAreAList() throws {
@@ -304,6 +311,16 @@ struct LedgerParserTests {
         let settings = ProjectParser().parse(Array("organization: {name: 市, population: 1}\npolicy:\n  bogus_option: 1\n".utf8), file: "daicho.yaml")
         let hint = settings.diagnostics.first { $0.code == .unknownKey }?.hint?.ja ?? ""
         #expect(hint.contains("使えるキー") && !hint.contains("extra"), "\(hint)")
+    }
+
+    /// A fiscal year written in the era is told to be a Western year, not given an example of 120;
+    /// other whole numbers keep the general hint.
+    @Test func aFiscalYearHintGivesAYear() {
+        let settings = ProjectParser().parse(Array("organization: {name: 市, fiscal_year: 令和8年}\n".utf8), file: "daicho.yaml")
+        let hint = settings.diagnostics.first { $0.fieldPath == "organization.fiscal_year" }?.hint?.ja ?? ""
+        #expect(hint.contains("例: 2026") && !hint.contains("120"), "\(hint)")
+        let users = parseLedger(minimalLedger(extra: "usage:\n  users: 約24")).diagnostics.first { $0.fieldPath == "usage.users" }
+        #expect(users?.hint?.ja.contains("例: 120") == true)
     }
 
     /// An item left empty (`- ` alone, `null`) is said to be skipped, with its place.

@@ -73,7 +73,7 @@ struct LedgerTemplateTests {
 
 struct FollowUpReportTests {
     @Test func onePagePerDepartmentWithProblemsInPlainJapanese() async throws {
-        let a = minimalLedger(id: "a", extra: "usage:\n  form: 専用サーバー")
+        let a = minimalLedger(id: "a", extra: "usage:\n  form: 専用機")
         let b = minimalLedger(id: "b").replacing("市民課", with: "税務課")
         let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
             LedgerSource(path: "inventory/a.yaml", stem: "a", bytes: Array(a.utf8)),
@@ -88,7 +88,7 @@ struct FollowUpReportTests {
         #expect(citizen.contains("### 要修正"))
         // Labels name their group (「サーバ」 alone was both hardware.servers and antivirus.server);
         // basic's keep their own.
-        #expect(citizen.contains("- 7行目「システム利用：利用形態」（`usage.form`）：「専用サーバー」は使えない値です"))
+        #expect(citizen.contains("- 7行目「システム利用：利用形態」（`usage.form`）：「専用機」は使えない値です"))
         #expect(citizen.contains("- 概要・目的（`basic.purpose`）"))
         #expect(citizen.contains("- ハードウェア：サーバ（`hardware.servers`）"))
         #expect(citizen.contains("- セキュリティ（ウイルス対策）：サーバ（`antivirus.server`）"))

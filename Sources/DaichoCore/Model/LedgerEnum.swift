@@ -14,10 +14,18 @@ public struct EnumSpec: Sendable, Hashable {
     public let cases: [EnumCase]
     /// Japanese labels after NFKC, computed once: lookups run for every value of every ledger.
     private let normalizedLabels: [String]
+    /// The same without the long-vowel mark: 「サーバー」 as many offices write it is the
+    /// label's 「サーバ」 (the ministry's spelling).
+    private let plainLabels: [String]
 
     public init(_ cases: [EnumCase]) {
         self.cases = cases
         self.normalizedLabels = cases.map(\.label.ja.nfkcTrimmed)
+        self.plainLabels = normalizedLabels.map(Self.withoutLongVowels)
+    }
+
+    static func withoutLongVowels(_ text: String) -> String {
+        text.contains("ー") ? text.replacing("ー", with: "") : text
     }
 
     public var tokens: [String] { cases.map(\.token) }
@@ -35,7 +43,9 @@ public struct EnumSpec: Sendable, Hashable {
         if let hit = cases.first(where: { $0.token == key }) { return hit.token }
         if let index = normalizedLabels.firstIndex(of: key) { return cases[index].token }
         let lowered = key.lowercased()
-        return cases.first { $0.token == lowered }?.token
+        if let hit = cases.first(where: { $0.token == lowered }) { return hit.token }
+        guard key.contains("ー") || plainLabels != normalizedLabels else { return nil }
+        return plainLabels.firstIndex(of: Self.withoutLongVowels(key)).map { cases[$0].token }
     }
 
     /// The allowed values as the hint shows them: `token（ラベル）, …`.

@@ -82,7 +82,7 @@ public enum LedgerSchema {
         FieldSpec("servers", "サーバ", "Servers", .recommended, .list(.group([
             FieldSpec("role", "役割", "Role", .optional, .text),
             FieldSpec("count", "台数", "Count", .optional, .integer, note: "省略時 1"),
-            FieldSpec("virtual", "仮想サーバ", "Virtual", .optional, .bool, note: "true = 共通基盤上の仮想サーバ"),
+            FieldSpec("virtual", "仮想サーバ", "Virtual", .optional, .bool, note: "はい = 共通基盤上の仮想サーバ"),
             FieldSpec("cores", "CPUコア数", "CPU cores", .optional, .integer),
             FieldSpec("memory_gb", "メモリ(GB)", "Memory (GB)", .optional, .number),
             FieldSpec("storage_gb", "ディスク(GB)", "Storage (GB)", .optional, .number),

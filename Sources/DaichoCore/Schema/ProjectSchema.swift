@@ -19,7 +19,7 @@ public enum ProjectSchema {
             FieldSpec("name", "団体名", "Name", .required, .text),
             FieldSpec("code", "全国地方公共団体コード", "Local government code", .recommended, .text),
             FieldSpec("population", "住民基本台帳人口", "Population", .recommended, .integer),
-            FieldSpec("fiscal_year", "対象年度", "Fiscal year", .recommended, .integer),
+            FieldSpec("fiscal_year", "対象年度", "Fiscal year", .recommended, .integer, note: "西暦4桁で。例: 2026"),
         ])),
         FieldSpec("site", "サイト", "Site", .optional, .group([
             FieldSpec("title", "サイト名", "Title", .optional, .text),
