@@ -134,6 +134,27 @@ struct FollowUpReportTests {
         #expect(FollowUpReport(checked: checked, language: .ja).documents().first?.fileName == "（所管課不明）.md")
     }
 
+    /// A problem across ledgers reaches both departments: the one whose ledger holds it, told who
+    /// the other system is (name, id, department), and the other, told whose ledger reported it.
+    @Test func aProblemAcrossLedgersReachesBothDepartments() async throws {
+        let a = minimalLedger(id: "a", extra: "integrations:\n  - {system: b, direction: send}")
+        let b = minimalLedger(id: "b", extra: "integrations:\n  - {system: a, direction: send}")
+            .replacing("市民課", with: "税務課").replacing("テストシステム", with: "税務システム")
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
+            LedgerSource(path: "inventory/a.yaml", stem: "a", bytes: Array(a.utf8)),
+            LedgerSource(path: "inventory/b.yaml", stem: "b", bytes: Array(b.utf8)),
+        ])
+        let documents = FollowUpReport(checked: await Checker().check(source), language: .ja, source: source).documents()
+        let citizen = try #require(documents.first { $0.fileName == "市民課.md" }?.markdown)
+        let tax = try #require(documents.first { $0.fileName == "税務課.md" }?.markdown)
+        // Reported on b (the later id), in 税務課's file, naming a.
+        #expect(tax.contains("a との連携の向きが食い違っています") && tax.contains("（相手: 「テストシステム」（a、市民課）。先方にも照会しています）"))
+        // And in 市民課's, under a, as b's ledger's.
+        #expect(citizen.contains("- 「税務システム」（b、税務課）の台帳（`inventory/b.yaml` 7行目）との食い違い：a との連携の向きが食い違っています"),
+                "\(citizen)")
+        #expect(!citizen.contains("確認事項はありません"))
+    }
+
     @Test func theBasicLinesAreReadFromTheTextAlone() {
         func read(_ text: String) -> [String?] {
             let found = FollowUpReport.basicLines(in: Array(text.utf8))

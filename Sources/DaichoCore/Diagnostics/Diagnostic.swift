@@ -34,6 +34,11 @@ public struct Diagnostic: Sendable, Hashable {
     public var fieldPath: String
     public var message: LocalizedText
     public var hint: LocalizedText?
+    /// The ids of the other systems a rule across ledgers concerns (the partner of a link, the
+    /// first member of a terminal group): either side may be the one to fix, so the follow-up
+    /// questions go to their departments too. (Only those rules, run on every check, set it: the
+    /// parsed-ledger cache does not keep it.)
+    public var related: [String] = []
 
     public init(
         _ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, field: String,

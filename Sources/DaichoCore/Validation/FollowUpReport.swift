@@ -15,11 +15,16 @@ public struct FollowUpReport: Sendable {
         var problems: [Diagnostic]
         /// The department and name were read from the file's lines: the ledger could not be read.
         var sketched = false
+        /// Problems across ledgers reported on another system's ledger that concern this one too
+        /// (a link's direction, a terminal group's count), with who reported them.
+        var shared: [(problem: Diagnostic, reporter: String)] = []
     }
 
     public static let unknownDepartment = "（所管課不明）"
 
     var departments: [(name: String, systems: [SystemEntry])]
+    /// Each system as another department's clerk knows it: 「戸籍情報システム（市民課）」.
+    var reporters: [String: String]
     var language: Language
     var organization: String
 
@@ -34,17 +39,36 @@ public struct FollowUpReport: Sendable {
         var ledgerByFile: [String: Ledger] = [:]
         for ledger in checked.ledgers { ledgerByFile[ledger.file] = ledger }
         let sources = Dictionary((source?.ledgers ?? []).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var grouped: [String: [SystemEntry]] = [:]
+        var entries: [(department: String, entry: SystemEntry)] = []
         for file in checked.files {
             let ledger = ledgerByFile[file]
             let sketch = ledger == nil ? sources[file].map { Self.basicLines(in: $0.bytes) } : nil
             let department = (ledger.map(\.department) ?? sketch?.department).flatMap { $0.isEmpty ? nil : $0 } ?? Self.unknownDepartment
             let stem = file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? file
-            grouped[department, default: []].append(SystemEntry(
+            entries.append((department, SystemEntry(
                 id: ledger?.id ?? stem, name: ledger?.name ?? sketch?.name ?? "", file: file,
                 completeness: ledger?.completeness, problems: byFile[file] ?? [],
-                sketched: sketch?.department != nil || sketch?.name != nil))
+                sketched: sketch?.department != nil || sketch?.name != nil)))
         }
+        // A problem across ledgers goes to the other system's department too, said as reported
+        // by the system whose ledger holds it, named with its department (an id means nothing to
+        // a clerk of another department).
+        var entryByID: [String: Int] = [:]
+        for (index, item) in entries.enumerated() where entryByID[item.entry.id] == nil { entryByID[item.entry.id] = index }
+        self.reporters = [:]
+        for (index, item) in entries.enumerated() {
+            for problem in item.entry.problems where !problem.related.isEmpty {
+                for id in problem.related {
+                    guard let other = entryByID[id], other != index else { continue }
+                    entries[other].entry.shared.append((problem, item.entry.id))
+                }
+            }
+        }
+        for item in entries {
+            reporters[item.entry.id] = reporters[item.entry.id] ?? Self.described(item.entry, department: item.department, language)
+        }
+        var grouped: [String: [SystemEntry]] = [:]
+        for item in entries { grouped[item.department, default: []].append(item.entry) }
         departments = grouped.keys.sorted().map { name in
             (name, grouped[name, default: []].sorted { ($0.id, $0.file) < ($1.id, $1.file) })
         }
@@ -108,16 +132,18 @@ public struct FollowUpReport: Sendable {
             // in (the clerk did fill it in; completeness still counts it as unanswered).
             let named = Set(system.problems.filter { $0.code != .missingRecommended }.map { LedgerSchema.plainPath($0.fieldPath) })
             let missing = (system.completeness?.missing ?? []).filter { !named.contains($0) }
-            if errors.isEmpty && warnings.isEmpty && missing.isEmpty {
+            if errors.isEmpty && warnings.isEmpty && missing.isEmpty && system.shared.isEmpty {
                 lines.append(t("- 確認事項はありません。", "- Nothing to follow up."))
             }
-            if !errors.isEmpty {
+            let sharedErrors = system.shared.filter { $0.problem.severity == .error }
+            let sharedWarnings = system.shared.filter { $0.problem.severity == .warning }
+            if !errors.isEmpty || !sharedErrors.isEmpty {
                 lines += ["", t("### 要修正", "### Must fix"), ""]
-                lines += errors.map(item)
+                lines += errors.map(item) + sharedErrors.map(sharedItem)
             }
-            if !warnings.isEmpty {
+            if !warnings.isEmpty || !sharedWarnings.isEmpty {
                 lines += ["", t("### 確認", "### Please check"), ""]
-                lines += warnings.map(item)
+                lines += warnings.map(item) + sharedWarnings.map(sharedItem)
             }
             if !missing.isEmpty {
                 lines += ["", t("### 未記入の項目", "### Not filled in"), ""]
@@ -139,10 +165,30 @@ public struct FollowUpReport: Sendable {
             text += label.map { t("「\($0)」（`\(path)`）", " '\($0)' (`\(path)`)") } ?? " (`\(path)`)"
         }
         text += t("：", ": ") + MarkdownText.escape(diagnostic.message.text(language))
+        let others = diagnostic.related.compactMap { reporters[$0] }
+        if !others.isEmpty {
+            text += MarkdownText.escape(t("（相手: \(others.joined(separator: "、"))。先方にも照会しています）",
+                                          " (with \(others.joined(separator: ", ")), who are asked too)"))
+        }
         if let hint = diagnostic.hint {
             text += t(" — ", " — ") + MarkdownText.escape(hint.text(language))
         }
         return text
+    }
+
+    /// A problem reported on another system's ledger that concerns this one too.
+    private func sharedItem(_ shared: (problem: Diagnostic, reporter: String)) -> String {
+        let reporter = reporters[shared.reporter] ?? shared.reporter
+        return t("- \(MarkdownText.escape(reporter))の台帳（`\(shared.problem.location.file)` \(shared.problem.location.line)行目）との食い違い：",
+                 "- Disagrees with the ledger of \(MarkdownText.escape(reporter)) (`\(shared.problem.location.file)` line \(shared.problem.location.line)): ")
+            + MarkdownText.escape(shared.problem.message.text(language))
+            + (shared.problem.hint.map { " — " + MarkdownText.escape($0.text(language)) } ?? "")
+    }
+
+    /// 「戸籍情報システム（koseki、市民課）」.
+    private static func described(_ entry: SystemEntry, department: String, _ language: Language) -> String {
+        let name = entry.name.isEmpty ? entry.id : entry.name
+        return language == .ja ? "「\(name)」（\(entry.id)、\(department)）" : "'\(name)' (\(entry.id), \(department))"
     }
 
     /// `basic.department` and `basic.name` as written in a file that cannot be read as YAML: the

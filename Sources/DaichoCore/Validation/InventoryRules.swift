@@ -95,13 +95,15 @@ public enum InventoryRules {
                       let (sideA, sideB) = Declared.disagreement(forward.links, fromB.links) else { continue }
                 let (a, b) = (ledgers[from].id, ledgers[forward.to].id), later = ledgers[forward.to]
                 let path = "integrations[\(sideB[0].index)].direction"
-                result.append(Diagnostic(.warning, .integrationDirection, at: later.sourceMap.location(of: path),
+                var problem = Diagnostic(.warning, .integrationDirection, at: later.sourceMap.location(of: path),
                     field: path,
                     LocalizedText(
                         ja: "\(a) との連携の向きが食い違っています（\(a) 側: \(describe(sideA, .ja))、\(b) 側: \(describe(sideB, .ja))）",
                         en: "the link with \(a) disagrees in direction (\(a): \(describe(sideA, .en)), \(b): \(describe(sideB, .en)))"),
                     hint: LocalizedText(ja: "一方が send（送信）なら他方は receive（受信）、双方向なら両方 both にしてください",
-                                        en: "send on one side pairs with receive on the other; both pairs with both")))
+                                        en: "send on one side pairs with receive on the other; both pairs with both"))
+                problem.related = [a]
+                result.append(problem)
             }
         }
         return result
@@ -212,8 +214,10 @@ public enum InventoryRules {
                                     en: "every ledger naming the group must give the same dedicated count")
                     : LocalizedText(ja: "\(first.id) の端末を共用しているなら台数を揃え、そうでなければ別のグループ名にしてください",
                                     en: "give the same count if the terminals are \(first.id)'s, or else another group name")
-                result.append(Diagnostic(.error, .terminalGroupCount, at: ledgers[member.position].sourceMap.location(of: path),
-                                         field: path, message, hint: hint))
+                var problem = Diagnostic(.error, .terminalGroupCount, at: ledgers[member.position].sourceMap.location(of: path),
+                                         field: path, message, hint: hint)
+                problem.related = [first.id]
+                result.append(problem)
             }
         }
         return result
