@@ -313,6 +313,18 @@ struct LedgerParserTests {
         #expect(hint.contains("使えるキー") && !hint.contains("extra"), "\(hint)")
     }
 
+    /// Hints speak in the clerk's terms: an unknown key gets the allowed keys with their labels, a
+    /// missing field its form (はい／いいえ, the allowed values), also inside a list item.
+    @Test func hintsNameTheFormAndTheLabels() throws {
+        let unknown = try #require(parseLedger(minimalLedger(extra: "costs:\n  initial:\n    license: 1000")).diagnostics.with(.unknownKey).first)
+        #expect(unknown.hint?.ja.contains("software（ソフトウェア）") == true, "\(unknown.hint?.ja ?? "")")
+        let item = try #require(parseLedger(minimalLedger(extra: "integrations:\n  - {external: 住基ネット}")).diagnostics
+            .with(.missingRequired).first { $0.fieldPath == "integrations[0].direction" })
+        #expect(item.hint?.ja.hasPrefix("integrations[0].direction に次のいずれかを書いてください: send（送信）") == true, "\(item.hint?.ja ?? "")")
+        let seismic = try #require(parseLedger(minimalLedger()).diagnostics.with(.missingRecommended).first { $0.fieldPath == "hardware.seismic" })
+        #expect(seismic.hint?.ja.contains("はい または いいえ") == true)
+    }
+
     /// A fiscal year written in the era is told to be a Western year, not given an example of 120;
     /// other whole numbers keep the general hint.
     @Test func aFiscalYearHintGivesAYear() {

@@ -246,11 +246,5 @@ struct LedgerBuilder {
         return Completeness(filled: total - missing.count, total: total, missing: missing)
     }
 
-    static func missingHint(_ path: String, _ spec: FieldSpec) -> LocalizedText {
-        if case .enumeration(let values) = spec.kind {
-            return LocalizedText(ja: "\(path) に次のいずれかを書いてください: \(values.listing(.ja))",
-                                 en: "set \(path) to one of: \(values.listing(.en))")
-        }
-        return LocalizedText(ja: "\(path) を記入してください", en: "fill in \(path)")
-    }
+    static func missingHint(_ path: String, _ spec: FieldSpec) -> LocalizedText { spec.fillInHint(at: path) }
 }

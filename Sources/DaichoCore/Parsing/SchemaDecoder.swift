@@ -288,9 +288,11 @@ struct SchemaDecoder {
             for (index, field) in fields.enumerated() where field.requirement == .required {
                 let wasWritten = index < 64 ? writtenMask & (1 << UInt64(index)) != 0 : written.contains(index)
                 if wasWritten { continue }
-                error(.missingRequired, .field(of: groupPath, field.key), node,
+                let fieldPath = FieldPath.field(of: groupPath, field.key)
+                error(.missingRequired, fieldPath, node,
                       LocalizedText(ja: "必須項目「\(field.label.ja)」（\(field.key)）がありません",
-                                    en: "required field '\(field.key)' (\(field.label.en)) is missing"))
+                                    en: "required field '\(field.key)' (\(field.label.en)) is missing"),
+                      hint: field.fillInHint(at: fieldPath.text))
             }
         }
         return result
@@ -339,13 +341,17 @@ struct SchemaDecoder {
         } else if ownFieldsPlace != nil, let elsewhere = LedgerSchema.allFields.first(where: { $0.spec.key == key }) {
             hint = LocalizedText(ja: "「\(key)」は \(elsewhere.path) に書く項目です",
                                  en: "'\(key)' belongs at \(elsewhere.path)")
-        } else if let place = ownFieldsPlace {
-            hint = LocalizedText(
-                ja: "使えるキー: \(siblings.map(\.key).joined(separator: ", "))。独自の項目は \(place): の下に書いてください",
-                en: "allowed keys: \(siblings.map(\.key).joined(separator: ", ")); put your own fields under \(place):")
         } else {
-            hint = LocalizedText(ja: "使えるキー: \(siblings.map(\.key).joined(separator: ", "))",
-                                 en: "allowed keys: \(siblings.map(\.key).joined(separator: ", "))")
+            // Each key with its label: a clerk tells a licence belongs under software（ソフトウェア）
+            // by the words, not by the English key.
+            let ja = siblings.map { "\($0.key)（\($0.label.ja)）" }.joined(separator: ", ")
+            let en = siblings.map { "\($0.key) (\($0.label.en))" }.joined(separator: ", ")
+            if let place = ownFieldsPlace {
+                hint = LocalizedText(ja: "使えるキー: \(ja)。独自の項目は \(place): の下に書いてください",
+                                     en: "allowed keys: \(en); put your own fields under \(place):")
+            } else {
+                hint = LocalizedText(ja: "使えるキー: \(ja)", en: "allowed keys: \(en)")
+            }
         }
         error(.unknownKey, path, node,
               LocalizedText(ja: "「\(key)」という項目はありません", en: "unknown key '\(key)'"), hint: hint)

@@ -158,3 +158,34 @@ struct FieldSet: Sendable {
 
     func contains(_ path: String) -> Bool { slots[path].map(contains(slot:)) ?? false }
 }
+
+extension FieldSpec {
+    /// What to write for a field left out, in the field's form: its allowed values, はい／いいえ,
+    /// a date or an amount with an example, as the missing-field diagnostics hint.
+    public func fillInHint(at path: String) -> LocalizedText {
+        let (ja, en) = (label.ja, label.en)
+        switch kind {
+        case .enumeration(let values):
+            return LocalizedText(ja: "\(path) に次のいずれかを書いてください: \(values.listing(.ja))",
+                                 en: "set \(path) to one of: \(values.listing(.en))")
+        case .list(.enumeration(let values)):
+            let example = values.cases.prefix(2).map(\.token).joined(separator: ", ")
+            return LocalizedText(ja: "\(path) に [\(example)] のように書いてください。使える値: \(values.listing(.ja))",
+                                 en: "write \(path) as [\(example)]; allowed: \(values.listing(.en))")
+        case .bool:
+            return LocalizedText(ja: "\(path) に はい または いいえ を書いてください（\(ja)）", en: "set \(path) to yes or no (\(en))")
+        case .date:
+            return LocalizedText(ja: "\(path) に日付を書いてください（例: 2019-04-01、令和7年4月1日）", en: "write a date at \(path) (e.g. 2019-04-01)")
+        case .yen:
+            return LocalizedText(ja: "\(path) に金額を書いてください（例: 1200000）", en: "write an amount at \(path) (e.g. 1200000)")
+        case .integer, .number:
+            let example = note.flatMap { $0.contains("例") ? $0 : nil } ?? "例: 120"
+            return LocalizedText(ja: "\(path) に数値を書いてください（\(example)）", en: "write a number at \(path)")
+        case .group, .list(.group), .list(.markdownOrGroup), .markdownOrGroup, .scalarMap:
+            return LocalizedText(ja: "\(path): の下に書いてください（daicho new で作る台帳のひな形に、書く項目があります）",
+                                 en: "write it under \(path): (the blank ledger from daicho new lists its fields)")
+        case .text, .markdown, .list:
+            return LocalizedText(ja: "\(path) に\(ja)を書いてください", en: "fill in \(path) (\(en))")
+        }
+    }
+}
