@@ -325,6 +325,13 @@ struct LedgerParserTests {
         #expect(seismic.hint?.ja.contains("はい または いいえ") == true)
     }
 
+    /// A line break in a one-line text (a name) is a warning; Markdown may span lines.
+    @Test func aLineBreakInANameIsAWarning() {
+        let named = parseLedger(minimalLedger().replacing("name: テストシステム", with: "name: \"改行\\nあり\"") + "\nnotes: |\n  一行目\n  二行目\n")
+        #expect(named.diagnostics.with(.invisibleCharacter).map(\.fieldPath) == ["basic.name"])
+        #expect(named.diagnostics.with(.invisibleCharacter).first?.message.ja == "改行が含まれています")
+    }
+
     /// A fiscal year written in the era is told to be a Western year, not given an example of 120;
     /// other whole numbers keep the general hint.
     @Test func aFiscalYearHintGivesAYear() {

@@ -69,6 +69,14 @@ struct SchemaDecoder {
         case .text, .markdown:
             guard let text = scalar(node, path, expected: Self.expectText) else { return nil }
             warnOfInvisibleCharacters(in: text, path.text, node)
+            // A name or other one-line text with a line break ("a\nb" in quotes, a `|` block):
+            // it breaks the tables and the CSV row it lands in. (Markdown may span lines.)
+            if case .text = kind, text.contains(where: \.isNewline) {
+                warning(.invisibleCharacter, path.text, node,
+                        LocalizedText(ja: "改行が含まれています", en: "the text has a line break"),
+                        hint: LocalizedText(ja: "1行で書いてください（一覧表やCSVの行が途中で切れます）",
+                                            en: "write it on one line (it would break the tables and the CSV row)"))
+            }
             if case .markdown = kind, let (message, hint) = Self.markdownProblem(text) {
                 error(.outOfRange, path, node, message, hint: hint)
                 return nil

@@ -55,7 +55,7 @@ public struct YAMLReader: Sendable {
             case .success(nil):
                 return (nil, [Diagnostic(.error, .emptyFile, at: start, field: "",
                     LocalizedText(ja: "ファイルが空です", en: "the file is empty"),
-                    hint: LocalizedText(ja: "`daicho new` で記入用のひな形を作れます",
+                    hint: LocalizedText(ja: "daicho new で記入用のひな形を作れます",
                                         en: "`daicho new` writes a template to fill in"))])
             case .failure(let problem):
                 return (nil, recovered + [problem.diagnostic])

@@ -129,7 +129,7 @@ public enum LedgerSchema {
     ]))
 
     static let integrations = FieldSpec("integrations", "他システム連携", "Integrations", .optional, .list(.group([
-        FieldSpec("system", "連携先システムID", "System (ID in the inventory)", .optional, .text),
+        FieldSpec("system", "連携先システムID", "System (ID in the inventory)", .optional, .text, note: "system と external のどちらか一方だけを書く"),
         FieldSpec("external", "連携先（台帳外）", "External system", .optional, .text),
         FieldSpec("direction", "方向", "Direction", .required, .enumeration(IntegrationDirection.spec)),
         FieldSpec("method", "方式", "Method", .optional, .enumeration(IntegrationMethod.spec)),

@@ -38,7 +38,7 @@ public enum LedgerRules {
                 at: map.location(of: "personal_data.mynumber"), field: "personal_data.mynumber",
                 LocalizedText(ja: "特定個人情報を含むのに、個人情報の有無が「無」になっています",
                               en: "mynumber is true but present is false"),
-                hint: LocalizedText(ja: "個人番号を含むなら present: true にしてください",
+                hint: LocalizedText(ja: "個人番号を含むなら、個人情報の有無（present）を「はい」にしてください",
                                     en: "data with My Numbers is personal data: set present: true")))
         }
         return result
