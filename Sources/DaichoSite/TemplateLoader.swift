@@ -130,6 +130,9 @@ public enum TemplateLoadError: Error, Sendable {
         case .notFound(let project):
             language == .ja ? "テンプレートが見つかりません（\(ProjectLoader.join(project, "templates/layouts")) か --templates で指定してください）"
                 : "no templates found (put them in \(ProjectLoader.join(project, "templates/layouts")) or give --templates)"
+        case .givenFolderHasNone(let folder) where !FileManager.default.fileExists(atPath: folder):
+            language == .ja ? "--templates の「\(folder)」というフォルダはありません（フォルダ名を確かめてください）"
+                : "--templates \(folder): no such folder (check its name)"
         case .givenFolderHasNone(let folder):
             language == .ja ? "--templates の「\(folder)」にテンプレートがありません（layouts/system.mustache のある templates フォルダを指定してください）"
                 : "--templates \(folder) holds no templates (give the templates folder, the one with layouts/system.mustache)"

@@ -91,8 +91,12 @@ struct ServeCommandTests {
         let missingProject = try CLI.run(["serve", project.path + "/nothing", "--port", "\(port)", "--templates", templates])
         #expect(missingProject.status == 2 && missingProject.stderr.hasPrefix("daicho: "), "\(missingProject.stderr)")
         let missingTemplates = try CLI.run(["serve", project.path, "--port", "\(port)", "--templates", project.path + "/nothing"])
-        #expect(missingTemplates.status == 2 && missingTemplates.stderr.contains("--templates の「\(project.path)/nothing」にテンプレートがありません"),
+        // A folder that does not exist is said to be missing; one without templates, to hold none.
+        #expect(missingTemplates.status == 2 && missingTemplates.stderr.contains("--templates の「\(project.path)/nothing」というフォルダはありません"),
                 "\(missingTemplates.stderr)")
+        let emptyTemplates = try CLI.run(["build", project.path, "--templates", project.path + "/inventory"])
+        #expect(emptyTemplates.status == 2 && emptyTemplates.stderr.contains("--templates の「\(project.path)/inventory」にテンプレートがありません"),
+                "\(emptyTemplates.stderr)")
         // `build` says the same; without --templates, it names the project's templates folder.
         let buildMissing = try CLI.run(["build", project.path, "--templates", project.path + "/nothing"])
         #expect(buildMissing.status == 2 && buildMissing.stderr.contains("--templates の「\(project.path)/nothing」"), "\(buildMissing.stderr)")
