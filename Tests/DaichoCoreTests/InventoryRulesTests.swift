@@ -255,12 +255,13 @@ struct InventoryRulesTests {
         let project = { (base: String, year: String) in
             "organization:\n  name: みなと市\n  code: \"142085\"\n  population: 57000\n  fiscal_year: \(year)\nsite:\n  base_url: \(base)\n"
         }
-        for base in ["/", "/daicho/", "https://intra.example.lg.jp/daicho/", "HTTP://x"] {
+        for base in ["/", "/daicho/", "https://intra.example.lg.jp/daicho/", "HTTP://x", "https://xn--r8jz45g.jp/台帳/"] {
             let checked = await check([], project: project(base, "2026"))
             #expect(checked.diagnostics.isEmpty, "\(base)")
             #expect(checked.project.site.baseURL == base)
         }
-        for base in ["\"javascript:alert(1)//\"", "daicho/", "\"/a b/\"", "\"/a\\\"><script>/\"", "data:text/html,x"] {
+        // A host name outside ASCII (the sitemap would percent-encode it into no address) is refused.
+        for base in ["\"javascript:alert(1)//\"", "daicho/", "\"/a b/\"", "\"/a\\\"><script>/\"", "data:text/html,x", "https://例え.jp/台帳/"] {
             let checked = await check([], project: project(base, "2026"))
             #expect(checked.diagnostics.map(\.code) == [.invalidBaseURL], "\(base): \(checked.diagnostics)")
             #expect(checked.diagnostics.first?.fieldPath == "site.base_url" && checked.project.site.baseURL == "/")

@@ -95,6 +95,18 @@ public enum ProjectRules {
         let lower = text.lowercased()
         let allowed = (lower.hasPrefix("/") || lower.hasPrefix("http://") || lower.hasPrefix("https://"))
             && !text.unicodeScalars.contains { $0.properties.isWhitespace || "\"'<>\\`".unicodeScalars.contains($0) || $0.value < 0x20 }
+        if allowed, let scheme = lower.range(of: "://") {
+            // A host name outside ASCII must be written in its xn-- form (punycode): the sitemap
+            // percent-encodes what is not ASCII, which gives no address a host can have.
+            let host = text[scheme.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
+            if !host.allSatisfy(\.isASCII) {
+                return Diagnostic(.error, .invalidBaseURL, at: location, field: "site.base_url",
+                    LocalizedText(ja: "site.base_url のホスト名「\(host)」に英数字以外の文字があります",
+                                  en: "the host name '\(host)' of site.base_url is not ASCII"),
+                    hint: LocalizedText(ja: "日本語ドメインは xn-- で始まる形（Punycode）で書いてください（ドメインの管理者に確かめられます）。パスは日本語のままで構いません",
+                                        en: "write an internationalised domain in its xn-- (punycode) form; the path may stay as it is"))
+            }
+        }
         guard !allowed else { return nil }
         return Diagnostic(.error, .invalidBaseURL, at: location, field: "site.base_url",
             LocalizedText(ja: "site.base_url「\(text)」はサイトの場所として使えません", en: "site.base_url '\(text)' is not where a site can be"),
