@@ -49,6 +49,10 @@ public enum WriteError: Error, Sendable, Equatable {
             language == .ja
                 ? "「\(path)」は Daicho が作ったサイトではないため、置き換えません（空のフォルダか、新しいフォルダを指定してください）"
                 : "\(path) is not a site Daicho built; not replacing it (give an empty or new folder)"
+        case .holds(let path, let folder) where OutputFolder.realPath(path) == OutputFolder.realPath(folder):
+            language == .ja
+                ? "出力先「\(path)」は、今いるフォルダかプロジェクト・テンプレートのフォルダそのものです（サイトを置き換えると一緒に消えます）。出力先には別のフォルダを指定してください（例: -o site）"
+                : "the output \(path) is the current, project or templates folder itself, which replacing the site would delete; give another folder (e.g. -o site)"
         case .holds(let path, let folder):
             language == .ja
                 ? "出力先「\(path)」の中に「\(folder)」があるため、置き換えません（置き換えると一緒に消えます）。出力先にはプロジェクトの外の別のフォルダを指定してください"

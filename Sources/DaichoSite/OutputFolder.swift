@@ -288,7 +288,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             || inside(realPath(templates))
     }
 
-    private static func realPath(_ path: String) -> String? {
+    static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

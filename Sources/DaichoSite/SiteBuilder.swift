@@ -114,6 +114,10 @@ public struct SiteBuilder: Sendable {
         defer { leave(previous) }
         let fingerprint = fingerprint(source, loaded)
         StageTimer.report("load folder and templates, read manifest", clock.now - started)
+        // The same folders a full build refuses to replace, refused here too: whether `-o .` is
+        // taken should not depend on which kind of build comes next.
+        let keeping = [project, loaded.folder, FileManager.default.currentDirectoryPath]
+        if previous != nil, let held = OutputFolder.firstHeld(keeping, in: output) { throw WriteError.holds(output, held) }
         if let previous, previous.fingerprint == fingerprint,
            case let exports = Self.currentStamps(in: output), !Self.siteReplaced(exports, previous) {
             started = clock.now
@@ -141,7 +145,7 @@ public struct SiteBuilder: Sendable {
         for (index, stamp) in zip(source.ledgers.indices, stamps) {
             source.ledgers[index] = source.ledgers[index].stamped(stamp.map { BinaryWriter.encode($0) })
         }
-        let folder = try OutputFolder(output: output, keeping: [project, loaded.folder, FileManager.default.currentDirectoryPath])
+        let folder = try OutputFolder(output: output, keeping: keeping)
         let sink = RecordingSink(folder)
         var table: [String: FileStamp] = [:]
         for (ledger, stamp) in zip(source.ledgers, stamps) { table[ledger.path] = stamp }

@@ -174,6 +174,20 @@ struct DocsCommandTests {
         #expect(try CLI.run(["build", ".", "-q", "--no-incremental", "--templates", templates], in: project).stderr.isEmpty)
     }
 
+    /// `-o .` is refused by every kind of build, not by a full one alone, with its own words.
+    @Test func theCurrentFolderIsNeverTheOutput() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let site = project.appendingPathComponent("site")
+        #expect(try CLI.run(["build", project.path, "-q", "-o", site.path, "--templates", templates], in: project).status == 0)
+        for arguments in [[], ["--no-incremental"]] {
+            let run = try CLI.run(["build", project.path, "-q", "-o", ".", "--templates", templates] + arguments, in: site)
+            #expect(run.status == 2 && run.stderr.contains("今いるフォルダかプロジェクト・テンプレートのフォルダそのものです"), "\(arguments): \(run.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
+    }
+
     @Test func unknownSystemIsAUsageError() throws {
         let project = try CLI.copyFixture("small")
         defer { try? FileManager.default.removeItem(at: project) }
