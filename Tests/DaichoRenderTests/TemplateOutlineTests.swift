@@ -8,7 +8,7 @@ struct TemplateOutlineTests {
         // Line 1: 「所管課」 and a space are four characters (twelve bytes and one), so the tag is at 5.
         let outline = try TemplateOutline(parsing: "所管課 {{department}}\r\n  {{#rows}}{{{name}}}{{/rows}}\n{{! 注記 }}{{> part}}")
         #expect(outline.nodes.count == 3)
-        guard case .variable(let name, let line, let column) = outline.nodes[0] else {
+        guard case .variable(let name, let line, let column, let raw) = outline.nodes[0], !raw else {
             Issue.record("not a variable")
             return
         }
@@ -20,7 +20,7 @@ struct TemplateOutlineTests {
         }
         #expect((section, sectionLine, sectionColumn, inverted) == ("rows", 2, 3, false))
         // {{#rows}} takes columns 3 to 11, so the triple tag starts at 12.
-        guard case .variable(let inner, let innerLine, let innerColumn) = children.first else {
+        guard case .variable(let inner, let innerLine, let innerColumn, let innerRaw) = children.first, innerRaw else {
             Issue.record("no child")
             return
         }

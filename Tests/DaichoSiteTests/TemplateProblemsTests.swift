@@ -1,5 +1,5 @@
 import DaichoCore
-import DaichoRender
+@testable import DaichoRender
 import DaichoSite
 import Foundation
 import Testing
@@ -72,6 +72,25 @@ import Testing
         } catch let error as TemplateError {
             #expect(error.all.map(\.key) == ["nosuchOne", "nosuchInSLA"])
         }
+    }
+
+    /// `{{{name}}}` or `{{& name}}` on a ledger's value would put its markup into the page
+    /// (`<script>` in a system's name): refused where it is written, in every template at once;
+    /// the markup Daicho makes keeps its triple braces.
+    @Test func triplesBracesOnALedgersValueAreRefused() async throws {
+        let (root, templates) = try project()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try prefix(templates + "/layouts/system.mustache", with: "<h1>{{{name}}}</h1>{{& department}}")
+        try prefix(templates + "/procurement/rfi.md", with: "{{{organization}}}")
+        do {
+            _ = try await SiteBuilder(options: SiteOptions()).build(project: root, output: root + "/site")
+            Issue.record("a ledger's value left unescaped must stop the build")
+        } catch TemplateLoadError.template(let error) {
+            #expect(error.all.map(\.key) == ["name", "department", "organization"])
+            #expect(error.all.first?.hint?.ja.hasPrefix("{{name}} と書いてください") == true)
+        }
+        #expect(!FileManager.default.fileExists(atPath: root + "/site"))
+        #expect(TemplateOutline.markupNames.contains("svg") && TemplateOutline.markupNames.contains("body"))
     }
 
     @Test func combiningSortsByPlaceAndKeepsEachPlaceOnce() {

@@ -65,7 +65,7 @@ final class TemplateChecker: Sendable {
                       partials: inout Set<String>, run: inout Walk) {
         for node in nodes {
             switch node {
-            case .variable(let name, let line, let column):
+            case .variable(let name, let line, let column, _):
                 let key = VariableKey(root: run.root, template: template, line: line, column: column)
                 guard !run.known.contains(key) else { continue }
                 if case .missing = resolve(name, in: stack) {

@@ -7,7 +7,8 @@ import DaichoCore
 /// `{{& }}`, sections, inverted sections, partials, comments and pragmas.
 struct TemplateOutline: Sendable {
     indirect enum Node: Sendable {
-        case variable(name: String, line: Int, column: Int)
+        /// `raw`: written `{{{name}}}` or `{{& name}}`, left unescaped.
+        case variable(name: String, line: Int, column: Int, raw: Bool = false)
         case section(name: String, line: Int, column: Int, inverted: Bool, children: [Node], id: Int)
         case partial(name: String, line: Int, column: Int)
     }
@@ -59,8 +60,8 @@ struct TemplateOutline: Sendable {
             let sigil = triple ? "{" : body.first.map(String.init) ?? ""
             let name = { (drop: Int) in String(String(body.dropFirst(drop)).trimmingCharactersInWhitespace) }
             switch sigil {
-            case "{": current.append(.variable(name: String(String(body).trimmingCharactersInWhitespace), line: tagLine, column: tagColumn))
-            case "&": current.append(.variable(name: name(1), line: tagLine, column: tagColumn))
+            case "{": current.append(.variable(name: String(String(body).trimmingCharactersInWhitespace), line: tagLine, column: tagColumn, raw: true))
+            case "&": current.append(.variable(name: name(1), line: tagLine, column: tagColumn, raw: true))
             case "!", "%": break
             case "#", "^":
                 stack.append((name(1), tagLine, tagColumn, sigil == "^", current, nextID))
@@ -95,6 +96,30 @@ struct TemplateOutline: Sendable {
 }
 
 extension TemplateOutline {
+    /// The names whose values Daicho makes as markup itself, escaping every ledger value in them
+    /// (HTML, charts, the drafts' Markdown and their editor's comments): the only ones a
+    /// template may leave unescaped.
+    static let markupNames: Set<String> = ["body", "fieldsHTML", "html", "markdown", "purpose", "reason", "svg"]
+
+    /// `{{{name}}}` and `{{& name}}` on names not in `markupNames`, where they are: a ledger's
+    /// value so written would reach the page as HTML (`<script>` in a system's name).
+    var unescapedValues: [(name: String, line: Int, column: Int)] {
+        var found: [(String, Int, Int)] = []
+        func walk(_ nodes: [Node]) {
+            for node in nodes {
+                switch node {
+                case .variable(let name, let line, let column, let raw):
+                    let last = name.split(separator: ".").last.map(String.init) ?? name
+                    if raw && !Self.markupNames.contains(last) { found.append((name, line, column)) }
+                case .section(_, _, _, _, let children, _): walk(children)
+                case .partial: break
+                }
+            }
+        }
+        walk(nodes)
+        return found
+    }
+
     /// A partial tag, where it is.
     struct PartialUse {
         var name: String

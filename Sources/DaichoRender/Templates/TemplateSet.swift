@@ -68,7 +68,16 @@ public struct TemplateSet: Sendable {
         for source in sources.sorted(by: { $0.name < $1.name }) {
             paths[source.name] = source.path
             do {
-                outlines[source.name] = try TemplateOutline(parsing: source.text)
+                let outline = try TemplateOutline(parsing: source.text)
+                outlines[source.name] = outline
+                for use in outline.unescapedValues {
+                    problems.append(TemplateError(
+                        template: source.path, line: use.line, column: use.column, key: use.name,
+                        message: LocalizedText(ja: "「\(use.name)」を三重括弧（{{{ }}} や {{& }}）で書いています。台帳の値がエスケープされずにページに入ります",
+                                               en: "'\(use.name)' is written unescaped ({{{ }}} or {{& }}): a ledger's value would reach the page as markup"),
+                        hint: LocalizedText(ja: "{{\(use.name)}} と書いてください（三重括弧は Daicho が作る \(TemplateOutline.markupNames.sorted().joined(separator: "・")) だけに使えます）",
+                                            en: "write {{\(use.name)}} (triple braces are for the markup Daicho makes: \(TemplateOutline.markupNames.sorted().joined(separator: ", ")))")))
+                }
             } catch {
                 guard case .problem(let line, let column, let message) = error else { continue }
                 problems.append(TemplateError(template: source.path, line: line, column: column, key: "",
