@@ -39,6 +39,12 @@ public struct TemplateLoader: Sendable {
                                               text: text, kind: kind))
             }
         }
+        // A templates folder is used whole or not at all: one with a layout missing (renamed while
+        // being edited) is refused by name, not replaced by the shipped folder without a word.
+        let missing = Self.requiredLayouts.filter { name in !sources.contains { $0.kind == .html && $0.name == name } }
+        if !missing.isEmpty {
+            throw .missingLayouts(folder: ProjectLoader.join(folder, "layouts"), names: missing.map { $0 + ".mustache" })
+        }
         var assets: [String: [UInt8]] = [:]
         let assetFolder = ProjectLoader.join(folder, "assets")
         for name in ((try? fileManager.contentsOfDirectory(atPath: assetFolder)) ?? []).sorted() where !name.hasPrefix(".") {
@@ -75,6 +81,11 @@ public struct TemplateLoader: Sendable {
         return names
     }
 
+    /// The layouts every build renders with (the drafts' and the guideline's own templates may be
+    /// left out, which leaves those documents out).
+    static let requiredLayouts = ["analysis", "analysis-index", "checklist", "dashboard", "data", "document", "footer", "group",
+                                  "group-index", "guideline", "header", "not-found", "search", "system", "system-table", "systems"]
+
     /// Files of `assets/` the build writes itself.
     static let generatedAssets: Set<String> = ["search-index.js"]
 
@@ -87,7 +98,12 @@ public struct TemplateLoader: Sendable {
     /// The first of: `--templates`, `PROJECT/templates`, the `templates/` that ships beside the executable.
     static func locate(project: String, override: String?) -> String? {
         let fileManager = FileManager.default
-        func valid(_ folder: String) -> Bool { fileManager.fileExists(atPath: ProjectLoader.join(folder, "layouts/system.mustache")) }
+        // A folder with a `layouts/` folder is a templates folder, complete or not (`load` names
+        // what it lacks).
+        func valid(_ folder: String) -> Bool {
+            var isFolder: ObjCBool = false
+            return fileManager.fileExists(atPath: ProjectLoader.join(folder, "layouts"), isDirectory: &isFolder) && isFolder.boolValue
+        }
         if let override { return valid(override) ? override : nil }
         let own = ProjectLoader.join(project, "templates")
         if valid(own) { return own }
@@ -110,12 +126,14 @@ public enum TemplateLoadError: Error, Sendable {
     case template(TemplateError)
     /// A layout links a file of `assets/` that the templates folder does not have.
     case missingAsset(template: String, asset: String)
+    /// Layouts every build needs are not in the folder.
+    case missingLayouts(folder: String, names: [String])
 
     /// A folder without templates is a file problem (exit status 2); a template that cannot be read
     /// or has an error is a problem in what was written (1).
     public var isMissingFolder: Bool {
         switch self {
-        case .notFound, .givenFolderHasNone, .missingAsset: true
+        case .notFound, .givenFolderHasNone, .missingAsset, .missingLayouts: true
         case .unreadable, .template: false
         }
     }
@@ -141,6 +159,10 @@ public enum TemplateLoadError: Error, Sendable {
         case .template(let error):
             error.diagnostics.map { DiagnosticFormatter(language: language, color: false).format($0) }.joined(separator: "\n")
                 + (error.all.count > 1 ? "\n" + Self.summary(error.all.count, language) : "")
+        case .missingLayouts(let folder, let names):
+            language == .ja
+                ? "「\(folder)」に \(names.joined(separator: "、")) がありません。Daicho に付属の templates/layouts/ から同じ名前のファイルをコピーしてください"
+                : "\(folder) lacks \(names.joined(separator: ", ")); copy them from the templates/layouts/ folder that comes with Daicho"
         case .missingAsset(let template, let asset):
             language == .ja
                 ? "「\(template)」が使う「\(asset)」がありません。Daicho に付属の templates/assets/ から同じ名前のファイルをコピーしてください"

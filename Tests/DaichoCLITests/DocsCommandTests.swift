@@ -116,6 +116,23 @@ struct DocsCommandTests {
         #expect(try Data(contentsOf: index) == before)
     }
 
+    /// A project's templates folder without one of its layouts (renamed while being edited) is
+    /// refused by name; the build never falls back to the shipped templates, which would drop
+    /// every other customisation without a word.
+    @Test func aTemplatesFolderMissingALayoutIsRefusedByName() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = project.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("templates"), to: templates)
+        try FileManager.default.moveItem(at: templates.appendingPathComponent("layouts/system.mustache"),
+                                         to: templates.appendingPathComponent("layouts/system.mustache.bak"))
+        // The program beside the package's templates would otherwise take those.
+        let run = try CLI.run(["build", ".", "-q"], in: project)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("system.mustache がありません"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("site").path))
+    }
+
     /// A partial that includes itself used to crash the build (the renderer ran out of stack);
     /// now the build refuses the templates, names the tag, and leaves the built site as it was.
     @Test func aPartialIncludingItselfIsAnErrorNotACrash() throws {
