@@ -45,20 +45,21 @@ public struct TemplateLoader: Sendable {
         if !missing.isEmpty {
             throw .missingLayouts(folder: ProjectLoader.join(folder, "layouts"), names: missing.map { $0 + ".mustache" })
         }
-        var assets: [String: [UInt8]] = [:]
         let assetFolder = ProjectLoader.join(folder, "assets")
-        for name in ((try? fileManager.contentsOfDirectory(atPath: assetFolder)) ?? []).sorted() where !name.hasPrefix(".") {
-            if let data = fileManager.contents(atPath: ProjectLoader.join(assetFolder, name)) { assets[name] = [UInt8](data) }
-        }
+        let assets = Self.assets(in: assetFolder)
         // A layout that links a file of `assets/` the folder lacks (a templates folder copied in
         // part) would build a site without its style sheet or scripts, and say nothing.
         // (The search page's script is added by the build, not named in its layout.)
+        // Every missing file is named at once, each with the first layout that links it.
+        var missingAssets: [(template: String, asset: String)] = []
         for source in sources where source.kind == .html {
             for name in Self.assetsNamed(in: source.text) + (source.name == "search" ? ["search.js"] : [])
             where assets[name] == nil && !Self.generatedAssets.contains(name) {
-                throw .missingAsset(template: source.path, asset: ProjectLoader.join(assetFolder, name))
+                let asset = ProjectLoader.join(assetFolder, name)
+                if !missingAssets.contains(where: { $0.asset == asset }) { missingAssets.append((source.path, asset)) }
             }
         }
+        if !missingAssets.isEmpty { throw .missingAssets(missingAssets) }
         let fingerprint = ContentHash.of(sources.flatMap { [$0.name, $0.text] }
             + assets.sorted { $0.key < $1.key }.flatMap { [$0.key, ContentHash.of($0.value)] })
         do {
@@ -68,17 +69,44 @@ public struct TemplateLoader: Sendable {
         }
     }
 
-    /// The `.css` and `.js` files of `assets/` a template names. (A scan, not a `Regex`: this runs
-    /// before every build, and the regular expression over the layouts cost milliseconds.)
+    /// The files of `assets/` a template names (style sheets, scripts, images, fonts), by their
+    /// paths inside it. (A scan, not a `Regex`: this runs before every build, and the regular
+    /// expression over the layouts cost milliseconds.)
     static func assetsNamed(in text: String) -> [String] {
         var names: [String] = []
         var rest = text[...]
         while let found = rest.range(of: "assets/") {
             rest = rest[found.upperBound...]
-            let name = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") }
-            if name.hasSuffix(".css") || name.hasSuffix(".js") { names.append(String(name)) }
+            let name = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" || $0 == "/") }
+            let suffix = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            if name.contains("."), assetSuffixes.contains(suffix) { names.append(String(name)) }
         }
         return names
+    }
+
+    static let assetSuffixes: Set<String> = ["css", "js", "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "woff", "woff2", "ttf", "otf", "pdf"]
+
+    /// Every file of the assets folder by its path inside it (`images/logo.png`), sub-folders
+    /// included (a logo in `images/` was left out, and every page linked a missing file), hidden
+    /// names left out, at most eight folders deep.
+    static func assets(in folder: String) -> [String: [UInt8]] {
+        let fileManager = FileManager.default
+        var assets: [String: [UInt8]] = [:]
+        func walk(_ relative: String, depth: Int) {
+            let path = relative.isEmpty ? folder : ProjectLoader.join(folder, relative)
+            for name in ((try? fileManager.contentsOfDirectory(atPath: path)) ?? []).sorted() where !name.hasPrefix(".") {
+                let inner = relative.isEmpty ? name : relative + "/" + name
+                var isFolder: ObjCBool = false
+                guard fileManager.fileExists(atPath: ProjectLoader.join(folder, inner), isDirectory: &isFolder) else { continue }
+                if isFolder.boolValue {
+                    if depth < 8 { walk(inner, depth: depth + 1) }
+                } else if let data = fileManager.contents(atPath: ProjectLoader.join(folder, inner)) {
+                    assets[inner] = [UInt8](data)
+                }
+            }
+        }
+        walk("", depth: 0)
+        return assets
     }
 
     /// The layouts every build renders with (the drafts' and the guideline's own templates may be
@@ -124,8 +152,8 @@ public enum TemplateLoadError: Error, Sendable {
     case givenFolderHasNone(String)
     case unreadable(String)
     case template(TemplateError)
-    /// A layout links a file of `assets/` that the templates folder does not have.
-    case missingAsset(template: String, asset: String)
+    /// Layouts link files of `assets/` that the templates folder does not have.
+    case missingAssets([(template: String, asset: String)])
     /// Layouts every build needs are not in the folder.
     case missingLayouts(folder: String, names: [String])
 
@@ -133,7 +161,7 @@ public enum TemplateLoadError: Error, Sendable {
     /// or has an error is a problem in what was written (1).
     public var isMissingFolder: Bool {
         switch self {
-        case .notFound, .givenFolderHasNone, .missingAsset, .missingLayouts: true
+        case .notFound, .givenFolderHasNone, .missingAssets, .missingLayouts: true
         case .unreadable, .template: false
         }
     }
@@ -163,10 +191,12 @@ public enum TemplateLoadError: Error, Sendable {
             language == .ja
                 ? "「\(folder)」に \(names.joined(separator: "、")) がありません。Daicho に付属の templates/layouts/ から同じ名前のファイルをコピーしてください"
                 : "\(folder) lacks \(names.joined(separator: ", ")); copy them from the templates/layouts/ folder that comes with Daicho"
-        case .missingAsset(let template, let asset):
-            language == .ja
-                ? "「\(template)」が使う「\(asset)」がありません。Daicho に付属の templates/assets/ から同じ名前のファイルをコピーしてください"
-                : "\(asset), which \(template) links, is missing; copy it from the templates/assets/ folder that comes with Daicho"
+        case .missingAssets(let missing):
+            missing.map { template, asset in
+                language == .ja
+                    ? "「\(template)」が使う「\(asset)」がありません。そのファイルを置いてください（Daicho に付属のファイルなら、付属の templates/assets/ から同じ名前でコピーできます）"
+                    : "\(asset), which \(template) links, is missing; put it there (Daicho's own files can be copied from the templates/assets/ folder that comes with it)"
+            }.joined(separator: "\n")
         }
     }
 }

@@ -133,6 +133,26 @@ struct DocsCommandTests {
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("site").path))
     }
 
+    /// Assets in sub-folders (a logo in `images/`) are copied; an image a layout links that the
+    /// folder lacks is named, with every other missing file, in one run.
+    @Test func assetsInSubFoldersAreCopiedAndMissingOnesNamed() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = project.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("templates"), to: templates)
+        try FileManager.default.createDirectory(at: templates.appendingPathComponent("assets/images"), withIntermediateDirectories: true)
+        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: templates.appendingPathComponent("assets/images/logo.png"))
+        let header = templates.appendingPathComponent("layouts/header.mustache")
+        let original = try String(contentsOf: header, encoding: .utf8)
+        try (original + "<img src=\"{{page.root}}assets/images/logo.png\" alt=\"\">\n").write(to: header, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["build", ".", "-q"], in: project).status == 0)
+        #expect(try Data(contentsOf: project.appendingPathComponent("site/assets/images/logo.png")) == Data([0x89, 0x50, 0x4E, 0x47]))
+        try (original + "<img src=\"assets/images/seal.png\"><img src=\"assets/fonts/x.woff2\">\n").write(to: header, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["build", ".", "-q"], in: project)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("assets/images/seal.png」がありません") && run.stderr.contains("assets/fonts/x.woff2」がありません"), "\(run.stderr)")
+    }
+
     /// A partial that includes itself used to crash the build (the renderer ran out of stack);
     /// now the build refuses the templates, names the tag, and leaves the built site as it was.
     @Test func aPartialIncludingItselfIsAnErrorNotACrash() throws {
