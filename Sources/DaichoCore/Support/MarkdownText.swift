@@ -41,14 +41,16 @@ public enum MarkdownText {
         // Most values (names, dates, amounts) need nothing: skip the copy.
         // Over the contiguous bytes: through `String.UTF8View` the scan was a thirtieth of a build.
         var scanned = text
-        guard scanned.withUTF8({ $0.contains(where: isSpecial) }) else { return text }
+        let breaks = scanned.withUTF8(linkStarts)
+        guard breaks.isEmpty ? scanned.withUTF8({ $0.contains(where: isSpecial) }) : true else { return text }
         // Byte by byte, not character by character: a special character followed by a combining
         // mark (`[` + U+0338) is one `Character` that is not "[", and went through unescaped
         // although cmark-gfm reads its `[` all the same.
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 8)
         var afterCarriageReturn = false
-        for byte in text.utf8 {
+        for (offset, byte) in text.utf8.enumerated() {
+            if breaks.contains(offset) { result.append(0x5C) }
             switch byte {
             case 0x0A where afterCarriageReturn: break  // "\r\n" is one break, one space
             case 0x0A, 0x0D: result.append(0x20)
@@ -59,5 +61,23 @@ public enum MarkdownText {
             afterCarriageReturn = byte == 0x0D
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Where an address in the text would become a link by GFM's autolinks, which escaping the
+    /// usual characters does not stop: the `:` of `://` and the `.` of `www.`, each escaped (a
+    /// system named `https://example.com` became a link in the drafts' HTML). E-mail addresses
+    /// are left as they are: no escape stops them, and they open a mail program, not a page.
+    private static func linkStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var starts: [Int] = []
+        guard bytes.count >= 4 else { return starts }
+        for index in 0...(bytes.count - 4) {
+            if bytes[index] == 0x3A, bytes[index + 1] == 0x2F, bytes[index + 2] == 0x2F {
+                starts.append(index)
+            } else if bytes[index] | 0x20 == 0x77, bytes[index + 1] | 0x20 == 0x77, bytes[index + 2] | 0x20 == 0x77,
+                      bytes[index + 3] == 0x2E {
+                starts.append(index + 3)
+            }
+        }
+        return starts
     }
 }
