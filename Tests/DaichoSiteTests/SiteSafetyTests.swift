@@ -210,6 +210,11 @@ import Testing
         #expect(juki.contains("SRV-OS-HIDDEN-2019") == false && juki.contains("1200 GB") && juki.contains("住基ネット"))
         #expect(published.text("systems/zeimu/index.html").contains("共同利用センター"))
         #expect(published.text("analysis/disaster.html").contains("公開版には掲載していません"))
+        // The guideline's counts follow the same rule: no_cost_breakdown is worked out from the
+        // hidden costs.lines, so its count is withheld there too (it was printed all the same).
+        #expect(internalSite.text("guidelines/guideline.md").contains("内訳を把握できていないシステムは 1 件です"))
+        #expect(published.text("guidelines/guideline.md").contains("内訳を把握できていないシステムは 非公開です"))
+        #expect(published.text("guidelines/index.html").contains("内訳を把握できていないシステムは 非公開です"))
         // The integration map's table names each system's category (its node's colour), unless hidden.
         #expect(internalSite.text("analysis/integrations.html").contains("<td>住民情報系</td><td>送信</td>"))
         #expect(!published.text("analysis/integrations.html").contains("<td>住民情報系</td>"))

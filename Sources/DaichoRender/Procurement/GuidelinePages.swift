@@ -40,8 +40,10 @@ struct GuidelineFacts: Sendable {
     var periodYears: Int
     var referenceRatio: String
     var lowRatio: String
-    var highRatioSystems: Int
-    var singleServerSystems: Int
+    /// Counts of systems as the guideline's sentences give them (「7 件」), or 「非公開」 where the
+    /// public edition withholds what they are counted from (the rest of the site withholds them too).
+    var highRatioSystems: String
+    var singleServerSystems: String
     var physicalBefore: Int
     var physicalAfter: Int
     var dedicatedTerminalTypes: Int
@@ -54,11 +56,11 @@ struct GuidelineFacts: Sendable {
     /// False where the public edition withholds the off-site figure: the sentence that gives it
     /// is then written without it.
     var offsiteShown: Bool
-    var noCostBreakdown: Int
-    var noDesignDocs: Int
-    var noAnnualReport: Int
-    var staffSEWork: Int
-    var customized: Int
+    var noCostBreakdown: String
+    var noDesignDocs: String
+    var noAnnualReport: String
+    var staffSEWork: String
+    var customized: String
     var gradeA: String
     var gradeB: String
     var gradeC: String
@@ -75,6 +77,9 @@ extension SiteContext {
             guard let item = item(guideline, prefix) else { return "—" }
             return item.withheld ? t("非公開", "not published") : item.kpi?.text ?? "—"
         }
+        let withheld = t("非公開", "not published")
+        func count(_ value: Int, shown: Bool) -> String { shown ? t("\(value) 件", "\(value)") : withheld }
+        func gapCount(_ code: GapAnalysis.Code) -> String { count(a.gaps.byCode[code]?.count ?? 0, shown: visibility.shows(code)) }
         func grade(_ index: Int) -> String {
             let grade = project.policy.sla.grades[index]
             return t("稼働率 \(grade.availability.decimalString(places: 6))%・平均復旧時間 \(grade.recoveryHours.decimalString(places: 6))時間",
@@ -85,15 +90,16 @@ extension SiteContext {
             fiscalYear: project.organization.fiscalYear.map { t(LedgerDate.japaneseFiscalYear($0), "FY\($0)") } ?? t("年度未設定", "no fiscal year"),
             systems: a.systemCount, departments: departmentSystems.count, periodYears: project.policy.periodYears,
             referenceRatio: project.policy.omReferenceRatio.percentString + "%", lowRatio: project.policy.omLowRatio.percentString + "%",
-            highRatioSystems: a.maintenance.ids(flagged: .high).count, singleServerSystems: a.consolidation.candidates.count,
+            highRatioSystems: count(a.maintenance.ids(flagged: .high).count, shown: !visibility.hidesCosts),
+            singleServerSystems: count(a.consolidation.candidates.count, shown: !visibility.hidesAny(Analysis.consolidationSources)),
             physicalBefore: a.consolidation.physicalBefore, physicalAfter: a.consolidation.physicalAfter,
             dedicatedTerminalTypes: a.terminals.types, dedicatedTerminals: a.terminals.total,
             slaShare: share(6, "SLA"), nonCustomizedShare: share(5, "ノンカスタマイズ"), standardLayoutShare: share(6, "中間標準"),
             bcpShare: share(9, "ICT-BCP"), offsiteShare: share(9, "庁舎外"),
             offsiteShown: item(9, "庁舎外")?.withheld != true,
-            noCostBreakdown: a.gaps.byCode[.noCostBreakdown]?.count ?? 0, noDesignDocs: a.gaps.byCode[.noDesignDocs]?.count ?? 0,
-            noAnnualReport: a.gaps.byCode[.noAnnualReport]?.count ?? 0, staffSEWork: a.gaps.byCode[.staffSEWork]?.count ?? 0,
-            customized: a.gaps.byCode[.customized]?.count ?? 0, gradeA: grade(0), gradeB: grade(1), gradeC: grade(2))
+            noCostBreakdown: gapCount(.noCostBreakdown), noDesignDocs: gapCount(.noDesignDocs),
+            noAnnualReport: gapCount(.noAnnualReport), staffSEWork: gapCount(.staffSEWork),
+            customized: gapCount(.customized), gradeA: grade(0), gradeB: grade(1), gradeC: grade(2))
     }
 
     /// The guideline's Markdown: every `templates/guidelines/*.md` in file-name order.
