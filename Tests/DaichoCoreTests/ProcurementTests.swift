@@ -125,17 +125,22 @@ struct KPIChecklistTests {
     }
 
     @Test func sharesOfCustomizationLayoutBCPAndBackup() {
+        let onPremises = "hardware: {location: server_room, servers: [{role: AP, count: 1}]}"
         let checklist = KPIChecklist(ledgers: ledgers([
-            ("a", "software: {customization: none, standard_layout: true}\nbcp: {in_plan: true}\noperation: {backup: {offsite: true}}"),
-            ("b", "software: {customization: parameter, standard_layout: false}\nbcp: {in_plan: false}\noperation: {backup: {offsite: false}}"),
+            ("a", "software: {customization: none, standard_layout: true}\nbcp: {in_plan: true}\noperation: {backup: {offsite: true}}\n" + onPremises),
+            ("b", "software: {customization: parameter, standard_layout: false}\nbcp: {in_plan: false}\noperation: {backup: {offsite: false}}\n" + onPremises),
             ("c", "software: {customization: source}"),
+            // Off-site backups are counted where the no_offsite gap applies: servers on the premises.
+            ("d", "operation: {backup: {offsite: false}}\nhardware: {location: cloud}"),
         ]))
         func kpi(_ prefix: String) -> String? { checklist.items.first { $0.kpiLabel?.ja.hasPrefix(prefix) ?? false }?.kpi?.text }
-        // none and parameter count as not customized: 2 of 3.
+        // none and parameter count as not customized: 2 of 3 (d does not say).
         #expect(kpi("ノンカスタマイズ") == "2/3 = 66.7%")
         #expect(kpi("中間標準レイアウト") == "1/2 = 50.0%")
         #expect(kpi("ICT-BCP") == "1/2 = 50.0%")
-        #expect(kpi("庁舎外") == "1/2 = 50.0%")
+        // a of a and b; d keeps no servers on the premises.
+        #expect(kpi("庁舎内にサーバ") == "1/2 = 50.0%")
+        #expect(Analyzer(policy: Policy()).gaps(of: ledgers([("b", "operation: {backup: {offsite: false}}\n" + onPremises)])[0]).contains(.noOffsite))
         // Items the ledgers cannot answer are left to people.
         #expect(checklist.items.contains { $0.kpi == nil && $0.guideline == 9 })
         #expect(checklist.items.filter { $0.kpi != nil }.count >= 10)

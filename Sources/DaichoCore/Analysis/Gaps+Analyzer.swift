@@ -14,9 +14,7 @@ extension Analyzer {
     func gaps(of ledger: Ledger) -> [GapAnalysis.Code] {
         var codes: [GapAnalysis.Code] = []
         let hardware = ledger.hardware
-        let onPremises = (hardware?.location == .serverRoom || hardware?.location == .office)
-            && (hardware?.physicalServers ?? 0) > 0
-        if onPremises {
+        if ledger.hasServersOnPremises {
             if ledger.operation?.backup?.frequency == BackupFrequency.none { codes.append(.noBackup) }
             if ledger.operation?.backup?.offsite == false { codes.append(.noOffsite) }
             if hardware?.seismic == false { codes.append(.notAnchored) }
@@ -38,5 +36,13 @@ extension Analyzer {
         }
         if ledger.software?.standardLayout == false { codes.append(.noStandardLayout) }
         return codes
+    }
+}
+
+extension Ledger {
+    /// Physical servers in the town hall's server room or an office: the systems analysis-v1's
+    /// backup and anchoring gaps concern, and the off-site backup KPI counts, so the two agree.
+    public var hasServersOnPremises: Bool {
+        (hardware?.location == .serverRoom || hardware?.location == .office) && (hardware?.physicalServers ?? 0) > 0
     }
 }

@@ -95,8 +95,8 @@ extension SiteContext {
             physicalBefore: a.consolidation.physicalBefore, physicalAfter: a.consolidation.physicalAfter,
             dedicatedTerminalTypes: a.terminals.types, dedicatedTerminals: a.terminals.total,
             slaShare: share(6, "SLA"), nonCustomizedShare: share(5, "ノンカスタマイズ"), standardLayoutShare: share(6, "中間標準"),
-            bcpShare: share(9, "ICT-BCP"), offsiteShare: share(9, "庁舎外"),
-            offsiteShown: item(9, "庁舎外")?.withheld != true,
+            bcpShare: share(9, "ICT-BCP"), offsiteShare: share(9, "庁舎内にサーバ"),
+            offsiteShown: item(9, "庁舎内にサーバ")?.withheld != true,
             noCostBreakdown: gapCount(.noCostBreakdown), noDesignDocs: gapCount(.noDesignDocs),
             noAnnualReport: gapCount(.noAnnualReport), staffSEWork: gapCount(.staffSEWork),
             customized: gapCount(.customized), gradeA: grade(0), gradeB: grade(1), gradeC: grade(2))
