@@ -33,6 +33,20 @@ struct TemplateOutlineTests {
         #expect((partial, partialLine, partialColumn) == ("part", 3, 10))
     }
 
+    /// A tag left unclosed before the next one opens is reported at itself, not lines on where a
+    /// closer happens to be found.
+    @Test(arguments: ["一\n<h1>{{name <small>{{id}}</small>\n{{#a}}{{/a}}", "一\n<h1>{{{name}}\n{{#a}}x{{/a}}}}}"])
+    func aTagUnclosedBeforeTheNextIsPlacedAtItself(text: String) {
+        do {
+            _ = try TemplateOutline(parsing: text)
+            Issue.record("an unclosed tag must be refused")
+        } catch {
+            guard case .problem(let line, let column, let message) = error else { return }
+            #expect((line, column) == (2, 5), "\(message)")
+            #expect(message.hasPrefix("タグが閉じられていません"))
+        }
+    }
+
     @Test func anUnclosedTagIsPlacedWhereItOpens() {
         do {
             _ = try TemplateOutline(parsing: "一行目\n二行目 {{name")

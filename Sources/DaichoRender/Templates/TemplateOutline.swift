@@ -56,6 +56,11 @@ struct TemplateOutline: Sendable {
                 throw .problem(line: tagLine, column: tagColumn, message: "閉じていないタグ（\(closer) がありません）")
             }
             let body = source[bodyStart..<close.lowerBound]
+            // Another tag opens before this one closes: this one is left unclosed (`{{name <b>{{id}}`,
+            // `{{{name}}` one brace short), said here rather than where the closer was found, lines on.
+            if body.contains("{{") {
+                throw .problem(line: tagLine, column: tagColumn, message: "タグが閉じられていません（\(closer) がありません）")
+            }
             advance(to: close.upperBound)
             let sigil = triple ? "{" : body.first.map(String.init) ?? ""
             let name = { (drop: Int) in String(String(body.dropFirst(drop)).trimmingCharactersInWhitespace) }

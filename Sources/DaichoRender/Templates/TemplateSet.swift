@@ -124,13 +124,29 @@ public struct TemplateSet: Sendable {
         do {
             return try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
+            let (ja, en) = Self.words(for: error.error)
             throw TemplateError(template: path, line: error.context.lineNumber, column: error.context.columnNumber,
-                                key: "", message: LocalizedText(ja: "テンプレートの書き方の誤り: \(error.error)",
-                                                                en: "template syntax error: \(error.error)"),
+                                key: "", message: LocalizedText(ja: "テンプレートの書き方の誤り: \(ja)",
+                                                                en: "template syntax error: \(en)"),
                                 hint: TemplateError.syntaxHint)
         } catch {
             throw TemplateError(template: path, line: 1, column: 1, key: "",
                                 message: LocalizedText(ja: "テンプレートを読めません: \(error)", en: "cannot read template: \(error)"))
+        }
+    }
+
+    /// swift-mustache's parse errors in words (it names them by identifiers: `unfinishedName`).
+    static func words(for error: any Error) -> (ja: String, en: String) {
+        guard let error = error as? MustacheTemplate.Error else { return ("\(error)", "\(error)") }
+        return switch error {
+        case .sectionCloseNameIncorrect: ("セクションの終わり {{/名前}} の名前が始まりと違います", "a section is closed with another name")
+        case .unfinishedName: ("タグが閉じられていません（}} がありません）", "a tag is not closed (no }})")
+        case .expectedSectionEnd: ("セクションの終わり {{/名前}} がありません", "a section is not closed")
+        case .invalidSetDelimiter: ("区切り文字を変えるタグ {{= =}} の書き方が違います", "a set-delimiter tag is malformed")
+        case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            ("継承のタグ {{< }} {{$ }} の書き方が違います（Daicho のテンプレートでは使いません）", "an inheritance tag is malformed")
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable:
+            ("{{% }} のタグの書き方が違います", "a {{% }} tag is malformed")
         }
     }
 
