@@ -93,6 +93,19 @@ import Testing
         #expect(TemplateOutline.markupNames.contains("svg") && TemplateOutline.markupNames.contains("body"))
     }
 
+    /// A misspelt name is told the name it most likely meant, dotted parts included.
+    @Test func aMisspeltNameIsToldTheNearestName() async throws {
+        let (root, templates) = try project()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try prefix(templates + "/layouts/dashboard.mustache", with: "{{organizaton}}{{page.tittle}}")
+        do {
+            _ = try await SiteBuilder(options: SiteOptions()).build(project: root, output: root + "/site")
+            Issue.record("misspelt names must stop the build")
+        } catch let error as TemplateError {
+            #expect(error.all.map { $0.hint?.ja.components(separatedBy: "？").first ?? "" } == ["「organization」のことですか", "「page.title」のことですか"])
+        }
+    }
+
     @Test func combiningSortsByPlaceAndKeepsEachPlaceOnce() {
         func problem(_ template: String, _ line: Int, _ key: String) -> TemplateError {
             TemplateError(template: template, line: line, column: 1, key: key, message: LocalizedText(ja: key, en: key))

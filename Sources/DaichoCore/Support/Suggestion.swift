@@ -1,9 +1,9 @@
 /// "Did you mean" for keys: the closest candidate within a typo's distance.
-enum Suggestion {
+public enum Suggestion {
     /// How many different unknown names one check looks for near matches among all the ids.
     static let budget = 200
 
-    static func nearest(to input: String, among candidates: [String]) -> String? {
+    public static func nearest(to input: String, among candidates: [String]) -> String? {
         let lowered = input.lowercased()
         let length = lowered.count
         var best: (String, Int)?

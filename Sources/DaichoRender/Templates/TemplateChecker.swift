@@ -69,7 +69,7 @@ final class TemplateChecker: Sendable {
                 let key = VariableKey(root: run.root, template: template, line: line, column: column)
                 guard !run.known.contains(key) else { continue }
                 if case .missing = resolve(name, in: stack) {
-                    run.problems.append(missing(name, template, line, column))
+                    run.problems.append(missing(name, template, line, column, stack: stack))
                     continue
                 }
                 run.found.insert(key)
@@ -80,7 +80,7 @@ final class TemplateChecker: Sendable {
                 switch resolve(name, in: stack) {
                 case .missing:
                     // Its body is not walked: what it would hold is unknown.
-                    run.problems.append(missing(name, template, line, column))
+                    run.problems.append(missing(name, template, line, column, stack: stack))
                     continue
                 case .found(let found): value = found
                 }
@@ -119,8 +119,35 @@ final class TemplateChecker: Sendable {
         }
     }
 
-    private func missing(_ name: String, _ template: String, _ line: Int, _ column: Int) -> TemplateError {
-        TemplateError(template: template, line: line, column: column, key: name, message: Self.missingMessage(name))
+    private func missing(_ name: String, _ template: String, _ line: Int, _ column: Int, stack: [Any]) -> TemplateError {
+        TemplateError(template: template, line: line, column: column, key: name, message: Self.missingMessage(name),
+                      hint: nearest(to: name, in: stack).map { near in
+                          LocalizedText(ja: "「\(near)」のことですか？ テンプレートで使える名前は docs/templates.md を参照してください",
+                                        en: "did you mean '\(near)'? see docs/templates.md for the names a template can use")
+                      })
+    }
+
+    /// The name a misspelt one most likely meant: the nearest of the names it could have found at
+    /// that place (`organizaton` → `organization`), with the dotted part before it kept.
+    private func nearest(to name: String, in stack: [Any]) -> String? {
+        let parts = name.split(separator: ".").map(String.init)
+        guard let last = parts.last else { return nil }
+        var scopes: [Any] = []
+        if parts.count == 1 {
+            scopes = stack
+        } else if case .found(let parent?) = resolve(parts.dropLast().joined(separator: "."), in: stack) {
+            scopes = [parent]
+        }
+        var candidates: Set<String> = []
+        for object in scopes { candidates.formUnion(keys(of: object)) }
+        guard let near = Suggestion.nearest(to: last, among: candidates.sorted()) else { return nil }
+        return (parts.dropLast() + [near]).joined(separator: ".")
+    }
+
+    private func keys(of object: Any) -> Set<String> {
+        if let dictionary = object as? [String: Any] { return Set(dictionary.keys) }
+        _ = has("", in: object)  // fills the type's keys
+        return state.withLock { $0.keysByType[ObjectIdentifier(Swift.type(of: object))] } ?? []
     }
 
     static func missingMessage(_ name: String) -> LocalizedText {
