@@ -24,6 +24,9 @@ public struct TemplateLoader: Sendable {
     /// The templates of `folder`, found by `locate`.
     func load(from folder: String) throws(TemplateLoadError) -> Loaded {
         var sources: [TemplateSource] = []
+        // Templates that cannot be read (saved in Shift_JIS), reported with the syntax errors of
+        // the others: one build names every problem.
+        var unreadable: [TemplateError] = []
         let fileManager = FileManager.default
         for (subfolder, suffix, kind) in [("layouts", ".mustache", TemplateSource.Kind.html),
                                           ("procurement", ".md", .markdown), ("guidelines", ".md", .markdown)] {
@@ -32,7 +35,12 @@ public struct TemplateLoader: Sendable {
             where name.hasSuffix(suffix) && !name.hasPrefix(".") {
                 let path = ProjectLoader.join(directory, name)
                 guard let data = fileManager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                    throw .unreadable(path)
+                    unreadable.append(TemplateError(
+                        template: path, line: 1, column: 1, key: "",
+                        message: LocalizedText(ja: "テンプレートを UTF-8 として読めません（Shift_JIS などで保存されています）",
+                                               en: "the template cannot be read as UTF-8 (saved in another encoding)"),
+                        hint: LocalizedText(ja: "文字コードを UTF-8 にして保存し直してください", en: "save it again as UTF-8")))
+                    continue
                 }
                 let base = String(name.dropLast(suffix.count))
                 sources.append(TemplateSource(name: subfolder == "layouts" ? base : subfolder + "/" + base, path: path,
@@ -41,6 +49,12 @@ public struct TemplateLoader: Sendable {
         }
         // A templates folder is used whole or not at all: one with a layout missing (renamed while
         // being edited) is refused by name, not replaced by the shipped folder without a word.
+        if !unreadable.isEmpty {
+            // The others are still read, for their own problems.
+            var problems = unreadable
+            do { _ = try TemplateSet(sources) } catch { problems.append(error) }
+            if let combined = TemplateError.combining(problems) { throw .template(combined) }
+        }
         let missing = Self.requiredLayouts.filter { name in !sources.contains { $0.kind == .html && $0.name == name } }
         if !missing.isEmpty {
             throw .missingLayouts(folder: ProjectLoader.join(folder, "layouts"), names: missing.map { $0 + ".mustache" })
@@ -150,7 +164,6 @@ public enum TemplateLoadError: Error, Sendable {
     case notFound(String)
     /// The folder given with `--templates` has no templates.
     case givenFolderHasNone(String)
-    case unreadable(String)
     case template(TemplateError)
     /// Layouts link files of `assets/` that the templates folder does not have.
     case missingAssets([(template: String, asset: String)])
@@ -162,7 +175,7 @@ public enum TemplateLoadError: Error, Sendable {
     public var isMissingFolder: Bool {
         switch self {
         case .notFound, .givenFolderHasNone, .missingAssets, .missingLayouts: true
-        case .unreadable, .template: false
+        case .template: false
         }
     }
 
@@ -182,8 +195,6 @@ public enum TemplateLoadError: Error, Sendable {
         case .givenFolderHasNone(let folder):
             language == .ja ? "--templates の「\(folder)」にテンプレートがありません（layouts/system.mustache のある templates フォルダを指定してください）"
                 : "--templates \(folder) holds no templates (give the templates folder, the one with layouts/system.mustache)"
-        case .unreadable(let path):
-            language == .ja ? "テンプレート「\(path)」を読めません（UTF-8 で保存してください）" : "cannot read template \(path) (save it as UTF-8)"
         case .template(let error):
             error.diagnostics.map { DiagnosticFormatter(language: language, color: false).format($0) }.joined(separator: "\n")
                 + (error.all.count > 1 ? "\n" + Self.summary(error.all.count, language) : "")

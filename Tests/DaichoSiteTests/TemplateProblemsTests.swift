@@ -41,6 +41,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root + "/site"))
     }
 
+    /// Templates saved in Shift_JIS are named, every one, with the others' syntax errors.
+    @Test func unreadableTemplatesAreReportedWithTheOthersProblems() async throws {
+        let (root, templates) = try project()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data([0x82, 0xA0, 0x0A]).write(to: URL(fileURLWithPath: templates + "/layouts/footer.mustache"))
+        try Data([0x82, 0xA0, 0x0A]).write(to: URL(fileURLWithPath: templates + "/procurement/sla.md"))
+        try prefix(templates + "/layouts/dashboard.mustache", with: "{{#unclosed}}")
+        do {
+            _ = try await SiteBuilder(options: SiteOptions()).build(project: root, output: root + "/site")
+            Issue.record("unreadable templates must stop the build")
+        } catch TemplateLoadError.template(let error) {
+            #expect(error.all.map { ($0.template as NSString).lastPathComponent } == ["dashboard.mustache", "footer.mustache", "sla.md"])
+            #expect(error.all.filter { $0.message.ja.contains("UTF-8 として読めません") }.count == 2)
+        }
+    }
+
     @Test func unknownNamesOfTheListsTheSystemPagesAndTheDraftsAreReportedTogether() async throws {
         let (root, templates) = try project()
         defer { try? FileManager.default.removeItem(atPath: root) }
