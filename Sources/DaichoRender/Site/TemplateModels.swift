@@ -166,6 +166,8 @@ extension GroupIndexPage: TemplateModel {
         "nameLabel": .field { $0.nameLabel },
         "entries": .field { $0.entries },
         "showCosts": .field { $0.showCosts },
+        "note": .field { $0.note },
+        "hasNote": .field { $0.hasNote },
     ]
 }
 

@@ -16,6 +16,10 @@ struct GroupIndexPage: Sendable {
     var nameLabel: String
     var entries: [Entry]
     var showCosts: Bool
+    /// Said under the table where its figures do not add up to the inventory's (vendors: a
+    /// system is counted under its developer and under its maintainer); empty otherwise.
+    var note: String = ""
+    var hasNote: Bool { !note.isEmpty }
 }
 
 /// One department's or vendor's page.
@@ -75,7 +79,9 @@ extension SiteContext {
                 return .init(name: name, href: frame.root + vendorPath(name), systems: ids.count,
                              annualEquivalent: YenFormat.yen(total, language), annualEquivalentValue: total, completeness: "")
             },
-            showCosts: !visibility.hidesCosts)
+            showCosts: !visibility.hidesCosts,
+            note: t("開発事業者と保守事業者が違うシステムは、両方の事業者に数えています。そのため各事業者の合計を足しても、全体の経費とは一致しません。",
+                    "A system whose developer and maintainer differ is counted under both, so the vendors' totals add up to more than the inventory's."))
     }
 
     func vendorPage(_ name: String) -> GroupDetailPage {
@@ -88,9 +94,12 @@ extension SiteContext {
                 return systemRow(ledger, root: frame.root, role: roles.joined(separator: t("・", ", ")))
             }
         }
-        return GroupDetailPage(
-            page: frame, name: name,
-            figures: [.init(label: t("systemsCount"), value: "\(members.count)", note: "", hasNote: false)],
-            rows: rows, showRole: true, showCosts: !visibility.hidesCosts)
+        var figures: [DashboardPage.Figure] = [.init(label: t("systemsCount"), value: "\(members.count)", note: "", hasNote: false)]
+        if !visibility.hidesCosts {
+            // The vendors' list gives this total: the page says it too, worked out the same way.
+            let total = members.map { self.maintenanceByID[$0.id]?.annualEquivalent ?? 0 }.saturatingSum
+            figures.append(.init(label: t("annualEquivalent"), value: YenFormat.yen(total, language), note: "", hasNote: false))
+        }
+        return GroupDetailPage(page: frame, name: name, figures: figures, rows: rows, showRole: true, showCosts: !visibility.hidesCosts)
     }
 }
