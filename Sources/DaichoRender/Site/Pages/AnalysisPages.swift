@@ -115,9 +115,13 @@ extension SiteContext {
                         distributionChart(t("② 設置場所", "② Location"), d.location, HardwareLocation.spec),
                         distributionChart(t("③ 運用体制", "③ Operating structure"), d.managementStructure, ManagementStructure.spec),
                         distributionChart(t("④ 業務の情報システムへの依存度", "④ Dependency on the system"), d.dependency, Dependency.spec),
-                        ChartView(svg: userChart.svg(), caption: userChart.title,
+                        // With its unanswered count, as the other four: the rows add up to every system.
+                        ChartView(svg: userChart.svg(),
+                                  caption: userChart.title + t("（回答 \(users.answered)、未回答 \(analysis.systemCount - users.answered)）",
+                                                               " (answered \(users.answered), unanswered \(analysis.systemCount - users.answered))"),
                                   table: SubTable(caption: userChart.title, headers: [t("value"), t("systemsCount")],
-                                                  rows: userBars.map { [HTML.escape($0.0), "\($0.1)"] })),
+                                                  rows: userBars.map { [HTML.escape($0.0), "\($0.1)"] }
+                                                      + [[t("unanswered"), "\(analysis.systemCount - users.answered)"]])),
                         ChartView(svg: serverChart.svg(), caption: serverChart.title,
                                   table: SubTable(caption: serverChart.title, headers: [t("physicalServers"), t("systemsCount")],
                                                   rows: serverKeys.map { ["\($0)", "\(d.servers[$0] ?? 0)"] })),
