@@ -290,6 +290,9 @@ extension SiteContext {
             (t("設置場所", "Location"), "hardware.location", { $0.hardware?.location?.label.text(self.language) ?? "" }),
             (t("物理サーバ台数", "Physical servers"), "hardware.servers", { $0.hardware?.physicalServers.map(String.init) ?? "" }),
             (t("専用端末数", "Dedicated terminals"), "hardware.terminals.dedicated", { $0.hardware?.terminals?.dedicated.map(String.init) ?? "" }),
+            // A shared group's terminals are written on each of its systems: the group tells them
+            // apart, for a sum that counts each group once as the terminals analysis does.
+            (t("共用端末グループ", "Terminal group"), "hardware.terminals.group", { $0.hardware?.terminals?.group ?? "" }),
             (t("開発事業者", "Developer"), "vendor.developer", { $0.developer ?? "" }),
             (t("保守事業者", "Maintainer"), "vendor.maintainer", { $0.maintainer ?? "" }),
             (t("SLAの締結", "SLA"), "vendor.contract.sla", { $0.vendor?.contract?.sla.map { $0 ? "1" : "0" } ?? "" }),
