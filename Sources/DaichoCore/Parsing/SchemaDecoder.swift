@@ -71,7 +71,8 @@ struct SchemaDecoder {
             warnOfInvisibleCharacters(in: text, path.text, node)
             // A name or other one-line text with a line break ("a\nb" in quotes, a `|` block):
             // it breaks the tables and the CSV row it lands in. (Markdown may span lines.)
-            if case .text = kind, text.contains(where: \.isNewline) {
+            // (Bytes, not `Character`s: this runs for every text of every ledger.)
+            if case .text = kind, text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
                 warning(.invisibleCharacter, path.text, node,
                         LocalizedText(ja: "改行が含まれています", en: "the text has a line break"),
                         hint: LocalizedText(ja: "1行で書いてください（一覧表やCSVの行が途中で切れます）",

@@ -41,8 +41,10 @@ public enum MarkdownText {
         // Most values (names, dates, amounts) need nothing: skip the copy.
         // Over the contiguous bytes: through `String.UTF8View` the scan was a thirtieth of a build.
         var scanned = text
+        // One scan for most values: nothing to escape, and no `:` or `.` an address needs.
+        guard scanned.withUTF8({ $0.contains { isSpecial($0) || $0 == 0x3A || $0 == 0x2E } }) else { return text }
         let breaks = scanned.withUTF8(linkStarts)
-        guard breaks.isEmpty ? scanned.withUTF8({ $0.contains(where: isSpecial) }) : true else { return text }
+        guard !breaks.isEmpty || scanned.withUTF8({ $0.contains(where: isSpecial) }) else { return text }
         // Byte by byte, not character by character: a special character followed by a combining
         // mark (`[` + U+0338) is one `Character` that is not "[", and went through unescaped
         // although cmark-gfm reads its `[` all the same.
