@@ -48,6 +48,14 @@ enum CLI {
         return target
     }
 
+    /// A fresh copy of a fixture with its own copy of the shipped templates, for tests that edit them.
+    static func copyFixtureWithTemplates(_ name: String) throws -> (project: URL, templates: URL) {
+        let project = try copyFixture(name)
+        let templates = project.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("templates"), to: templates)
+        return (project, templates)
+    }
+
     /// A fresh copy of the sample project (daicho.yaml and inventory/).
     static func copySample() throws -> URL {
         let target = FileManager.default.temporaryDirectory

@@ -82,10 +82,8 @@ struct DocsCommandTests {
     /// A templates folder copied without its style sheet is refused with the file to copy (it
     /// built a site whose every page linked a missing style sheet), and the site is left as it was.
     @Test func aTemplatesFolderWithoutItsAssetsIsRefused() throws {
-        let project = try CLI.copyFixture("small")
+        let (project, templates) = try CLI.copyFixtureWithTemplates("small")
         defer { try? FileManager.default.removeItem(at: project) }
-        let templates = project.appendingPathComponent("templates")
-        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("templates"), to: templates)
         #expect(try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project).status == 0)
         try FileManager.default.removeItem(at: templates.appendingPathComponent("assets/style.css"))
         let run = try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project)
@@ -97,10 +95,8 @@ struct DocsCommandTests {
     /// Unknown names in two templates: both are printed, each at its place, then their count,
     /// and the built site is left as it was.
     @Test func everyTemplateErrorIsPrintedAtOnce() throws {
-        let project = try CLI.copyFixture("small")
+        let (project, templates) = try CLI.copyFixtureWithTemplates("small")
         defer { try? FileManager.default.removeItem(at: project) }
-        let templates = project.appendingPathComponent("templates")
-        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("templates"), to: templates)
         #expect(try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project).status == 0)
         let index = project.appendingPathComponent("site/index.html")
         let before = try Data(contentsOf: index)
@@ -120,10 +116,8 @@ struct DocsCommandTests {
     /// refused by name; the build never falls back to the shipped templates, which would drop
     /// every other customisation without a word.
     @Test func aTemplatesFolderMissingALayoutIsRefusedByName() throws {
-        let project = try CLI.copyFixture("small")
+        let (project, templates) = try CLI.copyFixtureWithTemplates("small")
         defer { try? FileManager.default.removeItem(at: project) }
-        let templates = project.appendingPathComponent("templates")
-        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("templates"), to: templates)
         try FileManager.default.moveItem(at: templates.appendingPathComponent("layouts/system.mustache"),
                                          to: templates.appendingPathComponent("layouts/system.mustache.bak"))
         // The program beside the package's templates would otherwise take those.
@@ -136,10 +130,8 @@ struct DocsCommandTests {
     /// Assets in sub-folders (a logo in `images/`) are copied; an image a layout links that the
     /// folder lacks is named, with every other missing file, in one run.
     @Test func assetsInSubFoldersAreCopiedAndMissingOnesNamed() throws {
-        let project = try CLI.copyFixture("small")
+        let (project, templates) = try CLI.copyFixtureWithTemplates("small")
         defer { try? FileManager.default.removeItem(at: project) }
-        let templates = project.appendingPathComponent("templates")
-        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("templates"), to: templates)
         try FileManager.default.createDirectory(at: templates.appendingPathComponent("assets/images"), withIntermediateDirectories: true)
         try Data([0x89, 0x50, 0x4E, 0x47]).write(to: templates.appendingPathComponent("assets/images/logo.png"))
         let header = templates.appendingPathComponent("layouts/header.mustache")
@@ -156,10 +148,8 @@ struct DocsCommandTests {
     /// A partial that includes itself used to crash the build (the renderer ran out of stack);
     /// now the build refuses the templates, names the tag, and leaves the built site as it was.
     @Test func aPartialIncludingItselfIsAnErrorNotACrash() throws {
-        let project = try CLI.copyFixture("small")
+        let (project, templates) = try CLI.copyFixtureWithTemplates("small")
         defer { try? FileManager.default.removeItem(at: project) }
-        let templates = project.appendingPathComponent("templates")
-        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("templates"), to: templates)
         #expect(try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project).status == 0)
         let index = project.appendingPathComponent("site/index.html")
         let before = try Data(contentsOf: index)

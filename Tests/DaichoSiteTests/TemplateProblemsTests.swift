@@ -14,6 +14,20 @@ import Testing
         return (root, templates)
     }
 
+    /// The template problems that stop the build of `root`, and whether they stopped it as the
+    /// templates were loaded (before any page rendered); nil when the build succeeds (the
+    /// caller's `#require` records the issue).
+    private func problems(building root: String) async -> (error: TemplateError, atLoad: Bool)? {
+        do {
+            _ = try await SiteBuilder(options: SiteOptions()).build(project: root, output: root + "/site")
+            return nil
+        } catch TemplateLoadError.template(let error) {
+            return (error, true)
+        } catch {
+            return (error as? TemplateError).map { ($0, false) }
+        }
+    }
+
     /// Puts `text` before the first tag of a template.
     private func prefix(_ file: String, with text: String) throws {
         let original = try String(contentsOfFile: file, encoding: .utf8)
@@ -27,17 +41,14 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         try prefix(templates + "/procurement/sla.md", with: "{{#unclosed}}")
         try prefix(templates + "/layouts/dashboard.mustache", with: "{{broken")
-        do {
-            _ = try await SiteBuilder(options: SiteOptions()).build(project: root, output: root + "/site")
-            Issue.record("broken templates must stop the build")
-        } catch TemplateLoadError.template(let error) {
-            // In file order: layouts/ before procurement/.
-            #expect(error.all.map { ($0.template as NSString).lastPathComponent } == ["dashboard.mustache", "sla.md"])
-            #expect(error.diagnostics.allSatisfy { $0.hint == TemplateError.syntaxHint })
-            let message = TemplateLoadError.template(error).message(.ja)
-            #expect(message.contains("dashboard.mustache") && message.contains("sla.md"))
-            #expect(message.hasSuffix("テンプレートのエラー 2 件"))
-        }
+        let (error, atLoad) = try #require(await problems(building: root), "broken templates must stop the build")
+        #expect(atLoad == true)
+        // In file order: layouts/ before procurement/.
+        #expect(error.all.map { ($0.template as NSString).lastPathComponent } == ["dashboard.mustache", "sla.md"])
+        #expect(error.diagnostics.allSatisfy { $0.hint == TemplateError.syntaxHint })
+        let message = TemplateLoadError.template(error).message(.ja)
+        #expect(message.contains("dashboard.mustache") && message.contains("sla.md"))
+        #expect(message.hasSuffix("テンプレートのエラー 2 件"))
         #expect(!FileManager.default.fileExists(atPath: root + "/site"))
     }
 
@@ -48,13 +59,10 @@ import Testing
         try Data([0x82, 0xA0, 0x0A]).write(to: URL(fileURLWithPath: templates + "/layouts/footer.mustache"))
         try Data([0x82, 0xA0, 0x0A]).write(to: URL(fileURLWithPath: templates + "/procurement/sla.md"))
         try prefix(templates + "/layouts/dashboard.mustache", with: "{{#unclosed}}")
-        do {
-            _ = try await SiteBuilder(options: SiteOptions()).build(project: root, output: root + "/site")
-            Issue.record("unreadable templates must stop the build")
-        } catch TemplateLoadError.template(let error) {
-            #expect(error.all.map { ($0.template as NSString).lastPathComponent } == ["dashboard.mustache", "footer.mustache", "sla.md"])
-            #expect(error.all.filter { $0.message.ja.contains("UTF-8 として読めません") }.count == 2)
-        }
+        let (error, atLoad) = try #require(await problems(building: root), "unreadable templates must stop the build")
+        #expect(atLoad == true)
+        #expect(error.all.map { ($0.template as NSString).lastPathComponent } == ["dashboard.mustache", "footer.mustache", "sla.md"])
+        #expect(error.all.filter { $0.message.ja.contains("UTF-8 として読めません") }.count == 2)
     }
 
     @Test func unknownNamesOfTheListsTheSystemPagesAndTheDraftsAreReportedTogether() async throws {
@@ -65,15 +73,12 @@ import Testing
         try prefix(templates + "/layouts/dashboard.mustache", with: "{{nosuchOnDashboard}}")
         try prefix(templates + "/layouts/system.mustache", with: "{{nosuchOne}}{{#nosuchSection}}{{inside}}{{/nosuchSection}}")
         try prefix(templates + "/procurement/rfi.md", with: "{{nosuchInRFI}}")
-        do {
-            _ = try await SiteBuilder(options: SiteOptions()).build(project: root, output: root + "/site")
-            Issue.record("unknown names must stop the build")
-        } catch let error as TemplateError {
-            let found = error.all.map { "\(($0.template as NSString).lastPathComponent) \($0.key)" }
-            // A section's unknown name is reported, not what its body would hold.
-            #expect(found == ["dashboard.mustache nosuchOnDashboard", "system.mustache nosuchOne", "system.mustache nosuchSection",
-                              "rfi.md nosuchInRFI"])
-        }
+        let (error, atLoad) = try #require(await problems(building: root), "unknown names must stop the build")
+        #expect(atLoad == false)
+        let found = error.all.map { "\(($0.template as NSString).lastPathComponent) \($0.key)" }
+        // A section's unknown name is reported, not what its body would hold.
+        #expect(found == ["dashboard.mustache nosuchOnDashboard", "system.mustache nosuchOne", "system.mustache nosuchSection",
+                          "rfi.md nosuchInRFI"])
         #expect(!FileManager.default.fileExists(atPath: root + "/site"))
     }
 
@@ -82,12 +87,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         try prefix(templates + "/layouts/system.mustache", with: "{{nosuchOne}}")
         try prefix(templates + "/procurement/sla.md", with: "{{nosuchInSLA}}")
-        do {
-            _ = try await SiteBuilder(options: SiteOptions()).build(project: root, output: root + "/site")
-            Issue.record("unknown names must stop the build")
-        } catch let error as TemplateError {
-            #expect(error.all.map(\.key) == ["nosuchOne", "nosuchInSLA"])
-        }
+        let (error, atLoad) = try #require(await problems(building: root), "unknown names must stop the build")
+        #expect(atLoad == false)
+        #expect(error.all.map(\.key) == ["nosuchOne", "nosuchInSLA"])
     }
 
     /// `{{{name}}}` or `{{& name}}` on a ledger's value would put its markup into the page
@@ -98,13 +100,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         try prefix(templates + "/layouts/system.mustache", with: "<h1>{{{name}}}</h1>{{& department}}")
         try prefix(templates + "/procurement/rfi.md", with: "{{{organization}}}")
-        do {
-            _ = try await SiteBuilder(options: SiteOptions()).build(project: root, output: root + "/site")
-            Issue.record("a ledger's value left unescaped must stop the build")
-        } catch TemplateLoadError.template(let error) {
-            #expect(error.all.map(\.key) == ["name", "department", "organization"])
-            #expect(error.all.first?.hint?.ja.hasPrefix("{{name}} と書いてください") == true)
-        }
+        let (error, atLoad) = try #require(await problems(building: root), "a ledger's value left unescaped must stop the build")
+        #expect(atLoad == true)
+        #expect(error.all.map(\.key) == ["name", "department", "organization"])
+        #expect(error.all.first?.hint?.ja.hasPrefix("{{name}} と書いてください") == true)
         #expect(!FileManager.default.fileExists(atPath: root + "/site"))
         #expect(TemplateOutline.markupNames.contains("svg") && TemplateOutline.markupNames.contains("body"))
     }
@@ -114,12 +113,9 @@ import Testing
         let (root, templates) = try project()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try prefix(templates + "/layouts/dashboard.mustache", with: "{{organizaton}}{{page.tittle}}")
-        do {
-            _ = try await SiteBuilder(options: SiteOptions()).build(project: root, output: root + "/site")
-            Issue.record("misspelt names must stop the build")
-        } catch let error as TemplateError {
-            #expect(error.all.map { $0.hint?.ja.components(separatedBy: "？").first ?? "" } == ["「organization」のことですか", "「page.title」のことですか"])
-        }
+        let (error, atLoad) = try #require(await problems(building: root), "misspelt names must stop the build")
+        #expect(atLoad == false)
+        #expect(error.all.map { $0.hint?.ja.components(separatedBy: "？").first ?? "" } == ["「organization」のことですか", "「page.title」のことですか"])
     }
 
     @Test func combiningSortsByPlaceAndKeepsEachPlaceOnce() {
