@@ -325,6 +325,20 @@ struct LedgerParserTests {
         #expect(seismic.hint?.ja.contains("はい または いいえ") == true)
     }
 
+    /// A missing field is placed at the key of its group (`basic:`), not at the first field the
+    /// clerk did write under it; a missing group at the file's start; in a list item, at the item.
+    @Test func aMissingFieldIsPlacedAtItsGroupsKey() throws {
+        let result = parseLedger("schema: 1\nid: sample\nbasic:\n  department: 課\npersonal_data:\n  mynumber: false\nintegrations:\n  - {external: X}\n")
+        func place(_ path: String) throws -> [Int] {
+            let found = try #require(result.diagnostics.first { $0.fieldPath == path }, "\(path)")
+            return [found.location.line, found.location.column]
+        }
+        #expect(try place("basic.name") == [3, 1])
+        #expect(try place("personal_data.present") == [5, 1])
+        #expect(try place("bcp.in_plan") == [1, 1])
+        #expect(try place("integrations[0].direction") == [8, 5])
+    }
+
     /// A line break in a one-line text (a name) is a warning; Markdown may span lines.
     @Test func aLineBreakInANameIsAWarning() {
         let named = parseLedger(minimalLedger().replacing("name: テストシステム", with: "name: \"改行\\nあり\"") + "\nnotes: |\n  一行目\n  二行目\n")

@@ -141,27 +141,37 @@ public struct SourceMap: Sendable {
     }
 
     /// Follows a path (`a.b[2].c`) down the tree as far as the file has it.
+    /// - Returns: the node of the path, or, when the file lacks it, the key of its nearest ancestor
+    ///   the file has (`basic:` for a missing `basic.name`: the first key under `basic` was named,
+    ///   a field the clerk did write) or the ancestor itself where it has no key (a list's item,
+    ///   the file's start).
     static func deepest(_ path: String, in root: YAMLNode) -> (node: YAMLNode, complete: Bool) {
         var node = root
+        var key: YAMLNode?
         var rest = Substring(path)
         while !rest.isEmpty {
             if rest.first == "[" {
                 guard let close = rest.firstIndex(of: "]"),
-                      let index = Int(rest[rest.index(after: rest.startIndex)..<close]) else { return (node, false) }
+                      let index = Int(rest[rest.index(after: rest.startIndex)..<close]) else { return (key ?? node, false) }
                 switch node.content {
                 case .sequence(let items) where items.indices.contains(index):
                     node = items[index]
+                    key = nil
                 case .scalar where index == 0:
                     break  // `segments: lgwan` is read as a one-item list
                 default:
-                    return (node, false)
+                    return (key ?? node, false)
                 }
                 rest = rest[rest.index(after: close)...]
             } else {
                 if rest.first == "." { rest = rest.dropFirst() }
                 let end = rest.firstIndex(where: { $0 == "." || $0 == "[" }) ?? rest.endIndex
-                guard let value = node.value(for: rest[..<end]) else { return (node, false) }
-                node = value
+                let name = rest[..<end]
+                guard case .mapping(let pairs) = node.content,
+                      let pair = pairs.first(where: { if case .scalar(let text, _) = $0.key.content { text == name } else { false } })
+                else { return (key ?? node, false) }
+                node = pair.value
+                key = pair.key
                 rest = rest[end...]
             }
         }
