@@ -87,7 +87,7 @@ extension SiteContext {
         }
         return GuidelineFacts(
             organization: project.organization.name,
-            fiscalYear: project.organization.fiscalYear.map { t(LedgerDate.japaneseFiscalYear($0), "FY\($0)") } ?? t("年度未設定", "no fiscal year"),
+            fiscalYear: (language == .ja ? fiscalYearText : project.organization.fiscalYear.map { "FY\($0)" }) ?? t("年度未設定", "no fiscal year"),
             systems: a.systemCount, departments: departmentSystems.count, periodYears: project.policy.periodYears,
             referenceRatio: project.policy.omReferenceRatio.percentString + "%", lowRatio: project.policy.omLowRatio.percentString + "%",
             highRatioSystems: count(a.maintenance.ids(flagged: .high).count, shown: !visibility.hidesCosts),

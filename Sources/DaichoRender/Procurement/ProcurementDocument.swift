@@ -238,8 +238,8 @@ extension SiteContext {
         }
         return ProcurementDocument(
             organization: project.organization.name,
-            fiscalYear: project.organization.fiscalYear.map(LedgerDate.japaneseFiscalYear) ?? marker,
-            draftDate: DraftDate.japanese(options.draftDate) ?? t("　　年　　月　　日", "____-__-__"),
+            fiscalYear: fiscalYearText ?? marker,
+            draftDate: draftDateText ?? t("　　年　　月　　日", "____-__-__"),
             marker: marker, id: ledger.id, name: b.name, department: b.department,
             category: label(b.category), development: label(b.development), product: or(b.product),
             // Under the RFI's 「### 2.1」: the ledger's own headings go below it.

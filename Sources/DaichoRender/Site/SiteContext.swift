@@ -32,6 +32,10 @@ final class SiteContext: Sendable {
     let incoming: [String: [(from: String, link: Integration)]]
     let maintenanceByID: [String: MaintenanceAnalysis.System]
     let siteTitle: String
+    /// `--date` and the inventory's fiscal year in the drafts' era form, worked out once rather
+    /// than for each of the 30,000 drafts of a national build (nil where not given).
+    let draftDateText: String?
+    let fiscalYearText: String?
     /// The templates include the procurement guideline (`templates/guidelines/*.md`).
     let hasGuidelines: Bool
     /// The templates include the RFI, RFP and SLA (`templates/procurement/*.md`).
@@ -98,6 +102,8 @@ final class SiteContext: Sendable {
         self.incoming = incoming.mapValues { $0.map { (from: $0.0, link: $0.1) } }
         maintenanceByID = Dictionary(analysis.maintenance.systems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         siteTitle = project.site.title(for: project.organization)
+        draftDateText = DraftDate.japanese(options.draftDate)
+        fiscalYearText = project.organization.fiscalYear.map(LedgerDate.japaneseFiscalYear)
         let labels = self.labels
         navigation = Self.navigation(hasGuidelines: hasGuidelines, systemsOnly: options.systemsOnly) { labels[$0] ?? $0 }
         documentLinks = Self.documentLinks(documentKinds, language: options.language)
