@@ -17,11 +17,15 @@ public struct EnumSpec: Sendable, Hashable {
     /// The same without the long-vowel mark: 「サーバー」 as many offices write it is the
     /// label's 「サーバ」 (the ministry's spelling).
     private let plainLabels: [String]
+    /// Whether a label has the mark: without it in the label or the input, the comparison
+    /// without marks is the one already made.
+    private let labelsHaveLongVowels: Bool
 
     public init(_ cases: [EnumCase]) {
         self.cases = cases
         self.normalizedLabels = cases.map(\.label.ja.nfkcTrimmed)
         self.plainLabels = normalizedLabels.map(Self.withoutLongVowels)
+        labelsHaveLongVowels = normalizedLabels.contains { $0.contains("ー") }
     }
 
     static func withoutLongVowels(_ text: String) -> String {
@@ -44,9 +48,12 @@ public struct EnumSpec: Sendable, Hashable {
         if let index = normalizedLabels.firstIndex(of: key) { return cases[index].token }
         let lowered = key.lowercased()
         if let hit = cases.first(where: { $0.token == lowered }) { return hit.token }
-        guard key.contains("ー") || plainLabels != normalizedLabels else { return nil }
+        guard key.contains("ー") || labelsHaveLongVowels else { return nil }
         return plainLabels.firstIndex(of: Self.withoutLongVowels(key)).map { cases[$0].token }
     }
+
+    /// Several values as a list of them is written: `[mynumber, lgwan]`.
+    public var listExample: String { "[" + cases.prefix(2).map(\.token).joined(separator: ", ") + "]" }
 
     /// The allowed values as the hint shows them: `token（ラベル）, …`.
     public func listing(_ language: Language) -> String {

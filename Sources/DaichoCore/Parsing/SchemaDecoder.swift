@@ -87,10 +87,9 @@ struct SchemaDecoder {
             guard let text = scalar(node, path, expected: Self.expectInteger) else { return nil }
             guard let value = Self.integer(text) else {
                 // A field whose note gives its own example (対象年度: a Western year) says that one.
-                let example = spec.note.flatMap { $0.contains("例") ? $0 : nil }
                 return fail(.wrongType, path, node, text, Self.expectInteger,
-                            hint: LocalizedText(ja: "単位や記号を付けずに 0 以上の整数を書いてください（\(example ?? "例: 120")）",
-                                                en: "write a whole number of 0 or more without units (e.g. \(example == nil ? "120" : "2026"))"))
+                            hint: LocalizedText(ja: "単位や記号を付けずに 0 以上の整数を書いてください（\(spec.example ?? "例: 120")）",
+                                                en: "write a whole number of 0 or more without units" + (spec.example == nil ? " (e.g. 120)" : "")))
             }
             return inRange(Exact(value), spec, path, node, text) ? .integer(value) : nil
         case .number:

@@ -65,6 +65,9 @@ public struct FieldSpec: Sendable {
     public var maximum: Int? { storage.maximum }
     /// A short note for the template, e.g. the unit or an example.
     public var note: String? { storage.note }
+    /// The note when it gives an example (`西暦4桁で。例: 2026`): the hints for a wrong or a
+    /// missing number say it instead of the usual 「例: 120」.
+    var example: String? { note.flatMap { $0.contains("例") ? $0 : nil } }
     /// The dotted path without list indexes (`hardware.servers.os`), set when the schema is numbered.
     public var path: String { storage.path }
     /// The field's place in its schema, depth first; -1 before numbering.
@@ -169,9 +172,8 @@ extension FieldSpec {
             return LocalizedText(ja: "\(path) に次のいずれかを書いてください: \(values.listing(.ja))",
                                  en: "set \(path) to one of: \(values.listing(.en))")
         case .list(.enumeration(let values)):
-            let example = values.cases.prefix(2).map(\.token).joined(separator: ", ")
-            return LocalizedText(ja: "\(path) に [\(example)] のように書いてください。使える値: \(values.listing(.ja))",
-                                 en: "write \(path) as [\(example)]; allowed: \(values.listing(.en))")
+            return LocalizedText(ja: "\(path) に \(values.listExample) のように書いてください。使える値: \(values.listing(.ja))",
+                                 en: "write \(path) as \(values.listExample); allowed: \(values.listing(.en))")
         case .bool:
             return LocalizedText(ja: "\(path) に はい または いいえ を書いてください（\(ja)）", en: "set \(path) to yes or no (\(en))")
         case .date:
@@ -179,8 +181,7 @@ extension FieldSpec {
         case .yen:
             return LocalizedText(ja: "\(path) に金額を書いてください（例: 1200000）", en: "write an amount at \(path) (e.g. 1200000)")
         case .integer, .number:
-            let example = note.flatMap { $0.contains("例") ? $0 : nil } ?? "例: 120"
-            return LocalizedText(ja: "\(path) に数値を書いてください（\(example)）", en: "write a number at \(path)")
+            return LocalizedText(ja: "\(path) に数値を書いてください（\(example ?? "例: 120")）", en: "write a number at \(path)")
         case .group, .list(.group), .list(.markdownOrGroup), .markdownOrGroup, .scalarMap:
             return LocalizedText(ja: "\(path): の下に書いてください（daicho new で作る台帳のひな形に、書く項目があります）",
                                  en: "write it under \(path): (the blank ledger from daicho new lists its fields)")

@@ -56,10 +56,7 @@ public enum LedgerTemplate {
         switch field.kind {
         case .enumeration(let values), .list(.enumeration(let values)):
             let list = values.cases.map { "\($0.token) \($0.label.ja)" }.joined(separator: " | ")
-            if case .list = field.kind {
-                let example = values.cases.prefix(2).map(\.token).joined(separator: ", ")
-                text += "（複数可。[\(example)] のように）"
-            }
+            if case .list = field.kind { text += "（複数可。\(values.listExample) のように）" }
             text += ": " + list
         case .bool: text += "（はい／いいえ）"
         case .date: text += "（日付）"
