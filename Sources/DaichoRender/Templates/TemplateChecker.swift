@@ -144,11 +144,6 @@ final class TemplateChecker: Sendable {
         return (parts.dropLast() + [near]).joined(separator: ".")
     }
 
-    private func keys(of object: Any) -> Set<String> {
-        if let dictionary = object as? [String: Any] { return Set(dictionary.keys) }
-        _ = has("", in: object)  // fills the type's keys
-        return state.withLock { $0.keysByType[ObjectIdentifier(Swift.type(of: object))] } ?? []
-    }
 
     static func missingMessage(_ name: String) -> LocalizedText {
         LocalizedText(ja: "テンプレートの名前「\(name)」はこのページのデータにありません",
@@ -183,8 +178,14 @@ final class TemplateChecker: Sendable {
 
     private func has(_ key: String, in object: Any) -> Bool {
         if let dictionary = object as? [String: Any] { return dictionary[key] != nil }
+        return keys(of: object).contains(key)
+    }
+
+    /// The names a view model offers, worked out once per type.
+    private func keys(of object: Any) -> Set<String> {
+        if let dictionary = object as? [String: Any] { return Set(dictionary.keys) }
         let type = ObjectIdentifier(Swift.type(of: object))
-        if let keys = state.withLock({ $0.keysByType[type] }) { return keys.contains(key) }
+        if let keys = state.withLock({ $0.keysByType[type] }) { return keys }
         var keys = Set(Mirror(reflecting: object).children.compactMap(\.label))
         if let model = object as? any TemplateModel {
             // The key-path table must list every stored property (it may add computed ones).
@@ -193,7 +194,7 @@ final class TemplateChecker: Sendable {
             keys = model.templateKeys
         }
         state.withLock { $0.keysByType[type] = keys }
-        return keys.contains(key)
+        return keys
     }
 
     private func child(_ key: String, of object: Any) -> Any? {
