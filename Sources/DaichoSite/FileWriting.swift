@@ -10,6 +10,8 @@ public enum WriteError: Error, Sendable, Equatable {
     case notASite(String)
     /// The output folder holds the project, the templates or the current folder (`holds(output, folder)`).
     case holds(String, String)
+    /// The output is the project, the templates or the current folder itself.
+    case isKeptFolder(String)
     /// The file to write is one of the project's own: its settings, a ledger, a template.
     case projectFile(String)
     /// A rebuild failed after it had rewritten some files in place (the failure's message, in
@@ -49,7 +51,7 @@ public enum WriteError: Error, Sendable, Equatable {
             language == .ja
                 ? "「\(path)」は Daicho が作ったサイトではないため、置き換えません（空のフォルダか、新しいフォルダを指定してください）"
                 : "\(path) is not a site Daicho built; not replacing it (give an empty or new folder)"
-        case .holds(let path, let folder) where OutputFolder.realPath(path) == OutputFolder.realPath(folder):
+        case .isKeptFolder(let path):
             language == .ja
                 ? "出力先「\(path)」は、今いるフォルダかプロジェクト・テンプレートのフォルダそのものです（サイトを置き換えると一緒に消えます）。出力先には別のフォルダを指定してください（例: -o site）"
                 : "the output \(path) is the current, project or templates folder itself, which replacing the site would delete; give another folder (e.g. -o site)"

@@ -20,7 +20,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     public init(output: String, keeping: [String] = []) throws(WriteError) {
         let trimmed = Self.trimmed(output)
         guard Self.isReplaceable(trimmed) else { throw .notASite(trimmed) }
-        if let held = Self.firstHeld(keeping, in: trimmed) { throw .holds(trimmed, held) }
+        if let refusal = Self.refusal(output: trimmed, keeping: keeping) { throw refusal }
         self.output = trimmed
         staging = Self.stagingPath(for: trimmed)
         Self.removeLeftovers(beside: trimmed)
@@ -258,6 +258,14 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         return looksBuilt && !entries.contains("daicho.yaml") && !entries.contains("inventory")
     }
 
+    /// Why `output` may not take a site, if it may not: it is, or holds, one of `keeping` (the
+    /// project, the templates, the current folder), compared by real paths. Asked by full builds
+    /// and rebuilds alike, so whether `-o .` is taken does not depend on which comes next.
+    static func refusal(output: String, keeping: [String]) -> WriteError? {
+        guard let held = firstHeld(keeping, in: output) else { return nil }
+        return held == realPath(output) ? .isKeptFolder(output) : .holds(output, held)
+    }
+
     /// The first of `folders` that is `output` or lies inside it, compared by their real paths
     /// (and named by its real path: "." says nothing in a message).
     static func firstHeld(_ folders: [String], in output: String) -> String? {
@@ -288,7 +296,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             || inside(realPath(templates))
     }
 
-    static func realPath(_ path: String) -> String? {
+    private static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -114,12 +114,12 @@ public struct SiteBuilder: Sendable {
         defer { leave(previous) }
         let fingerprint = fingerprint(source, loaded)
         StageTimer.report("load folder and templates, read manifest", clock.now - started)
-        // The same folders a full build refuses to replace, refused here too: whether `-o .` is
-        // taken should not depend on which kind of build comes next.
         let keeping = [project, loaded.folder, FileManager.default.currentDirectoryPath]
-        if previous != nil, let held = OutputFolder.firstHeld(keeping, in: output) { throw WriteError.holds(output, held) }
         if let previous, previous.fingerprint == fingerprint,
            case let exports = Self.currentStamps(in: output), !Self.siteReplaced(exports, previous) {
+            // The folders a full build refuses to replace (`OutputFolder.init`) are refused here
+            // too: whether `-o .` is taken does not depend on which kind of build comes next.
+            if let refusal = OutputFolder.refusal(output: output, keeping: keeping) { throw refusal }
             started = clock.now
             // A full build killed since the last one left its staging folder beside the site (a
             // full build clears them as it starts, see `OutputFolder`).
