@@ -17,12 +17,20 @@ public struct KPIChecklist: Sendable {
         public var kpiLabel: LocalizedText?
         /// The ledgers answer it from a field the public profile hides: the figure is not published.
         public var withheld = false
+        /// The question of the ledgers it is answered from; nil for the others.
+        public var answers: Question?
+    }
+
+    /// The item answered from `question`: pages that quote a figure (the guideline) find it by
+    /// what it answers, not by its label's wording.
+    public func item(answering question: Question) -> Item? {
+        items.first { $0.answers == question }
     }
 
     public var items: [Item]
 
     /// The questions the ledgers answer, in the order of `init(ledgers:)`'s tallies.
-    private enum Question: Int, CaseIterable {
+    public enum Question: Int, CaseIterable, Sendable {
         case cloud, mainframe, notCustomized, package, sla, standardLayout, platform, bcpPlan, drills, offsite, audit, antivirus
 
         /// The ledger field the question is answered from.
@@ -82,9 +90,10 @@ public struct KPIChecklist: Sendable {
         }
         let withheld = Set(Question.allCases.filter { hides($0.source) })
         func kpi(_ question: Question) -> KPI? { withheld.contains(question) ? nil : tallies[question.rawValue] }
-        func item(_ guideline: Int, _ ja: String, _ en: String, _ kpiJa: String, _ kpiEn: String, _ value: KPI?) -> Item {
-            Item(guideline: guideline, question: LocalizedText(ja: ja, en: en), kpi: value, kpiLabel: LocalizedText(ja: kpiJa, en: kpiEn),
-                 withheld: value == nil)
+        func item(_ guideline: Int, _ ja: String, _ en: String, _ kpiJa: String, _ kpiEn: String, _ question: Question) -> Item {
+            let value = kpi(question)
+            return Item(guideline: guideline, question: LocalizedText(ja: ja, en: en), kpi: value,
+                        kpiLabel: LocalizedText(ja: kpiJa, en: kpiEn), withheld: value == nil, answers: question)
         }
         func manual(_ guideline: Int, _ ja: String, _ en: String) -> Item {
             Item(guideline: guideline, question: LocalizedText(ja: ja, en: en), kpi: nil, kpiLabel: nil)
@@ -92,41 +101,41 @@ public struct KPIChecklist: Sendable {
         items = [
             item(1, "クラウド（ASP・SaaS、自治体クラウド）を活用しているか", "Is the cloud (ASP/SaaS, joint cloud) in use?",
                  "クラウドを利用するシステムの割合", "Systems on the cloud",
-                 kpi(.cloud)),
+                 .cloud),
             manual(1, "自治体クラウドの導入に向けた検討（協議会、導入計画、効果試算）を行っているか",
                    "Is joint cloud adoption being planned (council, plan, estimate)?"),
             item(2, "メインフレームからの移行（オープン化）を進めているか", "Is the move away from mainframes under way?",
                  "メインフレームで動くシステムの割合", "Systems on a mainframe",
-                 kpi(.mainframe)),
+                 .mainframe),
             item(5, "カスタマイズを最小限に抑えているか（業務をパッケージに合わせる）", "Is customization kept to a minimum?",
                  "ノンカスタマイズ（パラメータ設定のみを含む）のシステムの割合", "Systems not customized (parameters only)",
-                 kpi(.notCustomized)),
+                 .notCustomized),
             item(5, "パッケージ・サービスを利用しているか", "Are packages and services used?",
                  "パッケージ・共同開発・サービス利用のシステムの割合", "Systems on a package, joint development or service",
-                 kpi(.package)),
+                 .package),
             manual(5, "カスタマイズの必要性を庁内で精査する仕組み（Fit & Gap、承認）があるか",
                    "Is every customization reviewed (Fit & Gap, approval)?"),
             item(6, "契約時にSLAを設定しているか", "Is an SLA set at contract?", "SLAを締結しているシステムの割合", "Systems with an SLA",
-                 kpi(.sla)),
+                 .sla),
             item(6, "次期更新で中間標準レイアウト仕様を活用できるか", "Can the intermediate standard layout be used at renewal?",
                  "中間標準レイアウトでデータを提供できるシステムの割合", "Systems able to export the standard layout",
-                 kpi(.standardLayout)),
+                 .standardLayout),
             item(6, "地域情報プラットフォームに準拠したシステムを選んでいるか", "Are regional-platform-compliant systems chosen?",
                  "地域情報プラットフォームに準拠したシステムの割合", "Systems compliant with the regional platform",
-                 kpi(.platform)),
+                 .platform),
             manual(6, "SLAを達成するための管理（SLM）を行っているか", "Is service-level management in place?"),
             item(9, "ICT-BCPを策定し、システムを記載しているか", "Does the ICT-BCP cover the systems?",
-                 "ICT-BCPに記載のあるシステムの割合", "Systems in the ICT-BCP", kpi(.bcpPlan)),
+                 "ICT-BCPに記載のあるシステムの割合", "Systems in the ICT-BCP", .bcpPlan),
             item(9, "ICT-BCPの訓練を実施しているか", "Are ICT-BCP drills held?", "訓練を実施しているシステムの割合", "Systems with drills",
-                 kpi(.drills)),
+                 .drills),
             item(9, "バックアップを庁舎外に保管しているか", "Are backups kept off site?",
                  "庁舎内にサーバがあるシステムのうち、庁舎外にバックアップを保管しているものの割合",
-                 "Systems with servers on the premises that keep backups off site", kpi(.offsite)),
+                 "Systems with servers on the premises that keep backups off site", .offsite),
             item(9, "情報セキュリティ監査を実施しているか", "Are security audits held?", "セキュリティ監査を実施しているシステムの割合",
-                 "Systems audited", kpi(.audit)),
+                 "Systems audited", .audit),
             item(9, "ウイルス対策を導入しているか", "Is antivirus installed?", "ウイルス対策が未導入の箇所がないシステムの割合",
                  "Systems without a missing antivirus",
-                 kpi(.antivirus)),
+                 .antivirus),
             manual(9, "情報システム部門から独立したCISO機能を確保しているか", "Is there an independent CISO function?"),
             manual(9, "情報セキュリティポリシーを見直し、研修を実施しているか", "Is the security policy reviewed and trained?"),
             Item(guideline: 10, question: LocalizedText(ja: "システム台帳を最新に保ち、チェックリストで進捗を確認しているか",

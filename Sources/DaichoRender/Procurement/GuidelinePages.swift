@@ -70,11 +70,8 @@ extension SiteContext {
     var guidelineFacts: GuidelineFacts {
         let a = analysis
         let checklist = kpiChecklist
-        func item(_ guideline: Int, _ prefix: String) -> KPIChecklist.Item? {
-            checklist.items.first { $0.guideline == guideline && ($0.kpiLabel?.ja.hasPrefix(prefix) ?? false) }
-        }
-        func share(_ guideline: Int, _ prefix: String) -> String {
-            guard let item = item(guideline, prefix) else { return "—" }
+        func share(_ question: KPIChecklist.Question) -> String {
+            guard let item = checklist.item(answering: question) else { return "—" }
             return item.withheld ? t("非公開", "not published") : item.kpi?.text ?? "—"
         }
         let withheld = t("非公開", "not published")
@@ -94,9 +91,9 @@ extension SiteContext {
             singleServerSystems: count(a.consolidation.candidates.count, shown: !visibility.hidesAny(Analysis.consolidationSources)),
             physicalBefore: a.consolidation.physicalBefore, physicalAfter: a.consolidation.physicalAfter,
             dedicatedTerminalTypes: a.terminals.types, dedicatedTerminals: a.terminals.total,
-            slaShare: share(6, "SLA"), nonCustomizedShare: share(5, "ノンカスタマイズ"), standardLayoutShare: share(6, "中間標準"),
-            bcpShare: share(9, "ICT-BCP"), offsiteShare: share(9, "庁舎内にサーバ"),
-            offsiteShown: item(9, "庁舎内にサーバ")?.withheld != true,
+            slaShare: share(.sla), nonCustomizedShare: share(.notCustomized), standardLayoutShare: share(.standardLayout),
+            bcpShare: share(.bcpPlan), offsiteShare: share(.offsite),
+            offsiteShown: checklist.item(answering: .offsite)?.withheld != true,
             noCostBreakdown: gapCount(.noCostBreakdown), noDesignDocs: gapCount(.noDesignDocs),
             noAnnualReport: gapCount(.noAnnualReport), staffSEWork: gapCount(.staffSEWork),
             customized: gapCount(.customized), gradeA: grade(0), gradeB: grade(1), gradeC: grade(2))
