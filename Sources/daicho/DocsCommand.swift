@@ -46,7 +46,7 @@ struct DocsCommand: AsyncParsableCommand {
         let text: String?
         var withErrors = false
         do {
-            let checked = try await pipeline.check(options.project).checked
+            let (source, checked) = try await pipeline.check(options.project)
             let loaded = try TemplateLoader().load(project: options.project, override: templates)
             if let out, OutputFolder.isProjectFile(out, project: options.project, templates: loaded.folder) {
                 throw WriteError.projectFile(out)
@@ -57,7 +57,7 @@ struct DocsCommand: AsyncParsableCommand {
             let valid = checked.validLedgers
             // A ledger of that id (or file) that has errors: a problem in what was written (exit 1).
             withErrors = checked.ledgers.contains { $0.id == id }
-                || checked.files.contains { ($0 as NSString).lastPathComponent.split(separator: ".").first.map(String.init) == id }
+                || source.ledgers.contains { $0.stem == id }
             text = try renderer.document(kind, for: id, format: format, project: checked.project, ledgers: valid,
                                          analysis: pipeline.analyze(checked, valid: valid))
             if let text, let out { try AtomicFile.writeNamed(Array(text.utf8), to: out) }
