@@ -55,18 +55,23 @@ public struct FollowUpReport: Sendable {
         // a clerk of another department).
         var entryByID: [String: Int] = [:]
         for (index, item) in entries.enumerated() where entryByID[item.entry.id] == nil { entryByID[item.entry.id] = index }
-        self.reporters = [:]
+        // Named only where a shared problem names them: both ends of each.
+        var named: [String: String] = [:]
+        func name(_ index: Int) {
+            let item = entries[index]
+            if named[item.entry.id] == nil { named[item.entry.id] = Self.described(item.entry, department: item.department, language) }
+        }
         for (index, item) in entries.enumerated() {
             for problem in item.entry.problems where !problem.related.isEmpty {
                 for id in problem.related {
                     guard let other = entryByID[id], other != index else { continue }
                     entries[other].entry.shared.append((problem, item.entry.id))
+                    name(index)
+                    name(other)
                 }
             }
         }
-        for item in entries {
-            reporters[item.entry.id] = reporters[item.entry.id] ?? Self.described(item.entry, department: item.department, language)
-        }
+        reporters = named
         var grouped: [String: [SystemEntry]] = [:]
         for item in entries { grouped[item.department, default: []].append(item.entry) }
         departments = grouped.keys.sorted().map { name in
