@@ -235,6 +235,30 @@ struct InventoryRulesTests {
         #expect(analysis.terminals.total == 5)
     }
 
+    /// 「fixed」 in two ledgers, 「Fixed」 and 「ＦＩＸＥＤ」 in one each: four ledgers, three groups to
+    /// the analysis (5 + 5 + 5 = 15 terminals, not 5). The two odd spellings are told the one most use.
+    @Test func groupNamesDifferingOnlyInCaseOrWidthAreWarned() async throws {
+        func ledger(_ id: String, _ group: String) -> String {
+            minimalLedger(id: id, extra: "hardware:\n  terminals:\n    dedicated: 5\n    group: \(group)")
+        }
+        let checked = await check([("a.yaml", ledger("a", "fixed")), ("b.yaml", ledger("b", "Fixed")),
+                                   ("c.yaml", ledger("c", "fixed")), ("d.yaml", ledger("d", "ＦＩＸＥＤ"))])
+        let warnings = checked.diagnostics.with(.terminalGroupSpelling)
+        #expect(warnings.map(\.location.file) == ["inventory/b.yaml", "inventory/d.yaml"])
+        #expect(warnings.allSatisfy { $0.severity == .warning && $0.fieldPath == "hardware.terminals.group" && $0.related == ["a", "c"] })
+        #expect(warnings.first?.message.ja == "共用端末グループ「Fixed」は「fixed」（a・c）と大文字・小文字か全角・半角だけが違うため、別のグループとして数えています")
+        #expect(warnings.first?.hint?.ja.contains("「fixed」と同じ綴り") == true)
+        let analysis = Analyzer(policy: checked.project.policy).analyze(checked.validLedgers, organization: checked.project.organization)
+        #expect(analysis.terminals.total == 15)
+        // One spelling: nothing to say. A group spelt like a system's id in another case is told the id.
+        let same = await check([("a.yaml", ledger("a", "fixed")), ("b.yaml", ledger("b", "fixed"))])
+        #expect(same.diagnostics.with(.terminalGroupSpelling).isEmpty)
+        let owner = minimalLedger(id: "juki", extra: "hardware:\n  terminals:\n    dedicated: 5")
+        let byID = await check([("a.yaml", ledger("a", "JUKI")), ("juki.yaml", owner)])
+        #expect(byID.diagnostics.with(.terminalGroupSpelling).first?.message.ja.contains("システム juki のID") == true)
+        #expect(byID.diagnostics.with(.terminalGroupSpelling).first?.related == ["juki"])
+    }
+
     @Test func organizationCodeCheckDigit() async {
         // 1×6 + 4×5 + 2×4 + 0×3 + 8×2 = 50; 50 mod 11 = 6; (11 − 6) mod 10 = 5.
         #expect(ProjectRules.checkDigit(of: [1, 4, 2, 0, 8]) == 5)

@@ -35,6 +35,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case integrationDirection = "integration-direction"
     case selfIntegration = "self-integration"
     case terminalGroupCount = "terminal-group-count"
+    case terminalGroupSpelling = "terminal-group-spelling"
     // Project file
     case organizationCode = "organization-code"
     case invalidBaseURL = "invalid-base-url"

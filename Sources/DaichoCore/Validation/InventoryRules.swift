@@ -26,6 +26,7 @@ public enum InventoryRules {
         }
         result += checkIntegrations(ledgers, first: first, owner: owner, fileStems: fileStems)
         result += checkTerminalGroups(ledgers)
+        result += checkTerminalGroupSpellings(ledgers)
         return result
     }
 
@@ -222,4 +223,60 @@ public enum InventoryRules {
         }
         return result
     }
+
+    /// Group names that differ only in case or width (`fixed-asset`, `Fixed-Asset`, `ｆｉｘｅｄ－ａｓｓｅｔ`)
+    /// are two groups to the count, so the shared terminals would count twice: most likely one
+    /// group typed two ways. A warning on each ledger that spells it otherwise than most do (a
+    /// group may name a system: that system's id counts as one spelling).
+    static func checkTerminalGroupSpellings(_ ledgers: [Ledger]) -> [Diagnostic] {
+        var named: [(position: Int, group: String)] = []
+        for (position, ledger) in ledgers.enumerated() {
+            if let group = ledger.hardware?.terminals?.group, ledger.hardware?.terminals?.dedicated != nil {
+                named.append((position, group))
+            }
+        }
+        guard !named.isEmpty else { return [] }
+        // Spellings by their folded form, each with the ledgers that use it.
+        var spellings: [String: [String: [Int]]] = [:]
+        for (position, group) in named {
+            spellings[Self.folded(group), default: [:]][group, default: []].append(position)
+        }
+        // Systems with terminals of their own (no group) are groups under their ids.
+        let ids = Set(ledgers.lazy.filter { $0.hardware?.terminals?.dedicated != nil && $0.hardware?.terminals?.group == nil }.map(\.id))
+        var result: [Diagnostic] = []
+        for key in spellings.keys.sorted() {
+            guard var forms = spellings[key] else { continue }
+            // A system whose id folds the same is a spelling too, without a ledger that names it.
+            for id in ids where forms[id] == nil && Self.folded(id) == key { forms[id] = [] }
+            guard forms.count > 1 else { continue }
+            // A system's id first (it cannot be spelt otherwise), then the spelling most ledgers
+            // use, then the first in order: the spelling to keep.
+            let kept = forms.keys.sorted { a, b in
+                if ids.contains(a) != ids.contains(b) { return ids.contains(a) }
+                let (ca, cb) = (forms[a]?.count ?? 0, forms[b]?.count ?? 0)
+                if ca != cb { return ca > cb }
+                return a < b
+            }[0]
+            let keptBy = (forms[kept] ?? []).map { ledgers[$0].id }.sorted()
+            for (form, positions) in forms.sorted(by: { $0.key < $1.key }) where form != kept {
+                for position in positions {
+                    let path = "hardware.terminals.group"
+                    let users = keptBy.isEmpty
+                        ? LocalizedText(ja: "システム \(kept) のID", en: "the id of system \(kept)")
+                        : LocalizedText(ja: "「\(kept)」（\(keptBy.joined(separator: "・"))）", en: "'\(kept)' (\(keptBy.joined(separator: ", ")))")
+                    var problem = Diagnostic(.warning, .terminalGroupSpelling, at: ledgers[position].sourceMap.location(of: path), field: path,
+                        LocalizedText(ja: "共用端末グループ「\(form)」は\(users.ja)と大文字・小文字か全角・半角だけが違うため、別のグループとして数えています",
+                                      en: "terminal group '\(form)' differs from \(users.en) only in case or width, so it is counted as another group"),
+                        hint: LocalizedText(ja: "同じ端末を共用しているなら「\(kept)」と同じ綴りにしてください（別の端末なら、違いが分かる名前にします）",
+                                            en: "spell it '\(kept)' if the terminals are the same (or else give a name that tells them apart)"))
+                    problem.related = keptBy.isEmpty ? [kept] : keptBy
+                    result.append(problem)
+                }
+            }
+        }
+        return result
+    }
+
+    /// A group name as people mean it: full-width letters as ASCII, any case.
+    static func folded(_ name: String) -> String { name.nfkcTrimmed.lowercased() }
 }
