@@ -1,7 +1,7 @@
 import DaichoCore
 @testable import DaichoSite
 import DaichoRender
-import FlyingFox
+@testable import FlyingFox
 import Foundation
 import Testing
 
@@ -70,6 +70,9 @@ struct PreviewTests {
         let head = try await send("/index.html", method: .HEAD)
         #expect(head.statusCode == .ok && head.headers[.contentType] == "text/html; charset=utf-8")
         #expect(try await head.bodyData.isEmpty)
+        // With the length of the page a GET gives ("<p>page</p>" is 11 bytes), as it goes out on the wire.
+        #expect(head.headers[.contentLength] == "11")
+        #expect(String(decoding: HTTPEncoder.encodeResponseHeader(head), as: UTF8.self).contains("Content-Length: 11\r\n"))
         #expect(PreviewServer.Handler.contentType("logo.PNG") == "image/png" && PreviewServer.Handler.contentType("a.CSS") == "text/css; charset=utf-8")
         // A page carries the version it was read at, for the reload script (named by the port).
         #expect(try await send("/index.html").headers[HTTPHeader("Set-Cookie")] == "daicho-version-8080=0; Path=/; SameSite=Strict")

@@ -293,10 +293,11 @@ public final class PreviewServer: Sendable {
             }
             let response = try await respond(to: request)
             // A HEAD is answered with the headers alone: a body after them would be read as the
-            // next response on the connection.
+            // next response on the connection. Its length is the one a GET would have (a
+            // download tool asks for it first); FlyingFox keeps a length the headers give.
             guard request.method == .HEAD else { return response }
             var headers = response.headers
-            headers[.contentLength] = nil
+            if case .httpBody(let body) = response.payload, let count = body.count { headers[.contentLength] = String(count) }
             return HTTPResponse(statusCode: response.statusCode, headers: headers, body: Data())
         }
 
