@@ -90,7 +90,9 @@ import Testing
         // juki sends; zeimu, silent, receives.
         #expect(site.text("systems/zeimu/rfi.md").contains("| 住民記録システム | 受信 | ファイル | 日次 | 異動情報 |"))
         #expect(site.text("systems/zeimu/rfp.md").contains("住民記録システム"))
-        #expect(!site.text("systems/zeimu/rfi.md").contains("他システムとの連携はありません"))
+        #expect(!site.text("systems/zeimu/rfi.md").contains("連携の記載がありません"))
+        // A ledger without links is not told it has none: the ledger may simply not say (the key is optional).
+        #expect(site.text("systems/kominkan/rfi.md").contains("台帳には他システムとの連携の記載がありません（【要記入】"))
         #expect(site.text("systems/juki/rfi.md").contains("。専用端末 4 台（端末グループ「madoguchi」）"))
         // A heading in the ledger's purpose goes below the section it is placed in: the page's
         // 「概要・目的」 (h3) and the RFI's 「### 2.1」.
