@@ -123,13 +123,18 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     static let ownTopLevel: Set<String> = ["index.html", "404.html", "sitemap.xml", "systems", "departments", "vendors", "analysis",
                                           "data", "assets", "guidelines", "search"]
 
+    /// What Daicho writes in `assets/` besides the templates' assets: the search index, which a
+    /// build of the system pages alone (`--only systems`) leaves out.
+    static let ownAssets: Set<String> = ["search-index.js"]
+
     static func noteLeftBehind(old: String, new: String) {
         let fileManager = FileManager.default
         var lost: [String] = []
         for folder in ["", "assets"] {
             let oldNames = (try? fileManager.contentsOfDirectory(atPath: old + (folder.isEmpty ? "" : "/" + folder))) ?? []
             let newNames = Set((try? fileManager.contentsOfDirectory(atPath: new + (folder.isEmpty ? "" : "/" + folder))) ?? [])
-            for name in oldNames.sorted() where !newNames.contains(name) && !(folder.isEmpty && ownTopLevel.contains(name)) {
+            let own = folder.isEmpty ? ownTopLevel : ownAssets
+            for name in oldNames.sorted() where !newNames.contains(name) && !own.contains(name) {
                 lost.append(folder.isEmpty ? name : folder + "/" + name)
             }
         }
@@ -254,7 +259,10 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { return true }
         guard isDirectory.boolValue, let entries = try? fileManager.contentsOfDirectory(atPath: path) else { return false }
         if entries.isEmpty { return true }
-        let looksBuilt = entries.contains("index.html") && entries.contains("assets") && entries.contains("systems")
+        // The manifest a build left beside the folder says Daicho made it, even with the front page
+        // deleted by hand (which otherwise kept every full build, `--no-incremental` too, from it).
+        let looksBuilt = (entries.contains("index.html") || FileManager.default.fileExists(atPath: BuildManifest.path(for: path)))
+            && entries.contains("assets") && entries.contains("systems")
         return looksBuilt && !entries.contains("daicho.yaml") && !entries.contains("inventory")
     }
 

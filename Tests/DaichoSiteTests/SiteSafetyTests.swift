@@ -446,6 +446,26 @@ import Testing
         }
     }
 
+    /// A site whose front page was deleted by hand is still the site Daicho built (its manifest is
+    /// beside it): a full build replaces it, and so does `--no-incremental`. Without the manifest
+    /// the same folder is refused, as any folder that does not look built.
+    @Test func aBuiltSiteWithoutItsFrontPageCanBeBuiltWhole() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let output = project + "/site"
+        let builder = SiteBuilder(options: SiteOptions(), templatesOverride: Paths.templates)
+        _ = try await builder.build(project: project, output: output)
+        try FileManager.default.removeItem(atPath: output + "/index.html")
+        guard case .built = try await builder.build(project: project, output: output, incremental: false) else {
+            Issue.record("the site must be built whole")
+            return
+        }
+        #expect(FileManager.default.fileExists(atPath: output + "/index.html"))
+        try FileManager.default.removeItem(atPath: output + "/index.html")
+        try FileManager.default.removeItem(atPath: project + "/.site.daicho-manifest")
+        await #expect(throws: WriteError.self) { _ = try await builder.build(project: project, output: output, incremental: false) }
+    }
+
     @Test func editingATemplateChangesTheOutput() async throws {
         let project = try copyFixture("small")
         defer { try? FileManager.default.removeItem(atPath: project) }
