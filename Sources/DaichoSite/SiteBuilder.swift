@@ -201,7 +201,10 @@ public struct SiteBuilder: Sendable {
     func fingerprint(_ source: ProjectSource, _ loaded: TemplateLoader.Loaded) -> String {
         ContentHash.of([
             "daicho-1", ProgramStamp.current, loaded.fingerprint, ContentHash.of(source.projectFile ?? []),
-            options.languageGiven ? options.language.rawValue : "site.lang",
+            // The pages' language as it comes out: `--lang ja` on a project whose `site.lang` is
+            // ja is the same site (it wrote every page again). Only read when `--lang` was given.
+            options.languageGiven && options.language != ProjectParser().parse(source.projectFile, file: "").project.site.language
+                ? options.language.rawValue : "site.lang",
             options.profile.rawValue, options.timestamp ?? "", options.draftDate ?? "", options.liveReloadURL ?? "",
             "\(options.systemsOnly)", "\(force)",
         ])

@@ -37,7 +37,9 @@ func checkedDraftDate(_ date: String?, language: Language) throws -> String? {
                          "daicho: --date '\(date)' is not a date (e.g. 2026-12-01)"))
         throw ExitCode(2)
     }
-    return date
+    // One spelling of the day however it was typed (`R8.12.1`, 令和8年12月1日): the English pages
+    // print it as given, and a rebuild on another spelling of the same day wrote every page again.
+    return parsed.description
 }
 
 /// `--jobs N`: how many files or pages to work on at once, from 1 to 1,024. The word after

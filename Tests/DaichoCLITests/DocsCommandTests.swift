@@ -203,6 +203,21 @@ struct DocsCommandTests {
         #expect(systemsOnly.status == 0 && systemsOnly.stderr.isEmpty, "\(systemsOnly.stderr)")
     }
 
+    /// `--lang` naming the language `site.lang` gives is the same site: nothing is written again,
+    /// either way; the other language is another site.
+    @Test func theProjectsOwnLanguageGivenAgainIsTheSameBuild() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        #expect(try CLI.run(["build", ".", "-q", "--templates", templates], in: project).status == 0)
+        for arguments in [["--lang", "ja"], []] {
+            let run = try CLI.run(["build", ".", "--templates", templates] + arguments, in: project)
+            #expect(run.status == 0 && run.stderr.contains("は最新です"), "\(arguments): \(run.stderr)")
+        }
+        let english = try CLI.run(["build", ".", "--templates", templates, "--lang", "en"], in: project)
+        #expect(english.status == 0 && !english.stderr.contains("up to date"), "\(english.stderr)")
+    }
+
     /// `-o .` is refused by every kind of build, not by a full one alone, with its own words.
     @Test func theCurrentFolderIsNeverTheOutput() throws {
         let project = try CLI.copyFixture("small")
@@ -242,5 +257,9 @@ struct DocsCommandTests {
         let era = try CLI.run(["docs", "juki", "--kind", "rfi", "--format", "html", "--templates", templates, "--date", "令和8年12月1日"], in: project)
         // Printed in the drafts' era form, the Western year beside it.
         #expect(era.status == 0 && era.stdout.contains("令和8年（2026年）12月1日"))
+        // The same day spelt another way is the same build: nothing is written again.
+        #expect(try CLI.run(["build", ".", "-q", "--templates", templates, "--date", "2026-12-01"], in: project).status == 0)
+        let again = try CLI.run(["build", ".", "--templates", templates, "--date", "R8.12.1"], in: project)
+        #expect(again.status == 0 && again.stderr.contains("は最新です"), "\(again.stderr)")
     }
 }
