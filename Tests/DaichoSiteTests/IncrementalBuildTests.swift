@@ -399,6 +399,40 @@ import Testing
         #expect(try tree(output) == full)
     }
 
+    /// A site of the system pages alone has one file with pieces, the systems list: edited or
+    /// deleted by hand, it is written anew and nothing else (it looked like a whole site put back
+    /// from a backup, and every file was written again). Put back from a backup, it is built whole.
+    @Test func aSystemsOnlySiteWithItsListEditedIsARebuild() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let output = project + "/site", backup = project + "/backup"
+        var options = SiteOptions()
+        options.systemsOnly = true
+        let builder = SiteBuilder(options: options, templatesOverride: Paths.templates)
+        _ = try await builder.build(project: project, output: output)
+        let list = try tree(output)["systems/index.html"]
+        for damage in ["edit", "delete"] {
+            if damage == "edit" { try Data("x".utf8).write(to: URL(fileURLWithPath: output + "/systems/index.html")) }
+            else { try FileManager.default.removeItem(atPath: output + "/systems/index.html") }
+            let times = try modificationTimes(output)
+            guard case .built(_, _, let summary) = try await builder.build(project: project, output: output) else {
+                Issue.record("\(damage): expected a rebuild")
+                continue
+            }
+            #expect(summary.pages == 1, "\(damage)")
+            #expect(try modificationTimes(output)["systems/juki/index.html"] == times["systems/juki/index.html"], "\(damage)")
+            #expect(try tree(output)["systems/index.html"] == list, "\(damage)")
+        }
+        try FileManager.default.copyItem(atPath: output, toPath: backup)
+        try replace("annual: {maintenance: 3600,", with: "annual: {maintenance: 3700,", in: project + "/inventory/juki.yaml")
+        _ = try await builder.build(project: project, output: output)
+        let current = try tree(output)
+        try FileManager.default.removeItem(atPath: output)
+        try FileManager.default.copyItem(atPath: backup, toPath: output)
+        _ = try await builder.build(project: project, output: output)
+        #expect(try tree(output) == current)
+    }
+
     /// A full build that stops (here a ledger error, after a `daicho.yaml` edit that makes every
     /// page new) leaves the old site and its manifest: undoing both finds the site up to date.
     @Test func aFullBuildThatStopsKeepsTheManifest() async throws {

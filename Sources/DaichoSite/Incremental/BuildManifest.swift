@@ -63,7 +63,7 @@ struct BuildManifest: Sendable {
     /// Ledger file → its stamp when it was last read (settled files only).
     var stamps: [String: FileStamp] = [:]
     /// Output path → its stamp once this build wrote it or found it to be the recorded bytes (the
-    /// files with pieces only, see `SiteBuilder.exportStamps`).
+    /// files with pieces, and `SiteBuilder.witnesses`; see `SiteBuilder.exportStamps`).
     var exportStamps: [String: FileStamp] = [:]
     /// The journal the manifest was read with, which the next rebuild adds its changes to.
     var journal: ManifestJournal? = nil

@@ -187,9 +187,15 @@ extension SiteBuilder {
     /// once for the two questions a build asks of them before it starts.
     static func currentStamps(in output: String) -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
-        for path in Fragments.files { stamps[path] = FileStamp(path: output + "/" + path) }
+        for path in Fragments.files + witnesses { stamps[path] = FileStamp(path: output + "/" + path) }
         return stamps
     }
+
+    /// A file every build writes (a site of the system pages alone too) and nobody edits, whose
+    /// stamp is kept with the exports' for `siteReplaced` alone: with a single file with pieces
+    /// (`--only systems` has only the systems list) one hand edit of it looked like a site put
+    /// back from a backup, and the whole site was written again.
+    static let witnesses = ["sitemap.xml"]
 
     /// Whether the site on disk is most likely not the one the manifest describes: every file with
     /// pieces the last build stamped has another stamp now (or is gone). That is what a folder
@@ -213,6 +219,8 @@ extension SiteBuilder {
             guard let now = FileStamp(path: output + "/" + path) else { continue }
             if wrote.contains(path) || verified[path] == now { stamps[path] = now }
         }
+        // As they are now: whatever changed them, the site on disk is the one this build leaves.
+        for path in witnesses { stamps[path] = FileStamp(path: output + "/" + path) }
         return stamps
     }
 }
