@@ -202,6 +202,15 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     private static func removeLeftovers(in parent: String, of name: String) {
         let prefix = ".\(name).building-"
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        // A manifest or journal being written when its build was killed, before its rename:
+        // `..<name>.daicho-manifest.<pid>.<n>.tmp` (see `AtomicFile`).
+        for kind in ["daicho-manifest", "daicho-journal"] {
+            let temporary = "..\(name).\(kind)."
+            for entry in entries where entry.hasPrefix(temporary) && entry.hasSuffix(".tmp") {
+                let number = entry.dropFirst(temporary.count).prefix { $0.isASCII && $0.isNumber }
+                if hasEnded(number) { unlink(ProjectLoader.join(parent, entry)) }
+            }
+        }
         for entry in entries where entry.hasPrefix(prefix) {
             // The process id, then nothing, ".old" or ".old-<n>" (see `commit`).
             let rest = entry.dropFirst(prefix.count)

@@ -47,14 +47,23 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: project) }
         let output = project + "/site"
         _ = try await build(project, output)
+        // A manifest or journal not yet renamed into place when its build was killed, too; one
+        // of a build that still runs is its own.
+        let running = project + "/..site.daicho-manifest.\(getppid()).7.tmp"
+        try Data().write(to: URL(fileURLWithPath: running))
         for edit in [false, true] {
             let leftover = project + "/.site.building-\(try endedProcessID())"
             try FileManager.default.createDirectory(atPath: leftover + "/systems", withIntermediateDirectories: true)
+            let ended = try endedProcessID()
+            let temporary = ["daicho-manifest", "daicho-journal"].map { project + "/..site.\($0).\(ended).42.tmp" }
+            for file in temporary { try Data("x".utf8).write(to: URL(fileURLWithPath: file)) }
             if edit { try replace("annual: {maintenance: 3600,", with: "annual: {maintenance: 3700,", in: project + "/inventory/juki.yaml") }
             let outcome = try await build(project, output)
             if case .built = outcome { #expect(edit) } else if case .unchanged = outcome { #expect(!edit) } else { Issue.record("\(outcome)") }
             #expect(!FileManager.default.fileExists(atPath: leftover), "edit: \(edit)")
+            #expect(temporary.allSatisfy { !FileManager.default.fileExists(atPath: $0) }, "edit: \(edit)")
         }
+        #expect(FileManager.default.fileExists(atPath: running))
     }
 
     @Test func unchangedInputsWriteNothing() async throws {
