@@ -333,11 +333,21 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     /// in there (replacing the link with a folder of its own would leave the published folder
     /// stale without a word). Any other path is returned as it is. (`docs --out` follows a link
     /// to a file the same way.)
+    /// A link to a folder not made yet names where the site goes, as a missing folder does.
     public static func followingLink(_ output: String) -> String {
-        let trimmed = trimmed(output)
-        var status = stat()
-        guard lstat(trimmed, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK, let target = realPath(trimmed) else { return trimmed }
-        return target
+        var path = trimmed(output)
+        // Links to links are followed to the last; a loop ends on its own name (reported as unwritable).
+        for _ in 0..<40 {
+            var status = stat()
+            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK else { return path }
+            if let target = realPath(path) { return target }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(path, &buffer, buffer.count - 1)
+            guard count > 0 else { return path }
+            let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            path = target.hasPrefix("/") ? target : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(target).path
+        }
+        return path
     }
 
     static func isSafe(_ path: String) -> Bool {

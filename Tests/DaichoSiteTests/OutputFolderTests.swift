@@ -193,6 +193,18 @@ struct OutputFolderTests {
         #expect(OutputFolder.followingLink("site/.") == "site")
         #expect(OutputFolder.followingLink("site/./") == "site")
         #expect(OutputFolder.followingLink("/") == "/")
+        // A link to a folder not made yet, relative to the link's folder, through a second link:
+        // the site is made there.
+        #expect(symlink("www/new", parent + "/later") == 0 && symlink(parent + "/later", parent + "/chain") == 0)
+        let made = OutputFolder.followingLink(parent + "/chain")
+        #expect(made.hasSuffix("/www/new"), "\(made)")
+        let fresh = try OutputFolder(output: made)
+        try await fresh.write([RenderedPage(path: "index.html", text: "new\n")])
+        try fresh.commit()
+        #expect(FileManager.default.contents(atPath: parent + "/later/index.html") == Data("new\n".utf8))
+        // A loop ends on a name of the loop.
+        #expect(symlink(parent + "/loop", parent + "/loop") == 0)
+        #expect(OutputFolder.followingLink(parent + "/loop") == parent + "/loop")
     }
 
     /// A killed process its parent has not reaped yet (a zombie) runs no build. The shell starts
