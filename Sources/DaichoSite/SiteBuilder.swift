@@ -21,6 +21,11 @@ public struct SiteBuilder: Sendable {
     /// waited seconds more for 73,000 old files to be deleted). A command that ends with the build
     /// removes it before it ends, or hands it to another process (below).
     public var removesOldSiteOnTheSide = false
+    /// Whether a rebuild may write the changed rows of a large export into its file where they are
+    /// (a cost edit changes a few kilobytes of 50 MB), rather than replace the file whole. Not for
+    /// `serve`, which may be sending that file as it changes: a download then held rows of both
+    /// builds. A replaced file is renamed over the old one, and a reader keeps the old bytes.
+    public var patchesInPlace = true
     /// A full build that writes more files than this leaves the site it replaced to a process of
     /// its own to remove (`OutputFolder.removeInOtherProcess`), and ends without waiting for it
     /// (`build` at national scale, after a template edit); a smaller old site is removed before

@@ -259,6 +259,34 @@ import Testing
         #expect(after["systems/juki/index.html"] != before["systems/juki/index.html"])
     }
 
+    /// `serve` replaces a changed export whole even when its length is kept: a download of the
+    /// old file goes on reading the old bytes (patched in place, it read rows of both builds).
+    @Test func serveReplacesExportsRatherThanPatchingThem() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let output = project + "/site", reference = project + "/reference"
+        var builder = SiteBuilder(options: SiteOptions(), templatesOverride: Paths.templates)
+        builder.patchesInPlace = false
+        _ = try await builder.build(project: project, output: output)
+        let path = output + "/" + Fragments.systemsJSON
+        let before = try #require(FileStamp(path: path))
+        // A reader that opened the file before the rebuild.
+        let reader = open(path, O_RDONLY)
+        defer { close(reader) }
+        let old = try #require(FileManager.default.contents(atPath: path))
+        try replace("{maintenance: 3600,", with: "{maintenance: 4200,", in: project + "/inventory/juki.yaml")
+        guard case .built = try await builder.build(project: project, output: output) else {
+            Issue.record("expected a rebuild")
+            return
+        }
+        #expect(try #require(FileStamp(path: path)).inode != before.inode)
+        var held = [UInt8](repeating: 0, count: old.count + 1)
+        #expect(pread(reader, &held, held.count, 0) == old.count)
+        #expect(Data(held.prefix(old.count)) == old)
+        _ = try await builder.build(project: project, output: reference, incremental: false)
+        #expect(try tree(output) == tree(reference))
+    }
+
     /// A file with pieces whose new bytes have the old length is patched where it differs (it
     /// keeps its inode); one whose length changes is replaced. Either way the site is a full build's.
     @Test func exportsOfTheSameLengthArePatchedInPlace() async throws {
@@ -292,7 +320,7 @@ import Testing
             #expect(patched[path] == first[path], "\(path) was replaced, not patched")
         }
         let manifest = try #require(BuildManifest.load(for: output))
-        #expect(manifest.exportStamps.count == Fragments.files.count)
+        #expect(manifest.exportStamps.count == Fragments.files.count + SiteBuilder.witnesses.count)
         // A patched export is recorded with a value derived from the patch, not its bytes' hash:
         // it is not hashed again.
         for path in lengthKept {

@@ -28,16 +28,22 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     private let beforeFirstChange: @Sendable () -> Void
     private var changing = false
 
+    /// Whether a file whose new bytes keep the old length may be patched where it is (see
+    /// `SiteBuilder.patchesInPlace`); otherwise every file is replaced whole.
+    private let patchesInPlace: Bool
+
     /// - Parameter beforeFirstChange: what must happen before the site stops being the one the
     ///   manifest describes (the rebuild removes the manifest).
-    init(root: String, previous: OutputHashes, beforeFirstChange: @escaping @Sendable () -> Void = {}) {
+    init(root: String, previous: OutputHashes, patchesInPlace: Bool = true, beforeFirstChange: @escaping @Sendable () -> Void = {}) {
         self.root = root
         self.previous = previous
+        self.patchesInPlace = patchesInPlace
         self.beforeFirstChange = beforeFirstChange
     }
 
     /// Hands over the verified files with pieces; called before the first of them is written.
     func takePrevious(_ files: [String: StoredBytes], stamps: [String: FileStamp]) {
+        guard patchesInPlace else { return }
         lock.withLock {
             for (path, bytes) in files {
                 guard let stamp = stamps[path], let recorded = previous[path] else { continue }

@@ -95,7 +95,7 @@ extension SiteBuilder {
         // finished (say, after the edit is undone and the ledgers match the old manifest again).
         // (The manifest `serve` keeps goes with the journal: it is used only while the journal it
         // saved is on disk, see `BuildMemory`.)
-        let sink = InPlaceSink(root: output, previous: previous.outputs) { BuildManifest.invalidate(for: output) }
+        let sink = InPlaceSink(root: output, previous: previous.outputs, patchesInPlace: patchesInPlace) { BuildManifest.invalidate(for: output) }
         // The previous files with pieces (50 MB at 10,000 systems) are mapped and verified while the ledgers are checked.
         let reusable = Task.detached { Self.reusableFiles(in: output, previous) }
         let build: PartialBuild

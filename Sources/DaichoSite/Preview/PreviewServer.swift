@@ -63,6 +63,7 @@ public final class PreviewServer: Sendable {
         var builder = SiteBuilder(options: options, templatesOverride: templatesOverride, workers: workers, cache: cache)
         builder.memory = BuildMemory(limit: options.oneAtATimeAbove)
         builder.removesOldSiteOnTheSide = true
+        builder.patchesInPlace = false
         self.builder = builder
         folder = PreviewFolder(cache: cache)
         watch = ProjectWatch(project: project, templates: templatesOverride)
