@@ -1,3 +1,4 @@
+import DaichoRender
 @testable import DaichoSite
 import Foundation
 import Testing
@@ -108,5 +109,27 @@ struct InPlacePatchTests {
         #expect(FileManager.default.contents(atPath: backup) == Data(old))
         #expect(unlink(backup) == 0)
         #expect(try patch.apply(to: path, expecting: try #require(FileStamp(path: path))))
+    }
+
+    /// A rebuild whose manifest cannot be invalidated first (its journal in a folder that may not
+    /// be changed) writes nothing and says the site is unchanged; once the first file is written,
+    /// it says the site changed.
+    @Test func aSinkThatCannotInvalidateTheManifestWritesNothing() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-sink-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data("old".utf8).write(to: URL(fileURLWithPath: root + "/index.html"))
+        let refusing = InPlaceSink(root: root, previous: OutputHashes()) { () throws(WriteError) in
+            throw WriteError.cannotWrite(root + "/.journal", "Operation not permitted")
+        }
+        await #expect(throws: WriteError.self) { try await refusing.write([RenderedPage(path: "index.html", text: "new")]) }
+        #expect(throws: WriteError.self) { try refusing.remove(["index.html"]) }
+        #expect(!refusing.hasChanged)
+        #expect(FileManager.default.contents(atPath: root + "/index.html") == Data("old".utf8))
+        let accepting = InPlaceSink(root: root, previous: OutputHashes())
+        #expect(!accepting.hasChanged)
+        try await accepting.write([RenderedPage(path: "index.html", text: "new")])
+        #expect(accepting.hasChanged)
+        #expect(FileManager.default.contents(atPath: root + "/index.html") == Data("new".utf8))
     }
 }

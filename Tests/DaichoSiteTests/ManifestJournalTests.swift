@@ -136,7 +136,7 @@ struct ManifestJournalTests {
         let journal = try #require(FileManager.default.contents(atPath: ManifestJournal.path(for: output)))
         #expect(BuildManifest.load(for: output) != nil)
 
-        BuildManifest.invalidate(for: output)
+        try BuildManifest.invalidate(for: output)
         #expect(BuildManifest.load(for: output) == nil)
         #expect(FileManager.default.fileExists(atPath: BuildManifest.path(for: output)))
         for broken in [journal.dropLast(3), journal + [0]] {
@@ -204,7 +204,7 @@ struct ManifestJournalTests {
         changed.outputs["systems/juki/index.html"] = 9
         memory.keep(changed, journal: try await changed.save(for: output, after: kept), for: output)
         Self.expectSameTables(try #require(memory.manifest(for: output)), changed)
-        BuildManifest.invalidate(for: output)
+        try BuildManifest.invalidate(for: output)
         #expect(memory.manifest(for: output) == nil)
     }
 

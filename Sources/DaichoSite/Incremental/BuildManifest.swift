@@ -234,7 +234,11 @@ struct BuildManifest: Sendable {
 
     /// Makes the manifest unreadable until the next save: its journal is removed, the large file
     /// stays for that save to add to.
-    static func invalidate(for output: String) {
-        ManifestJournal.remove(for: output)
+    /// Fails when the journal is there and cannot be removed (a folder that may not be changed):
+    /// the rebuild then writes nothing, since a manifest left in place would vouch for pages it
+    /// no longer describes.
+    static func invalidate(for output: String) throws(WriteError) {
+        let path = ManifestJournal.path(for: output)
+        guard unlink(path) == 0 || errno == ENOENT else { throw .cannotWrite(path, String(cString: strerror(errno))) }
     }
 }

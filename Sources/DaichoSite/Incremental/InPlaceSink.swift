@@ -25,8 +25,10 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     private var previousFiles: [String: PatchableFile] = [:]
 
     /// Run once, before the first file of the site changes (see `willChange`).
-    private let beforeFirstChange: @Sendable () -> Void
+    private let beforeFirstChange: @Sendable () throws(WriteError) -> Void
     private var changing = false
+    /// Set once a file of the site may have changed: written, removed, or about to be patched.
+    private var touched = false
 
     /// Whether a file whose new bytes keep the old length may be patched where it is (see
     /// `SiteBuilder.patchesInPlace`); otherwise every file is replaced whole.
@@ -34,7 +36,8 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
 
     /// - Parameter beforeFirstChange: what must happen before the site stops being the one the
     ///   manifest describes (the rebuild removes the manifest).
-    init(root: String, previous: OutputHashes, patchesInPlace: Bool = true, beforeFirstChange: @escaping @Sendable () -> Void = {}) {
+    init(root: String, previous: OutputHashes, patchesInPlace: Bool = true,
+         beforeFirstChange: @escaping @Sendable () throws(WriteError) -> Void = {}) {
         self.root = root
         self.previous = previous
         self.patchesInPlace = patchesInPlace
@@ -52,17 +55,22 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         }
     }
 
-    /// Whether the site has started to change (a file written or removed).
-    var hasChanged: Bool { lock.withLock { changing } }
+    /// Whether the site has started to change (a file written or removed); not when the first
+    /// write failed, which leaves the site as it was.
+    var hasChanged: Bool { lock.withLock { touched } }
 
     /// Called before each change to the site (a file written or removed); the first call runs
-    /// `beforeFirstChange`.
-    private func willChange() {
-        lock.withLock {
-            guard !changing else { return }
-            changing = true
-            beforeFirstChange()
-        }
+    /// `beforeFirstChange`, and nothing is changed when that fails.
+    private func willChange() throws(WriteError) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !changing else { return }
+        try beforeFirstChange()
+        changing = true
+    }
+
+    private func didChange() {
+        lock.withLock { touched = true }
     }
 
     func write(_ pages: [RenderedPage]) async throws {
@@ -76,7 +84,9 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
                     if StageTimer.enabled { lock.withLock { unchanged.append(page.path) } }
                     continue
                 }
-                willChange()
+                try willChange()
+                // Some runs may be written before a failure.
+                didChange()
                 let patched = try patch.apply(to: path, expecting: stamp)
                 // A file changed since it was mapped is written whole; the value recorded still
                 // names these bytes.
@@ -103,10 +113,11 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
                 }
                 continue
             }
-            willChange()
+            try willChange()
             try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
             try AtomicFile.write(page.bytes, to: path, durable: false)
             lock.withLock {
+                touched = true
                 rewritten += 1
                 if Fragments.files.contains(page.path) { replacedPieceFiles.insert(page.path) }
             }
@@ -149,9 +160,10 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     }
 
     /// Removes files of the site the build no longer makes, and a system's folder left empty.
-    func remove(_ paths: [String]) {
+    func remove(_ paths: [String]) throws(WriteError) {
         guard !paths.isEmpty else { return }
-        willChange()
+        try willChange()
+        didChange()
         for path in paths {
             try? FileManager.default.removeItem(atPath: root + "/" + path)
             // A folder left empty goes too (a system's, a vendor's or a department's that no
@@ -187,9 +199,10 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
             file.discard()
             return file.total
         }
-        willChange()
+        try willChange()
         let patched = try file.commit()
         lock.withLock {
+            touched = true
             rewritten += 1
             if patched, StageTimer.enabled { self.patched.append(relative) }
             if Fragments.files.contains(relative) { replacedPieceFiles.insert(relative) }

@@ -95,7 +95,9 @@ extension SiteBuilder {
         // finished (say, after the edit is undone and the ledgers match the old manifest again).
         // (The manifest `serve` keeps goes with the journal: it is used only while the journal it
         // saved is on disk, see `BuildMemory`.)
-        let sink = InPlaceSink(root: output, previous: previous.outputs, patchesInPlace: patchesInPlace) { BuildManifest.invalidate(for: output) }
+        let sink = InPlaceSink(root: output, previous: previous.outputs, patchesInPlace: patchesInPlace) { () throws(WriteError) in
+            try BuildManifest.invalidate(for: output)
+        }
         // The previous files with pieces (50 MB at 10,000 systems) are mapped and verified while the ledgers are checked.
         let reusable = Task.detached { Self.reusableFiles(in: output, previous) }
         let build: PartialBuild
@@ -134,7 +136,7 @@ extension SiteBuilder {
         }
         for path in removed { outputs[path] = nil }
         written.forEach { path, hash in outputs[path] = hash }
-        sink.remove(removed)
+        try sink.remove(removed)
         let manifest = BuildManifest(fingerprint: fingerprint, folder: source.folder, ledgers: build.entries, outputs: outputs, fragments: summary.fragments,
                                      stamps: stamps, exportStamps: Self.exportStamps(in: output, wrote: sink.replacedPieceFiles,
                                                                                      verified: await reusable.value.stamps))
