@@ -30,14 +30,21 @@ public enum WriteError: Error, Sendable, Equatable {
     }
 
     /// What to do, where the path says more than the reason: a full build stages the site in a
-    /// folder beside the output (`.site.building-<pid>`), so it needs to write in the output's parent.
-    static func hint(path: String, reason: String) -> String {
-        guard path.contains(".building-") else { return "" }
-        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    /// folder beside the output (`.site.building-<pid>`), so it needs to write in the output's
+    /// parent, which is named (the staging folder itself is gone by the time this is read).
+    static func hint(path: String, reason: String, language: Language) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard let staging = parts.firstIndex(where: { $0.hasPrefix(".") && $0.contains(".building-") }) else { return "" }
+        let parent = parts[..<staging].joined(separator: "/")
+        let parentShown = staging == 0 ? "." : parent.isEmpty ? "/" : parent
         if reason == String(cString: strerror(ENOSPC)) || reason == String(cString: strerror(EDQUOT)) {
-            return "。サイトは完成してから置き換えるため、今のサイトと同じくらいの空きが「\(parent)」に要ります"
+            return language == .ja
+                ? "。サイトは隣のフォルダで完成させてから置き換えるため、新しいサイト全体が入る空きが「\(parentShown)」に要ります（今のサイトは置き換えるまで残ります）"
+                : ". The site is made whole in a folder beside the output before it replaces the old one, so \(parentShown) needs room for the whole new site (the old one stays until then)"
         }
-        return "。サイトは隣の作業用フォルダで作ってから置き換えるため、出力先の親フォルダ「\(parent)」に書き込めることが必要です"
+        return language == .ja
+            ? "。サイトは隣の作業用フォルダで作ってから置き換えるため、出力先の親フォルダ「\(parentShown)」に書き込めることが必要です"
+            : ". The site is made in a folder beside the output and then swapped in, so the output's parent folder \(parentShown) must be writable"
     }
 
     public func message(_ language: Language) -> String {
@@ -45,8 +52,8 @@ public enum WriteError: Error, Sendable, Equatable {
         case .exists(let path):
             language == .ja ? "「\(path)」は既にあります。上書きはしません" : "\(path) already exists; not overwriting"
         case .cannotWrite(let path, let reason):
-            language == .ja ? "「\(path)」に書き込めません（\(Self.japanese(reason))）" + Self.hint(path: path, reason: reason)
-                            : "cannot write \(path) (\(reason))"
+            language == .ja ? "「\(path)」に書き込めません（\(Self.japanese(reason))）" + Self.hint(path: path, reason: reason, language: language)
+                            : "cannot write \(path) (\(reason))" + Self.hint(path: path, reason: reason, language: language)
         case .notASite(let path):
             language == .ja
                 ? "「\(path)」は Daicho が作ったサイトではないため、置き換えません（空のフォルダか、新しいフォルダを指定してください）"

@@ -116,6 +116,12 @@ struct OutputFolderTests {
         #expect(staging == "「/var/www/.html.building-12」に書き込めません（書き込みの権限がありません）。サイトは隣の作業用フォルダで作ってから"
                 + "置き換えるため、出力先の親フォルダ「/var/www」に書き込めることが必要です")
         #expect(WriteError.cannotWrite("x", "odd").message(.ja) == "「x」に書き込めません（odd）")
+        // A full disk, met deep in the staging folder: the folder named is the output's parent
+        // (the staging folder is removed by then), and the room asked for is the new site's.
+        let full = WriteError.cannotWrite("/mnt/small/.site.building-7/systems/a/index.html", String(cString: strerror(ENOSPC)))
+        #expect(full.message(.ja).hasSuffix("新しいサイト全体が入る空きが「/mnt/small」に要ります（今のサイトは置き換えるまで残ります）"))
+        #expect(full.message(.en).contains("so /mnt/small needs room for the whole new site"))
+        #expect(WriteError.cannotWrite(".site.building-7/x", String(cString: strerror(EROFS))).message(.en).hasSuffix("parent folder . must be writable"))
     }
 
     /// A finished site replaces the old one in one step (renameat2's exchange), so no moment has
