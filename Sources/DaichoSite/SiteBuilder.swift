@@ -206,13 +206,19 @@ public struct SiteBuilder: Sendable {
     func fingerprint(_ source: ProjectSource, _ loaded: TemplateLoader.Loaded) -> String {
         ContentHash.of([
             "daicho-1", ProgramStamp.current, loaded.fingerprint, ContentHash.of(source.projectFile ?? []),
-            // The pages' language as it comes out: `--lang ja` on a project whose `site.lang` is
-            // ja is the same site (it wrote every page again). Only read when `--lang` was given.
-            options.languageGiven && options.language != ProjectParser().parse(source.projectFile, file: "").project.site.language
-                ? options.language.rawValue : "site.lang",
+            languageKey(source),
             options.profile.rawValue, options.timestamp ?? "", options.draftDate ?? "", options.liveReloadURL ?? "",
             "\(options.systemsOnly)", "\(force)",
         ])
+    }
+
+    /// The pages' language as they come out: `--lang ja` on a project whose `site.lang` is ja is
+    /// the same site as no `--lang` (it wrote every page again). `daicho.yaml` is read for it only
+    /// when `--lang` was given (its bytes are in the fingerprint already).
+    private func languageKey(_ source: ProjectSource) -> String {
+        guard options.languageGiven else { return "site.lang" }
+        let siteLanguage = ProjectParser().parse(source.projectFile, file: "").project.site.language
+        return options.language == siteLanguage ? "site.lang" : options.language.rawValue
     }
 
     func renderer(_ loaded: TemplateLoader.Loaded, project: Project) -> SiteRenderer {

@@ -241,14 +241,18 @@ public enum InventoryRules {
         for (position, group) in named {
             spellings[Self.folded(group), default: [:]][group, default: []].append(position)
         }
-        // Systems with terminals of their own (no group) are groups under their ids.
-        let ids = Set(ledgers.lazy.filter { $0.hardware?.terminals?.dedicated != nil && $0.hardware?.terminals?.group == nil }.map(\.id))
+        // Systems with terminals of their own (no group) are groups under their ids: one whose id
+        // folds as a group name does is a spelling too, without a ledger that names it.
+        var ids: Set<String> = []
+        for ledger in ledgers where ledger.hardware?.terminals?.dedicated != nil && ledger.hardware?.terminals?.group == nil {
+            let key = Self.folded(ledger.id)
+            guard spellings[key] != nil else { continue }
+            ids.insert(ledger.id)
+            if spellings[key]?[ledger.id] == nil { spellings[key]?[ledger.id] = [] }
+        }
         var result: [Diagnostic] = []
         for key in spellings.keys.sorted() {
-            guard var forms = spellings[key] else { continue }
-            // A system whose id folds the same is a spelling too, without a ledger that names it.
-            for id in ids where forms[id] == nil && Self.folded(id) == key { forms[id] = [] }
-            guard forms.count > 1 else { continue }
+            guard let forms = spellings[key], forms.count > 1 else { continue }
             // A system's id first (it cannot be spelt otherwise), then the spelling most ledgers
             // use, then the first in order: the spelling to keep.
             let kept = forms.keys.sorted { a, b in
