@@ -40,6 +40,9 @@ enum CLI {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// The templates the package ships, as `--templates` takes them.
+    static var shippedTemplates: String { packageRoot.appendingPathComponent("templates").path }
+
     /// A fresh copy of a fixture project in a temporary folder.
     static func copyFixture(_ name: String) throws -> URL {
         let target = FileManager.default.temporaryDirectory

@@ -69,7 +69,7 @@ struct CacheTests {
         let project = try CLI.copyFixture("small")
         defer { try? FileManager.default.removeItem(at: project) }
         let parent = project.deletingLastPathComponent(), name = project.lastPathComponent
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let templates = CLI.shippedTemplates
         func build(_ spelling: String) throws -> CLI.Output {
             try CLI.run(["build", spelling, "-o", project.path + "/site", "--templates", templates, "--lang", "en"], in: parent)
         }
@@ -89,7 +89,7 @@ struct CacheTests {
         let project = try CLI.copyFixture("small")
         defer { try? FileManager.default.removeItem(at: project) }
         let parent = project.deletingLastPathComponent(), name = project.lastPathComponent
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let templates = CLI.shippedTemplates
         func build(_ spelling: String, in folder: URL) throws -> CLI.Output {
             try CLI.run(["build", spelling, "-o", project.path + "/site", "--templates", templates, "--lang", "en"], in: folder)
         }
@@ -118,7 +118,7 @@ struct CacheTests {
         defer { try? FileManager.default.removeItem(at: project) }
         let other = project.appendingPathComponent("daicho-updated")
         try FileManager.default.copyItem(at: CLI.executable, to: other)
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let templates = CLI.shippedTemplates
         func build(_ program: URL? = nil) throws -> CLI.Output {
             try CLI.run(["build", ".", "--templates", templates, "--lang", "en"], in: project, program: program)
         }

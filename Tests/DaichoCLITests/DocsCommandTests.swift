@@ -7,7 +7,7 @@ struct DocsCommandTests {
     @Test func oneDocumentIsTheSameAsTheBuildWrites() throws {
         let project = try CLI.copyFixture("small")
         defer { try? FileManager.default.removeItem(at: project) }
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let templates = CLI.shippedTemplates
         #expect(try CLI.run(["build", ".", "-q", "--templates", templates, "--date", "2026-12-01"], in: project).status == 0)
         for kind in ["rfi", "rfp", "sla"] {
             let markdown = try CLI.run(["docs", "juki", "--kind", kind, "--templates", templates, "--date", "2026-12-01"], in: project)
@@ -48,7 +48,7 @@ struct DocsCommandTests {
     @Test func outFollowsALinkAndWritesIntoAPipe() throws {
         let project = try CLI.copyFixture("small")
         defer { try? FileManager.default.removeItem(at: project) }
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let templates = CLI.shippedTemplates
         let target = project.appendingPathComponent("drafts/sla.md")
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("old\n".utf8).write(to: target)
@@ -79,91 +79,6 @@ struct DocsCommandTests {
         #expect(lstat(pipe.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO)
     }
 
-    /// A templates folder copied without its style sheet is refused with the file to copy (it
-    /// built a site whose every page linked a missing style sheet), and the site is left as it was.
-    @Test func aTemplatesFolderWithoutItsAssetsIsRefused() throws {
-        let (project, templates) = try CLI.copyFixtureWithTemplates("small")
-        defer { try? FileManager.default.removeItem(at: project) }
-        #expect(try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project).status == 0)
-        try FileManager.default.removeItem(at: templates.appendingPathComponent("assets/style.css"))
-        let run = try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project)
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("assets/style.css」がありません"), "\(run.stderr)")
-        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("site/assets/style.css").path))
-    }
-
-    /// Unknown names in two templates: both are printed, each at its place, then their count,
-    /// and the built site is left as it was.
-    @Test func everyTemplateErrorIsPrintedAtOnce() throws {
-        let (project, templates) = try CLI.copyFixtureWithTemplates("small")
-        defer { try? FileManager.default.removeItem(at: project) }
-        #expect(try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project).status == 0)
-        let index = project.appendingPathComponent("site/index.html")
-        let before = try Data(contentsOf: index)
-        for (file, name) in [("layouts/dashboard.mustache", "dashbord"), ("procurement/sla.md", "grde")] {
-            let url = templates.appendingPathComponent(file)
-            try ("{{\(name)}}\n" + String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
-        }
-        let run = try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project)
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("layouts/dashboard.mustache:1:1: error: [dashbord]"), "\(run.stderr)")
-        #expect(run.stderr.contains("procurement/sla.md:1:1: error: [grde]"), "\(run.stderr)")
-        #expect(run.stderr.hasSuffix("テンプレートのエラー 2 件\n"), "\(run.stderr)")
-        #expect(try Data(contentsOf: index) == before)
-    }
-
-    /// A project's templates folder without one of its layouts (renamed while being edited) is
-    /// refused by name; the build never falls back to the shipped templates, which would drop
-    /// every other customisation without a word.
-    @Test func aTemplatesFolderMissingALayoutIsRefusedByName() throws {
-        let (project, templates) = try CLI.copyFixtureWithTemplates("small")
-        defer { try? FileManager.default.removeItem(at: project) }
-        try FileManager.default.moveItem(at: templates.appendingPathComponent("layouts/system.mustache"),
-                                         to: templates.appendingPathComponent("layouts/system.mustache.bak"))
-        // The program beside the package's templates would otherwise take those.
-        let run = try CLI.run(["build", ".", "-q"], in: project)
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("system.mustache がありません"), "\(run.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("site").path))
-    }
-
-    /// Assets in sub-folders (a logo in `images/`) are copied; an image a layout links that the
-    /// folder lacks is named, with every other missing file, in one run.
-    @Test func assetsInSubFoldersAreCopiedAndMissingOnesNamed() throws {
-        let (project, templates) = try CLI.copyFixtureWithTemplates("small")
-        defer { try? FileManager.default.removeItem(at: project) }
-        try FileManager.default.createDirectory(at: templates.appendingPathComponent("assets/images"), withIntermediateDirectories: true)
-        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: templates.appendingPathComponent("assets/images/logo.png"))
-        let header = templates.appendingPathComponent("layouts/header.mustache")
-        let original = try String(contentsOf: header, encoding: .utf8)
-        try (original + "<img src=\"{{page.root}}assets/images/logo.png\" alt=\"\">\n").write(to: header, atomically: true, encoding: .utf8)
-        #expect(try CLI.run(["build", ".", "-q"], in: project).status == 0)
-        #expect(try Data(contentsOf: project.appendingPathComponent("site/assets/images/logo.png")) == Data([0x89, 0x50, 0x4E, 0x47]))
-        try (original + "<img src=\"assets/images/seal.png\"><img src=\"assets/fonts/x.woff2\">\n").write(to: header, atomically: true, encoding: .utf8)
-        let run = try CLI.run(["build", ".", "-q"], in: project)
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("assets/images/seal.png」がありません") && run.stderr.contains("assets/fonts/x.woff2」がありません"), "\(run.stderr)")
-    }
-
-    /// A partial that includes itself used to crash the build (the renderer ran out of stack);
-    /// now the build refuses the templates, names the tag, and leaves the built site as it was.
-    @Test func aPartialIncludingItselfIsAnErrorNotACrash() throws {
-        let (project, templates) = try CLI.copyFixtureWithTemplates("small")
-        defer { try? FileManager.default.removeItem(at: project) }
-        #expect(try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project).status == 0)
-        let index = project.appendingPathComponent("site/index.html")
-        let before = try Data(contentsOf: index)
-        let footer = templates.appendingPathComponent("layouts/footer.mustache")
-        let lines = try String(contentsOf: footer, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count
-        try (String(contentsOf: footer, encoding: .utf8) + "{{> footer}}\n").write(to: footer, atomically: true, encoding: .utf8)
-        let run = try CLI.run(["build", ".", "-q", "--templates", templates.path], in: project)
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("layouts/footer.mustache:\(lines):1: error: [footer] 部分テンプレートが循環しています（footer → footer）"),
-                "\(run.stderr)")
-        #expect(run.stderr.contains("ヒント: {{> footer}} を消すか"))
-        #expect(try Data(contentsOf: index) == before)
-    }
-
     /// A system whose own ledger has errors gets no draft: an error in what was written (1), not
     /// a usage error (2), and the message says so rather than that the ledger is missing.
     @Test func aSystemWithErrorsIsAnErrorInTheLedger() throws {
@@ -172,7 +87,7 @@ struct DocsCommandTests {
         let zeimu = project.appendingPathComponent("inventory/zeimu.yaml")
         try String(contentsOf: zeimu, encoding: .utf8).replacing("category: resident", with: "category: xxx")
             .write(to: zeimu, atomically: true, encoding: .utf8)
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let templates = CLI.shippedTemplates
         let run = try CLI.run(["docs", "zeimu", "--kind", "rfi", "--force", "--templates", templates], in: project)
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stderr.contains("ID「zeimu」の台帳にエラーがあるため"), "\(run.stderr)")
@@ -181,61 +96,10 @@ struct DocsCommandTests {
         #expect(missing.status == 2 && missing.stderr.contains("ID「nope」の台帳がありません"))
     }
 
-    /// A file someone put into the site survives rebuilds but not a full build, which names it.
-    @Test func aFullBuildNamesTheFilesItLeavesBehind() throws {
-        let project = try CLI.copyFixture("small")
-        defer { try? FileManager.default.removeItem(at: project) }
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
-        #expect(try CLI.run(["build", ".", "-q", "--templates", templates], in: project).status == 0)
-        let site = project.appendingPathComponent("site")
-        try "Options -Indexes\n".write(to: site.appendingPathComponent(".htaccess"), atomically: true, encoding: .utf8)
-        try "logo".write(to: site.appendingPathComponent("assets/logo.png"), atomically: true, encoding: .utf8)
-        let quiet = try CLI.run(["build", ".", "-q", "--templates", templates], in: project)
-        #expect(quiet.status == 0 && !quiet.stderr.contains("警告"))
-        let full = try CLI.run(["build", ".", "-q", "--no-incremental", "--templates", templates], in: project)
-        #expect(full.status == 0)
-        #expect(full.stderr.contains("Daicho の作らないファイル（.htaccess、assets/logo.png）"), "\(full.stderr)")
-        #expect(full.stderr.contains("templates/assets/ に置けば"))
-        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(".htaccess").path))
-        // Nothing of Daicho's own is named, nor the search index a build of the system pages alone leaves out.
-        #expect(try CLI.run(["build", ".", "-q", "--no-incremental", "--templates", templates], in: project).stderr.isEmpty)
-        let systemsOnly = try CLI.run(["build", ".", "-q", "--only", "systems", "--templates", templates], in: project)
-        #expect(systemsOnly.status == 0 && systemsOnly.stderr.isEmpty, "\(systemsOnly.stderr)")
-    }
-
-    /// `--lang` naming the language `site.lang` gives is the same site: nothing is written again,
-    /// either way; the other language is another site.
-    @Test func theProjectsOwnLanguageGivenAgainIsTheSameBuild() throws {
-        let project = try CLI.copyFixture("small")
-        defer { try? FileManager.default.removeItem(at: project) }
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
-        #expect(try CLI.run(["build", ".", "-q", "--templates", templates], in: project).status == 0)
-        for arguments in [["--lang", "ja"], []] {
-            let run = try CLI.run(["build", ".", "--templates", templates] + arguments, in: project)
-            #expect(run.status == 0 && run.stderr.contains("は最新です"), "\(arguments): \(run.stderr)")
-        }
-        let english = try CLI.run(["build", ".", "--templates", templates, "--lang", "en"], in: project)
-        #expect(english.status == 0 && !english.stderr.contains("up to date"), "\(english.stderr)")
-    }
-
-    /// `-o .` is refused by every kind of build, not by a full one alone, with its own words.
-    @Test func theCurrentFolderIsNeverTheOutput() throws {
-        let project = try CLI.copyFixture("small")
-        defer { try? FileManager.default.removeItem(at: project) }
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
-        let site = project.appendingPathComponent("site")
-        #expect(try CLI.run(["build", project.path, "-q", "-o", site.path, "--templates", templates], in: project).status == 0)
-        for arguments in [[], ["--no-incremental"]] {
-            let run = try CLI.run(["build", project.path, "-q", "-o", ".", "--templates", templates] + arguments, in: site)
-            #expect(run.status == 2 && run.stderr.contains("今いるフォルダかプロジェクト・テンプレートのフォルダそのものです"), "\(arguments): \(run.stderr)")
-        }
-        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
-    }
-
     @Test func unknownSystemIsAUsageError() throws {
         let project = try CLI.copyFixture("small")
         defer { try? FileManager.default.removeItem(at: project) }
-        let output = try CLI.run(["docs", "nope", "--kind", "rfi", "--templates", CLI.packageRoot.appendingPathComponent("templates").path],
+        let output = try CLI.run(["docs", "nope", "--kind", "rfi", "--templates", CLI.shippedTemplates],
                                  in: project)
         #expect(output.status == 2)
         #expect(output.stderr.contains("nope"))
@@ -246,7 +110,7 @@ struct DocsCommandTests {
     @Test func aDraftDateMustBeADate() throws {
         let project = try CLI.copyFixture("small")
         defer { try? FileManager.default.removeItem(at: project) }
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let templates = CLI.shippedTemplates
         for date in ["2026-13-45", "2026-02-30", "2026-12", "あした"] {
             let build = try CLI.run(["build", ".", "-q", "--templates", templates, "--date", date], in: project)
             #expect(build.status == 2 && build.stderr.contains("--date「\(date)」は日付として読めません"), "\(date): \(build.stderr)")

@@ -13,7 +13,7 @@ struct ForceBuildTests {
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.contains(edit.0))
         try text.replacingOccurrences(of: edit.0, with: edit.1).write(to: file, atomically: true, encoding: .utf8)
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let templates = CLI.shippedTemplates
         let built = try CLI.run(["build", ".", "--force", "--templates", templates], in: project)
         #expect(built.status == 0)
         #expect(built.stderr.contains("エラーのある 1 ファイルを除いて"), "\(built.stderr)")
@@ -39,7 +39,7 @@ struct ForceBuildTests {
     @Test func theBuildCountsTheWarningsCheckShows() throws {
         let project = try CLI.copySample()
         defer { try? FileManager.default.removeItem(at: project) }
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let templates = CLI.shippedTemplates
         let check = try CLI.run(["check", "."], in: project)
         let count = try #require(check.stdout.firstMatch(of: /警告 (\d+) 件/).map { Int($0.1) ?? 0 })
         #expect(count > 0)

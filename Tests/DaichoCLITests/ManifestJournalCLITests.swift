@@ -9,7 +9,7 @@ struct ManifestJournalCLITests {
     @Test func aRebuildThatFailsPartWaySaysTheSiteIsPartlyUpdated() throws {
         let project = try CLI.copyFixture("small")
         defer { try? FileManager.default.removeItem(at: project) }
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let templates = CLI.shippedTemplates
         #expect(try CLI.run(["build", ".", "-q", "--templates", templates], in: project).status == 0)
         let ledger = project.appendingPathComponent("inventory/juki.yaml")
         try String(contentsOf: ledger, encoding: .utf8).replacing("name: 住民記録システム", with: "name: 住民記録システム改")
@@ -31,7 +31,7 @@ struct ManifestJournalCLITests {
     @Test func aRebuildWithoutItsJournalRendersEveryPage() throws {
         let project = try CLI.copyFixture("small")
         defer { try? FileManager.default.removeItem(at: project) }
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let templates = CLI.shippedTemplates
         let journal = project.appendingPathComponent(".site.daicho-journal").path
         let ledger = project.appendingPathComponent("inventory/juki.yaml").path
         func build(_ output: String = "site", full: Bool = false) throws -> Int {

@@ -27,7 +27,7 @@ struct ServeCommandTests {
         let port = 18_000 + Int(getpid() % 1000)
         let process = Process()
         process.executableURL = CLI.executable
-        process.arguments = ["serve", project.path, "--port", "\(port)", "--templates", CLI.packageRoot.appendingPathComponent("templates").path]
+        process.arguments = ["serve", project.path, "--port", "\(port)", "--templates", CLI.shippedTemplates]
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { process.terminate(); process.waitUntilExit() }
@@ -86,7 +86,7 @@ struct ServeCommandTests {
     @Test func aMistypedFolderStopsServeAndATemplateErrorIsShownWhereItIs() async throws {
         let project = try CLI.copyFixture("small")
         defer { try? FileManager.default.removeItem(at: project) }
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let templates = CLI.shippedTemplates
         let port = 20_000 + Int(getpid() % 1000)
         let missingProject = try CLI.run(["serve", project.path + "/nothing", "--port", "\(port)", "--templates", templates])
         #expect(missingProject.status == 2 && missingProject.stderr.hasPrefix("daicho: "), "\(missingProject.stderr)")
@@ -147,7 +147,7 @@ struct ServeCommandTests {
         let process = Process()
         process.executableURL = CLI.executable
         process.arguments = ["serve", project, "--port", "\(21_000 + Int(getpid() % 1000))",
-                             "--templates", CLI.packageRoot.appendingPathComponent("templates").path]
+                             "--templates", CLI.shippedTemplates]
         process.standardError = FileHandle.nullDevice
         try process.run()
         let cache = project + "/.daicho-cache"
@@ -167,7 +167,7 @@ struct ServeCommandTests {
     @Test func aSecondServeOfTheProjectUsesATemporaryFolderAndRemovesItOnCtrlC() async throws {
         let project = try CLI.copyFixture("small")
         defer { try? FileManager.default.removeItem(at: project) }
-        let templates = CLI.packageRoot.appendingPathComponent("templates").path
+        let templates = CLI.shippedTemplates
         var processes: [Process] = []
         defer { for process in processes where process.isRunning { process.terminate(); process.waitUntilExit() } }
         let port = 19_000 + Int(getpid() % 1000)

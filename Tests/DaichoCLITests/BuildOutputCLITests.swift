@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// Where `daicho build` writes: files it leaves behind, folders it refuses.
+@Suite(.serialized)
+struct BuildOutputCLITests {
+    /// A file someone put into the site survives rebuilds but not a full build, which names it.
+    @Test func aFullBuildNamesTheFilesItLeavesBehind() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = CLI.shippedTemplates
+        #expect(try CLI.run(["build", ".", "-q", "--templates", templates], in: project).status == 0)
+        let site = project.appendingPathComponent("site")
+        try "Options -Indexes\n".write(to: site.appendingPathComponent(".htaccess"), atomically: true, encoding: .utf8)
+        try "logo".write(to: site.appendingPathComponent("assets/logo.png"), atomically: true, encoding: .utf8)
+        let quiet = try CLI.run(["build", ".", "-q", "--templates", templates], in: project)
+        #expect(quiet.status == 0 && !quiet.stderr.contains("警告"))
+        let full = try CLI.run(["build", ".", "-q", "--no-incremental", "--templates", templates], in: project)
+        #expect(full.status == 0)
+        #expect(full.stderr.contains("Daicho の作らないファイル（.htaccess、assets/logo.png）"), "\(full.stderr)")
+        #expect(full.stderr.contains("templates/assets/ に置けば"))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(".htaccess").path))
+        // Nothing of Daicho's own is named, nor the search index a build of the system pages alone leaves out.
+        #expect(try CLI.run(["build", ".", "-q", "--no-incremental", "--templates", templates], in: project).stderr.isEmpty)
+        let systemsOnly = try CLI.run(["build", ".", "-q", "--only", "systems", "--templates", templates], in: project)
+        #expect(systemsOnly.status == 0 && systemsOnly.stderr.isEmpty, "\(systemsOnly.stderr)")
+    }
+
+    /// `-o .` is refused by every kind of build, not by a full one alone, with its own words.
+    @Test func theCurrentFolderIsNeverTheOutput() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = CLI.shippedTemplates
+        let site = project.appendingPathComponent("site")
+        #expect(try CLI.run(["build", project.path, "-q", "-o", site.path, "--templates", templates], in: project).status == 0)
+        for arguments in [[], ["--no-incremental"]] {
+            let run = try CLI.run(["build", project.path, "-q", "-o", ".", "--templates", templates] + arguments, in: site)
+            #expect(run.status == 2 && run.stderr.contains("今いるフォルダかプロジェクト・テンプレートのフォルダそのものです"), "\(arguments): \(run.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
+    }
+}
