@@ -262,12 +262,12 @@ public enum InventoryRules {
                 return a < b
             }[0]
             let keptBy = (forms[kept] ?? []).map { ledgers[$0].id }.sorted()
+            let path = "hardware.terminals.group"
+            let users = keptBy.isEmpty
+                ? LocalizedText(ja: "システム \(kept) のID", en: "the id of system \(kept)")
+                : LocalizedText(ja: "「\(kept)」（\(keptBy.joined(separator: "・"))）", en: "'\(kept)' (\(keptBy.joined(separator: ", ")))")
             for (form, positions) in forms.sorted(by: { $0.key < $1.key }) where form != kept {
                 for position in positions {
-                    let path = "hardware.terminals.group"
-                    let users = keptBy.isEmpty
-                        ? LocalizedText(ja: "システム \(kept) のID", en: "the id of system \(kept)")
-                        : LocalizedText(ja: "「\(kept)」（\(keptBy.joined(separator: "・"))）", en: "'\(kept)' (\(keptBy.joined(separator: ", ")))")
                     var problem = Diagnostic(.warning, .terminalGroupSpelling, at: ledgers[position].sourceMap.location(of: path), field: path,
                         LocalizedText(ja: "共用端末グループ「\(form)」は\(users.ja)と大文字・小文字か全角・半角だけが違うため、別のグループとして数えています",
                                       en: "terminal group '\(form)' differs from \(users.en) only in case or width, so it is counted as another group"),
