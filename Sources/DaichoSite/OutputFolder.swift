@@ -123,17 +123,15 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     static let ownTopLevel: Set<String> = ["index.html", "404.html", "sitemap.xml", "systems", "departments", "vendors", "analysis",
                                           "data", "assets", "guidelines", "search"]
 
-    /// What Daicho writes in `assets/` besides the templates' assets: the search index, which a
-    /// build of the system pages alone (`--only systems`) leaves out.
-    static let ownAssets: Set<String> = ["search-index.js"]
-
     static func noteLeftBehind(old: String, new: String) {
         let fileManager = FileManager.default
         var lost: [String] = []
         for folder in ["", "assets"] {
             let oldNames = (try? fileManager.contentsOfDirectory(atPath: old + (folder.isEmpty ? "" : "/" + folder))) ?? []
             let newNames = Set((try? fileManager.contentsOfDirectory(atPath: new + (folder.isEmpty ? "" : "/" + folder))) ?? [])
-            let own = folder.isEmpty ? ownTopLevel : ownAssets
+            // In `assets/`, what the build writes besides the templates' assets: the search index,
+            // which a build of the system pages alone (`--only systems`) leaves out.
+            let own = folder.isEmpty ? ownTopLevel : TemplateLoader.generatedAssets
             for name in oldNames.sorted() where !newNames.contains(name) && !own.contains(name) {
                 lost.append(folder.isEmpty ? name : folder + "/" + name)
             }
