@@ -46,7 +46,8 @@ public struct SiteBuilder: Sendable {
         case stopped(CheckedInventory)
         case built(CheckedInventory, Analysis, SiteRenderer.Summary)
         /// Nothing the site depends on changed since the last build; nothing was read beyond hashes.
-        case unchanged
+        /// `warnings`: the last check's count, with the folder's own as they are now.
+        case unchanged(warnings: Int)
     }
 
     public enum Stage: Sendable {
@@ -135,7 +136,9 @@ public struct SiteBuilder: Sendable {
             let unchanged = previous.ledgers.count == hashed.hashes.count
                 && hashed.hashes.allSatisfy { previous.ledgers[$0.key]?.hash == $0.value }
             StageTimer.report("hash ledgers", clock.now - started)
-            if unchanged && Self.filesWithPiecesAsWritten(exports, previous) { return .unchanged }
+            if unchanged && Self.filesWithPiecesAsWritten(exports, previous) {
+                return .unchanged(warnings: previous.warnings + source.diagnostics.warningCount)
+            }
             return try await rebuild(source, loaded: loaded, fingerprint: fingerprint, previous: previous, output: output,
                                      stamps: hashed.stamps, progress: progress)
         }
@@ -181,7 +184,8 @@ public struct SiteBuilder: Sendable {
             try folder.commit(removingOld: removesOldSiteOnTheSide ? OutputFolder.removeOnTheSide
                 : removesOldSiteInOtherProcessAbove.map { summary.pages > $0 } == true ? OutputFolder.removeInOtherProcess : nil)
             let made = await rows?.value
-            let manifest = BuildManifest(fingerprint: fingerprint, folder: source.folder, ledgers: made?.entries ?? Self.entries(checked), outputs: sink.hashes,
+            let manifest = BuildManifest(fingerprint: fingerprint, folder: source.folder, warnings: Self.storedWarnings(checked, source),
+                                         ledgers: made?.entries ?? Self.entries(checked), outputs: sink.hashes,
                                          fragments: summary.fragments, stamps: table, exportStamps: Self.exportStamps(in: output))
             let journal = try await manifest.save(for: output, encodedRows: made?.encoded)
             memory?.keep(manifest, journal: journal, for: output)
@@ -193,6 +197,12 @@ public struct SiteBuilder: Sendable {
             folder.discard()
             throw error
         }
+    }
+
+    /// The warnings the manifest keeps: the check's, less those of the folder listing, which a
+    /// build that finds nothing changed counts afresh (a subfolder of ledgers made since).
+    static func storedWarnings(_ checked: CheckedInventory, _ source: ProjectSource) -> Int {
+        max(0, checked.warningCount - source.diagnostics.warningCount)
     }
 
     /// Keeps `value` until the process exits when `keepsStateUntilExit` is set.

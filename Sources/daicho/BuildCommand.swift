@@ -99,9 +99,11 @@ struct BuildCommand: AsyncParsableCommand {
         KeptUntilExit.keep(outcome)
         StageTimer.report("build, all stages", .seconds(Date().timeIntervalSince(started)))
         switch outcome {
-        case .unchanged:
-            if !quiet { Terminal.error(L("\(output) は最新です（台帳・テンプレート・設定に変更はありません。手で消したページは --no-incremental で作り直せます）",
-                                           "\(output) is up to date (no ledger, template or setting changed; --no-incremental restores pages deleted by hand)")) }
+        case .unchanged(let warnings):
+            // The warnings are counted, not shown: the build checked nothing, `check` lists them.
+            let counted = warnings == 0 ? ("", "") : ("警告 \(warnings) 件は daicho check で表示します。", "; daicho check lists the \(warnings) warnings")
+            if !quiet { Terminal.error(L("\(output) は最新です（台帳・テンプレート・設定に変更はありません。\(counted.0)手で消したページは --no-incremental で作り直せます）",
+                                           "\(output) is up to date (no ledger, template or setting changed\(counted.1); --no-incremental restores pages deleted by hand)")) }
         case .stopped(let checked):
             try reportErrors(checked, force: force, language: language)
         case .built(let checked, _, let summary):

@@ -74,4 +74,37 @@ struct ManifestJournalCLITests {
             try FileManager.default.removeItem(atPath: reference)
         }
     }
+    /// A build that finds nothing changed checks nothing, yet counts the warnings: the last
+    /// check's, kept in the manifest (and in its journal after a rebuild), with the folder's own
+    /// as the folder is now (a subfolder of ledgers, which no hash covers).
+    @Test func theUpToDateMessageCountsTheWarnings() throws {
+        let project = try CLI.copyFixture("small")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = CLI.shippedTemplates
+        func upToDate() throws -> String {
+            let run = try CLI.run(["build", ".", "--templates", templates], in: project)
+            #expect(run.status == 0 && run.stderr.contains("は最新です"), "\(run.stderr)")
+            return run.stderr
+        }
+        let first = try CLI.run(["build", ".", "--templates", templates], in: project)
+        #expect(first.stderr.contains("警告 4 件"), "\(first.stderr)")
+        #expect(try upToDate().contains("警告 4 件は daicho check で表示します"))
+
+        let parked = project.appendingPathComponent("inventory/old")
+        try FileManager.default.createDirectory(at: parked, withIntermediateDirectories: true)
+        try Data("schema: 1\n".utf8).write(to: parked.appendingPathComponent("a.yaml"))
+        #expect(try upToDate().contains("警告 5 件は daicho check で表示します"))
+        try FileManager.default.removeItem(at: parked)
+
+        // One warning fewer, through a rebuild that keeps its rows in the journal.
+        let ledger = project.appendingPathComponent("inventory/kominkan.yaml")
+        try (String(contentsOf: ledger, encoding: .utf8) + "costs: {initial: {software: 0}}\n").write(to: ledger, atomically: true, encoding: .utf8)
+        let rebuilt = try CLI.run(["build", ".", "--templates", templates], in: project)
+        #expect(rebuilt.status == 0 && rebuilt.stderr.contains("警告 3 件"), "\(rebuilt.stderr)")
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent(".site.daicho-journal").path))
+        #expect(try upToDate().contains("警告 3 件は daicho check で表示します"))
+
+        let english = try CLI.run(["build", ".", "--templates", templates], in: project, language: "en_US.UTF-8")
+        #expect(english.stderr.contains("daicho check lists the 3 warnings"), "\(english.stderr)")
+    }
 }

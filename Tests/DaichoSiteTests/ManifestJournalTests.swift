@@ -103,6 +103,7 @@ struct ManifestJournalTests {
         second.fragments.contributions["juki"]?.names = 8
         second.stamps["inventory/juki.yaml"]?.modified += 1
         second.exportStamps[Fragments.systemsJSON]?.changed += 1
+        second.warnings = 3
         try await second.save(for: output, after: loaded)
 
         // The manifest file is as it was; the journal holds the change.
@@ -250,7 +251,7 @@ struct ManifestJournalTests {
         outputs["data/systems.json"] = 5
         let stamp = FileStamp(size: 9, inode: 7, modified: 1_000, changed: 2_000)
         return BuildManifest(
-            fingerprint: "f",
+            fingerprint: "f", warnings: 2,
             ledgers: ["inventory/juki.yaml": .init(hash: "ab", id: "juki", partners: ["zei"], valid: true, department: "市民課"),
                       "inventory/zei.yaml": .init(hash: "cd", id: "zei", partners: [], valid: true, department: "税務課")],
             outputs: outputs,
@@ -263,7 +264,7 @@ struct ManifestJournalTests {
     }
 
     static func expectSameTables(_ loaded: BuildManifest, _ saved: BuildManifest, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        #expect(loaded.fingerprint == saved.fingerprint, sourceLocation: sourceLocation)
+        #expect(loaded.fingerprint == saved.fingerprint && loaded.warnings == saved.warnings, sourceLocation: sourceLocation)
         #expect(loaded.outputs == saved.outputs, sourceLocation: sourceLocation)
         #expect(loaded.ledgers == saved.ledgers, sourceLocation: sourceLocation)
         #expect(loaded.fragments == saved.fragments, sourceLocation: sourceLocation)

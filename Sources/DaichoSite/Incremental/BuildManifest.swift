@@ -44,7 +44,7 @@ struct BuildManifest: Sendable {
         }
     }
 
-    static let version = 19
+    static let version = 20
 
     var version = BuildManifest.version
     /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.
@@ -52,6 +52,10 @@ struct BuildManifest: Sendable {
     /// What came before `inventory/` in the ledgers' paths (`ProjectSource.folder`): the rows are
     /// keyed by the paths as that build saw them, relative to the folder it ran in.
     var folder = ""
+    /// The warnings the check found in the ledgers and `daicho.yaml` (those of the folder
+    /// listing, such as a subfolder of ledgers, are counted again by every build): a build that
+    /// finds nothing changed reports them without checking.
+    var warnings = 0
     /// Ledger file → what it was.
     var ledgers: [String: Ledger]
     /// Output path → `Digest64` of its bytes (for a patched file, a value derived from the
@@ -68,7 +72,7 @@ struct BuildManifest: Sendable {
     /// The journal the manifest was read with, which the next rebuild adds its changes to.
     var journal: ManifestJournal? = nil
 
-    /// The file form: version, fingerprint, then output rows (pages by path, then each system's
+    /// The file form: version, fingerprint, folder, warning count, then output rows (pages by path, then each system's
     /// files under its id), the pieces, page keys, the systems' contributions to them and the
     /// export stamps, and last the ledger rows and their stamps, each table in key order, in the
     /// binary form (a 10,000-system site has 73,000 outputs; as JSON the manifest took a tenth of
@@ -96,6 +100,7 @@ struct BuildManifest: Sendable {
             guard try reader.get(Int.self) == version else { return nil }
             let fingerprint: String = try reader.get()
             let folder: String = try reader.get()
+            let warnings: Int = try reader.get()
             let outputs = OutputHashes(pages: try reader.get(), systems: try reader.get())
             let files: [String: [String: Fragments.Piece]] = try reader.get()
             let pageKeys: [String: String] = try reader.get()
@@ -104,7 +109,7 @@ struct BuildManifest: Sendable {
             let ledgers: [String: Ledger] = try reader.get()
             let stamps: [String: FileStamp] = try reader.get()
             guard reader.remaining == 0 else { return nil }
-            var manifest = BuildManifest(fingerprint: fingerprint, folder: folder, ledgers: ledgers, outputs: outputs,
+            var manifest = BuildManifest(fingerprint: fingerprint, folder: folder, warnings: warnings, ledgers: ledgers, outputs: outputs,
                                          fragments: Fragments(files: files, pageKeys: pageKeys, contributions: contributions),
                                          stamps: stamps, exportStamps: exportStamps, journal: journal)
             for change in changes { change.apply(to: &manifest) }
@@ -158,6 +163,7 @@ struct BuildManifest: Sendable {
             writer.put(version)
             writer.put(fingerprint)
             writer.put(folder)
+            writer.put(warnings)
             try table(outputs.pages) { writer.put($0) }
             try table(outputs.systems) { writer.put($0) }
             try table(fragments.files) { pieces throws(WriteError) in try table(pieces) { writer.put($0) } }

@@ -15,6 +15,8 @@ struct ManifestChanges: Sendable, Equatable, BinaryRecord {
     var exportStamps = TableChanges<FileStamp>()
     var ledgers = TableChanges<BuildManifest.Ledger>()
     var stamps = TableChanges<FileStamp>()
+    /// The new warning count, when it changed.
+    var warnings: Int? = nil
 
     init() {}
 
@@ -36,6 +38,7 @@ struct ManifestChanges: Sendable, Equatable, BinaryRecord {
         changes.stamps = await stamps
         changes.pageKeys = await pageKeys
         changes.contributions = await contributions
+        if new.warnings != old.warnings { changes.warnings = new.warnings }
         return changes
     }
 
@@ -68,6 +71,7 @@ struct ManifestChanges: Sendable, Equatable, BinaryRecord {
         exportStamps.apply(to: &manifest.exportStamps)
         ledgers.apply(to: &manifest.ledgers)
         stamps.apply(to: &manifest.stamps)
+        if let warnings { manifest.warnings = warnings }
     }
 
     func write(to writer: inout BinaryWriter) {
@@ -80,6 +84,7 @@ struct ManifestChanges: Sendable, Equatable, BinaryRecord {
         writer.put(exportStamps)
         writer.put(ledgers)
         writer.put(stamps)
+        writer.put(warnings)
     }
 
     init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
@@ -92,5 +97,6 @@ struct ManifestChanges: Sendable, Equatable, BinaryRecord {
         exportStamps = try reader.get()
         ledgers = try reader.get()
         stamps = try reader.get()
+        warnings = try reader.get()
     }
 }

@@ -137,7 +137,7 @@ extension SiteBuilder {
         for path in removed { outputs[path] = nil }
         written.forEach { path, hash in outputs[path] = hash }
         try sink.remove(removed)
-        let manifest = BuildManifest(fingerprint: fingerprint, folder: source.folder, ledgers: build.entries, outputs: outputs, fragments: summary.fragments,
+        let manifest = BuildManifest(fingerprint: fingerprint, folder: source.folder, warnings: Self.storedWarnings(checked, source), ledgers: build.entries, outputs: outputs, fragments: summary.fragments,
                                      stamps: stamps, exportStamps: Self.exportStamps(in: output, wrote: sink.replacedPieceFiles,
                                                                                      verified: await reusable.value.stamps))
         let journal = try await manifest.save(for: output, after: previous)
