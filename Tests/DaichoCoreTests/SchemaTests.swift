@@ -134,6 +134,22 @@ struct FollowUpReportTests {
         #expect(FollowUpReport(checked: checked, language: .ja).documents().first?.fileName == "（所管課不明）.md")
     }
 
+    /// A ledger that could not be read is headed by its file's name as the loader names it:
+    /// `a.v1.yaml` and `a.v2.yml` are `a.v1` and `a.v2`, not two `a`s.
+    @Test func anUnreadableLedgerIsNamedByItsWholeFileStem() async throws {
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
+            LedgerSource(path: "inventory/a.v1.yaml", stem: "a.v1", bytes: [0x8F, 0x5A]),
+            LedgerSource(path: "inventory/a.v2.yml", stem: "a.v2", bytes: [0x8F, 0x5B]),
+        ])
+        let checked = await Checker().check(source)
+        // With the loader's stems, and without (the file names alone).
+        for report in [FollowUpReport(checked: checked, language: .ja, source: source), FollowUpReport(checked: checked, language: .ja)] {
+            let unknown = try #require(report.documents().first { $0.fileName == "（所管課不明）.md" }?.markdown)
+            #expect(unknown.contains("\n## a.v1\n") && unknown.contains("\n## a.v2\n"), "\(unknown)")
+        }
+        #expect(FollowUpReport.stem(of: "inventory/b.YAML") == "b" && FollowUpReport.stem(of: "inventory/c.d") == "c.d")
+    }
+
     /// A problem across ledgers reaches both departments: the one whose ledger holds it, told who
     /// the other system is (name, id, department), and the other, told whose ledger reported it.
     @Test func aProblemAcrossLedgersReachesBothDepartments() async throws {
