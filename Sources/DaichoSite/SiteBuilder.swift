@@ -111,12 +111,15 @@ public struct SiteBuilder: Sendable {
                     ?? TemplateLoader().load(project: project, override: templatesOverride)
                 return (source, loaded, source.ledgers.map { FileStamp(path: $0.path) })
             }
-        }, { () -> BuildManifest? in
+        }, { () -> (BuildManifest, BuildManifest.Outputs?)? in
             guard incremental && FileManager.default.fileExists(atPath: output) else { return nil }
-            return memory?.manifest(for: output) ?? BuildManifest.load(for: output)
+            if let kept = memory?.manifest(for: output) { return (kept, nil) }
+            // The outputs and pieces are read only once a ledger is found changed.
+            return BuildManifest.loadRows(for: output).map { ($0.0, $0.1) }
         })
         var (source, loaded, taken) = try inputs.get()
-        var previous = (consume read)?.rebased(to: source.folder)
+        var previous: BuildManifest?, unread: BuildManifest.Outputs?
+        if case let (rows, rest)? = consume read { (previous, unread) = (rows.rebased(to: source.folder), rest) }
         defer { leave(previous) }
         let fingerprint = fingerprint(source, loaded)
         StageTimer.report("load folder and templates, read manifest", clock.now - started)
@@ -139,12 +142,17 @@ public struct SiteBuilder: Sendable {
             if unchanged && Self.filesWithPiecesAsWritten(exports, previous) {
                 return .unchanged(warnings: previous.warnings + source.diagnostics.warningCount)
             }
-            return try await rebuild(source, loaded: loaded, fingerprint: fingerprint, previous: previous, output: output,
-                                     stamps: hashed.stamps, progress: progress)
+            var whole = previous
+            if unread?.decode(into: &whole) != false {
+                return try await rebuild(source, loaded: loaded, fingerprint: fingerprint, previous: whole, output: output,
+                                         stamps: hashed.stamps, progress: progress)
+            }
+            // The outputs could not be read (the file passed its checksum, so this is a Daicho of
+            // another make): a full build, as without a manifest.
         }
         // Not held through a full build: at 100,000 systems its tables are some 150 MB, which the
         // build's peak would carry (a build after a template edit or an update of Daicho).
-        previous = nil
+        (previous, unread) = (nil, nil)
         // Stamped before reading, so a file changed while the build runs is read again next time;
         // the parsed-ledger cache is handed the same stamps rather than taking them again.
         // (A list, not a table: it is held through a whole build, and at 100,000 files the table

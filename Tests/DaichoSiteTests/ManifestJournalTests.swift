@@ -123,6 +123,35 @@ struct ManifestJournalTests {
         #expect(FileManager.default.contents(atPath: BuildManifest.path(for: output)) == base)
     }
 
+    /// A build that finds nothing changed reads the manifest up to its ledger rows: the rows, their
+    /// stamps, the export stamps, the warning count and the output rows of the files with pieces,
+    /// as the journal left them, and no other output row; the rest is read when a rebuild asks.
+    @Test func theLedgerRowsAreReadWithoutTheOutputs() async throws {
+        let (folder, output) = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = Self.manifest()
+        try await first.save(for: output)
+        var second = try #require(BuildManifest.load(for: output))
+        second.ledgers["inventory/juki.yaml"]?.hash = "ef"
+        second.stamps["inventory/juki.yaml"]?.modified += 1
+        second.exportStamps[Fragments.systemsJSON]?.changed += 1
+        second.outputs["data/systems.json"] = 77
+        second.outputs[Fragments.systemsCSV] = 78
+        second.outputs["systems/juki/index.html"] = 9
+        second.warnings = 5
+        try await second.save(for: output, after: first)
+
+        let (rows, rest) = try #require(BuildManifest.loadRows(for: output))
+        #expect(rows.ledgers == second.ledgers && rows.stamps == second.stamps && rows.exportStamps == second.exportStamps)
+        #expect(rows.warnings == 5 && rows.fingerprint == second.fingerprint)
+        #expect(rows.outputs[Fragments.systemsJSON] == 77 && rows.outputs[Fragments.systemsCSV] == 78)
+        #expect(rows.outputs["systems/juki/index.html"] == nil && rows.outputs["systems/zei/index.html"] == nil && rows.outputs[Fragments.systemsList] == 4)
+        #expect(rows.fragments.files.isEmpty)
+        var whole = rows
+        #expect(rest.decode(into: &whole))
+        Self.expectSameTables(whole, second)
+    }
+
     /// The journal carries the crash rule: without it, or with one that is damaged or was made
     /// for another manifest, nothing is read and the next build is a full one.
     @Test func theManifestIsReadOnlyWithItsOwnJournal() async throws {

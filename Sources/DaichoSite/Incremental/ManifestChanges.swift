@@ -61,17 +61,23 @@ struct ManifestChanges: Sendable, Equatable, BinaryRecord {
         }
     }
 
-    /// `manifest`'s tables with the changes made.
-    func apply(to manifest: inout BuildManifest) {
+    /// The changes to what `BuildManifest.loadRows` reads: the ledger rows, their stamps, the
+    /// export stamps and the warning count.
+    func applyToRows(_ manifest: inout BuildManifest) {
+        exportStamps.apply(to: &manifest.exportStamps)
+        ledgers.apply(to: &manifest.ledgers)
+        stamps.apply(to: &manifest.stamps)
+        if let warnings { manifest.warnings = warnings }
+    }
+
+    /// The changes to the output rows and the pieces (`BuildManifest.Outputs`). The tables are
+    /// independent of the rows': each part is made on its own, in the journal's order.
+    func applyToOutputs(_ manifest: inout BuildManifest) {
         manifest.outputs.apply(pages: pages, systems: systems)
         for path in piecesRemoved { manifest.fragments.files[path] = nil }
         for (path, rows) in pieces { rows.apply(to: &manifest.fragments.files[path, default: [:]]) }
         pageKeys.apply(to: &manifest.fragments.pageKeys)
         contributions.apply(to: &manifest.fragments.contributions)
-        exportStamps.apply(to: &manifest.exportStamps)
-        ledgers.apply(to: &manifest.ledgers)
-        stamps.apply(to: &manifest.stamps)
-        if let warnings { manifest.warnings = warnings }
     }
 
     func write(to writer: inout BinaryWriter) {
