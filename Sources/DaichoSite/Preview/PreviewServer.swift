@@ -379,7 +379,7 @@ public final class PreviewServer: Sendable {
             """
 
         static func contentType(_ path: String) -> String {
-            switch path.split(separator: ".").last.map { $0.lowercased() } ?? "" {
+            switch path.split(separator: ".").last.map({ $0.lowercased() }) ?? "" {
             case "html": "text/html; charset=utf-8"
             case "css": "text/css; charset=utf-8"
             case "js": "text/javascript; charset=utf-8"
