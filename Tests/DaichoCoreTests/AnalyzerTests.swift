@@ -273,6 +273,19 @@ struct RenewalAndDisasterTests {
         #expect(renewals == [2026: ["a", "c"], 2027: ["b"]])
     }
 
+    /// One row per task per system: a task a ledger lists twice is one row, at its most urgent
+    /// listing (a disaster task before a priority one; then the earlier target), wherever it stands.
+    @Test func aTaskListedTwiceIsOneRow() {
+        let table = analyze([
+            ("a", "usage:\n  disaster_tasks:\n    - {task: 給付, kind: priority, target: same_day}\n    - {task: 安否確認, kind: disaster, target: next_day}"
+                + "\n    - {task: 給付, kind: disaster, target: within_1_week}\n    - {task: 安否確認, kind: disaster, target: same_day}"),
+            ("b", "usage:\n  disaster_tasks:\n    - {task: 給付, kind: priority, target: same_day}"),
+        ]).disasterTable
+        #expect(table.map { "\($0.task)/\($0.system)/\($0.kind?.rawValue ?? "")/\($0.target?.rawValue ?? "")" } == [
+            "安否確認/a/disaster/same_day", "給付/a/disaster/within_1_week", "給付/b/priority/same_day",
+        ])
+    }
+
     @Test func disasterTableOrder() {
         let table = analyze([
             ("b", "usage:\n  disaster_tasks:\n    - {task: 罹災証明, kind: priority, target: next_day}\n    - {task: 避難所運営, kind: disaster, target: within_3_days}"),

@@ -402,6 +402,18 @@ struct LedgerParserTests {
         #expect(parseLedger(minimalLedger(extra: "  product: \(long)")).diagnostics.with(.outOfRange).isEmpty)
     }
 
+    /// A task listed a second time in one ledger is warned of at the second listing (the
+    /// analysis counts it once); the same task in two ledgers is not.
+    @Test func aDisasterTaskListedTwiceIsWarned() {
+        let twice = parseLedger(minimalLedger(extra: "usage:\n  disaster_tasks:\n    - {task: 給付, kind: priority, target: same_day}"
+            + "\n    - {task: 安否確認, kind: disaster, target: same_day}\n    - {task: 給付, kind: disaster, target: next_day}"))
+        let warned = twice.diagnostics.with(.duplicateDisasterTask)
+        #expect(warned.map(\.fieldPath) == ["usage.disaster_tasks[2].task"] && warned.first?.severity == .warning)
+        #expect(warned.first?.message.ja == "業務「給付」が重ねて記載されています")
+        let once = parseLedger(minimalLedger(extra: "usage:\n  disaster_tasks:\n    - {task: 給付, kind: priority, target: same_day}"))
+        #expect(once.diagnostics.with(.duplicateDisasterTask).isEmpty)
+    }
+
     @Test func mynumberWithoutPersonalDataIsAnError() {
         let bad = parseLedger(minimalLedger(extra: "personal_data:\n  present: false\n  mynumber: true"))
         #expect(bad.diagnostics.with(.mynumberWithoutPersonalData).map(\.fieldPath) == ["personal_data.mynumber"])

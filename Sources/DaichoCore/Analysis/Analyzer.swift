@@ -79,11 +79,21 @@ public struct Analyzer: Sendable {
     }
 
     /// One row per disaster task per system: kind, target (same day first), task, then system.
+    /// One row per task per system (analysis-v1 §Precision): a task a ledger lists twice keeps its
+    /// most urgent listing, the one the table would show first (`check` warns of the second).
     func disasterTable(_ ledgers: [Ledger]) -> [DisasterRow] {
         DisasterRow.ordered(ledgers.flatMap { ledger in
-            (ledger.usage?.disasterTasks ?? []).map {
-                DisasterRow(task: $0.task, kind: $0.kind, target: $0.target, system: ledger.id)
+            var rows: [DisasterRow] = [], at: [String: Int] = [:]
+            for item in ledger.usage?.disasterTasks ?? [] {
+                let row = DisasterRow(task: item.task, kind: item.kind, target: item.target, system: ledger.id)
+                if let index = at[item.task] {
+                    if row.urgency < rows[index].urgency { rows[index] = row }
+                } else {
+                    at[item.task] = rows.count
+                    rows.append(row)
+                }
             }
+            return rows
         })
     }
 

@@ -29,6 +29,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     // Meaning within one ledger
     case costLinesMismatch = "cost-lines-mismatch"
     case mynumberWithoutPersonalData = "mynumber-without-personal-data"
+    case duplicateDisasterTask = "duplicate-disaster-task"
     // Across ledgers
     case duplicateId = "duplicate-id"
     case unknownIntegration = "unknown-integration"
