@@ -263,11 +263,19 @@ struct ChartTests {
         }
     }
 
+    /// A chart with links is a group (a screen reader would hide an image's parts, links and all);
+    /// the same chart without links is an image.
+    @Test func aChartWithLinksIsAGroup() {
+        #expect(Self.charts(label: "x", link: "a.html").map { $0.contains(" role=\"group\" ") } == [true, false, true, false, true])
+        #expect(Self.charts(label: "x", link: nil).allSatisfy { $0.contains(" role=\"img\" ") })
+    }
+
     @Test func commonStructure() {
         for svg in Self.charts(label: "ラベル", link: "systems/x.html") {
             let root = svg.prefix { $0 != ">" }
             #expect(root.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "))
-            #expect(root.contains("preserveAspectRatio=\"xMinYMin meet\" role=\"img\""))
+            // With links (the bar, timeline and network charts here), a group; without, an image.
+            #expect(root.contains("preserveAspectRatio=\"xMinYMin meet\" role=\"\(svg.contains("<a href=") ? "group" : "img")\""))
             #expect(root.contains("class=\"chart-svg\" font-family=\"sans-serif\""))
             #expect(!root.contains(" width=") && !root.contains(" height="))
             let lines = svg.split(separator: "\n")

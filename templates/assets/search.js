@@ -21,7 +21,8 @@
 
   var index = window.DAICHO_SEARCH;
   if (!index || !Array.isArray(index.docs) || typeof index.grams !== 'object') {
-    status.textContent = '検索用の索引（assets/search-index.js）を読み込めませんでした。';
+    status.textContent = EN ? 'The search index (assets/search-index.js) could not be loaded.'
+      : '検索用の索引（assets/search-index.js）を読み込めませんでした。';
     return;
   }
 

@@ -146,10 +146,13 @@ enum SVG {
     }
 
     /// The root `<svg>` with `<title>` and `<desc>` first, scaled by CSS through its viewBox only.
+    /// A chart whose marks link to pages is a `group`, not an `img`: the parts of an image are
+    /// hidden from screen readers, yet each link would still take the keyboard's focus.
     static func document(id: String, title: String, description: String, width: Exact, height: Exact, body: [String]) -> String {
+        let role = body.contains { $0.contains("<a href=") } ? "group" : "img"
         var lines = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width.ceiling) \(height.ceiling)\""
-                + " preserveAspectRatio=\"xMinYMin meet\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""
+                + " preserveAspectRatio=\"xMinYMin meet\" role=\"\(role)\" aria-labelledby=\"\(id)-title \(id)-desc\""
                 + " class=\"chart-svg\" font-family=\"sans-serif\" font-size=\"13\" fill=\"\(textColor)\">",
             "<title id=\"\(id)-title\">\(escape(title))</title>",
             "<desc id=\"\(id)-desc\">\(escape(description))</desc>",

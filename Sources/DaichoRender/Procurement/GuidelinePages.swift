@@ -9,9 +9,23 @@ struct GuidelinePage: Sendable {
         var isSub: Bool
     }
 
+    /// A chapter (a level-2 heading) with its sections, for a table of contents whose nesting a
+    /// screen reader tells, not only its indentation.
+    struct Chapter: Sendable {
+        var id: String
+        var title: String
+        var sections: [Heading]
+        var hasSections: Bool
+    }
+
     var page: PageFrame
+    /// Every heading in order, flat (`isSub` for the sections).
     var toc: [Heading]
+    var chapters: [Chapter]
     var body: String
+    /// `body` split at the end of its first `<h1>`: the page's title goes before the table of contents.
+    var headingHTML: String
+    var contentHTML: String
     var checklistHref: String
     var markdownHref: String
 }
@@ -113,8 +127,29 @@ extension SiteContext {
         let path = SiteSection.guidelines.path
         let frame = frame(path: path, title: t("guidelines"), section: .guidelines, crumbs: [(path, t("guidelines"))])
         let (body, headings) = DocumentHTML.withAnchors(MarkdownRenderer().html(DocumentHTML.strippingComments(markdown)))
-        return GuidelinePage(page: frame, toc: headings.map { .init(id: $0.id, title: $0.title, level: $0.level, isSub: $0.level > 2) },
-                             body: DocumentHTML.highlightMarkers(body), checklistHref: "checklist.html", markdownHref: "guideline.md")
+        let toc = headings.map { GuidelinePage.Heading(id: $0.id, title: $0.title, level: $0.level, isSub: $0.level > 2) }
+        var chapters: [GuidelinePage.Chapter] = []
+        for heading in toc {
+            // Sections before the first chapter stand as chapters of their own.
+            if heading.isSub, !chapters.isEmpty {
+                chapters[chapters.count - 1].sections.append(heading)
+                chapters[chapters.count - 1].hasSections = true
+            } else {
+                chapters.append(.init(id: heading.id, title: heading.title, sections: [], hasSections: false))
+            }
+        }
+        let html = DocumentHTML.highlightMarkers(body)
+        let (heading, content) = Self.splitTitle(html)
+        return GuidelinePage(page: frame, toc: toc, chapters: chapters, body: html, headingHTML: heading, contentHTML: content,
+                             checklistHref: "checklist.html", markdownHref: "guideline.md")
+    }
+
+    /// `html` split after its first `</h1>` when that is where it starts (blank lines aside);
+    /// else no heading and all of it.
+    static func splitTitle(_ html: String) -> (heading: String, content: String) {
+        let start = html.drop { $0.isWhitespace }
+        guard start.hasPrefix("<h1"), let end = start.firstRange(of: "</h1>") else { return ("", html) }
+        return (String(start[..<end.upperBound]), String(start[end.upperBound...].drop { $0 == "\n" }))
     }
 
     func checklistPage() -> ChecklistPage {

@@ -60,6 +60,7 @@ public enum Labels {
         "population": ("人口", "Population"),
         "fiscalYear": ("対象年度", "Fiscal year"),
         "data_table": ("データ", "Data"),
+        "data_table_of": ("の表", " (table)"),
         "notFound": ("ページが見つかりません", "Page not found"),
         "notFoundBody": ("お探しのページは見つかりませんでした。", "The page you are looking for does not exist."),
         "searchLabel": ("システム名・所管課・事業者・業務で検索", "Search by system, department, vendor or business"),

@@ -24,6 +24,9 @@ final class PageFrame: Sendable {
     let root: String
     /// The same object on every page of a section, so the renderer keeps its bytes (`SectionMemo`).
     let nav: SharedModels<NavItem>
+    /// `aria-current` of the section's link: `page` on the section's own page, `true` (the
+    /// current place, not this page) on the pages under it.
+    let navCurrent: String
     let breadcrumbs: [Crumb]
     let hasBreadcrumbs: Bool
     let t: [String: String]
@@ -35,7 +38,7 @@ final class PageFrame: Sendable {
     let hasLiveReload: Bool
     let scripts: [String]
 
-    init(lang: String, title: String, siteTitle: String, root: String, nav: SharedModels<NavItem>, breadcrumbs: [Crumb],
+    init(lang: String, title: String, siteTitle: String, root: String, nav: SharedModels<NavItem>, navCurrent: String, breadcrumbs: [Crumb],
          hasBreadcrumbs: Bool, t: [String: String], isPublic: Bool, profileLabel: String, timestamp: String,
          hasTimestamp: Bool, liveReload: String, hasLiveReload: Bool, scripts: [String]) {
         self.lang = lang
@@ -43,6 +46,7 @@ final class PageFrame: Sendable {
         self.siteTitle = siteTitle
         self.root = root
         self.nav = nav
+        self.navCurrent = navCurrent
         self.breadcrumbs = breadcrumbs
         self.hasBreadcrumbs = hasBreadcrumbs
         self.t = t
@@ -92,7 +96,7 @@ extension SiteContext {
         return PageFrame(
             lang: language.rawValue, title: title, siteTitle: siteTitle,
             root: root ?? String(repeating: "../", count: depth),
-            nav: navigation[section] ?? SharedModels([]),
+            nav: navigation[section] ?? SharedModels([]), navCurrent: path == section.path ? "page" : "true",
             breadcrumbs: all.enumerated().map { PageFrame.Crumb(href: $1.0, label: $1.1, isLast: $0 == all.count - 1) },
             hasBreadcrumbs: !all.isEmpty,
             t: labels,

@@ -43,6 +43,7 @@ extension PageFrame: TemplateModel {
         "siteTitle": .field { $0.siteTitle },
         "root": .field { $0.root },
         "nav": .field { $0.nav },
+        "navCurrent": .field { $0.navCurrent },
         "breadcrumbs": .field { $0.breadcrumbs },
         "hasBreadcrumbs": .field { $0.hasBreadcrumbs },
         "t": .field { $0.t },
@@ -321,9 +322,21 @@ extension GuidelinePage: TemplateModel {
     static let fields: FieldTable<Self> = [
         "page": .field { $0.page },
         "toc": .field { $0.toc },
+        "chapters": .field { $0.chapters },
         "body": .field { $0.body },
+        "headingHTML": .field { $0.headingHTML },
+        "contentHTML": .field { $0.contentHTML },
         "checklistHref": .field { $0.checklistHref },
         "markdownHref": .field { $0.markdownHref },
+    ]
+}
+
+extension GuidelinePage.Chapter: TemplateModel {
+    static let fields: FieldTable<Self> = [
+        "id": .field { $0.id },
+        "title": .field { $0.title },
+        "sections": .field { $0.sections },
+        "hasSections": .field { $0.hasSections },
     ]
 }
 

@@ -104,7 +104,7 @@ extension TemplateOutline {
     /// The names whose values Daicho makes as markup itself, escaping every ledger value in them
     /// (HTML, charts, the drafts' Markdown and their editor's comments): the only ones a
     /// template may leave unescaped.
-    static let markupNames: Set<String> = ["body", "fieldsHTML", "html", "markdown", "purpose", "reason", "svg"]
+    static let markupNames: Set<String> = ["body", "contentHTML", "fieldsHTML", "headingHTML", "html", "markdown", "purpose", "reason", "svg"]
 
     /// `{{{name}}}` and `{{& name}}` on names not in `markupNames`, where they are: a ledger's
     /// value so written would reach the page as HTML (`<script>` in a system's name).

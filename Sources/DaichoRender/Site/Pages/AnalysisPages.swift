@@ -73,7 +73,9 @@ extension SiteContext {
 
     private func percent(_ value: Exact) -> String { value.percentString + "%" }
 
-    private func distributionChart(_ title: String, _ distribution: EnumDistribution, _ spec: EnumSpec) -> ChartView {
+    /// - Parameters: number: the survey item's number (①); name: what it asks, which heads the table's first column.
+    private func distributionChart(_ number: String, _ name: String, _ distribution: EnumDistribution, _ spec: EnumSpec) -> ChartView {
+        let title = number + " " + name
         let bars = distribution.counts.enumerated().map { index, entry in
             BarChart.Bar(label: spec.label(of: entry.token).text(language), value: distribution.share(of: entry.token) * Exact(100),
                          valueText: "\(entry.count)（\(percent(distribution.share(of: entry.token)))）", category: index)
@@ -84,7 +86,7 @@ extension SiteContext {
             + [[t("unanswered"), "\(distribution.unanswered)", ""]]
         return ChartView(svg: chart.svg(), caption: title + t("（回答 \(distribution.answered)、未回答 \(distribution.unanswered)）",
                                                              " (answered \(distribution.answered), unanswered \(distribution.unanswered))"),
-                         table: SubTable(caption: title, headers: [t("value"), t("count"), t("share")], rows: rows))
+                         table: SubTable(caption: title, headers: [name, t("count"), t("share")], rows: rows))
     }
 
     func distributionsPage() -> AnalysisPage {
@@ -111,15 +113,15 @@ extension SiteContext {
                     intro: t("調査項目①〜⑦に沿って、利用形態・設置場所・運用体制・依存度・利用者数・サーバ台数の分布を示します。",
                              "Distributions along survey items ①–⑦."),
                     charts: [
-                        distributionChart(t("① 利用形態", "① Form of use"), d.usageForm, UsageForm.spec),
-                        distributionChart(t("② 設置場所", "② Location"), d.location, HardwareLocation.spec),
-                        distributionChart(t("③ 運用体制", "③ Operating structure"), d.managementStructure, ManagementStructure.spec),
-                        distributionChart(t("④ 業務の情報システムへの依存度", "④ Dependency on the system"), d.dependency, Dependency.spec),
+                        distributionChart("①", t("利用形態", "Form of use"), d.usageForm, UsageForm.spec),
+                        distributionChart("②", t("設置場所", "Location"), d.location, HardwareLocation.spec),
+                        distributionChart("③", t("運用体制", "Operating structure"), d.managementStructure, ManagementStructure.spec),
+                        distributionChart("④", t("業務の情報システムへの依存度", "Dependency on the system"), d.dependency, Dependency.spec),
                         // With its unanswered count, as the other four: the rows add up to every system.
                         ChartView(svg: userChart.svg(),
                                   caption: userChart.title + t("（回答 \(users.answered)、未回答 \(analysis.systemCount - users.answered)）",
                                                                " (answered \(users.answered), unanswered \(analysis.systemCount - users.answered))"),
-                                  table: SubTable(caption: userChart.title, headers: [t("value"), t("systemsCount")],
+                                  table: SubTable(caption: userChart.title, headers: [t("利用職員数", "Staff users"), t("systemsCount")],
                                                   rows: userBars.map { [HTML.escape($0.0), "\($0.1)"] }
                                                       + [[t("unanswered"), "\(analysis.systemCount - users.answered)"]])),
                         ChartView(svg: serverChart.svg(), caption: serverChart.title,
@@ -208,9 +210,11 @@ extension SiteContext {
                    .init(label: t("after"), value: Exact(c.physicalAfter), valueText: "\(c.physicalAfter)", category: 2)],
             referenceLine: nil, maximum: nil)
         let hostRows = c.hosts.enumerated().map { index, ids in
-            [t("ホスト\(index + 1)", "Host \(index + 1)"), ids.map { systemLink($0, root: root) }.joined(separator: "、")]
+            [t("ホスト\(index + 1)", "Host \(index + 1)"),
+             ids.map { systemLink($0, root: root) + HTML.escape(t("（\(percent(demands[$0] ?? .zero))）", " (\(percent(demands[$0] ?? .zero)))")) }
+                .joined(separator: "、")]
         }
-        let facts = SubTable(caption: t("集約の前提と結果", "Assumptions and results"), headers: [t("value"), ""], rows: [
+        let facts = SubTable(caption: t("集約の前提と結果", "Assumptions and results"), headers: [t("項目", "Item"), t("内容", "Value")], rows: [
             [t("候補（専用サーバ1台のシステム）", "Candidates (one dedicated server)"), "\(c.candidates.count)"],
             [t("host") + t("の容量", " capacity"), t("vCPU \(capacity.vcpu.decimalString(places: 1))、メモリ \(capacity.memory.decimalString(places: 1)) GB、ディスク \(capacity.storage.decimalString(places: 1)) GB（余裕率 \(percent(project.policy.headroom)) を除く）",
                                                    "vCPU \(capacity.vcpu.decimalString(places: 1)), memory \(capacity.memory.decimalString(places: 1)) GB, storage \(capacity.storage.decimalString(places: 1)) GB (after \(percent(project.policy.headroom)) headroom)")],
@@ -221,14 +225,15 @@ extension SiteContext {
             [t("unplaceable"), c.unplaceable.map { systemLink($0, root: root) }.joined(separator: "、")],
         ])
         return page("analysis/consolidation.html", t("consolidation"),
-                    intro: t("専用サーバ1台で動いているシステムを、仮想化基盤のホストへ集約した場合の試算です（first-fit decreasing 法）。",
+                    intro: t("専用サーバ1台で動いているシステムを、仮想化基盤のホストへ集約した場合の試算です（大きい順に先頭のホストから詰める方法）。",
                              "What consolidating single-server systems onto virtualization hosts would take (first-fit decreasing)."),
                     charts: [
                         ChartView(svg: compare.svg(), caption: compare.title,
-                                  table: SubTable(caption: compare.title, headers: [t("value"), t("physicalServers")],
+                                  table: SubTable(caption: compare.title, headers: [t("区分", "Stage"), t("physicalServers")],
                                                   rows: [[t("before"), "\(c.physicalBefore)"], [t("after"), "\(c.physicalAfter)"]])),
                         ChartView(svg: bins.svg(), caption: bins.title,
-                                  table: SubTable(caption: bins.title, headers: [t("host"), t("systems")], rows: hostRows)),
+                                  table: SubTable(caption: bins.title, headers: [t("host"), t("systems") + t("（ホスト容量に対する割合）", " (share of the host)")],
+                                                  rows: hostRows)),
                     ],
                     tables: [facts])
     }
@@ -238,8 +243,12 @@ extension SiteContext {
         let term = analysis.terminals
         let root = "../"
         let groups = term.groups.sorted { $0.count != $1.count ? $0.count > $1.count : $0.group < $1.group }
+        // A group of one system is that system; a shared group is named after its first system
+        // (its own name is an id from the ledgers), with "shared" in words, not by colour alone.
         func groupLabel(_ group: TerminalAnalysis.Group) -> String {
-            group.systems.count == 1 ? (byID.name(group.group) ?? group.group) : group.group
+            guard group.systems.count > 1 else { return byID.name(group.group) ?? group.group }
+            let first = byID.name(group.group) ?? group.systems.first.flatMap { byID.name($0) } ?? group.group
+            return t("共用: \(first) ほか\(group.systems.count - 1)", "Shared: \(first) and \(group.systems.count - 1) more")
         }
         let chart = BarChart(
             title: t("専用端末の台数（グループ別）", "Dedicated terminals per group"),
@@ -257,17 +266,17 @@ extension SiteContext {
                    .init(label: t("sparesCommon"), value: Exact(term.sparesCommon), valueText: "\(term.sparesCommon)", category: 2)],
             referenceLine: nil, maximum: nil)
         let rows = term.groups.map { group in
-            [HTML.escape(groupLabel(group)), "\(group.count)",
-             group.systems.map { systemLink($0, root: root) }.joined(separator: "、")]
+            [HTML.escape(groupLabel(group)) + (group.systems.count > 1 ? HTML.escape(t("（\(group.group)）", " (\(group.group))")) : ""),
+             "\(group.count)", group.systems.map { systemLink($0, root: root) }.joined(separator: "、")]
         }
         return page("analysis/terminals.html", t("terminals"),
-                    intro: t("業務ごとの専用端末の台数です。共用端末グループは1種類として数えます。端末仕様を共通化すると、災害用の予備機を少なくできます。",
-                             "Dedicated terminals per business; a shared group counts once. A common specification needs fewer spares."),
+                    intro: t("業務ごとの専用端末の台数です。共用端末グループ（グラフの青の棒、「共用」の付いたもの）は1種類として数えます。端末仕様を共通化すると、災害用の予備機を少なくできます。",
+                             "Dedicated terminals per business; a shared group (blue bars, marked \"Shared\") counts once. A common specification needs fewer spares."),
                     charts: [
                         ChartView(svg: chart.svg(), caption: chart.title,
                                   table: SubTable(caption: chart.title, headers: [t("group"), t("terminalsCount"), t("systems")], rows: rows)),
                         ChartView(svg: spares.svg(), caption: spares.title,
-                                  table: SubTable(caption: spares.title, headers: [t("value"), t("terminalsCount")],
+                                  table: SubTable(caption: spares.title, headers: [t("区分", "Case"), t("terminalsCount")],
                                                   rows: [[t("sparesDedicated"), "\(term.sparesDedicated)"], [t("sparesCommon"), "\(term.sparesCommon)"]])),
                     ])
     }
@@ -282,11 +291,14 @@ extension SiteContext {
             bars: codes.map { .init(label: $0.label.text(language), value: Exact(analysis.gaps.byCode[$0]?.count ?? 0),
                                     valueText: "\(analysis.gaps.byCode[$0]?.count ?? 0)", category: $0.isSecurityOrBCP ? 5 : 4) },
             referenceLine: nil, maximum: nil)
+        // The bars' two colours say what the table's kind column says in words.
+        func kind(_ code: GapAnalysis.Code) -> String { code.isSecurityOrBCP ? t("セキュリティ・BCP", "Security and BCP") : t("その他", "Other") }
         let rows = codes.map { code in
-            [HTML.escape(code.label.text(language)), "\(analysis.gaps.byCode[code]?.count ?? 0)",
+            [HTML.escape(code.label.text(language)), kind(code), "\(analysis.gaps.byCode[code]?.count ?? 0)",
              (analysis.gaps.byCode[code] ?? []).map { systemLink($0, root: root) }.joined(separator: "、")]
         }
-        var notes = [t("未記入の項目から課題は判定しません（記入率に反映されます）。", "An absent field never raises a gap; it lowers completeness instead.")]
+        var notes = [t("グラフの朱色の棒はセキュリティ・BCPの課題、青の棒はその他の課題です。", "In the chart, vermillion bars are security and BCP gaps, blue bars the others."),
+                     t("未記入の項目から課題は判定しません（記入率に反映されます）。", "An absent field never raises a gap; it lowers completeness instead.")]
         if visibility.profile == .public {
             notes.append(t("公開版では、セキュリティ・BCPに関する課題を掲載していません。", "Security and BCP gaps are not published in this edition."))
         }
@@ -294,7 +306,7 @@ extension SiteContext {
                     intro: t("バックアップ、耐震、ウイルス対策、手順書、事業者との取り決め、SLA、設計書、カスタマイズなど、台帳から分かる課題です。",
                              "Gaps the ledgers reveal: backup, anchoring, antivirus, procedures, agreements, SLA, documents, customization."),
                     charts: [ChartView(svg: chart.svg(), caption: chart.title,
-                                       table: SubTable(caption: chart.title, headers: [t("gaps"), t("count"), t("systems")], rows: rows))],
+                                       table: SubTable(caption: chart.title, headers: [t("gaps"), t("区分", "Kind"), t("count"), t("systems")], rows: rows))],
                     notes: notes)
     }
 
@@ -315,7 +327,8 @@ extension SiteContext {
         let rows = analysis.disasterTable.map { row in
             (showsTask ? [HTML.escape(row.task)] : []) + (showsKind ? [row.kind.map { HTML.escape($0.label.text(language)) } ?? "—"] : [])
                 + [systemLink(row.system, root: root)]
-                + targets.map { row.target == $0 ? "<span class=\"mark\" aria-label=\"\(HTML.escape($0.label.text(language)))\">●</span>" : "" }
+                + targets.map { row.target == $0
+                    ? "<span class=\"mark\" aria-hidden=\"true\">●</span><span class=\"visually-hidden\">\(HTML.escape($0.label.text(language)))</span>" : "" }
         }
         let table = SubTable(caption: t("disaster"),
                              headers: (showsTask ? [t("task")] : []) + (showsKind ? [t("kind")] : []) + [t("system")]
@@ -393,7 +406,9 @@ extension SiteContext {
         return page("analysis/renewals.html", t("renewals"),
                     intro: t("更新時期の集中を避け、共同利用や標準化の機会を見つけるための年度別一覧です。",
                              "Renewals by fiscal year, to spread the load and spot chances for joint use and standardisation."),
-                    charts: [ChartView(svg: counts.svg(), caption: counts.title, table: table),
+                    charts: [ChartView(svg: counts.svg(), caption: counts.title,
+                                       table: SubTable(caption: counts.title, headers: [t("fiscalYearShort"), t("count")],
+                                                       rows: years.map { [t("\($0)年度", "FY\($0)"), "\(analysis.renewals[$0]?.count ?? 0)"] })),
                              ChartView(svg: timeline.svg(), caption: timeline.title, table: table)])
     }
 
