@@ -281,6 +281,14 @@ import Testing
             let same = after.published[path] == bytes
             #expect(same, "\(path) changes with a hidden field")
         }
+        // The hidden task given the name of juki's other task: the internal table merges the two
+        // (one row per task per system), the public one, which cannot tell, lists both as before.
+        let repeated = try await variant([("juki.yaml", "避難者名簿の作成", "住民票の交付")])
+        #expect(before.internal.text("analysis/disaster.html") != repeated.internal.text("analysis/disaster.html"))
+        for (path, bytes) in before.published {
+            let same = repeated.published[path] == bytes
+            #expect(same, "\(path) changes when a hidden task repeats another's name")
+        }
         // juki: 38 counted fields less the 8 the public profile hides (operation.backup.offsite among
         // them, and hardware.seismic and operation.emergency_manual, the facts of two withheld gaps).
         #expect(before.published.text("systems/juki/index.html").contains("(30/30)"))

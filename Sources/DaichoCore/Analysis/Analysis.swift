@@ -158,11 +158,11 @@ public struct DisasterRow: Sendable, Equatable {
     public var target: DisasterTarget?
     public var system: String
 
-    /// The table's order: kind, target (same day first), task, then system. A key left out
-    /// (`by`: the public profile hides it) plays no part, so the order does not give it away.
     /// Kind, then target, in the table's order: the smaller, the sooner (an absent one last).
     var urgency: (kind: Int, target: Int) { (kind?.order ?? .max, target?.order ?? .max) }
 
+    /// The table's order: kind, target (same day first), task, then system. A key left out
+    /// (`by`: the public profile hides it) plays no part, so the order does not give it away.
     public static func ordered(_ rows: [DisasterRow], by keys: Set<String> = ["kind", "target", "task"]) -> [DisasterRow] {
         let (byKind, byTarget, byTask) = (keys.contains("kind"), keys.contains("target"), keys.contains("task"))
         // Tasks in code point order, which is the order of their UTF-8 bytes (compared a scalar at

@@ -78,23 +78,27 @@ public struct Analyzer: Sendable {
         return result.mapValues { $0.sorted() }
     }
 
-    /// One row per disaster task per system: kind, target (same day first), task, then system.
-    /// One row per task per system (analysis-v1 §Precision): a task a ledger lists twice keeps its
-    /// most urgent listing, the one the table would show first (`check` warns of the second).
+    /// One row per task per system (analysis-v1 §Precision), in the table's order (kind, target,
+    /// task, system): a task a ledger lists twice keeps its most urgent listing, the one the table
+    /// would show first (`check` warns of the second).
     func disasterTable(_ ledgers: [Ledger]) -> [DisasterRow] {
         DisasterRow.ordered(ledgers.flatMap { ledger in
             var rows: [DisasterRow] = [], at: [String: Int] = [:]
-            for item in ledger.usage?.disasterTasks ?? [] {
-                let row = DisasterRow(task: item.task, kind: item.kind, target: item.target, system: ledger.id)
-                if let index = at[item.task] {
+            for row in Self.disasterListings(of: ledger) {
+                if let index = at[row.task] {
                     if row.urgency < rows[index].urgency { rows[index] = row }
                 } else {
-                    at[item.task] = rows.count
+                    at[row.task] = rows.count
                     rows.append(row)
                 }
             }
             return rows
         })
+    }
+
+    /// Every `usage.disaster_tasks` item as a row, in the ledger's order, repeats included.
+    public static func disasterListings(of ledger: Ledger) -> [DisasterRow] {
+        (ledger.usage?.disasterTasks ?? []).map { DisasterRow(task: $0.task, kind: $0.kind, target: $0.target, system: ledger.id) }
     }
 
     /// - Parameter leavingOut: completeness fields counted neither filled nor missing (see

@@ -42,14 +42,14 @@ public enum LedgerRules {
                                     en: "data with My Numbers is personal data: set present: true")))
         }
         // The disaster table has one row per task per system: a task listed again is counted once,
-        // at its most urgent listing (`DisasterRow.urgency`); said, since the later line is then not used as written.
+        // at its most urgent listing (`DisasterRow.urgency`), so one of the lines is not used.
         var tasks: Set<String> = []
         for (index, item) in (ledger.usage?.disasterTasks ?? []).enumerated() where !tasks.insert(item.task).inserted {
             let path = "usage.disaster_tasks[\(index)].task"
             result.append(Diagnostic(.warning, .duplicateDisasterTask, at: map.location(of: path), field: path,
                 LocalizedText(ja: "業務「\(item.task)」が重ねて記載されています", en: "the task '\(item.task)' is listed again"),
-                hint: LocalizedText(ja: "1つにまとめてください（集計では最も早い目標時期の記載を使います）",
-                                    en: "keep one listing (the analysis uses the most urgent one)")))
+                hint: LocalizedText(ja: "1つにまとめてください（集計では、災害対策業務の記載を優先し、次に目標時期の早い記載を使います）",
+                                    en: "keep one listing (the analysis uses a disaster task's listing first, then the earliest target)")))
         }
         return result
     }

@@ -46,7 +46,7 @@ public struct Visibility: Sendable {
     public func shown(_ completeness: Completeness) -> Completeness { completeness.leavingOut(completenessLeftOut) }
 
     /// The analysis as this profile publishes it: completeness without the hidden fields, and the
-    /// disaster table ordered by its shown keys only. Per-system lists of hidden fields are left
+    /// disaster table of every listing, ordered by its shown keys only. Per-system lists of hidden fields are left
     /// out where they are written (the pages, `Analysis.jsonWriters(hides:)`).
     public func shown(_ analysis: Analysis, ledgers: [Ledger], policy: Policy) -> Analysis {
         guard !hidden.isEmpty else { return analysis }
@@ -57,7 +57,9 @@ public struct Visibility: Sendable {
         let keys = hiddenKeys(of: "usage.disaster_tasks")
         // (A hidden table is withheld whole where it is shown.)
         if !keys.isEmpty && !keys.contains("*") {
-            shown.disasterTable = DisasterRow.ordered(analysis.disasterTable, by: Set(["kind", "target", "task"]).subtracting(keys))
+            // Every listing, not the table with a task's repeats merged: which rows merge, and which
+            // target a merged row keeps, follow the task names and kinds this profile hides.
+            shown.disasterTable = DisasterRow.ordered(ledgers.flatMap(Analyzer.disasterListings), by: Set(["kind", "target", "task"]).subtracting(keys))
         }
         return shown
     }
