@@ -115,7 +115,8 @@ public struct SiteBuilder: Sendable {
             guard incremental && FileManager.default.fileExists(atPath: output) else { return nil }
             if let kept = memory?.manifest(for: output) { return (kept, nil) }
             // The outputs and pieces are read only once a ledger is found changed.
-            return BuildManifest.loadRows(for: output).map { ($0.0, $0.1) }
+            guard let (rows, rest) = BuildManifest.loadRows(for: output) else { return nil }
+            return (rows, rest)
         })
         var (source, loaded, taken) = try inputs.get()
         var previous: BuildManifest?, unread: BuildManifest.Outputs?
@@ -130,6 +131,18 @@ public struct SiteBuilder: Sendable {
             // too: whether `-o .` is taken does not depend on which kind of build comes next.
             if let refusal = OutputFolder.refusal(output: output, keeping: keeping) { throw refusal }
             started = clock.now
+            // A file whose stamp is not the recorded one may have changed: then the output rows a
+            // rebuild needs are read on the side while the ledgers are hashed. (When every stamp is
+            // the recorded one, the build finds nothing to do and never reads them.)
+            let outputs: Task<BuildManifest?, Never>? = unread.flatMap { rest in
+                guard Self.mayHaveChanged(source, stamps: taken, previous: previous) || !Self.filesWithPiecesAsWritten(exports, previous)
+                else { return nil }
+                return Task.detached { [previous] in
+                    var whole = previous
+                    return rest.decode(into: &whole) ? whole : nil
+                }
+            }
+            unread = unread.flatMap { outputs == nil ? $0 : nil }
             // A full build killed since the last one left its staging folder beside the site (a
             // full build clears them as it starts, see `OutputFolder`).
             OutputFolder.removeLeftovers(beside: output)
@@ -142,13 +155,25 @@ public struct SiteBuilder: Sendable {
             if unchanged && Self.filesWithPiecesAsWritten(exports, previous) {
                 return .unchanged(warnings: previous.warnings + source.diagnostics.warningCount)
             }
-            var whole = previous
-            if unread?.decode(into: &whole) != false {
+            // Read now if the stamps did not foretell the change; the manifest kept by `serve` is whole.
+            let whole: BuildManifest?
+            if let outputs {
+                whole = await outputs.value
+            } else if let rest = unread {
+                var rows = previous
+                whole = rest.decode(into: &rows) ? rows : nil
+            } else {
+                whole = previous
+            }
+            unread = nil
+            defer { leave(whole) }
+            if let whole {
                 return try await rebuild(source, loaded: loaded, fingerprint: fingerprint, previous: whole, output: output,
                                          stamps: hashed.stamps, progress: progress)
             }
-            // The outputs could not be read (the file passed its checksum, so this is a Daicho of
-            // another make): a full build, as without a manifest.
+            // The outputs could not be read, though the file passed its checksum (written by
+            // another version of Daicho under the same format number, say): a full build, as
+            // without a manifest.
         }
         // Not held through a full build: at 100,000 systems its tables are some 150 MB, which the
         // build's peak would carry (a build after a template edit or an update of Daicho).
@@ -205,6 +230,13 @@ public struct SiteBuilder: Sendable {
             folder.discard()
             throw error
         }
+    }
+
+    /// Whether a ledger file may differ from the last build's: there are more or fewer, or one's
+    /// stamp is not the recorded one (a file with the recorded stamp is taken as unchanged, see `hashed`).
+    static func mayHaveChanged(_ source: ProjectSource, stamps taken: [FileStamp?], previous: BuildManifest) -> Bool {
+        guard taken.count == source.ledgers.count, previous.ledgers.count == source.ledgers.count else { return true }
+        return zip(source.ledgers, taken).contains { ledger, stamp in stamp == nil || stamp != previous.stamps[ledger.path] }
     }
 
     /// The warnings the manifest keeps: the check's, less those of the folder listing, which a

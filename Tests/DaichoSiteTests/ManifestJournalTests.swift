@@ -152,6 +152,52 @@ struct ManifestJournalTests {
         Self.expectSameTables(whole, second)
     }
 
+    /// A manifest that passes its checksum yet whose ledger rows' start is wrong (made by hand, or
+    /// by another version under the same format number) is not read: no crash, no slice out of
+    /// range. One whose outputs alone cannot be read gives its rows, and `decode` says it failed
+    /// (the build is then a full one).
+    @Test func aManifestWithAWrongRowsStartIsNotRead() async throws {
+        let (folder, output) = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Self.manifest().save(for: output)
+        let saved = try #require(FileManager.default.contents(atPath: BuildManifest.path(for: output)).map { [UInt8]($0) })
+        let rowsStart = saved[(saved.count - 16)..<(saved.count - 8)].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        /// The file with `edit` made, sealed again with a journal for it.
+        func resealed(_ edit: (inout [UInt8]) -> Void) throws {
+            var bytes = Array(saved.dropLast(8))
+            edit(&bytes)
+            var writer = BinaryWriter()
+            writer.bytes = bytes
+            writer.seal()
+            try AtomicFile.write(writer.bytes, to: BuildManifest.path(for: output))
+            var sum = BinaryReader(writer.bytes[(writer.bytes.count - 8)...])
+            try ManifestJournal(base: try sum.fixed(), baseSize: writer.bytes.count).save(for: output)
+        }
+        func setRowsStart(_ value: UInt64) -> (inout [UInt8]) -> Void {
+            { bytes in for index in 0..<8 { bytes[bytes.count - 8 + index] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(index))) } }
+        }
+        try resealed { _ in }
+        #expect(BuildManifest.loadRows(for: output) != nil, "resealed as it was, it reads")
+        for wrong in [UInt64(saved.count), UInt64(saved.count - 17), rowsStart - 1, rowsStart + 1, 0, UInt64.max, UInt64(Int.max) + 1] {
+            try resealed(setRowsStart(wrong))
+            #expect(BuildManifest.loadRows(for: output) == nil, "rows start \(wrong)")
+            #expect(BuildManifest.load(for: output) == nil)
+        }
+        // A byte of the outputs' first table changed to a count far too large: the rows read, the outputs do not.
+        try resealed { bytes in
+            var reader = BinaryReader(saved[...])
+            reader.position = BuildManifest.magic.count
+            _ = try? reader.get(Int.self); _ = try? reader.get(String.self); _ = try? reader.get(String.self); _ = try? reader.get(Int.self)
+            _ = try? reader.get([String: FileStamp].self); _ = try? reader.get([String: UInt64].self)
+            bytes[reader.position] = 0xFF
+        }
+        let (rows, rest) = try #require(BuildManifest.loadRows(for: output))
+        #expect(rows.ledgers == Self.manifest().ledgers)
+        var whole = rows
+        #expect(!rest.decode(into: &whole))
+        #expect(BuildManifest.load(for: output) == nil)
+    }
+
     /// The journal carries the crash rule: without it, or with one that is damaged or was made
     /// for another manifest, nothing is read and the next build is a full one.
     @Test func theManifestIsReadOnlyWithItsOwnJournal() async throws {
