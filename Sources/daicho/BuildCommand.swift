@@ -101,7 +101,9 @@ struct BuildCommand: AsyncParsableCommand {
         switch outcome {
         case .unchanged(let warnings):
             // The warnings are counted, not shown: the build checked nothing, `check` lists them.
-            let counted = warnings == 0 ? ("", "") : ("警告 \(warnings) 件は daicho check で表示します。", "; daicho check lists the \(warnings) warnings")
+            let check = "daicho check" + (options.project == "." ? "" : " " + options.project)
+            let counted = warnings == 0 ? ("", "")
+                : ("警告 \(warnings) 件は \(check) で表示します。", "; \(check) lists " + (warnings == 1 ? "the warning" : "the \(warnings) warnings"))
             if !quiet { Terminal.error(L("\(output) は最新です（台帳・テンプレート・設定に変更はありません。\(counted.0)手で消したページは --no-incremental で作り直せます）",
                                            "\(output) is up to date (no ledger, template or setting changed\(counted.1); --no-incremental restores pages deleted by hand)")) }
         case .stopped(let checked):

@@ -94,14 +94,16 @@ struct ManifestJournalCLITests {
         try FileManager.default.createDirectory(at: parked, withIntermediateDirectories: true)
         try Data("schema: 1\n".utf8).write(to: parked.appendingPathComponent("a.yaml"))
         #expect(try upToDate().contains("警告 5 件は daicho check で表示します"))
-        try FileManager.default.removeItem(at: parked)
 
-        // One warning fewer, through a rebuild that keeps its rows in the journal.
+        // One warning fewer, through a rebuild that keeps its rows in the journal, made while the
+        // subfolder is there (its warning is counted by the rebuild, not kept for the builds after).
         let ledger = project.appendingPathComponent("inventory/kominkan.yaml")
         try (String(contentsOf: ledger, encoding: .utf8) + "costs: {initial: {software: 0}}\n").write(to: ledger, atomically: true, encoding: .utf8)
         let rebuilt = try CLI.run(["build", ".", "--templates", templates], in: project)
-        #expect(rebuilt.status == 0 && rebuilt.stderr.contains("警告 3 件"), "\(rebuilt.stderr)")
+        #expect(rebuilt.status == 0 && rebuilt.stderr.contains("警告 4 件"), "\(rebuilt.stderr)")
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent(".site.daicho-journal").path))
+        #expect(try upToDate().contains("警告 4 件は daicho check で表示します"))
+        try FileManager.default.removeItem(at: parked)
         #expect(try upToDate().contains("警告 3 件は daicho check で表示します"))
 
         let english = try CLI.run(["build", ".", "--templates", templates], in: project, language: "en_US.UTF-8")
