@@ -247,7 +247,8 @@ extension SiteContext {
         // (its own name is an id from the ledgers), with "shared" in words, not by colour alone.
         func groupLabel(_ group: TerminalAnalysis.Group) -> String {
             guard group.systems.count > 1 else { return byID.name(group.group) ?? group.group }
-            let first = byID.name(group.group) ?? group.systems.first.flatMap { byID.name($0) } ?? group.group
+            let named = group.systems.contains(group.group) ? group.group : group.systems.first
+            let first = named.flatMap { byID.name($0) } ?? group.group
             return t("共用: \(first) ほか\(group.systems.count - 1)", "Shared: \(first) and \(group.systems.count - 1) more")
         }
         let chart = BarChart(
@@ -291,14 +292,19 @@ extension SiteContext {
             bars: codes.map { .init(label: $0.label.text(language), value: Exact(analysis.gaps.byCode[$0]?.count ?? 0),
                                     valueText: "\(analysis.gaps.byCode[$0]?.count ?? 0)", category: $0.isSecurityOrBCP ? 5 : 4) },
             referenceLine: nil, maximum: nil)
-        // The bars' two colours say what the table's kind column says in words.
-        func kind(_ code: GapAnalysis.Code) -> String { code.isSecurityOrBCP ? t("セキュリティ・BCP", "Security and BCP") : t("その他", "Other") }
+        // The bars' two colours say what the table's kind column says in words (the public
+        // edition, which shows no security or BCP gap, has one colour and neither).
+        let twoKinds = codes.contains { $0.isSecurityOrBCP } && codes.contains { !$0.isSecurityOrBCP }
+        func kind(_ code: GapAnalysis.Code) -> [String] {
+            guard twoKinds else { return [] }
+            return ["<span class=\"nowrap\">" + (code.isSecurityOrBCP ? t("セキュリティ・BCP", "Security and BCP") : t("その他", "Other")) + "</span>"]
+        }
         let rows = codes.map { code in
-            [HTML.escape(code.label.text(language)), kind(code), "\(analysis.gaps.byCode[code]?.count ?? 0)",
+            [HTML.escape(code.label.text(language))] + kind(code) + ["\(analysis.gaps.byCode[code]?.count ?? 0)",
              (analysis.gaps.byCode[code] ?? []).map { systemLink($0, root: root) }.joined(separator: "、")]
         }
-        var notes = [t("グラフの朱色の棒はセキュリティ・BCPの課題、青の棒はその他の課題です。", "In the chart, vermillion bars are security and BCP gaps, blue bars the others."),
-                     t("未記入の項目から課題は判定しません（記入率に反映されます）。", "An absent field never raises a gap; it lowers completeness instead.")]
+        var notes = twoKinds ? [t("グラフの朱色の棒はセキュリティ・BCPの課題、青の棒はその他の課題です。", "In the chart, vermillion bars are security and BCP gaps, blue bars the others.")] : []
+        notes.append(t("未記入の項目から課題は判定しません（記入率に反映されます）。", "An absent field never raises a gap; it lowers completeness instead."))
         if visibility.profile == .public {
             notes.append(t("公開版では、セキュリティ・BCPに関する課題を掲載していません。", "Security and BCP gaps are not published in this edition."))
         }
@@ -306,7 +312,7 @@ extension SiteContext {
                     intro: t("バックアップ、耐震、ウイルス対策、手順書、事業者との取り決め、SLA、設計書、カスタマイズなど、台帳から分かる課題です。",
                              "Gaps the ledgers reveal: backup, anchoring, antivirus, procedures, agreements, SLA, documents, customization."),
                     charts: [ChartView(svg: chart.svg(), caption: chart.title,
-                                       table: SubTable(caption: chart.title, headers: [t("gaps"), t("区分", "Kind"), t("count"), t("systems")], rows: rows))],
+                                       table: SubTable(caption: chart.title, headers: [t("gaps")] + (twoKinds ? [t("区分", "Kind")] : []) + [t("count"), t("systems")], rows: rows))],
                     notes: notes)
     }
 
