@@ -202,6 +202,16 @@
     poll();
   }
 
+  /* ---- Chart data ---- */
+
+  // The charts' data tables come open, so that a page read or printed without JavaScript has
+  // them; with it, they start closed under their charts (opened again for printing, below).
+  function closeChartData() {
+    Array.prototype.forEach.call(document.querySelectorAll('details.chart-data[open]'), function (details) {
+      details.open = false;
+    });
+  }
+
   /* ---- Print ---- */
 
   // Chromium paints no button in a table header repeated on each printed page (the headers of
@@ -234,6 +244,7 @@
     Array.prototype.forEach.call(document.querySelectorAll('table[data-sortable]'), enhanceSortable);
     Array.prototype.forEach.call(document.querySelectorAll('.table-controls[data-for]'), enhanceControls);
     liveReload();
+    closeChartData();
     preparePrint();
   }
 
