@@ -48,7 +48,7 @@ public struct ProjectLoader: Sendable {
         }
         for name in sortedNames where Self.isLedgerFile(name) {
             let path = folder + name
-            let stem = String(name.dropLast(name.lowercased().hasSuffix(".yaml") ? 5 : 4))
+            let stem = LedgerSource.stem(of: name)
             // Read when parsed: an unreadable file is reported then, with the others.
             ledgers.append(LedgerSource(path: path, key: "inventory/" + name, stem: stem, load: { FileBytes.read(path, atMost: Self.readLimit) },
                                         stamp: { FileStamp(path: path)?.settled.map { BinaryWriter.encode($0) } },

@@ -147,7 +147,7 @@ struct FollowUpReportTests {
             let unknown = try #require(report.documents().first { $0.fileName == "（所管課不明）.md" }?.markdown)
             #expect(unknown.contains("\n## a.v1\n") && unknown.contains("\n## a.v2\n"), "\(unknown)")
         }
-        #expect(FollowUpReport.stem(of: "inventory/b.YAML") == "b" && FollowUpReport.stem(of: "inventory/c.d") == "c.d")
+        #expect(LedgerSource.stem(of: "inventory/b.YAML") == "b" && LedgerSource.stem(of: "c.v2.Yml") == "c.v2" && LedgerSource.stem(of: "inventory/c.d") == "c.d")
     }
 
     /// A problem across ledgers reaches both departments: the one whose ledger holds it, told who

@@ -28,13 +28,6 @@ public struct FollowUpReport: Sendable {
     var language: Language
     var organization: String
 
-    /// The file's name without `.yaml` or `.yml`, as the loader names a ledger by its file.
-    static func stem(of file: String) -> String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
-        for suffix in [".yaml", ".yml"] where name.lowercased().hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
-        return name
-    }
-
     /// - Parameter source: the files checked, to read the department and name of a ledger that
     ///   could not be read at all (a YAML slip on any line) from its own lines: its questions then
     ///   reach its department rather than 「（所管課不明）」.
@@ -52,7 +45,7 @@ public struct FollowUpReport: Sendable {
             let sketch = ledger == nil ? sources[file].map { Self.basicLines(in: $0.bytes) } : nil
             let department = (ledger.map(\.department) ?? sketch?.department).flatMap { $0.isEmpty ? nil : $0 } ?? Self.unknownDepartment
             // The loader's stem (`a.v2.yaml` is `a.v2`, not `a`: two such files are two systems).
-            let stem = sources[file]?.stem ?? Self.stem(of: file)
+            let stem = sources[file]?.stem ?? LedgerSource.stem(of: file)
             entries.append((department, SystemEntry(
                 id: ledger?.id ?? stem, name: ledger?.name ?? sketch?.name ?? "", file: file,
                 completeness: ledger?.completeness, problems: byFile[file] ?? [],

@@ -7,6 +7,14 @@ public struct LedgerSource: Sendable {
     /// what the parsed-ledger cache knows the file by.
     public var key: String
     public var stem: String
+
+    /// A ledger file's name without `.yaml` or `.yml` (any case): what its id must be. The
+    /// name alone, however deep the path (`inventory/a.v1.yaml` is `a.v1`).
+    public static func stem(of file: String) -> String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        for suffix in [".yaml", ".yml"] where name.lowercased().hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+        return name
+    }
     /// The `Digest64` of the bytes, when the caller has read them already: the checker then
     /// reads the file only if the cache has no result for that hash.
     public var hash: UInt64?
