@@ -410,6 +410,8 @@ struct LedgerParserTests {
         let warned = twice.diagnostics.with(.duplicateDisasterTask)
         #expect(warned.map(\.fieldPath) == ["usage.disaster_tasks[2].task"] && warned.first?.severity == .warning)
         #expect(warned.first?.message.ja == "業務「給付」が重ねて記載されています")
+        // At the second listing's line (line 10: the ledger's extra lines start at 6).
+        #expect(warned.first?.location.line == 10)
         let once = parseLedger(minimalLedger(extra: "usage:\n  disaster_tasks:\n    - {task: 給付, kind: priority, target: same_day}"))
         #expect(once.diagnostics.with(.duplicateDisasterTask).isEmpty)
     }
