@@ -111,38 +111,28 @@ public struct SiteBuilder: Sendable {
                     ?? TemplateLoader().load(project: project, override: templatesOverride)
                 return (source, loaded, source.ledgers.map { FileStamp(path: $0.path) })
             }
-        }, { () -> (BuildManifest, BuildManifest.Outputs?)? in
+        }, { () -> ManifestRead? in
             guard incremental && FileManager.default.fileExists(atPath: output) else { return nil }
-            if let kept = memory?.manifest(for: output) { return (kept, nil) }
-            // The outputs and pieces are read only once a ledger is found changed.
-            guard let (rows, rest) = BuildManifest.loadRows(for: output) else { return nil }
-            return (rows, rest)
+            if let kept = memory?.manifest(for: output) { return ManifestRead(rows: kept, rest: nil) }
+            return BuildManifest.loadRows(for: output).map { ManifestRead(rows: $0.0, rest: $0.1) }
         })
         var (source, loaded, taken) = try inputs.get()
-        var previous: BuildManifest?, unread: BuildManifest.Outputs?
-        if case let (rows, rest)? = consume read { (previous, unread) = (rows.rebased(to: source.folder), rest) }
-        defer { leave(previous) }
+        var manifest = (consume read)?.rebased(to: source.folder)
+        defer { leave(manifest?.rows) }
         let fingerprint = fingerprint(source, loaded)
         StageTimer.report("load folder and templates, read manifest", clock.now - started)
         let keeping = [project, loaded.folder, FileManager.default.currentDirectoryPath]
-        if let previous, previous.fingerprint == fingerprint,
+        if let previous = manifest?.rows, previous.fingerprint == fingerprint,
            case let exports = Self.currentStamps(in: output), !Self.siteReplaced(exports, previous) {
             // The folders a full build refuses to replace (`OutputFolder.init`) are refused here
             // too: whether `-o .` is taken does not depend on which kind of build comes next.
             if let refusal = OutputFolder.refusal(output: output, keeping: keeping) { throw refusal }
             started = clock.now
-            // A file whose stamp is not the recorded one may have changed: then the output rows a
-            // rebuild needs are read on the side while the ledgers are hashed. (When every stamp is
-            // the recorded one, the build finds nothing to do and never reads them.)
-            let outputs: Task<BuildManifest?, Never>? = unread.flatMap { rest in
-                guard Self.mayHaveChanged(source, stamps: taken, previous: previous) || !Self.filesWithPiecesAsWritten(exports, previous)
-                else { return nil }
-                return Task.detached { [previous] in
-                    var whole = previous
-                    return rest.decode(into: &whole) ? whole : nil
-                }
-            }
-            unread = unread.flatMap { outputs == nil ? $0 : nil }
+            let exportsAsWritten = Self.filesWithPiecesAsWritten(exports, previous)
+            // A ledger whose stamp is not the recorded one, or an export changed, makes a rebuild
+            // likely: the outputs it needs are read while the ledgers are hashed. (With every stamp
+            // as recorded, the build finds nothing to do and never reads them.)
+            if !exportsAsWritten || Self.mayHaveChanged(source, stamps: taken, previous: previous) { manifest?.readRestOnTheSide() }
             // A full build killed since the last one left its staging folder beside the site (a
             // full build clears them as it starts, see `OutputFolder`).
             OutputFolder.removeLeftovers(beside: output)
@@ -152,32 +142,19 @@ public struct SiteBuilder: Sendable {
             let unchanged = previous.ledgers.count == hashed.hashes.count
                 && hashed.hashes.allSatisfy { previous.ledgers[$0.key]?.hash == $0.value }
             StageTimer.report("hash ledgers", clock.now - started)
-            if unchanged && Self.filesWithPiecesAsWritten(exports, previous) {
+            if unchanged && exportsAsWritten {
                 return .unchanged(warnings: previous.warnings + source.diagnostics.warningCount)
             }
-            // Read now if the stamps did not foretell the change; the manifest kept by `serve` is whole.
-            let whole: BuildManifest?
-            if let outputs {
-                whole = await outputs.value
-            } else if let rest = unread {
-                var rows = previous
-                whole = rest.decode(into: &rows) ? rows : nil
-            } else {
-                whole = previous
-            }
-            unread = nil
-            defer { leave(whole) }
-            if let whole {
+            if let whole = await manifest?.whole() {
+                defer { leave(whole) }
                 return try await rebuild(source, loaded: loaded, fingerprint: fingerprint, previous: whole, output: output,
                                          stamps: hashed.stamps, progress: progress)
             }
-            // The outputs could not be read, though the file passed its checksum (written by
-            // another version of Daicho under the same format number, say): a full build, as
-            // without a manifest.
+            // The outputs could not be read: a full build, as without a manifest.
         }
         // Not held through a full build: at 100,000 systems its tables are some 150 MB, which the
         // build's peak would carry (a build after a template edit or an update of Daicho).
-        (previous, unread) = (nil, nil)
+        manifest = nil
         // Stamped before reading, so a file changed while the build runs is read again next time;
         // the parsed-ledger cache is handed the same stamps rather than taking them again.
         // (A list, not a table: it is held through a whole build, and at 100,000 files the table

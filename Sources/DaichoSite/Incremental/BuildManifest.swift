@@ -122,10 +122,9 @@ struct BuildManifest: Sendable {
     }
 
     /// The manifest without its outputs and pieces (`outputs` holds only the files with pieces,
-    /// `fragments` is empty), and what
-    /// `Outputs.decode` reads them from: all a build that finds nothing changed reads. The output
-    /// rows and pieces are two thirds of the file (at 100,000 systems, 0.46 s of a 0.54 s build
-    /// that found nothing to do went to reading them).
+    /// `fragments` is empty), and what `Outputs.decode` reads them from (see `ManifestRead`): all
+    /// a build that finds nothing changed reads. The output rows and pieces are two thirds of the
+    /// file (at 100,000 systems, 0.46 s of a 0.54 s build that found nothing to do).
     static func loadRows(for output: String) -> (BuildManifest, Outputs)? {
         guard let bytes = FileBytes.read(path(for: output)), var reader = BinaryReader.unsealed(bytes, magic: magic) else { return nil }
         var trailer = BinaryReader(bytes[(bytes.count - 16)...])
@@ -146,12 +145,9 @@ struct BuildManifest: Sendable {
             let ledgers: [String: Ledger] = try rows.get()
             let stamps: [String: FileStamp] = try rows.get()
             guard rows.remaining == 0 else { return nil }
-            for change in changes {
-                change.pages.apply(to: &withPieces)
-                withPieces = withPieces.filter { Fragments.files.contains($0.key) }
-            }
+            for change in changes { change.pages.apply(to: &withPieces) }
             var manifest = BuildManifest(fingerprint: fingerprint, folder: folder, warnings: warnings, ledgers: ledgers,
-                                         outputs: OutputHashes(pages: withPieces, systems: [:]),
+                                         outputs: OutputHashes(pages: withPieces.filter { Fragments.files.contains($0.key) }, systems: [:]),
                                          stamps: stamps, exportStamps: exportStamps, journal: journal)
             for change in changes { change.applyToRows(&manifest) }
             return (manifest, Outputs(bytes: bytes, range: outputsStart..<Int(rowsStart), changes: changes))
