@@ -15,7 +15,7 @@ struct GuidelinePage: Sendable {
         var id: String
         var title: String
         var sections: [Heading]
-        var hasSections: Bool
+        var hasSections: Bool { !sections.isEmpty }
     }
 
     var page: PageFrame
@@ -133,9 +133,8 @@ extension SiteContext {
             // Sections before the first chapter stand as chapters of their own.
             if heading.isSub, !chapters.isEmpty {
                 chapters[chapters.count - 1].sections.append(heading)
-                chapters[chapters.count - 1].hasSections = true
             } else {
-                chapters.append(.init(id: heading.id, title: heading.title, sections: [], hasSections: false))
+                chapters.append(.init(id: heading.id, title: heading.title, sections: []))
             }
         }
         let html = DocumentHTML.highlightMarkers(body)
