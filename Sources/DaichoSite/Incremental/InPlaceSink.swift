@@ -69,8 +69,21 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         changing = true
     }
 
+    /// Called when a file of the site may have changed: before a patch or a removal (which can stop
+    /// part way), and by `wrote` after a whole file is replaced.
     private func didChange() {
         lock.withLock { touched = true }
+    }
+
+    /// A file of the site written anew or patched: counted, and stamped as the build's own when it
+    /// has pieces.
+    private func wrote(_ relative: String, patched: Bool) {
+        lock.withLock {
+            touched = true
+            rewritten += 1
+            if patched, StageTimer.enabled { self.patched.append(relative) }
+            if Fragments.files.contains(relative) { replacedPieceFiles.insert(relative) }
+        }
     }
 
     func write(_ pages: [RenderedPage]) async throws {
@@ -94,11 +107,7 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
                     try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
                     try AtomicFile.write(page.bytes, to: path, durable: false)
                 }
-                lock.withLock {
-                    rewritten += 1
-                    if patched, StageTimer.enabled { self.patched.append(page.path) }
-                    replacedPieceFiles.insert(page.path)
-                }
+                wrote(page.path, patched: patched)
                 continue
             }
             let hash = OutputHashes.recorded(page)
@@ -116,11 +125,7 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
             try willChange()
             try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
             try AtomicFile.write(page.bytes, to: path, durable: false)
-            lock.withLock {
-                touched = true
-                rewritten += 1
-                if Fragments.files.contains(page.path) { replacedPieceFiles.insert(page.path) }
-            }
+            wrote(page.path, patched: false)
         }
     }
 
@@ -200,13 +205,9 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
             return file.total
         }
         try willChange()
-        let patched = try file.commit()
-        lock.withLock {
-            touched = true
-            rewritten += 1
-            if patched, StageTimer.enabled { self.patched.append(relative) }
-            if Fragments.files.contains(relative) { replacedPieceFiles.insert(relative) }
-        }
+        // Patched where it is, the file may hold some new rows before a failure.
+        didChange()
+        wrote(relative, patched: try file.commit())
         return file.total
     }
 }
