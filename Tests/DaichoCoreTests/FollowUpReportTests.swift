@@ -1,0 +1,130 @@
+import Testing
+@testable import DaichoCore
+
+struct FollowUpReportTests {
+    @Test func onePagePerDepartmentWithProblemsInPlainJapanese() async throws {
+        let a = minimalLedger(id: "a", extra: "usage:\n  form: 専用機")
+        let b = minimalLedger(id: "b").replacing("市民課", with: "税務課")
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
+            LedgerSource(path: "inventory/a.yaml", stem: "a", bytes: Array(a.utf8)),
+            LedgerSource(path: "inventory/b.yaml", stem: "b", bytes: Array(b.utf8)),
+            LedgerSource(path: "inventory/broken.yaml", stem: "broken", bytes: [0x8F, 0x5A]),
+        ])
+        let report = FollowUpReport(checked: await Checker().check(source), language: .ja)
+        let documents = report.documents()
+        #expect(documents.map(\.fileName) == ["市民課.md", "税務課.md", "（所管課不明）.md", "index.md"])
+        let citizen = documents[0].markdown
+        #expect(citizen.contains("## テストシステム（a）"))
+        #expect(citizen.contains("### 要修正"))
+        // Labels name their group (「サーバ」 alone was both hardware.servers and antivirus.server);
+        // basic's keep their own.
+        #expect(citizen.contains("- 7行目「システム利用：利用形態」（`usage.form`）：「専用機」は使えない値です"))
+        #expect(citizen.contains("- 概要・目的（`basic.purpose`）"))
+        #expect(citizen.contains("- ハードウェア：サーバ（`hardware.servers`）"))
+        #expect(citizen.contains("- セキュリティ（ウイルス対策）：サーバ（`antivirus.server`）"))
+        // A field filled in with a wrong value is to be fixed, not also "not filled in".
+        #expect(citizen.components(separatedBy: "`usage.form`").count == 2)
+        // 4 of 38 fields filled: 10.5%.
+        #expect(citizen.contains("記入率: 10.5%（4/38 項目）"))
+        #expect(documents[2].markdown.contains("Shift_JIS"))
+        #expect(documents[3].markdown.contains("| [市民課](<市民課.md>) | 1 | 1 | 33 | 10.5% |"))
+    }
+
+    /// Departments whose safe names meet (`a/b`, `a\b`), or differ in case only (a file system
+    /// may not tell them apart), get a file each, and the index links to each.
+    @Test func departmentsWhoseFileNamesMeetKeepAFileEach() async throws {
+        let names = ["a/b", "a\\b", "ABC課", "abc課", "Index"]
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: names.enumerated().map { index, name in
+            let quoted = name.replacing("\\", with: "\\\\")
+            let text = minimalLedger(id: "s\(index)").replacing("department: 市民課", with: "department: \"\(quoted)\"")
+            return LedgerSource(path: "inventory/s\(index).yaml", stem: "s\(index)", bytes: Array(text.utf8))
+        })
+        let documents = FollowUpReport(checked: await Checker().check(source), language: .ja).documents()
+        let files = documents.map(\.fileName)
+        #expect(files.count == names.count + 1)
+        #expect(Set(files.map { $0.lowercased() }).count == files.count, "\(files)")
+        let index = documents.last?.markdown ?? ""
+        for file in files.dropLast() { #expect(index.contains("(<\(file)>)"), "\(file)") }
+    }
+
+    /// A YAML slip on any line leaves the file unread; its questions still reach the department its
+    /// `basic.department` line names, with the name its `name` line gives, saying so.
+    @Test func anUnreadableLedgerReachesTheDepartmentItsLinesName() async throws {
+        let broken = minimalLedger(id: "a").replacing("市民課", with: "'税務課' # 所管") + "usage:\n  users:22\n  form: [\n"
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
+            LedgerSource(path: "inventory/a.yaml", stem: "a", bytes: Array(broken.utf8)),
+        ])
+        let checked = await Checker().check(source)
+        #expect(checked.ledgers.isEmpty && checked.diagnostics.hasErrors)
+        let documents = FollowUpReport(checked: checked, language: .ja, source: source).documents()
+        #expect(documents.map(\.fileName) == ["税務課.md", "index.md"])
+        #expect(documents[0].markdown.contains("## テストシステム（a）"))
+        #expect(documents[0].markdown.contains("所管課と名称はファイルの記載から読み取りました"))
+        // Without the source, as before: 所管課不明.
+        #expect(FollowUpReport(checked: checked, language: .ja).documents().first?.fileName == "（所管課不明）.md")
+    }
+
+    /// A ledger that could not be read is headed by its file's name as the loader names it:
+    /// `a.v1.yaml` and `a.v2.yml` are `a.v1` and `a.v2`, not two `a`s.
+    @Test func anUnreadableLedgerIsNamedByItsWholeFileStem() async throws {
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
+            LedgerSource(path: "inventory/a.v1.yaml", stem: "a.v1", bytes: [0x8F, 0x5A]),
+            LedgerSource(path: "inventory/a.v2.yml", stem: "a.v2", bytes: [0x8F, 0x5B]),
+        ])
+        let checked = await Checker().check(source)
+        // With the loader's stems, and without (the file names alone).
+        for report in [FollowUpReport(checked: checked, language: .ja, source: source), FollowUpReport(checked: checked, language: .ja)] {
+            let unknown = try #require(report.documents().first { $0.fileName == "（所管課不明）.md" }?.markdown)
+            #expect(unknown.contains("\n## a.v1\n") && unknown.contains("\n## a.v2\n"), "\(unknown)")
+        }
+        #expect(LedgerSource.stem(of: "inventory/b.YAML") == "b" && LedgerSource.stem(of: "c.v2.Yml") == "c.v2" && LedgerSource.stem(of: "inventory/c.d") == "c.d")
+    }
+
+    /// A problem across ledgers reaches both departments: the one whose ledger holds it, told who
+    /// the other system is (name, id, department), and the other, told whose ledger reported it.
+    @Test func aProblemAcrossLedgersReachesBothDepartments() async throws {
+        let a = minimalLedger(id: "a", extra: "integrations:\n  - {system: b, direction: send}")
+        let b = minimalLedger(id: "b", extra: "integrations:\n  - {system: a, direction: send}")
+            .replacing("市民課", with: "税務課").replacing("テストシステム", with: "税務システム")
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
+            LedgerSource(path: "inventory/a.yaml", stem: "a", bytes: Array(a.utf8)),
+            LedgerSource(path: "inventory/b.yaml", stem: "b", bytes: Array(b.utf8)),
+        ])
+        let documents = FollowUpReport(checked: await Checker().check(source), language: .ja, source: source).documents()
+        let citizen = try #require(documents.first { $0.fileName == "市民課.md" }?.markdown)
+        let tax = try #require(documents.first { $0.fileName == "税務課.md" }?.markdown)
+        // Reported on b (the later id), in 税務課's file, naming a.
+        #expect(tax.contains("a との連携の向きが食い違っています") && tax.contains("（相手: 「テストシステム」（a、市民課）。先方にも照会しています）"))
+        // And in 市民課's, under a, as b's ledger's.
+        #expect(citizen.contains("- 「税務システム」（b、税務課）の台帳（`inventory/b.yaml` 7行目）との食い違い：a との連携の向きが食い違っています"),
+                "\(citizen)")
+        #expect(!citizen.contains("確認事項はありません"))
+    }
+
+    @Test func theBasicLinesAreReadFromTheTextAlone() {
+        func read(_ text: String) -> [String?] {
+            let found = FollowUpReport.basicLines(in: Array(text.utf8))
+            return [found.department, found.name]
+        }
+        #expect(read("schema: 1\nbasic:\n  name: \"住民記録\"\n  department: 市民課　 # 課名\nusage:\n  department: 別\n") == ["市民課", "住民記録"])
+        // Only under a top-level basic:, and not after it ends.
+        #expect(read("vendor:\n  name: 会社\nbasic:\n  id: x\nusage:\n  name: y\n") == [nil, nil])
+        #expect(read("\u{FEFF}") == [nil, nil])
+        // Not UTF-8 (Shift_JIS 「課」 after an ASCII line): nothing, not replacement characters.
+        #expect(FollowUpReport.basicLines(in: Array("basic:\n  department: ".utf8) + [0x89, 0xDB]).department == nil)
+    }
+
+    @Test func departmentFileNamesAreSafe() {
+        #expect(FollowUpReport.fileName(for: "../税務課") == "_._税務課.md")
+        #expect(FollowUpReport.fileName(for: "a/b:c") == "a_b_c.md")
+        #expect(FollowUpReport.fileName(for: "index") == "_index.md")
+        // Long names are cut to 120 bytes with a hash of the whole: two that begin alike differ.
+        let long = String(repeating: "漢", count: 200), longer = String(repeating: "𠮷", count: 100)
+        for name in [long, long + "課", longer] {
+            let file = FollowUpReport.fileName(for: name)
+            #expect(file.utf8.count <= 123 && file.hasSuffix(".md"), "\(file)")
+        }
+        #expect(FollowUpReport.fileName(for: long) != FollowUpReport.fileName(for: long + "課"))
+        #expect(FollowUpReport.fileName(for: String(repeating: "漢", count: 40)) == String(repeating: "漢", count: 40) + ".md")
+    }
+}
