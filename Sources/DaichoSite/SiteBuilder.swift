@@ -142,7 +142,9 @@ public struct SiteBuilder: Sendable {
             let unchanged = previous.ledgers.count == hashed.hashes.count
                 && hashed.hashes.allSatisfy { previous.ledgers[$0.key]?.hash == $0.value }
             StageTimer.report("hash ledgers", clock.now - started)
-            if unchanged && exportsAsWritten {
+            // Nothing changed is not "up to date" for a site built without the ledgers with errors:
+            // the check runs, and reports them again (`--force`) or stops the build (without it).
+            if unchanged && exportsAsWritten && !previous.leftOutLedgers {
                 return .unchanged(warnings: previous.warnings + source.diagnostics.warningCount)
             }
             if let whole = await manifest?.whole() {
@@ -229,13 +231,15 @@ public struct SiteBuilder: Sendable {
 
     /// Everything that touches every page: templates, assets, daicho.yaml, options, this build of
     /// Daicho (`ProgramStamp`): after an update every page is made again, since the new program
-    /// may write any of them differently.
+    /// may write any of them differently. Not `--force`: it changes only which ledgers are left
+    /// out, which the manifest's rows record (`valid`), so a build with it after one without, on
+    /// ledgers without errors, has nothing to do rather than all to do again.
     func fingerprint(_ source: ProjectSource, _ loaded: TemplateLoader.Loaded) -> String {
         ContentHash.of([
             "daicho-1", ProgramStamp.current, loaded.fingerprint, ContentHash.of(source.projectFile ?? []),
             languageKey(source),
             options.profile.rawValue, options.timestamp ?? "", options.draftDate ?? "", options.liveReloadURL ?? "",
-            "\(options.systemsOnly)", "\(force)",
+            "\(options.systemsOnly)",
         ])
     }
 

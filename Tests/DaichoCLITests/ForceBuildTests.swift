@@ -34,6 +34,50 @@ struct ForceBuildTests {
         }
     }
 
+    /// `--force` is not part of what makes every page again: on ledgers without errors a build
+    /// with it after one without finds nothing to do. With a ledger left out, a build that finds
+    /// nothing changed still reports it (with `--force`) or stops (without), and once the error is
+    /// mended the ledger's pages come back.
+    @Test func forceChangesOnlyWhichLedgersAreLeftOut() throws {
+        let project = try CLI.copySample()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = CLI.shippedTemplates
+        let site = project.appendingPathComponent("site")
+        let page = site.appendingPathComponent("systems/zeimu/index.html")
+        let first = try CLI.run(["build", ".", "--templates", templates], in: project)
+        #expect(first.status == 0)
+        let written = try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as? Date
+        let forced = try CLI.run(["build", ".", "--force", "--templates", templates], in: project)
+        #expect(forced.status == 0)
+        #expect(forced.stderr.contains("は最新です"), "\(forced.stderr)")
+        #expect(try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as? Date == written)
+
+        let file = project.appendingPathComponent("inventory/zeimu.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "category: resident", with: "category: xxx").write(to: file, atomically: true, encoding: .utf8)
+        for round in 1...2 {
+            let leftOut = try CLI.run(["build", ".", "--force", "--templates", templates], in: project)
+            #expect(leftOut.status == 0)
+            #expect(leftOut.stderr.contains("エラーのある 1 ファイルを除いて"), "round \(round): \(leftOut.stderr)")
+            #expect(!leftOut.stderr.contains("は最新です"), "round \(round): \(leftOut.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: page.path))
+        }
+        let stopped = try CLI.run(["build", ".", "--templates", templates], in: project)
+        #expect(stopped.status == 1)
+        #expect(stopped.stderr.contains("category"), "\(stopped.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: page.path))
+
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let mended = try CLI.run(["build", ".", "--templates", templates], in: project)
+        #expect(mended.status == 0)
+        #expect(FileManager.default.fileExists(atPath: page.path))
+        let fresh = project.appendingPathComponent("fresh")
+        #expect(try CLI.run(["build", ".", "-o", fresh.path, "--no-incremental", "--templates", templates], in: project).status == 0)
+        for path in ["systems/zeimu/index.html", "index.html", "data/analysis.json", "data/systems.csv"] {
+            #expect(try Data(contentsOf: site.appendingPathComponent(path)) == (try Data(contentsOf: fresh.appendingPathComponent(path))), "\(path)")
+        }
+    }
+
     /// `build` counts the warnings it does not keep (it shows errors alone): the count it prints
     /// is the one `check` prints with every warning, with and without the cache.
     @Test func theBuildCountsTheWarningsCheckShows() throws {

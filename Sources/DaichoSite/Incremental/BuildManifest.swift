@@ -58,6 +58,9 @@ struct BuildManifest: Sendable {
     var warnings = 0
     /// Ledger file → what it was.
     var ledgers: [String: Ledger]
+    /// Whether the build left out a ledger for its errors (`--force`): a build that finds nothing
+    /// changed then checks all the same, to report them again, or to stop without `--force`.
+    var leftOutLedgers: Bool { ledgers.values.contains { !$0.valid } }
     /// Output path → `Digest64` of its bytes (for a patched file, a value derived from the
     /// patch), or `OutputHashes.unrecorded` for an ordinary page (a number, not hex: a national
     /// site has 700,000 outputs).
