@@ -66,8 +66,31 @@ public struct MarkdownRenderer: Sendable {
                                                         cmark_get_default_mem_allocator())
         else { return [] }
         defer { free(rendered) }
-        return Array(UnsafeRawBufferPointer(start: rendered, count: strlen(rendered)))
+        return Self.headerCellsScoped(Array(UnsafeRawBufferPointer(start: rendered, count: strlen(rendered))))
     }
+
+    /// A GFM table's header cells as column headers for screen readers (`scope="col"`; cmark-gfm
+    /// writes a bare `<th>`, or `<th align="…">`). Every such tag in cmark's output is a header
+    /// cell: text from a ledger is escaped, and raw HTML is dropped. (`<thead>` is left alone.)
+    static func headerCellsScoped(_ html: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        var copied = 0, from = 0
+        while let found = ByteSearch.firstIndex(of: headerCell, in: html, from: from) {
+            let after = found + headerCell.count
+            from = after
+            guard after < html.count, html[after] == UInt8(ascii: ">") || html[after] == UInt8(ascii: " ") else { continue }
+            if result.isEmpty { result.reserveCapacity(html.count + 256) }
+            result.append(contentsOf: html[copied..<after])
+            result.append(contentsOf: scope)
+            copied = after
+        }
+        guard copied > 0 else { return html }
+        result.append(contentsOf: html[copied...])
+        return result
+    }
+
+    private static let headerCell = Array("<th".utf8)
+    private static let scope = Array(" scope=\"col\"".utf8)
 
     /// The document tree and its parser (which owns the extension list the renderer needs); both freed by the caller,
     /// then the thread's arena reset. Every block of the parse comes from that arena (`daicho_arena_mem`, in

@@ -8,8 +8,22 @@ struct MarkdownRendererTests {
     @Test func rendersGFMTables() {
         let html = renderer.html("| 項目 | 値 |\n|---|---:|\n| 利用者 | 120 |\n")
         #expect(html.contains("<table>"))
-        #expect(html.contains("<th>項目</th>"))
+        #expect(html.contains("<th scope=\"col\">項目</th>"))
         #expect(html.contains("<td align=\"right\">120</td>"))
+    }
+
+    /// Header cells are column headers for screen readers, aligned or not; `<thead>`, text that
+    /// reads like the tag, and a table without a header cell's tag are left as they are.
+    @Test func tableHeaderCellsAreColumnHeaders() {
+        let html = renderer.html("| 項目 | 値 |\n|:---|---:|\n| `<th>` | &lt;th&gt; |\n")
+        #expect(html.contains("<thead>\n<tr>\n<th scope=\"col\" align=\"left\">項目</th>\n<th scope=\"col\" align=\"right\">値</th>"), "\(html)")
+        #expect(html.contains("<td align=\"left\"><code>&lt;th&gt;</code></td>"), "\(html)")
+        #expect(!html.contains("<thead "))
+        let plain = Array("<p>a <thead></p>".utf8)
+        #expect(MarkdownRenderer.headerCellsScoped(plain) == plain)
+        #expect(MarkdownRenderer.headerCellsScoped(Array("<th".utf8)) == Array("<th".utf8))
+        #expect(String(decoding: MarkdownRenderer.headerCellsScoped(Array("<th><th>".utf8)), as: UTF8.self)
+            == "<th scope=\"col\"><th scope=\"col\">")
     }
 
     @Test func autolinksAndStrikethrough() {
