@@ -74,29 +74,31 @@ enum SiteSection: String, CaseIterable {
 
 extension SiteContext {
     /// The navigation of the pages of each section, made once: the pages of a section share it.
+    /// Under nil, the one of a page in no section (404), where no link is the current one.
     /// - Parameter systemsOnly: `--only systems`, which builds no analysis, guideline, search or
     ///   data pages: the navigation leaves them out rather than link to pages that are not there.
-    static func navigation(hasGuidelines: Bool, systemsOnly: Bool = false, label: (String) -> String) -> [SiteSection: SharedModels<PageFrame.NavItem>] {
+    static func navigation(hasGuidelines: Bool, systemsOnly: Bool = false, label: (String) -> String) -> [SiteSection?: SharedModels<PageFrame.NavItem>] {
         let sections = SiteSection.allCases.filter {
             systemsOnly ? [.home, .systems, .departments, .vendors].contains($0) : $0 != .guidelines || hasGuidelines
         }
-        var navigation: [SiteSection: SharedModels<PageFrame.NavItem>] = [:]
-        for current in SiteSection.allCases {
+        var navigation: [SiteSection?: SharedModels<PageFrame.NavItem>] = [:]
+        for current in SiteSection.allCases.map(Optional.some) + [nil] {
             navigation[current] = SharedModels(sections.map { PageFrame.NavItem(href: $0.path, label: label($0.rawValue), current: $0 == current) })
         }
         return navigation
     }
 
     /// The frame of the page at `path`; `crumbs` are (path, label) pairs after the dashboard.
+    /// - Parameter section: nil for a page in none (404).
     /// - Parameter root: the links' prefix to the site's top, when not the path back from `path`.
-    func frame(path: String, title: String, section: SiteSection, crumbs: [(String, String)] = [],
+    func frame(path: String, title: String, section: SiteSection?, crumbs: [(String, String)] = [],
                scripts: [String] = [], root: String? = nil) -> PageFrame {
         let depth = path.count { $0 == "/" }
         let all = crumbs.isEmpty ? [] : [(SiteSection.home.path, t("home"))] + crumbs
         return PageFrame(
             lang: language.rawValue, title: title, siteTitle: siteTitle,
             root: root ?? String(repeating: "../", count: depth),
-            nav: navigation[section] ?? SharedModels([]), navCurrent: path == section.path ? "page" : "true",
+            nav: navigation[section] ?? SharedModels([]), navCurrent: path == section?.path ? "page" : "true",
             breadcrumbs: all.enumerated().map { PageFrame.Crumb(href: $1.0, label: $1.1, isLast: $0 == all.count - 1) },
             hasBreadcrumbs: !all.isEmpty,
             t: labels,

@@ -41,7 +41,7 @@ final class SiteContext: Sendable {
     /// The templates include the RFI, RFP and SLA (`templates/procurement/*.md`).
     let documentKinds: [DocumentKind]
     /// Each section's navigation, which its pages share (see `PageFrame.nav`).
-    let navigation: [SiteSection: SharedModels<PageFrame.NavItem>]
+    let navigation: [SiteSection?: SharedModels<PageFrame.NavItem>]
     /// The links to a system's drafts, which every system page shares.
     let documentLinks: SharedModels<SystemDetailPage.Document>
     /// System id → hash of its ledger file, which keys the pieces of the exports.

@@ -26,7 +26,7 @@ extension SiteContext {
     /// links start from the path of the site's address (`site.base_url`; `/` under `serve`), not
     /// from where the page is. A path, not the whole URL: the page never names another host.
     func notFoundPage() -> SimplePage {
-        SimplePage(page: frame(path: "404.html", title: t("notFound"), section: .home,
+        SimplePage(page: frame(path: "404.html", title: t("notFound"), section: nil,
                                root: options.liveReloadURL != nil ? "/" : Self.sitePath(project.site.baseURL)))
     }
 
