@@ -3,11 +3,11 @@ import Foundation
 
 /// Held while a document with a `~` finishes its parse: see `MarkdownRenderer.registered`. A
 /// pthread mutex, as a contended `Mutex` (a priority-inheriting futex) cost a twentieth of a full build.
-private let tildeLock = NSLock()
+let tildeLock = NSLock()
 
 /// GitHub-flavoured Markdown to HTML through cmark-gfm, safe for text from ledgers.
 ///
-/// All cmark-gfm pointers live in this file. cmark-gfm's default (no `CMARK_OPT_UNSAFE`)
+/// cmark-gfm pointers live in this file and in `ContainedMarkdown.swift`. cmark-gfm's default (no `CMARK_OPT_UNSAFE`)
 /// replaces raw HTML with a comment and drops `javascript:`, `vbscript:`, `file:` and
 /// `data:` links, so a ledger cannot inject markup or script.
 public struct MarkdownRenderer: Sendable {

@@ -27,6 +27,23 @@ struct MarkdownTextTests {
         #expect(MarkdownText.escape("1.") == "1\\.")
     }
 
+    /// A value that would be a rule, a code block or emphasis where a template puts it (a list
+    /// item, the start of a line) is escaped; `_` between ASCII letters and indentation under four
+    /// spaces are left as typed.
+    @Test func rulesCodeAndEmphasisAreEscaped() {
+        #expect(MarkdownText.escape("---") == "\\---")
+        #expect(MarkdownText.escape(" - - -") == " \\- - -")
+        #expect(MarkdownText.escape("___") == "\\_\\_\\_")
+        #expect(MarkdownText.escape("_強調_ テキスト") == "\\_強調\\_ テキスト")
+        #expect(MarkdownText.escape("a _b_") == "a \\_b\\_")
+        #expect(MarkdownText.escape("    字下げ") == "字下げ")
+        #expect(MarkdownText.escape("\t字下げ") == "字下げ")
+        #expect(MarkdownText.escape("\n\n\n\n字下げ") == "字下げ")
+        for plain in ["Shift_JIS", "a_1_b", "--", "-- x", "---x", "   3 spaces", "a---"] {
+            #expect(MarkdownText.escape(plain) == plain, "\(plain)")
+        }
+    }
+
     /// Property, on random text of the special characters, combining marks, Japanese, and line
     /// breaks: every special byte in the result is escaped, no line break is left, and taking the
     /// escapes out gives the text back with each break (CRLF, CR or LF) as one space.

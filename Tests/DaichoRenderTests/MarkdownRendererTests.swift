@@ -140,3 +140,63 @@ struct ByteSearchTests {
         #expect(ByteSearch.firstIndex(of: Array("【要記入】".utf8), in: Array("本文【要記入】".utf8)) == 6)
     }
 }
+
+/// Ledger values as the drafts' list items: each stays one item of plain text.
+@Test func valuesStayListItems() {
+    let values = ["認定審査", "---", "___", "    字下げ", "_強調_ テキスト", "- 項目", "1. 番号", "<b>b</b>", "* * *", "訪問調査"]
+    let html = MarkdownRenderer().html(values.map { "- " + MarkdownText.escape($0) }.joined(separator: "\n") + "\n")
+    #expect(html == "<ul>\n" + ["認定審査", "---", "___", "字下げ", "_強調_ テキスト", "- 項目", "1. 番号", "&lt;b&gt;b&lt;/b&gt;", "* * *", "訪問調査"]
+        .map { "<li>\($0)</li>\n" }.joined() + "</ul>\n", "\(html)")
+}
+
+/// A ledger's Markdown placed inside a draft's Markdown (`MarkdownRenderer.contained`).
+struct ContainedMarkdownTests {
+    let renderer = MarkdownRenderer()
+
+    /// The draft's next section after the ledger's text, as HTML.
+    func followed(_ purpose: String) -> (markdown: String, html: String) {
+        let contained = renderer.contained(purpose, headingsBelow: 3)
+        return (contained, renderer.html("### 2.1 目的\n\n" + contained + "\n\n### 2.2 次の節\n\n本文\n"))
+    }
+
+    @Test(arguments: ["母子アプリ。\n\n```\n閉じないコードブロック\n", "HP\n\n~~~\n", "a\n\n    字下げ\n", "> 引用\n>\n> - 項目\n",
+                      "- 項目\n  - 入れ子\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"])
+    func whatTheTextOpensItCloses(purpose: String) {
+        let (_, html) = followed(purpose)
+        #expect(html.contains("<h3>2.2 次の節</h3>\n<p>本文</p>"), "\(html)")
+    }
+
+    @Test func rawHTMLBecomesText() {
+        let (markdown, html) = followed("例規集\n\n<!-- 行頭の閉じないコメント\n\n<script>alert(1)</script> と <b>太字</b>\n")
+        #expect(html.contains("<h3>2.2 次の節</h3>"), "\(html)")
+        #expect(html.contains("&lt;!-- 行頭の閉じないコメント"), "\(html)")
+        #expect(html.contains("&lt;b&gt;太字&lt;/b&gt;"), "\(html)")
+        #expect(!html.contains("raw HTML omitted"), "\(html)")
+        #expect(markdown == "例規集\n\n\\<\\!-- 行頭の閉じないコメント\n\n\\<script\\>alert(1)\\</script\\> と \\<b\\>太字\\</b\\>",
+                "\(markdown.debugDescription)")
+        // The draft's HTML takes out the template's comments alone.
+        let page = String(decoding: DocumentHTML.strippingComments(Array(("<!-- 編集者へ: 下書き -->\n# RFI\n\n" + markdown
+            + "\n\n```\n<!-- コード\n```\n\n<!-- 根拠: 台帳 -->\n## 次\n").utf8)), as: UTF8.self)
+        #expect(page == "# RFI\n\n" + markdown + "\n\n```\n<!-- コード\n```\n\n## 次\n", "\(page)")
+    }
+
+    @Test func refusedLinksBecomeTheirTextAndImagesLinks() {
+        let markdown = renderer.contained("[クリック](javascript:alert(4)) [d](DATA:text/html;base64,AA) [ok](https://example.jp/a) "
+                                          + "![図](https://example.jp/a.png) ![x](vbscript:msgbox)\n\n[r]: file:///etc/passwd\n\n参照 [r]", headingsBelow: 3)
+        #expect(markdown == "クリック d [ok](https://example.jp/a) [図](https://example.jp/a.png) x\n\n参照 r", "\(markdown)")
+    }
+
+    @Test func headingsMoveDownAndTextStaysTheSame() {
+        #expect(renderer.contained("# 目的\n\n住民の記録を管理する。\n\n目的\n===\n\n###### 深い", headingsBelow: 3)
+            == "#### 目的\n\n住民の記録を管理する。\n\n#### 目的\n\n###### 深い")
+        #expect(renderer.contained("住民記録システム（https://example.jp）を使う。\n2行目", headingsBelow: 3)
+            == "住民記録システム（https://example.jp）を使う。\n2行目")
+        #expect(renderer.contained("", headingsBelow: 3) == "")
+    }
+
+    @Test(arguments: ["javascript:x", "JavaScript:x", "data:image/png;base64,AA", "file:///a", "vbscript:x"])
+    func refusedAddresses(url: String) { #expect(MarkdownRenderer.refusedLink(url)) }
+
+    @Test(arguments: ["https://example.jp", "mailto:a@example.jp", "a/b:c", "#x", "?q=javascript:", "", "javascript"])
+    func allowedAddresses(url: String) { #expect(!MarkdownRenderer.refusedLink(url)) }
+}

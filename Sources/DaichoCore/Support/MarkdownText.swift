@@ -1,8 +1,9 @@
 /// Text placed into Markdown as text: it cannot become a link, an image, a table-cell break,
 /// a heading, code, strikethrough or raw HTML. Line breaks become spaces.
 ///
-/// `_` is left alone: inside words (`Shift_JIS`) it never emphasises, and escaping it would fill
-/// the documents clerks read as plain text with backslashes.
+/// `_` is escaped only where it could emphasise: between two ASCII letters or digits (`Shift_JIS`)
+/// it never does, and escaping it there would fill the documents clerks read as plain text with
+/// backslashes.
 public enum MarkdownText {
     /// The bytes that need escaping, as a 128-bit mask (a set lookup per byte was a thirtieth of a full build).
     private static let special: (low: UInt64, high: UInt64) = "\\`*[]<>|#!~&\n\r".utf8.reduce((0, 0)) { mask, byte in
@@ -14,7 +15,34 @@ public enum MarkdownText {
     }
 
     public static func escape(_ text: String) -> String {
-        escapingListMarker(escapingInline(text))
+        escapingRule(escapingListMarker(unindented(escapingInline(text))))
+    }
+
+    /// Four spaces (or a tab) before a value made it a code block where a template starts a line,
+    /// or a list item, with it: such indentation is dropped. Less is left as typed.
+    private static func unindented(_ text: String) -> String {
+        var width = 0
+        for byte in text.utf8 {
+            if byte == 0x20 { width += 1 } else if byte == 0x09 { width += 4 } else { break }
+            if width >= 4 { return String(text.drop { $0 == " " || $0 == "\t" }) }
+        }
+        return text
+    }
+
+    /// A value of three or more `-` (and spaces) is a rule where a line starts with it, or a list
+    /// item does (`- ---`): its first `-` is escaped. (`*` is always escaped, and `_` where it stands alone.)
+    private static func escapingRule(_ text: String) -> String {
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }), bytes[first] == 0x2D,
+              bytes.allSatisfy({ $0 == 0x2D || $0 == 0x20 || $0 == 0x09 }), bytes.count(where: { $0 == 0x2D }) >= 3 else { return text }
+        return String(text[..<first]) + "\\" + String(text[first...])
+    }
+
+    /// Whether the `_` at `index` can open or close emphasis: unless it stands between two ASCII
+    /// letters or digits.
+    private static func emphasises(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        func word(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        return index == 0 || index == bytes.count - 1 || !word(bytes[index - 1]) || !word(bytes[index + 1])
     }
 
     /// A value that begins like a list item (`- `, `+ `, `1. `, `1) `) would open a list where a
@@ -42,9 +70,10 @@ public enum MarkdownText {
         // Over the contiguous bytes: through `String.UTF8View` the scan was a thirtieth of a build.
         var scanned = text
         // One scan for most values: nothing to escape, and no `:` or `.` an address needs.
-        guard scanned.withUTF8({ $0.contains { isSpecial($0) || $0 == 0x3A || $0 == 0x2E } }) else { return text }
+        guard scanned.withUTF8({ $0.contains { isSpecial($0) || $0 == 0x3A || $0 == 0x2E || $0 == 0x5F } }) else { return text }
         let breaks = scanned.withUTF8(linkStarts)
-        guard !breaks.isEmpty || scanned.withUTF8({ $0.contains(where: isSpecial) }) else { return text }
+        let underscores = scanned.withUTF8 { bytes in bytes.indices.filter { bytes[$0] == 0x5F && emphasises(bytes, at: $0) } }
+        guard !breaks.isEmpty || !underscores.isEmpty || scanned.withUTF8({ $0.contains(where: isSpecial) }) else { return text }
         // Byte by byte, not character by character: a special character followed by a combining
         // mark (`[` + U+0338) is one `Character` that is not "[", and went through unescaped
         // although cmark-gfm reads its `[` all the same.
@@ -52,7 +81,7 @@ public enum MarkdownText {
         result.reserveCapacity(text.utf8.count + 8)
         var afterCarriageReturn = false
         for (offset, byte) in text.utf8.enumerated() {
-            if breaks.contains(offset) { result.append(0x5C) }
+            if breaks.contains(offset) || underscores.contains(offset) { result.append(0x5C) }
             switch byte {
             case 0x0A where afterCarriageReturn: break  // "\r\n" is one break, one space
             case 0x0A, 0x0D: result.append(0x20)

@@ -11,23 +11,28 @@ enum DocumentHTML {
     }
 
     /// Editor's comments (`<!-- 根拠: … -->`) say why a clause is there; they are not part of the document.
+    /// A comment is taken out where the templates write one: from a line's start, closed before
+    /// the next blank line. A `<!--` anywhere else (in a ledger's code block, say) is text: left
+    /// unclosed it took everything up to the template's next comment.
     static func strippingComments(_ markdown: String) -> String {
         String(decoding: strippingComments(Array(markdown.utf8)), as: UTF8.self)
     }
 
     static func strippingComments(_ bytes: [UInt8]) -> [UInt8] {
-        guard var open = ByteSearch.firstIndex(of: commentOpen, in: bytes, from: 0) else { return bytes }
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var copied = 0
-        while true {
-            guard let end = ByteSearch.firstIndex(of: commentClose, in: bytes, from: open + commentOpen.count) else { break }
+        var copied = 0, from = 0
+        while let open = ByteSearch.firstIndex(of: commentOpen, in: bytes, from: from) {
+            from = open + commentOpen.count
+            guard open == 0 || bytes[open - 1] == 0x0A,
+                  let end = ByteSearch.firstIndex(of: commentClose, in: bytes, from: from) else { continue }
+            if let blank = ByteSearch.firstIndex(of: blankLine, in: bytes, from: open), blank < end { continue }
+            if out.isEmpty { out.reserveCapacity(bytes.count) }
             out += bytes[copied..<open]
             copied = end + commentClose.count
             if copied < bytes.count, bytes[copied] == 0x0A { copied += 1 }
-            guard let next = ByteSearch.firstIndex(of: commentOpen, in: bytes, from: copied) else { break }
-            open = next
+            from = copied
         }
+        guard copied > 0 else { return bytes }
         out += bytes[copied...]
         return out
     }
@@ -75,7 +80,7 @@ enum DocumentHTML {
         return out
     }
 
-    private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
+    private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8), blankLine = Array("\n\n".utf8)
     private static let headingOpen = Array("<h2".utf8)
     private static let sectionOpen = Array("<section class=\"document-section\">\n".utf8), sectionClose = Array("</section>\n".utf8)
     private static let marker = Array(SiteContext.marker.utf8)

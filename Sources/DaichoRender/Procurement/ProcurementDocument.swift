@@ -243,7 +243,7 @@ extension SiteContext {
             marker: marker, id: ledger.id, name: b.name, department: b.department,
             category: label(b.category), development: label(b.development), product: or(b.product),
             // Under the RFI's 「### 2.1」: the ledger's own headings go below it.
-            purpose: b.purpose.map { MarkdownHeadings.demoting($0, by: 3) } ?? "", hasPurpose: b.purpose != nil,
+            purpose: b.purpose.map { MarkdownRenderer().contained($0, headingsBelow: 3) } ?? "", hasPurpose: b.purpose != nil,
             business: b.business, hasBusiness: !b.business.isEmpty,
             businessText: b.business.isEmpty ? marker : b.business.joined(separator: "、"),
             form: label(ledger.usage?.form), location: label(h?.location), configuration: configuration,

@@ -1,0 +1,123 @@
+import CCmarkGFM
+import Foundation
+
+extension MarkdownRenderer {
+    /// A ledger's Markdown made fit to be placed inside a document's own Markdown (the drafts'
+    /// `.md`, which departments edit and convert, and from which their HTML is made): written out
+    /// again by cmark-gfm from its parse, so that whatever the text opens it also closes (a code
+    /// fence, a list, a quote) and the document's next section stays a section. Raw HTML (an
+    /// unclosed `<!--` hid the rest of an RFI) becomes text, a link to a `javascript:`, `vbscript:`,
+    /// `file:` or `data:` address becomes its text, an image becomes a link to it (as on the
+    /// site, nothing loads from outside), and headings move `levels` down (`MarkdownHeadings`).
+    /// Addresses in the text are left as they are: the document's renderer links them.
+    public func contained(_ markdown: String, headingsBelow levels: Int) -> String {
+        let bytes = Array(markdown.utf8)
+        let tilde = ByteSearch.firstIndex(of: Array("~".utf8), in: bytes) != nil
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in ["table"] + (tilde ? ["strikethrough"] : []) {
+            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        // Under the lock that every parse with strikethrough finishes under (see `registered`).
+        if tilde { tildeLock.lock() }
+        let finished = cmark_parser_finish(parser)
+        if tilde { tildeLock.unlock() }
+        guard let document = finished else { return "" }
+        defer { cmark_node_free(document) }
+        Self.makeContained(document, headingLevels: levels)
+        guard let rendered = cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0) else { return "" }
+        defer { free(rendered) }
+        var text = String(cString: rendered)
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+
+    /// Rewrites the tree in place (nodes gathered first: a tree is not changed while it is walked).
+    private static func makeContained(_ document: OpaquePointer, headingLevels levels: Int) {
+        var nodes: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_HEADING: nodes.append(node)
+            default: break
+            }
+        }
+        cmark_iter_free(iterator)
+        for node in nodes {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + Int32(levels)))
+            case CMARK_NODE_HTML_INLINE:
+                guard let text = textNode(literal(node)) else { continue }
+                replace(node, with: text)
+            case CMARK_NODE_HTML_BLOCK:
+                // Its lines as paragraphs of text (one an unclosed `<!--` or `<pre>` ran to the end of the text).
+                let paragraphs = literal(node).split(separator: "\n", omittingEmptySubsequences: false)
+                    .split { $0.allSatisfy { $0 == " " || $0 == "\t" } }
+                for lines in paragraphs {
+                    guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { continue }
+                    for (index, line) in lines.enumerated() {
+                        if index > 0, let soft = cmark_node_new(CMARK_NODE_SOFTBREAK) { cmark_node_append_child(paragraph, soft) }
+                        if let text = textNode(String(line)) { cmark_node_append_child(paragraph, text) }
+                    }
+                    cmark_node_insert_before(node, paragraph)
+                }
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+            default:
+                // A link or an image: a link to where it points, or its text alone.
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+                if refusedLink(url) {
+                    unwrap(node)
+                } else if isImage, let link = cmark_node_new(CMARK_NODE_LINK) {
+                    cmark_node_set_url(link, cmark_node_get_url(node))
+                    cmark_node_set_title(link, cmark_node_get_title(node))
+                    while let child = cmark_node_first_child(node) {
+                        cmark_node_unlink(child)
+                        cmark_node_append_child(link, child)
+                    }
+                    replace(node, with: link)
+                }
+            }
+        }
+    }
+
+    /// The addresses cmark-gfm's HTML renderer refuses (it writes `href=""` for them), checked as
+    /// it checks them: the scheme before the first `:`, in any case.
+    static func refusedLink(_ url: String) -> Bool {
+        let scheme = url.prefix { $0 != ":" && $0 != "/" && $0 != "?" && $0 != "#" }
+        guard scheme.count < url.count, url[scheme.endIndex] == ":" else { return false }
+        return ["javascript", "vbscript", "file", "data"].contains(scheme.lowercased())
+    }
+
+    private static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    private static func textNode(_ literal: String) -> OpaquePointer? {
+        guard let text = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+        cmark_node_set_literal(text, literal)
+        return text
+    }
+
+    private static func replace(_ node: OpaquePointer, with replacement: OpaquePointer) {
+        cmark_node_insert_before(node, replacement)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    /// Puts a node's children where it was, and removes it.
+    private static func unwrap(_ node: OpaquePointer) {
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_insert_before(node, child)
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+}
