@@ -19,6 +19,22 @@ struct InventoryRulesTests {
         #expect(problem.message.ja.contains("inventory/dup.yaml"))
     }
 
+    /// A copy (`jumin-kiroku - コピー.yaml`, which sorts before the original) has the error, not
+    /// the file named after the id, whatever the order; `--force` then keeps the original. Links
+    /// to the id go to it. Three files: the two not named after the id each have the error.
+    @Test func theFileNamedAfterTheIdKeepsIt() async throws {
+        let partner = minimalLedger(id: "koseki", extra: "integrations:\n  - {system: jumin-kiroku, direction: send}")
+        let checked = await check([("jumin-kiroku - コピー.yaml", minimalLedger(id: "jumin-kiroku")),
+                                   ("jumin-kiroku.yaml", minimalLedger(id: "jumin-kiroku")),
+                                   ("jumin-kiroku-old.yaml", minimalLedger(id: "jumin-kiroku")), ("koseki.yaml", partner)])
+        let problems = checked.diagnostics.with(.duplicateId)
+        #expect(Set(problems.map(\.location.file)) == ["inventory/jumin-kiroku - コピー.yaml", "inventory/jumin-kiroku-old.yaml"])
+        #expect(problems.allSatisfy { $0.message.ja == "ID「jumin-kiroku」は inventory/jumin-kiroku.yaml でも使われています" })
+        #expect(problems.allSatisfy { $0.hint?.ja.hasPrefix("inventory/jumin-kiroku.yaml の写しなら、このファイルを削除してください") == true })
+        #expect(checked.validLedgers.map(\.file).sorted() == ["inventory/jumin-kiroku.yaml", "inventory/koseki.yaml"])
+        #expect(checked.diagnostics.with(.unknownIntegration).isEmpty)
+    }
+
     @Test func integrationToAMissingLedgerIsAnError() async throws {
         let a = minimalLedger(id: "a", extra: "integrations:\n  - {system: bb, direction: send}")
         let checked = await check([("a.yaml", a), ("b.yaml", minimalLedger(id: "b"))])

@@ -11,6 +11,7 @@ public enum InventoryRules {
         var first: [String: Int] = [:]
         first.reserveCapacity(ledgers.count)
         var owner = [Int](repeating: 0, count: ledgers.count)
+        var duplicated: [Int] = []
         for (position, ledger) in ledgers.enumerated() {
             // One lookup for the usual new id; a duplicate puts the first position back.
             guard let other = first.updateValue(position, forKey: ledger.id) else {
@@ -19,14 +20,40 @@ public enum InventoryRules {
             }
             first[ledger.id] = other
             owner[position] = other
-            result.append(Diagnostic(.error, .duplicateId, at: ledger.sourceMap.location(of: "id"), field: "id",
-                LocalizedText(ja: "ID「\(ledger.id)」は \(ledgers[other].file) でも使われています",
-                              en: "id '\(ledger.id)' is also used by \(ledgers[other].file)"),
-                hint: LocalizedText(ja: "システムごとに別のIDを付けてください", en: "give each system its own id")))
+            duplicated.append(position)
         }
+        if !duplicated.isEmpty { result += settleDuplicates(ledgers, duplicated, first: &first, owner: &owner) }
         result += checkIntegrations(ledgers, first: first, owner: owner, fileStems: fileStems)
         result += checkTerminalGroups(ledgers)
         result += checkTerminalGroupSpellings(ledgers)
+        return result
+    }
+
+    /// The ledgers that share an id with an earlier one (`duplicated`, by position): the id stays
+    /// with the file named after it, else with the first file, and each of the others has an
+    /// error. (A copy that Windows names `jumin-kiroku - コピー.yaml` sorts before the original: the
+    /// original had the error, and `--force` left the system out.)
+    static func settleDuplicates(_ ledgers: [Ledger], _ duplicated: [Int], first: inout [String: Int], owner: inout [Int]) -> [Diagnostic] {
+        var sharing: [Int: [Int]] = [:]
+        for position in duplicated { sharing[owner[position], default: [owner[position]]].append(position) }
+        var result: [Diagnostic] = []
+        for positions in sharing.values {
+            let id = ledgers[positions[0]].id
+            let kept = positions.first { LedgerSource.stem(of: ledgers[$0].file) == id } ?? positions[0]
+            first[id] = kept
+            for position in positions {
+                owner[position] = kept
+                guard position != kept else { continue }
+                let ledger = ledgers[position], other = ledgers[kept]
+                let named = LedgerSource.stem(of: other.file) == id
+                result.append(Diagnostic(.error, .duplicateId, at: ledger.sourceMap.location(of: "id"), field: "id",
+                    LocalizedText(ja: "ID「\(id)」は \(other.file) でも使われています", en: "id '\(id)' is also used by \(other.file)"),
+                    hint: named
+                        ? LocalizedText(ja: "\(other.file) の写しなら、このファイルを削除してください。別のシステムなら別のIDを付けてください",
+                                        en: "if this is a copy of \(other.file), delete it; if it is another system, give it its own id")
+                        : LocalizedText(ja: "システムごとに別のIDを付けてください", en: "give each system its own id")))
+            }
+        }
         return result
     }
 
