@@ -279,6 +279,35 @@ struct LedgerParserTests {
         #expect(result.diagnostics.with(.invalidAmount).allSatisfy { $0.message.ja.hasPrefix("金額（整数）を書く項目ですが") })
     }
 
+    /// Survey marks and unknowns in a yes/no field are refused with what to write instead.
+    @Test func boolHintsForMarksAndUnknowns() {
+        #expect(SchemaDecoder.boolHint("○").ja.hasPrefix("○・× は使えません。true / false"))
+        #expect(SchemaDecoder.boolHint("×").ja.hasPrefix("○・× は使えません。"))
+        #expect(SchemaDecoder.boolHint("不明").ja.hasPrefix("分からないときは何も書かずに空欄にしてください"))
+        #expect(SchemaDecoder.boolHint("－").ja.hasPrefix("分からないときは"))
+        #expect(SchemaDecoder.boolHint("maybe").ja == "true / false、はい / いいえ、有 / 無、あり / なし のいずれかを書いてください")
+        let result = parseLedger(minimalLedger(extra: "management:\n  design_docs: ○"))
+        #expect(result.diagnostics.first { $0.fieldPath == "management.design_docs" }?.hint?.ja.hasPrefix("○・×") == true,
+                "\(result.diagnostics.map(\.fieldPath))")
+    }
+
+    /// An amount written with its unit, as clerks write them, is refused with the number to write.
+    @Test func amountsWithUnitsAreWorkedOutInTheHint() {
+        let cases = ["360万円": 3_600_000, "3,600千円": 3_600_000, "￥3,600,000": 3_600_000, "\\3600000": 3_600_000,
+                     "3600000円": 3_600_000, "1.2億円": 120_000_000, "２百万円": 2_000_000, "12万": 120_000, "1,234円": 1_234]
+        for (written, yen) in cases {
+            #expect(SchemaDecoder.yenWithUnit(written) == yen, "\(written)")
+        }
+        for plain in ["abc", "万円", "-5万円", "1.5円", "3600000", "約360万円"] {
+            #expect(SchemaDecoder.yenWithUnit(plain) == nil, "\(plain)")
+        }
+        #expect(SchemaDecoder.amountHint("360万円").ja == "0 以上の整数で書いてください（数字だけ）。「360万円」は 3600000 円（千円単位の台帳では 3600）です")
+        #expect(SchemaDecoder.amountHint("1,234円").ja == "0 以上の整数で書いてください（数字だけ）。「1,234円」は 1234 円です")
+        #expect(SchemaDecoder.amountHint("abc").ja == "0 以上の整数で書いてください（例: 1200000、1,200,000）")
+        let result = parseLedger(minimalLedger(extra: "costs:\n  annual: {maintenance: 360万円}"))
+        #expect(result.diagnostics.with(.invalidAmount).first?.hint?.ja.contains("3600000 円") == true)
+    }
+
     /// A department or vendor written with a combining sound mark (カ + U+3099, as copied from some
     /// PDFs and file names) is stored composed (ガ): one department, one page folder, however typed.
     @Test func groupNamesAreStoredComposed() throws {

@@ -113,9 +113,7 @@ struct SchemaDecoder {
         case .bool:
             guard let text = scalar(node, path, expected: Self.expectBool) else { return nil }
             guard let value = Self.bool(text) else {
-                return fail(.wrongType, path, node, text, Self.expectBool,
-                            hint: LocalizedText(ja: "true / false、はい / いいえ、有 / 無、あり / なし のいずれかを書いてください",
-                                                en: "write true or false (はい/いいえ, 有/無, あり/なし are accepted)"))
+                return fail(.wrongType, path, node, text, Self.expectBool, hint: Self.boolHint(text))
             }
             return .bool(value)
         case .date:
@@ -530,8 +528,52 @@ struct SchemaDecoder {
             return LocalizedText(ja: "金額は整数で書きます。千円単位（costs.unit: thousand_yen）で端数が出るときは、unit を yen にして円で書いてください",
                                  en: "amounts are whole numbers; where thousands of yen (costs.unit: thousand_yen) leave a fraction, set unit to yen and write yen")
         }
-        return LocalizedText(ja: "0 以上の整数で書いてください。桁区切りは \"1,200,000\" のように引用符で囲みます",
-                             en: "write a whole number of 0 or more; quote digit grouping: \"1,200,000\"")
+        if let yen = yenWithUnit(text) {
+            let thousands = yen % 1000 == 0 ? (ja: "（千円単位の台帳では \(yen / 1000)）", en: " (\(yen / 1000) in a ledger in thousands of yen)") : (ja: "", en: "")
+            return LocalizedText(ja: "0 以上の整数で書いてください（数字だけ）。「\(text)」は \(yen) 円\(thousands.ja)です",
+                                 en: "write a whole number of 0 or more, digits only: '\(text)' is \(yen) yen\(thousands.en)")
+        }
+        return LocalizedText(ja: "0 以上の整数で書いてください（例: 1200000、1,200,000）",
+                             en: "write a whole number of 0 or more (e.g. 1200000, 1,200,000)")
+    }
+
+    /// The yen an amount written with a unit stands for, as clerks write them: `360万円`,
+    /// `3,600千円`, `￥3,600,000`, `3600000円`, `1.2億円`; nil for anything else.
+    static func yenWithUnit(_ text: String) -> Int? {
+        var plain = Substring(text.nfkcTrimmed)
+        // A yen sign before (a backslash is one in Japanese fonts) or 円 after.
+        var hadYen = plain.first == "¥" || plain.first == "\\"
+        if hadYen { plain = plain.dropFirst() }
+        if plain.hasSuffix("円") {
+            hadYen = true
+            plain = plain.dropLast()
+        }
+        var multiplier = Exact(1)
+        for (unit, value) in [("百万", 1_000_000), ("億", 100_000_000), ("万", 10_000), ("千", 1_000)] where plain.hasSuffix(unit) {
+            plain = plain.dropLast(unit.count)
+            multiplier = Exact(value)
+            break
+        }
+        guard hadYen || multiplier != Exact(1), !plain.isEmpty,
+              let number = decimal(String(plain)), number >= .zero, case let yen = number * multiplier, yen.isInteger,
+              yen <= Exact(maxYen) else { return nil }
+        return Int(yen.numerator)
+    }
+
+    /// The accepted words, and for the marks survey sheets use (○ ×) or an unknown (不明, －) what
+    /// to write instead: ○ is also a zero (〇), so marks are not read as answers.
+    static func boolHint(_ text: String) -> LocalizedText {
+        let accepted = LocalizedText(ja: "true / false、はい / いいえ、有 / 無、あり / なし のいずれかを書いてください",
+                                     en: "write true or false (はい/いいえ, 有/無, あり/なし are accepted)")
+        switch text.nfkcTrimmed {
+        case "○", "〇", "◯", "◎", "×", "✕", "✖", "x", "X":
+            return LocalizedText(ja: "○・× は使えません。" + accepted.ja, en: "marks such as ○ and × are not read; " + accepted.en)
+        case "不明", "未確認", "わからない", "分からない", "-", "－", "―", "ー", "?", "？":
+            return LocalizedText(ja: "分からないときは何も書かずに空欄にしてください（未回答として扱います）。分かるなら" + accepted.ja,
+                                 en: "if it is not known, leave it blank (it counts as unanswered); otherwise " + accepted.en)
+        default:
+            return accepted
+        }
     }
 
     static func bool(_ text: String) -> Bool? {
