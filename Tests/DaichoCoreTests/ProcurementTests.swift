@@ -106,6 +106,25 @@ struct ClauseTests {
         #expect(facts.clauses[.supportBase]?.ja == "台帳: 障害時の駆けつけ 90 分が、SLAの平均復旧時間 1 時間（目標復旧時間（bcp.rto_hours）による）を超える（vendor.travel_minutes）")
     }
 
+    /// The fields that would decide a clause, when unanswered, are listed (an absent field adds
+    /// no clause); a clause already called for lists none; a dependency other than 1 asks for no
+    /// BCP agreement or remote monitoring.
+    @Test func unansweredFieldsAreListed() {
+        func unanswered(_ yaml: String) -> [String] { ProcurementFacts(ledger: ledgers([("s", yaml)])[0], policy: Policy()).unanswered }
+        #expect(unanswered("") == ["vendor.contract.sla", "management.annual_report", "management.design_docs", "costs",
+                                   "software.customization", "software.standard_layout", "usage.dependency", "vendor.travel_minutes"])
+        #expect(unanswered("usage: {dependency: 1}\nvendor: {contract: {sla: false}, travel_minutes: 10}") == [
+            "management.annual_report", "management.design_docs", "costs", "software.customization", "software.standard_layout",
+            "bcp_operator.agreement", "management.remote_monitoring"])
+        #expect(unanswered("""
+            vendor: {contract: {sla: true}, travel_minutes: 10}
+            management: {annual_report: true, design_docs: false}
+            costs: {annual: {maintenance: 1}}
+            software: {customization: none, standard_layout: true}
+            usage: {dependency: 3}
+            """) == [])
+    }
+
     @Test func reasonsNameTheLedgerField() {
         let facts = ProcurementFacts(ledger: ledgers([("s", "vendor: {contract: {sla: false}}")])[0], policy: Policy())
         #expect(facts.clauses[.sla]?.ja == "台帳: SLAの締結 = いいえ（vendor.contract.sla）")

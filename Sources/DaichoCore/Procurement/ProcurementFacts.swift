@@ -27,6 +27,10 @@ public struct ProcurementFacts: Sendable {
     public var recoveryHours: Exact
     /// Clause → the ledger fact behind it; a clause is absent when its fact does not hold.
     public var clauses: [Clause: LocalizedText]
+    /// The fields (paths) that decide a clause left out only because they are not answered: an
+    /// absent field is no gap (analysis-v1), so it adds no clause, and the RFP says which are
+    /// unknown rather than that nothing is called for.
+    public var unanswered: [String]
 
     public init(ledger: Ledger, policy: Policy) {
         (grade, gradeReasons) = policy.sla.grade(for: ledger)
@@ -83,5 +87,23 @@ public struct ProcurementFacts: Sendable {
             clauses[.supportBase] = LocalizedText(ja: support.map(\.ja).joined(separator: "。"), en: support.map(\.en).joined(separator: "; "))
         }
         self.clauses = clauses
+        var unanswered: [(Clause, String)] = []
+        func ask(_ clause: Clause, _ path: String, _ answered: Bool) {
+            if !answered && clauses[clause] == nil { unanswered.append((clause, path)) }
+        }
+        ask(.sla, "vendor.contract.sla", ledger.vendor?.contract?.sla != nil)
+        ask(.annualReport, "management.annual_report", ledger.management?.annualReport != nil)
+        ask(.designDocs, "management.design_docs", ledger.management?.designDocs != nil)
+        ask(.costBreakdown, "costs", ledger.costs != nil)
+        ask(.noCustomization, "software.customization", ledger.software?.customization != nil)
+        ask(.standardLayout, "software.standard_layout", ledger.software?.standardLayout != nil)
+        ask(.operatorBCP, "usage.dependency", ledger.usage?.dependency != nil)
+        if ledger.usage?.dependency == .critical { ask(.operatorBCP, "bcp_operator.agreement", ledger.bcpOperator?.agreement != nil) }
+        ask(.supportBase, "vendor.travel_minutes", ledger.vendor?.travelMinutes != nil)
+        if ledger.usage?.dependency == .critical {
+            ask(.supportBase, "management.remote_monitoring", ledger.management?.remoteMonitoring != nil)
+        }
+        var seen: Set<String> = []
+        self.unanswered = unanswered.map(\.1).filter { seen.insert($0).inserted }
     }
 }

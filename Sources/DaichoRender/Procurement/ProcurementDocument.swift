@@ -41,6 +41,9 @@ final class ProcurementDocument: Sendable {
         var operatorBCP: [Reason]
         var supportBase: [Reason]
         var any: Bool
+        /// The labels of the fields left unanswered that would decide a clause (`ProcurementFacts.unanswered`).
+        var unanswered: [String]
+        var hasUnanswered: Bool { !unanswered.isEmpty }
     }
 
     struct SLAItem: Sendable {
@@ -299,7 +302,8 @@ extension SiteContext {
             clauses: .init(sla: reasons(.sla), annualReport: reasons(.annualReport), designDocs: reasons(.designDocs),
                            costBreakdown: reasons(.costBreakdown), noCustomization: reasons(.noCustomization),
                            standardLayout: reasons(.standardLayout), operatorBCP: reasons(.operatorBCP),
-                           supportBase: reasons(.supportBase), any: !facts.clauses.isEmpty),
+                           supportBase: reasons(.supportBase), any: !facts.clauses.isEmpty,
+                           unanswered: facts.unanswered.map { LedgerSchema.qualifiedLabel(at: $0)?.text(language) ?? $0 }),
             weights: [
                 .init(criterion: t("要件への適合（機能・非機能）", "Requirement fit"), points: weights.requirements),
                 .init(criterion: t("サービスレベル（SLA）", "Service level (SLA)"), points: weights.serviceLevel),

@@ -501,6 +501,8 @@ extension ProcurementDocument.Clauses: TemplateModel {
         "operatorBCP": .field { $0.operatorBCP },
         "supportBase": .field { $0.supportBase },
         "any": .field { $0.any },
+        "unanswered": .field { $0.unanswered },
+        "hasUnanswered": .field { $0.hasUnanswered },
     ]
 }
 
