@@ -26,7 +26,8 @@ import Testing
         #expect(rfi.contains("| 税務システム | 送信 | ファイル | 日次 | 異動情報 |"))
         // 6,000 千円 of hardware, shown in yen.
         #expect(rfi.contains("| ハードウェア | 6,000,000円 |"))
-        #expect(rfi.contains("| サーバ保守 | 年額（運用保守経費） | 100,000円 | 12月 | 1,200,000円 |"))
+        // A count of months: 「12月」 read as December.
+        #expect(rfi.contains("| サーバ保守 | 年額（運用保守経費） | 100,000円 | 12か月 | 1,200,000円 |"))
         // Silent ledgers get a marker, never a blank.
         let none = site.text("systems/kominkan/rfi.md")
         #expect(none.contains("| ハードウェア | 【要記入】 |"))
@@ -50,6 +51,8 @@ import Testing
     @Test func gapClausesAppearExactlyWhenTheirFactHolds() async throws {
         let site = try await buildSite(Paths.fixture("small"))
         let heading = "### サービスレベル合意書の締結"
+        // Without --date the date is a blank to fill in, marked like every other.
+        #expect(site.text("systems/juki/rfp.md").contains("作成日: 令和　　年　　月　　日【要記入】"))
         // juki and kominkan have no SLA; zeimu has one.
         #expect(site.text("systems/juki/rfp.md").contains(heading))
         #expect(site.text("systems/kominkan/rfp.md").contains(heading))
@@ -86,14 +89,14 @@ import Testing
         let site = try await buildSite(project, options: SiteOptions(draftDate: "2026-12-01"))
         // An RTO of 2 hours shortens grade A's 3, and the SLA says so.
         #expect(site.text("systems/juki/sla.md").contains("（稼働率 99.5%、平均復旧時間 2時間）"))
-        #expect(site.text("systems/juki/sla.md").contains("平均復旧時間は、区分Aの 3時間を台帳の目標復旧時間（bcp.rto_hours）に合わせて短くしています。"))
+        #expect(site.text("systems/juki/sla.md").contains("平均復旧時間は、区分Aの 3時間を台帳の目標復旧時間（RTO）に合わせて短くしています。"))
         // juki sends; zeimu, silent, receives.
         #expect(site.text("systems/zeimu/rfi.md").contains("| 住民記録システム | 受信 | ファイル | 日次 | 異動情報 |"))
         #expect(site.text("systems/zeimu/rfp.md").contains("住民記録システム"))
         #expect(!site.text("systems/zeimu/rfi.md").contains("連携の記載がありません"))
         // A ledger without links is not told it has none: the ledger may simply not say (the key is optional).
         #expect(site.text("systems/kominkan/rfi.md").contains("台帳には他システムとの連携の記載がありません（【要記入】"))
-        #expect(site.text("systems/juki/rfi.md").contains("。専用端末 4 台（端末グループ「madoguchi」）"))
+        #expect(site.text("systems/juki/rfi.md").contains("。専用端末 4 台（税務システムと共用）"))
         // A heading in the ledger's purpose goes below the section it is placed in: the page's
         // 「概要・目的」 (h3) and the RFI's 「### 2.1」.
         #expect(site.text("systems/juki/index.html").contains("<h4>目的</h4>") && !site.text("systems/juki/index.html").contains("<h1>目的</h1>"))
@@ -129,7 +132,7 @@ import Testing
         #expect(sla.contains("| バックアップデータの保管期間 | 7世代以上を保管し、廃棄方法を定める |"))
         #expect(sla.contains("| 平均復旧時間 | 3時間以内 |"))
         // The grade's own hours: no note. A shorter RTO is said to shorten them.
-        #expect(!sla.contains("台帳の目標復旧時間（bcp.rto_hours）に合わせて短くしています"))
+        #expect(!sla.contains("台帳の目標復旧時間（RTO）に合わせて短くしています"))
         #expect(sla.contains("少なくとも年に1回"))
     }
 

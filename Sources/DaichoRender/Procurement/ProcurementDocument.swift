@@ -187,6 +187,15 @@ final class ProcurementDocument: Sendable {
 extension SiteContext {
     static let marker = "【要記入】"
 
+    /// 「（A・Bと共用）」 for a terminal group the system shares with others (three named at most,
+    /// then 「ほかN」), nothing for one it has alone.
+    func sharedTerminals(_ group: String, with id: String) -> String {
+        let others = (terminalGroupSystems[group] ?? []).filter { $0 != id }
+        guard !others.isEmpty else { return "" }
+        let names = others.prefix(3).map { byID.name($0) ?? $0 }.joined(separator: "・")
+        return "（" + names + (others.count > 3 ? "ほか\(others.count - 3)システム" : "") + "と共用）"
+    }
+
     func procurementDocument(_ ledger: Ledger) -> ProcurementDocument {
         // The drafts are the municipality's Japanese papers whatever the site's language (see
         // docs/decisions.md): `--lang en` gave 「平均復旧時間 3 hours」.
@@ -205,13 +214,16 @@ extension SiteContext {
                         server.storageGB.map { "ディスク \($0.decimalString(places: 6))GB" }].compactMap { $0 }.joined(separator: "・")
             return "\(server.role ?? t("サーバ", "server")) \(server.count)台（\(server.isVirtual == true ? t("仮想", "virtual") : t("物理", "physical"))\(spec.isEmpty ? "" : "、" + spec)）"
         }
+        // Each server says whether it is virtual: a count of physical ones only where there are some.
         let serverPart = h?.servers == nil ? marker
             : servers.isEmpty ? t("自前のサーバなし", "No server of its own")
-            : t("物理サーバ \(physical ?? 0) 台：", "\(physical ?? 0) physical servers: ") + servers.joined(separator: "、")
-        // Dedicated terminals are part of the configuration a vendor quotes for.
+            : ((physical ?? 0) > 0 ? t("物理サーバ \(physical ?? 0) 台：", "\(physical ?? 0) physical servers: ") : "")
+                + servers.joined(separator: "、")
+        // Dedicated terminals are part of the configuration a vendor quotes for; a group's id
+        // means nothing to a vendor, the systems that share the terminals do.
         let terminals = h?.terminals.flatMap { terminals in
             terminals.dedicated.flatMap { count in count == 0 ? nil :
-                "専用端末 \(count) 台" + (terminals.group.map { "（端末グループ「\($0)」）" } ?? "")
+                "専用端末 \(count) 台" + (terminals.group.map { sharedTerminals($0, with: ledger.id) } ?? "")
             }
         }
         let configuration = [serverPart, terminals].compactMap { $0 }.joined(separator: "。")
@@ -242,7 +254,7 @@ extension SiteContext {
         return ProcurementDocument(
             organization: project.organization.name,
             fiscalYear: fiscalYearText ?? marker,
-            draftDate: draftDateText ?? t("　　年　　月　　日", "____-__-__"),
+            draftDate: draftDateText ?? t("令和　　年　　月　　日", "____-__-__") + marker,
             marker: marker, id: ledger.id, name: b.name, department: b.department,
             category: label(b.category), development: label(b.development), product: or(b.product),
             // Under the RFI's 「### 2.1」: the ledger's own headings go below it.
@@ -269,7 +281,8 @@ extension SiteContext {
             ],
             costLines: (c?.lines ?? []).map {
                 .init(name: $0.name, kind: $0.kind.label.text(language), unitPrice: YenFormat.yen($0.unitPrice, language),
-                      quantity: $0.quantity.decimalString(places: 6) + ($0.unit ?? ""),
+                      // 「12月」 read as December: a count of months is 「12か月」.
+                      quantity: $0.quantity.decimalString(places: 6) + ($0.unit == "月" ? "か月" : $0.unit ?? ""),
                       amount: YenFormat.yen(exactly: $0.amount, language))
             },
             hasCostLines: !(c?.lines ?? []).isEmpty,
@@ -296,7 +309,7 @@ extension SiteContext {
             grade: grade.name, availability: grade.availability.decimalString(places: 6) + "%",
             recoveryHours: facts.recoveryHours.decimalString(places: 6) + t("時間", " hours"),
             recoveryNote: facts.recoveryHours < grade.recoveryHours
-                ? "平均復旧時間は、区分\(grade.name)の \(grade.recoveryHours.decimalString(places: 6))時間を台帳の目標復旧時間（bcp.rto_hours）に合わせて短くしています。" : "",
+                ? "平均復旧時間は、区分\(grade.name)の \(grade.recoveryHours.decimalString(places: 6))時間を台帳の目標復旧時間（RTO）に合わせて短くしています。" : "",
             gradeReasons: facts.gradeReasons.map { $0.text(language) },
             slaItems: slaItems(ledger, grade: grade, recovery: facts.recoveryHours, rto: rto, rpo: rpo),
             clauses: .init(sla: reasons(.sla), annualReport: reasons(.annualReport), designDocs: reasons(.designDocs),

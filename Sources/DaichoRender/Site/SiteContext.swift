@@ -31,6 +31,8 @@ final class SiteContext: Sendable {
     /// System id → links other ledgers declare towards it.
     let incoming: [String: [(from: String, link: Integration)]]
     let maintenanceByID: [String: MaintenanceAnalysis.System]
+    /// Terminal group → the systems that share it (the drafts name the others, not the group's id).
+    let terminalGroupSystems: [String: [String]]
     let siteTitle: String
     /// `--date` and the inventory's fiscal year in the drafts' era form, worked out once rather
     /// than for each of the 30,000 drafts of a national build (nil where not given).
@@ -101,6 +103,7 @@ final class SiteContext: Sendable {
         vendorSlugs = Slug.vendors(vendorNames)
         self.incoming = incoming.mapValues { $0.map { (from: $0.0, link: $0.1) } }
         maintenanceByID = Dictionary(analysis.maintenance.systems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        terminalGroupSystems = Dictionary(self.analysis.terminals.groups.map { ($0.group, $0.systems) }, uniquingKeysWith: { a, _ in a })
         siteTitle = project.site.title(for: project.organization)
         draftDateText = DraftDate.japanese(options.draftDate)
         fiscalYearText = project.organization.fiscalYear.map(LedgerDate.japaneseFiscalYear)
