@@ -15,6 +15,9 @@ struct DateParserTests {
         ("昭和64年1月7日", "1989-01-07"), ("S63.12.31", "1988-12-31"),
         ("令和７年４月１日", "2025-04-01"), ("２０１９－０４", "2019-04"),
         ("2020-02-29", "2020-02-29"),
+        // The long and short forms mixed, and the eras' one-character forms.
+        ("R7年4月1日", "2025-04-01"), ("H31年4月", "2019-04"), ("R元年5月1日", "2019-05-01"),
+        ("㋿7.4.1", "2025-04-01"), ("㋿7年4月1日", "2025-04-01"), ("㍻31.4.30", "2019-04-30"), ("㍼64年1月7日", "1989-01-07"),
     ])
     func readsAndNormalises(input: String, expected: String) {
         guard case .date(let date) = DateParser.parse(input) else {
@@ -37,6 +40,20 @@ struct DateParserTests {
                       "2019--01", "12345-01-01", "平成31年", "7年4月1日", "19-04-01", "0999-04-01", "1/4/1"])
     func rejects(input: String) {
         #expect(DateParser.parse(input) == .invalid)
+    }
+
+    /// Excel's serial numbers, worked from 1899-12-30 (Excel counts a 1900-02-29): 45748 days on
+    /// is 2025-04-01, 43952 is 2020-05-01 (Reiwa's first 1 May a year on), 20000 is 1954-10-03.
+    @Test func excelSerialNumbers() {
+        #expect(DateParser.excelSerial("45748")?.description == "2025-04-01")
+        #expect(DateParser.excelSerial("43952")?.description == "2020-05-01")
+        #expect(DateParser.excelSerial("20000")?.description == "1954-10-03")
+        #expect(DateParser.excelSerial("４５７４８")?.description == "2025-04-01")
+        for text in ["19999", "80001", "4574", "457480", "45748.5", "R7"] { #expect(DateParser.excelSerial(text) == nil, "\(text)") }
+        let result = parseLedger("schema: 1\nid: sample\nbasic:\n  name: テスト\n  department: 市民課\n  renewal: 45748\n")
+        let problem = result.diagnostics.first { $0.fieldPath == "basic.renewal" }
+        #expect(problem?.code == .invalidDate)
+        #expect(problem?.hint?.ja.hasPrefix("Excel の日付のシリアル値のようです（45748 は 2025-04-01）。") == true, "\(String(describing: problem))")
     }
 
     @Test func fiscalYearStartsInApril() {

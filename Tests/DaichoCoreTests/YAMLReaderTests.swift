@@ -34,6 +34,8 @@ struct YAMLReaderTests {
     @Test func oversizedFilesAreRefusedUnread() {
         let bytes = [UInt8](repeating: 0x20, count: (1 << 20) + 1)
         #expect(read(bytes).map(\.code) == [.fileTooLarge])
+        #expect(read(bytes).first?.message.ja == "ファイルが大きすぎます（上限の 1 MB、1,048,576 バイトを超えています）")
+        #expect(YAMLReader.megabytes(1 << 20) == "1 MB" && YAMLReader.megabytes(1536) == "1 KB")
     }
 
     @Test func aliasBombsStopAtTheLimit() {
@@ -158,6 +160,13 @@ struct YAMLReaderTests {
 
     @Test func emptyAndNonMappingFiles() {
         #expect(read([]).map(\.code) == [.emptyFile])
+        #expect(read([]).first?.message.ja == "ファイルが空です")
+        #expect(read(Array("\n \n".utf8)).first?.message.ja == "ファイルが空です")
+        // Comments the clerk can see: not "empty".
+        let comments = read(Array("# 新しいシステム（未記入）\n# 担当: 市民課\n".utf8))
+        #expect(comments.map(\.code) == [.emptyFile])
+        #expect(comments.first?.message.ja == "台帳の項目がありません（コメントと空行だけです）")
+        #expect(comments.first?.hint?.ja.hasPrefix("記入用のひな形は daicho new ID --department 課名 --name 名称 で作れます") == true)
         #expect(parseLedger("- a\n- b\n").diagnostics.map(\.code) == [.wrongType])
         #expect(parseLedger("just text").diagnostics.map(\.code) == [.wrongType])
     }

@@ -32,17 +32,42 @@ public enum DateParser {
         if let fields = isoFields(raw.utf8) {
             return makeWestern(fields).map(Outcome.date) ?? missingDay(fields, western: true)
         }
-        let text = raw.nfkcTrimmed
+        var text = raw.nfkcTrimmed
         guard !text.isEmpty else { return .invalid }
+        // The era in one character (㋿7.4.1), which not every NFKC at hand spells out.
+        if let first = text.unicodeScalars.first, let era = ligatures[first.value] { text = era + String(String.UnicodeScalarView(text.unicodeScalars.dropFirst())) }
+        // `令和7年4月1日` and `R7.4.1`, or the two mixed: `R7年4月1日`, `令和7.4.1`.
         if let era = eras.first(where: { text.hasPrefix($0.name) }) {
-            return parseEra(String(text.dropFirst(era.name.count)), era: era, kanji: true)
+            let rest = String(text.dropFirst(era.name.count))
+            return parseEra(rest, era: era, kanji: rest.contains("年"))
         }
         if let first = text.first, let era = eras.first(where: { $0.letter == Character(first.uppercased()) }) {
-            return parseEra(String(text.dropFirst()), era: era, kanji: false)
+            let rest = String(text.dropFirst())
+            return parseEra(rest, era: era, kanji: rest.contains("年"))
         }
         guard let fields = numbers(in: text) else { return .invalid }
         guard let date = makeWestern(fields) else { return missingDay(fields, western: true) }
         return .date(date)
+    }
+
+    /// ㋿ ㍻ ㍼ ㍽ ㍾: the eras' one-character forms.
+    private static let ligatures: [UInt32: String] = [0x32FF: "令和", 0x337B: "平成", 0x337C: "昭和", 0x337D: "大正", 0x337E: "明治"]
+
+    /// The date an Excel serial number stands for (`45748` is 2025-04-01: what a date cell becomes
+    /// when its value is pasted as a number), for the years a ledger's dates fall in (1955–2118).
+    public static func excelSerial(_ text: String) -> LedgerDate? {
+        let plain = text.nfkcTrimmed
+        guard plain.utf8.count == 5, plain.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let serial = Int(plain),
+              (20_000...80_000).contains(serial) else { return nil }
+        // Days since 1899-12-30 (Excel counts 1900-02-29, which never was), as a civil date.
+        let days = serial - 25_569 + 719_468  // to days since 0000-03-01
+        let era = days / 146_097, dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        return LedgerDate(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
     /// `.noSuchDay` for year, month and day that a calendar lacks only for the day; else `.invalid`.
@@ -60,7 +85,7 @@ public enum DateParser {
 
     private static func parseEra(_ rest: String, era: Era, kanji: Bool) -> Outcome {
         var rest = rest
-        if kanji, rest.hasPrefix("元") { rest = "1" + rest.dropFirst() }
+        if rest.hasPrefix("元") { rest = "1" + rest.dropFirst() }
         guard var fields = numbers(in: rest, kanji: kanji), fields.count >= 2, fields[0] >= 1 else {
             return .invalid
         }

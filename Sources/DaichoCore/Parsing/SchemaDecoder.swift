@@ -136,9 +136,14 @@ struct SchemaDecoder {
                       hint: LocalizedText(ja: "日付の数字を確かめてください", en: "check the date's numbers"))
                 return nil
             case .invalid:
-                return fail(.invalidDate, path, node, text, Self.expectDate,
-                            hint: LocalizedText(ja: "2019-04-01、2019-04、令和7年4月1日、R7.4.1、H31.4 のように書いてください（西暦は4桁、和暦は元号から）",
-                                                en: "write 2019-04-01, 2019-04, 令和7年4月1日, R7.4.1 or H31.4 (a Western year has four digits)"))
+                let format = LocalizedText(ja: "2019-04-01、2019-04、令和7年4月1日、R7.4.1、H31.4 のように書いてください（西暦は4桁、和暦は元号から）",
+                                           en: "write 2019-04-01, 2019-04, 令和7年4月1日, R7.4.1 or H31.4 (a Western year has four digits)")
+                // A date cell pasted as its value: say which date it was.
+                let hint = DateParser.excelSerial(text).map {
+                    LocalizedText(ja: "Excel の日付のシリアル値のようです（\(text) は \($0.description)）。" + format.ja,
+                                  en: "this looks like an Excel date serial number (\(text) is \($0.description)); " + format.en)
+                } ?? format
+                return fail(.invalidDate, path, node, text, Self.expectDate, hint: hint)
             }
         case .yen:
             guard let text = scalar(node, path, expected: Self.expectYen) else { return nil }

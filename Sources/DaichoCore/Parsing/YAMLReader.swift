@@ -31,8 +31,8 @@ public struct YAMLReader: Sendable {
         if bytes.count > limits.maxBytes {
             return (nil, [Diagnostic(.error, .fileTooLarge, at: start, field: "",
                 // Not the size: the caller reads no more than one byte past the limit.
-                LocalizedText(ja: "ファイルが大きすぎます（上限 \(limits.maxBytes) バイト）",
-                              en: "file too large (limit \(limits.maxBytes) bytes)"),
+                LocalizedText(ja: "ファイルが大きすぎます（上限の \(Self.megabytes(limits.maxBytes))、\(YenFormat.grouped(limits.maxBytes)) バイトを超えています）",
+                              en: "file too large (over the limit of \(Self.megabytes(limits.maxBytes)), \(YenFormat.grouped(limits.maxBytes)) bytes)"),
                 hint: LocalizedText(ja: "1システム1ファイルにし、大きな資料は台帳の外に置いてください",
                                     en: "keep one system per file and large documents outside the ledger"))])
         }
@@ -53,14 +53,22 @@ public struct YAMLReader: Sendable {
             case .success(let root?):
                 return (root, recovered)
             case .success(nil):
+                // A file of comments is not empty to the clerk who sees them.
+                let commentsOnly = buffer.contains { $0 == UInt8(ascii: "#") }
                 return (nil, [Diagnostic(.error, .emptyFile, at: start, field: "",
-                    LocalizedText(ja: "ファイルが空です", en: "the file is empty"),
-                    hint: LocalizedText(ja: "daicho new で記入用のひな形を作れます",
-                                        en: "`daicho new` writes a template to fill in"))])
+                    commentsOnly ? LocalizedText(ja: "台帳の項目がありません（コメントと空行だけです）", en: "no ledger field (only comments and blank lines)")
+                        : LocalizedText(ja: "ファイルが空です", en: "the file is empty"),
+                    hint: LocalizedText(ja: "記入用のひな形は daicho new ID --department 課名 --name 名称 で作れます（同じ名前のファイルは先に削除するか、下書きなら名前の先頭に _ を付けてください）",
+                                        en: "daicho new ID --department NAME --name NAME writes a ledger to fill in (delete a file of that name first, or put _ before the name of a draft)"))])
             case .failure(let problem):
                 return (nil, recovered + [problem.diagnostic])
             }
         }
+    }
+
+    /// `1 MB` for 1,048,576 bytes: whole mebibytes as clerks say them, else kilobytes.
+    static func megabytes(_ bytes: Int) -> String {
+        bytes % (1 << 20) == 0 ? "\(bytes >> 20) MB" : "\(bytes >> 10) KB"
     }
 
     static func nestingDiagnostic(at location: SourceLocation, limit: Int) -> Diagnostic {
