@@ -7,7 +7,8 @@ public enum WriteError: Error, Sendable, Equatable {
     case exists(String)
     case cannotWrite(String, String)
     /// The output folder holds something other than a site Daicho built: replacing it would lose it.
-    case notASite(String)
+    /// The folder, and the names in it that are in the way (nil: it is not a folder).
+    case notASite(String, holding: [String]?)
     /// The output folder holds the project, the templates or the current folder (`holds(output, folder)`).
     case holds(String, String)
     /// The output is the project, the templates or the current folder itself.
@@ -47,6 +48,15 @@ public enum WriteError: Error, Sendable, Equatable {
             : ". The site is made in a folder beside the output and then swapped in, so the output's parent folder \(parentShown) must be writable"
     }
 
+    /// What is in the way: hidden files (`.gitkeep`, `Thumbs.db`, `desktop.ini`) make a folder
+    /// that looks empty one that is not.
+    static func holding(_ names: [String]?, _ language: Language) -> String {
+        guard let names else { return language == .ja ? "フォルダではありません。" : "it is not a folder; " }
+        let shown = names.prefix(5).joined(separator: language == .ja ? "、" : ", ")
+        if language == .ja { return "中に " + shown + (names.count > 5 ? "（ほか \(names.count - 5) 件）" : " ") + "があります。" }
+        return "it holds " + shown + (names.count > 5 ? " and \(names.count - 5) more" : "") + "; "
+    }
+
     public func message(_ language: Language) -> String {
         switch self {
         case .exists(let path):
@@ -54,10 +64,10 @@ public enum WriteError: Error, Sendable, Equatable {
         case .cannotWrite(let path, let reason):
             language == .ja ? "「\(path)」に書き込めません（\(Self.japanese(reason))）" + Self.hint(path: path, reason: reason, language: language)
                             : "cannot write \(path) (\(reason))" + Self.hint(path: path, reason: reason, language: language)
-        case .notASite(let path):
+        case .notASite(let path, let names):
             language == .ja
-                ? "「\(path)」は Daicho が作ったサイトではないため、置き換えません（空のフォルダか、新しいフォルダを指定してください）"
-                : "\(path) is not a site Daicho built; not replacing it (give an empty or new folder)"
+                ? "「\(path)」は Daicho が作ったサイトではないため、置き換えません（\(Self.holding(names, language))空のフォルダか、新しいフォルダを指定してください）"
+                : "\(path) is not a site Daicho built; not replacing it (\(Self.holding(names, language))give an empty or new folder)"
         case .isKeptFolder(let path):
             language == .ja
                 ? "出力先「\(path)」は、今いるフォルダかプロジェクト・テンプレートのフォルダそのものです（サイトを置き換えると一緒に消えます）。出力先には別のフォルダを指定してください（例: -o site）"

@@ -19,7 +19,9 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     ///   templates, the current folder. An output that holds one of them is refused.
     public init(output: String, keeping: [String] = []) throws(WriteError) {
         let trimmed = Self.trimmed(output)
-        guard Self.isReplaceable(trimmed) else { throw .notASite(trimmed) }
+        guard Self.isReplaceable(trimmed) else {
+            throw .notASite(trimmed, holding: (try? FileManager.default.contentsOfDirectory(atPath: trimmed)).map { ByteOrder.sorted($0) })
+        }
         if let refusal = Self.refusal(output: trimmed, keeping: keeping) { throw refusal }
         self.output = trimmed
         staging = Self.stagingPath(for: trimmed)

@@ -438,10 +438,23 @@ import Testing
                 Issue.record("\(output) must be refused")
             } catch let error as WriteError {
                 guard case .notASite = error else { Issue.record("\(error)"); continue }
+                if output.hasSuffix("/documents") {
+                    #expect(error.message(.ja) == "「\(output)」は Daicho が作ったサイトではないため、置き換えません（中に memo.txt があります。空のフォルダか、新しいフォルダを指定してください）")
+                }
             }
             #expect(FileManager.default.fileExists(atPath: project + "/inventory/juki.yaml"))
             #expect(FileManager.default.fileExists(atPath: project + "/documents/memo.txt"))
         }
+        // A folder that looks empty names what is in it: hidden files too.
+        try FileManager.default.createDirectory(atPath: project + "/hidden", withIntermediateDirectories: true)
+        for name in [".gitkeep", "Thumbs.db", "a", "b", "c", "d"] { try "".write(toFile: project + "/hidden/" + name, atomically: true, encoding: .utf8) }
+        do {
+            _ = try await builder.build(project: project, output: project + "/hidden", incremental: false)
+            Issue.record("a folder with files must be refused")
+        } catch let error as WriteError {
+            #expect(error.message(.ja).contains("（中に .gitkeep、Thumbs.db、a、b、c（ほか 1 件）があります。"), "\(error.message(.ja))")
+        }
+        #expect(WriteError.notASite("x", holding: nil).message(.ja) == "「x」は Daicho が作ったサイトではないため、置き換えません（フォルダではありません。空のフォルダか、新しいフォルダを指定してください）")
         // A site it built, and an empty folder, are fine.
         try FileManager.default.createDirectory(atPath: project + "/empty", withIntermediateDirectories: true)
         guard case .built = try await builder.build(project: project, output: project + "/empty", incremental: false) else {
