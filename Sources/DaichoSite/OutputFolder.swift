@@ -112,10 +112,13 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         Self.removeNow(path)
     }
 
-    /// Files someone put into the site (`.htaccess`, `robots.txt`, a logo in `assets/`), which the
-    /// new site, made whole, does not have: an incremental build keeps them, so their loss at the
-    /// next full build would come as a surprise. Only the top level and `assets/` are compared (two
-    /// short listings: where such files go), and names the build itself may write are left out.
+    /// Files someone put into the site (`.htaccess`, `robots.txt`, a folder of reports, a logo in
+    /// `assets/`), which the new site, made whole, does not have: an incremental build keeps them,
+    /// so their loss at the next full build would come as a surprise. Those at the top level (no
+    /// name there is Daicho's but `ownTopLevel`) are carried into the new site before it is
+    /// swapped in, as hard links, so the old site stays whole should the swap fail. Those in
+    /// `assets/` may as well be assets a template folder no longer has: they are left behind and
+    /// named. Only these two short listings are compared (where such files go).
     private static let leftBehind = Mutex<[String]>([])
 
     /// The paths `leftBehind` holds (relative to the site), taken.
@@ -124,6 +127,25 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     /// What Daicho writes at the top of a site, whatever the options.
     static let ownTopLevel: Set<String> = ["index.html", "404.html", "sitemap.xml", "systems", "departments", "vendors", "analysis",
                                           "data", "assets", "guidelines", "search"]
+
+    /// Makes `destination` a copy of `source` of hard links (a folder's files each linked, a
+    /// symbolic link linked as itself, never followed); false, with what was made removed, when
+    /// any part cannot be (another file system, a device file, no permission).
+    static func linkTree(_ source: String, _ destination: String) -> Bool {
+        var status = stat()
+        guard lstat(source, &status) == 0 else { return false }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            guard mkdir(destination, status.st_mode & 0o7777) == 0,
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: source) else { return false }
+            for name in names where !linkTree(source + "/" + name, destination + "/" + name) {
+                try? FileManager.default.removeItem(atPath: destination)
+                return false
+            }
+            return true
+        }
+        guard (status.st_mode & S_IFMT) == S_IFREG || (status.st_mode & S_IFMT) == S_IFLNK else { return false }
+        return linkat(AT_FDCWD, source, AT_FDCWD, destination, 0) == 0
+    }
 
     static func noteLeftBehind(old: String, new: String) {
         let fileManager = FileManager.default
@@ -135,6 +157,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             // which a build of the system pages alone (`--only systems`) leaves out.
             let own = folder.isEmpty ? ownTopLevel : TemplateLoader.generatedAssets
             for name in oldNames.sorted() where !newNames.contains(name) && !own.contains(name) {
+                if folder.isEmpty, linkTree(old + "/" + name, new + "/" + name) { continue }
                 lost.append(folder.isEmpty ? name : folder + "/" + name)
             }
         }
