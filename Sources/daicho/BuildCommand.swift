@@ -113,8 +113,19 @@ struct BuildCommand: AsyncParsableCommand {
             let warnings = checked.warningCount
             let seconds = Date().timeIntervalSince(started)
             if !quiet {
-                Terminal.error(L("\(output) に \(summary.pages) ファイルを書き出しました（\(String(format: "%.1f", seconds)) 秒、警告 \(warnings) 件）",
-                                 "wrote \(summary.pages) files to \(output) in \(String(format: "%.1f", seconds)) s (\(warnings) warnings)"))
+                // The edition, when it is the public one (the same folder takes either), and what
+                // a rebuild removed; a rebuild that changed no page says so in words.
+                let edition = profile == .public ? L("公開版の ", "of the public edition ") : ""
+                let removed = summary.removed > 0 ? L("書き出し、\(summary.removed) ファイルを削除しました", "; removed \(summary.removed) files")
+                    : L("書き出しました", "")
+                let details = L("（\(String(format: "%.1f", seconds)) 秒、警告 \(warnings) 件）", " in \(String(format: "%.1f", seconds)) s (\(warnings) warnings)")
+                if summary.pages == 0 && summary.removed == 0 {
+                    Terminal.error(L("\(output) の\(edition.trimmingCharacters(in: .whitespaces))ページは、台帳を変えても内容が変わらないため、書き直していません",
+                                     "no page \(edition)in \(output) changed with the ledgers; nothing rewritten") + details)
+                } else {
+                    Terminal.error(L("\(output) に\(edition.isEmpty ? " " : edition)\(summary.pages) ファイルを\(removed)",
+                                     "wrote \(summary.pages) files \(edition)to \(output)\(removed)") + details)
+                }
             }
         }
     }

@@ -36,6 +36,25 @@ struct BuildOutputCLITests {
         #expect(systemsOnly.status == 0 && systemsOnly.stderr.isEmpty, "\(systemsOnly.stderr)")
     }
 
+    /// What a build says it did: files written and removed, a rebuild that changed no page, and
+    /// which edition, when it is the public one.
+    @Test func theSummarySaysWhatHappened() throws {
+        let project = try CLI.copySample()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let templates = CLI.shippedTemplates
+        #expect(try CLI.run(["build", ".", "-q", "--templates", templates], in: project).status == 0)
+        // The same ledger, its bytes changed (a line added at its end): checked, no page changes.
+        let reiki = project.appendingPathComponent("inventory/reiki.yaml")
+        try (try String(contentsOf: reiki, encoding: .utf8) + "\n").write(to: reiki, atomically: true, encoding: .utf8)
+        let same = try CLI.run(["build", ".", "--templates", templates], in: project)
+        #expect(same.stderr.contains("site のページは、台帳を変えても内容が変わらないため、書き直していません（"), "\(same.stderr)")
+        try FileManager.default.removeItem(at: reiki)
+        let removed = try CLI.run(["build", ".", "--templates", templates], in: project)
+        #expect(removed.stderr.contains(/site に \d+ ファイルを書き出し、\d+ ファイルを削除しました（/), "\(removed.stderr)")
+        let edition = try CLI.run(["build", ".", "--profile", "public", "--templates", templates], in: project)
+        #expect(edition.stderr.contains(/site に公開版の \d+ ファイルを書き出しました（/), "\(edition.stderr)")
+    }
+
     /// `-o .` is refused by every kind of build, not by a full one alone, with its own words.
     @Test func theCurrentFolderIsNeverTheOutput() throws {
         let project = try CLI.copyFixture("small")

@@ -29,6 +29,8 @@ public struct SiteRenderer: Sendable {
         public var unrenderedPages: Set<String> = []
         /// Where each system's piece of the exports is, for the next incremental rebuild.
         public var fragments = Fragments()
+        /// Files of the old site a rebuild removed (a system's pages when its ledger went).
+        public var removed = 0
     }
 
     /// Called after each batch with (pages written so far, pages in all).

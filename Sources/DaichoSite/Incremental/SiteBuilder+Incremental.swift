@@ -149,6 +149,7 @@ extension SiteBuilder {
         // What reached the disk, for "N files written": pages rendered again to the bytes their
         // files hold are not written (a cost edit renders some 80 pages and writes about 14).
         summary.pages = sink.rewritten
+        summary.removed = removed.count
         return .built(checked, analysis, summary)
     }
 
