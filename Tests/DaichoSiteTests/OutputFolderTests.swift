@@ -287,7 +287,7 @@ struct OutputFolderTests {
 
     /// A full build that writes more files than the threshold hands the site it replaced to
     /// another process and returns with the new one in place; the old one goes, with the file
-    /// only it had.
+    /// only it had (in `assets/`: one at the top would be carried into the new site).
     @Test func aLargeOldSiteIsRemovedInAnotherProcess() async throws {
         let project = try copyFixture("small")
         defer { try? FileManager.default.removeItem(atPath: project) }
@@ -298,13 +298,13 @@ struct OutputFolderTests {
             Issue.record("the first build did not build")
             return
         }
-        try Data("stray\n".utf8).write(to: URL(fileURLWithPath: output + "/stray.html"))
+        try Data("stray\n".utf8).write(to: URL(fileURLWithPath: output + "/assets/stray.css"))
         guard case .built = try await builder.build(project: project, output: output, incremental: false) else {
             Issue.record("the second build did not build")
             return
         }
         #expect(FileManager.default.fileExists(atPath: output + "/index.html"))
-        #expect(!FileManager.default.fileExists(atPath: output + "/stray.html"))
+        #expect(!FileManager.default.fileExists(atPath: output + "/assets/stray.css"))
         #expect(await eventually {
             ((try? FileManager.default.contentsOfDirectory(atPath: project)) ?? []).allSatisfy { !$0.contains(".building-") }
         })
