@@ -49,7 +49,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: ArgumentHelp(L("進行状況を表示しません", "No progress display")))
     var quiet = false
 
-    enum Only: String, ExpressibleByArgument {
+    enum Only: String, ExpressibleByArgument, CaseIterable {
         case systems
     }
 

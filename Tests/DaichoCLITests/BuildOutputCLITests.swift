@@ -53,6 +53,9 @@ struct BuildOutputCLITests {
         #expect(removed.stderr.contains(/site に \d+ ファイルを書き出し、\d+ ファイルを削除しました（/), "\(removed.stderr)")
         let edition = try CLI.run(["build", ".", "--profile", "public", "--templates", templates], in: project)
         #expect(edition.stderr.contains(/site に公開版の \d+ ファイルを書き出しました（/), "\(edition.stderr)")
+        // A value --only does not take is answered with the one it does.
+        let only = try CLI.run(["build", ".", "--only", "all"], in: project)
+        #expect(only.status == 2 && only.stderr.contains("に「all」は使えません（使える値: systems）"), "\(only.stderr)")
     }
 
     /// `-o .` is refused by every kind of build, not by a full one alone, with its own words.
