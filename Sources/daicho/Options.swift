@@ -32,7 +32,13 @@ struct CacheOptions: ParsableArguments {
 /// printed on every RFI, RFP and SLA. Any form a ledger may use is accepted, and printed as given.
 func checkedDraftDate(_ date: String?, language: Language) throws -> String? {
     guard let date else { return nil }
-    guard case .date(let parsed) = DateParser.parse(date), parsed.day != nil else {
+    // A date past its era's end (平成31年5月1日) is the day it names, as in a ledger, where it is a warning.
+    let outcome = DateParser.parse(date)
+    let read: LedgerDate? = switch outcome {
+    case .date(let parsed), .outsideEra(let parsed, era: _): parsed
+    default: nil
+    }
+    guard let parsed = read, parsed.day != nil else {
         Terminal.error(L("daicho: --date「\(date)」は日付として読めません（例: 2026-12-01、令和8年12月1日）",
                          "daicho: --date '\(date)' is not a date (e.g. 2026-12-01)"))
         throw ExitCode(2)

@@ -121,6 +121,9 @@ struct DocsCommandTests {
         let era = try CLI.run(["docs", "juki", "--kind", "rfi", "--format", "html", "--templates", templates, "--date", "令和8年12月1日"], in: project)
         // Printed in the drafts' era form, the Western year beside it.
         #expect(era.status == 0 && era.stdout.contains("令和8年（2026年）12月1日"))
+        // A day past its era's end is that day, as in a ledger (平成31年5月1日 is 令和元年5月1日).
+        let pastEra = try CLI.run(["docs", "juki", "--kind", "rfi", "--templates", templates, "--date", "平成31年5月1日"], in: project)
+        #expect(pastEra.status == 0 && pastEra.stdout.contains("令和元年（2019年）5月1日"), "\(pastEra.stderr)")
         // The same day spelt another way is the same build: nothing is written again.
         #expect(try CLI.run(["build", ".", "-q", "--templates", templates, "--date", "2026-12-01"], in: project).status == 0)
         let again = try CLI.run(["build", ".", "--templates", templates, "--date", "R8.12.1"], in: project)
