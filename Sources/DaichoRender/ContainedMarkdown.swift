@@ -87,6 +87,33 @@ extension MarkdownRenderer {
         }
     }
 
+    /// Whether the text has a `javascript:`, `vbscript:`, `file:` or `data:` in any case, where a
+    /// refused link could be: one pass over the bytes, looking back from each `:`.
+    static func mayHaveRefusedLink(_ bytes: [UInt8]) -> Bool {
+        func ends(_ index: Int, with word: String) -> Bool {
+            let word = Array(word.utf8)
+            guard index >= word.count else { return false }
+            return zip(bytes[(index - word.count)..<index], word).allSatisfy { $0 | 0x20 == $1 }
+        }
+        for index in bytes.indices where bytes[index] == 0x3A {
+            if ends(index, with: "script") || ends(index, with: "file") || ends(index, with: "data") { return true }
+        }
+        return false
+    }
+
+    /// Each link to a refused address replaced by its text (see `refusedLink`).
+    static func unwrapRefusedLinks(_ document: OpaquePointer) {
+        var links: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_LINK,
+                  refusedLink(cmark_node_get_url(node).map { String(cString: $0) } ?? "") else { continue }
+            links.append(node)
+        }
+        cmark_iter_free(iterator)
+        for link in links { unwrap(link) }
+    }
+
     /// The addresses cmark-gfm's HTML renderer refuses (it writes `href=""` for them), checked as
     /// it checks them: the scheme before the first `:`, in any case.
     static func refusedLink(_ url: String) -> Bool {

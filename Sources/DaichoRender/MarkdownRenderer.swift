@@ -41,12 +41,15 @@ public struct MarkdownRenderer: Sendable {
     private static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
     private static let tildeByte = Array("~".utf8)
 
+    /// A ledger's Markdown (or the guideline's) as HTML; a link to an address cmark-gfm refuses
+    /// is its text alone, not a link to nowhere (`<a href="">`).
     public func html(_ markdown: String) -> String {
-        String(decoding: htmlBytes(Array(markdown.utf8)), as: UTF8.self)
+        String(decoding: htmlBytes(Array(markdown.utf8), unwrappingRefusedLinks: true), as: UTF8.self)
     }
 
-    /// `html` from and to UTF-8 bytes (documents are worked on as bytes from end to end).
-    func htmlBytes(_ markdown: [UInt8]) -> [UInt8] {
+    /// `html` from and to UTF-8 bytes (documents are worked on as bytes from end to end). The
+    /// drafts' Markdown has no refused link to unwrap: its ledger text is escaped or `contained`.
+    func htmlBytes(_ markdown: [UInt8], unwrappingRefusedLinks: Bool = false) -> [UInt8] {
         guard let parsed = parse(markdown) else {
             daicho_arena_reset()
             return []
@@ -60,6 +63,7 @@ public struct MarkdownRenderer: Sendable {
         }
         // Every image is written `![…`: without those two bytes there is no tree to walk.
         if Self.mayHaveImages(markdown) { Self.replaceImagesWithLinks(parsed.document) }
+        if unwrappingRefusedLinks, Self.mayHaveRefusedLink(markdown) { Self.unwrapRefusedLinks(parsed.document) }
         // The renderer's buffer from the default allocator: it is handed back and freed with free(3).
         guard let rendered = cmark_render_html_with_mem(parsed.document, CMARK_OPT_DEFAULT,
                                                         cmark_parser_get_syntax_extensions(parsed.parser),

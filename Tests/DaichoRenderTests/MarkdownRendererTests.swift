@@ -39,6 +39,14 @@ struct MarkdownRendererTests {
         #expect(!html.contains("javascript:"))
     }
 
+    /// A link cmark-gfm refuses is its text, not a link to nowhere; an image to such an address too.
+    @Test func refusedLinksAreText() {
+        #expect(renderer.html("[x](javascript:alert(1)) と [y](https://example.jp) ![z](VBScript:x)\n\n[r]: file:///etc\n\n[r]")
+            == "<p>x と <a href=\"https://example.jp\">y</a> z</p>\n<p>r</p>\n")
+        for text in ["javascript:", "a JAVASCRIPT:x", "file:", "Data:"] { #expect(MarkdownRenderer.mayHaveRefusedLink(Array(text.utf8)), "\(text)") }
+        for text in ["https://x", "script", "a : b", ":data", "metadata"] { #expect(!MarkdownRenderer.mayHaveRefusedLink(Array(text.utf8)), "\(text)") }
+    }
+
     @Test func imagesBecomeLinksSoNothingLoadsFromOutside() {
         let html = renderer.html("![構成図](https://example.jp/a.png \"図\") and ![x](data:image/png;base64,AAAA)")
         #expect(!html.contains("<img"))
