@@ -579,6 +579,26 @@ import Testing
         }
     }
 
+    /// The drafts name the systems a terminal group is shared with: a rename of one, and one
+    /// leaving the group, render the others' drafts again (as a full build would have them).
+    @Test func terminalGroupPartnersFollowARenameAndALeaving() async throws {
+        let project = try sampleProject()
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let output = project + "/site", reference = project + "/reference", draft = "systems/kaoku-hyoka/rfi.md"
+        _ = try await build(project, output)
+        #expect(String(decoding: try tree(output)[draft] ?? [], as: UTF8.self).contains("（固定資産税地理情報システム"))
+        for (old, new) in [("  name: 固定資産税地理情報システム", "  name: 固定資産税地理情報システム（改）"),
+                           ("    group: kotei-shisan", "    group: gis")] {
+            try replace(old, with: new, in: project + "/inventory/kotei-gis.yaml")
+            _ = try await build(project, output)
+            try? FileManager.default.removeItem(atPath: reference)
+            _ = try await build(project, reference, incremental: false)
+            #expect(try tree(output)[draft] == tree(reference)[draft], "\(new)")
+            #expect(try tree(output) == tree(reference), "\(new)")
+        }
+        #expect(!String(decoding: try tree(output)[draft] ?? [], as: UTF8.self).contains("固定資産税地理情報システム（改）と共用"))
+    }
+
     @Test func consolidationPageFollowsServersNotCosts() async throws {
         let project = try sampleProject()
         defer { try? FileManager.default.removeItem(atPath: project) }

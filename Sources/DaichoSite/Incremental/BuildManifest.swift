@@ -15,14 +15,19 @@ struct BuildManifest: Sendable {
         /// The department and vendor pages that list it (valid ledgers only).
         var department: String? = nil
         var vendors: [String] = []
+        /// The terminal group it shares (valid ledgers only): the drafts of the group's other
+        /// systems name it.
+        var terminalGroup: String? = nil
 
-        init(hash: String, id: String?, partners: [String], valid: Bool, department: String? = nil, vendors: [String] = []) {
+        init(hash: String, id: String?, partners: [String], valid: Bool, department: String? = nil, vendors: [String] = [],
+             terminalGroup: String? = nil) {
             self.hash = hash
             self.id = id
             self.partners = partners
             self.valid = valid
             self.department = department
             self.vendors = vendors
+            self.terminalGroup = terminalGroup
         }
 
         func write(to writer: inout BinaryWriter) {
@@ -32,6 +37,7 @@ struct BuildManifest: Sendable {
             writer.put(valid)
             writer.put(department)
             writer.put(vendors)
+            writer.put(terminalGroup)
         }
 
         init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
@@ -41,10 +47,11 @@ struct BuildManifest: Sendable {
             valid = try reader.get()
             department = try reader.get()
             vendors = try reader.get()
+            terminalGroup = try reader.get()
         }
     }
 
-    static let version = 20
+    static let version = 21
 
     var version = BuildManifest.version
     /// Hash of everything that touches every page: templates, assets, daicho.yaml, options, Daicho itself.

@@ -3,7 +3,8 @@ import DaichoRender
 
 /// Which systems' pages a change touches: the changed ledgers' systems (before and after),
 /// the systems they link to or linked to, the systems that link to them (their pages show the
-/// changed system's name), and systems whose validity changed.
+/// changed system's name), the systems that share a terminal group with them (their drafts name
+/// it), and systems whose validity changed.
 enum IncrementalPlan {
     /// The department and vendor pages a change touches: those of the changed ledgers, before and
     /// after. Nil (all of them) when a department or vendor appears or disappears, since page
@@ -71,17 +72,21 @@ enum IncrementalPlan {
     static func affected(old: [String: BuildManifest.Ledger], new: [String: BuildManifest.Ledger], changed files: [String]) -> Set<String> {
         var changed: Set<String> = []
         var affected: Set<String> = []
+        var groups: Set<String> = []
         for file in files {
             for entry in [old[file], new[file]].compactMap({ $0 }) {
                 if let id = entry.id { changed.insert(id) }
                 affected.formUnion(entry.partners)
+                if let group = entry.terminalGroup { groups.insert(group) }
             }
         }
         affected.formUnion(changed)
         guard !changed.isEmpty else { return affected }
         for entries in [old, new] {
-            for entry in entries.values where !entry.partners.isEmpty && !changed.isDisjoint(with: entry.partners) {
-                if let id = entry.id { affected.insert(id) }
+            for entry in entries.values {
+                guard let id = entry.id else { continue }
+                if !entry.partners.isEmpty && !changed.isDisjoint(with: entry.partners) { affected.insert(id) }
+                if let group = entry.terminalGroup, groups.contains(group) { affected.insert(id) }
             }
         }
         return affected
