@@ -74,6 +74,8 @@ struct BuildCommand: AsyncParsableCommand {
         // About 700 systems' worth of pages: a smaller old site goes in well under a second.
         builder.removesOldSiteInOtherProcessAbove = 5_000
         let progress = ProgressLine(enabled: !quiet && Terminal.isTTY(STDERR_FILENO), language: language)
+        let interrupt = Self.sayWhenInterrupted(output: output, progressShown: progress.enabled)
+        defer { interrupt.cancel() }
         let outcome: SiteBuilder.Outcome
         do {
             outcome = try await builder.build(project: options.project, output: output, incremental: incremental) { progress.show($0) }
@@ -130,6 +132,23 @@ struct BuildCommand: AsyncParsableCommand {
         }
     }
 
+    /// Ctrl+C ends the build as before (exit status 130), saying where that leaves the site: a
+    /// full build had not replaced it, and a rebuild stopped part way has taken its manifest
+    /// away, so the next build makes the whole site again. (The staging folder of a full build is
+    /// removed by the next one.) On a queue of its own, so a build keeping every core busy does
+    /// not delay it.
+    static func sayWhenInterrupted(output: String, progressShown: Bool) -> any DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "daicho.interrupt", qos: .userInteractive))
+        source.setEventHandler {
+            Terminal.error((progressShown ? "\n" : "") + L("daicho: 中断しました。\(output) は置き換えていません（書き換えの途中だったときは、次の build がサイト全体を作り直します）",
+                                                            "daicho: interrupted; \(output) was not replaced (if it was being updated, the next build makes all of it again)"))
+            _exit(130)
+        }
+        source.resume()
+        return source
+    }
+
     static func now() -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -140,7 +159,7 @@ struct BuildCommand: AsyncParsableCommand {
 
 /// A one-line progress display on a terminal: stage and page counts, redrawn in place.
 final class ProgressLine: @unchecked Sendable {
-    private let enabled: Bool
+    let enabled: Bool
     private let language: Language
     private let lock = NSLock()
     private var shown = false

@@ -58,6 +58,34 @@ struct BuildOutputCLITests {
         #expect(only.status == 2 && only.stderr.contains("に「all」は使えません（使える値: systems）"), "\(only.stderr)")
     }
 
+    /// Ctrl+C during a full build ends it (exit status 130) with a word on the site, which is
+    /// left as it was; the next build completes it.
+    @Test func anInterruptedBuildSaysSo() throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: project) }
+        #expect(try CLI.run(["generate", "600", "4", project.path]).status == 0)
+        let templates = CLI.shippedTemplates
+        #expect(try CLI.run(["build", ".", "-q", "--templates", templates, "--only", "systems"], in: project).status == 0)
+        let front = try Data(contentsOf: project.appendingPathComponent("site/index.html"))
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["build", ".", "--no-incremental", "--jobs", "1", "--templates", templates]
+        process.currentDirectoryURL = project
+        process.environment = ProcessInfo.processInfo.environment.merging(["LANG": "ja_JP.UTF-8", "NO_COLOR": "1"]) { $1 }
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.8)
+        kill(process.processIdentifier, SIGINT)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(stderr.contains("daicho: 中断しました。site は置き換えていません"), "\(stderr)")
+        #expect(try Data(contentsOf: project.appendingPathComponent("site/index.html")) == front)
+        #expect(try CLI.run(["build", ".", "-q", "--templates", templates], in: project).status == 0)
+    }
+
     /// `-o .` is refused by every kind of build, not by a full one alone, with its own words.
     @Test func theCurrentFolderIsNeverTheOutput() throws {
         let project = try CLI.copyFixture("small")
