@@ -187,8 +187,8 @@ public enum TemplateLoadError: Error, Sendable {
     public func message(_ language: Language) -> String {
         switch self {
         case .notFound(let project):
-            language == .ja ? "テンプレートが見つかりません（\(ProjectLoader.join(project, "templates/layouts")) か --templates で指定してください）"
-                : "no templates found (put them in \(ProjectLoader.join(project, "templates/layouts")) or give --templates)"
+            language == .ja ? "テンプレートが見つかりません（\(ProjectLoader.join(project, "templates/layouts")) に置くか、--templates で指定するか、daicho のプログラムの隣に templates/ フォルダごと置いてください）"
+                : "no templates found (put them in \(ProjectLoader.join(project, "templates/layouts")), give --templates, or keep the templates/ folder beside the daicho program)"
         case .givenFolderHasNone(let folder) where !FileManager.default.fileExists(atPath: folder):
             language == .ja ? "--templates の「\(folder)」というフォルダはありません（フォルダ名を確かめてください）"
                 : "--templates \(folder): no such folder (check its name)"
