@@ -54,6 +54,9 @@ enum UsageMessage {
             return "エラー: 「\(match.2)」に「\(match.1)」は使えません" + (allowed ?? range ?? "")
         }
         if let match = text.wholeMatch(of: /^Error: Unknown option '(.+)'\. Did you mean '(.+)'\?$/) {
+            guard isNear(String(match.1), String(match.2)) else {
+                return "エラー: 「\(match.1)」というオプションはありません（使えるオプションは --help で表示します）"
+            }
             return "エラー: 「\(match.1)」というオプションはありません。「\(match.2)」のことですか？"
         }
         if text.hasPrefix("Usage: ") { return "使い方: " + text.dropFirst(7) }
@@ -61,12 +64,23 @@ enum UsageMessage {
         return text
     }
 
-    /// The parser's English message, with the range a count takes where it names none.
+    /// The parser's English message, with the range a count takes where it names none, and
+    /// without a "did you mean" too far from what was typed.
     static func english(_ message: String) -> String {
         message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            if let match = line.wholeMatch(of: /^Error: Unknown option '(.+)'\. Did you mean '(.+)'\?$/), !isNear(String(match.1), String(match.2)) {
+                return "Error: Unknown option '\(match.1)' (--help lists the options)"
+            }
             guard line.wholeMatch(of: /^Error: The value '.*' is invalid for '--jobs[^']*'$/) != nil else { return String(line) }
             return line + " (an integer from \(JobCount.allowed.lowerBound) to \(JobCount.allowed.upperBound))"
         }.joined(separator: "\n")
+    }
+
+    /// Whether the parser's suggestion is a typo's distance from the option typed (`--bogus` got
+    /// `--jobs`), by the rule the ledgers' suggestions follow.
+    static func isNear(_ typed: String, _ suggested: String) -> Bool {
+        func bare(_ option: String) -> String { String(option.drop { $0 == "-" }) }
+        return Suggestion.nearest(to: bare(typed), among: [bare(suggested)]) != nil
     }
 }
 

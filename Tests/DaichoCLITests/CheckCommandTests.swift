@@ -181,6 +181,9 @@ struct CheckCommandTests {
         #expect(try CLI.run(["docs", "x", "--kind", "xyz"]).stderr.hasPrefix("エラー: 「--kind <kind>」に「xyz」は使えません（使える値: rfi, rfp, sla）"))
         #expect(try CLI.run(["build", "--no-incrementl"]).stderr
             .hasPrefix("エラー: 「--no-incrementl」というオプションはありません。「--no-incremental」のことですか？"))
+        // A suggestion far from what was typed is not made.
+        #expect(try CLI.run(["build", "--bogus"]).stderr.hasPrefix("エラー: 「--bogus」というオプションはありません（使えるオプションは --help で表示します）"))
+        #expect(try CLI.run(["build", "--bogus", "--lang", "en"]).stderr.hasPrefix("Error: Unknown option '--bogus' (--help lists the options)"))
         // A count of workers below 1 is refused with the range, however it is written: `-1` after
         // `--jobs` was taken for a missing value, and `0` or `--jobs=-1` quietly for 1.
         for jobs in [["--jobs", "-1"], ["--jobs", "0"], ["--jobs=-1"], ["--jobs", "many"], ["--jobs", "5000"]] {
