@@ -101,7 +101,7 @@ enum HelpMessage {
     private static let phrases = [
         ("Show help information.", "この説明を表示します。"),
         ("Show the version.", "バージョンを表示します。"),
-        ("(default: ", "(既定: "), ("; default: ", "、既定: "), ("(values: ", "(値: "),
+        ("(default: ", "(既定: "), ("; default: ", "、既定: "), ("(values: ", "(値: "), ("(values:\n", "(値:\n"),
         ("See 'daicho help <subcommand>' for detailed help.", "サブコマンドの説明は「daicho help <subcommand>」で表示します。"),
     ]
 }
