@@ -48,6 +48,23 @@ import Testing
         #expect(site.text("systems/juki/index.html").contains("<a href=\"rfp.html\">"))
     }
 
+    /// The configuration line names the systems a terminal group is shared with: three, then
+    /// 「ほかN」; nothing for a group of one. Virtual servers alone give no count of physical ones.
+    @Test func sharedTerminalsAndVirtualServers() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        func ledger(_ id: String, group: String) -> String {
+            "schema: 1\nid: \(id)\nbasic: {name: 端末\(id), department: 市民課}\n"
+                + "hardware:\n  servers: [{role: AP, count: 1, virtual: true}]\n  terminals: {dedicated: 2, group: \(group)}\n"
+        }
+        for id in ["t1", "t2", "t3", "t4", "t5"] { try ledger(id, group: "g").write(toFile: project + "/inventory/\(id).yaml", atomically: true, encoding: .utf8) }
+        try ledger("t6", group: "alone").write(toFile: project + "/inventory/t6.yaml", atomically: true, encoding: .utf8)
+        let site = try await buildSite(project)
+        #expect(site.text("systems/t1/rfi.md").contains("- 構成: AP 1台（仮想）。専用端末 2 台（端末t2・端末t3・端末t4ほか1システムと共用）\n"),
+                "\(site.text("systems/t1/rfi.md"))")
+        #expect(site.text("systems/t6/rfi.md").contains("- 構成: AP 1台（仮想）。専用端末 2 台\n"))
+    }
+
     @Test func gapClausesAppearExactlyWhenTheirFactHolds() async throws {
         let site = try await buildSite(Paths.fixture("small"))
         let heading = "### サービスレベル合意書の締結"
