@@ -279,6 +279,25 @@ struct LedgerParserTests {
         #expect(result.diagnostics.with(.invalidAmount).allSatisfy { $0.message.ja.hasPrefix("金額（整数）を書く項目ですが") })
     }
 
+    /// `値　# コメント` typed in full-width mode: the comment is part of the value, which is an
+    /// error naming the slip, in a text, a number and (where the comment holds `: `) as YAML's own
+    /// error; quoted, the text is as meant.
+    @Test func aFullWidthSpaceBeforeACommentIsNamed() throws {
+        let ledger = minimalLedger(extra: "vendor:\n  developer: みなと電算株式会社　# r 開発事業者\nusage:\n  users: 72　# r 利用職員数")
+        let result = parseLedger(ledger)
+        let problems = result.diagnostics.filter { $0.code == .yamlSyntax }
+        #expect(problems.map(\.fieldPath).sorted() == ["usage.users", "vendor.developer"], "\(result.diagnostics)")
+        #expect(problems.first { $0.fieldPath == "vendor.developer" }?.message.ja
+                == "「#」の前が全角スペースのため、コメントが値の一部になっています（「みなと電算株式会社」の後）")
+        #expect(problems.allSatisfy { $0.hint?.ja.hasPrefix("「#」の前の全角スペースを半角スペースにしてください") == true })
+        let colon = parseLedger(minimalLedger(extra: "usage:\n  form: dedicated_server　# r 利用形態: dedicated_server など"))
+        #expect(colon.diagnostics.first?.message.ja == "YAML の書き方に誤りがあります（「#」の前が全角スペースのため、コメントが値の一部になっています）",
+                "\(colon.diagnostics)")
+        #expect(colon.diagnostics.first?.location.column == 25)
+        let quoted = parseLedger(minimalLedger(extra: "vendor:\n  developer: \"第　#1 株式会社\""))
+        #expect(quoted.diagnostics.filter { $0.code == .yamlSyntax }.isEmpty)
+    }
+
     /// Survey marks and unknowns in a yes/no field are refused with what to write instead.
     @Test func boolHintsForMarksAndUnknowns() {
         #expect(SchemaDecoder.boolHint("○").ja.hasPrefix("○・× は使えません。true / false"))

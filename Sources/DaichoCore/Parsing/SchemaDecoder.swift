@@ -411,6 +411,16 @@ struct SchemaDecoder {
             return nil
         }
         if text.isBlank { return nil }
+        // `値　# コメント`: the comment is in a plain value. (Quoted, `　#` is the text as meant.)
+        if case .scalar(_, plain: true) = node.content, text.utf8.contains(UInt8(ascii: "#")),
+           let at = TypingMistake.fullWidthSpaceBeforeComment(in: Array(text.unicodeScalars)) {
+            let mistake = TypingMistake.fullWidthSpaceBeforeComment
+            error(.yamlSyntax, path.text, node,
+                  LocalizedText(ja: mistake.message.ja + "（「\(String(String.UnicodeScalarView(text.unicodeScalars.prefix(at))))」の後）",
+                                en: mistake.message.en + " (after '\(String(String.UnicodeScalarView(text.unicodeScalars.prefix(at))))')"),
+                  hint: mistake.hint)
+            return nil
+        }
         return text
     }
 

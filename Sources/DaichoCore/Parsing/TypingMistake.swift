@@ -7,6 +7,9 @@ enum TypingMistake: Equatable {
     case tabIndent
     case fullWidthColon
     case noSpaceAfterColon
+    /// `値　# コメント` typed in full-width mode: YAML takes a comment only after an ASCII space,
+    /// so the comment is part of the value (and one with `: ` in it is a syntax error).
+    case fullWidthSpaceBeforeComment
 
     /// The first mistake on the lines from two before `line` to `line` (1-based), with its
     /// line and column (in Unicode scalars, as diagnostics count them).
@@ -37,6 +40,7 @@ enum TypingMistake: Equatable {
             if scalars[index] == "\t" { return (.tabIndent, index + 1) }
             index += 1
         }
+        if let comment = fullWidthSpaceBeforeComment(in: scalars[index...]) { return (.fullWidthSpaceBeforeComment, comment + 1) }
         var listItem = false
         if index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1] == " " {
             listItem = true
@@ -65,6 +69,12 @@ enum TypingMistake: Equatable {
         return nil
     }
 
+    /// Where a full-width space stands right before a `#` (the position of the space), if anywhere.
+    static func fullWidthSpaceBeforeComment<Scalars: Collection<Unicode.Scalar>>(in scalars: Scalars) -> Int?
+        where Scalars.Index == Int {
+        scalars.indices.first { $0 + 1 < scalars.endIndex && scalars[$0] == "\u{3000}" && scalars[$0 + 1] == "#" }
+    }
+
     var message: LocalizedText {
         switch self {
         case .fullWidthSpaceIndent:
@@ -75,6 +85,8 @@ enum TypingMistake: Equatable {
             LocalizedText(ja: "項目名の後が全角の「：」です", en: "a full-width colon (：) after the key")
         case .noSpaceAfterColon:
             LocalizedText(ja: "「:」の後に空白がありません", en: "no space after ':'")
+        case .fullWidthSpaceBeforeComment:
+            LocalizedText(ja: "「#」の前が全角スペースのため、コメントが値の一部になっています", en: "a full-width space before '#' makes the comment part of the value")
         }
     }
 
@@ -86,6 +98,9 @@ enum TypingMistake: Equatable {
             LocalizedText(ja: "半角の「:」と半角スペースにしてください（例: department: 住民課）", en: "use ':' and a space (department: 住民課)")
         case .noSpaceAfterColon:
             LocalizedText(ja: "「:」の後に半角スペースを入れてください（例: department: 住民課）", en: "put a space after ':' (department: 住民課)")
+        case .fullWidthSpaceBeforeComment:
+            LocalizedText(ja: "「#」の前の全角スペースを半角スペースにしてください（例: product: 住基パッケージ # パッケージ名称）",
+                          en: "put an ordinary space before '#' (product: Package # name)")
         }
     }
 }
