@@ -225,19 +225,10 @@ public enum InventoryRules {
         }
         var result: [Diagnostic] = []
         for group in members.keys.sorted() {
-            // The system the group is named after, if it is in it, gives the count (they are its
-            // terminals); else the count most members give, the first by id of them its voice (on a
-            // tie, the first by id): one ledger joining a group with another count is the one in error,
-            // not the three that agree (`--force` left those out).
+            // The system the group is named after, if it is in it, gives the count; else the first by id.
             let sorted = members[group, default: []].sorted { ($0.named ? 1 : 0, $0.id) < ($1.named ? 1 : 0, $1.id) }
-            guard var first = sorted.first else { continue }
-            if first.named {
-                var frequency: [Int: Int] = [:]
-                for member in sorted { frequency[member.count, default: 0] += 1 }
-                let most = frequency.values.max() ?? 0
-                first = sorted.first { frequency[$0.count] == most } ?? first
-            }
-            for member in sorted where member.position != first.position && member.count != first.count {
+            guard let first = sorted.first else { continue }
+            for member in sorted.dropFirst() where member.count != first.count {
                 let path = "hardware.terminals.dedicated"
                 let message = first.named
                     ? LocalizedText(
