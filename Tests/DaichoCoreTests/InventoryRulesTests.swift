@@ -232,6 +232,12 @@ struct InventoryRulesTests {
         #expect(problems.count == 1)
         #expect(problems.first?.location.file == "inventory/b.yaml")
         #expect(problems.first?.message.ja.contains("a の 5 台") == true)
+        // In a group of more than two, the message says how many give each count: the spec puts
+        // the error on the later members by id (b, c and d here), and the tally shows "a" is the odd one.
+        let joined = await check([("a.yaml", ledger("a", 4)), ("b.yaml", ledger("b", 6)), ("c.yaml", ledger("c", 6)), ("d.yaml", ledger("d", 6))])
+        #expect(joined.diagnostics.with(.terminalGroupCount).map(\.location.file) == ["inventory/b.yaml", "inventory/c.yaml", "inventory/d.yaml"])
+        #expect(joined.diagnostics.with(.terminalGroupCount).first?.message.ja
+                == "共用端末グループ「fixed」の台数が a の 4 台と違います（こちらは 6 台。グループの台数: 6 台が 3 システム、4 台が 1 システム）")
     }
 
     /// A system without a group is a group of its own under its id: a group named after it takes

@@ -228,12 +228,20 @@ public enum InventoryRules {
             // The system the group is named after, if it is in it, gives the count; else the first by id.
             let sorted = members[group, default: []].sorted { ($0.named ? 1 : 0, $0.id) < ($1.named ? 1 : 0, $1.id) }
             guard let first = sorted.first else { continue }
+            // How many members give each count, for a group of more than two: the odd one out shows.
+            // (The spec puts the error on the later member by id, whichever count is right.)
+            var counts: [Int: Int] = [:]
+            if sorted.count > 2 { for member in sorted { counts[member.count, default: 0] += 1 } }
+            let ordered = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+            let tally = counts.count < 2 ? (ja: "", en: "")
+                : (ja: "。グループの台数: " + ordered.map { "\($0.key) 台が \($0.value) システム" }.joined(separator: "、"),
+                   en: "; in the group: " + ordered.map { "\($0.key) in \($0.value)" }.joined(separator: ", "))
             for member in sorted.dropFirst() where member.count != first.count {
                 let path = "hardware.terminals.dedicated"
                 let message = first.named
                     ? LocalizedText(
-                        ja: "共用端末グループ「\(group)」の台数が \(first.id) の \(first.count) 台と違います（こちらは \(member.count) 台）",
-                        en: "terminal group '\(group)' has \(first.count) terminals in \(first.id) but \(member.count) here")
+                        ja: "共用端末グループ「\(group)」の台数が \(first.id) の \(first.count) 台と違います（こちらは \(member.count) 台\(tally.ja)）",
+                        en: "terminal group '\(group)' has \(first.count) terminals in \(first.id) but \(member.count) here\(tally.en)")
                     : LocalizedText(
                         ja: "共用端末グループ「\(group)」はシステム \(first.id) のIDと同じ名前のため、\(first.id) の端末と同じグループとして数えますが、台数が \(first.id) の \(first.count) 台と違います（こちらは \(member.count) 台）",
                         en: "terminal group '\(group)' has the id of system \(first.id), so it is counted with \(first.id)'s terminals, but \(first.id) has \(first.count) and this ledger \(member.count)")
