@@ -44,6 +44,15 @@ struct MarkdownTextTests {
         }
     }
 
+    /// Escaping walks the places to escape with the bytes: a long value of many `_` is linear
+    /// (a lookup per byte made a megabyte of them take minutes). Each `_` here is escaped.
+    @Test func longValuesOfManyUnderscores() {
+        let text = String(repeating: "a_ ", count: 200_000)
+        #expect(MarkdownText.escape(text).utf8.count == text.utf8.count + 200_000)
+        let links = String(repeating: "a_://b ", count: 100_000)
+        #expect(MarkdownText.escape(links).utf8.count == links.utf8.count + 200_000)
+    }
+
     /// Property, on random text of the special characters, combining marks, Japanese, and line
     /// breaks: every special byte in the result is escaped, no line break is left, and taking the
     /// escapes out gives the text back with each break (CRLF, CR or LF) as one space.
