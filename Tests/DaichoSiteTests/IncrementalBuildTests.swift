@@ -597,6 +597,17 @@ import Testing
             #expect(try tree(output) == tree(reference), "\(new)")
         }
         #expect(!String(decoding: try tree(output)[draft] ?? [], as: UTF8.self).contains("固定資産税地理情報システム（改）と共用"))
+        // A group named after a system that names none takes that system in (its terminals): a
+        // rename of that system renders the other's draft again too.
+        try replace("    dedicated: 3\n", with: "    dedicated: 4\n    group: bosai-joho\n", in: project + "/inventory/hoiku.yaml")
+        _ = try await build(project, output)
+        #expect(String(decoding: try tree(output)["systems/hoiku/rfi.md"] ?? [], as: UTF8.self).contains("（防災情報システムと共用）"))
+        try replace("  name: 防災情報システム", with: "  name: 防災情報システム（改）", in: project + "/inventory/bosai-joho.yaml")
+        _ = try await build(project, output)
+        try? FileManager.default.removeItem(atPath: reference)
+        _ = try await build(project, reference, incremental: false)
+        #expect(String(decoding: try tree(output)["systems/hoiku/rfi.md"] ?? [], as: UTF8.self).contains("（防災情報システム（改）と共用）"))
+        #expect(try tree(output) == tree(reference))
     }
 
     @Test func consolidationPageFollowsServersNotCosts() async throws {

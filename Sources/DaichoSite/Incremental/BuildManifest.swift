@@ -15,8 +15,8 @@ struct BuildManifest: Sendable {
         /// The department and vendor pages that list it (valid ledgers only).
         var department: String? = nil
         var vendors: [String] = []
-        /// The terminal group it shares (valid ledgers only): the drafts of the group's other
-        /// systems name it.
+        /// The terminal group it is in (valid ledgers with terminals only; its own id when it names
+        /// none, as the analysis counts them): the drafts of the group's other systems name it.
         var terminalGroup: String? = nil
 
         init(hash: String, id: String?, partners: [String], valid: Bool, department: String? = nil, vendors: [String] = [],

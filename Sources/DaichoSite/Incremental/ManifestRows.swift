@@ -27,7 +27,8 @@ extension SiteBuilder {
         let vendors = Set([ledger.developer, ledger.maintainer].compactMap { $0 })
         return BuildManifest.Ledger(hash: hash, id: ledger.id, partners: partners.count < 2 ? partners : Array(Set(partners)).sorted(),
                                     valid: valid, department: valid ? ledger.department : nil, vendors: valid ? vendors.sorted() : [],
-                                    terminalGroup: valid ? ledger.hardware?.terminals?.group : nil)
+                                    // A system naming no group is one under its own id, which another may name.
+                                    terminalGroup: valid ? ledger.hardware?.terminals.map { $0.group ?? ledger.id } : nil)
     }
 
     /// `entries(checked)` worked out from the last build's rows, with the files whose rows differ
