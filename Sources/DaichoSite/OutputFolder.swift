@@ -135,8 +135,11 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         var status = stat()
         guard lstat(source, &status) == 0 else { return false }
         if (status.st_mode & S_IFMT) == S_IFDIR {
-            guard mkdir(destination, status.st_mode & 0o7777) == 0,
-                  let names = try? FileManager.default.contentsOfDirectory(atPath: source) else { return false }
+            guard mkdir(destination, status.st_mode & 0o7777) == 0 else { return false }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: source) else {
+                rmdir(destination)
+                return false
+            }
             for name in names where !linkTree(source + "/" + name, destination + "/" + name) {
                 try? FileManager.default.removeItem(atPath: destination)
                 return false
@@ -157,6 +160,8 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             // which a build of the system pages alone (`--only systems`) leaves out.
             let own = folder.isEmpty ? ownTopLevel : TemplateLoader.generatedAssets
             for name in oldNames.sorted() where !newNames.contains(name) && !own.contains(name) {
+                // A file a killed rebuild was writing (`AtomicFile`'s `.<name>.<pid>.<n>.tmp`) is no one's.
+                if name.hasPrefix("."), name.hasSuffix(".tmp") { continue }
                 if folder.isEmpty, linkTree(old + "/" + name, new + "/" + name) { continue }
                 lost.append(folder.isEmpty ? name : folder + "/" + name)
             }

@@ -17,6 +17,8 @@ struct BuildOutputCLITests {
         try FileManager.default.createDirectory(at: site.appendingPathComponent("reports/2025"), withIntermediateDirectories: true)
         try "pdf".write(to: site.appendingPathComponent("reports/2025/a.pdf"), atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: site.appendingPathComponent("latest").path, withDestinationPath: "reports/2025")
+        // A file a killed rebuild was writing is not carried, nor named.
+        try "half".write(to: site.appendingPathComponent(".index.html.123.456.tmp"), atomically: true, encoding: .utf8)
         let quiet = try CLI.run(["build", ".", "-q", "--templates", templates], in: project)
         #expect(quiet.status == 0 && !quiet.stderr.contains("警告"))
         let full = try CLI.run(["build", ".", "-q", "--no-incremental", "--templates", templates], in: project)
@@ -27,6 +29,7 @@ struct BuildOutputCLITests {
         #expect(try String(contentsOf: site.appendingPathComponent(".htaccess"), encoding: .utf8) == "Options -Indexes\n")
         #expect(try String(contentsOf: site.appendingPathComponent("reports/2025/a.pdf"), encoding: .utf8) == "pdf")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: site.appendingPathComponent("latest").path) == "reports/2025")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(".index.html.123.456.tmp").path))
         // Carried again by the next full build (the old site, deleted, took nothing with it).
         #expect(try CLI.run(["build", ".", "-q", "--no-incremental", "--templates", templates], in: project).status == 0)
         #expect(try String(contentsOf: site.appendingPathComponent("reports/2025/a.pdf"), encoding: .utf8) == "pdf")
