@@ -186,6 +186,9 @@ struct ContainedMarkdownTests {
         let page = String(decoding: DocumentHTML.strippingComments(Array(("<!-- 編集者へ: 下書き -->\n# RFI\n\n" + markdown
             + "\n\n```\n<!-- コード\n```\n\n<!-- 根拠: 台帳 -->\n## 次\n").utf8)), as: UTF8.self)
         #expect(page == "# RFI\n\n" + markdown + "\n\n```\n<!-- コード\n```\n\n## 次\n", "\(page)")
+        // A comment line inside a ledger's code fence is the code's, closed or not.
+        let fenced = "<!-- 編集者へ -->\n~~~~\n<!-- x -->\n```\n<!-- y -->\n~~~~\n<!-- 根拠 -->\n本文\n"
+        #expect(DocumentHTML.strippingComments(fenced) == "~~~~\n<!-- x -->\n```\n<!-- y -->\n~~~~\n本文\n")
     }
 
     @Test func refusedLinksBecomeTheirTextAndImagesLinks() {

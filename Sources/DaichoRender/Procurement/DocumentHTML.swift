@@ -11,9 +11,9 @@ enum DocumentHTML {
     }
 
     /// Editor's comments (`<!-- 根拠: … -->`) say why a clause is there; they are not part of the document.
-    /// A comment is taken out where the templates write one: from a line's start, closed before
-    /// the next blank line. A `<!--` anywhere else (in a ledger's code block, say) is text: left
-    /// unclosed it took everything up to the template's next comment.
+    /// A comment is taken out where the templates write one: from a line's start, outside a code
+    /// fence, closed before the next blank line. A `<!--` anywhere else (in a ledger's code block,
+    /// say) is text: left unclosed it took everything up to the template's next comment.
     static func strippingComments(_ markdown: String) -> String {
         String(decoding: strippingComments(Array(markdown.utf8)), as: UTF8.self)
     }
@@ -21,9 +21,11 @@ enum DocumentHTML {
     static func strippingComments(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         var copied = 0, from = 0
+        // Fences are looked for only in a document that has one (a ledger's code block): most have none.
+        var fences = FenceTracker(bytes)
         while let open = ByteSearch.firstIndex(of: commentOpen, in: bytes, from: from) {
             from = open + commentOpen.count
-            guard open == 0 || bytes[open - 1] == 0x0A,
+            guard open == 0 || bytes[open - 1] == 0x0A, !fences.isInside(line: open),
                   let end = ByteSearch.firstIndex(of: commentClose, in: bytes, from: from) else { continue }
             if let blank = ByteSearch.firstIndex(of: blankLine, in: bytes, from: open), blank < end { continue }
             if out.isEmpty { out.reserveCapacity(bytes.count) }
@@ -35,6 +37,43 @@ enum DocumentHTML {
         guard copied > 0 else { return bytes }
         out += bytes[copied...]
         return out
+    }
+
+    /// Whether a line is inside a fenced code block (``` or ~~~, up to three spaces in, closed by
+    /// a run of the same character at least as long), asked of lines in increasing order.
+    struct FenceTracker {
+        private let bytes: [UInt8]
+        private let hasFences: Bool
+        private var scanned = 0
+        private var open: (byte: UInt8, count: Int)?
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            hasFences = ByteSearch.firstIndex(of: Array("```".utf8), in: bytes) != nil || ByteSearch.firstIndex(of: Array("~~~".utf8), in: bytes) != nil
+        }
+
+        /// - Parameter line: the offset of a line's first byte, not before the last one asked.
+        mutating func isInside(line: Int) -> Bool {
+            guard hasFences else { return false }
+            while scanned < line {
+                let end = bytes[scanned...].firstIndex(of: 0x0A) ?? bytes.count
+                step(bytes[scanned..<end])
+                scanned = end + 1
+            }
+            return open != nil
+        }
+
+        private mutating func step(_ line: ArraySlice<UInt8>) {
+            let body = line.drop { $0 == 0x20 }
+            guard line.count - body.count < 4, let mark = body.first, mark == 0x60 || mark == 0x7E else { return }
+            let run = body.prefix { $0 == mark }.count
+            guard run >= 3 else { return }
+            if let fence = open {
+                if mark == fence.byte, run >= fence.count, body.dropFirst(run).allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { open = nil }
+            } else {
+                open = (mark, run)
+            }
+        }
     }
 
     /// Wraps each `<h2>` and what follows it in a section, so print starts each on a new page.
