@@ -149,8 +149,9 @@ public struct TemplateLoader: Sendable {
         if let override { return valid(override) ? override : nil }
         let own = ProjectLoader.join(project, "templates")
         if valid(own) { return own }
-        // .build/release/daicho → the package root holds templates/.
-        var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        // .build/release/daicho → the package root holds templates/; an installed program keeps
+        // them beside it, wherever it was run from.
+        var folder = URL(fileURLWithPath: ProgramStamp.path).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
             let candidate = folder.appendingPathComponent("templates").path
             if valid(candidate) { return candidate }

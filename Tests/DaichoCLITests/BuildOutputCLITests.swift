@@ -89,6 +89,27 @@ struct BuildOutputCLITests {
         #expect(try CLI.run(["build", ".", "-q", "--templates", templates], in: project).status == 0)
     }
 
+    /// A program run from the PATH (`daicho build`, no folder typed) finds the templates/ kept
+    /// beside it, as the README says an installed copy may.
+    @Test func theTemplatesBesideAnInstalledProgramAreFound() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let bin = root.appendingPathComponent("bin"), project = root.appendingPathComponent("city")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.executable, to: bin.appendingPathComponent("daicho"))
+        try FileManager.default.copyItem(atPath: CLI.shippedTemplates, toPath: root.appendingPathComponent("templates").path)
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("Tests/Fixtures/small"), to: project)
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "daicho build . -q"]
+        shell.currentDirectoryURL = project
+        shell.environment = ["PATH": bin.path + ":/usr/bin:/bin", "LANG": "ja_JP.UTF-8"]
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("site/index.html").path))
+    }
+
     /// `-o .` is refused by every kind of build, not by a full one alone, with its own words.
     @Test func theCurrentFolderIsNeverTheOutput() throws {
         let project = try CLI.copyFixture("small")
