@@ -229,6 +229,10 @@ public struct CostLine: Sendable {
 
     /// unit price × quantity, exact.
     public var amount: Exact { Exact(unitPrice) * quantity }
+
+    /// The quantity with its unit as pages and drafts show it: 「12月」 read as December, so a count
+    /// of months is 「12か月」.
+    public var quantityText: String { quantity.decimalString(places: 6) + (unit == "月" ? "か月" : unit ?? "") }
 }
 
 /// 3 運用管理

@@ -61,7 +61,7 @@ extension SiteContext {
         return DocumentPage(
             page: frame, title: title, organization: project.organization.name, systemName: ledger.name,
             systemHref: "index.html", draftDateLabel: t("作成日", "Draft date"),
-            draftDate: (language == .ja ? draftDateText : options.draftDate) ?? t("　　年　　月　　日", "____-__-__"),
+            draftDate: (language == .ja ? draftDateText : options.draftDate) ?? Self.blankDraftDate(language),
             body: DocumentHTML.render(markdown, markdown: MarkdownRenderer(), cache: cache),
             markdownHref: "\(kind.rawValue).md", markdownLabel: t("Markdown（編集用）", "Markdown (to edit)"))
     }

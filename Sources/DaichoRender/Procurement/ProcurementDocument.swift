@@ -187,13 +187,18 @@ final class ProcurementDocument: Sendable {
 extension SiteContext {
     static let marker = "【要記入】"
 
+    /// The draft date to fill in where `--date` gave none, marked like every other blank.
+    static func blankDraftDate(_ language: Language) -> String { language == .ja ? "令和　　年　　月　　日" + marker : "____-__-__" }
+
     /// 「（A・Bと共用）」 for a terminal group the system shares with others (three named at most,
     /// then 「ほかN」), nothing for one it has alone.
     func sharedTerminals(_ group: String, with id: String) -> String {
-        let others = (terminalGroupSystems[group] ?? []).filter { $0 != id }
-        guard !others.isEmpty else { return "" }
-        let names = others.prefix(3).map { byID.name($0) ?? $0 }.joined(separator: "・")
-        return "（" + names + (others.count > 3 ? "ほか\(others.count - 3)システム" : "") + "と共用）"
+        let members = terminalGroupSystems[group] ?? []
+        // Three names and a count, not a copy of a group of hundreds for each of its members.
+        let others = members.contains(id) ? members.count - 1 : members.count
+        guard others > 0 else { return "" }
+        let names = members.lazy.filter { $0 != id }.prefix(3).map { self.byID.name($0) ?? $0 }.joined(separator: "・")
+        return "（" + names + (others > 3 ? "ほか\(others - 3)システム" : "") + "と共用）"
     }
 
     func procurementDocument(_ ledger: Ledger) -> ProcurementDocument {
@@ -254,7 +259,7 @@ extension SiteContext {
         return ProcurementDocument(
             organization: project.organization.name,
             fiscalYear: fiscalYearText ?? marker,
-            draftDate: draftDateText ?? t("令和　　年　　月　　日", "____-__-__") + marker,
+            draftDate: draftDateText ?? Self.blankDraftDate(language),
             marker: marker, id: ledger.id, name: b.name, department: b.department,
             category: label(b.category), development: label(b.development), product: or(b.product),
             // Under the RFI's 「### 2.1」: the ledger's own headings go below it.
@@ -281,8 +286,7 @@ extension SiteContext {
             ],
             costLines: (c?.lines ?? []).map {
                 .init(name: $0.name, kind: $0.kind.label.text(language), unitPrice: YenFormat.yen($0.unitPrice, language),
-                      // 「12月」 read as December: a count of months is 「12か月」.
-                      quantity: $0.quantity.decimalString(places: 6) + ($0.unit == "月" ? "か月" : $0.unit ?? ""),
+                      quantity: $0.quantityText,
                       amount: YenFormat.yen(exactly: $0.amount, language))
             },
             hasCostLines: !(c?.lines ?? []).isEmpty,

@@ -184,7 +184,7 @@ struct LedgerPresenter {
             ("name", t("項目", "Item"), { HTML.escape($0.name) }),
             ("kind", t("区分", "Kind"), { HTML.escape($0.kind.label.text(self.language)) }),
             ("unit_price", t("単価", "Unit price"), { YenFormat.yen($0.unitPrice, self.language) }),
-            ("quantity", t("数量", "Quantity"), { $0.quantity.decimalString(places: 6) + (showsUnit ? HTML.escape($0.unit ?? "") : "") }),
+            ("quantity", t("数量", "Quantity"), { showsUnit ? HTML.escape($0.quantityText) : $0.quantity.decimalString(places: 6) }),
             (amountKey, t("金額", "Amount"), { YenFormat.yen(exactly: $0.amount, self.language) }),
         ])].compactMap { $0 }
         add("costs", rows: [
