@@ -90,16 +90,18 @@ extension MarkdownRenderer {
     /// Whether the text has a `javascript:`, `vbscript:`, `file:` or `data:` in any case, where a
     /// refused link could be: one pass over the bytes, looking back from each `:`.
     static func mayHaveRefusedLink(_ bytes: [UInt8]) -> Bool {
-        func ends(_ index: Int, with word: String) -> Bool {
-            let word = Array(word.utf8)
+        func ends(_ index: Int, with word: [UInt8]) -> Bool {
             guard index >= word.count else { return false }
             return zip(bytes[(index - word.count)..<index], word).allSatisfy { $0 | 0x20 == $1 }
         }
         for index in bytes.indices where bytes[index] == 0x3A {
-            if ends(index, with: "script") || ends(index, with: "file") || ends(index, with: "data") { return true }
+            if refusedSchemeEnds.contains(where: { ends(index, with: $0) }) { return true }
         }
         return false
     }
+
+    /// How the refused schemes end (`javascript` and `vbscript` both in `script`), in lower case.
+    private static let refusedSchemeEnds = ["script", "file", "data"].map { Array($0.utf8) }
 
     /// Each link to a refused address replaced by its text (see `refusedLink`).
     static func unwrapRefusedLinks(_ document: OpaquePointer) {

@@ -1,7 +1,8 @@
 /// Reads the date forms a municipal ledger uses: ISO, slashes, and Japanese eras.
 ///
 /// Accepted: `2019-04-01`, `2019-04`, `2019/4/1`, `2019年4月1日`, `令和7年4月1日`,
-/// `平成31年4月`, `令和元年5月1日`, `R7.4.1`, `H31.4`, `S64.1.7` (full-width digits too).
+/// `平成31年4月`, `令和元年5月1日`, `R7.4.1`, `H31.4`, `S64.1.7`, the two mixed (`R7年4月1日`,
+/// `令和7.4.1`), the era in one character (`㋿7.4.1`), and full-width digits.
 public enum DateParser {
     public enum Outcome: Sendable, Equatable {
         case date(LedgerDate)
@@ -38,23 +39,21 @@ public enum DateParser {
         if let first = text.unicodeScalars.first, let era = ligatures[first.value] { text = era + String(String.UnicodeScalarView(text.unicodeScalars.dropFirst())) }
         // `令和7年4月1日` and `R7.4.1`, or the two mixed: `R7年4月1日`, `令和7.4.1`.
         if let era = eras.first(where: { text.hasPrefix($0.name) }) {
-            let rest = String(text.dropFirst(era.name.count))
-            return parseEra(rest, era: era, kanji: rest.contains("年"))
+            return parseEra(String(text.dropFirst(era.name.count)), era: era)
         }
         if let first = text.first, let era = eras.first(where: { $0.letter == Character(first.uppercased()) }) {
-            let rest = String(text.dropFirst())
-            return parseEra(rest, era: era, kanji: rest.contains("年"))
+            return parseEra(String(text.dropFirst()), era: era)
         }
         guard let fields = numbers(in: text) else { return .invalid }
         guard let date = makeWestern(fields) else { return missingDay(fields, western: true) }
         return .date(date)
     }
 
-    /// ㋿ ㍻ ㍼ ㍽ ㍾: the eras' one-character forms.
-    private static let ligatures: [UInt32: String] = [0x32FF: "令和", 0x337B: "平成", 0x337C: "昭和", 0x337D: "大正", 0x337E: "明治"]
+    /// ㋿ ㍻ ㍼: the one-character forms of the eras read.
+    private static let ligatures: [UInt32: String] = [0x32FF: "令和", 0x337B: "平成", 0x337C: "昭和"]
 
     /// The date an Excel serial number stands for (`45748` is 2025-04-01: what a date cell becomes
-    /// when its value is pasted as a number), for the years a ledger's dates fall in (1955–2118).
+    /// when its value is pasted as a number), for the numbers 20000–80000 (1954-10-03 to 2119-01-11).
     public static func excelSerial(_ text: String) -> LedgerDate? {
         let plain = text.nfkcTrimmed
         guard plain.utf8.count == 5, plain.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let serial = Int(plain),
@@ -83,10 +82,11 @@ public enum DateParser {
         fields[0] >= 1000 ? make(fields) : nil
     }
 
-    private static func parseEra(_ rest: String, era: Era, kanji: Bool) -> Outcome {
+    /// The date after the era's name or letter, in either form (`7年4月1日`, `7.4.1`).
+    private static func parseEra(_ rest: String, era: Era) -> Outcome {
         var rest = rest
         if rest.hasPrefix("元") { rest = "1" + rest.dropFirst() }
-        guard var fields = numbers(in: rest, kanji: kanji), fields.count >= 2, fields[0] >= 1 else {
+        guard var fields = numbers(in: rest), fields.count >= 2, fields[0] >= 1 else {
             return .invalid
         }
         fields[0] += era.firstYear - 1

@@ -87,9 +87,9 @@ public struct ProcurementFacts: Sendable {
             clauses[.supportBase] = LocalizedText(ja: support.map(\.ja).joined(separator: "。"), en: support.map(\.en).joined(separator: "; "))
         }
         self.clauses = clauses
-        var unanswered: [(Clause, String)] = []
+        var unanswered: [String] = []
         func ask(_ clause: Clause, _ path: String, _ answered: Bool) {
-            if !answered && clauses[clause] == nil { unanswered.append((clause, path)) }
+            if !answered && clauses[clause] == nil { unanswered.append(path) }
         }
         ask(.sla, "vendor.contract.sla", ledger.vendor?.contract?.sla != nil)
         ask(.annualReport, "management.annual_report", ledger.management?.annualReport != nil)
@@ -103,7 +103,6 @@ public struct ProcurementFacts: Sendable {
         if ledger.usage?.dependency == .critical {
             ask(.supportBase, "management.remote_monitoring", ledger.management?.remoteMonitoring != nil)
         }
-        var seen: Set<String> = []
-        self.unanswered = unanswered.map(\.1).filter { seen.insert($0).inserted }
+        self.unanswered = unanswered
     }
 }
