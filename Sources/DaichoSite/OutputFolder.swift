@@ -20,7 +20,19 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     public init(output: String, keeping: [String] = []) throws(WriteError) {
         let trimmed = Self.trimmed(output)
         guard Self.isReplaceable(trimmed) else {
-            throw .notASite(trimmed, holding: (try? FileManager.default.contentsOfDirectory(atPath: trimmed)).map { ByteOrder.sorted($0) })
+            var isFolder: ObjCBool = false
+            let folder = FileManager.default.fileExists(atPath: trimmed, isDirectory: &isFolder) && isFolder.boolValue
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: trimmed) else {
+                // A folder it may not look into is not called "not a folder": the reason is said.
+                if folder {
+                    let listing = opendir(trimmed)
+                    let reason = String(cString: strerror(errno))
+                    guard let listing else { throw .cannotWrite(trimmed, reason) }
+                    closedir(listing)
+                }
+                throw .notASite(trimmed, holding: nil)
+            }
+            throw .notASite(trimmed, holding: ByteOrder.sorted(names))
         }
         if let refusal = Self.refusal(output: trimmed, keeping: keeping) { throw refusal }
         self.output = trimmed

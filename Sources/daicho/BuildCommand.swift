@@ -122,8 +122,8 @@ struct BuildCommand: AsyncParsableCommand {
                     : L("書き出しました", "")
                 let details = L("（\(String(format: "%.1f", seconds)) 秒、警告 \(warnings) 件）", " in \(String(format: "%.1f", seconds)) s (\(warnings) warnings)")
                 if summary.pages == 0 && summary.removed == 0 {
-                    Terminal.error(L("\(output) の\(edition.trimmingCharacters(in: .whitespaces))ページは、台帳を変えても内容が変わらないため、書き直していません",
-                                     "no page \(edition)in \(output) changed with the ledgers; nothing rewritten") + details)
+                    Terminal.error(L("\(output) の\(edition.trimmingCharacters(in: .whitespaces))ページは内容が変わらないため、書き直していません",
+                                     "no page \(edition)in \(output) changed; nothing rewritten") + details)
                 } else {
                     Terminal.error(L("\(output) に\(edition.isEmpty ? " " : edition)\(summary.pages) ファイルを\(removed)",
                                      "wrote \(summary.pages) files \(edition)to \(output)\(removed)") + details)
@@ -132,17 +132,17 @@ struct BuildCommand: AsyncParsableCommand {
         }
     }
 
-    /// Ctrl+C ends the build as before (exit status 130), saying where that leaves the site: a
-    /// full build had not replaced it, and a rebuild stopped part way has taken its manifest
-    /// away, so the next build makes the whole site again. (The staging folder of a full build is
-    /// removed by the next one.) On a queue of its own, so a build keeping every core busy does
-    /// not delay it.
+    /// Ctrl+C ends the build as before (exit status 130), saying what comes of it: a full build
+    /// stopped before its swap leaves the old site and a staging folder, one stopped after it the
+    /// new site without its manifest, and a rebuild stopped part way has taken its manifest away;
+    /// in each case the next build tidies up and, without a manifest, makes the whole site. On a
+    /// queue of its own, so a build keeping every core busy does not delay it.
     static func sayWhenInterrupted(output: String, progressShown: Bool) -> any DispatchSourceSignal {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "daicho.interrupt", qos: .userInteractive))
         source.setEventHandler {
-            Terminal.error((progressShown ? "\n" : "") + L("daicho: 中断しました。\(output) は置き換えていません（書き換えの途中だったときは、次の build がサイト全体を作り直します）",
-                                                            "daicho: interrupted; \(output) was not replaced (if it was being updated, the next build makes all of it again)"))
+            Terminal.error((progressShown ? "\n" : "") + L("daicho: 中断しました。次の build が作りかけのものを片付け、必要ならサイト全体を作り直します",
+                                                            "daicho: interrupted; the next build clears what was left half-made and, if need be, makes the whole site again"))
             _exit(130)
         }
         source.resume()
