@@ -298,6 +298,16 @@ struct LedgerParserTests {
         #expect(quoted.diagnostics.filter { $0.code == .yamlSyntax }.isEmpty)
     }
 
+    /// `costs.unit: 万円` is not taken for a typo of 円: the hint says to convert the amounts.
+    @Test func aUnitOfTenThousandYenIsNoTypo() {
+        let result = parseLedger(minimalLedger(extra: "costs:\n  unit: 万円\n  annual: {maintenance: 360}"))
+        let hint = result.diagnostics.first { $0.fieldPath == "costs.unit" }?.hint?.ja ?? ""
+        #expect(hint.hasPrefix("万円・億円の単位はありません。金額を円（yen）か千円（thousand_yen）に換算して書き直してください。使える値:"), "\(hint)")
+        #expect(!hint.contains("のことですか"))
+        // Another slip still gets its nearest value.
+        #expect(parseLedger(minimalLedger(extra: "costs:\n  unit: yne")).diagnostics.first?.hint?.ja.contains("「yen」") == true)
+    }
+
     /// Survey marks and unknowns in a yes/no field are refused with what to write instead.
     @Test func boolHintsForMarksAndUnknowns() {
         #expect(SchemaDecoder.boolHint("○").ja.hasPrefix("○・× は使えません。true / false"))
@@ -320,8 +330,8 @@ struct LedgerParserTests {
         for plain in ["abc", "万円", "-5万円", "1.5円", "3600000", "約360万円"] {
             #expect(SchemaDecoder.yenWithUnit(plain) == nil, "\(plain)")
         }
-        #expect(SchemaDecoder.amountHint("360万円").ja == "0 以上の整数で書いてください（数字だけ）。「360万円」は 3600000 円（千円単位の台帳では 3600）です")
-        #expect(SchemaDecoder.amountHint("1,234円").ja == "0 以上の整数で書いてください（数字だけ）。「1,234円」は 1234 円です")
+        #expect(SchemaDecoder.amountHint("360万円").ja == "0 以上の整数で書いてください（円・万・千などの字は付けません）。「360万円」は 3600000 円です（costs.unit が thousand_yen の台帳なら 3600）")
+        #expect(SchemaDecoder.amountHint("1,234円").ja == "0 以上の整数で書いてください（円・万・千などの字は付けません）。「1,234円」は 1234 円です")
         #expect(SchemaDecoder.amountHint("abc").ja == "0 以上の整数で書いてください（例: 1200000、1,200,000）")
         let result = parseLedger(minimalLedger(extra: "costs:\n  annual: {maintenance: 360万円}"))
         #expect(result.diagnostics.with(.invalidAmount).first?.hint?.ja.contains("3600000 円") == true)

@@ -163,11 +163,17 @@ struct SchemaDecoder {
         case .enumeration(let enumSpec):
             guard let text = scalar(node, path, expected: Self.expectEnum) else { return nil }
             guard let token = enumSpec.token(for: text) else {
-                let nearest = enumSpec.nearest(to: text)
-                let suggestion = nearest.map {
-                    LocalizedText(ja: "「\($0.token)」（\($0.label.ja)）のことですか？ ",
-                                  en: "did you mean '\($0.token)' (\($0.label.en))? ")
-                }
+                // A unit of 万円 is no typo of 円: following "did you mean yen" left every amount
+                // 10,000 times too small. The amounts must be converted, and the hint says so.
+                let otherUnit = spec.path == "costs.unit" && (text.contains("万") || text.contains("億"))
+                let nearest = otherUnit ? nil : enumSpec.nearest(to: text)
+                let suggestion = otherUnit
+                    ? LocalizedText(ja: "万円・億円の単位はありません。金額を円（yen）か千円（thousand_yen）に換算して書き直してください。",
+                                    en: "there is no unit of 万 or 億 yen: convert the amounts to yen or thousands of yen. ")
+                    : nearest.map {
+                        LocalizedText(ja: "「\($0.token)」（\($0.label.ja)）のことですか？ ",
+                                      en: "did you mean '\($0.token)' (\($0.label.en))? ")
+                    }
                 // A value that looks right but carries an invisible character: say so first.
                 let invisible = Self.invisibleCharacter(in: text).map {
                     LocalizedText(ja: "目に見えない文字（U+\($0)）が含まれています。", en: "it holds an invisible character (U+\($0)). ")
@@ -544,9 +550,10 @@ struct SchemaDecoder {
                                  en: "amounts are whole numbers; where thousands of yen (costs.unit: thousand_yen) leave a fraction, set unit to yen and write yen")
         }
         if let yen = yenWithUnit(text) {
-            let thousands = yen % 1000 == 0 ? (ja: "（千円単位の台帳では \(yen / 1000)）", en: " (\(yen / 1000) in a ledger in thousands of yen)") : (ja: "", en: "")
-            return LocalizedText(ja: "0 以上の整数で書いてください（数字だけ）。「\(text)」は \(yen) 円\(thousands.ja)です",
-                                 en: "write a whole number of 0 or more, digits only: '\(text)' is \(yen) yen\(thousands.en)")
+            // The unit the ledger gives (`costs.unit`) is not known here: both numbers, each with its case.
+            let thousands = yen % 1000 == 0 ? (ja: "（costs.unit が thousand_yen の台帳なら \(yen / 1000)）", en: " (\(yen / 1000) where costs.unit is thousand_yen)") : (ja: "", en: "")
+            return LocalizedText(ja: "0 以上の整数で書いてください（円・万・千などの字は付けません）。「\(text)」は \(yen) 円です\(thousands.ja)",
+                                 en: "write a whole number of 0 or more, without 円, 万 or 千: '\(text)' is \(yen) yen\(thousands.en)")
         }
         return LocalizedText(ja: "0 以上の整数で書いてください（例: 1200000、1,200,000）",
                              en: "write a whole number of 0 or more (e.g. 1200000, 1,200,000)")
