@@ -279,7 +279,11 @@ extension SiteContext {
                         ChartView(svg: spares.svg(), caption: spares.title,
                                   table: SubTable(caption: spares.title, headers: [t("区分", "Case"), t("terminalsCount")],
                                                   rows: [[t("sparesDedicated"), "\(term.sparesDedicated)"], [t("sparesCommon"), "\(term.sparesCommon)"]])),
-                    ])
+                    ],
+                    // The chart draws the largest groups only, as the maintenance chart its highest ratios.
+                    notes: groups.count > Self.chartLimit
+                        ? [t("図は台数の多い順に \(Self.chartLimit) グループまで表示しています。すべて（\(groups.count) グループ）は図の表をご覧ください。",
+                             "The chart shows the \(Self.chartLimit) largest groups; its table has all \(groups.count).")] : [])
     }
 
     func gapsPage() -> AnalysisPage {
@@ -409,13 +413,17 @@ extension SiteContext {
              (analysis.renewals[year] ?? []).map(named).joined(separator: "、")]
         }
         let table = SubTable(caption: timeline.title, headers: [t("fiscalYearShort"), t("count"), t("systems")], rows: rows)
+        let most = years.map { analysis.renewals[$0]?.count ?? 0 }.max() ?? 0
         return page("analysis/renewals.html", t("renewals"),
                     intro: t("更新時期の集中を避け、共同利用や標準化の機会を見つけるための年度別一覧です。",
                              "Renewals by fiscal year, to spread the load and spot chances for joint use and standardisation."),
                     charts: [ChartView(svg: counts.svg(), caption: counts.title,
                                        table: SubTable(caption: counts.title, headers: [t("fiscalYearShort"), t("count")],
                                                        rows: years.map { [t("\($0)年度", "FY\($0)"), "\(analysis.renewals[$0]?.count ?? 0)"] })),
-                             ChartView(svg: timeline.svg(), caption: timeline.title, table: table)])
+                             ChartView(svg: timeline.svg(), caption: timeline.title, table: table)],
+                    notes: most > Self.chartLimit
+                        ? [t("年度別の図は各年度 \(Self.chartLimit) システムまで表示しています。すべては図の表をご覧ください。",
+                             "The timeline shows up to \(Self.chartLimit) systems a year; its table has them all.")] : [])
     }
 
     func integrationsPage() -> AnalysisPage {

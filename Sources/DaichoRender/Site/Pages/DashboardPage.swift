@@ -84,7 +84,9 @@ extension SiteContext {
         }
         let c = a.consolidation
         figure(t("consolidation"), t("物理サーバ \(c.physicalBefore)台 → \(c.physicalAfter)台", "\(c.physicalBefore) → \(c.physicalAfter) physical servers"),
-               t("ホスト \(c.hostsUsed)台＋予備 \(c.spareHosts)台", "\(c.hostsUsed) hosts + \(c.spareHosts) spare"))
+               // No host, no spare: the consolidation page's total is 0 then.
+               c.hostsUsed == 0 ? t("集約の対象なし", "nothing to consolidate")
+                   : t("ホスト \(c.hostsUsed)台＋予備 \(c.spareHosts)台", "\(c.hostsUsed) hosts + \(c.spareHosts) spare"))
         figure(t("terminals"), t("\(a.terminals.types)種類 \(a.terminals.total)台", "\(a.terminals.types) types, \(a.terminals.total)"),
                t("予備機 個別 \(a.terminals.sparesDedicated)台／共通化 \(a.terminals.sparesCommon)台",
                  "spares \(a.terminals.sparesDedicated) vs \(a.terminals.sparesCommon) with a common specification"))
