@@ -226,6 +226,11 @@ import Testing
             #expect(!text.contains("耐震固定") && !text.contains("緊急時対応手順書") && !text.contains("\"seismic\"")
                     && !text.contains("\"emergency_manual\""), "\(path)")
         }
+        // The software's OS list names the servers' OS, which the edition withholds: it goes too.
+        #expect(internalSite.text("systems/juki/index.html").contains("Windows Server 2019"))
+        for (path, bytes) in published {
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("Windows Server 2019"), "\(path)")
+        }
         // Hiding the cost breakdown (`costs.lines`, as the fixture does) leaves the amounts; hiding
         // one amount hides every per-system amount, which would give it away.
         // juki: 3,600 千円 a year, 18,000,000円 over five.
@@ -311,7 +316,7 @@ import Testing
         let site = try await buildSite(project)
         let page = site.text("systems/juki/index.html")
         // 100 千円 = 100,000円 × 12.000005 = 1,200,000.5円.
-        #expect(page.contains("12.000005月") && page.contains("1,200,000.5円"))
+        #expect(page.contains("12.000005か月") && page.contains("1,200,000.5円"))
         #expect(page.contains("16.123456 GB") && page.contains("0.333333時間"))
         #expect(site.text("systems/juki/sla.md").contains("0.333333時間"))
         #expect(site.text("systems/juki/rfi.md").contains("1,200,000.5円"))

@@ -7,12 +7,13 @@ public struct Visibility: Sendable {
     }
 
     /// Field paths left out by the public profile, before `policy.public_hide`: ledger-v1's list,
-    /// and the two facts its withheld per-system gaps are read from that the list leaves in
-    /// (`hardware.seismic` is not_anchored, `operation.emergency_manual` no_emergency_manual):
-    /// shown, they gave the withheld gap away (docs/decisions.md).
+    /// the two facts its withheld per-system gaps are read from that the list leaves in
+    /// (`hardware.seismic` is not_anchored, `operation.emergency_manual` no_emergency_manual), and
+    /// the software's OS list, which names the servers' OS the list withholds: shown, each gave
+    /// the withheld away (docs/decisions.md).
     public static let publicHidden = [
         "vendor.contact", "network", "antivirus", "security", "operation.backup", "hardware.servers.os",
-        "bcp_operator", "bcp_others", "hardware.seismic", "operation.emergency_manual",
+        "bcp_operator", "bcp_others", "hardware.seismic", "operation.emergency_manual", "software.os",
     ]
 
     public var profile: Profile
