@@ -35,6 +35,24 @@ struct InventoryRulesTests {
         #expect(checked.diagnostics.with(.unknownIntegration).isEmpty)
     }
 
+    /// Department names that differ only in width, case or spaces are two departments: each
+    /// ledger spelling it otherwise than most do has a warning naming the usual spelling.
+    @Test func departmentSpellingsThatDifferOnlyInWidthOrSpaces() async throws {
+        func ledger(_ id: String, _ department: String) -> String {
+            "schema: 1\nid: \(id)\nbasic:\n  name: テスト\n  department: \(department)\n"
+        }
+        let checked = await check([("a.yaml", ledger("a", "IT推進課")), ("b.yaml", ledger("b", "IT推進課")),
+                                   ("c.yaml", ledger("c", "ＩＴ推進課")), ("d.yaml", ledger("d", "it 推進課")),
+                                   ("e.yaml", ledger("e", "市民課")), ("f.yaml", ledger("f", "市民　課"))])
+        let warnings = checked.diagnostics.with(.departmentSpelling)
+        #expect(warnings.map(\.location.file).sorted() == ["inventory/c.yaml", "inventory/d.yaml", "inventory/f.yaml"], "\(warnings)")
+        #expect(warnings.first { $0.location.file == "inventory/c.yaml" }?.message.ja
+                == "所管課「ＩＴ推進課」は「IT推進課」（a・b）と全角・半角、大文字・小文字か空白だけが違うため、別の課として扱っています")
+        #expect(warnings.allSatisfy { $0.severity == .warning && $0.fieldPath == "basic.department" })
+        // Different names are no spelling of one another.
+        #expect(await check([("a.yaml", ledger("a", "市民課")), ("b.yaml", ledger("b", "市民税課"))]).diagnostics.with(.departmentSpelling).isEmpty)
+    }
+
     @Test func integrationToAMissingLedgerIsAnError() async throws {
         let a = minimalLedger(id: "a", extra: "integrations:\n  - {system: bb, direction: send}")
         let checked = await check([("a.yaml", a), ("b.yaml", minimalLedger(id: "b"))])

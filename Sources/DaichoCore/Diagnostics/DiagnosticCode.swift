@@ -37,6 +37,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case selfIntegration = "self-integration"
     case terminalGroupCount = "terminal-group-count"
     case terminalGroupSpelling = "terminal-group-spelling"
+    case departmentSpelling = "department-spelling"
     // Project file
     case organizationCode = "organization-code"
     case invalidBaseURL = "invalid-base-url"

@@ -26,6 +26,7 @@ public enum InventoryRules {
         result += checkIntegrations(ledgers, first: first, owner: owner, fileStems: fileStems)
         result += checkTerminalGroups(ledgers)
         result += checkTerminalGroupSpellings(ledgers)
+        result += checkDepartmentSpellings(ledgers)
         return result
     }
 
@@ -318,4 +319,48 @@ public enum InventoryRules {
 
     /// A group name as people mean it: full-width letters as ASCII, any case.
     static func folded(_ name: String) -> String { name.nfkcTrimmed.lowercased() }
+
+    /// Department names that differ only in width, case or spaces (`ＩＴ推進課` and `IT推進課`,
+    /// `市民 課` and `市民課`) make two departments: two pages, two follow-up files. A warning on
+    /// each ledger that spells its department otherwise than most ledgers do, naming that spelling
+    /// and its systems.
+    static func checkDepartmentSpellings(_ ledgers: [Ledger]) -> [Diagnostic] {
+        // By name first: a few hundred names are folded, not a hundred thousand ledgers' (this runs on one core).
+        var byName: [String: [Int]] = [:]
+        for (position, ledger) in ledgers.enumerated() { byName[ledger.department, default: []].append(position) }
+        var spellings: [String: [String: [Int]]] = [:]
+        for (name, positions) in byName { spellings[departmentKey(name), default: [:]][name] = positions }
+        var result: [Diagnostic] = []
+        for key in spellings.keys.sorted() {
+            guard let forms = spellings[key], forms.count > 1 else { continue }
+            // The spelling most ledgers use; on a tie the shorter (no spaces, half-width letters), then byte order.
+            let kept = forms.keys.sorted { a, b in
+                let (ca, cb) = (forms[a]?.count ?? 0, forms[b]?.count ?? 0)
+                if ca != cb { return ca > cb }
+                if a.utf8.count != b.utf8.count { return a.utf8.count < b.utf8.count }
+                return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
+            }[0]
+            let keptBy = (forms[kept] ?? []).map { ledgers[$0].id }.sorted()
+            let shown = keptBy.prefix(3).joined(separator: "・") + (keptBy.count > 3 ? " ほか\(keptBy.count - 3)" : "")
+            let path = "basic.department"
+            for (form, positions) in forms.sorted(by: { $0.key < $1.key }) where form != kept {
+                for position in positions {
+                    var problem = Diagnostic(.warning, .departmentSpelling, at: ledgers[position].sourceMap.location(of: path), field: path,
+                        LocalizedText(ja: "所管課「\(form)」は「\(kept)」（\(shown)）と全角・半角、大文字・小文字か空白だけが違うため、別の課として扱っています",
+                                      en: "department '\(form)' differs from '\(kept)' (\(shown)) only in width, case or spaces, so it is another department"),
+                        hint: LocalizedText(ja: "同じ課なら「\(kept)」と同じ書き方にしてください",
+                                            en: "write it '\(kept)' if it is the same department"))
+                    problem.related = keptBy
+                    result.append(problem)
+                }
+            }
+        }
+        return result
+    }
+
+    /// A department name with width and case folded and every space taken out.
+    static func departmentKey(_ name: String) -> String {
+        let folded = folded(name)
+        return folded.contains(where: \.isWhitespace) ? String(folded.filter { !$0.isWhitespace }) : folded
+    }
 }
