@@ -35,6 +35,16 @@ public struct ProjectLoader: Sendable {
         // Sorted once: at national scale, 100,000 names.
         let sortedNames = names.sorted()
         for name in sortedNames where !Self.isLedgerFile(name) && !name.hasPrefix(".") {
+            // Notepad saves `台帳.yaml` as `台帳.yaml.txt` unless told otherwise: not read, so say so.
+            let lower = name.lowercased()
+            if lower.hasSuffix(".yaml.txt") || lower.hasSuffix(".yml.txt") {
+                let intended = String(name.dropLast(4))
+                diagnostics.append(Diagnostic(.warning, .ignoredFile, at: SourceLocation(file: Self.join(inventory, name)), field: "",
+                    LocalizedText(ja: "「\(name)」は台帳として読みません（名前の最後が .txt です）", en: "'\(name)' is not read as a ledger (its name ends in .txt)"),
+                    hint: LocalizedText(ja: "台帳なら名前を「\(intended)」にしてください（メモ帳では「ファイルの種類」を「すべてのファイル」にして保存します）",
+                                        en: "if it is a ledger, rename it '\(intended)' (in Notepad, save with 'All files' as the type)")))
+                continue
+            }
             // Ledgers in a folder of their own are not read: say so, rather than check nothing.
             let folder = Self.join(inventory, name)
             guard fileManager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,

@@ -1,4 +1,5 @@
 @testable import DaichoSite
+import DaichoCore
 import Foundation
 import Testing
 
@@ -10,12 +11,16 @@ struct ProjectLoaderTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-loader-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/inventory", withIntermediateDirectories: true)
-        for name in ["JUKI.YAML", "zei.Yml", "a.yaml", "~$a.yaml", "_draft.yaml", ".a.yaml.swp", ".hidden.yaml", "notes.txt"] {
+        for name in ["JUKI.YAML", "zei.Yml", "a.yaml", "~$a.yaml", "_draft.yaml", ".a.yaml.swp", ".hidden.yaml", "notes.txt", "memo.yaml.txt"] {
             try Data("schema: 1\n".utf8).write(to: URL(fileURLWithPath: folder + "/inventory/" + name))
         }
         let source = try ProjectLoader().load(folder)
         #expect(source.ledgers.map(\.stem) == ["JUKI", "a", "zei"])
         #expect(source.ledgers.map(\.key) == ["inventory/JUKI.YAML", "inventory/a.yaml", "inventory/zei.Yml"])
+        // A ledger Notepad saved as `.yaml.txt` is not read, and said to be: the one warning of the folder.
+        #expect(source.diagnostics.map(\.code) == [.ignoredFile])
+        #expect(source.diagnostics.first?.message.ja == "「memo.yaml.txt」は台帳として読みません（名前の最後が .txt です）")
+        #expect(source.diagnostics.first?.hint?.ja.hasPrefix("台帳なら名前を「memo.yaml」にしてください") == true)
     }
 
     /// Only a missing `daicho.yaml` means the defaults; one that is there but cannot be read stops

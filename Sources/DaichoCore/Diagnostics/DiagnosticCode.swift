@@ -10,6 +10,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case aliasExpansion = "alias-expansion"
     case unreadable = "unreadable"
     case ignoredFolder = "ignored-folder"
+    case ignoredFile = "ignored-file"
     case noLedgers = "no-ledgers"
     // Shape and values
     case unknownKey = "unknown-key"
