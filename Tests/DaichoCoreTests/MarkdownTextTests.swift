@@ -59,8 +59,10 @@ struct MarkdownTextTests {
     @Test func nothingSpecialIsLeft() {
         var random = SplitMix(seed: 17)
         let alphabet: [Unicode.Scalar] = ["\\", "`", "*", "[", "]", "<", ">", "|", "#", "!", "~", "&", "\n", "\r",
-                                          "\u{0338}", "\u{0301}", "\u{FE0F}", "台", "（", "a", " "]
+                                          "\u{0338}", "\u{0301}", "\u{FE0F}", "台", "（", "a", " ", "_", "-", "\t"]
         let special = Set("\\`*[]<>|#!~&".utf8)
+        // Escaped where they could be Markdown, not always: an escape before them is taken out too.
+        let sometimes = Set("_-".utf8)
         var changed = 0
         for _ in 0..<3_000 {
             let text = random.text(from: alphabet, lengthBelow: 14)
@@ -70,15 +72,22 @@ struct MarkdownTextTests {
             while index < escaped.count {
                 let byte = escaped[index]
                 #expect(byte != 0x0A && byte != 0x0D, "\(text.unicodeScalars.map(\.value))")
-                if byte == 0x5C, index + 1 < escaped.count, special.contains(escaped[index + 1]) {
+                if byte == 0x5C, index + 1 < escaped.count, special.contains(escaped[index + 1]) || sometimes.contains(escaped[index + 1]) {
                     unescaped.append(escaped[index + 1])
                     index += 2
                     continue
                 }
                 #expect(!special.contains(byte), "unescaped \(byte) in \(text.unicodeScalars.map(\.value))")
+                // A `_` left as it is stands between two letters or digits (none in this alphabet but `a`).
+                if byte == 0x5F {
+                    let before = index > 0 ? escaped[index - 1] : 0, after = index + 1 < escaped.count ? escaped[index + 1] : 0
+                    #expect(before == UInt8(ascii: "a") && after == UInt8(ascii: "a"), "bare _ in \(text.unicodeScalars.map(\.value))")
+                }
                 unescaped.append(byte)
                 index += 1
             }
+            // The text with each break (CRLF, CR or LF) as one space, and indentation of four or
+            // more (a tab counts four) dropped: it made a code block.
             var breaksAsSpaces: [UInt8] = []
             var afterCarriageReturn = false
             for byte in text.utf8 {
@@ -86,6 +95,8 @@ struct MarkdownTextTests {
                 breaksAsSpaces.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte)
                 afterCarriageReturn = byte == 0x0D
             }
+            let indentation = breaksAsSpaces.prefix { $0 == 0x20 || $0 == 0x09 }
+            if indentation.reduce(0, { $0 + ($1 == 0x09 ? 4 : 1) }) >= 4 { breaksAsSpaces.removeFirst(indentation.count) }
             #expect(unescaped == breaksAsSpaces, "\(text.unicodeScalars.map(\.value))")
             if escaped != Array(text.utf8) { changed += 1 }
         }

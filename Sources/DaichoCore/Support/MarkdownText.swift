@@ -24,7 +24,8 @@ public enum MarkdownText {
         var width = 0
         for byte in text.utf8 {
             if byte == 0x20 { width += 1 } else if byte == 0x09 { width += 4 } else { break }
-            if width >= 4 { return String(text.drop { $0 == " " || $0 == "\t" }) }
+            // By scalars: a space before a combining mark is one `Character` that is not " ".
+            if width >= 4 { return String(String.UnicodeScalarView(text.unicodeScalars.drop { $0 == " " || $0 == "\t" })) }
         }
         return text
     }
