@@ -12,21 +12,17 @@ extension MarkdownRenderer {
     /// Addresses in the text are left as they are: the document's renderer links them.
     public func contained(_ markdown: String, headingsBelow levels: Int) -> String {
         let bytes = Array(markdown.utf8)
-        let tilde = ByteSearch.firstIndex(of: Array("~".utf8), in: bytes) != nil
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return "" }
-        defer { cmark_parser_free(parser) }
-        for name in ["table"] + (tilde ? ["strikethrough"] : []) {
-            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+        // Plain text (most purposes) opens nothing, holds no HTML, link or heading: as it is.
+        if Self.isPlainText(bytes) { return String(markdown.reversed().drop { $0 == "\n" }.reversed()) }
+        // Without autolinks: an address stays as written, and the document's renderer links it.
+        // The tree is made with the default allocator: the new nodes below are, and cmark frees
+        // a node with its own tree's.
+        guard let (parser, document) = Self.parse(bytes, extensions: ["table", "strikethrough"], memory: cmark_get_default_mem_allocator())
+        else { return "" }
+        defer {
+            cmark_node_free(document)
+            cmark_parser_free(parser)
         }
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        // Under the lock that every parse with strikethrough finishes under (see `registered`).
-        if tilde { tildeLock.lock() }
-        let finished = cmark_parser_finish(parser)
-        if tilde { tildeLock.unlock() }
-        guard let document = finished else { return "" }
-        defer { cmark_node_free(document) }
         Self.makeContained(document, headingLevels: levels)
         guard let rendered = cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0) else { return "" }
         defer { free(rendered) }
@@ -115,6 +111,20 @@ extension MarkdownRenderer {
         cmark_iter_free(iterator)
         for link in links { unwrap(link) }
     }
+
+    /// No byte that Markdown reads as more than text, and no line indented (a code block) or
+    /// starting a list with a number.
+    static func isPlainText(_ bytes: [UInt8]) -> Bool {
+        var lineStart = true
+        for byte in bytes {
+            if markdownBytes.contains(byte) { return false }
+            if lineStart && (byte == 0x20 || byte == 0x09 || (0x30...0x39).contains(byte)) { return false }
+            lineStart = byte == 0x0A
+        }
+        return true
+    }
+
+    private static let markdownBytes = Set("<`*_[]!#>-+=|~&\\:\r".utf8)
 
     /// The addresses cmark-gfm's HTML renderer refuses (it writes `href=""` for them), checked as
     /// it checks them: the scheme before the first `:`, in any case.

@@ -38,7 +38,7 @@ public struct MarkdownRenderer: Sendable {
     }()
 
     /// In the order they were always attached: the HTML renderer runs them in it.
-    private static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
+    static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
     private static let tildeByte = Array("~".utf8)
 
     /// A ledger's Markdown (or the guideline's) as HTML; a link to an address cmark-gfm refuses
@@ -50,7 +50,7 @@ public struct MarkdownRenderer: Sendable {
     /// `html` from and to UTF-8 bytes (documents are worked on as bytes from end to end). The
     /// drafts' Markdown has no refused link to unwrap: its ledger text is escaped or `contained`.
     func htmlBytes(_ markdown: [UInt8], unwrappingRefusedLinks: Bool = false) -> [UInt8] {
-        guard let parsed = parse(markdown) else {
+        guard let parsed = Self.parse(markdown) else {
             daicho_arena_reset()
             return []
         }
@@ -99,10 +99,14 @@ public struct MarkdownRenderer: Sendable {
     /// The document tree and its parser (which owns the extension list the renderer needs); both freed by the caller,
     /// then the thread's arena reset. Every block of the parse comes from that arena (`daicho_arena_mem`, in
     /// the module's `shim.h`): a document was a few hundred calloc/free pairs, most of a full build's time in malloc.
-    private func parse(_ markdown: [UInt8]) -> (parser: OpaquePointer, document: OpaquePointer)? {
-        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS, daicho_arena_mem()) else { return nil }
+    /// - Parameters:
+    ///   - extensions: those of `extensionNames` to attach (strikethrough only to a text with a `~`).
+    ///   - memory: the arena, or for a tree the caller keeps past the next document, the default allocator.
+    static func parse(_ markdown: [UInt8], extensions: [String] = extensionNames,
+                      memory: UnsafeMutablePointer<cmark_mem> = daicho_arena_mem()) -> (parser: OpaquePointer, document: OpaquePointer)? {
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS, memory) else { return nil }
         let tilde = ByteSearch.firstIndex(of: Self.tildeByte, in: markdown) != nil
-        for name in Self.extensionNames where tilde || name != "strikethrough" {
+        for name in extensions where tilde || name != "strikethrough" {
             if let syntax = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntax)
             }

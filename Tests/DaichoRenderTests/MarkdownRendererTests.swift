@@ -205,6 +205,15 @@ struct ContainedMarkdownTests {
         #expect(renderer.contained("", headingsBelow: 3) == "")
     }
 
+    /// Plain text is left as written, without a parse; anything Markdown reads is not plain.
+    @Test func plainTextIsLeftAsItIs() {
+        #expect(renderer.contained("住民の記録を管理する。\n二行目  \n\n", headingsBelow: 3) == "住民の記録を管理する。\n二行目  ")
+        #expect(MarkdownRenderer.isPlainText(Array("住民の記録（全件）を管理する。".utf8)))
+        for text in ["  字下げ", "\t字下げ", "1. 手順", "a_b", "<b>", "a\n    code", "見出し\n---", "[x]", "a~b"] {
+            #expect(!MarkdownRenderer.isPlainText(Array(text.utf8)), "\(text)")
+        }
+    }
+
     @Test(arguments: ["javascript:x", "JavaScript:x", "data:image/png;base64,AA", "file:///a", "vbscript:x"])
     func refusedAddresses(url: String) { #expect(MarkdownRenderer.refusedLink(url)) }
 
