@@ -20,6 +20,10 @@ struct FollowUpReportTests {
         // basic's keep their own.
         #expect(citizen.contains("- 7行目「システム利用：利用形態」（`usage.form`）：「専用機」は使えない値です"))
         #expect(citizen.contains("- 概要・目的（`basic.purpose`）"))
+        // A field not filled in says what to write, as `check` does: the choices, the form.
+        let category = try #require(citizen.split(separator: "\n").first { $0.hasPrefix("- システム区分（`basic.category`）：") })
+        #expect(category.contains("resident（住民情報系）"), "\(category)")
+        #expect(citizen.split(separator: "\n").contains { $0.hasPrefix("- システム利用：利用職員数（`usage.users`）：") })
         #expect(citizen.contains("- ハードウェア：サーバ（`hardware.servers`）"))
         #expect(citizen.contains("- セキュリティ（ウイルス対策）：サーバ（`antivirus.server`）"))
         // A field filled in with a wrong value is to be fixed, not also "not filled in".

@@ -153,9 +153,12 @@ public struct FollowUpReport: Sendable {
             }
             if !missing.isEmpty {
                 lines += ["", t("### 未記入の項目", "### Not filled in"), ""]
+                // With what to write (the choices, the form), as `check` says it: a department that
+                // has never seen YAML cannot tell from the label alone.
                 lines += missing.map { path in
                     let label = LedgerSchema.qualifiedLabel(at: path)?.text(language) ?? path
-                    return "- \(MarkdownText.escape(label))（`\(path)`）"
+                    let hint = LedgerSchema.field(at: path).map { t("：", ": ") + MarkdownText.escape($0.fillInHint(at: path).text(language)) } ?? ""
+                    return "- \(MarkdownText.escape(label))（`\(path)`）\(hint)"
                 }
             }
             lines.append("")
