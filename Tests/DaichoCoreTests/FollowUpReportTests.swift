@@ -103,6 +103,11 @@ struct FollowUpReportTests {
         #expect(citizen.contains("- 「税務システム」（b、税務課）の台帳（`inventory/b.yaml` 7行目）との食い違い：a との連携の向きが食い違っています"),
                 "\(citizen)")
         #expect(!citizen.contains("確認事項はありません"))
+        // The index counts it for both: a department with a question to answer does not read 0.
+        let index = try #require(documents.first { $0.fileName == "index.md" }?.markdown)
+        let row = try #require(index.split(separator: "\n").first { $0.hasPrefix("| [市民課]") })
+        // 34 fields not filled in, and the direction b reported: 35 warnings.
+        #expect(row.hasPrefix("| [市民課](<市民課.md>) | 1 | 0 | 35 |"), "\(row)")
     }
 
     @Test func theBasicLinesAreReadFromTheTextAlone() {

@@ -99,7 +99,8 @@ public struct FollowUpReport: Sendable {
                 fileName = String(fileName.dropLast(3)) + "-" + FNV.hex(FNV.hash32(department.name.utf8)) + ".md"
                 taken.insert(fileName.lowercased())
             }
-            let problems = department.systems.flatMap(\.problems)
+            // With the problems of other departments' ledgers that ask this one too (its page lists them).
+            let problems = department.systems.flatMap(\.problems) + department.systems.flatMap { $0.shared.map(\.problem) }
             index.append("| [\(MarkdownText.escape(department.name))](\(Self.linkTarget(fileName))) | \(department.systems.count) | "
                 + "\(problems.errorCount) | \(problems.warningCount) | \(percent(department.systems.compactMap(\.completeness))) |")
             result.append(Document(fileName: fileName, markdown: document(for: department)))
