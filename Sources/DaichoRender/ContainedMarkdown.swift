@@ -14,14 +14,13 @@ extension MarkdownRenderer {
     public func contained(_ markdown: String, headingsBelow levels: Int) -> String {
         let bytes = Array(markdown.utf8)
         // Plain text (most purposes) opens nothing, holds no HTML, link or heading: as it is.
-        if Self.isPlainText(bytes) { return String(markdown.reversed().drop { $0 == "\n" }.reversed()) }
+        if Self.isPlainText(bytes) { return Self.withoutTrailingBreaks(markdown) }
         // Without a `<`, a backtick, a `~` or a `[` there is no HTML, code fence, link or image:
         // what else it opens (a list, a table, a quote, an indented block) the blank line and the
         // heading after it in the draft close, and its headings are moved down as text. (The parse
         // and rewrite was a seventieth of a full build.)
         if !bytes.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "[") }) {
-            let demoted = MarkdownHeadings.demoting(markdown, by: levels)
-            return String(demoted.reversed().drop { $0 == "\n" }.reversed())
+            return Self.withoutTrailingBreaks(MarkdownHeadings.demoting(markdown, by: levels))
         }
         // Without autolinks: an address stays as written, and the document's renderer links it.
         // The tree is made with the default allocator: the new nodes below are, and cmark frees
@@ -35,9 +34,15 @@ extension MarkdownRenderer {
         Self.makeContained(document, headingLevels: levels)
         guard let rendered = cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0) else { return "" }
         defer { free(rendered) }
-        var text = String(cString: rendered)
-        while text.hasSuffix("\n") { text.removeLast() }
-        return text
+        return Self.withoutTrailingBreaks(String(cString: rendered))
+    }
+
+    /// The text without its last line breaks (the draft's template puts its own), cut by bytes:
+    /// walking the `Character`s of Japanese text backwards was most of the time for plain text.
+    static func withoutTrailingBreaks(_ text: String) -> String {
+        var end = text.utf8.endIndex
+        while end > text.utf8.startIndex, text.utf8[text.utf8.index(before: end)] == 0x0A { end = text.utf8.index(before: end) }
+        return end == text.utf8.endIndex ? text : String(text[..<end])
     }
 
     /// Rewrites the tree in place (nodes gathered first: a tree is not changed while it is walked).

@@ -15,7 +15,12 @@ public enum MarkdownText {
     }
 
     public static func escape(_ text: String) -> String {
-        escapingRule(escapingListMarker(unindented(escapingInline(text))))
+        let inline = escapingInline(text)
+        // Only a value that starts with a space, a tab, `-`, `+` or a digit can be indentation, a
+        // rule or a list marker: most go no further (this runs for every value of every draft).
+        guard let first = inline.utf8.first,
+              first == 0x20 || first == 0x09 || first == 0x2D || first == 0x2B || (0x30...0x39).contains(first) else { return inline }
+        return escapingRule(escapingListMarker(unindented(inline)))
     }
 
     /// Four spaces (or a tab) before a value made it a code block where a template starts a line,
@@ -73,7 +78,9 @@ public enum MarkdownText {
         // One scan for most values: nothing to escape, and no `:` or `.` an address needs.
         guard scanned.withUTF8({ $0.contains { isSpecial($0) || $0 == 0x3A || $0 == 0x2E || $0 == 0x5F } }) else { return text }
         let breaks = scanned.withUTF8(linkStarts)
-        let underscores = scanned.withUTF8 { bytes in bytes.indices.filter { bytes[$0] == 0x5F && emphasises(bytes, at: $0) } }
+        let underscores = scanned.withUTF8 { bytes in
+            bytes.contains(0x5F) ? bytes.indices.filter { bytes[$0] == 0x5F && emphasises(bytes, at: $0) } : []
+        }
         guard !breaks.isEmpty || !underscores.isEmpty || scanned.withUTF8({ $0.contains(where: isSpecial) }) else { return text }
         // Byte by byte, not character by character: a special character followed by a combining
         // mark (`[` + U+0338) is one `Character` that is not "[", and went through unescaped

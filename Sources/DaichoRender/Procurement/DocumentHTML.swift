@@ -43,18 +43,26 @@ enum DocumentHTML {
     /// a run of the same character at least as long), asked of lines in increasing order.
     struct FenceTracker {
         private let bytes: [UInt8]
-        private let hasFences: Bool
+        /// How far a backtick or a tilde was looked for, and found: lines are read one by one only
+        /// from the first (most documents have none before their last comment).
+        private var searched = 0
+        private var fenced = false
         private var scanned = 0
         private var open: (byte: UInt8, count: Int)?
 
-        init(_ bytes: [UInt8]) {
-            self.bytes = bytes
-            hasFences = ByteSearch.firstIndex(of: Array("```".utf8), in: bytes) != nil || ByteSearch.firstIndex(of: Array("~~~".utf8), in: bytes) != nil
-        }
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
 
         /// - Parameter line: the offset of a line's first byte, not before the last one asked.
         mutating func isInside(line: Int) -> Bool {
-            guard hasFences else { return false }
+            if !fenced {
+                guard let mark = bytes[searched..<line].firstIndex(where: { $0 == 0x60 || $0 == 0x7E }) else {
+                    searched = line
+                    return false
+                }
+                fenced = true
+                // From the line the mark is on.
+                scanned = bytes[..<mark].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            }
             while scanned < line {
                 let end = bytes[scanned...].firstIndex(of: 0x0A) ?? bytes.count
                 step(bytes[scanned..<end])
