@@ -302,16 +302,12 @@ public enum InventoryRules {
             let users = keptBy.isEmpty
                 ? LocalizedText(ja: "システム \(kept) のID", en: "the id of system \(kept)")
                 : LocalizedText(ja: "「\(kept)」（\(keptBy.joined(separator: "・"))）", en: "'\(kept)' (\(keptBy.joined(separator: ", ")))")
-            for (form, positions) in forms.sorted(by: { $0.key < $1.key }) where form != kept {
-                for position in positions {
-                    var problem = Diagnostic(.warning, .terminalGroupSpelling, at: ledgers[position].sourceMap.location(of: path), field: path,
-                        LocalizedText(ja: "共用端末グループ「\(form)」は\(users.ja)と大文字・小文字か全角・半角だけが違うため、別のグループとして数えています",
-                                      en: "terminal group '\(form)' differs from \(users.en) only in case or width, so it is counted as another group"),
-                        hint: LocalizedText(ja: "同じ端末を共用しているなら「\(kept)」と同じ綴りにしてください（別の端末なら、違いが分かる名前にします）",
-                                            en: "spell it '\(kept)' if the terminals are the same (or else give a name that tells them apart)"))
-                    problem.related = keptBy.isEmpty ? [kept] : keptBy
-                    result.append(problem)
-                }
+            result += otherSpellings(forms, kept: kept, of: ledgers, at: path, code: .terminalGroupSpelling,
+                                     related: keptBy.isEmpty ? [kept] : keptBy) { form in
+                (LocalizedText(ja: "共用端末グループ「\(form)」は\(users.ja)と大文字・小文字か全角・半角だけが違うため、別のグループとして数えています",
+                               en: "terminal group '\(form)' differs from \(users.en) only in case or width, so it is counted as another group"),
+                 LocalizedText(ja: "同じ端末を共用しているなら「\(kept)」と同じ綴りにしてください（別の端末なら、違いが分かる名前にします）",
+                               en: "spell it '\(kept)' if the terminals are the same (or else give a name that tells them apart)"))
             }
         }
         return result
@@ -343,16 +339,26 @@ public enum InventoryRules {
             let keptBy = (forms[kept] ?? []).map { ledgers[$0].id }.sorted()
             let shown = keptBy.prefix(3).joined(separator: "・") + (keptBy.count > 3 ? " ほか\(keptBy.count - 3)" : "")
             let path = "basic.department"
-            for (form, positions) in forms.sorted(by: { $0.key < $1.key }) where form != kept {
-                for position in positions {
-                    var problem = Diagnostic(.warning, .departmentSpelling, at: ledgers[position].sourceMap.location(of: path), field: path,
-                        LocalizedText(ja: "所管課「\(form)」は「\(kept)」（\(shown)）と全角・半角、大文字・小文字か空白だけが違うため、別の課として扱っています",
-                                      en: "department '\(form)' differs from '\(kept)' (\(shown)) only in width, case or spaces, so it is another department"),
-                        hint: LocalizedText(ja: "同じ課なら「\(kept)」と同じ書き方にしてください",
-                                            en: "write it '\(kept)' if it is the same department"))
-                    problem.related = keptBy
-                    result.append(problem)
-                }
+            result += otherSpellings(forms, kept: kept, of: ledgers, at: path, code: .departmentSpelling, related: keptBy) { form in
+                (LocalizedText(ja: "所管課「\(form)」は「\(kept)」（\(shown)）と全角・半角、大文字・小文字か空白だけが違うため、別の課として扱っています",
+                               en: "department '\(form)' differs from '\(kept)' (\(shown)) only in width, case or spaces, so it is another department"),
+                 LocalizedText(ja: "同じ課なら「\(kept)」と同じ書き方にしてください", en: "write it '\(kept)' if it is the same department"))
+            }
+        }
+        return result
+    }
+
+    /// A warning on each ledger that spells a name as one of `forms` other than `kept` (forms and
+    /// their ledgers' positions, the ledgers' order kept), with what `say` makes of the form.
+    static func otherSpellings(_ forms: [String: [Int]], kept: String, of ledgers: [Ledger], at path: String, code: DiagnosticCode,
+                               related: [String], say: (String) -> (message: LocalizedText, hint: LocalizedText)) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for (form, positions) in forms.sorted(by: { $0.key < $1.key }) where form != kept {
+            let (message, hint) = say(form)
+            for position in positions {
+                var problem = Diagnostic(.warning, code, at: ledgers[position].sourceMap.location(of: path), field: path, message, hint: hint)
+                problem.related = related
+                result.append(problem)
             }
         }
         return result
