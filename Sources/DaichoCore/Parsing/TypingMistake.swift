@@ -99,8 +99,8 @@ enum TypingMistake: Equatable {
         case .noSpaceAfterColon:
             LocalizedText(ja: "「:」の後に半角スペースを入れてください（例: department: 住民課）", en: "put a space after ':' (department: 住民課)")
         case .fullWidthSpaceBeforeComment:
-            LocalizedText(ja: "「#」の前の全角スペースを半角スペースにしてください（例: product: 住基パッケージ # パッケージ名称）",
-                          en: "put an ordinary space before '#' (product: Package # name)")
+            LocalizedText(ja: "「#」の前の全角スペースを半角スペースにしてください（例: product: 住基パッケージ # パッケージ名称）。「#」からも値なら、値全体を引用符で囲みます",
+                          en: "put an ordinary space before '#' (product: Package # name); if the '#' is part of the value, quote the whole value")
         }
     }
 }
