@@ -127,6 +127,9 @@ struct FollowUpReportTests {
         #expect(FollowUpReport.fileName(for: "../税務課") == "_._税務課.md")
         #expect(FollowUpReport.fileName(for: "a/b:c") == "a_b_c.md")
         #expect(FollowUpReport.fileName(for: "index") == "_index.md")
+        // Windows' device names, in any case and before a dot, are not file names there.
+        for device in ["CON", "con", "Com1", "NUL.課", "LPT9"] { #expect(FollowUpReport.fileName(for: device) == "_" + device + ".md", "\(device)") }
+        #expect(FollowUpReport.fileName(for: "CONSOLE課") == "CONSOLE課.md")
         // Long names are cut to 120 bytes with a hash of the whole: two that begin alike differ.
         let long = String(repeating: "漢", count: 200), longer = String(repeating: "𠮷", count: 100)
         for name in [long, long + "課", longer] {

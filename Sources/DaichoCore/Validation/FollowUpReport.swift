@@ -247,6 +247,10 @@ public struct FollowUpReport: Sendable {
         var name = String(department.map { reserved.contains($0) || $0.isNewline || ($0.asciiValue ?? 32) < 32 ? "_" : $0 })
         while name.hasPrefix(".") { name = "_" + name.dropFirst() }
         if name.isEmpty || name == "index" { name = "_" + name }
+        // Names Windows keeps for devices (`CON`, `com1`, also before a dot): such a file can be
+        // neither made nor opened on the PCs and shares the reports go to.
+        let device = name.split(separator: ".", maxSplits: 1).first.map { $0.uppercased().trimmingCharacters(in: .whitespaces) } ?? ""
+        if Self.windowsDevices.contains(device) { name = "_" + name }
         let limit = 120
         guard name.utf8.count > limit else { return name + ".md" }
         var cut = ""
@@ -256,6 +260,8 @@ public struct FollowUpReport: Sendable {
         }
         return cut + "-" + FNV.hex(FNV.hash32(department.utf8)) + ".md"
     }
+
+    static let windowsDevices: Set<String> = Set(["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
 
     static func linkTarget(_ fileName: String) -> String {
         "<" + fileName.replacing(" ", with: "%20").replacing(">", with: "%3E").replacing("<", with: "%3C") + ">"
