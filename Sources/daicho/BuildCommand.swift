@@ -75,7 +75,11 @@ struct BuildCommand: AsyncParsableCommand {
         builder.removesOldSiteInOtherProcessAbove = 5_000
         let progress = ProgressLine(enabled: !quiet && Terminal.isTTY(STDERR_FILENO), language: language)
         let interrupt = Self.sayWhenInterrupted(output: output, progressShown: progress.enabled)
-        defer { interrupt.cancel() }
+        // Ctrl+C is the default again once the build is over.
+        defer {
+            interrupt.cancel()
+            signal(SIGINT, SIG_DFL)
+        }
         let outcome: SiteBuilder.Outcome
         do {
             outcome = try await builder.build(project: options.project, output: output, incremental: incremental) { progress.show($0) }
@@ -115,21 +119,23 @@ struct BuildCommand: AsyncParsableCommand {
             let warnings = checked.warningCount
             let seconds = Date().timeIntervalSince(started)
             if !quiet {
-                // The edition, when it is the public one (the same folder takes either), and what
-                // a rebuild removed; a rebuild that changed no page says so in words.
-                let edition = profile == .public ? L("公開版の ", "of the public edition ") : ""
-                let removed = summary.removed > 0 ? L("書き出し、\(summary.removed) ファイルを削除しました", "; removed \(summary.removed) files")
-                    : L("書き出しました", "")
-                let details = L("（\(String(format: "%.1f", seconds)) 秒、警告 \(warnings) 件）", " in \(String(format: "%.1f", seconds)) s (\(warnings) warnings)")
-                if summary.pages == 0 && summary.removed == 0 {
-                    Terminal.error(L("\(output) の\(edition.trimmingCharacters(in: .whitespaces))ページは内容が変わらないため、書き直していません",
-                                     "no page \(edition)in \(output) changed; nothing rewritten") + details)
-                } else {
-                    Terminal.error(L("\(output) に\(edition.isEmpty ? " " : edition)\(summary.pages) ファイルを\(removed)",
-                                     "wrote \(summary.pages) files \(edition)to \(output)\(removed)") + details)
-                }
+                Terminal.error(Self.summary(output: output, pages: summary.pages, removed: summary.removed,
+                                            publicEdition: profile == .public, seconds: seconds, warnings: warnings))
             }
         }
+    }
+
+    /// What a build did, in one line: the files written and removed (or that no page changed),
+    /// the edition when it is the public one (the same folder takes either), time and warnings.
+    static func summary(output: String, pages: Int, removed: Int, publicEdition: Bool, seconds: Double, warnings: Int) -> String {
+        let details = L("（\(String(format: "%.1f", seconds)) 秒、警告 \(warnings) 件）",
+                        " in \(String(format: "%.1f", seconds)) s (\(warnings) warnings)")
+        let (editionJa, editionEn) = publicEdition ? ("公開版の", " of the public edition") : ("", "")
+        if pages == 0 && removed == 0 {
+            return L("\(output) の\(editionJa)ページは内容が変わらないため、書き直していません", "no page\(editionEn) in \(output) changed; nothing rewritten") + details
+        }
+        let written = L("\(output) に\(editionJa) \(pages) ファイルを", "wrote \(pages) files\(editionEn) to \(output)")
+        return written + (removed > 0 ? L("書き出し、\(removed) ファイルを削除しました", "; removed \(removed) files") : L("書き出しました", "")) + details
     }
 
     /// Ctrl+C ends the build as before (exit status 130), saying what comes of it: a full build
