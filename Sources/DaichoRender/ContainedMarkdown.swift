@@ -32,6 +32,9 @@ extension MarkdownRenderer {
             cmark_parser_free(parser)
         }
         Self.makeContained(document, headingLevels: levels)
+        // As on the site: images are links (nothing loads from outside), refused links their text.
+        Self.replaceImagesWithLinks(document, memory: cmark_get_default_mem_allocator())
+        Self.unwrapRefusedLinks(document)
         guard let rendered = cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0) else { return "" }
         defer { free(rendered) }
         return Self.withoutTrailingBreaks(String(cString: rendered))
@@ -45,14 +48,15 @@ extension MarkdownRenderer {
         return end == text.utf8.endIndex ? text : String(text[..<end])
     }
 
-    /// Rewrites the tree in place (nodes gathered first: a tree is not changed while it is walked).
+    /// Turns raw HTML into text and moves headings down, in place (nodes gathered first: a tree is
+    /// not changed while it is walked).
     private static func makeContained(_ document: OpaquePointer, headingLevels levels: Int) {
         var nodes: [OpaquePointer] = []
         guard let iterator = cmark_iter_new(document) else { return }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(node) {
-            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_HEADING: nodes.append(node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_HEADING: nodes.append(node)
             default: break
             }
         }
@@ -79,51 +83,9 @@ extension MarkdownRenderer {
                 cmark_node_unlink(node)
                 cmark_node_free(node)
             default:
-                // A link or an image: a link to where it points, or its text alone.
-                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
-                if refusedLink(url) {
-                    unwrap(node)
-                } else if isImage, let link = cmark_node_new(CMARK_NODE_LINK) {
-                    cmark_node_set_url(link, cmark_node_get_url(node))
-                    cmark_node_set_title(link, cmark_node_get_title(node))
-                    while let child = cmark_node_first_child(node) {
-                        cmark_node_unlink(child)
-                        cmark_node_append_child(link, child)
-                    }
-                    replace(node, with: link)
-                }
+                break
             }
         }
-    }
-
-    /// Whether the text has a `javascript:`, `vbscript:`, `file:` or `data:` in any case, where a
-    /// refused link could be: one pass over the bytes, looking back from each `:`.
-    static func mayHaveRefusedLink(_ bytes: [UInt8]) -> Bool {
-        func ends(_ index: Int, with word: [UInt8]) -> Bool {
-            guard index >= word.count else { return false }
-            return zip(bytes[(index - word.count)..<index], word).allSatisfy { $0 | 0x20 == $1 }
-        }
-        for index in bytes.indices where bytes[index] == 0x3A {
-            if refusedSchemeEnds.contains(where: { ends(index, with: $0) }) { return true }
-        }
-        return false
-    }
-
-    /// How the refused schemes end (`javascript` and `vbscript` both in `script`), in lower case.
-    private static let refusedSchemeEnds = ["script", "file", "data"].map { Array($0.utf8) }
-
-    /// Each link to a refused address replaced by its text (see `refusedLink`).
-    static func unwrapRefusedLinks(_ document: OpaquePointer) {
-        var links: [OpaquePointer] = []
-        guard let iterator = cmark_iter_new(document) else { return }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_LINK,
-                  refusedLink(cmark_node_get_url(node).map { String(cString: $0) } ?? "") else { continue }
-            links.append(node)
-        }
-        cmark_iter_free(iterator)
-        for link in links { unwrap(link) }
     }
 
     /// No byte that Markdown reads as more than text, and no line indented (a code block) or
@@ -140,14 +102,6 @@ extension MarkdownRenderer {
 
     private static let markdownBytes = Set("<`*_[]!#>-+=|~&\\:\r".utf8)
 
-    /// The addresses cmark-gfm's HTML renderer refuses (it writes `href=""` for them), checked as
-    /// it checks them: the scheme before the first `:`, in any case.
-    static func refusedLink(_ url: String) -> Bool {
-        let scheme = url.prefix { $0 != ":" && $0 != "/" && $0 != "?" && $0 != "#" }
-        guard scheme.count < url.count, url[scheme.endIndex] == ":" else { return false }
-        return ["javascript", "vbscript", "file", "data"].contains(scheme.lowercased())
-    }
-
     private static func literal(_ node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
@@ -160,16 +114,6 @@ extension MarkdownRenderer {
 
     private static func replace(_ node: OpaquePointer, with replacement: OpaquePointer) {
         cmark_node_insert_before(node, replacement)
-        cmark_node_unlink(node)
-        cmark_node_free(node)
-    }
-
-    /// Puts a node's children where it was, and removes it.
-    private static func unwrap(_ node: OpaquePointer) {
-        while let child = cmark_node_first_child(node) {
-            cmark_node_unlink(child)
-            cmark_node_insert_before(node, child)
-        }
         cmark_node_unlink(node)
         cmark_node_free(node)
     }

@@ -7,7 +7,7 @@ let tildeLock = NSLock()
 
 /// GitHub-flavoured Markdown to HTML through cmark-gfm, safe for text from ledgers.
 ///
-/// cmark-gfm pointers live in this file and in `ContainedMarkdown.swift`. cmark-gfm's default (no `CMARK_OPT_UNSAFE`)
+/// cmark-gfm pointers live in this file, `ContainedMarkdown.swift` and `RefusedLinks.swift`. cmark-gfm's default (no `CMARK_OPT_UNSAFE`)
 /// replaces raw HTML with a comment and drops `javascript:`, `vbscript:`, `file:` and
 /// `data:` links, so a ledger cannot inject markup or script.
 public struct MarkdownRenderer: Sendable {
@@ -133,7 +133,8 @@ public struct MarkdownRenderer: Sendable {
     private static let imageOpening = Array("![".utf8)
 
     /// Pages never load anything from outside, so an image in a ledger becomes a link to it.
-    private static func replaceImagesWithLinks(_ document: OpaquePointer) {
+    /// - Parameter memory: the tree's allocator (cmark-gfm frees a node with its root's).
+    static func replaceImagesWithLinks(_ document: OpaquePointer, memory: UnsafeMutablePointer<cmark_mem> = daicho_arena_mem()) {
         var images: [OpaquePointer] = []
         guard let iterator = cmark_iter_new(document) else { return }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -145,7 +146,7 @@ public struct MarkdownRenderer: Sendable {
         cmark_iter_free(iterator)
         for image in images {
             // From the same arena as the tree: cmark-gfm frees a tree's nodes with its root's allocator.
-            guard let link = cmark_node_new_with_mem(CMARK_NODE_LINK, daicho_arena_mem()) else { continue }
+            guard let link = cmark_node_new_with_mem(CMARK_NODE_LINK, memory) else { continue }
             cmark_node_set_url(link, cmark_node_get_url(image))
             cmark_node_set_title(link, cmark_node_get_title(image))
             while let child = cmark_node_first_child(image) {
