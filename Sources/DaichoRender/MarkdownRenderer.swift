@@ -7,9 +7,9 @@ let tildeLock = NSLock()
 
 /// GitHub-flavoured Markdown to HTML through cmark-gfm, safe for text from ledgers.
 ///
-/// cmark-gfm pointers live in this file, `ContainedMarkdown.swift` and `RefusedLinks.swift`. cmark-gfm's default (no `CMARK_OPT_UNSAFE`)
-/// replaces raw HTML with a comment and drops `javascript:`, `vbscript:`, `file:` and
-/// `data:` links, so a ledger cannot inject markup or script.
+/// cmark-gfm pointers live in this file, `ContainedMarkdown.swift` and `RefusedLinks.swift`.
+/// cmark-gfm's default (no `CMARK_OPT_UNSAFE`) replaces raw HTML with a comment and drops
+/// `javascript:`, `vbscript:`, `file:` and `data:` links, so a ledger cannot inject markup or script.
 public struct MarkdownRenderer: Sendable {
     public init() {
         _ = MarkdownRenderer.registered
