@@ -5,14 +5,18 @@ import CCmarkGFM
 /// (`<a href="">`).
 extension MarkdownRenderer {
     /// Whether the text has a `javascript:`, `vbscript:`, `file:` or `data:` in any case, where a
-    /// refused link could be: one pass over the bytes, looking back from each `:`.
+    /// refused link could be: one pass over the bytes, looking back from each `:` (and from a `\:`,
+    /// which cmark reads as a colon). Any `&` counts too: cmark decodes entities in an address, so
+    /// `javascript&#58;x` and `java&#115;cript:x` are refused links as well.
     static func mayHaveRefusedLink(_ bytes: [UInt8]) -> Bool {
         func ends(_ index: Int, with word: [UInt8]) -> Bool {
             guard index >= word.count else { return false }
             return zip(bytes[(index - word.count)..<index], word).allSatisfy { $0 | 0x20 == $1 }
         }
-        for index in bytes.indices where bytes[index] == 0x3A {
-            if refusedSchemeEnds.contains(where: { ends(index, with: $0) }) { return true }
+        for index in bytes.indices where bytes[index] == 0x3A || bytes[index] == 0x26 {
+            if bytes[index] == 0x26 { return true }
+            let end = index > 0 && bytes[index - 1] == 0x5C ? index - 1 : index
+            if refusedSchemeEnds.contains(where: { ends(end, with: $0) }) { return true }
         }
         return false
     }

@@ -47,6 +47,17 @@ struct MarkdownRendererTests {
         for text in ["https://x", "script", "a : b", ":data", "metadata"] { #expect(!MarkdownRenderer.mayHaveRefusedLink(Array(text.utf8)), "\(text)") }
     }
 
+    /// cmark decodes entities and backslash escapes in an address before it refuses the scheme:
+    /// such a link is its text too, not `<a href="">`.
+    @Test func encodedRefusedLinksAreText() {
+        for link in ["javascript&#58;alert(1)", "javascript&colon;alert(1)", "java&#115;cript:alert(1)", "javascript\\:alert(1)",
+                     "&#x64;ata:text/html,x"] {
+            let html = renderer.html("[押す](\(link)) と [y](https://example.jp)")
+            #expect(html == "<p>押す と <a href=\"https://example.jp\">y</a></p>\n", "\(link): \(html)")
+        }
+        #expect(renderer.html("A&amp;B [y](https://example.jp)") == "<p>A&amp;B <a href=\"https://example.jp\">y</a></p>\n")
+    }
+
     @Test func imagesBecomeLinksSoNothingLoadsFromOutside() {
         let html = renderer.html("![構成図](https://example.jp/a.png \"図\") and ![x](data:image/png;base64,AAAA)")
         #expect(!html.contains("<img"))
