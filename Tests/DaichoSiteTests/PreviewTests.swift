@@ -19,6 +19,29 @@ struct PreviewTests {
         #expect(server.problemPage([error(in: "inventory/zeimu.yaml")], inLedgers: false).contains("<h1>サイトを作れません"))
     }
 
+    /// Each problem as the terminal gives it, laid out to wrap: the place, 「エラー」, the line the
+    /// file has there with a caret under the column (a wide character takes two), and the hint.
+    @Test func theProblemPageShowsTheLineAndWrapsTheHint() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-problem-\(UUID().uuidString).yaml").path
+        try Data("id: koseki\n  form: 専用鯖 <b>\n".utf8).write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let server = PreviewServer(project: "/nonexistent", port: 0, options: SiteOptions(), templatesOverride: nil)
+        let hint = String(repeating: "onpremise（自庁設置）、", count: 8)
+        let diagnostic = Diagnostic(.error, .unreadable, at: SourceLocation(file: file, line: 2, column: 9), field: "servers[0].form",
+                                    LocalizedText(ja: "「専用鯖」は使えない値です", en: "x"), hint: LocalizedText(ja: hint, en: "x"))
+        let page = server.problemPage([diagnostic])
+        #expect(page.contains("<p class=\"where\"><code>\(file):2:9</code> <strong>エラー</strong> <code>[servers[0].form]</code></p>"), "\(page)")
+        #expect(page.contains("<p class=\"message\">「専用鯖」は使えない値です</p>"))
+        // Eight columns before `専`: the caret is under it.
+        #expect(page.contains("<pre class=\"source\">  form: 専用鯖 &lt;b&gt;\n        ^</pre>"), "\(page)")
+        #expect(page.contains("<p class=\"hint\">ヒント: \(hint)</p>"))
+        #expect(!page.contains("error:") && !page.contains("<pre>"))
+        // A file that cannot be read leaves the item without a line.
+        let gone = Diagnostic(.warning, .unreadable, at: SourceLocation(file: file + ".gone", line: 1, column: 1), field: "",
+                              LocalizedText(ja: "注意", en: "x"))
+        #expect(server.problemPage([gone]).contains("<strong>警告</strong></p>\n<p class=\"message\">注意</p>\n</li>"))
+    }
+
     /// A large file is sent from disk a piece at a time, a small one read whole: either way the
     /// body is the file's bytes.
     @Test func largeFilesAreSentAsTheyAreRead() async throws {

@@ -22,14 +22,18 @@ public struct DiagnosticFormatter: Sendable {
         if let sourceLine, !sourceLine.isEmpty {
             let shown = Self.visible(sourceLine)
             lines.append("    " + shown)
-            let prefix = Self.visible(String(sourceLine.prefix(max(0, location.column - 1))))
-            let width = prefix.reduce(0) { $0 + ($1.isWide ? 2 : 1) }
-            lines.append("    " + String(repeating: " ", count: width) + paint("1;32", "^"))
+            lines.append("    " + String(repeating: " ", count: Self.caretOffset(in: sourceLine, column: location.column)) + paint("1;32", "^"))
         }
         if let hint = diagnostic.hint {
             lines.append("    " + paint("36", language == .ja ? "ヒント: " : "hint: ") + Self.visible(hint.text(language)))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// How many columns of a terminal the line takes before `column` (wide characters take two),
+    /// where the caret under it goes.
+    public static func caretOffset(in sourceLine: String, column: Int) -> Int {
+        visible(String(sourceLine.prefix(max(0, column - 1)))).reduce(0) { $0 + ($1.isWide ? 2 : 1) }
     }
 
     /// `text` with the characters a terminal would act on written out as `\u{1B}`: escape

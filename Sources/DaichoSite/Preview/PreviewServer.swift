@@ -250,15 +250,46 @@ public final class PreviewServer: Sendable {
     /// A page listing the diagnostics, which reloads itself once they are fixed.
     /// - Parameter inLedgers: false for a template, `daicho.yaml` or file problem, which the
     ///   title must not blame on the ledgers.
-    func problemPage(_ diagnostics: [Diagnostic], inLedgers: Bool = true) -> String {
-        let formatter = DiagnosticFormatter(language: language, color: false)
-        return problemPage(messages: diagnostics.map { formatter.format($0) },
-                           inLedgers: inLedgers && diagnostics.allSatisfy({ $0.location.file.contains("inventory/") }))
+    /// - Parameter lines: the files' lines, for the line each diagnostic points at (read again
+    ///   from the disk unless given).
+    func problemPage(_ diagnostics: [Diagnostic], inLedgers: Bool = true, lines: SourceLines? = nil) -> String {
+        var lines = lines ?? SourceLines { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
+        let items = diagnostics.map { problemItem($0, sourceLine: lines.line($0.location)) }
+        return problemPage(items: items, inLedgers: inLedgers && diagnostics.allSatisfy({ $0.location.file.contains("inventory/") }))
     }
 
     /// The same page for messages already written out.
     func problemPage(messages: [String], inLedgers: Bool) -> String {
-        let items = messages.map { "<li><pre>\(HTML.escape($0))</pre></li>" }.joined(separator: "\n")
+        problemPage(items: messages.map { "<li><p class=\"message\">\(HTML.escape($0))</p></li>" }, inLedgers: inLedgers)
+    }
+
+    /// One diagnostic as the terminal gives it, laid out for a browser: the place, 「エラー」 or
+    /// 「警告」 in the page's language, the message and hint as text that wraps, and the line
+    /// with a caret under the column (a `<pre>`, so the caret stays under it).
+    func problemItem(_ diagnostic: Diagnostic, sourceLine: String?) -> String {
+        let visible = DiagnosticFormatter.visible, location = diagnostic.location
+        let severity = switch (diagnostic.severity, language) {
+        case (.error, .ja): "エラー"
+        case (.error, .en): "error"
+        case (_, .ja): "警告"
+        case (_, .en): "warning"
+        }
+        var item = "<li class=\"\(diagnostic.severity.rawValue)\"><p class=\"where\"><code>\(HTML.escape(visible("\(location.file):\(location.line):\(location.column)")))</code> "
+            + "<strong>\(severity)</strong>"
+            + (diagnostic.fieldPath.isEmpty ? "" : " <code>[\(HTML.escape(visible(diagnostic.fieldPath)))]</code>") + "</p>\n"
+            + "<p class=\"message\">\(HTML.escape(visible(diagnostic.message.text(language))))</p>\n"
+        if let sourceLine, !sourceLine.isEmpty {
+            let caret = String(repeating: " ", count: DiagnosticFormatter.caretOffset(in: sourceLine, column: location.column)) + "^"
+            item += "<pre class=\"source\">\(HTML.escape(visible(sourceLine)))\n\(caret)</pre>\n"
+        }
+        if let hint = diagnostic.hint {
+            item += "<p class=\"hint\">\(language == .ja ? "ヒント: " : "hint: ")\(HTML.escape(visible(hint.text(language))))</p>\n"
+        }
+        return item + "</li>"
+    }
+
+    private func problemPage(items: [String], inLedgers: Bool) -> String {
+        let items = items.joined(separator: "\n")
         let title = inLedgers
             ? (language == .ja ? "台帳にエラーがあります" : "The inventory has errors")
             : (language == .ja ? "サイトを作れません（エラーがあります）" : "The site cannot be built (errors)")
@@ -267,7 +298,8 @@ public final class PreviewServer: Sendable {
             <!DOCTYPE html>
             <html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(title)</title>
             <meta name="daicho-live-reload" content="\(Self.versionPath)">
-            <link rel="stylesheet" href="/assets/style.css"></head>
+            <link rel="stylesheet" href="/assets/style.css">
+            <style>.diagnostics p { overflow-wrap: anywhere; } .diagnostics .message { white-space: pre-wrap; } .diagnostics pre { overflow-x: auto; } .diagnostics .error strong { color: #b00020; }</style></head>
             <body><main id="main"><h1>\(title)</h1><p>\(note)</p><ol class="diagnostics">\(items)</ol></main>
             <script src="/assets/site.js"></script></body></html>
             """
