@@ -92,8 +92,18 @@ enum HelpMessage {
         for (english, japanese) in phrases { text = text.replacing(english, with: japanese) }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             for (heading, japanese) in headings where line.hasPrefix(heading) { return japanese + line.dropFirst(heading.count) }
-            return String(line)
+            return aligned(String(line))
         }.joined(separator: "\n")
+    }
+
+    /// The parser pads an option to its description's column by characters; a terminal shows
+    /// `<課名>` four columns wide, so the padding after a wide character is narrowed to match
+    /// (the descriptions of `--department <課名>` started two columns right of the others).
+    static func aligned(_ line: String) -> String {
+        guard let match = line.wholeMatch(of: /(  \S(?:\S| (?! ))*)(  +)(\S.*)/) else { return line }
+        let label = match.1, extra = label.reduce(0) { $0 + ($1.isWide ? 1 : 0) }
+        guard extra > 0, match.2.count - extra >= 2 else { return line }
+        return label + String(repeating: " ", count: match.2.count - extra) + match.3
     }
 
     private static let headings = [("OVERVIEW:", "概要:"), ("USAGE:", "使い方:"), ("ARGUMENTS:", "引数:"),

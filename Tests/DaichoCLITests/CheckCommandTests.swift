@@ -249,6 +249,21 @@ struct CheckCommandTests {
         #expect(try CLI.run(["build", "--help"], language: "en_US.UTF-8").stdout.contains("Show help information."))
         #expect(try CLI.run(["--version"]).stdout == "0.1.0\n")
     }
+
+    /// Descriptions start in one column on a terminal, where `<課名>` is four columns wide (the
+    /// parser pads by characters: they started two columns right of the others).
+    @Test func helpColumnsLineUpAfterJapanesePlaceholders() throws {
+        let help = try CLI.run(["new", "--help"]).stdout
+        func column(_ option: String, _ description: String) -> Int? {
+            guard let line = help.split(separator: "\n").first(where: { $0.hasPrefix("  " + option) }),
+                  let start = line.range(of: description)?.lowerBound else { return nil }
+            return line[..<start].reduce(0) { $0 + ($1.unicodeScalars.first.map { $0.value >= 0x1100 ? 2 : 1 } ?? 1) }
+        }
+        #expect(column("--lang <lang>", "表示言語") == 26)
+        #expect(column("--department <課名>", "所管課") == 26, "\(help)")
+        #expect(column("--name <名称>", "システム名称") == 26)
+        #expect(column("<id>", "システムID") == 26)
+    }
 }
 
 @Suite(.serialized)
