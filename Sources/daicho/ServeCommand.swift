@@ -39,6 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw Failure.report(error, language)
         }
+        // Before anything else is said: a line about a temporary folder for a preview that
+        // never starts only misled.
+        if port != 0, PreviewServer.isTaken(port: port) { throw portUnavailable(PreviewServer.PortTaken(port: port)) }
         let server = PreviewServer(project: options.project, port: port,
                                    options: SiteOptions(language: options.lang, profile: profile), messages: language, templatesOverride: templates,
                                    cache: cacheOptions.store(project: options.project))
@@ -100,12 +103,17 @@ struct ServeCommand: AsyncParsableCommand {
             try await serving.value
         } catch {
             if serving.isCancelled { return }
-            // The server library says why in its own words; the usual reason is put plainly.
-            let detail = "\(error)"
-            let inUse = error is PreviewServer.PortTaken || detail.contains("errno: \(EADDRINUSE)")
-            Terminal.error(L("daicho: ポート \(port) で開始できません（\(inUse ? "ほかのプログラムが使っています" : detail)）。--port で別の番号を指定してください",
-                             "daicho: cannot listen on port \(port) (\(inUse ? "another program uses it" : detail)); choose another with --port"))
-            throw ExitCode(2)
+            throw portUnavailable(error)
         }
+    }
+
+    /// Says why the port cannot be listened on, and gives the exit code to end with.
+    private func portUnavailable(_ error: any Error) -> ExitCode {
+        // The server library says why in its own words; the usual reason is put plainly.
+        let detail = "\(error)"
+        let inUse = error is PreviewServer.PortTaken || detail.contains("errno: \(EADDRINUSE)")
+        Terminal.error(L("daicho: ポート \(port) で開始できません（\(inUse ? "ほかのプログラムが使っています" : detail)）。--port で別の番号を指定してください",
+                         "daicho: cannot listen on port \(port) (\(inUse ? "another program uses it" : detail)); choose another with --port"))
+        return ExitCode(2)
     }
 }

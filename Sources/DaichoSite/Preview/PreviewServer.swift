@@ -72,11 +72,12 @@ public final class PreviewServer: Sendable {
     /// Another program listens on the port.
     public struct PortTaken: Error, Sendable {
         public let port: UInt16
+        public init(port: UInt16) { self.port = port }
     }
 
     /// Whether 127.0.0.1:`port` is held by another program: a socket bound there and closed
     /// again, as the server will bind it.
-    static func isTaken(port: UInt16) -> Bool {
+    public static func isTaken(port: UInt16) -> Bool {
         let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { return false }
         defer { close(socket) }
