@@ -125,8 +125,8 @@ import Testing
         #expect(site.text("systems/juki/rfi.md").contains("| 廃棄（データ消去・機器の撤去） |"))
         // kominkan: no backups today, none off site.
         #expect(site.text("systems/kominkan/sla.md").contains(
-            "| データバックアップ方法 | 定期的に取得する（頻度は業務に合わせて定める）・庁舎外（遠隔地）に保管する | 台帳（バックアップ）の現状を改める |"))
-        #expect(site.text("systems/zeimu/sla.md").contains("| データバックアップ方法 | 毎日・庁舎外保管 | 台帳（バックアップ） |"))
+            "| データバックアップ方法 | 定期的に取得する（頻度は業務に合わせて定める）・庁舎外（遠隔地）に保管する（取得するデータの形式を示す） | 台帳（バックアップ）の現状を改める |"))
+        #expect(site.text("systems/zeimu/sla.md").contains("| データバックアップ方法 | 毎日・庁舎外保管（取得するデータの形式を示す） | 台帳（バックアップ） |"))
         // The guideline's conditions reach the RFP: Japanese law for every contract; data kept in
         // Japan and a third-party audit for a service (denshi-shinsei is ASP), not for juki.
         #expect(site.text("systems/juki/rfp.md").contains("契約の準拠法は日本法とし") && site.text("systems/denshi-shinsei/rfp.md").contains("契約の準拠法は日本法とし"))
@@ -146,11 +146,18 @@ import Testing
         // Values from the ledger: juki's 10 concurrent users, 7 generations, RTO 24 h against grade A's 3 h.
         let sla = site.text("systems/juki/sla.md")
         #expect(sla.contains("| 同時接続利用者数 | 平常時 10人。増やす場合の手段と手続きを示す | 台帳（同時接続利用者数） |"))
-        #expect(sla.contains("| バックアップデータの保管期間 | 7世代以上を保管し、廃棄方法を定める |"))
+        #expect(sla.contains("| バックアップデータの保管期間 | 7世代以上を保管し、保管期間と廃棄方法を定める |"))
         #expect(sla.contains("| 平均復旧時間 | 3時間以内 |"))
         // The grade's own hours: no note. A shorter RTO is said to shorten them.
         #expect(!sla.contains("台帳の目標復旧時間（RTO）に合わせて短くしています"))
         #expect(sla.contains("少なくとも年に1回"))
+        #expect(sla.contains("| サービス提供状況の確認方法 | オンラインで随時確認でき、") && sla.contains("| オンライン応答時間 |"))
+        // kominkan runs on one PC off every network, with no concurrent users in its ledger: the
+        // SLA asks for no online status, online response or concurrent users.
+        let standalone = site.text("systems/kominkan/sla.md")
+        #expect(standalone.contains("| サービス提供状況の確認方法 | 保守の実施状況を定期報告で示し、電話・メール等でも問い合わせできる | スタンドアロン端末のため、オンラインでの確認は求めない |"))
+        for item in ["| オンライン応答時間 |", "| 同時接続利用者数 |", "オンラインで随時"] { #expect(!standalone.contains(item), "\(item)") }
+        #expect(standalone.contains("| バッチ処理時間 |") && standalone.contains("| サービス稼働率 |"))
     }
 
     @Test func editingTheSLATemplateChangesTheOutput() async throws {

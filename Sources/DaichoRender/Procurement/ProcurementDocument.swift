@@ -341,7 +341,11 @@ extension SiteContext {
         let backup = ledger.operation?.backup
         func hours(_ value: Exact) -> String { value.decimalString(places: 6) + t("時間", " hours") }
         let backupRow = backupRequirement(backup)
-        return [
+        // A system used on its own PC, off every network: no online status page, no concurrent
+        // users to add, no online response to promise (the spec asks for the items the work
+        // needs and no more); a figure the ledger gives is still written.
+        let standalone = ledger.usage?.form == .standalonePC || ledger.network?.segments == [.standalone]
+        var items: [ProcurementDocument.SLAItem] = [
             .init(item: t("サービス時間", "Service hours"), requirement: ledger.operation?.hours ?? marker,
                   basis: ledger.operation?.hours == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（サービス時間）", "ledger (service hours)")),
             .init(item: t("サービス稼働率", "Availability"), requirement: grade.availability.decimalString(places: 6) + t("%以上", "% or more"),
@@ -358,20 +362,25 @@ extension SiteContext {
             .init(item: t("障害時に提供するバックアップデータの形式", "Backup data format on failure"),
                   requirement: t("EUCで利用できる形式（CSV等）", "a format usable by end users (CSV etc.)"),
                   basis: t("既定", "default")),
-            .init(item: t("サービス提供状況の確認方法", "Service status reporting"),
-                  requirement: t("オンラインで随時確認でき、電話・メール等でも問い合わせできる", "online at any time, plus phone and email"),
-                  basis: t("既定", "default")),
+            standalone
+                ? .init(item: t("サービス提供状況の確認方法", "Service status reporting"),
+                        requirement: t("保守の実施状況を定期報告で示し、電話・メール等でも問い合わせできる", "regular reports, plus phone and email"),
+                        basis: t("スタンドアロン端末のため、オンラインでの確認は求めない", "standalone: no online status asked for"))
+                : .init(item: t("サービス提供状況の確認方法", "Service status reporting"),
+                        requirement: t("オンラインで随時確認でき、電話・メール等でも問い合わせできる", "online at any time, plus phone and email"),
+                        basis: t("既定", "default")),
             .init(item: t("カスタマイズ性", "Configurability"),
                   requirement: t("簡易な設定は職員が変更でき、EUCでデータを出力できる", "simple settings changed by staff; data export by end users"),
                   basis: t("既定", "default")),
             .init(item: t("同時接続利用者数", "Concurrent users"),
                   requirement: ledger.usage?.concurrentUsers.map { t("平常時 \($0)人。増やす場合の手段と手続きを示す", "\($0) normally; state how to add more") } ?? marker,
                   basis: ledger.usage?.concurrentUsers == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（同時接続利用者数）", "ledger (concurrent users)")),
-            .init(item: t("データバックアップ方法", "Backup method"), requirement: backupRow.requirement,
+            .init(item: t("データバックアップ方法", "Backup method"),
+                  requirement: backupRow.requirement + (backup == nil ? "" : t("（取得するデータの形式を示す）", " (state the data format)")),
                   basis: backup == nil ? t("台帳に記載なし", "not in the ledger")
                       : backupRow.improves ? t("台帳（バックアップ）の現状を改める", "improves on the ledger's backup") : t("台帳（バックアップ）", "ledger (backup)")),
             .init(item: t("バックアップデータの保管期間", "Backup retention"),
-                  requirement: backup?.generations.map { t("\($0)世代以上を保管し、廃棄方法を定める", "keep \($0) generations or more; define disposal") } ?? marker,
+                  requirement: backup?.generations.map { t("\($0)世代以上を保管し、保管期間と廃棄方法を定める", "keep \($0) generations or more; define the period and disposal") } ?? marker,
                   basis: backup?.generations == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（保管世代数）", "ledger (generations)")),
             .init(item: t("オンライン応答時間", "Online response time"), requirement: marker + t("（例: 通常時3秒以内）", " (e.g. 3 s normally)"),
                   basis: t("業務に合わせて記入", "fill in for the work")),
@@ -383,6 +392,11 @@ extension SiteContext {
                       ?? "開庁時間に電話・メールで受け付ける",
                   basis: ledger.operation?.hours == nil ? t("既定（台帳にサービス時間の記載なし）", "default") : t("台帳（サービス時間）", "ledger (service hours)")),
         ]
+        if standalone {
+            let online = [t("オンライン応答時間", "Online response time")] + (ledger.usage?.concurrentUsers == nil ? [t("同時接続利用者数", "Concurrent users")] : [])
+            items.removeAll { online.contains($0.item) }
+        }
+        return items
     }
 }
 
