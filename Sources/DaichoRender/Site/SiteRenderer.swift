@@ -53,8 +53,9 @@ public struct SiteRenderer: Sendable {
         let presenter = LedgerPresenter(language: options.language, visibility: context.visibility, markdown: MarkdownRenderer())
         let selected = systems.map { wanted in context.ledgers.filter { wanted.contains($0.id) } } ?? context.ledgers
         var written = 0, bytes = 0
-        let total = selected.count * (1 + 2 * context.documentKinds.count) + context.departmentSystems.count
-            + context.vendorSystems.count + 30
+        let perSystem = 1 + 2 * context.documentKinds.count
+        // The fixed pages' number is a guess until they are made; then the total is what will be written.
+        var total = selected.count * perSystem + context.departmentSystems.count + context.vendorSystems.count + 30
 
         let clock = ContinuousClock()
         var started = clock.now
@@ -78,22 +79,25 @@ public struct SiteRenderer: Sendable {
         }
         written += fixed.pages
         bytes += fixed.bytes
+        total = written + selected.count * perSystem
         progress?(written, total)
         StageTimer.report("render fixed pages and sitemap", clock.now - started)
         started = clock.now
         let unrendered = Set(fixed.kept).union(unrenderedGroups)
 
-        let before = written
+        let before = written, exact = total
         let systemPages: Written
         do {
             systemPages = try await writeSystemPages(selected, context: context, presenter: presenter, into: sink) { pages in
-                progress?(before + pages, total)
+                progress?(before + pages, exact)
             }
         } catch let error as TemplateError {
             throw withSystemTemplates(error, selected.first, context: context, presenter: presenter)
         }
         written += systemPages.pages
         bytes += systemPages.bytes
+        // The count ends where the build does (the lanes report every few hundred pages only).
+        progress?(written, exact)
         StageTimer.report("render and write system pages", clock.now - started)
         return Summary(pages: written, bytes: bytes, unrenderedPages: unrendered,
                        fragments: context.fragmentRecorder.fragments)
