@@ -260,6 +260,7 @@ struct LedgerParserTests {
     @Test func invalidAmounts() {
         let result = parseLedger(minimalLedger(extra: """
             costs:
+              unit: thousand_yen
               initial:
                 hardware: -100
                 software: "1,20,000"
@@ -335,6 +336,27 @@ struct LedgerParserTests {
         #expect(SchemaDecoder.amountHint("abc").ja == "0 以上の整数で書いてください（例: 1200000、1,200,000）")
         let result = parseLedger(minimalLedger(extra: "costs:\n  annual: {maintenance: 360万円}"))
         #expect(result.diagnostics.with(.invalidAmount).first?.hint?.ja.contains("3600000 円") == true)
+    }
+
+    /// The ledger's own unit picks the one number to write: 3,600千円 is 3600 in a ledger of
+    /// thousands and 3600000 in one of yen (the default); a fraction is a mistake of its own in yen.
+    @Test func amountHintsFollowTheLedgersUnit() {
+        func hint(_ costs: String) -> String? {
+            parseLedger(minimalLedger(extra: "costs:\n" + costs)).diagnostics.with(.invalidAmount).first?.hint?.ja
+        }
+        let inThousands = hint("  annual:\n    maintenance: 3,600千円\n  unit: thousand_yen")
+        #expect(inThousands == "0 以上の整数で書いてください（円・万・千などの字は付けません）。「3,600千円」は 3600000 円です。この台帳は千円単位（costs.unit: thousand_yen）なので 3600 と書いてください",
+                "\(inThousands ?? "")")
+        #expect(hint("  unit: 千円\n  initial:\n    hardware: 1,234,500円")?.hasSuffix("千円未満の端数があるため、costs.unit を yen にして円で書いてください") == true)
+        #expect(hint("  unit: yen\n  annual:\n    maintenance: 3,600千円")?.hasSuffix("「3,600千円」は 3600000 円です。3600000 と書いてください") == true)
+        // No unit: yen.
+        #expect(hint("  annual: {maintenance: 360万円}")?.hasSuffix("3600000 と書いてください") == true)
+        #expect(hint("  unit: yen\n  initial: {hardware: 1234.5}") == "金額は円単位の整数で書きます（小数は書けません）")
+        #expect(hint("  unit: thousand_yen\n  initial: {hardware: 1234.5}")?.hasPrefix("金額は整数で書きます。千円単位") == true)
+        // A unit the schema does not know: both numbers, as before.
+        #expect(hint("  unit: ドル\n  annual: {maintenance: 360万円}")?.hasSuffix("（costs.unit が thousand_yen の台帳なら 3600）") == true)
+        // A cost line's unit price is in the same unit.
+        #expect(hint("  unit: thousand_yen\n  lines:\n    - {name: 保守, kind: annual, unit_price: 50万円, quantity: 12}")?.hasSuffix("なので 500 と書いてください") == true)
     }
 
     /// A department or vendor written with a combining sound mark (カ + U+3099, as copied from some

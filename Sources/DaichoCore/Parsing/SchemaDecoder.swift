@@ -21,6 +21,9 @@ struct SchemaDecoder {
     /// Where the file's own fields go (`extra:` in a ledger), named in the hint for an unknown key;
     /// nil where there is no such place (`daicho.yaml`).
     var ownFieldsPlace: String?
+    /// Whether the ledger's amounts are in thousands of yen (`costs.unit`), while its costs are
+    /// decoded: nil outside them, or when the unit is not one the schema knows.
+    private var costsInThousands: Bool?
 
     init(file: String, ownFieldsPlace: String? = "extra") {
         self.file = file
@@ -157,7 +160,7 @@ struct SchemaDecoder {
                                               en: "check the number of digits (with costs.unit: thousand_yen, write thousands of yen)"))
                     return nil
                 }
-                return fail(.invalidAmount, path, node, text, Self.expectYen, hint: Self.amountHint(text))
+                return fail(.invalidAmount, path, node, text, Self.expectYen, hint: Self.amountHint(text, thousands: costsInThousands))
             }
             return .yen(amount)
         case .enumeration(let enumSpec):
@@ -271,6 +274,20 @@ struct SchemaDecoder {
                                          en: "indent `key: value` lines under this field"))
             return nil
         }
+        // The costs' unit, for the hints of their amounts, wherever it is written among them
+        // (absent, it is yen).
+        let isCosts = !indexed && path.text == "costs"
+        if isCosts {
+            let unit = mapping.first { if case .scalar("unit", _) = $0.key.content { true } else { false } }
+            if let unit, !Self.isAbsent(unit.value) {
+                if case .scalar(let text, _) = unit.value.content, let token = CostUnit.spec.token(for: text) {
+                    costsInThousands = token == CostUnit.thousandYen.rawValue
+                }
+            } else {
+                costsInThousands = false
+            }
+        }
+        defer { if isCosts { costsInThousands = nil } }
         var result = ValueGroup(capacity: mapping.count)
         // The fields a list item writes, by index (only list items need them, below). A list
         // item's group has far fewer than 64 fields; a larger group falls back to a list.
@@ -539,21 +556,38 @@ struct SchemaDecoder {
 
     /// Why an amount was not taken, for the three mistakes clerks make: a fraction (in 千円, where
     /// 12.5 means 12,500 円), a minus sign, anything else.
-    static func amountHint(_ text: String) -> LocalizedText {
+    /// - Parameter thousands: whether the ledger's `costs.unit` is thousands of yen; nil when
+    ///   that is not known (the hint then gives the number for either unit).
+    static func amountHint(_ text: String, thousands: Bool? = nil) -> LocalizedText {
         let number = decimal(text)
         if let number, number < .zero {
             return LocalizedText(ja: "金額は 0 以上です。マイナスは書けません（減額は差し引いた額を書きます）",
                                  en: "amounts are 0 or more: no minus sign (write the amount after any reduction)")
         }
         if let number, !number.isInteger {
+            if thousands == false {
+                return LocalizedText(ja: "金額は円単位の整数で書きます（小数は書けません）",
+                                     en: "amounts are whole numbers of yen (no fractions)")
+            }
             return LocalizedText(ja: "金額は整数で書きます。千円単位（costs.unit: thousand_yen）で端数が出るときは、unit を yen にして円で書いてください",
                                  en: "amounts are whole numbers; where thousands of yen (costs.unit: thousand_yen) leave a fraction, set unit to yen and write yen")
         }
         if let yen = yenWithUnit(text) {
-            // The unit the ledger gives (`costs.unit`) is not known here: both numbers, each with its case.
-            let thousands = yen % 1000 == 0 ? (ja: "（costs.unit が thousand_yen の台帳なら \(yen / 1000)）", en: " (\(yen / 1000) where costs.unit is thousand_yen)") : (ja: "", en: "")
-            return LocalizedText(ja: "0 以上の整数で書いてください（円・万・千などの字は付けません）。「\(text)」は \(yen) 円です\(thousands.ja)",
-                                 en: "write a whole number of 0 or more, without 円, 万 or 千: '\(text)' is \(yen) yen\(thousands.en)")
+            let head = (ja: "0 以上の整数で書いてください（円・万・千などの字は付けません）。「\(text)」は \(yen) 円です",
+                        en: "write a whole number of 0 or more, without 円, 万 or 千: '\(text)' is \(yen) yen")
+            switch thousands {
+            case false?:
+                return LocalizedText(ja: head.ja + "。\(yen) と書いてください", en: head.en + "; write \(yen)")
+            case true? where yen % 1000 == 0:
+                return LocalizedText(ja: head.ja + "。この台帳は千円単位（costs.unit: thousand_yen）なので \(yen / 1000) と書いてください",
+                                     en: head.en + "; this ledger is in thousands of yen (costs.unit: thousand_yen): write \(yen / 1000)")
+            case true?:
+                return LocalizedText(ja: head.ja + "。千円未満の端数があるため、costs.unit を yen にして円で書いてください",
+                                     en: head.en + "; it is not whole thousands: set costs.unit to yen and write yen")
+            case nil:
+                let either = yen % 1000 == 0 ? (ja: "（costs.unit が thousand_yen の台帳なら \(yen / 1000)）", en: " (\(yen / 1000) where costs.unit is thousand_yen)") : (ja: "", en: "")
+                return LocalizedText(ja: head.ja + either.ja, en: head.en + either.en)
+            }
         }
         return LocalizedText(ja: "0 以上の整数で書いてください（例: 1200000、1,200,000）",
                              en: "write a whole number of 0 or more (e.g. 1200000, 1,200,000)")
