@@ -163,6 +163,10 @@ struct KPIChecklistTests {
         // Items the ledgers cannot answer are left to people.
         #expect(checklist.items.contains { $0.kpi == nil && $0.guideline == 9 })
         #expect(checklist.items.filter { $0.kpi != nil }.count >= 10)
+        // Every one of the ten guidelines has an item, in order; 3, 4, 7 and 8 are for people alone.
+        #expect(checklist.items.map(\.guideline) == checklist.items.map(\.guideline).sorted())
+        #expect(Set(checklist.items.map(\.guideline)) == Set(1...10))
+        for guideline in [3, 4, 7, 8] { #expect(checklist.items.filter { $0.guideline == guideline }.allSatisfy { $0.kpi == nil }) }
     }
 
     /// The other KPIs over five ledgers (e answers none of them):

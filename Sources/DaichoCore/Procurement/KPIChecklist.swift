@@ -107,6 +107,13 @@ public struct KPIChecklist: Sendable {
             item(2, "メインフレームからの移行（オープン化）を進めているか", "Is the move away from mainframes under way?",
                  "メインフレームで動くシステムの割合", "Systems on a mainframe",
                  .mainframe),
+            // Guidelines 3, 4, 7 and 8 ask of what no ledger records (a prefecture's support, the
+            // cloud group's roles and staff, open data, residents' satisfaction): listed for people
+            // to tick, so the list covers all ten.
+            manual(3, "（都道府県）域内の市区町村の自治体クラウド導入状況を把握し、支援や調整を行っているか",
+                   "(Prefectures) Is the municipalities' joint-cloud uptake tracked and supported?"),
+            manual(4, "クラウドグループ内の役割分担と、情報担当職員の育成方針・研修計画を定めているか",
+                   "Are the cloud group's roles, and the IT staff's development and training, set out?"),
             item(5, "カスタマイズを最小限に抑えているか（業務をパッケージに合わせる）", "Is customization kept to a minimum?",
                  "ノンカスタマイズ（パラメータ設定のみを含む）のシステムの割合", "Systems not customized (parameters only)",
                  .notCustomized),
@@ -124,6 +131,10 @@ public struct KPIChecklist: Sendable {
                  "地域情報プラットフォームに準拠したシステムの割合", "Systems compliant with the regional platform",
                  .platform),
             manual(6, "SLAを達成するための管理（SLM）を行っているか", "Is service-level management in place?"),
+            manual(7, "オープンデータの方針と庁内ルールを定め、使いやすい形式で公開しているか",
+                   "Are there an open-data policy and rules, with data published in usable formats?"),
+            manual(8, "住民サービスの指標を定め、住民の満足度を定期的に測っているか",
+                   "Are there service indicators for residents, with satisfaction measured regularly?"),
             item(9, "ICT-BCPを策定し、システムを記載しているか", "Does the ICT-BCP cover the systems?",
                  "ICT-BCPに記載のあるシステムの割合", "Systems in the ICT-BCP", .bcpPlan),
             item(9, "ICT-BCPの訓練を実施しているか", "Are ICT-BCP drills held?", "訓練を実施しているシステムの割合", "Systems with drills",
