@@ -706,7 +706,6 @@ struct SchemaDecoder {
             // The value as written, where the caller passed none (a list or mapping expected).
             let shown = text ?? value
             found = LocalizedText(ja: "「\(shown)」", en: "'\(shown)'")
-        default: found = LocalizedText(ja: "「\(text ?? "")」", en: "'\(text ?? "")'")
         }
         error(code, path, node,
               LocalizedText(ja: "\(expected.ja)を書く項目ですが、\(found.ja)が書かれています",

@@ -43,11 +43,14 @@ public struct Checker: Sendable {
         let hashesContent = self.hashesContent, keepsWarnings = self.keepsWarnings
         // (The files' own warnings were let go chunk by chunk, see `settled`; the folder's and
         // `daicho.yaml`'s here.)
-        let ((own, hashes, leftOut), (across, acrossLeftOut)) = Concurrently.both({ [parsed, first = Self.kept(
+        // The spelling rules run on this side: gathering the files' own diagnostics is light, and
+        // the rules by id were the longer side alone.
+        let ((own, hashes, leftOut), (across, acrossLeftOut)) = Concurrently.both({ [parsed, ledgers, first = Self.kept(
             source.diagnostics + projectDiagnostics, warnings: keepsWarnings)] in
-            var diagnostics = first.kept
+            let spellings = Self.kept(InventoryRules.spellings(ledgers), warnings: keepsWarnings)
+            var diagnostics = first.kept + spellings.kept
             var hashes: [String: String] = [:]
-            var leftOut = first.leftOut
+            var leftOut = first.leftOut + spellings.leftOut
             hashes.reserveCapacity(hashesContent ? parsed.count : 0)
             for (source, item) in zip(sources, parsed) {
                 diagnostics += item.result.diagnostics
@@ -57,7 +60,7 @@ public struct Checker: Sendable {
             return (Diagnostic.sorted(diagnostics), hashes, leftOut)
         }, { [ledgers] in
             var texts = SharedTexts()
-            let (kept, leftOut) = Self.kept(InventoryRules.check(ledgers, fileStems: { sources.map(\.stem) }), warnings: keepsWarnings)
+            let (kept, leftOut) = Self.kept(InventoryRules.references(ledgers, fileStems: { sources.map(\.stem) }), warnings: keepsWarnings)
             return (Diagnostic.sorted(texts.share(kept)), leftOut)
         })
         parsed = []
