@@ -10,8 +10,8 @@ extension Analyzer {
             var part = CostAnalysis.Totals()
             if let costs = ledger.costs {
                 // Migration stays out of the initial total, as in the maintenance ratio.
-                part.initial = (costs.hardware ?? 0) + (costs.software ?? 0) + (costs.construction ?? 0)
-                part.annual = (costs.maintenance ?? 0) + (costs.service ?? 0) + (costs.other ?? 0)
+                part.initial = costs.initialTotal ?? 0
+                part.annual = costs.annualTotal
             }
             // Rounded per system, then summed.
             part.annualEquivalent = row.annualEquivalent ?? 0

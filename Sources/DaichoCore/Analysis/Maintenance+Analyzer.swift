@@ -9,8 +9,7 @@ extension Analyzer {
         let costs = ledger.costs
         let years = policy.periodYears
         // Migration is a one-off outside the ratio; absent parts of a partial set count as 0.
-        let parts = [costs?.hardware, costs?.software, costs?.construction]
-        let initial: Int? = parts.allSatisfy { $0 == nil } ? nil : parts.reduce(0) { $0 + ($1 ?? 0) }
+        let initial = costs?.initialTotal
         let omPeriod = costs?.maintenance.map { $0 * years }
 
         let flag: MaintenanceAnalysis.Flag
@@ -35,7 +34,7 @@ extension Analyzer {
         var lifecycle: Int?, annualEquivalent: Int?
         if let costs {
             let oneOff = (initial ?? 0) + (costs.migration ?? 0)
-            let annual = (costs.maintenance ?? 0) + (costs.service ?? 0) + (costs.other ?? 0)
+            let annual = costs.annualTotal
             lifecycle = oneOff + years * annual
             annualEquivalent = Int((Exact(Int128(oneOff), Int128(years)) + Exact(annual)).roundedHalfUp)
         }

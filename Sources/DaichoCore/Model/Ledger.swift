@@ -193,6 +193,16 @@ public struct Costs: Sendable {
     public var other: Int?
     public var lines: [CostLine]
 
+    /// 導入経費 as the maintenance ratio counts it: hardware, software and construction, migration
+    /// left out; an absent part of a partial set counts as 0, and none is nil.
+    public var initialTotal: Int? {
+        let parts = [hardware, software, construction]
+        return parts.allSatisfy { $0 == nil } ? nil : parts.reduce(0) { $0 + ($1 ?? 0) }
+    }
+
+    /// 年額経費: maintenance, service and other, an absent one counted as 0.
+    public var annualTotal: Int { (maintenance ?? 0) + (service ?? 0) + (other ?? 0) }
+
     public func total(_ kind: CostLineKind) -> Int? {
         switch kind {
         case .initialHardware: hardware

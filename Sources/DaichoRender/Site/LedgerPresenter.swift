@@ -5,6 +5,11 @@ struct FieldRow: Sendable {
     var label: String
     var html: String
     var missing: Bool
+    /// A subheading of the group's fields (`label` is its text, `html` empty): the rows after it
+    /// are a list of their own, as the one-off and the annual costs.
+    var isHeading = false
+    /// A total worked out from the rows above it, not a field of the ledger.
+    var isTotal = false
 }
 
 /// A table inside a group (servers, cost lines, disaster tasks …) or beside a chart.
@@ -94,15 +99,25 @@ final class GroupView: Sendable {
     /// into the page as it renders: made as a string first, each group's list was built twice.
     var fieldsHTML: HTMLWriter {
         HTMLWriter { [rows] out in
-            out += "<dl class=\"fields\">\n".utf8
+            var open = false
             for row in rows {
-                out += (row.missing ? "<div class=\"is-missing\"><dt>" : "<div><dt>").utf8
+                if row.isHeading {
+                    if open { out += "</dl>\n".utf8 }
+                    open = false
+                    out += "<h3 class=\"fields-heading\">".utf8
+                    out += HTML.escape(row.label).utf8
+                    out += "</h3>\n".utf8
+                    continue
+                }
+                if !open { out += "<dl class=\"fields\">\n".utf8 }
+                open = true
+                out += (row.missing ? "<div class=\"is-missing\"><dt>" : row.isTotal ? "<div class=\"total\"><dt>" : "<div><dt>").utf8
                 out += HTML.escape(row.label).utf8
                 out += "</dt><dd>".utf8
                 out += row.html.utf8
                 out += "</dd></div>\n".utf8
             }
-            out += "</dl>\n".utf8
+            if open { out += "</dl>\n".utf8 }
         }
     }
 
@@ -187,13 +202,27 @@ struct LedgerPresenter {
             ("quantity", t("数量", "Quantity"), { showsUnit ? HTML.escape($0.quantityText) : $0.quantity.decimalString(places: 6) }),
             (amountKey, t("金額", "Amount"), { YenFormat.yen(exactly: $0.amount, self.language) }),
         ])].compactMap { $0 }
+        // The one-off and the annual amounts apart, each with the total the lists and the CSV show
+        // (導入経費 without migration, as the maintenance ratio counts it; 年額経費), so the page can
+        // be checked against them. Any hidden amount hides the whole group (`Visibility.init`).
+        func heading(_ label: String) -> FieldRow { FieldRow(label: label, html: "", missing: false, isHeading: true) }
+        func total(_ label: String, _ value: Int?) -> FieldRow {
+            FieldRow(label: label, html: value.map { YenFormat.yen($0, language) } ?? "—", missing: false, isTotal: true)
+        }
         add("costs", rows: [
             row("costs.unit", c.map { $0.unit == .yen ? HTML.escape($0.unit.label.text(language))
                 : HTML.escape($0.unit.label.text(language)) + t("（金額は円に換算して表示）", " (amounts shown in yen)") }),
+            heading(t("導入経費（一時経費）", "Initial costs (one-off)")),
             row("costs.initial.hardware", yen(c?.hardware)), row("costs.initial.software", yen(c?.software)),
-            row("costs.initial.construction", yen(c?.construction)), row("costs.initial.migration", yen(c?.migration)),
+            row("costs.initial.construction", yen(c?.construction)),
+            total(t("導入経費 計（データ移行を除く）", "Initial cost, total (without migration)"), c?.initialTotal),
+            row("costs.initial.migration", yen(c?.migration)),
+            // Only with a migration amount: without one it would repeat the total above.
+            c?.migration.map { total(t("一時経費 計（データ移行を含む）", "One-off costs, total (with migration)"), (c?.initialTotal ?? 0) + $0) },
+            heading(t("年額経費（毎年度の経費）", "Annual costs (each year)")),
             row("costs.annual.maintenance", yen(c?.maintenance)), row("costs.annual.service", yen(c?.service)),
             row("costs.annual.other", yen(c?.other)),
+            total(t("年額経費 計", "Annual cost, total"), c?.annualTotal),
         ], tables: costTables)
 
         let m = ledger.management

@@ -279,7 +279,7 @@ extension SiteContext {
             (t("次期更新予定日", "Renewal"), "basic.renewal", { $0.basic.renewal?.description ?? "" }),
             (t("導入経費（円）", "Initial (yen)"), "costs", { flagOf($0)?.initial.map(String.init) ?? "" }),
             (t("運用保守経費（円／年）", "Maintenance (yen/year)"), "costs", { yen($0.costs?.maintenance) }),
-            (t("年額経費（円）", "Annual (yen)"), "costs", { l in l.costs.map { String(($0.maintenance ?? 0) + ($0.service ?? 0) + ($0.other ?? 0)) } ?? "" }),
+            (t("年額経費（円）", "Annual (yen)"), "costs", { $0.costs.map { String($0.annualTotal) } ?? "" }),
             (t("年額換算（円）", "Annual equivalent (yen)"), "costs", { flagOf($0)?.annualEquivalent.map(String.init) ?? "" }),
             // Six places: formatted as a percentage in Excel, four (0.4455 for 0.44549…) would read
             // 44.6 % beside the page's 44.5 %.

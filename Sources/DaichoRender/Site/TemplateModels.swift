@@ -5,6 +5,8 @@ extension FieldRow: TemplateModel {
         "label": .field { $0.label },
         "html": .field { $0.html },
         "missing": .field { $0.missing },
+        "isHeading": .field { $0.isHeading },
+        "isTotal": .field { $0.isTotal },
     ]
 }
 

@@ -61,7 +61,7 @@ extension SiteContext {
     func systemRow(_ ledger: Ledger, root: String, role: String = "") -> SystemRow {
         let maintenance = maintenanceByID[ledger.id]
         let costs = ledger.costs
-        let annual = costs.map { ($0.maintenance ?? 0) + ($0.service ?? 0) + ($0.other ?? 0) }
+        let annual = costs?.annualTotal
         let hideCosts = visibility.hidesCosts
         let completeness = visibility.shown(ledger.completeness).ratio
         return SystemRow(

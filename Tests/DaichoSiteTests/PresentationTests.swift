@@ -1,0 +1,79 @@
+import DaichoRender
+import Foundation
+import Testing
+
+/// A project of the given ledgers (file name → YAML) in a temporary folder, built into memory.
+private func site(_ ledgers: [String: String], config: String? = nil) async throws -> [String: [UInt8]] {
+    let project = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-presentation-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    try FileManager.default.createDirectory(atPath: project + "/inventory", withIntermediateDirectories: true)
+    for (name, text) in ledgers {
+        try text.write(toFile: project + "/inventory/\(name).yaml", atomically: true, encoding: .utf8)
+    }
+    if let config { try config.write(toFile: project + "/daicho.yaml", atomically: true, encoding: .utf8) }
+    return try await buildSite(project)
+}
+
+/// The part of `text` from `start` to the next `end` after it (empty when `start` is missing).
+private func section(_ text: String, from start: String, to end: String) -> String {
+    guard let from = text.range(of: start) else { return "" }
+    let rest = text[from.lowerBound...]
+    guard let to = rest.range(of: end) else { return String(rest) }
+    return String(rest[..<to.upperBound])
+}
+
+/// How the site presents figures: groups and totals, order, words and units.
+struct PresentationTests {
+    /// The costs group: one-off and annual amounts under their own headings, each with its total.
+    /// In thousands of yen: 6,000 + 9,000 + 15,000 = 30,000 (the maintenance table's 導入経費),
+    /// + 2,000 migration = 32,000; annual 3,600 + 1,200 + 0 = 4,800 (the systems list's 年額経費).
+    @Test func systemCostsAreGroupedWithTotals() async throws {
+        let built = try await site(["a": """
+            schema: 1
+            id: a
+            basic: {name: A, department: 市民課}
+            costs:
+              unit: thousand_yen
+              initial: {hardware: 6000, software: 9000, construction: 15000, migration: 2000}
+              annual: {maintenance: 3600, service: 1200, other: 0}
+            """])
+        let costs = section(built.text("systems/a/index.html"), from: "id=\"g-costs\"", to: "</section>")
+        let expected = """
+            <h3 class="fields-heading">導入経費（一時経費）</h3>
+            <dl class="fields">
+            <div><dt>ハードウェア</dt><dd>6,000,000円</dd></div>
+            <div><dt>ソフトウェア</dt><dd>9,000,000円</dd></div>
+            <div><dt>構築（設計・開発・導入作業）</dt><dd>15,000,000円</dd></div>
+            <div class="total"><dt>導入経費 計（データ移行を除く）</dt><dd>30,000,000円</dd></div>
+            <div><dt>データ移行</dt><dd>2,000,000円</dd></div>
+            <div class="total"><dt>一時経費 計（データ移行を含む）</dt><dd>32,000,000円</dd></div>
+            </dl>
+            <h3 class="fields-heading">年額経費（毎年度の経費）</h3>
+            <dl class="fields">
+            <div><dt>運用保守経費</dt><dd>3,600,000円</dd></div>
+            <div><dt>サービス利用料・リース料</dt><dd>1,200,000円</dd></div>
+            <div><dt>その他</dt><dd>0円</dd></div>
+            <div class="total"><dt>年額経費 計</dt><dd>4,800,000円</dd></div>
+            </dl>
+            """
+        #expect(costs.contains(expected), "\(costs)")
+        // The same figures as the lists and the export.
+        #expect(built.text("analysis/maintenance.html").contains("<td>30,000,000円</td>"))
+        #expect(built.text("systems/index.html").contains(">4,800,000円</td>"))
+        #expect(built.text("data/systems.csv").contains(",30000000,3600000,4800000,"))
+    }
+
+    /// Without a migration amount there is one one-off total; without any initial amount it is "—".
+    @Test func costTotalsWithoutMigrationOrInitial() async throws {
+        let built = try await site(["a": """
+            schema: 1
+            id: a
+            basic: {name: A, department: 市民課}
+            costs: {annual: {maintenance: 100}}
+            """])
+        let costs = section(built.text("systems/a/index.html"), from: "id=\"g-costs\"", to: "</section>")
+        #expect(costs.contains("<div class=\"total\"><dt>導入経費 計（データ移行を除く）</dt><dd>—</dd></div>"), "\(costs)")
+        #expect(!costs.contains("一時経費 計"))
+        #expect(costs.contains("<div class=\"total\"><dt>年額経費 計</dt><dd>100円</dd></div>"))
+    }
+}
