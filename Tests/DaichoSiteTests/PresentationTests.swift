@@ -76,4 +76,36 @@ struct PresentationTests {
         #expect(!costs.contains("一時経費 計"))
         #expect(costs.contains("<div class=\"total\"><dt>年額経費 計</dt><dd>100円</dd></div>"))
     }
+
+    /// The maintenance table comes highest ratio first, those without a ratio last (not by id), and
+    /// sorts in the browser; the terminal groups come largest first. Ratios over 5 years:
+    /// b 200,000 × 5 ÷ 1,000,000 = 100.0%, a 50.0%, d 500,000 ÷ 2,000,000 = 25.0%, c none.
+    @Test func analysisTablesComeInAReadersOrderAndSort() async throws {
+        func ledger(_ id: String, _ costs: String, terminals: Int) -> String {
+            "schema: 1\nid: \(id)\nbasic: {name: 系\(id), department: 市民課}\ncosts: \(costs)\n"
+                + "hardware: {terminals: {dedicated: \(terminals)}}\n"
+                + "integrations: [{system: \(id == "a" ? "b" : "a"), direction: both}]\n"
+        }
+        let built = try await site([
+            "a": ledger("a", "{initial: {hardware: 1000000}, annual: {maintenance: 100000}}", terminals: 2),
+            "b": ledger("b", "{initial: {hardware: 1000000}, annual: {maintenance: 200000}}", terminals: 5),
+            "c": ledger("c", "{annual: {maintenance: 100}}", terminals: 1),
+            "d": ledger("d", "{initial: {hardware: 2000000}, annual: {maintenance: 100000}}", terminals: 3),
+        ])
+        let maintenance = section(built.text("analysis/maintenance.html"), from: "<table class=\"data-table\" data-sortable>", to: "</table>")
+        let order = ["b", "a", "d", "c"].map { maintenance.range(of: "systems/\($0)/index.html")?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order == order.sorted { ($0 ?? maintenance.endIndex) < ($1 ?? maintenance.endIndex) }, "\(maintenance)")
+        #expect(maintenance.contains("<th scope=\"col\" data-sort=\"number\" aria-sort=\"descending\">運用保守経費の割合</th>"))
+        #expect(maintenance.contains("<th scope=\"col\" data-sort=\"text\">システム</th>"))
+        let terminals = built.text("analysis/terminals.html")
+        let groups = section(terminals, from: "<table class=\"data-table\" data-sortable>", to: "</table>")
+        #expect(groups.contains("<td>系b</td><td>5</td>") && groups.contains("<td>系a</td><td>2</td>"), "\(groups)")
+        let rows = ["系b</td><td>5", "系d</td><td>3", "系a</td><td>2", "系c</td><td>1"].map { groups.range(of: $0)?.lowerBound }
+        #expect(rows.allSatisfy { $0 != nil } && rows == rows.sorted { ($0 ?? groups.endIndex) < ($1 ?? groups.endIndex) })
+        #expect(groups.contains("<th scope=\"col\" data-sort=\"number\" aria-sort=\"descending\">台数</th>"))
+        // The other analysis tables of systems sort too.
+        for page in ["gaps", "integrations", "renewals", "disaster"] {
+            #expect(built.text("analysis/\(page).html").contains("data-sortable>"), "\(page)")
+        }
+    }
 }

@@ -52,7 +52,7 @@
     if (shown === '' || shown.charAt(0) === '—' || cell.getAttribute('data-value') === '-1') return null;
     var raw = cell.hasAttribute('data-value') ? cell.getAttribute('data-value') : cell.textContent;
     if (type === 'number') {
-      var n = parseFloat(String(raw).replace(/[,，\s円%％]/g, ''));
+      var n = parseFloat(String(raw).replace(/[,，\s円%％¥￥]/g, ''));
       return isFinite(n) ? n : null;
     }
     var text = String(raw).trim();

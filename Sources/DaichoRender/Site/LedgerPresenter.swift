@@ -23,6 +23,18 @@ struct SubTable: Sendable {
     /// Row `index`'s system, for a table whose rows a rebuild may copy from the last build's page
     /// (each row then shows nothing but what its system's key covers, see `RowReuse`).
     let rowID: (@Sendable (_ index: Int) -> String)?
+    /// How each column sorts in the browser (site.js), nil for one that does not; empty for a
+    /// table that is not sortable. The rows are written in the order they are to be read without
+    /// JavaScript.
+    var sorts: [ColumnSort?] = []
+    /// The column the rows come sorted by, highest first (its header says so).
+    var sortedDescending: Int?
+
+    /// What a sortable column holds: words, or a figure read from the cell's text (digit grouping,
+    /// 円, ¥ and % left out).
+    enum ColumnSort: String, Sendable {
+        case text, number
+    }
 
     init(caption: String, headers: [String], rows: [[String]]) {
         self.init(caption: caption, headers: headers, count: rows.count) { rows[$0] }
@@ -40,6 +52,15 @@ struct SubTable: Sendable {
     /// Every row's cells (for templates that lay the table out themselves).
     var rows: [[String]] { (0..<rowCount).map(row) }
 
+    /// The table, sortable in the browser by the columns `sorts` gives, its rows sorted by column
+    /// `descending` (highest first) when given.
+    func sortable(_ sorts: [ColumnSort?], descending: Int? = nil) -> SubTable {
+        var table = self
+        table.sorts = sorts
+        table.sortedDescending = descending
+        return table
+    }
+
     /// The table's markup, built here rather than in a template: tables are data, and
     /// rendering their cells through Mustache cost more than the rest of a system page.
     var html: HTMLWriter {
@@ -50,11 +71,18 @@ struct SubTable: Sendable {
         let caption = HTML.escape(caption)
         out += "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"".utf8
         out += caption.utf8
-        out += "\">\n<table class=\"data-table\">\n<caption>".utf8
+        out += (sorts.isEmpty ? "\">\n<table class=\"data-table\">\n<caption>" : "\">\n<table class=\"data-table\" data-sortable>\n<caption>").utf8
         out += caption.utf8
         out += "</caption>\n<thead><tr>".utf8
-        for header in headers {
-            out += "<th scope=\"col\">".utf8
+        for (column, header) in headers.enumerated() {
+            out += "<th scope=\"col\"".utf8
+            if column < sorts.count, let sort = sorts[column] {
+                out += " data-sort=\"".utf8
+                out += sort.rawValue.utf8
+                out += "\"".utf8
+                if sortedDescending == column { out += " aria-sort=\"descending\"".utf8 }
+            }
+            out += ">".utf8
             out += HTML.escape(header).utf8
             out += "</th>".utf8
         }

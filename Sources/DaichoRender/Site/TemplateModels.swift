@@ -19,6 +19,8 @@ extension SubTable: TemplateModel {
         // Listed as every stored property must be (see `TemplateChecker`); templates use `rows`.
         "row": .field { $0.row },
         "rowID": .field { $0.rowID },
+        "sorts": .field { $0.sorts },
+        "sortedDescending": .field { $0.sortedDescending },
         "html": .field { $0.html },
     ]
 }

@@ -162,7 +162,8 @@ extension SiteContext {
             maximum: nil)
         // A row shows its own system's figures alone (what its ledger and the policy give), so a
         // rebuild copies the rows of unchanged systems from the last page (`Fragments.maintenance`).
-        let systems = m.systems, shownIn = language
+        // Highest ratio first, as the chart (ids are no order to a reader); those without one last.
+        let systems = Self.byRatio(m.systems), shownIn = language
         let table = SubTable(caption: t("システム別", "By system"),
                              headers: [t("system"), t("initialCost"), t("保守費（\(m.periodYears)年）", "Maintenance (\(m.periodYears) y)"),
                                        t("ratio"), t("flag"), t("lifecycleCost"), t("annualEquivalent")],
@@ -173,7 +174,7 @@ extension SiteContext {
                     s.ratio.map { percent($0) } ?? "—",
                     "<span class=\"flag flag-\(s.flag.rawValue)\">\(HTML.escape(s.flag.label.text(shownIn)))</span>",
                     s.lifecycleCost.map { YenFormat.yen($0, shownIn) } ?? "—", s.annualEquivalent.map { YenFormat.yen($0, shownIn) } ?? "—"]
-        }
+        }.sortable([.text, .number, .number, .number, .text, .number, .number], descending: 3)
         var notes = [t("判定は「不明（保守費が未記入）」「対象外（導入経費が0または未記入）」「保守費なし」「低い（\(percent(m.lowRatio))未満）」「高い（\(percent(m.referenceRatio))超）」「適正」の順に判定しています。",
                        "Flags are checked in this order: unknown, not applicable, none, low (below \(percent(m.lowRatio))), high (above \(percent(m.referenceRatio))), ok.")]
         if withRatio.count > shown.count {
@@ -184,6 +185,18 @@ extension SiteContext {
                     intro: t("導入経費（ハードウェア・ソフトウェア・構築）に対する運用保守経費の割合です。基準を超えるものは保守内容の見直し、極端に低いものは必要な保守が行われているかの確認が必要です。",
                              "Maintenance cost against initial cost. Above the reference, review the maintenance; far below it, check that minimum maintenance is done."),
                     charts: [ChartView(svg: chart.svg(), caption: chart.title, table: table)], notes: notes)
+    }
+
+    /// The maintenance rows highest ratio first (ties by id), then those without a ratio by id.
+    static func byRatio(_ systems: [MaintenanceAnalysis.System]) -> [MaintenanceAnalysis.System] {
+        systems.sorted { a, b in
+            switch (a.ratio, b.ratio) {
+            case let (x?, y?): x != y ? y < x : a.id < b.id
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): a.id < b.id
+            }
+        }
     }
 
     func consolidationPage() -> AnalysisPage {
@@ -233,7 +246,7 @@ extension SiteContext {
                                                   rows: [[t("before"), "\(c.physicalBefore)"], [t("after"), "\(c.physicalAfter)"]])),
                         ChartView(svg: bins.svg(), caption: bins.title,
                                   table: SubTable(caption: bins.title, headers: [t("host"), t("systems") + t("（ホスト容量に対する割合）", " (share of the host)")],
-                                                  rows: hostRows)),
+                                                  rows: hostRows).sortable([.text, nil])),
                     ],
                     tables: [facts])
     }
@@ -266,7 +279,8 @@ extension SiteContext {
             bars: [.init(label: t("sparesDedicated"), value: Exact(term.sparesDedicated), valueText: "\(term.sparesDedicated)", category: 5),
                    .init(label: t("sparesCommon"), value: Exact(term.sparesCommon), valueText: "\(term.sparesCommon)", category: 2)],
             referenceLine: nil, maximum: nil)
-        let rows = term.groups.map { group in
+        // In the chart's order, largest first.
+        let rows = groups.map { group in
             [HTML.escape(groupLabel(group)) + (group.systems.count > 1 ? HTML.escape(t("（\(group.group)）", " (\(group.group))")) : ""),
              "\(group.count)", group.systems.map { systemLink($0, root: root) }.joined(separator: "、")]
         }
@@ -275,7 +289,8 @@ extension SiteContext {
                              "Dedicated terminals per business; a shared group (blue bars, marked \"Shared\") counts once. A common specification needs fewer spares."),
                     charts: [
                         ChartView(svg: chart.svg(), caption: chart.title,
-                                  table: SubTable(caption: chart.title, headers: [t("group"), t("terminalsCount"), t("systems")], rows: rows)),
+                                  table: SubTable(caption: chart.title, headers: [t("group"), t("terminalsCount"), t("systems")], rows: rows)
+                                      .sortable([.text, .number, nil], descending: 1)),
                         ChartView(svg: spares.svg(), caption: spares.title,
                                   table: SubTable(caption: spares.title, headers: [t("区分", "Case"), t("terminalsCount")],
                                                   rows: [[t("sparesDedicated"), "\(term.sparesDedicated)"], [t("sparesCommon"), "\(term.sparesCommon)"]])),
@@ -316,7 +331,8 @@ extension SiteContext {
                     intro: t("バックアップ、耐震、ウイルス対策、手順書、事業者との取り決め、SLA、設計書、カスタマイズなど、台帳から分かる課題です。",
                              "Gaps the ledgers reveal: backup, anchoring, antivirus, procedures, agreements, SLA, documents, customization."),
                     charts: [ChartView(svg: chart.svg(), caption: chart.title,
-                                       table: SubTable(caption: chart.title, headers: [t("gaps")] + (twoKinds ? [t("区分", "Kind")] : []) + [t("count"), t("systems")], rows: rows))],
+                                       table: SubTable(caption: chart.title, headers: [t("gaps")] + (twoKinds ? [t("区分", "Kind")] : []) + [t("count"), t("systems")], rows: rows)
+                                           .sortable([.text] + (twoKinds ? [.text] : []) + [.number, nil]))],
                     notes: notes)
     }
 
@@ -343,6 +359,7 @@ extension SiteContext {
         let table = SubTable(caption: t("disaster"),
                              headers: (showsTask ? [t("task")] : []) + (showsKind ? [t("kind")] : []) + [t("system")]
                                  + targets.map { $0.label.text(language) }, rows: rows)
+            .sortable((showsTask ? [.text] : []) + (showsKind ? [.text] : []) + [.text])
         let counts = targets.map { target in analysis.disasterTable.filter { $0.target == target }.count }
         let chart = ColumnChart(
             title: t("目標時期ごとの業務数", "Tasks per target"),
@@ -413,6 +430,7 @@ extension SiteContext {
              (analysis.renewals[year] ?? []).map(named).joined(separator: "、")]
         }
         let table = SubTable(caption: timeline.title, headers: [t("fiscalYearShort"), t("count"), t("systems")], rows: rows)
+            .sortable([.text, .number, nil])
         let most = years.map { analysis.renewals[$0]?.count ?? 0 }.max() ?? 0
         return page("analysis/renewals.html", t("renewals"),
                     intro: t("更新時期の集中を避け、共同利用や標準化の機会を見つけるための年度別一覧です。",
@@ -484,7 +502,7 @@ extension SiteContext {
                          HTML.escape(link.direction.label.text(language)), partner,
                          link.method.map { HTML.escape($0.label.text(language)) } ?? "—", HTML.escape(link.data ?? "—")]
             return columns.map { cells[$0] }
-        }
+        }.sortable(columns.map { _ in .text })
         let diagram = NetworkDiagram(
             title: t("システム連携図", "Integration map"),
             description: t("\(nodes.count) システム・\(edges.count) 連携。矢印はデータの流れ", "\(nodes.count) systems, \(edges.count) links; arrows show the data flow"),
