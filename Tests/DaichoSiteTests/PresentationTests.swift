@@ -108,4 +108,39 @@ struct PresentationTests {
             #expect(built.text("analysis/\(page).html").contains("data-sortable>"), "\(page)")
         }
     }
+
+    /// An extra field written `true` or `false` reads はい or いいえ, as the ledger's own yes-or-no
+    /// fields do; other values stay as written.
+    @Test func extraYesAndNoAreWords() async throws {
+        let built = try await site(["a": """
+            schema: 1
+            id: a
+            basic: {name: A, department: 市民課}
+            extra: {標準化対象業務: true, 共同利用: false, 資産番号: IT-2024-001, 備考: trueness}
+            """])
+        let page = built.text("systems/a/index.html")
+        #expect(page.contains("<dt>標準化対象業務</dt><dd>はい</dd>"), "\(page)")
+        #expect(page.contains("<dt>共同利用</dt><dd>いいえ</dd>"))
+        #expect(page.contains("<dt>資産番号</dt><dd>IT-2024-001</dd>"))
+        #expect(page.contains("<dt>備考</dt><dd>trueness</dd>"))
+    }
+
+    /// Renewal years before the target year (2026) are marked overdue in words on the table, the
+    /// timeline and the count chart (whose columns read 年度 as the table does), and in vermilion.
+    @Test func overdueRenewalYearsAreMarked() async throws {
+        let built = try await site([
+            "a": "schema: 1\nid: a\nbasic: {name: A, department: 市民課, renewal: 2025-06-30}\n",
+            "b": "schema: 1\nid: b\nbasic: {name: B, department: 市民課, renewal: 2026-06-30}\n",
+        ], config: "organization: {name: みなと市, fiscal_year: 2026}\n")
+        let page = built.text("analysis/renewals.html")
+        #expect(page.contains("<td>2025年度（更新時期を過ぎたもの）</td><td>1</td>"), "\(page)")
+        #expect(page.contains("<td>2026年度</td><td>1</td>"))
+        #expect(page.contains(">2025年度（超過）</text>"))
+        #expect(page.contains("<title>2025年度: 1</title><rect") && page.contains("fill=\"#D55E00\"/>"))
+        #expect(page.contains("<title>2026年度: 1</title>"))
+        #expect(page.contains("対象年度（2026年度）より前の年度は、更新時期を過ぎたものです（件数の図では朱色の棒）。"))
+        // Without a target year no year is overdue.
+        let plain = try await site(["a": "schema: 1\nid: a\nbasic: {name: A, department: 市民課, renewal: 2025-06-30}\n"])
+        #expect(!plain.text("analysis/renewals.html").contains("過ぎた"))
+    }
 }

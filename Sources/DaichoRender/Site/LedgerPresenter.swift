@@ -199,6 +199,15 @@ struct LedgerPresenter {
     /// A ledger's decimal as written (up to the 6 places a ledger may give).
     func number(_ value: Exact?, unit: String = "") -> String? { value.map { $0.decimalString(places: 6) + unit } }
     func integer(_ value: Int?, unit: String = "") -> String? { value.map { YenFormat.grouped($0) + unit } }
+    /// An `extra` value as the page words it: YAML's true and false, which a ledger writes for yes
+    /// and no as in its own fields, read はい and いいえ as those do; any other value as written.
+    func extraValue(_ value: String) -> String {
+        switch value {
+        case "true", "True", "TRUE": t("はい", "Yes")
+        case "false", "False", "FALSE": t("いいえ", "No")
+        default: value
+        }
+    }
     func list(_ values: [String]) -> String? { values.isEmpty ? nil : values.map(HTML.escape).joined(separator: "、") }
 
     /// - Parameter integrationTables: the integrations group's tables (the page draws them from

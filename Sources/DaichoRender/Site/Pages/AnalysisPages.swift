@@ -405,11 +405,19 @@ extension SiteContext {
         if visibility.hides("basic.renewal") { return withheldPage("analysis/renewals.html", t("renewals")) }
         let root = "../"
         let years = Self.renewalYears(analysis.renewals.keys)
+        // A year before the target year is one whose renewal is overdue, as the dashboard says:
+        // marked in words on each of its labels, and in vermilion on the count chart.
+        let fiscalYear = project.organization.fiscalYear
+        func overdue(_ year: Int) -> Bool { fiscalYear.map { year < $0 } ?? false }
+        func yearLabel(_ year: Int, long: Bool) -> String {
+            guard overdue(year) else { return t("\(year)年度", "FY\(year)") }
+            return long ? t("\(year)年度（更新時期を過ぎたもの）", "FY\(year) (overdue)") : t("\(year)年度（超過）", "FY\(year) (overdue)")
+        }
         let timeline = TimelineChart(
             title: t("年度別の更新予定", "Renewals by fiscal year"),
             description: t("次期更新予定日の年度（4月〜翌3月）ごとのシステム", "Systems by the fiscal year (April–March) of their next renewal"),
             years: years.map { year in
-                .init(label: t("\(year)年度", "FY\(year)"), items: (analysis.renewals[year] ?? []).prefix(Self.chartLimit).map { id in
+                .init(label: yearLabel(year, long: false), items: (analysis.renewals[year] ?? []).prefix(Self.chartLimit).map { id in
                     .init(label: byID.name(id) ?? id, link: root + systemPath(id),
                           category: visibility.hides("basic.category") ? 7 : byID[id]?.category.map { $0.order } ?? 7)
                 })
@@ -417,8 +425,8 @@ extension SiteContext {
         let counts = ColumnChart(
             title: t("年度別の更新件数", "Renewals per fiscal year"), description: t("年度ごとの更新予定システム数", "Systems renewing each fiscal year"),
             valueAxisLabel: t("システム数", "Systems"), categoryAxisLabel: t("fiscalYearShort"),
-            columns: years.map { .init(label: "\($0)", value: Exact(analysis.renewals[$0]?.count ?? 0),
-                                       valueText: "\(analysis.renewals[$0]?.count ?? 0)", category: 4) })
+            columns: years.map { .init(label: t("\($0)年度", "FY\($0)"), value: Exact(analysis.renewals[$0]?.count ?? 0),
+                                       valueText: "\(analysis.renewals[$0]?.count ?? 0)", category: overdue($0) ? 5 : 4) })
         // Each system with its category, which the timeline shows by colour alone.
         let hidesCategory = visibility.hides("basic.category")
         func named(_ id: String) -> String {
@@ -426,22 +434,29 @@ extension SiteContext {
             return systemLink(id, root: root) + HTML.escape(t("（\(category.label.ja)）", " (\(category.label.en))"))
         }
         let rows = years.map { year in
-            [t("\(year)年度", "FY\(year)"), "\(analysis.renewals[year]?.count ?? 0)",
+            [yearLabel(year, long: true), "\(analysis.renewals[year]?.count ?? 0)",
              (analysis.renewals[year] ?? []).map(named).joined(separator: "、")]
         }
         let table = SubTable(caption: timeline.title, headers: [t("fiscalYearShort"), t("count"), t("systems")], rows: rows)
             .sortable([.text, .number, nil])
         let most = years.map { analysis.renewals[$0]?.count ?? 0 }.max() ?? 0
+        var notes: [String] = []
+        if let fiscalYear, years.contains(where: overdue) {
+            notes.append(t("対象年度（\(fiscalYear)年度）より前の年度は、更新時期を過ぎたものです（件数の図では朱色の棒）。",
+                           "Years before the target year (FY\(fiscalYear)) are overdue renewals (vermilion bars in the count chart)."))
+        }
+        if most > Self.chartLimit {
+            notes.append(t("年度別の図は各年度 \(Self.chartLimit) システムまで表示しています。すべては図の表をご覧ください。",
+                           "The timeline shows up to \(Self.chartLimit) systems a year; its table has them all."))
+        }
         return page("analysis/renewals.html", t("renewals"),
                     intro: t("更新時期の集中を避け、共同利用や標準化の機会を見つけるための年度別一覧です。",
                              "Renewals by fiscal year, to spread the load and spot chances for joint use and standardisation."),
                     charts: [ChartView(svg: counts.svg(), caption: counts.title,
                                        table: SubTable(caption: counts.title, headers: [t("fiscalYearShort"), t("count")],
-                                                       rows: years.map { [t("\($0)年度", "FY\($0)"), "\(analysis.renewals[$0]?.count ?? 0)"] })),
+                                                       rows: years.map { [yearLabel($0, long: true), "\(analysis.renewals[$0]?.count ?? 0)"] })),
                              ChartView(svg: timeline.svg(), caption: timeline.title, table: table)],
-                    notes: most > Self.chartLimit
-                        ? [t("年度別の図は各年度 \(Self.chartLimit) システムまで表示しています。すべては図の表をご覧ください。",
-                             "The timeline shows up to \(Self.chartLimit) systems a year; its table has them all.")] : [])
+                    notes: notes)
     }
 
     func integrationsPage() -> AnalysisPage {
