@@ -112,6 +112,17 @@ struct ExactTests {
         #expect(YenFormat.yen(exactly: Exact(-2_500, 1000), .ja) == "-2.5円")
     }
 
+    /// A decimal grouped as amounts are: 40000 → 40,000; 1234567.25 → 1,234,567.25; a negative
+    /// one keeps its sign, unless it rounds to zero at the places asked for.
+    @Test func groupedDecimals() {
+        #expect(YenFormat.grouped(Exact(40_000), places: 6) == "40,000")
+        #expect(YenFormat.grouped(Exact(decimal: "1234567.25")!, places: 6) == "1,234,567.25")
+        #expect(YenFormat.grouped(Exact(decimal: "307.2")!, places: 1) == "307.2")
+        #expect(YenFormat.grouped(Exact(decimal: "0.5")!, places: 6) == "0.5")
+        #expect(YenFormat.grouped(Exact(-12_345, 10), places: 6) == "-1,234.5")
+        #expect(YenFormat.grouped(Exact(-1, 10_000_000), places: 6) == "0")
+    }
+
     /// Property: the digits are the number's, with a comma before every third from the right.
     @Test func yenGroupingMatchesTheDigits() {
         var random = SplitMix(seed: 11)

@@ -143,4 +143,37 @@ struct PresentationTests {
         let plain = try await site(["a": "schema: 1\nid: a\nbasic: {name: A, department: 市民課, renewal: 2025-06-30}\n"])
         #expect(!plain.text("analysis/renewals.html").contains("過ぎた"))
     }
+
+    /// Counts and sizes have their digits grouped, a Japanese unit follows its number without a
+    /// space, and a label that names its unit is not followed by a value that says it again.
+    /// 1,764 terminals in one group: spares ⌈1,764 × 0.1⌉ = 177. The default host: 8,000 GB × 0.8
+    /// = 6,400 GB of disk, 384 × 0.8 = 307.2 GB of memory, 32 × 2 × 0.8 = 51.2 vCPU.
+    @Test func numbersAndUnitsAreWrittenOneWay() async throws {
+        let built = try await site(["a": """
+            schema: 1
+            id: a
+            basic: {name: A, department: 市民課}
+            usage: {form: dedicated_server}
+            hardware:
+              servers: [{role: DB, cores: 4, memory_gb: 0.5, storage_gb: 40000}]
+              terminals: {dedicated: 1764}
+            vendor: {travel_minutes: 50}
+            bcp: {rto_hours: 24, rpo_hours: 1.5}
+            bcp_operator: {response_hours: 4}
+            """])
+        let page = built.text("systems/a/index.html")
+        #expect(page.contains("<td>0.5 GB</td><td>40,000 GB</td>"), "\(page)")
+        #expect(page.contains("<dd>物理サーバ 1台</dd>"))
+        #expect(page.contains("<dd>1,764台</dd>"))
+        #expect(page.contains("<dt>障害時の駆けつけ所要時間</dt><dd>50分</dd>"))
+        #expect(page.contains("<dt>目標復旧時間</dt><dd>24時間</dd>"))
+        #expect(page.contains("<dt>目標復旧時点</dt><dd>1.5時間</dd>"))
+        #expect(page.contains("<dt>駆けつけ・対応開始の約束時間</dt><dd>4時間</dd>"))
+        #expect(built.text("analysis/terminals.html").contains("1種類、合計 1,764台"))
+        #expect(built.text("analysis/terminals.html").contains("<td>1,764</td>"))
+        let dashboard = built.text("index.html")
+        #expect(dashboard.contains("1種類 1,764台"), "\(dashboard)")
+        #expect(dashboard.contains("予備機 個別 177台／共通化 177台"))
+        #expect(built.text("analysis/consolidation.html").contains("vCPU 51.2、メモリ 307.2 GB、ディスク 6,400 GB"))
+    }
 }

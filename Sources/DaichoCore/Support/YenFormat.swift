@@ -47,14 +47,22 @@ public enum YenFormat {
         return language == .ja ? grouped(value) + "円" : "¥" + grouped(value)
     }
 
+    /// A decimal with its whole part grouped (`40,000`, `1,234.5`, `-0.25`): up to `places`
+    /// decimals, none when whole, as `Exact.decimalString(places:)`.
+    public static func grouped(_ value: Exact, places: Int) -> String {
+        let text = (value < .zero ? Exact(-value.numerator, value.denominator) : value).decimalString(places: places)
+        let point = text.firstIndex(of: ".") ?? text.endIndex
+        let whole = Int128(text[..<point]).map(grouped) ?? String(text[..<point])
+        // A negative value that rounds to zero is printed as zero, without a sign.
+        let negative = value < .zero && text.contains { $0 != "0" && $0 != "." }
+        return (negative ? "-" : "") + whole + text[point...]
+    }
+
     /// An amount as it is, fraction of a yen included (`3.5円`): a cost line's price × a quantity
     /// such as 0.5 months. Shown rounded, two lines of 3.5 read 4 + 4 beside their total of 7.
     /// Up to 6 decimals, as many as a quantity may have; a whole amount as `yen(_:_:)`.
     public static func yen(exactly value: Exact, _ language: Language) -> String {
-        let text = (value < .zero ? Exact(-value.numerator, value.denominator) : value).decimalString(places: 6)
-        let point = text.firstIndex(of: ".") ?? text.endIndex
-        let whole = Int128(text[..<point]).map(grouped) ?? String(text[..<point])
-        let digits = (value < .zero ? "-" : "") + whole + text[point...]
+        let digits = grouped(value, places: 6)
         return language == .ja ? digits + "円" : "¥" + digits
     }
 }

@@ -122,21 +122,7 @@ enum SVG {
     }
 
     /// Thousands separated with commas, at most six decimals (`1,200,000`, `0.25`, `-2.5`).
-    static func tickLabel(_ value: Exact) -> String {
-        let plain = value.decimalString(places: 6)
-        let negative = plain.hasPrefix("-")
-        let unsigned = negative ? String(plain.dropFirst()) : plain
-        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        var whole = Array(parts[0])
-        var grouped = ""
-        while whole.count > 3 {
-            grouped = "," + String(whole.suffix(3)) + grouped
-            whole.removeLast(3)
-        }
-        grouped = String(whole) + grouped
-        let fraction = parts.count == 2 ? "." + parts[1] : ""
-        return (negative ? "-" : "") + grouped + fraction
-    }
+    static func tickLabel(_ value: Exact) -> String { YenFormat.grouped(value, places: 6) }
 
     // MARK: Document
 

@@ -176,9 +176,23 @@ struct LedgerPresenter {
         LedgerSchema.label(at: path)?.text(language) ?? path
     }
 
-    private func row(_ path: String, _ html: String?) -> FieldRow? {
+    /// - Parameter unitInValue: the value carries its unit (`50分`), which the label then leaves
+    ///   out (「障害時の駆けつけ所要時間（分）」 would say it twice).
+    private func row(_ path: String, _ html: String?, unitInValue: Bool = false) -> FieldRow? {
         guard !visibility.hides(path) else { return nil }
-        return FieldRow(label: label(path), html: html ?? missingHTML, missing: html == nil)
+        return FieldRow(label: unitInValue ? Self.withoutUnit(label(path)) : label(path), html: html ?? missingHTML, missing: html == nil)
+    }
+
+    /// A label without the unit it ends with in brackets: 「目標復旧時間（時間）」, "Recovery time objective (hours)".
+    static func withoutUnit(_ label: String) -> String {
+        for (open, close) in [("（" as Character, "）" as Character), ("(", ")")] where label.last == close {
+            if let start = label.lastIndex(of: open) {
+                var kept = label[..<start]
+                while kept.last == " " { kept.removeLast() }
+                return String(kept)
+            }
+        }
+        return label
     }
 
     /// A table of the list at `path`, one row an item: the columns `public_hide` hides are left
@@ -196,8 +210,9 @@ struct LedgerPresenter {
     func enumeration<E: LedgerEnum>(_ value: E?) -> String? { value.map { HTML.escape($0.label.text(language)) } }
     func date(_ value: LedgerDate?) -> String? { value.map { $0.description } }
     func yen(_ value: Int?) -> String? { value.map { YenFormat.yen($0, language) } }
-    /// A ledger's decimal as written (up to the 6 places a ledger may give).
-    func number(_ value: Exact?, unit: String = "") -> String? { value.map { $0.decimalString(places: 6) + unit } }
+    /// A ledger's decimal as written (up to the 6 places a ledger may give), its whole part grouped
+    /// as every other figure is (`40,000 GB`).
+    func number(_ value: Exact?, unit: String = "") -> String? { value.map { YenFormat.grouped($0, places: 6) + unit } }
     func integer(_ value: Int?, unit: String = "") -> String? { value.map { YenFormat.grouped($0) + unit } }
     /// An `extra` value as the page words it: YAML's true and false, which a ledger writes for yes
     /// and no as in its own fields, read はい and いいえ as those do; any other value as written.
@@ -285,7 +300,7 @@ struct LedgerPresenter {
         let h = ledger.hardware
         let hardwareTables = [table("hardware.servers", h?.servers ?? [], [
             ("role", t("役割", "Role"), { HTML.escape($0.role ?? "—") }),
-            ("count", t("台数", "Count"), { "\($0.count)" }),
+            ("count", t("台数", "Count"), { YenFormat.grouped($0.count) }),
             ("virtual", t("種別", "Type"), { $0.isVirtual == true ? self.t("仮想", "Virtual") : self.t("物理", "Physical") }),
             ("cores", t("CPUコア", "Cores"), { self.integer($0.cores) ?? "—" }),
             ("memory_gb", t("メモリ", "Memory"), { self.number($0.memoryGB, unit: " GB") ?? "—" }),
@@ -300,7 +315,7 @@ struct LedgerPresenter {
             // The count of physical servers follows from each server's count and kind.
             visibility.hidesAny(["hardware.servers.count", "hardware.servers.virtual"]) ? nil
                 : row("hardware.servers", h?.servers.map { $0.isEmpty ? t("自前のサーバなし", "No server of its own")
-                    : t("物理 \(h?.physicalServers ?? 0) 台", "\(h?.physicalServers ?? 0) physical") }),
+                    : t("物理サーバ \(YenFormat.grouped(h?.physicalServers ?? 0))台", "\(YenFormat.grouped(h?.physicalServers ?? 0)) physical") }),
             row("hardware.terminals.dedicated", integer(h?.terminals?.dedicated, unit: t("台", ""))),
             row("hardware.terminals.group", text(h?.terminals?.group)),
         ], tables: hardwareTables)
@@ -357,7 +372,7 @@ struct LedgerPresenter {
         add("vendor", rows: [
             row("vendor.developer", text(v?.developer)), row("vendor.maintainer", text(v?.maintainer)),
             row("vendor.support_base", text(v?.supportBase)),
-            row("vendor.travel_minutes", integer(v?.travelMinutes, unit: t("分", " min"))),
+            row("vendor.travel_minutes", integer(v?.travelMinutes, unit: t("分", " min")), unitInValue: true),
             row("vendor.contract.kind", enumeration(v?.contract?.kind)),
             row("vendor.contract.start", date(v?.contract?.start)), row("vendor.contract.end", date(v?.contract?.end)),
             row("vendor.contract.sla", bool(v?.contract?.sla)),
@@ -367,15 +382,15 @@ struct LedgerPresenter {
 
         let bcp = ledger.bcp
         add("bcp", rows: [
-            row("bcp.in_plan", bool(bcp?.inPlan)), row("bcp.rto_hours", number(bcp?.rtoHours, unit: t("時間", " h"))),
-            row("bcp.rpo_hours", number(bcp?.rpoHours, unit: t("時間", " h"))), row("bcp.dr_site", bool(bcp?.drSite)),
+            row("bcp.in_plan", bool(bcp?.inPlan)), row("bcp.rto_hours", number(bcp?.rtoHours, unit: t("時間", " h")), unitInValue: true),
+            row("bcp.rpo_hours", number(bcp?.rpoHours, unit: t("時間", " h")), unitInValue: true), row("bcp.dr_site", bool(bcp?.drSite)),
             row("bcp.drills", bool(bcp?.drills)),
         ])
 
         let op = ledger.bcpOperator
         add("bcp_operator", rows: [
             row("bcp_operator.agreement", bool(op?.agreement)), row("bcp_operator.contents", list(op?.contents ?? [])),
-            row("bcp_operator.response_hours", number(op?.responseHours, unit: t("時間", " h"))),
+            row("bcp_operator.response_hours", number(op?.responseHours, unit: t("時間", " h")), unitInValue: true),
         ])
 
         add("bcp_others", rows: [], tables: [table("bcp_others", ledger.bcpOthers, [

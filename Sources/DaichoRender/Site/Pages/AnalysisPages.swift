@@ -73,19 +73,22 @@ extension SiteContext {
 
     private func percent(_ value: Exact) -> String { value.percentString + "%" }
 
+    /// A count as every figure of the site is written, its digits grouped (`1,764`).
+    private func count(_ value: Int) -> String { YenFormat.grouped(value) }
+
     /// - Parameters: number: the survey item's number (①); name: what it asks, which heads the table's first column.
     private func distributionChart(_ number: String, _ name: String, _ distribution: EnumDistribution, _ spec: EnumSpec) -> ChartView {
         let title = number + " " + name
         let bars = distribution.counts.enumerated().map { index, entry in
             BarChart.Bar(label: spec.label(of: entry.token).text(language), value: distribution.share(of: entry.token) * Exact(100),
-                         valueText: "\(entry.count)（\(percent(distribution.share(of: entry.token)))）", category: index)
+                         valueText: "\(count(entry.count))（\(percent(distribution.share(of: entry.token)))）", category: index)
         }
-        let chart = BarChart(title: title, description: t("回答 \(distribution.answered) 件に占める割合", "Share of \(distribution.answered) answers"),
+        let chart = BarChart(title: title, description: t("回答 \(count(distribution.answered))件に占める割合", "Share of \(count(distribution.answered)) answers"),
                              valueAxisLabel: t("割合（%）", "Share (%)"), bars: bars, referenceLine: nil, maximum: Exact(100))
-        let rows = distribution.counts.map { [HTML.escape(spec.label(of: $0.token).text(language)), "\($0.count)", percent(distribution.share(of: $0.token))] }
-            + [[t("unanswered"), "\(distribution.unanswered)", ""]]
-        return ChartView(svg: chart.svg(), caption: title + t("（回答 \(distribution.answered)、未回答 \(distribution.unanswered)）",
-                                                             " (answered \(distribution.answered), unanswered \(distribution.unanswered))"),
+        let rows = distribution.counts.map { [HTML.escape(spec.label(of: $0.token).text(language)), count($0.count), percent(distribution.share(of: $0.token))] }
+            + [[t("unanswered"), count(distribution.unanswered), ""]]
+        return ChartView(svg: chart.svg(), caption: title + t("（回答 \(count(distribution.answered))、未回答 \(count(distribution.unanswered))）",
+                                                             " (answered \(count(distribution.answered)), unanswered \(count(distribution.unanswered)))"),
                          table: SubTable(caption: title, headers: [name, t("count"), t("share")], rows: rows))
     }
 
@@ -101,14 +104,14 @@ extension SiteContext {
         let userChart = BarChart(
             title: t("⑤ 利用職員数", "⑤ Staff users"), description: t("利用職員数の区分ごとのシステム数", "Systems per user bucket"),
             valueAxisLabel: t("システム数", "Systems"),
-            bars: userBars.enumerated().map { .init(label: $1.0, value: Exact($1.1), valueText: "\($1.1)", category: $0) },
+            bars: userBars.enumerated().map { .init(label: $1.0, value: Exact($1.1), valueText: count($1.1), category: $0) },
             referenceLine: nil, maximum: nil)
         let serverKeys = d.servers.keys.sorted()
         let serverChart = ColumnChart(
             title: t("⑥ システムあたりの物理サーバ台数", "⑥ Physical servers per system"),
             description: t("物理サーバの台数ごとのシステム数", "Systems by number of physical servers"),
             valueAxisLabel: t("システム数", "Systems"), categoryAxisLabel: t("物理サーバ台数", "Physical servers"),
-            columns: serverKeys.map { .init(label: "\($0)", value: Exact(d.servers[$0] ?? 0), valueText: "\(d.servers[$0] ?? 0)", category: 4) })
+            columns: serverKeys.map { .init(label: "\($0)", value: Exact(d.servers[$0] ?? 0), valueText: count(d.servers[$0] ?? 0), category: 4) })
         return page("analysis/distributions.html", t("distributions"),
                     intro: t("調査項目①〜⑦に沿って、利用形態・設置場所・運用体制・依存度・利用者数・サーバ台数の分布を示します。",
                              "Distributions along survey items ①–⑦."),
@@ -119,14 +122,14 @@ extension SiteContext {
                         distributionChart("④", t("業務の情報システムへの依存度", "Dependency on the system"), d.dependency, Dependency.spec),
                         // With its unanswered count, as the other four: the rows add up to every system.
                         ChartView(svg: userChart.svg(),
-                                  caption: userChart.title + t("（回答 \(users.answered)、未回答 \(analysis.systemCount - users.answered)）",
-                                                               " (answered \(users.answered), unanswered \(analysis.systemCount - users.answered))"),
+                                  caption: userChart.title + t("（回答 \(count(users.answered))、未回答 \(count(analysis.systemCount - users.answered))）",
+                                                               " (answered \(count(users.answered)), unanswered \(count(analysis.systemCount - users.answered)))"),
                                   table: SubTable(caption: userChart.title, headers: [t("利用職員数", "Staff users"), t("systemsCount")],
-                                                  rows: userBars.map { [HTML.escape($0.0), "\($0.1)"] }
-                                                      + [[t("unanswered"), "\(analysis.systemCount - users.answered)"]])),
+                                                  rows: userBars.map { [HTML.escape($0.0), count($0.1)] }
+                                                      + [[t("unanswered"), count(analysis.systemCount - users.answered)]])),
                         ChartView(svg: serverChart.svg(), caption: serverChart.title,
                                   table: SubTable(caption: serverChart.title, headers: [t("physicalServers"), t("systemsCount")],
-                                                  rows: serverKeys.map { ["\($0)", "\(d.servers[$0] ?? 0)"] })),
+                                                  rows: serverKeys.map { ["\($0)", count(d.servers[$0] ?? 0)] })),
                     ])
     }
 
@@ -217,10 +220,10 @@ extension SiteContext {
             unitLabel: t("ホスト容量に対する割合", "Share of host capacity"))
         let compare = BarChart(
             title: t("物理サーバ台数（集約前と集約後）", "Physical servers before and after"),
-            description: t("集約前 \(c.physicalBefore) 台、集約後 \(c.physicalAfter) 台", "\(c.physicalBefore) before, \(c.physicalAfter) after"),
+            description: t("集約前 \(count(c.physicalBefore))台、集約後 \(count(c.physicalAfter))台", "\(count(c.physicalBefore)) before, \(count(c.physicalAfter)) after"),
             valueAxisLabel: t("台数", "Servers"),
-            bars: [.init(label: t("before"), value: Exact(c.physicalBefore), valueText: "\(c.physicalBefore)", category: 7),
-                   .init(label: t("after"), value: Exact(c.physicalAfter), valueText: "\(c.physicalAfter)", category: 2)],
+            bars: [.init(label: t("before"), value: Exact(c.physicalBefore), valueText: count(c.physicalBefore), category: 7),
+                   .init(label: t("after"), value: Exact(c.physicalAfter), valueText: count(c.physicalAfter), category: 2)],
             referenceLine: nil, maximum: nil)
         let hostRows = c.hosts.enumerated().map { index, ids in
             [t("ホスト\(index + 1)", "Host \(index + 1)"),
@@ -228,12 +231,12 @@ extension SiteContext {
                 .joined(separator: "、")]
         }
         let facts = SubTable(caption: t("集約の前提と結果", "Assumptions and results"), headers: [t("項目", "Item"), t("内容", "Value")], rows: [
-            [t("候補（専用サーバ1台のシステム）", "Candidates (one dedicated server)"), "\(c.candidates.count)"],
-            [t("host") + t("の容量", " capacity"), t("vCPU \(capacity.vcpu.decimalString(places: 1))、メモリ \(capacity.memory.decimalString(places: 1)) GB、ディスク \(capacity.storage.decimalString(places: 1)) GB（余裕率 \(percent(project.policy.headroom)) を除く）",
-                                                   "vCPU \(capacity.vcpu.decimalString(places: 1)), memory \(capacity.memory.decimalString(places: 1)) GB, storage \(capacity.storage.decimalString(places: 1)) GB (after \(percent(project.policy.headroom)) headroom)")],
-            [t("使用ホスト数", "Hosts used"), "\(c.hostsUsed)"], [t("lowerBound"), "\(c.lowerBound)"],
-            [t("予備ホスト", "Spare hosts"), "\(c.spareHosts)"], [t("ホスト合計", "Hosts in all"), "\(c.hostsTotal)"],
-            [t("physicalServers") + t("（集約前→集約後）", " (before → after)"), "\(c.physicalBefore) → \(c.physicalAfter)"],
+            [t("候補（専用サーバ1台のシステム）", "Candidates (one dedicated server)"), count(c.candidates.count)],
+            [t("host") + t("の容量", " capacity"), t("vCPU \(YenFormat.grouped(capacity.vcpu, places: 1))、メモリ \(YenFormat.grouped(capacity.memory, places: 1)) GB、ディスク \(YenFormat.grouped(capacity.storage, places: 1)) GB（余裕率 \(percent(project.policy.headroom)) を除く）",
+                                                   "vCPU \(YenFormat.grouped(capacity.vcpu, places: 1)), memory \(YenFormat.grouped(capacity.memory, places: 1)) GB, storage \(YenFormat.grouped(capacity.storage, places: 1)) GB (after \(percent(project.policy.headroom)) headroom)")],
+            [t("使用ホスト数", "Hosts used"), count(c.hostsUsed)], [t("lowerBound"), count(c.lowerBound)],
+            [t("予備ホスト", "Spare hosts"), count(c.spareHosts)], [t("ホスト合計", "Hosts in all"), count(c.hostsTotal)],
+            [t("physicalServers") + t("（集約前→集約後）", " (before → after)"), "\(count(c.physicalBefore)) → \(count(c.physicalAfter))"],
             [t("assumed"), c.assumed.map { systemLink($0, root: root) }.joined(separator: "、")],
             [t("unplaceable"), c.unplaceable.map { systemLink($0, root: root) }.joined(separator: "、")],
         ])
@@ -243,7 +246,7 @@ extension SiteContext {
                     charts: [
                         ChartView(svg: compare.svg(), caption: compare.title,
                                   table: SubTable(caption: compare.title, headers: [t("区分", "Stage"), t("physicalServers")],
-                                                  rows: [[t("before"), "\(c.physicalBefore)"], [t("after"), "\(c.physicalAfter)"]])),
+                                                  rows: [[t("before"), count(c.physicalBefore)], [t("after"), count(c.physicalAfter)]])),
                         ChartView(svg: bins.svg(), caption: bins.title,
                                   table: SubTable(caption: bins.title, headers: [t("host"), t("systems") + t("（ホスト容量に対する割合）", " (share of the host)")],
                                                   rows: hostRows).sortable([.text, nil])),
@@ -266,9 +269,9 @@ extension SiteContext {
         }
         let chart = BarChart(
             title: t("専用端末の台数（グループ別）", "Dedicated terminals per group"),
-            description: t("\(term.types) 種類、合計 \(term.total) 台", "\(term.types) types, \(term.total) in all"),
+            description: t("\(count(term.types))種類、合計 \(count(term.total))台", "\(count(term.types)) types, \(count(term.total)) in all"),
             valueAxisLabel: t("台数", "Terminals"),
-            bars: groups.prefix(Self.chartLimit).map { .init(label: groupLabel($0), value: Exact($0.count), valueText: "\($0.count)",
+            bars: groups.prefix(Self.chartLimit).map { .init(label: groupLabel($0), value: Exact($0.count), valueText: count($0.count),
                                                              category: $0.systems.count > 1 ? 4 : 0) },
             referenceLine: nil, maximum: nil)
         let spares = BarChart(
@@ -276,13 +279,13 @@ extension SiteContext {
             description: t("予備率 \(percent(term.spareRate)) で、種類ごとに用意する場合と端末仕様を共通化した場合",
                            "At a spare rate of \(percent(term.spareRate)): per type versus a common specification"),
             valueAxisLabel: t("台数", "Terminals"),
-            bars: [.init(label: t("sparesDedicated"), value: Exact(term.sparesDedicated), valueText: "\(term.sparesDedicated)", category: 5),
-                   .init(label: t("sparesCommon"), value: Exact(term.sparesCommon), valueText: "\(term.sparesCommon)", category: 2)],
+            bars: [.init(label: t("sparesDedicated"), value: Exact(term.sparesDedicated), valueText: count(term.sparesDedicated), category: 5),
+                   .init(label: t("sparesCommon"), value: Exact(term.sparesCommon), valueText: count(term.sparesCommon), category: 2)],
             referenceLine: nil, maximum: nil)
         // In the chart's order, largest first.
         let rows = groups.map { group in
             [HTML.escape(groupLabel(group)) + (group.systems.count > 1 ? HTML.escape(t("（\(group.group)）", " (\(group.group))")) : ""),
-             "\(group.count)", group.systems.map { systemLink($0, root: root) }.joined(separator: "、")]
+             count(group.count), group.systems.map { systemLink($0, root: root) }.joined(separator: "、")]
         }
         return page("analysis/terminals.html", t("terminals"),
                     intro: t("業務ごとの専用端末の台数です。共用端末グループ（グラフの青の棒、「共用」の付いたもの）は1種類として数えます。端末仕様を共通化すると、災害用の予備機を少なくできます。",
@@ -293,7 +296,7 @@ extension SiteContext {
                                       .sortable([.text, .number, nil], descending: 1)),
                         ChartView(svg: spares.svg(), caption: spares.title,
                                   table: SubTable(caption: spares.title, headers: [t("区分", "Case"), t("terminalsCount")],
-                                                  rows: [[t("sparesDedicated"), "\(term.sparesDedicated)"], [t("sparesCommon"), "\(term.sparesCommon)"]])),
+                                                  rows: [[t("sparesDedicated"), count(term.sparesDedicated)], [t("sparesCommon"), count(term.sparesCommon)]])),
                     ],
                     // The chart draws the largest groups only, as the maintenance chart its highest ratios.
                     notes: groups.count > Self.chartLimit
@@ -309,7 +312,7 @@ extension SiteContext {
             description: t("短期的に対応すべき課題に該当するシステムの数", "Systems with each short-term gap"),
             valueAxisLabel: t("システム数", "Systems"),
             bars: codes.map { .init(label: $0.label.text(language), value: Exact(analysis.gaps.byCode[$0]?.count ?? 0),
-                                    valueText: "\(analysis.gaps.byCode[$0]?.count ?? 0)", category: $0.isSecurityOrBCP ? 5 : 4) },
+                                    valueText: count(analysis.gaps.byCode[$0]?.count ?? 0), category: $0.isSecurityOrBCP ? 5 : 4) },
             referenceLine: nil, maximum: nil)
         // The bars' two colours say what the table's kind column says in words (the public
         // edition, which shows no security or BCP gap, has one colour and neither).
@@ -319,7 +322,7 @@ extension SiteContext {
             return ["<span class=\"nowrap\">" + (code.isSecurityOrBCP ? t("セキュリティ・BCP", "Security and BCP") : t("その他", "Other")) + "</span>"]
         }
         let rows = codes.map { code in
-            [HTML.escape(code.label.text(language))] + kind(code) + ["\(analysis.gaps.byCode[code]?.count ?? 0)",
+            [HTML.escape(code.label.text(language))] + kind(code) + [count(analysis.gaps.byCode[code]?.count ?? 0),
              (analysis.gaps.byCode[code] ?? []).map { systemLink($0, root: root) }.joined(separator: "、")]
         }
         var notes = twoKinds ? [t("グラフの朱色の棒はセキュリティ・BCPの課題、青の棒はその他の課題です。", "In the chart, vermillion bars are security and BCP gaps, blue bars the others.")] : []
@@ -365,13 +368,13 @@ extension SiteContext {
             title: t("目標時期ごとの業務数", "Tasks per target"),
             description: t("発災後の目標開始・復旧時期ごとの業務の数", "Tasks by target start or recovery time"),
             valueAxisLabel: t("業務数", "Tasks"), categoryAxisLabel: t("target"),
-            columns: zip(targets, counts).map { .init(label: $0.label.text(language), value: Exact($1), valueText: "\($1)", category: 5) })
+            columns: zip(targets, counts).map { .init(label: $0.label.text(language), value: Exact($1), valueText: count($1), category: 5) })
         return page("analysis/disaster.html", t("disaster"),
                     intro: t("災害時に必要な業務と、その目標開始・復旧時期の一覧です（災害対策業務、優先的に復旧すべき通常業務の順）。",
                              "Work needed in a disaster and its target time (disaster response first, then priority regular work)."),
                     charts: [ChartView(svg: chart.svg(), caption: chart.title,
                                        table: SubTable(caption: chart.title, headers: [t("target"), t("count")],
-                                                       rows: zip(targets, counts).map { [HTML.escape($0.label.text(language)), "\($1)"] }))],
+                                                       rows: zip(targets, counts).map { [HTML.escape($0.label.text(language)), count($1)] }))],
                     tables: [table])
     }
 
@@ -426,7 +429,7 @@ extension SiteContext {
             title: t("年度別の更新件数", "Renewals per fiscal year"), description: t("年度ごとの更新予定システム数", "Systems renewing each fiscal year"),
             valueAxisLabel: t("システム数", "Systems"), categoryAxisLabel: t("fiscalYearShort"),
             columns: years.map { .init(label: t("\($0)年度", "FY\($0)"), value: Exact(analysis.renewals[$0]?.count ?? 0),
-                                       valueText: "\(analysis.renewals[$0]?.count ?? 0)", category: overdue($0) ? 5 : 4) })
+                                       valueText: count(analysis.renewals[$0]?.count ?? 0), category: overdue($0) ? 5 : 4) })
         // Each system with its category, which the timeline shows by colour alone.
         let hidesCategory = visibility.hides("basic.category")
         func named(_ id: String) -> String {
@@ -434,7 +437,7 @@ extension SiteContext {
             return systemLink(id, root: root) + HTML.escape(t("（\(category.label.ja)）", " (\(category.label.en))"))
         }
         let rows = years.map { year in
-            [yearLabel(year, long: true), "\(analysis.renewals[year]?.count ?? 0)",
+            [yearLabel(year, long: true), count(analysis.renewals[year]?.count ?? 0),
              (analysis.renewals[year] ?? []).map(named).joined(separator: "、")]
         }
         let table = SubTable(caption: timeline.title, headers: [t("fiscalYearShort"), t("count"), t("systems")], rows: rows)
@@ -454,7 +457,7 @@ extension SiteContext {
                              "Renewals by fiscal year, to spread the load and spot chances for joint use and standardisation."),
                     charts: [ChartView(svg: counts.svg(), caption: counts.title,
                                        table: SubTable(caption: counts.title, headers: [t("fiscalYearShort"), t("count")],
-                                                       rows: years.map { [yearLabel($0, long: true), "\(analysis.renewals[$0]?.count ?? 0)"] })),
+                                                       rows: years.map { [yearLabel($0, long: true), count(analysis.renewals[$0]?.count ?? 0)] })),
                              ChartView(svg: timeline.svg(), caption: timeline.title, table: table)],
                     notes: notes)
     }
@@ -520,7 +523,7 @@ extension SiteContext {
         }.sortable(columns.map { _ in .text })
         let diagram = NetworkDiagram(
             title: t("システム連携図", "Integration map"),
-            description: t("\(nodes.count) システム・\(edges.count) 連携。矢印はデータの流れ", "\(nodes.count) systems, \(edges.count) links; arrows show the data flow"),
+            description: t("\(count(nodes.count)) システム・\(count(edges.count)) 連携。矢印はデータの流れ", "\(count(nodes.count)) systems, \(count(edges.count)) links; arrows show the data flow"),
             nodes: nodes, edges: edges,
             key: categoryKey(ledgers.filter { !$0.integrations.isEmpty || incoming[$0.id] != nil }.map(\.category),
                              external: nodes.contains { $0.id.hasPrefix("external:") }))

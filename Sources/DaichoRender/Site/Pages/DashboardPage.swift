@@ -11,7 +11,8 @@ struct DashboardPage: Sendable {
     struct FlagCount: Sendable {
         var flag: String
         var label: String
-        var count: Int
+        /// Grouped as every count of the site (`1,000`).
+        var count: String
     }
 
     struct Renewal: Sendable {
@@ -65,8 +66,10 @@ extension SiteContext {
         func figure(_ label: String, _ value: String, _ note: String = "") {
             figures.append(.init(label: label, value: value, note: note, hasNote: !note.isEmpty))
         }
-        figure(t("systemsCount"), "\(a.systemCount)")
-        figure(t("departmentsCount"), "\(departmentSystems.count)")
+        // Counts grouped as amounts are (`1,764台`), a unit after its number without a space.
+        let count = { (value: Int) in YenFormat.grouped(value) }
+        figure(t("systemsCount"), count(a.systemCount))
+        figure(t("departmentsCount"), count(departmentSystems.count))
         if let population = organization.population { figure(t("population"), YenFormat.grouped(population) + t("人", "")) }
         if let year = organization.fiscalYear { figure(t("fiscalYear"), t("\(year)年度", "FY\(year)")) }
         if !visibility.hidesCosts {
@@ -83,13 +86,14 @@ extension SiteContext {
             }
         }
         let c = a.consolidation
-        figure(t("consolidation"), t("物理サーバ \(c.physicalBefore)台 → \(c.physicalAfter)台", "\(c.physicalBefore) → \(c.physicalAfter) physical servers"),
+        figure(t("consolidation"), t("物理サーバ \(count(c.physicalBefore))台 → \(count(c.physicalAfter))台",
+                                     "\(count(c.physicalBefore)) → \(count(c.physicalAfter)) physical servers"),
                // No host, no spare: the consolidation page's total is 0 then.
                c.hostsUsed == 0 ? t("集約の対象なし", "nothing to consolidate")
-                   : t("ホスト \(c.hostsUsed)台＋予備 \(c.spareHosts)台", "\(c.hostsUsed) hosts + \(c.spareHosts) spare"))
-        figure(t("terminals"), t("\(a.terminals.types)種類 \(a.terminals.total)台", "\(a.terminals.types) types, \(a.terminals.total)"),
-               t("予備機 個別 \(a.terminals.sparesDedicated)台／共通化 \(a.terminals.sparesCommon)台",
-                 "spares \(a.terminals.sparesDedicated) vs \(a.terminals.sparesCommon) with a common specification"))
+                   : t("ホスト \(count(c.hostsUsed))台＋予備 \(count(c.spareHosts))台", "\(count(c.hostsUsed)) hosts + \(count(c.spareHosts)) spare"))
+        figure(t("terminals"), t("\(count(a.terminals.types))種類 \(count(a.terminals.total))台", "\(count(a.terminals.types)) types, \(count(a.terminals.total))"),
+               t("予備機 個別 \(count(a.terminals.sparesDedicated))台／共通化 \(count(a.terminals.sparesCommon))台",
+                 "spares \(count(a.terminals.sparesDedicated)) vs \(count(a.terminals.sparesCommon)) with a common specification"))
         figure(t("completeness"), a.completeness.overall.percentString + "%")
 
         let root = frame.root
@@ -99,7 +103,7 @@ extension SiteContext {
             let more = ids.count - min(ids.count, DashboardPage.renewalsShown)
             return DashboardPage.Renewal(year: label, systems: ids.prefix(DashboardPage.renewalsShown).map {
                 DashboardPage.Link(href: root + systemPath($0), label: byID.name($0) ?? $0)
-            }, more: more > 0 ? t("ほか\(more)件", "\(more) more") : "", hasMore: more > 0 && !options.systemsOnly,
+            }, more: more > 0 ? t("ほか\(count(more))件", "\(count(more)) more") : "", hasMore: more > 0 && !options.systemsOnly,
                   moreHref: root + "analysis/renewals.html")
         }
         var renewals = upcoming.map { year in renewal(t("\(year)年度", "FY\(year)"), a.renewals[year] ?? []) }
@@ -120,12 +124,12 @@ extension SiteContext {
             .init(href: root + SiteSection.data.path, label: t("data"), description: t("analysis.json・systems.json・systems.csv", "analysis.json, systems.json, systems.csv")),
         ])
         let gapCounts = GapAnalysis.Code.allCases.filter(visibility.shows).map {
-            DashboardPage.FlagCount(flag: $0.rawValue, label: $0.label.text(language), count: a.gaps.byCode[$0]?.count ?? 0)
+            DashboardPage.FlagCount(flag: $0.rawValue, label: $0.label.text(language), count: count(a.gaps.byCode[$0]?.count ?? 0))
         }
         return DashboardPage(
             page: frame, organization: organization.name, figures: figures,
             flags: [MaintenanceAnalysis.Flag.high, .low, .none, .ok, .unknown, .notApplicable].map {
-                .init(flag: $0.rawValue, label: $0.label.text(language), count: a.maintenance.ids(flagged: $0).count)
+                .init(flag: $0.rawValue, label: $0.label.text(language), count: count(a.maintenance.ids(flagged: $0).count))
             },
             showFlags: !visibility.hidesCosts,
             gaps: gapCounts, renewals: Array(renewals), hasRenewals: !renewals.isEmpty && !visibility.hides("basic.renewal"), sections: sections,

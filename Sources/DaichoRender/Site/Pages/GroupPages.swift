@@ -55,7 +55,7 @@ extension SiteContext {
         let ids = departmentSystems[name] ?? []
         let totals = analysis.costs.byDepartment[name] ?? .init()
         var figures: [DashboardPage.Figure] = [
-            .init(label: t("systemsCount"), value: "\(ids.count)", note: "", hasNote: false),
+            .init(label: t("systemsCount"), value: YenFormat.grouped(ids.count), note: "", hasNote: false),
             .init(label: t("completeness"), value: (analysis.completeness.departments[name] ?? .zero).percentString + "%", note: "", hasNote: false),
         ]
         if !visibility.hidesCosts {
@@ -94,7 +94,7 @@ extension SiteContext {
                 return systemRow(ledger, root: frame.root, role: roles.joined(separator: t("・", ", ")))
             }
         }
-        var figures: [DashboardPage.Figure] = [.init(label: t("systemsCount"), value: "\(members.count)", note: "", hasNote: false)]
+        var figures: [DashboardPage.Figure] = [.init(label: t("systemsCount"), value: YenFormat.grouped(members.count), note: "", hasNote: false)]
         if !visibility.hidesCosts {
             // The vendors' list gives this total: the page says it too, worked out the same way.
             let total = members.map { self.maintenanceByID[$0.id]?.annualEquivalent ?? 0 }.saturatingSum
