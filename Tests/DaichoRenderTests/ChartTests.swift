@@ -48,11 +48,30 @@ struct ChartTests {
     }
 
     @Test func barLabelsTruncateWithFullTitle() {
-        let long = "住民基本台帳システム連携サーバ更新"  // 17 characters, 34 units
+        let long = "住民基本台帳システム連携サーバ更新計画書作成"  // 22 characters, 44 units
         let svg = BarChart(title: "t", description: "d", valueAxisLabel: "",
-                           bars: [.init(label: long, value: Exact(1), valueText: "1")]).svg()
+                           bars: [.init(label: long, value: Exact(1), valueText: "1"),
+                                  .init(label: "運用事業者とのBCP取り決めなし", value: Exact(1), valueText: "1")]).svg()
         #expect(svg.contains("<title>\(long): 1</title>"))
-        #expect(svg.contains(">住民基本台帳システム連…</text>"))  // 11 characters + "…" = 24 units
+        #expect(svg.contains(">住民基本台帳システム連携サーバ更新計画…</text>"))  // 19 characters + "…" = 40 units
+        // 29 units: whole, where 24 units cut it to 「運用事業者とのBCP取り…」.
+        #expect(svg.contains(">運用事業者とのBCP取り決めなし</text>"))
+    }
+
+    /// Labels that would be cut to the same text show where they differ instead; any still alike
+    /// are whole; the same name twice stays the same. At 12 units a plain cut keeps 5 characters.
+    @Test func cutLabelsStayDistinct() {
+        // Alike for 10 characters: 「全国」, "…", then from the 10th on, cut to 6 units with "…".
+        #expect(SVG.truncate("全国銀行データ通信（口座振替）", showing: 10, units: 12) == "全国…（口…")
+        let shown = SVG.truncateDistinctly(["全国銀行データ通信（口座振替）", "全国銀行データ通信（振込）", "後期高齢者医療システム",
+                                            "後期高齢者医療システム", "短い", "abcdefghij", "abcdefghik"], units: 12)
+        #expect(shown == ["全国…（口…", "全国…（振…", "後期高齢者…", "後期高齢者…", "短い", "abcdefghij", "abcdefghik"])
+        // 「後期高齢者医療システム」 and 「後期高齢者医療広域連合システム」 in the integration map
+        // (16 units): alike for 7 characters, cut to 「後期高齢者医療…」 both.
+        let diagram = NetworkDiagram(title: "t", description: "d", nodes: [
+            .init(id: "a", label: "後期高齢者医療システム"), .init(id: "external:b", label: "後期高齢者医療広域連合システム"),
+        ], edges: []).svg()
+        #expect(diagram.contains(">後期…療システム</text>") && diagram.contains(">後期…療広域連…</text>"), "\(diagram)")
     }
 
     @Test func barLinks() {
@@ -99,15 +118,26 @@ struct ChartTests {
                 .init(label: "2027年度", items: [.init(label: "福祉", link: "systems/fukushi.html")]),
             ])
         let svg = chart.svg()
-        // Second item of the first year: 44 + 30; second year's column at 8 + 148.
-        #expect(svg.contains("<rect x=\"8.0\" y=\"74.0\" width=\"140.0\" height=\"24.0\" rx=\"4\" fill=\"#fff\" stroke=\"#0072B2\""))
+        // A name longer than a line (26 units) makes every box two lines high: the second item of
+        // the first year at 44 + 46, 40 high; second year's column at 8 + 148.
+        #expect(svg.contains("<rect x=\"8.0\" y=\"90.0\" width=\"140.0\" height=\"40.0\" rx=\"4\" fill=\"#fff\" stroke=\"#0072B2\""))
         #expect(svg.contains("<rect x=\"156.0\" y=\"8.0\" width=\"140.0\" height=\"28.0\""))
         #expect(svg.contains("<a href=\"systems/fukushi.html\"><g><title>福祉</title><rect x=\"156.0\" y=\"44.0\""))
-        // 16 units: seven characters and "…", the full name in <title>.
-        #expect(svg.contains(">とても長いシス…</text>"))
+        // 16 units a line: eight characters, then the rest, the full name in <title>; a one-line
+        // name centred in its box (44 + 20 + 4.5).
+        #expect(svg.contains("<text x=\"30.0\" y=\"107.0\">とても長いシステ</text><text x=\"30.0\" y=\"123.0\">ム名称です</text>"))
+        #expect(svg.contains("<text x=\"30.0\" y=\"68.5\">税務</text>"))
         #expect(svg.contains("<title>とても長いシステム名称です</title>"))
-        // Width 8 + 2 × 148; height 44 + 2 × 30 + 2.
-        #expect(svg.contains("viewBox=\"0 0 304 106\""))
+        // Width 8 + 2 × 148; height 44 + 2 × 46 + 2.
+        #expect(svg.contains("viewBox=\"0 0 304 138\""))
+        // Names of one line keep boxes of one: 24 high at a pitch of 30.
+        let short = TimelineChart(title: "t", description: "d", years: [.init(label: "2026年度", items: [.init(label: "税務"), .init(label: "福祉")])]).svg()
+        #expect(short.contains("<rect x=\"8.0\" y=\"74.0\" width=\"140.0\" height=\"24.0\"") && short.contains("<text x=\"30.0\" y=\"90.5\">福祉</text>"))
+        // A line breaks after a space in its second half: 「みなと1 ごみ収集管理システム」.
+        #expect(TimelineChart.lines("みなと1 ごみ収集管理システム") == ["みなと1 ごみ収集", "管理システム"])
+        #expect(TimelineChart.lines("みなと市ごみ収集 管理システム") == ["みなと市ごみ収集", "管理システム"])
+        #expect(TimelineChart.lines("みなと市ごみ 収集管理システム") == ["みなと市ごみ", "収集管理システム"])
+        #expect(TimelineChart.lines("みなと市ごみ収集管理システム") == ["みなと市ごみ収集", "管理システム"])
     }
 
     /// The renewal timeline's years: the gaps between years with renewals are years too (with
@@ -197,13 +227,13 @@ struct ChartTests {
         ]
         let chart = NetworkDiagram(title: "t", description: "d", nodes: nodes, edges: edges)
         let svg = chart.svg()
-        // Radius 140, margin 140 + 14 + 84 + 12 = 250: nodes at the top, right, bottom and left.
-        #expect(svg.contains("viewBox=\"0 0 500 500\""))
-        #expect(svg.contains("<circle cx=\"250.0\" cy=\"110.0\""))
-        #expect(svg.contains("<circle cx=\"390.0\" cy=\"250.0\""))
-        #expect(svg.contains("<line x1=\"250.0\" y1=\"110.0\" x2=\"390.0\" y2=\"250.0\""))
+        // Radius 140, margin 140 + 14 + 16 × 7 + 12 = 278: nodes at the top, right, bottom and left.
+        #expect(svg.contains("viewBox=\"0 0 556 556\""))
+        #expect(svg.contains("<circle cx=\"278.0\" cy=\"138.0\""))
+        #expect(svg.contains("<circle cx=\"418.0\" cy=\"278.0\""))
+        #expect(svg.contains("<line x1=\"278.0\" y1=\"138.0\" x2=\"418.0\" y2=\"278.0\""))
         // Label of the right node 14px outside, anchored at its start.
-        #expect(svg.contains("<text x=\"404.0\" y=\"254.5\" text-anchor=\"start\">B</text>"))
+        #expect(svg.contains("<text x=\"432.0\" y=\"282.5\" text-anchor=\"start\">B</text>"))
         // Unknown and self edges are dropped; one edge has arrowheads at both ends.
         #expect(svg.components(separatedBy: "<line ").count == 3)
         #expect(svg.components(separatedBy: "marker-start=").count == 2)

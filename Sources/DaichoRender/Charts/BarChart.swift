@@ -55,7 +55,9 @@ public struct BarChart: Sendable, Hashable {
     static let plotWidth = Exact(400)
     static let barHeight = Exact(20)
     static let rowPitch = Exact(28)
-    static let labelLimit = 24
+    /// Twenty full-width characters: a gap's or a system's name mostly whole (the plot keeps its
+    /// width; the label column grows to the longest label shown).
+    static let labelLimit = 40
 
     public func svg() -> String {
         let id = SVG.identifier(kind: "bar", title: title, description: description)
@@ -65,7 +67,8 @@ public struct BarChart: Sendable, Hashable {
         let dataMaximum = (bars.map(\.value) + [referenceLine?.value].compactMap { $0 }).max() ?? .one
         let axis = ValueAxis(maximum: maximum, covering: dataMaximum)
 
-        let labelUnits = bars.map { SVG.units(SVG.truncate($0.label, units: Self.labelLimit)) }.max() ?? 0
+        let labels = SVG.truncateDistinctly(bars.map(\.label), units: Self.labelLimit)
+        let labelUnits = labels.map(SVG.units).max() ?? 0
         let plotX = Exact(labelUnits) * SVG.pixelsPerUnit + Exact(16)
         let plotEnd = plotX + Self.plotWidth
         let top = referenceLine == nil ? Exact(8) : Exact(28)
@@ -98,7 +101,7 @@ public struct BarChart: Sendable, Hashable {
             let barWidth = x(bar.value) - plotX
             let name = bar.valueText.isEmpty ? bar.label : "\(bar.label): \(bar.valueText)"
             var group = ["<g>", "<title>\(SVG.escape(name))</title>"]
-            group.append(SVG.text(SVG.truncate(bar.label, units: Self.labelLimit), x: plotX - Exact(8), y: textY, anchor: "end"))
+            group.append(SVG.text(labels[index], x: plotX - Exact(8), y: textY, anchor: "end"))
             group.append("<rect x=\"\(SVG.number(plotX))\" y=\"\(SVG.number(barY))\" width=\"\(SVG.number(barWidth))\""
                 + " height=\"\(SVG.number(Self.barHeight))\" fill=\"\(SVG.color(bar.category))\"/>")
             if !bar.valueText.isEmpty {

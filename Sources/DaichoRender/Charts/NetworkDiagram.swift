@@ -57,7 +57,8 @@ public struct NetworkDiagram: Sendable, Hashable {
     static let minimumRadius = 140
     static let nodeRadius = Exact(8)
     static let labelGap = Exact(14)
-    static let labelLimit = 12
+    /// Eight full-width characters, room the circle's margin keeps for every label.
+    static let labelLimit = 16
 
     /// The circle's radius: at least `minimumRadius`, else about 16px of circumference per node (π ≈ 355/113).
     static func radius(nodeCount: Int) -> Exact {
@@ -114,11 +115,12 @@ public struct NetworkDiagram: Sendable, Hashable {
         }
 
         let horizontal = count <= Self.horizontalLabelLimit
+        let texts = SVG.truncateDistinctly(nodes.map(\.label), units: Self.labelLimit)
         for (index, node) in nodes.enumerated() {
             let position = point(index, radius)
             let label = point(index, radius + Self.labelGap)
             let angle = angles[index]
-            let text = SVG.truncate(node.label, units: Self.labelLimit)
+            let text = texts[index]
             let labelElement: String
             if horizontal {
                 let anchor = angle == 0 || angle == 180 ? "middle" : angle < 180 ? "start" : "end"

@@ -102,6 +102,39 @@ enum SVG {
         return kept + "…"
     }
 
+    /// `text` cut to fit in `limit` units so that it shows the character at `start` (where it
+    /// differs from a name that begins alike): its first two characters, "…", then from the one
+    /// before `start` on, cut at the end when longer (「後期…療広域連…」).
+    static func truncate(_ text: String, showing start: Int, units limit: Int) -> String {
+        let characters = Array(text)
+        let from = start - 1
+        guard from > 2, from < characters.count, units(text) > limit else { return truncate(text, units: limit) }
+        let head = String(characters[..<2])
+        return head + "…" + truncate(String(characters[from...]), units: limit - units(head) - 2)
+    }
+
+    /// Each label cut to `limit` units as `truncate` cuts it, except that two different labels
+    /// never come out the same: those show where they differ instead (`truncate(_:showing:units:)`),
+    /// and any still alike are shown whole. Two systems of one name stay alike, as their names are.
+    static func truncateDistinctly(_ labels: [String], units limit: Int) -> [String] {
+        func clashes(_ shown: [String]) -> [String: Set<String>] {
+            var sources: [String: Set<String>] = [:]
+            for (label, cut) in zip(labels, shown) where cut != label { sources[cut, default: []].insert(label) }
+            return sources.filter { $0.value.count > 1 }
+        }
+        var shown = labels.map { truncate($0, units: limit) }
+        let first = clashes(shown)
+        guard !first.isEmpty else { return shown }
+        shown = zip(labels, shown).map { label, cut in
+            guard let group = first[cut] else { return cut }
+            // Where this label stops being like any other of its group.
+            let start = group.filter { $0 != label }.map { other in zip(label, other).prefix { $0 == $1 }.count }.max() ?? 0
+            return truncate(label, showing: start, units: limit)
+        }
+        let second = clashes(shown)
+        return second.isEmpty ? shown : zip(labels, shown).map { second[$1] == nil ? $1 : $0 }
+    }
+
     /// A `<text>` element, truncated to `limit` units with the full text kept in a `<title>` child when cut.
     static func text(_ content: String, x: Exact, y: Exact, anchor: String? = nil, limit: Int? = nil, attributes: String = "") -> String {
         let shown = limit.map { truncate(content, units: $0) } ?? content

@@ -51,6 +51,30 @@ public struct TimelineChart: Sendable, Hashable {
     /// character is two). Ten units cut most names to four characters.
     static let itemLimit = 16
     static let headerLimit = 18
+    /// Boxes of two lines, when a name is longer than one: cut at one line, names that begin alike
+    /// (「みなと1 ごみ収…」) kept four characters of what tells them apart.
+    static let twoLineHeight = Exact(40)
+    static let twoLinePitch = Exact(46)
+
+    /// A name as the box's lines: whole on one line when it fits, else the first line full (broken
+    /// after a space in its second half, where there is one) and the rest cut to the second.
+    static func lines(_ label: String) -> [String] {
+        guard SVG.units(label) > itemLimit else { return [label] }
+        var first = ""
+        var used = 0
+        for character in label {
+            let size = character.isASCII ? 1 : 2
+            if used + size > itemLimit { break }
+            first.append(character)
+            used += size
+        }
+        if let space = first.lastIndex(where: { $0 == " " || $0 == "　" }), SVG.units(String(first[..<space])) * 2 >= itemLimit {
+            first = String(first[..<space])
+        }
+        var rest = Substring(label.dropFirst(first.count))
+        while rest.first == " " || rest.first == "　" { rest = rest.dropFirst() }
+        return [first, SVG.truncate(String(rest), units: itemLimit)]
+    }
 
     public func svg() -> String {
         let id = SVG.identifier(kind: "timeline", title: title, description: description)
@@ -58,6 +82,8 @@ public struct TimelineChart: Sendable, Hashable {
         guard tallest > 0 else {
             return SVG.message(SVG.emptyMessage, id: id, title: title, description: description)
         }
+        let twoLines = years.contains { $0.items.contains { SVG.units($0.label) > Self.itemLimit } }
+        let (itemHeight, itemPitch) = twoLines ? (Self.twoLineHeight, Self.twoLinePitch) : (Self.itemHeight, Self.itemPitch)
         var body: [String] = []
         for (column, year) in years.enumerated() {
             let columnX = Exact(8) + Exact(column) * Self.columnPitch
@@ -67,23 +93,26 @@ public struct TimelineChart: Sendable, Hashable {
             body.append(SVG.text(year.label, x: center, y: Exact(53, 2), anchor: "middle", limit: Self.headerLimit,
                                  attributes: " font-weight=\"bold\""))
             for (row, item) in year.items.enumerated() {
-                let boxY = Self.itemsTop + Exact(row) * Self.itemPitch
+                let boxY = Self.itemsTop + Exact(row) * itemPitch
+                let lines = Self.lines(item.label)
+                // One line centred in the box; two, one above the other.
+                let texts = lines.count == 1
+                    ? [SVG.text(lines[0], x: columnX + Exact(22), y: boxY + SVG.half(itemHeight) + Exact(9, 2))]
+                    : lines.enumerated().map { SVG.text($1, x: columnX + Exact(22), y: boxY + Exact(17 + 16 * $0)) }
                 let group = [
                     "<g>", "<title>\(SVG.escape(item.label))</title>",
                     "<rect x=\"\(SVG.number(columnX))\" y=\"\(SVG.number(boxY))\" width=\"\(SVG.number(Self.columnWidth))\""
-                        + " height=\"\(SVG.number(Self.itemHeight))\" rx=\"4\" fill=\"#fff\" stroke=\"\(SVG.color(item.category))\" stroke-width=\"1.5\"/>",
-                    "<circle cx=\"\(SVG.number(columnX + Exact(11)))\" cy=\"\(SVG.number(boxY + SVG.half(Self.itemHeight)))\""
+                        + " height=\"\(SVG.number(itemHeight))\" rx=\"4\" fill=\"#fff\" stroke=\"\(SVG.color(item.category))\" stroke-width=\"1.5\"/>",
+                    "<circle cx=\"\(SVG.number(columnX + Exact(11)))\" cy=\"\(SVG.number(boxY + SVG.half(itemHeight)))\""
                         + " r=\"5\" fill=\"\(SVG.color(item.category))\"/>",
-                    SVG.text(SVG.truncate(item.label, units: Self.itemLimit), x: columnX + Exact(22), y: boxY + Exact(33, 2)),
-                    "</g>",
-                ]
+                ] + texts + ["</g>"]
                 body.append(SVG.linked(group.joined(), to: item.link))
             }
         }
         // A single year's column is narrow: the key gets room for a row of its own.
         let columnsWidth = Exact(8) + Exact(years.count) * Self.columnPitch
         let width = key.entries.isEmpty ? columnsWidth : max(columnsWidth, Exact(320))
-        let columnsEnd = Self.itemsTop + Exact(tallest) * Self.itemPitch + Exact(2)
+        let columnsEnd = Self.itemsTop + Exact(tallest) * itemPitch + Exact(2)
         body += key.svg(top: columnsEnd + Exact(6), width: width)
         let height = columnsEnd + (key.entries.isEmpty ? .zero : key.height(width: width) + Exact(6))
         return SVG.document(id: id, title: title, description: description, width: width, height: height, body: body)
