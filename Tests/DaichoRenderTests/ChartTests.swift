@@ -108,6 +108,28 @@ struct ChartTests {
         #expect(svg.contains("transform=\"rotate(-90 14.0 124.0)\""))
     }
 
+    /// Many hosts wrap at ten a row, each row with its own axis, so that 41 hosts read at a page's
+    /// width: 23 hosts make 3 rows; the 11th host starts the second, at x 62 + 16 and y 12 + 256.
+    /// Width 62 + 16 + 10 × 112 − 16 + 8 = 1,190; height 12 + 2 × 256 + 200 + 32 = 756.
+    /// Over 100 hosts the chart gives way to its table.
+    @Test func hostBinsWrapIntoRows() {
+        func chart(_ count: Int) -> String {
+            HostBinsChart(title: "t", description: "d", hosts: (1...count).map {
+                .init(label: "ホスト\($0)", segments: [.init(label: "s\($0)", share: Exact(1, 2))])
+            }, unitLabel: "割合").svg()
+        }
+        let svg = chart(23)
+        #expect(svg.contains("viewBox=\"0 0 1190 756\""))
+        #expect(svg.contains("<rect x=\"78.0\" y=\"268.0\" width=\"80.0\" height=\"200.0\" fill=\"#f7f7f7\"/>"))
+        #expect(svg.contains(">ホスト11</text>") && svg.contains(">ホスト23</text>"))
+        // Three axes, one a row: the 100% line of the third row (3 hosts) at 12 + 512, to 62 + 16 + 3 × 112 − 16.
+        #expect(svg.components(separatedBy: ">100%</text>").count == 4)
+        #expect(svg.contains("<line x1=\"62.0\" y1=\"524.0\" x2=\"398.0\" y2=\"524.0\" stroke=\"#e0e0e0\"/>"))
+        #expect(chart(101).contains(HostBinsChart.tooManyMessage) && !chart(100).contains(HostBinsChart.tooManyMessage))
+        // Up to ten hosts, one row as before: 12 + 200 + 32 high.
+        #expect(chart(10).contains("viewBox=\"0 0 1190 244\""))
+    }
+
     // MARK: Timeline
 
     @Test func timelineGeometry() {

@@ -49,31 +49,50 @@ public struct HostBinsChart: Sendable, Hashable {
     static let minimumLabelHeight = Exact(18)
     static let segmentLimit = 10
     static let hostLimit = 14
+    /// Hosts side by side before the next row: 41 hosts in one row were drawn 60 px high at a
+    /// page's width, their labels unreadable. Ten keep a row about a page wide, printed too.
+    static let hostsPerRow = 10
+    /// The height of a row with its labels, and the gap to the next.
+    static let rowPitch = Exact(256)
+    /// Beyond this many hosts (ten rows) the chart gives way to its table, as the integration map does.
+    static let drawnLimit = 100
+    static let tooManyMessage = "ホスト数が多いため図を省略しました（表をご覧ください）"
 
     public func svg() -> String {
         let id = SVG.identifier(kind: "hostbins", title: title, description: description)
         guard !hosts.isEmpty else {
             return SVG.message(SVG.emptyMessage, id: id, title: title, description: description)
         }
-        let bottom = Self.top + Self.binHeight
-        let end = Self.plotX + Exact(16) + Exact(hosts.count) * Self.binPitch - Exact(16)
-        var body: [String] = []
-        for percent in stride(from: 0, through: 100, by: 25) {
-            let tickY = bottom - Exact(percent, 100) * Self.binHeight
-            if percent > 0 { body.append(SVG.line(Self.plotX, tickY, end, tickY, stroke: SVG.gridColor)) }
-            body.append(SVG.line(Self.plotX - Exact(4), tickY, Self.plotX, tickY, stroke: SVG.axisColor))
-            body.append(SVG.text("\(percent)%", x: Self.plotX - Exact(6), y: tickY + Exact(9, 2), anchor: "end"))
+        guard hosts.count <= Self.drawnLimit else {
+            return SVG.message(Self.tooManyMessage, id: id, title: title, description: description)
         }
-        body.append(SVG.line(Self.plotX, Self.top, Self.plotX, bottom, stroke: SVG.axisColor))
-        if !unitLabel.isEmpty {
-            body.append(SVG.verticalText(unitLabel, x: Exact(14), y: Self.top + SVG.half(Self.binHeight), limit: 28))
+        let rows = (hosts.count + Self.hostsPerRow - 1) / Self.hostsPerRow
+        let end = Self.plotX + Exact(16) + Exact(min(hosts.count, Self.hostsPerRow)) * Self.binPitch - Exact(16)
+        var body: [String] = []
+        // Each row with its own axis, so every host reads against its scale.
+        for row in 0..<rows {
+            let rowTop = Self.top + Exact(row) * Self.rowPitch
+            let bottom = rowTop + Self.binHeight
+            let rowEnd = Self.plotX + Exact(16) + Exact(min(hosts.count - row * Self.hostsPerRow, Self.hostsPerRow)) * Self.binPitch - Exact(16)
+            for percent in stride(from: 0, through: 100, by: 25) {
+                let tickY = bottom - Exact(percent, 100) * Self.binHeight
+                if percent > 0 { body.append(SVG.line(Self.plotX, tickY, rowEnd, tickY, stroke: SVG.gridColor)) }
+                body.append(SVG.line(Self.plotX - Exact(4), tickY, Self.plotX, tickY, stroke: SVG.axisColor))
+                body.append(SVG.text("\(percent)%", x: Self.plotX - Exact(6), y: tickY + Exact(9, 2), anchor: "end"))
+            }
+            body.append(SVG.line(Self.plotX, rowTop, Self.plotX, bottom, stroke: SVG.axisColor))
+            if !unitLabel.isEmpty {
+                body.append(SVG.verticalText(unitLabel, x: Exact(14), y: rowTop + SVG.half(Self.binHeight), limit: 28))
+            }
         }
 
         for (index, host) in hosts.enumerated() {
-            let binX = Self.plotX + Exact(16) + Exact(index) * Self.binPitch
+            let rowTop = Self.top + Exact(index / Self.hostsPerRow) * Self.rowPitch
+            let bottom = rowTop + Self.binHeight
+            let binX = Self.plotX + Exact(16) + Exact(index % Self.hostsPerRow) * Self.binPitch
             let center = binX + SVG.half(Self.binWidth)
             var group = ["<g>"]
-            group.append("<rect x=\"\(SVG.number(binX))\" y=\"\(SVG.number(Self.top))\" width=\"\(SVG.number(Self.binWidth))\""
+            group.append("<rect x=\"\(SVG.number(binX))\" y=\"\(SVG.number(rowTop))\" width=\"\(SVG.number(Self.binWidth))\""
                 + " height=\"\(SVG.number(Self.binHeight))\" fill=\"#f7f7f7\"/>")
             var filled = Exact.zero
             for segment in host.segments {
@@ -93,12 +112,13 @@ public struct HostBinsChart: Sendable, Hashable {
                 part.append("</g>")
                 group.append(part.joined())
             }
-            group.append("<rect x=\"\(SVG.number(binX))\" y=\"\(SVG.number(Self.top))\" width=\"\(SVG.number(Self.binWidth))\""
+            group.append("<rect x=\"\(SVG.number(binX))\" y=\"\(SVG.number(rowTop))\" width=\"\(SVG.number(Self.binWidth))\""
                 + " height=\"\(SVG.number(Self.binHeight))\" fill=\"none\" stroke=\"\(SVG.axisColor)\"/>")
             group.append(SVG.text(host.label, x: center, y: bottom + Exact(18), anchor: "middle", limit: Self.hostLimit))
             group.append("</g>")
             body.append(group.joined())
         }
-        return SVG.document(id: id, title: title, description: description, width: end + Exact(8), height: bottom + Exact(32), body: body)
+        let height = Self.top + Exact(rows - 1) * Self.rowPitch + Self.binHeight + Exact(32)
+        return SVG.document(id: id, title: title, description: description, width: end + Exact(8), height: height, body: body)
     }
 }
