@@ -136,6 +136,27 @@ struct CheckCommandTests {
         #expect(index.contains("照会事項一覧 — みなと市"))
     }
 
+    /// A shared terminal group's mismatch, as the audit found it: juki-net-cs (市民課) joins 福祉課's
+    /// group with 4 terminals where the group's three ledgers say 6. 市民課 is asked at its own
+    /// count (line 55 of juki-net-cs.yaml), 「こちら」 being its 4, not at 福祉課's files and lines.
+    @Test func followUpAsksEachDepartmentFromItsOwnSide() throws {
+        let project = try CLI.copySample()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let file = project.appendingPathComponent("inventory/juki-net-cs.yaml")
+        let ledger = try String(contentsOf: file, encoding: .utf8)
+        #expect(ledger.contains("  terminals:\n    dedicated: 4\n"))
+        try ledger.replacing("  terminals:\n    dedicated: 4\n", with: "  terminals:\n    dedicated: 4\n    group: fukushi-sogo\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let output = try CLI.run(["check", ".", "--follow-up", "fu"], in: project)
+        #expect(output.status == 1)
+        let citizen = try String(contentsOf: project.appendingPathComponent("fu/市民課.md"), encoding: .utf8)
+        let asked = citizen.split(separator: "\n").filter { $0.contains("fukushi-sogo") }
+        #expect(asked.count == 3, "\(citizen)")
+        #expect(asked.allSatisfy { $0.hasPrefix("- 55行目「端末：専用端末数」（`hardware.terminals.dedicated`）：共用端末グループ「fukushi-sogo」の台数が ")
+            && $0.contains(" の 6 台と違います（こちらは 4 台。") }, "\(asked)")
+        #expect(!citizen.contains("inventory/seikatsu-hogo.yaml") && !citizen.contains("こちらは 6 台"))
+    }
+
     /// The questions are never written among the templates (the guideline would publish them)
     /// or the ledgers.
     @Test func followUpIsNotWrittenIntoTheProject() throws {

@@ -99,15 +99,62 @@ struct FollowUpReportTests {
         let tax = try #require(documents.first { $0.fileName == "税務課.md" }?.markdown)
         // Reported on b (the later id), in 税務課's file, naming a.
         #expect(tax.contains("a との連携の向きが食い違っています") && tax.contains("（相手: 「テストシステム」（a、市民課）。先方にも照会しています）"))
-        // And in 市民課's, under a, as b's ledger's.
-        #expect(citizen.contains("- 「税務システム」（b、税務課）の台帳（`inventory/b.yaml` 7行目）との食い違い：a との連携の向きが食い違っています"),
+        // And in 市民課's, under a, at a's own link (line 7), naming b: not at b's file and line.
+        #expect(citizen.contains("- 7行目「他システム連携：方向」（`integrations[0].direction`）：b との連携の向きが食い違っています"
+                                 + "（a 側: send（送信）、b 側: send（送信））（相手: 「税務システム」（b、税務課）。先方にも照会しています） — "),
                 "\(citizen)")
+        #expect(!citizen.contains("inventory/b.yaml"))
         #expect(!citizen.contains("確認事項はありません"))
         // The index counts it for both: a department with a question to answer does not read 0.
         let index = try #require(documents.first { $0.fileName == "index.md" }?.markdown)
         let row = try #require(index.split(separator: "\n").first { $0.hasPrefix("| [市民課]") })
         // 34 fields not filled in, and the direction b reported: 35 warnings.
         #expect(row.hasPrefix("| [市民課](<市民課.md>) | 1 | 0 | 35 |"), "\(row)")
+    }
+
+    /// Each department reads a shared terminal group's mismatch from its own side: at its own
+    /// ledger's count, 「こちら」 being its own figure. (The error is on b, the later id; before, 市民課
+    /// was given b's file and line, and 「こちらは 6 台」 where its own ledger says 4.)
+    @Test func aTerminalGroupMismatchIsAskedFromEachSide() async throws {
+        let a = minimalLedger(id: "a", extra: "hardware:\n  terminals: {dedicated: 4, group: g}")
+        let b = minimalLedger(id: "b", extra: "\nhardware:\n  terminals: {dedicated: 6, group: g}")
+            .replacing("市民課", with: "福祉課").replacing("テストシステム", with: "生活保護システム")
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
+            LedgerSource(path: "inventory/a.yaml", stem: "a", bytes: Array(a.utf8)),
+            LedgerSource(path: "inventory/b.yaml", stem: "b", bytes: Array(b.utf8)),
+        ])
+        let documents = FollowUpReport(checked: await Checker().check(source), language: .ja, source: source).documents()
+        let citizen = try #require(documents.first { $0.fileName == "市民課.md" }?.markdown)
+        let welfare = try #require(documents.first { $0.fileName == "福祉課.md" }?.markdown)
+        // b's own error, at its line 8 (a blank line before hardware), 「こちら」 its 6.
+        #expect(welfare.contains("- 8行目「端末：専用端末数」（`hardware.terminals.dedicated`）：共用端末グループ「g」の台数が a の 4 台と違います"
+                                 + "（こちらは 6 台）（相手: 「テストシステム」（a、市民課）。先方にも照会しています）"), "\(welfare)")
+        // a's copy, at a's line 7, 「こちら」 its 4, under 要修正.
+        let item = "- 7行目「端末：専用端末数」（`hardware.terminals.dedicated`）：共用端末グループ「g」の台数が b の 6 台と違います"
+            + "（こちらは 4 台）（相手: 「生活保護システム」（b、福祉課）。先方にも照会しています） — 同じグループを名乗る台帳は、同じ専用端末数を書いてください"
+        #expect(citizen.contains("### 要修正\n\n" + item), "\(citizen)")
+        #expect(!citizen.contains("inventory/b.yaml") && !citizen.contains("こちらは 6 台"))
+        // In English, the same side.
+        let english = FollowUpReport(checked: await Checker().check(source), language: .en, source: source).documents()
+        let citizenEnglish = try #require(english.first { $0.fileName == "市民課.md" }?.markdown)
+        #expect(citizenEnglish.contains("- line 7 ") && citizenEnglish.contains("`hardware.terminals.dedicated`): terminal group 'g' has 6 terminals in b but 4 here (with "),
+                "\(citizenEnglish)")
+    }
+
+    /// A department spelling warning reaches the ledgers that keep the usual spelling at their own
+    /// department line, naming the ledger that spells it otherwise.
+    @Test func aSpellingIsAskedOfTheUsualSpellingAtItsOwnLine() async throws {
+        let a = minimalLedger(id: "a"), b = minimalLedger(id: "b").replacing("市民課", with: "市民 課")
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
+            LedgerSource(path: "inventory/a.yaml", stem: "a", bytes: Array(a.utf8)),
+            LedgerSource(path: "inventory/b.yaml", stem: "b", bytes: Array(b.utf8)),
+        ])
+        let documents = FollowUpReport(checked: await Checker().check(source), language: .ja, source: source).documents()
+        let kept = try #require(documents.first { $0.fileName == "市民課.md" }?.markdown)
+        #expect(kept.contains("- 5行目「所管課」（`basic.department`）：b の台帳の所管課「市民 課」はこちらの「市民課」と全角・半角、大文字・小文字か空白だけが違うため、"
+                              + "別の課として扱っています（相手: 「テストシステム」（b、市民 課）。先方にも照会しています） — 同じ課かどうかをご確認ください"), "\(kept)")
+        let other = try #require(documents.first { $0.fileName == "市民 課.md" }?.markdown)
+        #expect(other.contains("- 5行目「所管課」（`basic.department`）：所管課「市民 課」は「市民課」（a）と"), "\(other)")
     }
 
     @Test func theBasicLinesAreReadFromTheTextAlone() {

@@ -48,7 +48,13 @@ struct InventoryRulesTests {
         #expect(warnings.map(\.location.file).sorted() == ["inventory/c.yaml", "inventory/d.yaml", "inventory/f.yaml"], "\(warnings)")
         #expect(warnings.first { $0.location.file == "inventory/c.yaml" }?.message.ja
                 == "所管課「ＩＴ推進課」は「IT推進課」（a・b）と全角・半角、大文字・小文字か空白だけが違うため、別の課として扱っています")
-        #expect(warnings.allSatisfy { $0.severity == .warning && $0.fieldPath == "basic.department" })
+        #expect(warnings.allSatisfy { $0.severity == .warning && $0.fieldPath == "basic.department" && $0.location.line == 5 })
+        // a and b, which keep the usual spelling, read it at their own department line (5), in their words.
+        let toKeepers = try #require(warnings.first { $0.location.file == "inventory/c.yaml" }?.counterparts)
+        #expect(toKeepers.map { "\($0.system) \($0.location.file):\($0.location.line) \($0.fieldPath)" }
+                == ["a inventory/a.yaml:5 basic.department", "b inventory/b.yaml:5 basic.department"])
+        #expect(toKeepers.first?.message.ja
+                == "c の台帳の所管課「ＩＴ推進課」はこちらの「IT推進課」と全角・半角、大文字・小文字か空白だけが違うため、別の課として扱っています")
         // Different names are no spelling of one another.
         #expect(await check([("a.yaml", ledger("a", "市民課")), ("b.yaml", ledger("b", "市民税課"))]).diagnostics.with(.departmentSpelling).isEmpty)
     }
@@ -129,6 +135,12 @@ struct InventoryRulesTests {
             // Reported on the later system by id, at its own link.
             #expect(warnings.first?.location.file == "inventory/b.yaml")
             #expect(warnings.first?.fieldPath == "integrations[1].direction")
+            // a reads it at its own link (line 7, its first), naming b.
+            let theirs = warnings.first?.counterparts.first
+            #expect(warnings.first?.counterparts.count == 1)
+            #expect(theirs.map { "\($0.system) \($0.location.file):\($0.location.line) \($0.fieldPath)" } == "a inventory/a.yaml:7 integrations[0].direction")
+            #expect(theirs?.message.ja.hasPrefix("b との連携の向きが食い違っています（a 側: ") == true)
+            #expect(warnings.first?.message.ja.hasPrefix("a との連携の向きが食い違っています（a 側: ") == true)
         }
     }
 
@@ -250,6 +262,11 @@ struct InventoryRulesTests {
         #expect(problems.count == 1)
         #expect(problems.first?.location.file == "inventory/b.yaml")
         #expect(problems.first?.message.ja.contains("a の 5 台") == true)
+        // a reads it at its own count (line 8), where 「こちら」 is its 5 and the other figure b's 4.
+        let theirs = try #require(problems.first?.counterparts.first)
+        #expect(problems.first?.counterparts.count == 1)
+        #expect("\(theirs.system) \(theirs.location.file):\(theirs.location.line) \(theirs.fieldPath)" == "a inventory/a.yaml:8 hardware.terminals.dedicated")
+        #expect(theirs.message.ja == "共用端末グループ「fixed」の台数が b の 4 台と違います（こちらは 5 台。グループの台数: 5 台が 2 システム、4 台が 1 システム）")
         // In a group of more than two, the message says how many give each count: the spec puts
         // the error on the later members by id (b, c and d here), and the tally shows "a" is the odd one.
         let joined = await check([("a.yaml", ledger("a", 4)), ("b.yaml", ledger("b", 6)), ("c.yaml", ledger("c", 6)), ("d.yaml", ledger("d", 6))])
@@ -268,6 +285,11 @@ struct InventoryRulesTests {
         #expect(differing.diagnostics.with(.terminalGroupCount).count == 1)
         #expect(problem.location.file == "inventory/a.yaml")
         #expect(problem.message.ja.contains("システム b のIDと同じ名前") && problem.message.ja.contains("b の 3 台"))
+        // b, which names no group, reads it at its own count (line 8), its 3 being 「こちら」.
+        let theirs = try #require(problem.counterparts.first)
+        #expect("\(theirs.system) \(theirs.location.file):\(theirs.location.line)" == "b inventory/b.yaml:8")
+        #expect(theirs.message.ja == "システム a の共用端末グループ「b」はこのシステムのIDと同じ名前のため、"
+                + "このシステムの端末と同じグループとして数えますが、台数が a の 5 台と違います（こちらは 3 台）")
         // The same count: one set of terminals shared, as the analysis counts it (5, not 10).
         let agreeing = await check([("a.yaml", named), ("b.yaml", owner(5))])
         #expect(agreeing.diagnostics.with(.terminalGroupCount).isEmpty)
@@ -284,10 +306,15 @@ struct InventoryRulesTests {
         let checked = await check([("a.yaml", ledger("a", "fixed")), ("b.yaml", ledger("b", "Fixed")),
                                    ("c.yaml", ledger("c", "fixed")), ("d.yaml", ledger("d", "ＦＩＸＥＤ"))])
         let warnings = checked.diagnostics.with(.terminalGroupSpelling)
-        #expect(warnings.map(\.location.file) == ["inventory/b.yaml", "inventory/d.yaml"])
+        #expect(warnings.map { "\($0.location.file):\($0.location.line)" } == ["inventory/b.yaml:9", "inventory/d.yaml:9"])
         #expect(warnings.allSatisfy { $0.severity == .warning && $0.fieldPath == "hardware.terminals.group" && $0.related == ["a", "c"] })
         #expect(warnings.first?.message.ja == "共用端末グループ「Fixed」は「fixed」（a・c）と大文字・小文字か全角・半角だけが違うため、別のグループとして数えています")
         #expect(warnings.first?.hint?.ja.contains("「fixed」と同じ綴り") == true)
+        // a and c read b's spelling at their own group line (9).
+        #expect(warnings.first?.counterparts.map { "\($0.location.file):\($0.location.line) \($0.fieldPath)" }
+                == ["inventory/a.yaml:9 hardware.terminals.group", "inventory/c.yaml:9 hardware.terminals.group"])
+        #expect(warnings.first?.counterparts.first?.message.ja
+                == "b の台帳の共用端末グループ「Fixed」はこちらの「fixed」と大文字・小文字か全角・半角だけが違うため、別のグループとして数えています")
         let analysis = Analyzer(policy: checked.project.policy).analyze(checked.validLedgers, organization: checked.project.organization)
         #expect(analysis.terminals.total == 15)
         // One spelling: nothing to say. A group spelt like a system's id in another case is told the id.
@@ -297,6 +324,10 @@ struct InventoryRulesTests {
         let byID = await check([("a.yaml", ledger("a", "JUKI")), ("juki.yaml", owner)])
         #expect(byID.diagnostics.with(.terminalGroupSpelling).first?.message.ja.contains("システム juki のID") == true)
         #expect(byID.diagnostics.with(.terminalGroupSpelling).first?.related == ["juki"])
+        // juki names no group: it reads it at its count (line 8).
+        let toOwner = try #require(byID.diagnostics.with(.terminalGroupSpelling).first?.counterparts.first)
+        #expect("\(toOwner.location.file):\(toOwner.location.line) \(toOwner.fieldPath)" == "inventory/juki.yaml:8 hardware.terminals.dedicated")
+        #expect(toOwner.message.ja.hasPrefix("a の台帳の共用端末グループ「JUKI」はこのシステムのID「juki」と"))
     }
 
     @Test func organizationCodeCheckDigit() async {

@@ -23,22 +23,25 @@ struct KeptPlacesTests {
     }
 
     @Test func handWrittenShapes() {
-        // Root, id, hardware, terminals and dedicated; two integrations, the second without direction.
+        // Root, id, hardware, terminals, dedicated, department and group; two integrations, the
+        // second without direction.
         let full = """
             schema: 1
             id: a
+            basic:
+              department: 課
             hardware:
-              terminals: {dedicated: 3}
+              terminals: {dedicated: 3, group: g}
             integrations:
               - {direction: send, system: b}
               - system: c
             """
         expectSame(full)
         let places = both(Array(full.utf8))?.noted ?? []
-        // 5 fixed places, then (item, system, direction) for the first and (item, system) for the second.
-        #expect(places.map(\.key.kind) == [0, 1, 2, 3, 4, 5, 6, 7, 5, 6])
-        #expect(places.map(\.key.index) == [0, 0, 0, 0, 0, 0, 0, 0, 1, 1])
-        #expect(places.map(\.line) == [1, 2, 4, 4, 4, 6, 6, 6, 7, 7])  // a key's place is its value's
+        // 7 fixed places, then (item, system, direction) for the first and (item, system) for the second.
+        #expect(places.map(\.key.kind) == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 7, 8])
+        #expect(places.map(\.key.index) == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1])
+        #expect(places.map(\.line) == [1, 2, 6, 6, 6, 4, 6, 8, 8, 8, 9, 9])  // a key's place is its value's
         #expect(places.last?.column == 13)  // `c` after `  - system: `
 
         expectSame("schema: 1\nhardware: none\nintegrations: b\n")            // wrong kinds: only the keys' places

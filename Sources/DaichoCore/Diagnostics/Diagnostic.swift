@@ -34,11 +34,34 @@ public struct Diagnostic: Sendable, Hashable {
     public var fieldPath: String
     public var message: LocalizedText
     public var hint: LocalizedText?
-    /// The ids of the other systems a rule across ledgers concerns (the partner of a link, the
-    /// first member of a terminal group): either side may be the one to fix, so the follow-up
-    /// questions go to their departments too. (Only those rules, run on every check, set it: the
-    /// parsed-ledger cache does not keep it.)
-    public var related: [String] = []
+    /// The same problem as each other system a rule across ledgers concerns reads it (the partner
+    /// of a link, the first member of a terminal group): either side may be the one to fix, so
+    /// the follow-up questions go to their departments too, each at its own ledger's line and in
+    /// its own words (「こちら」 is its own figure). `check` prints the diagnostic once. (Only those
+    /// rules, run on every check, set it: the parsed-ledger cache does not keep it.)
+    public var counterparts: [Counterpart] = []
+
+    /// The ids of the systems in `counterparts`.
+    public var related: [String] { counterparts.map(\.system) }
+
+    /// A problem across ledgers as another system's ledger shows it.
+    public struct Counterpart: Sendable, Hashable {
+        /// The other system's id.
+        public var system: String
+        /// Its own line for the problem, in its own ledger.
+        public var location: SourceLocation
+        public var fieldPath: String
+        public var message: LocalizedText
+        public var hint: LocalizedText?
+
+        public init(system: String, at location: SourceLocation, field: String, _ message: LocalizedText, hint: LocalizedText? = nil) {
+            self.system = system
+            self.location = location
+            self.fieldPath = field
+            self.message = message
+            self.hint = hint
+        }
+    }
 
     public init(
         _ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, field: String,

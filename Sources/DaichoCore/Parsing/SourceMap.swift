@@ -15,8 +15,11 @@ public struct SourceMap: Sendable {
         var kind: UInt8
         var index: UInt16
 
-        /// The paths rules across ledgers point at, in `isCrossFile` order.
-        static let fixed = ["", "id", "hardware", "hardware.terminals", "hardware.terminals.dedicated"]
+        /// The paths rules across ledgers point at, in `isCrossFile` order. (The department and the
+        /// group name too: their spelling warnings, and the questions to the ledgers that spell
+        /// them otherwise, are at those lines, not at the file's start.)
+        static let fixed = ["", "id", "hardware", "hardware.terminals", "hardware.terminals.dedicated",
+                            "basic.department", "hardware.terminals.group"]
         static let perIntegration = ["", ".system", ".direction"]
 
         init(kind: UInt8, index: UInt16 = 0) {

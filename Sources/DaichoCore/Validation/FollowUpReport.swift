@@ -16,8 +16,22 @@ public struct FollowUpReport: Sendable {
         /// The department and name were read from the file's lines: the ledger could not be read.
         var sketched = false
         /// Problems across ledgers reported on another system's ledger that concern this one too
-        /// (a link's direction, a terminal group's count), with who reported them.
-        var shared: [(problem: Diagnostic, reporter: String)] = []
+        /// (a link's direction, a terminal group's count), and links only another system lists.
+        var shared: [SharedQuestion] = []
+    }
+
+    /// A problem another system's ledger holds, asked of this system's department in its own words.
+    struct SharedQuestion {
+        var severity: Severity
+        /// The id of the system whose ledger holds it.
+        var reporter: String
+        var reporterLocation: SourceLocation
+        /// This system's own line for it; nil where it has none (a link that only the other
+        /// ledger lists), and the other ledger's line is named instead.
+        var own: SourceLocation?
+        var fieldPath: String
+        var message: LocalizedText
+        var hint: LocalizedText?
     }
 
     public static let unknownDepartment = "（所管課不明）"
@@ -51,11 +65,11 @@ public struct FollowUpReport: Sendable {
                 completeness: ledger?.completeness, problems: byFile[file] ?? [],
                 sketched: sketch?.department != nil || sketch?.name != nil)))
         }
-        // A problem across ledgers goes to the other system's department too, said as reported
-        // by the system whose ledger holds it, named with its department (an id means nothing to
-        // a clerk of another department).
-        var entryByID: [String: Int] = [:]
-        for (index, item) in entries.enumerated() where entryByID[item.entry.id] == nil { entryByID[item.entry.id] = index }
+        // A problem across ledgers goes to the other system's department too, in the words the
+        // rule has for that system's side, at its own line, naming the system whose ledger holds
+        // it with its department (an id means nothing to a clerk of another department).
+        var entryByFile: [String: Int] = [:]
+        for (index, item) in entries.enumerated() where entryByFile[item.entry.file] == nil { entryByFile[item.entry.file] = index }
         // Named only where a shared problem names them: both ends of each.
         var named: [String: String] = [:]
         func name(_ index: Int) {
@@ -63,10 +77,12 @@ public struct FollowUpReport: Sendable {
             if named[item.entry.id] == nil { named[item.entry.id] = Self.described(item.entry, department: item.department, language) }
         }
         for (index, item) in entries.enumerated() {
-            for problem in item.entry.problems where !problem.related.isEmpty {
-                for id in problem.related {
-                    guard let other = entryByID[id], other != index else { continue }
-                    entries[other].entry.shared.append((problem, item.entry.id))
+            for problem in item.entry.problems {
+                for counterpart in problem.counterparts {
+                    guard let other = entryByFile[counterpart.location.file], other != index else { continue }
+                    entries[other].entry.shared.append(SharedQuestion(
+                        severity: problem.severity, reporter: item.entry.id, reporterLocation: problem.location,
+                        own: counterpart.location, fieldPath: counterpart.fieldPath, message: counterpart.message, hint: counterpart.hint))
                     name(index)
                     name(other)
                 }
@@ -100,9 +116,11 @@ public struct FollowUpReport: Sendable {
                 taken.insert(fileName.lowercased())
             }
             // With the problems of other departments' ledgers that ask this one too (its page lists them).
-            let problems = department.systems.flatMap(\.problems) + department.systems.flatMap { $0.shared.map(\.problem) }
+            let problems = department.systems.flatMap(\.problems), shared = department.systems.flatMap(\.shared)
+            let errors = problems.errorCount + shared.count { $0.severity == .error }
+            let warnings = problems.warningCount + shared.count { $0.severity == .warning }
             index.append("| [\(MarkdownText.escape(department.name))](\(Self.linkTarget(fileName))) | \(department.systems.count) | "
-                + "\(problems.errorCount) | \(problems.warningCount) | \(percent(department.systems.compactMap(\.completeness))) |")
+                + "\(errors) | \(warnings) | \(percent(department.systems.compactMap(\.completeness))) |")
             result.append(Document(fileName: fileName, markdown: document(for: department)))
         }
         result.append(Document(fileName: "index.md", markdown: index.joined(separator: "\n") + "\n"))
@@ -142,8 +160,8 @@ public struct FollowUpReport: Sendable {
             if errors.isEmpty && warnings.isEmpty && missing.isEmpty && system.shared.isEmpty {
                 lines.append(t("- 確認事項はありません。", "- Nothing to follow up."))
             }
-            let sharedErrors = system.shared.filter { $0.problem.severity == .error }
-            let sharedWarnings = system.shared.filter { $0.problem.severity == .warning }
+            let sharedErrors = system.shared.filter { $0.severity == .error }
+            let sharedWarnings = system.shared.filter { $0.severity == .warning }
             if !errors.isEmpty || !sharedErrors.isEmpty {
                 lines += ["", t("### 要修正", "### Must fix"), ""]
                 lines += errors.map(item) + sharedErrors.map(sharedItem)
@@ -168,31 +186,40 @@ public struct FollowUpReport: Sendable {
     }
 
     private func item(_ diagnostic: Diagnostic) -> String {
-        let path = diagnostic.fieldPath
+        item(line: diagnostic.location.line, path: diagnostic.fieldPath, diagnostic.message, hint: diagnostic.hint,
+             others: diagnostic.related.compactMap { reporters[$0] })
+    }
+
+    /// One question at a line of the system's own ledger, naming the other systems it concerns.
+    private func item(line: Int, path: String, _ message: LocalizedText, hint: LocalizedText?, others: [String]) -> String {
         let label = LedgerSchema.qualifiedLabel(at: path)?.text(language)
-        var text = t("- \(diagnostic.location.line)行目", "- line \(diagnostic.location.line)")
+        var text = t("- \(line)行目", "- line \(line)")
         if !path.isEmpty {
             text += label.map { t("「\($0)」（`\(path)`）", " '\($0)' (`\(path)`)") } ?? " (`\(path)`)"
         }
-        text += t("：", ": ") + MarkdownText.escape(diagnostic.message.text(language))
-        let others = diagnostic.related.compactMap { reporters[$0] }
+        text += t("：", ": ") + MarkdownText.escape(message.text(language))
         if !others.isEmpty {
             text += MarkdownText.escape(t("（相手: \(others.joined(separator: "、"))。先方にも照会しています）",
                                           " (with \(others.joined(separator: ", ")), who are asked too)"))
         }
-        if let hint = diagnostic.hint {
+        if let hint {
             text += t(" — ", " — ") + MarkdownText.escape(hint.text(language))
         }
         return text
     }
 
-    /// A problem reported on another system's ledger that concerns this one too.
-    private func sharedItem(_ shared: (problem: Diagnostic, reporter: String)) -> String {
-        let reporter = reporters[shared.reporter] ?? shared.reporter
-        return t("- \(MarkdownText.escape(reporter))の台帳（`\(shared.problem.location.file)` \(shared.problem.location.line)行目）との食い違い：",
-                 "- Disagrees with the ledger of \(MarkdownText.escape(reporter)) (`\(shared.problem.location.file)` line \(shared.problem.location.line)): ")
-            + MarkdownText.escape(shared.problem.message.text(language))
-            + (shared.problem.hint.map { " — " + MarkdownText.escape($0.text(language)) } ?? "")
+    /// A problem another system's ledger holds that concerns this one too: at this system's own
+    /// line where it has one, as its own problems are; else at the other ledger's line, named.
+    private func sharedItem(_ question: SharedQuestion) -> String {
+        let reporter = reporters[question.reporter] ?? question.reporter
+        guard let own = question.own else {
+            let place = question.reporterLocation
+            return t("- \(MarkdownText.escape(reporter))の台帳（`\(place.file)` \(place.line)行目）：",
+                     "- The ledger of \(MarkdownText.escape(reporter)) (`\(place.file)` line \(place.line)): ")
+                + MarkdownText.escape(question.message.text(language))
+                + (question.hint.map { " — " + MarkdownText.escape($0.text(language)) } ?? "")
+        }
+        return item(line: own.line, path: question.fieldPath, question.message, hint: question.hint, others: [reporter])
     }
 
     /// 「戸籍情報システム（koseki、市民課）」.

@@ -133,14 +133,20 @@ public enum InventoryRules {
                       let (sideA, sideB) = Declared.disagreement(forward.links, fromB.links) else { continue }
                 let (a, b) = (ledgers[from].id, ledgers[forward.to].id), later = ledgers[forward.to]
                 let path = "integrations[\(sideB[0].index)].direction"
-                var problem = Diagnostic(.warning, .integrationDirection, at: later.sourceMap.location(of: path),
-                    field: path,
+                let hint = LocalizedText(ja: "一方が send（送信）なら他方は receive（受信）、双方向なら両方 both にしてください",
+                                         en: "send on one side pairs with receive on the other; both pairs with both")
+                // Each side's words name the other system; both give the sides in id order.
+                func said(partner: String) -> LocalizedText {
                     LocalizedText(
-                        ja: "\(a) との連携の向きが食い違っています（\(a) 側: \(describe(sideA, .ja))、\(b) 側: \(describe(sideB, .ja))）",
-                        en: "the link with \(a) disagrees in direction (\(a): \(describe(sideA, .en)), \(b): \(describe(sideB, .en)))"),
-                    hint: LocalizedText(ja: "一方が send（送信）なら他方は receive（受信）、双方向なら両方 both にしてください",
-                                        en: "send on one side pairs with receive on the other; both pairs with both"))
-                problem.related = [a]
+                        ja: "\(partner) との連携の向きが食い違っています（\(a) 側: \(describe(sideA, .ja))、\(b) 側: \(describe(sideB, .ja))）",
+                        en: "the link with \(partner) disagrees in direction (\(a): \(describe(sideA, .en)), \(b): \(describe(sideB, .en)))")
+                }
+                var problem = Diagnostic(.warning, .integrationDirection, at: later.sourceMap.location(of: path), field: path,
+                                         said(partner: a), hint: hint)
+                // a's own link, for a's department.
+                let pathA = "integrations[\(sideA[0].index)].direction"
+                problem.counterparts = [Diagnostic.Counterpart(system: a, at: ledgers[from].sourceMap.location(of: pathA), field: pathA,
+                                                               said(partner: b), hint: hint)]
                 result.append(problem)
             }
         }
@@ -262,7 +268,18 @@ public enum InventoryRules {
                                     en: "give the same count if the terminals are \(first.id)'s, or else another group name")
                 var problem = Diagnostic(.error, .terminalGroupCount, at: ledgers[member.position].sourceMap.location(of: path),
                                          field: path, message, hint: hint)
-                problem.related = [first.id]
+                // The same from the first member's side, at its own count: 「こちら」 is its figure.
+                let (theirs, theirHint) = first.named
+                    ? (LocalizedText(
+                        ja: "共用端末グループ「\(group)」の台数が \(member.id) の \(member.count) 台と違います（こちらは \(first.count) 台\(tally.ja)）",
+                        en: "terminal group '\(group)' has \(member.count) terminals in \(member.id) but \(first.count) here\(tally.en)"), hint)
+                    : (LocalizedText(
+                        ja: "システム \(member.id) の共用端末グループ「\(group)」はこのシステムのIDと同じ名前のため、このシステムの端末と同じグループとして数えますが、台数が \(member.id) の \(member.count) 台と違います（こちらは \(first.count) 台）",
+                        en: "system \(member.id) names terminal group '\(group)', the id of this system, so it is counted with this system's terminals, but \(member.id) has \(member.count) and this ledger \(first.count)"),
+                       LocalizedText(ja: "\(member.id) がこのシステムの端末を共用しているなら台数を揃えてください（共用していなければ、\(member.id) の台帳で別のグループ名にします）",
+                                     en: "give the same count if \(member.id) shares this system's terminals (if not, \(member.id)'s ledger takes another group name)"))
+                problem.counterparts = [Diagnostic.Counterpart(system: first.id, at: ledgers[first.position].sourceMap.location(of: path), field: path,
+                                                               theirs, hint: theirHint)]
                 result.append(problem)
             }
         }
@@ -288,11 +305,11 @@ public enum InventoryRules {
         }
         // Systems with terminals of their own (no group) are groups under their ids: one whose id
         // folds as a group name does is a spelling too, without a ledger that names it.
-        var ids: Set<String> = []
-        for ledger in ledgers where ledger.hardware?.terminals?.dedicated != nil && ledger.hardware?.terminals?.group == nil {
+        var ids: [String: Int] = [:]
+        for (position, ledger) in ledgers.enumerated() where ledger.hardware?.terminals?.dedicated != nil && ledger.hardware?.terminals?.group == nil {
             let key = Self.folded(ledger.id)
-            guard spellings[key] != nil else { continue }
-            ids.insert(ledger.id)
+            guard spellings[key] != nil, ids[ledger.id] == nil else { continue }
+            ids[ledger.id] = position
             if spellings[key]?[ledger.id] == nil { spellings[key]?[ledger.id] = [] }
         }
         var result: [Diagnostic] = []
@@ -301,7 +318,7 @@ public enum InventoryRules {
             // A system's id first (it cannot be spelt otherwise), then the spelling most ledgers
             // use, then the first in order: the spelling to keep.
             let kept = forms.keys.sorted { a, b in
-                if ids.contains(a) != ids.contains(b) { return ids.contains(a) }
+                if (ids[a] != nil) != (ids[b] != nil) { return ids[a] != nil }
                 let (ca, cb) = (forms[a]?.count ?? 0, forms[b]?.count ?? 0)
                 if ca != cb { return ca > cb }
                 return a < b
@@ -311,13 +328,25 @@ public enum InventoryRules {
             let users = keptBy.isEmpty
                 ? LocalizedText(ja: "システム \(kept) のID", en: "the id of system \(kept)")
                 : LocalizedText(ja: "「\(kept)」（\(keptBy.joined(separator: "・"))）", en: "'\(kept)' (\(keptBy.joined(separator: ", ")))")
-            result += otherSpellings(forms, kept: kept, of: ledgers, at: path, code: .terminalGroupSpelling,
-                                     related: keptBy.isEmpty ? [kept] : keptBy) { form in
+            // The systems that spell it as kept, each at its own group line; or the system it is
+            // the id of, at its count (it names no group).
+            let keepers = keptBy.isEmpty
+                ? ids[kept].map { [(position: $0, path: "hardware.terminals.dedicated")] } ?? []
+                : (forms[kept] ?? []).sorted { ledgers[$0].id < ledgers[$1].id }.map { (position: $0, path: path) }
+            let ours = keptBy.isEmpty
+                ? LocalizedText(ja: "このシステムのID「\(kept)」", en: "this system's id '\(kept)'")
+                : LocalizedText(ja: "こちらの「\(kept)」", en: "'\(kept)' here")
+            result += otherSpellings(forms, kept: kept, of: ledgers, at: path, code: .terminalGroupSpelling, keepers: keepers, say: { form in
                 (LocalizedText(ja: "共用端末グループ「\(form)」は\(users.ja)と大文字・小文字か全角・半角だけが違うため、別のグループとして数えています",
                                en: "terminal group '\(form)' differs from \(users.en) only in case or width, so it is counted as another group"),
                  LocalizedText(ja: "同じ端末を共用しているなら「\(kept)」と同じ綴りにしてください（別の端末なら、違いが分かる名前にします）",
                                en: "spell it '\(kept)' if the terminals are the same (or else give a name that tells them apart)"))
-            }
+            }, sayToKeepers: { form, id in
+                (LocalizedText(ja: "\(id) の台帳の共用端末グループ「\(form)」は\(ours.ja)と大文字・小文字か全角・半角だけが違うため、別のグループとして数えています",
+                               en: "terminal group '\(form)' in \(id)'s ledger differs from \(ours.en) only in case or width, so it is counted as another group"),
+                 LocalizedText(ja: "\(id) と同じ端末を共用しているかどうかをご確認ください（共用していれば、\(id) の台帳で「\(kept)」に揃えます）",
+                               en: "please check whether \(id) shares these terminals (if it does, \(id)'s ledger is to spell it '\(kept)')"))
+            })
         }
         return result
     }
@@ -350,25 +379,39 @@ public enum InventoryRules {
             let keptBy = (forms[kept] ?? []).map { ledgers[$0].id }.sorted()
             let shown = keptBy.prefix(3).joined(separator: "・") + (keptBy.count > 3 ? " ほか\(keptBy.count - 3)" : "")
             let path = "basic.department"
-            result += otherSpellings(forms, kept: kept, of: ledgers, at: path, code: .departmentSpelling, related: keptBy) { form in
+            let keepers = (forms[kept] ?? []).sorted { ledgers[$0].id < ledgers[$1].id }.map { (position: $0, path: path) }
+            result += otherSpellings(forms, kept: kept, of: ledgers, at: path, code: .departmentSpelling, keepers: keepers, say: { form in
                 (LocalizedText(ja: "所管課「\(form)」は「\(kept)」（\(shown)）と全角・半角、大文字・小文字か空白だけが違うため、別の課として扱っています",
                                en: "department '\(form)' differs from '\(kept)' (\(shown)) only in width, case or spaces, so it is another department"),
                  LocalizedText(ja: "同じ課なら「\(kept)」と同じ書き方にしてください", en: "write it '\(kept)' if it is the same department"))
-            }
+            }, sayToKeepers: { form, id in
+                (LocalizedText(ja: "\(id) の台帳の所管課「\(form)」はこちらの「\(kept)」と全角・半角、大文字・小文字か空白だけが違うため、別の課として扱っています",
+                               en: "department '\(form)' in \(id)'s ledger differs from '\(kept)' here only in width, case or spaces, so it is another department"),
+                 LocalizedText(ja: "同じ課かどうかをご確認ください（同じ課なら、\(id) の台帳で「\(kept)」に揃えます）",
+                               en: "please check whether it is the same department (if it is, \(id)'s ledger is to write '\(kept)')"))
+            })
         }
         return result
     }
 
     /// A warning on each ledger that spells a name as one of `forms` other than `kept` (forms and
-    /// their ledgers' positions, the ledgers' order kept), with what `say` makes of the form.
+    /// their ledgers' positions, the ledgers' order kept), with what `say` makes of the form; and
+    /// for each of `keepers` (ledgers that keep the spelling, each with its own line), what
+    /// `sayToKeepers` makes of the form and the id of the ledger that spells it so.
     static func otherSpellings(_ forms: [String: [Int]], kept: String, of ledgers: [Ledger], at path: String, code: DiagnosticCode,
-                               related: [String], say: (String) -> (message: LocalizedText, hint: LocalizedText)) -> [Diagnostic] {
+                               keepers: [(position: Int, path: String)],
+                               say: (String) -> (message: LocalizedText, hint: LocalizedText),
+                               sayToKeepers: (String, String) -> (message: LocalizedText, hint: LocalizedText)) -> [Diagnostic] {
         var result: [Diagnostic] = []
+        // Found once: a spelling kept by hundreds of ledgers is named by every warning.
+        let places = keepers.map { (id: ledgers[$0.position].id, location: ledgers[$0.position].sourceMap.location(of: $0.path), path: $0.path) }
         for (form, positions) in forms.sorted(by: { $0.key < $1.key }) where form != kept {
             let (message, hint) = say(form)
             for position in positions {
                 var problem = Diagnostic(.warning, code, at: ledgers[position].sourceMap.location(of: path), field: path, message, hint: hint)
-                problem.related = related
+                // One text for every keeper of this warning (copies of a string share its bytes).
+                let (theirs, theirHint) = sayToKeepers(form, ledgers[position].id)
+                problem.counterparts = places.map { Diagnostic.Counterpart(system: $0.id, at: $0.location, field: $0.path, theirs, hint: theirHint) }
                 result.append(problem)
             }
         }
