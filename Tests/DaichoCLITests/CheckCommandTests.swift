@@ -157,6 +157,24 @@ struct CheckCommandTests {
         #expect(!citizen.contains("inventory/seikatsu-hogo.yaml") && !citizen.contains("こちらは 6 台"))
     }
 
+    /// A link only one ledger lists, as the audit found it: kokin-shuno's entry for zeimu taken out,
+    /// zeimu still lists kokin-shuno. 会計課 is asked whether the link exists, naming zeimu's line.
+    @Test func followUpAsksTheSideThatDoesNotListALink() throws {
+        let project = try CLI.copySample()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let file = project.appendingPathComponent("inventory/kokin-shuno.yaml")
+        let ledger = try String(contentsOf: file, encoding: .utf8)
+        let entry = "  - system: zeimu\n    direction: send\n    method: file\n    timing: daily\n    data: 市税の収納消込データ\n"
+        #expect(ledger.contains(entry))
+        try ledger.replacing(entry, with: "").write(to: file, atomically: true, encoding: .utf8)
+        let output = try CLI.run(["check", ".", "--follow-up", "fu"], in: project)
+        #expect(output.status == 0)
+        let accounts = try String(contentsOf: project.appendingPathComponent("fu/会計課.md"), encoding: .utf8)
+        #expect(accounts.contains("- 「税務システム（住民税・固定資産税・軽自動車税）」（zeimu、税務課）の台帳（`inventory/zeimu.yaml` 89行目）：このシステムからデータを受け取る連携"
+            + "（連携データ: 市税の収納消込データ）が記載されていますが、このシステムの台帳の連携（integrations）には zeimu がありません — "), "\(accounts)")
+        #expect(accounts.contains("「system: zeimu, direction: send」を加えてください"))
+    }
+
     /// The questions are never written among the templates (the guideline would publish them)
     /// or the ledgers.
     @Test func followUpIsNotWrittenIntoTheProject() throws {

@@ -157,6 +157,44 @@ struct FollowUpReportTests {
         #expect(other.contains("- 5行目「所管課」（`basic.department`）：所管課「市民 課」は「市民課」（a）と"), "\(other)")
     }
 
+    /// A link that only one ledger lists: the partner's department is asked whether it exists,
+    /// in its own words, naming the ledger that lists it (it has no line of its own for it).
+    @Test func aLinkOnlyOneSideListsIsAskedOfTheOtherSide() async throws {
+        let tax = minimalLedger(id: "zeimu", extra: "integrations:\n  - {system: shuno, direction: send, data: 収納情報}")
+            .replacing("市民課", with: "税務課").replacing("テストシステム", with: "税務システム")
+        let receipts = minimalLedger(id: "shuno", extra: "integrations:\n  - {external: 指定金融機関, direction: send}")
+            .replacing("市民課", with: "会計課").replacing("テストシステム", with: "公金収納管理システム")
+        func documents(_ ledgers: [(String, String)], _ language: Language = .ja) async -> [FollowUpReport.Document] {
+            let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: ledgers.map { id, text in
+                LedgerSource(path: "inventory/\(id).yaml", stem: id, bytes: Array(text.utf8))
+            })
+            return FollowUpReport(checked: await Checker().check(source), language: language, source: source).documents()
+        }
+        let asked = await documents([("shuno", receipts), ("zeimu", tax)])
+        let accounts = try #require(asked.first { $0.fileName == "会計課.md" }?.markdown)
+        #expect(accounts.contains("### 確認\n\n- 「税務システム」（zeimu、税務課）の台帳（`inventory/zeimu.yaml` 7行目）："
+            + "このシステムへデータを送る連携（連携データ: 収納情報）が記載されていますが、このシステムの台帳の連携（integrations）には zeimu がありません — "
+            + "連携の有無と内容をご確認ください。連携があれば integrations に「system: zeimu, direction: receive」を加えてください（連携がなければ、その旨をご回答ください）"),
+            "\(accounts)")
+        // Counted in the index: 34 fields not filled in and the question.
+        let index = try #require(asked.first { $0.fileName == "index.md" }?.markdown)
+        #expect(index.contains("| [会計課](<会計課.md>) | 1 | 0 | 35 |"), "\(index)")
+        // The side that lists it is not asked.
+        let taxes = try #require(asked.first { $0.fileName == "税務課.md" }?.markdown)
+        #expect(!taxes.contains("公金収納管理システム") && !taxes.contains("### 確認"), "\(taxes)")
+        // In English, a receive is answered by send.
+        let english = await documents([("shuno", receipts), ("zeimu", tax.replacing("direction: send", with: "direction: receive"))], .en)
+        #expect(english.first { $0.fileName == "会計課.md" }?.markdown.contains(
+            "it lists a link receiving data from this system (data: 収納情報), but this system's ledger lists no link with zeimu (integrations) — "
+            + "please check whether the link exists and what it carries; if it does, add 'system: zeimu, direction: send' to integrations") == true)
+        // Listed back (in any direction), nobody is asked; the direction rule speaks for itself.
+        let both = await documents([("shuno", receipts + "\n  - {system: zeimu, direction: receive}"), ("zeimu", tax)])
+        #expect(both.allSatisfy { !$0.markdown.contains("がありません") })
+        // A link to itself is no partner's question.
+        let own = await documents([("zeimu", tax.replacing("system: shuno", with: "system: zeimu"))])
+        #expect(own.allSatisfy { !$0.markdown.contains("がありません") })
+    }
+
     @Test func theBasicLinesAreReadFromTheTextAlone() {
         func read(_ text: String) -> [String?] {
             let found = FollowUpReport.basicLines(in: Array(text.utf8))

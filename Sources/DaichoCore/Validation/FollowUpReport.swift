@@ -88,6 +88,13 @@ public struct FollowUpReport: Sendable {
                 }
             }
         }
+        // A link that only one side lists: the other side is asked whether it exists.
+        for link in Self.oneSidedLinks(in: checked.ledgers) {
+            guard let reporter = entryByFile[link.question.reporterLocation.file], let other = entryByFile[link.partnerFile] else { continue }
+            entries[other].entry.shared.append(link.question)
+            name(reporter)
+            name(other)
+        }
         reporters = named
         var grouped: [String: [SystemEntry]] = [:]
         for item in entries { grouped[item.department, default: []].append(item.entry) }
