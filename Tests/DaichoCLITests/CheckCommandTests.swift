@@ -195,7 +195,12 @@ struct CheckCommandTests {
         let output = try CLI.run(["check", "--follow-up", "out/照会"], in: project)
         #expect(output.status == 1)
         let unknown = try String(contentsOf: project.appendingPathComponent("out/照会/（所管課不明）.md"), encoding: .utf8)
-        #expect(unknown.contains("Shift_JIS"))
+        #expect(unknown.contains("## invalid-utf8\n"))
+        // The ledger saved in Shift_JIS goes to the department its own line names.
+        #expect(!unknown.contains("sjis"))
+        let school = try String(contentsOf: project.appendingPathComponent("out/照会/教育総務課.md"), encoding: .utf8)
+        #expect(school.contains("## 校務支援システム（sjis）\n\n- ファイル: `inventory/sjis.yaml`\n- 台帳を読み込めないため、所管課と名称はファイルの記載から読み取りました。"), "\(school)")
+        #expect(school.contains("Shift_JIS で保存されているようです"))
     }
 
     @Test func usageAndIOProblemsExitWith2() throws {

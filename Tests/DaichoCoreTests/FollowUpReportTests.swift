@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DaichoCore
 
@@ -204,8 +205,34 @@ struct FollowUpReportTests {
         // Only under a top-level basic:, and not after it ends.
         #expect(read("vendor:\n  name: 会社\nbasic:\n  id: x\nusage:\n  name: y\n") == [nil, nil])
         #expect(read("\u{FEFF}") == [nil, nil])
-        // Not UTF-8 (Shift_JIS 「課」 after an ASCII line): nothing, not replacement characters.
-        #expect(FollowUpReport.basicLines(in: Array("basic:\n  department: ".utf8) + [0x89, 0xDB]).department == nil)
+        // Shift_JIS, as Excel and Notepad save it (CP932): 総務課 is 91 8D 96 B1 89 DB, ①例規 87 40 97 E1 8B 4B.
+        let shiftJIS = Array("basic:\r\n  name: ".utf8) + [0x87, 0x40, 0x97, 0xE1, 0x8B, 0x4B]
+            + Array("\r\n  department: ".utf8) + [0x91, 0x8D, 0x96, 0xB1, 0x89, 0xDB] + Array(" # ".utf8) + [0x89, 0xDB, 0x96, 0xBC, 0x0A]
+        let read = FollowUpReport.basicLines(in: shiftJIS)
+        #expect(read.department == "総務課" && read.name == "①例規", "\(read)")
+        // Neither UTF-8 nor Shift_JIS (a lone 0x80, 0xFF), or Shift_JIS with a user-defined character
+        // (F0 40, which Foundation drops without a word): nothing, not replacement characters.
+        for odd: [UInt8] in [[0x80], [0xFF], [0xF0, 0x40]] {
+            #expect(FollowUpReport.basicLines(in: Array("basic:\n  department: ".utf8) + [0x89, 0xDB] + odd).department == nil, "\(odd)")
+        }
+    }
+
+    /// A ledger saved in Shift_JIS cannot be read, but its department line can: its questions
+    /// (the encoding error first) go to that department, not to 「（所管課不明）」.
+    @Test func aShiftJISLedgerReachesItsDepartment() async throws {
+        let text = minimalLedger(id: "reiki").replacing("市民課", with: "総務課").replacing("テストシステム", with: "例規システム")
+        let bytes = try #require(text.data(using: .shiftJIS))
+        #expect(String(validating: bytes, as: UTF8.self) == nil)
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
+            LedgerSource(path: "inventory/reiki.yaml", stem: "reiki", bytes: Array(bytes)),
+        ])
+        let checked = await Checker().check(source)
+        #expect(checked.ledgers.isEmpty && checked.diagnostics.with(.encoding).count == 1)
+        let documents = FollowUpReport(checked: checked, language: .ja, source: source).documents()
+        #expect(documents.map(\.fileName) == ["総務課.md", "index.md"])
+        #expect(documents[0].markdown.contains("## 例規システム（reiki）\n"))
+        #expect(documents[0].markdown.contains("所管課と名称はファイルの記載から読み取りました"))
+        #expect(documents[0].markdown.contains("- 4行目：Shift_JIS で保存されているようです。UTF-8 で保存してください"), "\(documents[0].markdown)")
     }
 
     @Test func departmentFileNamesAreSafe() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decodes a ledger's bytes as UTF-8, and names the encoding when it is something else.
 enum TextDecoding {
     struct Problem: Error {
@@ -64,6 +66,21 @@ enum TextDecoding {
             index += length
         }
         return index
+    }
+
+    /// The text of bytes that `looksLikeShiftJIS`, decoded as Windows reads Shift_JIS (CP932, with
+    /// its NEC and IBM characters); nil for other bytes. Never used to read a ledger (ledgers are
+    /// UTF-8): only to name the department of one saved otherwise. The user-defined area (外字,
+    /// lead bytes F0–F9) has no characters to give and Foundation drops them silently: nil then.
+    static func shiftJIS(_ bytes: ArraySlice<UInt8>) -> String? {
+        guard looksLikeShiftJIS(bytes) else { return nil }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if (0xF0...0xF9).contains(byte) { return nil }
+            index += (0x81...0x9F).contains(byte) || (0xE0...0xFC).contains(byte) ? 2 : 1
+        }
+        return String(data: Data(bytes), encoding: .shiftJIS)
     }
 
     /// True when the bytes are well-formed Shift_JIS with at least one double-byte character.

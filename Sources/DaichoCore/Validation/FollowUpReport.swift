@@ -238,9 +238,14 @@ public struct FollowUpReport: Sendable {
     /// `basic.department` and `basic.name` as written in a file that cannot be read as YAML: the
     /// indented `department:` and `name:` lines under a top-level `basic:` line, without quotes or
     /// a trailing comment. Nil for what is not found.
+    ///
+    /// A file in Shift_JIS (`check`'s `encoding` error names it so) is read as Shift_JIS here, for
+    /// these two lines only: it is the usual way a department's ledger becomes unreadable (Excel's
+    /// "テキスト", an old Notepad), and its questions belong to its department. Any other encoding
+    /// gives nothing, not a name of replacement characters.
     static func basicLines(in bytes: [UInt8]) -> (department: String?, name: String?) {
-        // Text in another encoding (Shift_JIS) would give a name of replacement characters.
-        guard let text = String(validating: bytes.prefix(1 << 20), as: UTF8.self) else { return (nil, nil) }
+        let head = bytes.prefix(1 << 20)
+        guard let text = String(validating: head, as: UTF8.self) ?? TextDecoding.shiftJIS(head) else { return (nil, nil) }
         var inBasic = false
         var found: [String: String] = [:]
         for raw in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
