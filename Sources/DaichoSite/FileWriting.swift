@@ -20,7 +20,7 @@ public enum WriteError: Error, Sendable, Equatable {
     case partlyUpdated(String, String)
 
     /// The system's reasons a clerk meets, in Japanese (others as the system gives them).
-    static func japanese(_ reason: String) -> String {
+    public static func japanese(_ reason: String) -> String {
         let known: [(Int32, String)] = [
             (ENOSPC, "ディスクの空きがありません"), (EDQUOT, "使える容量の上限に達しました"), (EACCES, "書き込みの権限がありません"),
             (EPERM, "書き込みが許されていません"), (EROFS, "読み取り専用の場所です"), (ENOTDIR, "途中の名前がフォルダではなくファイルです"),
@@ -245,14 +245,59 @@ public enum AtomicFile {
     }
 }
 
-/// Writes the follow-up documents into a folder, each file atomically.
+/// Writes the follow-up documents into a folder, each file atomically, and removes the files an
+/// earlier run wrote there for departments that are gone.
 public struct FollowUpWriter: Sendable {
     public init() {}
 
-    public func write(_ documents: [FollowUpReport.Document], to folder: String) throws(WriteError) {
+    /// The files of an earlier run whose departments are gone.
+    public struct Outcome: Sendable {
+        /// Removed: written by an earlier run (its `index.md` records them) and unchanged since.
+        public var removed: [String] = []
+        /// Kept, changed since they were written (a clerk's notes, perhaps).
+        public var changed: [String] = []
+        /// Kept, listed by an index written before the record was kept: whether they were changed cannot be told.
+        public var unrecorded: [String] = []
+        /// Kept, as they could not be removed: each with the system's reason.
+        public var undeletable: [(name: String, reason: String)] = []
+    }
+
+    public func write(_ documents: [FollowUpReport.Document], to folder: String) throws(WriteError) -> Outcome {
         try AtomicFile.makeFolder(folder)
+        // Read before it is replaced: what the last run wrote.
+        let written = Self.regularFile(ProjectLoader.join(folder, "index.md"))
+            .map { FollowUpReport.writtenFiles(inIndex: String(decoding: $0, as: UTF8.self)) } ?? [:]
         for document in documents {
             try AtomicFile.write(Array(document.markdown.utf8), to: ProjectLoader.join(folder, document.fileName))
         }
+        // A name this run wrote in another case is the same file where case is not told apart.
+        let current = Set(documents.map { $0.fileName.lowercased() })
+        var outcome = Outcome()
+        for (name, hash) in written.sorted(by: { $0.key < $1.key }) where !current.contains(name.lowercased()) {
+            let path = ProjectLoader.join(folder, name)
+            // Only a regular file (not a link, not a folder) holding the bytes written is removed.
+            guard let bytes = Self.regularFile(path) else { continue }
+            guard let hash else {
+                outcome.unrecorded.append(name)
+                continue
+            }
+            guard FNV.hash64(bytes) == hash else {
+                outcome.changed.append(name)
+                continue
+            }
+            if unlink(path) == 0 {
+                outcome.removed.append(name)
+            } else if errno != ENOENT {
+                outcome.undeletable.append((name, String(cString: strerror(errno))))
+            }
+        }
+        return outcome
+    }
+
+    /// The bytes of a regular file, not followed through a link; nil for anything else or nothing.
+    static func regularFile(_ path: String) -> [UInt8]? {
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileManager.default.contents(atPath: path).map { Array($0) }
     }
 }

@@ -67,21 +67,48 @@ struct CheckCommand: AsyncParsableCommand {
         }
         if let followUp {
             let report = FollowUpReport(checked: checked, language: language, source: source)
+            let outcome: FollowUpWriter.Outcome
             do {
                 // Written into the templates, the questions would be published with the guideline.
                 if OutputFolder.isProjectFile(ProjectLoader.join(followUp, "index.md"), project: options.project,
                                               templates: ProjectLoader.join(options.project, "templates")) {
                     throw WriteError.projectFile(followUp)
                 }
-                try FollowUpWriter().write(report.documents(), to: followUp)
+                outcome = try FollowUpWriter().write(report.documents(), to: followUp)
             } catch {
                 throw Failure.report(error, language)
             }
             if format == .text {
                 Terminal.write(L("照会事項を \(followUp) に書き出しました（\(report.departmentCount) 課）",
                                  "wrote follow-up questions to \(followUp) (\(report.departmentCount) departments)"))
+                if !outcome.removed.isEmpty {
+                    Terminal.write(L("前回書き出したファイルのうち、今回は所管課のない \(outcome.removed.count) ファイルを削除しました: \(outcome.removed.joined(separator: "、"))",
+                                     "removed \(outcome.removed.count) file(s) of the last run whose departments are gone: \(outcome.removed.joined(separator: ", "))"))
+                }
             }
+            Self.warnAboutKept(outcome, in: followUp)
         }
         if diagnostics.hasErrors { throw ExitCode(1) }
+    }
+
+    /// The files of departments that are gone that an earlier run wrote and this one kept: they
+    /// would go out with the current questions unless someone deletes them.
+    static func warnAboutKept(_ outcome: FollowUpWriter.Outcome, in folder: String) {
+        if !outcome.changed.isEmpty {
+            Terminal.error(L("daicho: 警告: \(folder) の前回書き出したファイルのうち、今回は所管課のない次のファイルは、書き出した後に変更されているため残しました。"
+                                + "不要になったら削除してください: \(outcome.changed.joined(separator: "、"))",
+                             "daicho: warning: these files of the last run in \(folder) are of departments that are gone, but were changed since, "
+                                + "so they are kept; delete them when they are no longer needed: \(outcome.changed.joined(separator: ", "))"))
+        }
+        if !outcome.unrecorded.isEmpty {
+            Terminal.error(L("daicho: 警告: \(folder) の前回書き出したファイルのうち、今回は所管課のない次のファイルは、書き出した時の記録がない（以前の版の Daicho が書き出した）ため残しました。"
+                                + "古い照会事項ですので、不要なら削除してください: \(outcome.unrecorded.joined(separator: "、"))",
+                             "daicho: warning: these files of an earlier run in \(folder) are of departments that are gone; written by an earlier version "
+                                + "of Daicho without a record, they are kept; delete them if they are no longer needed: \(outcome.unrecorded.joined(separator: ", "))"))
+        }
+        for (name, reason) in outcome.undeletable {
+            Terminal.error(L("daicho: 警告: 今回は所管課のない前回のファイル \(folder)/\(name) を削除できませんでした（\(WriteError.japanese(reason))）。手で削除してください",
+                             "daicho: warning: could not remove \(folder)/\(name), a file of the last run whose department is gone (\(reason)); please delete it"))
+        }
     }
 }

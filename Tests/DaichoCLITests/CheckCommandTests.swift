@@ -175,6 +175,35 @@ struct CheckCommandTests {
         #expect(accounts.contains("「system: zeimu, direction: send」を加えてください"))
     }
 
+    /// Run again after 環境課 became 環境保全課 (the audit's case): 環境課.md, written by the first run
+    /// and unchanged, is removed and named; a clerk's own file stays. A changed one stays, with a warning.
+    @Test func followUpRemovesTheFilesOfGoneDepartments() throws {
+        let project = try CLI.copySample()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let folder = project.appendingPathComponent("fu")
+        #expect(try CLI.run(["check", ".", "--follow-up", "fu"], in: project).status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("環境課.md").path))
+        try "回答の控え".write(to: folder.appendingPathComponent("環境課の回答.md"), atomically: true, encoding: .utf8)
+        let file = project.appendingPathComponent("inventory/sodai-gomi.yaml")
+        try String(contentsOf: file, encoding: .utf8).replacing("department: 環境課", with: "department: 環境保全課")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let again = try CLI.run(["check", ".", "--follow-up", "fu"], in: project)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("前回書き出したファイルのうち、今回は所管課のない 1 ファイルを削除しました: 環境課.md\n"), "\(again.stdout)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!names.contains("環境課.md") && names.contains("環境保全課.md") && names.contains("環境課の回答.md"))
+        // Back to 環境課, and 環境保全課.md edited: it is kept and named on standard error.
+        try String(contentsOf: file, encoding: .utf8).replacing("department: 環境保全課", with: "department: 環境課")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let edited = folder.appendingPathComponent("環境保全課.md")
+        try (String(contentsOf: edited, encoding: .utf8) + "\n確認済み\n").write(to: edited, atomically: true, encoding: .utf8)
+        let kept = try CLI.run(["check", ".", "--follow-up", "fu"], in: project)
+        #expect(kept.status == 0 && !kept.stdout.contains("削除しました"))
+        #expect(kept.stderr == "daicho: 警告: fu の前回書き出したファイルのうち、今回は所管課のない次のファイルは、書き出した後に変更されているため残しました。"
+            + "不要になったら削除してください: 環境保全課.md\n", "\(kept.stderr)")
+        #expect(FileManager.default.fileExists(atPath: edited.path))
+    }
+
     /// The questions are never written among the templates (the guideline would publish them)
     /// or the ledgers.
     @Test func followUpIsNotWrittenIntoTheProject() throws {

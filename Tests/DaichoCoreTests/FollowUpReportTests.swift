@@ -235,6 +235,32 @@ struct FollowUpReportTests {
         #expect(documents[0].markdown.contains("- 4行目：Shift_JIS で保存されているようです。UTF-8 で保存してください"), "\(documents[0].markdown)")
     }
 
+    /// `index.md` ends with a record of the department files written, each with the FNV hash of
+    /// its bytes, which the next run reads back to tell its own files from the clerk's.
+    @Test func theIndexRecordsTheFilesWritten() async throws {
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
+            LedgerSource(path: "inventory/a.yaml", stem: "a", bytes: Array(minimalLedger(id: "a").utf8)),
+            LedgerSource(path: "inventory/b.yaml", stem: "b", bytes: Array(minimalLedger(id: "b").replacing("市民課", with: "環境 課").utf8)),
+        ])
+        let documents = FollowUpReport(checked: await Checker().check(source), language: .ja).documents()
+        let index = try #require(documents.last?.markdown)
+        let hashes = documents.dropLast().map { FNV.hex(FNV.hash64($0.markdown.utf8)) }
+        #expect(index.hasSuffix("\n\n<!-- daicho:follow-up-files\n"
+            + "このフォルダに daicho check --follow-up が書き出したファイルと、その内容の記録です。次に書き出すとき、所管課がなくなったファイルは、書き出した後に変更されていなければ削除します。\n"
+            + "\(hashes[0]) 市民課.md\n\(hashes[1]) 環境 課.md\n-->\n"), "\(index)")
+        let read = FollowUpReport.writtenFiles(inIndex: index)
+        #expect(read.count == 2 && read["市民課.md"] == FNV.hash64(documents[0].markdown.utf8) && read["環境 課.md"] == FNV.hash64(documents[1].markdown.utf8))
+        // An index written before the record: the files its table links to, with no hash.
+        let legacy = "# 照会事項一覧 — みなと市\n\n| 所管課 | システム数 |\n|---|---:|\n| [市民課](<市民課.md>) | 1 |\n| [環境 課](<環境%20課.md>) | 1 |\n"
+        let unrecorded: [String: UInt64?] = ["市民課.md": nil, "環境 課.md": nil]
+        #expect(FollowUpReport.writtenFiles(inIndex: legacy) == unrecorded)
+        // Not an index of this tool's, or names that are not plain department files: nothing.
+        #expect(FollowUpReport.writtenFiles(inIndex: "# メモ\n| [市民課](<市民課.md>) |\n").isEmpty)
+        let odd = "# Follow-up questions — x\n<!-- daicho:follow-up-files\n0123456789abcdef ../x.md\n0123456789abcdef index.md\n"
+            + "0123456789abcdef .hidden.md\n0123456789abcdef a.txt\nxyz a.md\n0123456789abcdef b.md\n-->\n0123456789abcdef c.md\n"
+        #expect(FollowUpReport.writtenFiles(inIndex: odd) == ["b.md": 0x0123_4567_89AB_CDEF])
+    }
+
     @Test func departmentFileNamesAreSafe() {
         #expect(FollowUpReport.fileName(for: "../税務課") == "_._税務課.md")
         #expect(FollowUpReport.fileName(for: "a/b:c") == "a_b_c.md")

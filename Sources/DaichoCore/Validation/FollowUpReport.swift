@@ -130,6 +130,7 @@ public struct FollowUpReport: Sendable {
                 + "\(errors) | \(warnings) | \(percent(department.systems.compactMap(\.completeness))) |")
             result.append(Document(fileName: fileName, markdown: document(for: department)))
         }
+        index += record(of: result)
         result.append(Document(fileName: "index.md", markdown: index.joined(separator: "\n") + "\n"))
         return result
     }
@@ -275,7 +276,7 @@ public struct FollowUpReport: Sendable {
         return total == 0 ? "—" : Exact(Int128(filled), Int128(total)).percentString + "%"
     }
 
-    private func t(_ ja: String, _ en: String) -> String { language == .ja ? ja : en }
+    func t(_ ja: String, _ en: String) -> String { language == .ja ? ja : en }
 
     /// A safe file name for a department: no folders, no control or reserved characters, and
     /// short enough for any file system (a name is at most 255 bytes, and the file is written
