@@ -143,19 +143,26 @@ struct FollowUpReportTests {
     }
 
     /// A department spelling warning reaches the ledgers that keep the usual spelling at their own
-    /// department line, naming the ledger that spells it otherwise.
+    /// department line. Two ledgers spell it otherwise: each keeper is asked once, naming both.
     @Test func aSpellingIsAskedOfTheUsualSpellingAtItsOwnLine() async throws {
-        let a = minimalLedger(id: "a"), b = minimalLedger(id: "b").replacing("市民課", with: "市民 課")
-        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
-            LedgerSource(path: "inventory/a.yaml", stem: "a", bytes: Array(a.utf8)),
-            LedgerSource(path: "inventory/b.yaml", stem: "b", bytes: Array(b.utf8)),
-        ])
+        let ids = ["a", "b", "c", "d", "e"]
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: ids.map { id in
+            let text = minimalLedger(id: id).replacing("市民課", with: id < "d" ? "市民課" : "市民 課")
+            return LedgerSource(path: "inventory/\(id).yaml", stem: id, bytes: Array(text.utf8))
+        })
         let documents = FollowUpReport(checked: await Checker().check(source), language: .ja, source: source).documents()
         let kept = try #require(documents.first { $0.fileName == "市民課.md" }?.markdown)
-        #expect(kept.contains("- 5行目「所管課」（`basic.department`）：b の台帳の所管課「市民 課」はこちらの「市民課」と全角・半角、大文字・小文字か空白だけが違うため、"
-                              + "別の課として扱っています（相手: 「テストシステム」（b、市民 課）。先方にも照会しています） — 同じ課かどうかをご確認ください"), "\(kept)")
+        let asked = "- 5行目「所管課」（`basic.department`）：所管課を「市民 課」と書いた台帳があり、こちらの「市民課」と全角・半角、大文字・小文字か空白だけが違うため、"
+            + "別の課として扱っています（相手: 「テストシステム」（d、市民 課）、「テストシステム」（e、市民 課）。先方にも照会しています） — "
+            + "同じ課かどうかをご確認ください（同じ課なら、先方の台帳で「市民課」に揃えます）\n"
+        // Once under each of a, b and c (not twice, once per ledger that spells it otherwise).
+        #expect(kept.components(separatedBy: asked).count == 4, "\(kept)")
+        #expect(kept.components(separatedBy: "所管課を「市民 課」と書いた台帳があり").count == 4)
         let other = try #require(documents.first { $0.fileName == "市民 課.md" }?.markdown)
-        #expect(other.contains("- 5行目「所管課」（`basic.department`）：所管課「市民 課」は「市民課」（a）と"), "\(other)")
+        #expect(other.contains("- 5行目「所管課」（`basic.department`）：所管課「市民 課」は「市民課」（a・b・c）と"), "\(other)")
+        // Counted as shown: 34 fields not filled in and one question for each of the three systems.
+        let index = try #require(documents.last?.markdown)
+        #expect(index.contains("| [市民課](<市民課.md>) | 3 | 0 | 105 |"), "\(index)")
     }
 
     /// A link that only one ledger lists: the partner's department is asked whether it exists,

@@ -54,7 +54,7 @@ struct InventoryRulesTests {
         #expect(toKeepers.map { "\($0.system) \($0.location.file):\($0.location.line) \($0.fieldPath)" }
                 == ["a inventory/a.yaml:5 basic.department", "b inventory/b.yaml:5 basic.department"])
         #expect(toKeepers.first?.message.ja
-                == "c の台帳の所管課「ＩＴ推進課」はこちらの「IT推進課」と全角・半角、大文字・小文字か空白だけが違うため、別の課として扱っています")
+                == "所管課を「ＩＴ推進課」と書いた台帳があり、こちらの「IT推進課」と全角・半角、大文字・小文字か空白だけが違うため、別の課として扱っています")
         // Different names are no spelling of one another.
         #expect(await check([("a.yaml", ledger("a", "市民課")), ("b.yaml", ledger("b", "市民税課"))]).diagnostics.with(.departmentSpelling).isEmpty)
     }
@@ -314,7 +314,7 @@ struct InventoryRulesTests {
         #expect(warnings.first?.counterparts.map { "\($0.location.file):\($0.location.line) \($0.fieldPath)" }
                 == ["inventory/a.yaml:9 hardware.terminals.group", "inventory/c.yaml:9 hardware.terminals.group"])
         #expect(warnings.first?.counterparts.first?.message.ja
-                == "b の台帳の共用端末グループ「Fixed」はこちらの「fixed」と大文字・小文字か全角・半角だけが違うため、別のグループとして数えています")
+                == "共用端末グループを「Fixed」と書いた台帳があり、こちらの「fixed」と大文字・小文字か全角・半角だけが違うため、別のグループとして数えています")
         let analysis = Analyzer(policy: checked.project.policy).analyze(checked.validLedgers, organization: checked.project.organization)
         #expect(analysis.terminals.total == 15)
         // One spelling: nothing to say. A group spelt like a system's id in another case is told the id.
@@ -327,7 +327,7 @@ struct InventoryRulesTests {
         // juki names no group: it reads it at its count (line 8).
         let toOwner = try #require(byID.diagnostics.with(.terminalGroupSpelling).first?.counterparts.first)
         #expect("\(toOwner.location.file):\(toOwner.location.line) \(toOwner.fieldPath)" == "inventory/juki.yaml:8 hardware.terminals.dedicated")
-        #expect(toOwner.message.ja.hasPrefix("a の台帳の共用端末グループ「JUKI」はこのシステムのID「juki」と"))
+        #expect(toOwner.message.ja.hasPrefix("共用端末グループを「JUKI」と書いた台帳があり、このシステムのID「juki」と"))
     }
 
     @Test func organizationCodeCheckDigit() async {

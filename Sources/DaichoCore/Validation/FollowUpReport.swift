@@ -32,6 +32,39 @@ public struct FollowUpReport: Sendable {
         var fieldPath: String
         var message: LocalizedText
         var hint: LocalizedText?
+        /// The other systems whose ledgers hold the same question, asked in one item with this one.
+        var alike: [String] = []
+
+        /// What makes two questions one item: the same words at the same line of this ledger.
+        struct Key: Hashable {
+            var own: SourceLocation
+            var fieldPath: String
+            var message: LocalizedText
+            var hint: LocalizedText?
+        }
+
+        var key: Key? { own.map { Key(own: $0, fieldPath: fieldPath, message: message, hint: hint) } }
+
+        /// The questions with those alike but for whose ledger holds them (a department spelt
+        /// otherwise in several ledgers) as one, naming each of those ledgers; in first order.
+        static func merged(_ questions: [SharedQuestion]) -> [SharedQuestion] {
+            guard questions.count > 1 else { return questions }
+            var result: [SharedQuestion] = []
+            var found: [Key: Int] = [:]
+            for question in questions {
+                guard let key = question.key else {
+                    result.append(question)
+                    continue
+                }
+                if let index = found[key] {
+                    result[index].alike.append(question.reporter)
+                } else {
+                    found[key] = result.count
+                    result.append(question)
+                }
+            }
+            return result
+        }
     }
 
     public static let unknownDepartment = "（所管課不明）"
@@ -97,7 +130,10 @@ public struct FollowUpReport: Sendable {
         }
         reporters = named
         var grouped: [String: [SystemEntry]] = [:]
-        for item in entries { grouped[item.department, default: []].append(item.entry) }
+        for var item in entries {
+            item.entry.shared = SharedQuestion.merged(item.entry.shared)
+            grouped[item.department, default: []].append(item.entry)
+        }
         departments = grouped.keys.sorted().map { name in
             (name, grouped[name, default: []].sorted { ($0.id, $0.file) < ($1.id, $1.file) })
         }
@@ -227,7 +263,8 @@ public struct FollowUpReport: Sendable {
                 + MarkdownText.escape(question.message.text(language))
                 + (question.hint.map { " — " + MarkdownText.escape($0.text(language)) } ?? "")
         }
-        return item(line: own.line, path: question.fieldPath, question.message, hint: question.hint, others: [reporter])
+        return item(line: own.line, path: question.fieldPath, question.message, hint: question.hint,
+                    others: [reporter] + question.alike.map { reporters[$0] ?? $0 })
     }
 
     /// 「戸籍情報システム（koseki、市民課）」.

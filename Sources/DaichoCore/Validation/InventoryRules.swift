@@ -341,11 +341,11 @@ public enum InventoryRules {
                                en: "terminal group '\(form)' differs from \(users.en) only in case or width, so it is counted as another group"),
                  LocalizedText(ja: "同じ端末を共用しているなら「\(kept)」と同じ綴りにしてください（別の端末なら、違いが分かる名前にします）",
                                en: "spell it '\(kept)' if the terminals are the same (or else give a name that tells them apart)"))
-            }, sayToKeepers: { form, id in
-                (LocalizedText(ja: "\(id) の台帳の共用端末グループ「\(form)」は\(ours.ja)と大文字・小文字か全角・半角だけが違うため、別のグループとして数えています",
-                               en: "terminal group '\(form)' in \(id)'s ledger differs from \(ours.en) only in case or width, so it is counted as another group"),
-                 LocalizedText(ja: "\(id) と同じ端末を共用しているかどうかをご確認ください（共用していれば、\(id) の台帳で「\(kept)」に揃えます）",
-                               en: "please check whether \(id) shares these terminals (if it does, \(id)'s ledger is to spell it '\(kept)')"))
+            }, sayToKeepers: { form in
+                (LocalizedText(ja: "共用端末グループを「\(form)」と書いた台帳があり、\(ours.ja)と大文字・小文字か全角・半角だけが違うため、別のグループとして数えています",
+                               en: "a ledger names terminal group '\(form)', which differs from \(ours.en) only in case or width, so it is counted as another group"),
+                 LocalizedText(ja: "同じ端末を共用しているかどうかをご確認ください（共用していれば、先方の台帳で「\(kept)」に揃えます）",
+                               en: "please check whether it shares these terminals (if it does, its ledger is to spell it '\(kept)')"))
             })
         }
         return result
@@ -384,11 +384,11 @@ public enum InventoryRules {
                 (LocalizedText(ja: "所管課「\(form)」は「\(kept)」（\(shown)）と全角・半角、大文字・小文字か空白だけが違うため、別の課として扱っています",
                                en: "department '\(form)' differs from '\(kept)' (\(shown)) only in width, case or spaces, so it is another department"),
                  LocalizedText(ja: "同じ課なら「\(kept)」と同じ書き方にしてください", en: "write it '\(kept)' if it is the same department"))
-            }, sayToKeepers: { form, id in
-                (LocalizedText(ja: "\(id) の台帳の所管課「\(form)」はこちらの「\(kept)」と全角・半角、大文字・小文字か空白だけが違うため、別の課として扱っています",
-                               en: "department '\(form)' in \(id)'s ledger differs from '\(kept)' here only in width, case or spaces, so it is another department"),
-                 LocalizedText(ja: "同じ課かどうかをご確認ください（同じ課なら、\(id) の台帳で「\(kept)」に揃えます）",
-                               en: "please check whether it is the same department (if it is, \(id)'s ledger is to write '\(kept)')"))
+            }, sayToKeepers: { form in
+                (LocalizedText(ja: "所管課を「\(form)」と書いた台帳があり、こちらの「\(kept)」と全角・半角、大文字・小文字か空白だけが違うため、別の課として扱っています",
+                               en: "a ledger names its department '\(form)', which differs from '\(kept)' here only in width, case or spaces, so it is another department"),
+                 LocalizedText(ja: "同じ課かどうかをご確認ください（同じ課なら、先方の台帳で「\(kept)」に揃えます）",
+                               en: "please check whether it is the same department (if it is, its ledger is to write '\(kept)')"))
             })
         }
         return result
@@ -397,21 +397,23 @@ public enum InventoryRules {
     /// A warning on each ledger that spells a name as one of `forms` other than `kept` (forms and
     /// their ledgers' positions, the ledgers' order kept), with what `say` makes of the form; and
     /// for each of `keepers` (ledgers that keep the spelling, each with its own line), what
-    /// `sayToKeepers` makes of the form and the id of the ledger that spells it so.
+    /// `sayToKeepers` makes of the form.
     static func otherSpellings(_ forms: [String: [Int]], kept: String, of ledgers: [Ledger], at path: String, code: DiagnosticCode,
                                keepers: [(position: Int, path: String)],
                                say: (String) -> (message: LocalizedText, hint: LocalizedText),
-                               sayToKeepers: (String, String) -> (message: LocalizedText, hint: LocalizedText)) -> [Diagnostic] {
+                               sayToKeepers: (String) -> (message: LocalizedText, hint: LocalizedText)) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        // Found once: a spelling kept by hundreds of ledgers is named by every warning.
         let places = keepers.map { (id: ledgers[$0.position].id, location: ledgers[$0.position].sourceMap.location(of: $0.path), path: $0.path) }
         for (form, positions) in forms.sorted(by: { $0.key < $1.key }) where form != kept {
             let (message, hint) = say(form)
+            // One list for every ledger of the form, its words not naming that ledger (the
+            // follow-up names it): a copied array shares its storage, so a spelling kept by
+            // thousands of ledgers and missed by thousands costs one list, not one per warning.
+            let (theirs, theirHint) = sayToKeepers(form)
+            let counterparts = places.map { Diagnostic.Counterpart(system: $0.id, at: $0.location, field: $0.path, theirs, hint: theirHint) }
             for position in positions {
                 var problem = Diagnostic(.warning, code, at: ledgers[position].sourceMap.location(of: path), field: path, message, hint: hint)
-                // One text for every keeper of this warning (copies of a string share its bytes).
-                let (theirs, theirHint) = sayToKeepers(form, ledgers[position].id)
-                problem.counterparts = places.map { Diagnostic.Counterpart(system: $0.id, at: $0.location, field: $0.path, theirs, hint: theirHint) }
+                problem.counterparts = counterparts
                 result.append(problem)
             }
         }
