@@ -159,6 +159,13 @@ import Testing
             }
         }
         #expect(published.text("analysis/terminals.html").contains("公開版には掲載していません"))
+        // The gaps' card and page say what they leave out (no_sla too, from the hidden field),
+        // and the page's intro names no withheld topic; the internal edition says nothing of it.
+        let withheld = "公開版では、セキュリティ・BCPに関する課題と、公開しない項目から判定する課題を掲載していません。"
+        #expect(published.text("index.html").contains("<p class=\"note\">\(withheld)</p>"))
+        #expect(published.text("analysis/gaps.html").contains("SLA、設計書、カスタマイズなど、台帳から分かる課題です。\(withheld)"))
+        #expect(!published.text("analysis/gaps.html").contains("バックアップ、耐震、ウイルス対策"))
+        #expect(!internalSite.text("index.html").contains("公開版では") && !internalSite.text("analysis/gaps.html").contains("公開版では"))
         let analysisBytes = try #require(published["data/analysis.json"])
         let analysis = try #require(JSONSerialization.jsonObject(with: Data(analysisBytes)) as? [String: Any])
         #expect((analysis["gaps_withheld"] as? [String])?.contains("no_sla") == true)

@@ -112,6 +112,8 @@ extension DashboardPage: TemplateModel {
         "flags": .field { $0.flags },
         "showFlags": .field { $0.showFlags },
         "gaps": .field { $0.gaps },
+        "gapsNote": .field { $0.gapsNote },
+        "hasGapsNote": .field { $0.hasGapsNote },
         "renewals": .field { $0.renewals },
         "hasRenewals": .field { $0.hasRenewals },
         "sections": .field { $0.sections },

@@ -117,4 +117,16 @@ public struct Visibility: Sendable {
     public func shows(_ gap: GapAnalysis.Code) -> Bool {
         profile == .internal || !gap.isSecurityOrBCP && !hidesAny(Self.gapSources[gap] ?? [])
     }
+
+    /// What a page listing the gaps says of those it withholds (nil when it shows them all): a
+    /// reader of the public edition should not take the list for every gap there is.
+    public var withheldGapsNote: LocalizedText? {
+        let withheld = GapAnalysis.Code.allCases.filter { !shows($0) }
+        guard !withheld.isEmpty else { return nil }
+        return withheld.allSatisfy(\.isSecurityOrBCP)
+            ? LocalizedText(ja: "公開版では、セキュリティ・BCPに関する課題を掲載していません。",
+                            en: "Security and BCP gaps are not published in this edition.")
+            : LocalizedText(ja: "公開版では、セキュリティ・BCPに関する課題と、公開しない項目から判定する課題を掲載していません。",
+                            en: "Security and BCP gaps, and gaps read from fields this edition withholds, are not published.")
+    }
 }

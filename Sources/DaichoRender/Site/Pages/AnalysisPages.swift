@@ -327,11 +327,12 @@ extension SiteContext {
         }
         var notes = twoKinds ? [t("グラフの朱色の棒はセキュリティ・BCPの課題、青の棒はその他の課題です。", "In the chart, vermillion bars are security and BCP gaps, blue bars the others.")] : []
         notes.append(t("未記入の項目から課題は判定しません（記入率に反映されます）。", "An absent field never raises a gap; it lowers completeness instead."))
-        if visibility.profile == .public {
-            notes.append(t("公開版では、セキュリティ・BCPに関する課題を掲載していません。", "Security and BCP gaps are not published in this edition."))
-        }
+        // The public edition's intro names no topic it withholds, and says at once what it leaves out.
+        let withheld = visibility.withheldGapsNote
         return page("analysis/gaps.html", t("gapsTitle"),
-                    intro: t("バックアップ、耐震、ウイルス対策、手順書、事業者との取り決め、SLA、設計書、カスタマイズなど、台帳から分かる課題です。",
+                    intro: withheld.map { t("SLA、設計書、カスタマイズなど、台帳から分かる課題です。", "Gaps the ledgers reveal: SLA, documents, customization.")
+                        + $0.text(language) }
+                        ?? t("バックアップ、耐震、ウイルス対策、手順書、事業者との取り決め、SLA、設計書、カスタマイズなど、台帳から分かる課題です。",
                              "Gaps the ledgers reveal: backup, anchoring, antivirus, procedures, agreements, SLA, documents, customization."),
                     charts: [ChartView(svg: chart.svg(), caption: chart.title,
                                        table: SubTable(caption: chart.title, headers: [t("gaps")] + (twoKinds ? [t("区分", "Kind")] : []) + [t("count"), t("systems")], rows: rows)

@@ -47,6 +47,9 @@ struct DashboardPage: Sendable {
     var flags: [FlagCount]
     var showFlags: Bool
     var gaps: [FlagCount]
+    /// Said under the gaps when the edition withholds some (`Visibility.withheldGapsNote`).
+    var gapsNote: String
+    var hasGapsNote: Bool
     var renewals: [Renewal]
     var hasRenewals: Bool
     var sections: [SectionLink]
@@ -132,7 +135,8 @@ extension SiteContext {
                 .init(flag: $0.rawValue, label: $0.label.text(language), count: count(a.maintenance.ids(flagged: $0).count))
             },
             showFlags: !visibility.hidesCosts,
-            gaps: gapCounts, renewals: Array(renewals), hasRenewals: !renewals.isEmpty && !visibility.hides("basic.renewal"), sections: sections,
+            gaps: gapCounts, gapsNote: visibility.withheldGapsNote?.text(language) ?? "", hasGapsNote: visibility.withheldGapsNote != nil,
+            renewals: Array(renewals), hasRenewals: !renewals.isEmpty && !visibility.hides("basic.renewal"), sections: sections,
             excluded: a.excluded, hasExcluded: !a.excluded.isEmpty,
             referenceNote: NationalReference.note.text(language), hasAnalysis: !options.systemsOnly)
     }
