@@ -43,7 +43,7 @@ public enum Labels {
         "filter": ("絞り込み", "Filter"),
         "all": ("すべて", "All"),
         "integrationsOut": ("このシステムからの連携", "Links from this system"),
-        "integrationsIn": ("他システムからの連携", "Links to this system"),
+        "integrationsIn": ("他システムの台帳に記載された連携", "Links other ledgers list with this system"),
         "partner": ("連携先", "Partner"),
         "direction": ("方向", "Direction"),
         "method": ("方式", "Method"),

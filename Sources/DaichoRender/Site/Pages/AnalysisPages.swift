@@ -184,6 +184,11 @@ extension SiteContext {
             notes.append(t("図は割合の高い順に \(shown.count) システムまで表示しています。すべては表をご覧ください。",
                            "The chart shows the \(shown.count) highest ratios; the table has them all."))
         }
+        // The chart has a bar per ratio: the systems without one are in the table alone.
+        if withRatio.count < m.systems.count {
+            notes.append(t("割合のない \(count(m.systems.count - withRatio.count)) システム（不明・対象外）は図に含めず、表の末尾に載せています。",
+                           "The \(m.systems.count - withRatio.count) systems without a ratio (unknown, not applicable) are in the table only, at its end."))
+        }
         return page(path, t("maintenance"),
                     intro: t("導入経費（ハードウェア・ソフトウェア・構築）に対する運用保守経費の割合です。基準を超えるものは保守内容の見直し、極端に低いものは必要な保守が行われているかの確認が必要です。",
                              "Maintenance cost against initial cost. Above the reference, review the maintenance; far below it, check that minimum maintenance is done."),
@@ -327,6 +332,12 @@ extension SiteContext {
         }
         var notes = twoKinds ? [t("グラフの朱色の棒はセキュリティ・BCPの課題、青の棒はその他の課題です。", "In the chart, vermillion bars are security and BCP gaps, blue bars the others.")] : []
         notes.append(t("未記入の項目から課題は判定しません（記入率に反映されます）。", "An absent field never raises a gap; it lowers completeness instead."))
+        // These three concern servers in the building: a service or a cloud is not counted.
+        let onPremises = [GapAnalysis.Code.noBackup, .noOffsite, .notAnchored].filter(visibility.shows)
+        if !onPremises.isEmpty {
+            notes.append(t("「\(onPremises.map { $0.label.ja }.joined(separator: "」「"))」は、サーバを庁舎内（サーバ室・執務室）に置くシステムだけを数えています。",
+                           "\(onPremises.map { $0.label.en }.joined(separator: ", ")) count only systems with servers in the building (server room or office)."))
+        }
         // The public edition's intro names no topic it withholds, and says at once what it leaves out.
         let withheld = visibility.withheldGapsNote
         return page("analysis/gaps.html", t("gapsTitle"),
@@ -530,6 +541,8 @@ extension SiteContext {
                              external: nodes.contains { $0.id.hasPrefix("external:") }))
         return page("analysis/integrations.html", t("integrations"),
                     intro: t("台帳に記載されたシステム間・外部とのデータ連携です。", "Data links between systems and with outside systems."),
-                    charts: [ChartView(svg: diagram.svg(), caption: diagram.title, table: rows)])
+                    charts: [ChartView(svg: diagram.svg(), caption: diagram.title, table: rows)],
+                    notes: [t("表は各台帳の記載を1行ずつ載せています。両方の台帳に書かれた連携は2行（それぞれの側から）になり、図では1本の線です。",
+                              "The table has a row per ledger entry: a link both ledgers list has two rows, one from each side, and one line on the map.")])
     }
 }
