@@ -29,7 +29,7 @@ struct PreviewTests {
         let hint = String(repeating: "onpremise（自庁設置）、", count: 8)
         let diagnostic = Diagnostic(.error, .unreadable, at: SourceLocation(file: file, line: 2, column: 9), field: "servers[0].form",
                                     LocalizedText(ja: "「専用鯖」は使えない値です", en: "x"), hint: LocalizedText(ja: hint, en: "x"))
-        let page = server.problemPage([diagnostic])
+        let page = server.problemPage([diagnostic], lines: SourceLines(bytes: PreviewServer.plainFile))
         #expect(page.contains("<p class=\"where\"><code>\(file):2:9</code> <strong>エラー</strong> <code>[servers[0].form]</code></p>"), "\(page)")
         #expect(page.contains("<p class=\"message\">「専用鯖」は使えない値です</p>"))
         // Eight columns before `専`: the caret is under it.
@@ -40,6 +40,23 @@ struct PreviewTests {
         let gone = Diagnostic(.warning, .unreadable, at: SourceLocation(file: file + ".gone", line: 1, column: 1), field: "",
                               LocalizedText(ja: "注意", en: "x"))
         #expect(server.problemPage([gone]).contains("<strong>警告</strong></p>\n<p class=\"message\">注意</p>\n</li>"))
+        // Without lines (a template's problems), nothing is read.
+        #expect(!server.problemPage([diagnostic]).contains("<pre"))
+    }
+
+    /// The page quotes lines from regular files of a ledger's size alone: a FIFO is not opened
+    /// (it would block the rebuilds), an oversized file not read.
+    @Test func theProblemPageReadsOnlyPlainFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-plain-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(mkfifo(folder + "/fifo.yaml", 0o600) == 0)
+        #expect(PreviewServer.plainFile(folder + "/fifo.yaml") == nil)
+        try Data(count: YAMLReader.Limits().maxBytes + 1).write(to: URL(fileURLWithPath: folder + "/large.yaml"))
+        #expect(PreviewServer.plainFile(folder + "/large.yaml") == nil)
+        try Data("id: a\n".utf8).write(to: URL(fileURLWithPath: folder + "/a.yaml"))
+        #expect(PreviewServer.plainFile(folder + "/a.yaml") == Array("id: a\n".utf8))
+        #expect(PreviewServer.plainFile(folder) == nil)
     }
 
     /// A large file is sent from disk a piece at a time, a small one read whole: either way the

@@ -219,7 +219,7 @@ public final class PreviewServer: Sendable {
                 if await state.recovered() { events(.recovered) }
             case .stopped(let checked):
                 let errors = checked.diagnostics.filter { $0.severity == .error }
-                await state.fail(problemPage(errors))
+                await state.fail(problemPage(errors, lines: SourceLines(bytes: Self.plainFile)))
                 // The first error's line too: whoever has no browser open still learns where to look.
                 let first = errors.first.map { DiagnosticFormatter(language: language, color: false).format($0) }?
                     .split(separator: "\n").first.map { "\n  " + $0 } ?? ""
@@ -251,17 +251,27 @@ public final class PreviewServer: Sendable {
     /// A page listing the diagnostics, which reloads itself once they are fixed.
     /// - Parameter inLedgers: false for a template, `daicho.yaml` or file problem, which the
     ///   title must not blame on the ledgers.
-    /// - Parameter lines: the files' lines, for the line each diagnostic points at (read again
-    ///   from the disk unless given).
+    /// - Parameter lines: the files' lines, for the line each diagnostic points at; none without
+    ///   (a template's problems name the template, not a file to read).
     func problemPage(_ diagnostics: [Diagnostic], inLedgers: Bool = true, lines: SourceLines? = nil) -> String {
-        var lines = lines ?? SourceLines { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
-        let items = diagnostics.map { problemItem($0, sourceLine: lines.line($0.location)) }
+        var lines = lines
+        let items = diagnostics.map { problemItem($0, sourceLine: lines?.line($0.location)) }
         return problemPage(items: items, inLedgers: inLedgers && diagnostics.allSatisfy({ $0.location.file.contains("inventory/") }))
     }
 
     /// The same page for messages already written out.
     func problemPage(messages: [String], inLedgers: Bool) -> String {
         problemPage(items: messages.map { "<li><p class=\"message\">\(HTML.escape($0))</p></li>" }, inLedgers: inLedgers)
+    }
+
+    /// The bytes of a ledger or `daicho.yaml` as the check read them, for the lines the page
+    /// quotes: a regular file no larger than a ledger may be (a FIFO would block the rebuilds, a
+    /// link to `/dev/zero` fill the memory); nil for anything else.
+    static func plainFile(_ path: String) -> [UInt8]? {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size <= YAMLReader.Limits().maxBytes,
+              let data = FileManager.default.contents(atPath: path), data.count <= YAMLReader.Limits().maxBytes else { return nil }
+        return [UInt8](data)
     }
 
     /// One diagnostic as the terminal gives it, laid out for a browser: the place, 「エラー」 or
