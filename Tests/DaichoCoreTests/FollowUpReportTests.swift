@@ -142,8 +142,9 @@ struct FollowUpReportTests {
                 "\(citizenEnglish)")
     }
 
-    /// A department spelling warning reaches the ledgers that keep the usual spelling at their own
-    /// department line. Two ledgers spell it otherwise: each keeper is asked once, naming both.
+    /// A department spelling warning reaches the department that keeps the usual spelling, at the
+    /// department line of its first ledger (a, not b or c too: one clerk answers for all three).
+    /// Two ledgers spell it otherwise: it is asked once, naming both.
     @Test func aSpellingIsAskedOfTheUsualSpellingAtItsOwnLine() async throws {
         let ids = ["a", "b", "c", "d", "e"]
         let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: ids.map { id in
@@ -155,14 +156,29 @@ struct FollowUpReportTests {
         let asked = "- 5行目「所管課」（`basic.department`）：所管課を「市民 課」と書いた台帳があり、こちらの「市民課」と全角・半角、大文字・小文字か空白だけが違うため、"
             + "別の課として扱っています（相手: 「テストシステム」（d、市民 課）、「テストシステム」（e、市民 課）。先方にも照会しています） — "
             + "同じ課かどうかをご確認ください（同じ課なら、先方の台帳で「市民課」に揃えます）\n"
-        // Once under each of a, b and c (not twice, once per ledger that spells it otherwise).
-        #expect(kept.components(separatedBy: asked).count == 4, "\(kept)")
-        #expect(kept.components(separatedBy: "所管課を「市民 課」と書いた台帳があり").count == 4)
+        // Once, under a (not once per ledger that spells it otherwise, nor once per system of 市民課).
+        #expect(kept.components(separatedBy: asked).count == 2, "\(kept)")
+        #expect(kept.components(separatedBy: "所管課を「市民 課」と書いた台帳があり").count == 2)
         let other = try #require(documents.first { $0.fileName == "市民 課.md" }?.markdown)
         #expect(other.contains("- 5行目「所管課」（`basic.department`）：所管課「市民 課」は「市民課」（a・b・c）と"), "\(other)")
-        // Counted as shown: 34 fields not filled in and one question for each of the three systems.
+        // Counted as shown: 34 fields not filled in for each of the three systems, and the question.
         let index = try #require(documents.last?.markdown)
-        #expect(index.contains("| [市民課](<市民課.md>) | 3 | 0 | 105 |"), "\(index)")
+        #expect(index.contains("| [市民課](<市民課.md>) | 3 | 0 | 103 |"), "\(index)")
+    }
+
+    /// An item names ten of the ledgers it concerns and counts the rest: a spelling hundreds of
+    /// ledgers share would list them all.
+    @Test func aSharedQuestionNamesTenLedgersAndCountsTheRest() async throws {
+        let ids = (1...13).map { String(format: "k%02d", $0) } + (1...12).map { String(format: "z%02d", $0) }
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: ids.map { id in
+            let text = minimalLedger(id: id).replacing("市民課", with: id.hasPrefix("k") ? "市民課" : "市民 課")
+            return LedgerSource(path: "inventory/\(id).yaml", stem: id, bytes: Array(text.utf8))
+        })
+        // 13 keep the spelling and 12 spell it otherwise: k01 is asked once, naming z01 to z10.
+        let documents = FollowUpReport(checked: await Checker().check(source), language: .ja, source: source).documents()
+        let asked = try #require(documents.first { $0.fileName == "市民課.md" }?.markdown)
+        #expect(asked.contains("（z10、市民 課） ほか 2 件。先方にも照会しています）"), "\(asked)")
+        #expect(!asked.contains("z11"))
     }
 
     /// A link that only one ledger lists: the partner's department is asked whether it exists,

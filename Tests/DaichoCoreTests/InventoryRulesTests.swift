@@ -49,10 +49,11 @@ struct InventoryRulesTests {
         #expect(warnings.first { $0.location.file == "inventory/c.yaml" }?.message.ja
                 == "所管課「ＩＴ推進課」は「IT推進課」（a・b）と全角・半角、大文字・小文字か空白だけが違うため、別の課として扱っています")
         #expect(warnings.allSatisfy { $0.severity == .warning && $0.fieldPath == "basic.department" && $0.location.line == 5 })
-        // a and b, which keep the usual spelling, read it at their own department line (5), in their words.
+        // The department that keeps the usual spelling reads it at its first ledger's department
+        // line (5), in its words: a, not b too (one department, asked once).
         let toKeepers = try #require(warnings.first { $0.location.file == "inventory/c.yaml" }?.counterparts)
         #expect(toKeepers.map { "\($0.system) \($0.location.file):\($0.location.line) \($0.fieldPath)" }
-                == ["a inventory/a.yaml:5 basic.department", "b inventory/b.yaml:5 basic.department"])
+                == ["a inventory/a.yaml:5 basic.department"])
         #expect(toKeepers.first?.message.ja
                 == "所管課を「ＩＴ推進課」と書いた台帳があり、こちらの「IT推進課」と全角・半角、大文字・小文字か空白だけが違うため、別の課として扱っています")
         // Different names are no spelling of one another.
@@ -297,18 +298,20 @@ struct InventoryRulesTests {
         #expect(analysis.terminals.total == 5)
     }
 
-    /// 「fixed」 in two ledgers, 「Fixed」 and 「ＦＩＸＥＤ」 in one each: four ledgers, three groups to
+    /// 「fixed」 in three ledgers, 「Fixed」 and 「ＦＩＸＥＤ」 in one each: five ledgers, three groups to
     /// the analysis (5 + 5 + 5 = 15 terminals, not 5). The two odd spellings are told the one most use.
     @Test func groupNamesDifferingOnlyInCaseOrWidthAreWarned() async throws {
         func ledger(_ id: String, _ group: String) -> String {
             minimalLedger(id: id, extra: "hardware:\n  terminals:\n    dedicated: 5\n    group: \(group)")
         }
+        // c is of another department than a: each department is asked (the same department once).
         let checked = await check([("a.yaml", ledger("a", "fixed")), ("b.yaml", ledger("b", "Fixed")),
-                                   ("c.yaml", ledger("c", "fixed")), ("d.yaml", ledger("d", "ＦＩＸＥＤ"))])
+                                   ("c.yaml", ledger("c", "fixed").replacing("市民課", with: "税務課")), ("d.yaml", ledger("d", "ＦＩＸＥＤ")),
+                                   ("e.yaml", ledger("e", "fixed"))])
         let warnings = checked.diagnostics.with(.terminalGroupSpelling)
         #expect(warnings.map { "\($0.location.file):\($0.location.line)" } == ["inventory/b.yaml:9", "inventory/d.yaml:9"])
         #expect(warnings.allSatisfy { $0.severity == .warning && $0.fieldPath == "hardware.terminals.group" && $0.related == ["a", "c"] })
-        #expect(warnings.first?.message.ja == "共用端末グループ「Fixed」は「fixed」（a・c）と大文字・小文字か全角・半角だけが違うため、別のグループとして数えています")
+        #expect(warnings.first?.message.ja == "共用端末グループ「Fixed」は「fixed」（a・c・e）と大文字・小文字か全角・半角だけが違うため、別のグループとして数えています")
         #expect(warnings.first?.hint?.ja.contains("「fixed」と同じ綴り") == true)
         // a and c read b's spelling at their own group line (9).
         #expect(warnings.first?.counterparts.map { "\($0.location.file):\($0.location.line) \($0.fieldPath)" }

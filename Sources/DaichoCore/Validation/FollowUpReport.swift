@@ -243,14 +243,20 @@ public struct FollowUpReport: Sendable {
         }
         text += t("：", ": ") + MarkdownText.escape(message.text(language))
         if !others.isEmpty {
-            text += MarkdownText.escape(t("（相手: \(others.joined(separator: "、"))。先方にも照会しています）",
-                                          " (with \(others.joined(separator: ", ")), who are asked too)"))
+            // The first few by name: a spelling hundreds of ledgers share would list them all in every item.
+            let shown = others.prefix(Self.othersShown), more = others.count - shown.count
+            let listed = (ja: shown.joined(separator: "、") + (more > 0 ? " ほか \(more) 件" : ""),
+                          en: shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : ""))
+            text += MarkdownText.escape(t("（相手: \(listed.ja)。先方にも照会しています）", " (with \(listed.en), who are asked too)"))
         }
         if let hint {
             text += t(" — ", " — ") + MarkdownText.escape(hint.text(language))
         }
         return text
     }
+
+    /// How many other systems an item names; the rest are counted.
+    static let othersShown = 10
 
     /// A problem another system's ledger holds that concerns this one too: at this system's own
     /// line where it has one, as its own problems are; else at the other ledger's line, named.

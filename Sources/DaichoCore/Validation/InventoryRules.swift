@@ -365,7 +365,8 @@ public enum InventoryRules {
         var byName: [Bytes: [Int]] = [:]
         for (position, ledger) in ledgers.enumerated() { byName[Bytes(ledger.department), default: []].append(position) }
         var spellings: [String: [String: [Int]]] = [:]
-        for (name, positions) in byName { spellings[departmentKey(name.text), default: [:]][name.text] = positions }
+        // Names equal as text but not as bytes (were they ever not stored composed) are one form.
+        for (name, positions) in byName { spellings[departmentKey(name.text), default: [:]][name.text, default: []] += positions }
         var result: [Diagnostic] = []
         for key in spellings.keys.sorted() {
             guard let forms = spellings[key], forms.count > 1 else { continue }
@@ -403,7 +404,11 @@ public enum InventoryRules {
                                say: (String) -> (message: LocalizedText, hint: LocalizedText),
                                sayToKeepers: (String) -> (message: LocalizedText, hint: LocalizedText)) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        let places = keepers.map { (id: ledgers[$0.position].id, location: ledgers[$0.position].sourceMap.location(of: $0.path), path: $0.path) }
+        // One keeper a department: its clerk is asked once, not once per system of its own (a
+        // department of thousands of systems spelt otherwise by hundreds was millions of questions).
+        var departments: Set<String> = []
+        let places = keepers.filter { departments.insert(ledgers[$0.position].department).inserted }
+            .map { (id: ledgers[$0.position].id, location: ledgers[$0.position].sourceMap.location(of: $0.path), path: $0.path) }
         for (form, positions) in forms.sorted(by: { $0.key < $1.key }) where form != kept {
             let (message, hint) = say(form)
             // One list for every ledger of the form, its words not naming that ledger (the
