@@ -13,24 +13,32 @@ extension FollowUpReport {
     /// - Parameter ledgers: in file path order; of several with one id, the file named after the id
     ///   speaks for the system, else the first (as `check` settles duplicates).
     static func oneSidedLinks(in ledgers: [Ledger]) -> [OneSidedLink] {
-        var owner: [String: Ledger] = [:]
-        for ledger in ledgers {
-            if let kept = owner[ledger.id], LedgerSource.stem(of: kept.file) == kept.id || LedgerSource.stem(of: ledger.file) != ledger.id { continue }
-            owner[ledger.id] = ledger
+        // Each id's ledger, by position (the ledgers themselves are not copied into a table).
+        var owner: [String: Int] = [:]
+        for (position, ledger) in ledgers.enumerated() {
+            if let kept = owner[ledger.id].map({ ledgers[$0] }),
+               LedgerSource.stem(of: kept.file) == kept.id || LedgerSource.stem(of: ledger.file) != ledger.id { continue }
+            owner[ledger.id] = position
+        }
+        // Every link each system lists, once: looking through the partner's list for each link
+        // was quadratic for a hub that thousands of systems link to.
+        struct Pair: Hashable { var from: String, to: String }
+        var listed: Set<Pair> = []
+        for (position, ledger) in ledgers.enumerated() where owner[ledger.id] == position {
+            for link in ledger.integrations { if case .system(let id) = link.target { listed.insert(Pair(from: ledger.id, to: id)) } }
         }
         var result: [OneSidedLink] = []
-        for ledger in ledgers where owner[ledger.id]?.file == ledger.file {
+        for (position, ledger) in ledgers.enumerated() where owner[ledger.id] == position {
             var byPartner: [String: [Integration]] = [:]
             var partners: [String] = []
             for link in ledger.integrations {
-                guard case .system(let id) = link.target, id != ledger.id, let partner = owner[id] else { continue }
-                let listsBack = partner.integrations.contains { $0.target == .system(ledger.id) }
-                guard !listsBack else { continue }
+                guard case .system(let id) = link.target, id != ledger.id, owner[id] != nil else { continue }
+                guard !listed.contains(Pair(from: id, to: ledger.id)) else { continue }
                 if byPartner[id] == nil { partners.append(id) }
                 byPartner[id, default: []].append(link)
             }
             for id in partners {
-                guard let partner = owner[id], let links = byPartner[id], let first = links.first else { continue }
+                guard let partner = owner[id].map({ ledgers[$0] }), let links = byPartner[id], let first = links.first else { continue }
                 let (message, hint) = said(links, by: ledger.id)
                 let path = "integrations[\(first.index)].system"
                 result.append(OneSidedLink(partnerFile: partner.file, question: SharedQuestion(
