@@ -267,24 +267,28 @@ public struct FollowUpWriter: Sendable {
         // Read before it is replaced: what the last run wrote.
         let written = Self.regularFile(ProjectLoader.join(folder, "index.md"))
             .map { FollowUpReport.writtenFiles(inIndex: String(decoding: $0, as: UTF8.self)) } ?? [:]
-        for document in documents {
-            try AtomicFile.write(Array(document.markdown.utf8), to: ProjectLoader.join(folder, document.fileName))
-        }
-        // A name this run wrote in another case is the same file where case is not told apart.
+        // A name this run writes in another case is the same file where case is not told apart.
         let current = Set(documents.map { $0.fileName.lowercased() })
         var outcome = Outcome()
+        var stale: [String] = []
         for (name, hash) in written.sorted(by: { $0.key < $1.key }) where !current.contains(name.lowercased()) {
-            let path = ProjectLoader.join(folder, name)
             // Only a regular file (not a link, not a folder) holding the bytes written is removed.
-            guard let bytes = Self.regularFile(path) else { continue }
-            guard let hash else {
-                outcome.unrecorded.append(name)
-                continue
+            guard let bytes = Self.regularFile(ProjectLoader.join(folder, name)) else { continue }
+            switch hash {
+            case .hash(let hash) where FNV.hash64(bytes) == hash: stale.append(name)
+            case .hash, .kept: outcome.changed.append(name)
+            case .unrecorded: outcome.unrecorded.append(name)
             }
-            guard FNV.hash64(bytes) == hash else {
-                outcome.changed.append(name)
-                continue
-            }
+        }
+        // The files kept stay in the new record, without a hash: the next run warns of them again,
+        // for the same reason (and never removes them), rather than forgetting them once warned of.
+        for document in documents {
+            let markdown = document.fileName == "index.md"
+                ? FollowUpReport.recording(changed: outcome.changed, unrecorded: outcome.unrecorded, in: document.markdown) : document.markdown
+            try AtomicFile.write(Array(markdown.utf8), to: ProjectLoader.join(folder, document.fileName))
+        }
+        for name in stale {
+            let path = ProjectLoader.join(folder, name)
             if unlink(path) == 0 {
                 outcome.removed.append(name)
             } else if errno != ENOENT {

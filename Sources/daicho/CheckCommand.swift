@@ -78,13 +78,17 @@ struct CheckCommand: AsyncParsableCommand {
             } catch {
                 throw Failure.report(error, language)
             }
+            // Names from the last run's index.md: shown with the characters a terminal would act on written out.
+            let removed = outcome.removed.map(DiagnosticFormatter.visible)
             if format == .text {
                 Terminal.write(L("照会事項を \(followUp) に書き出しました（\(report.departmentCount) 課）",
                                  "wrote follow-up questions to \(followUp) (\(report.departmentCount) departments)"))
-                if !outcome.removed.isEmpty {
-                    Terminal.write(L("前回書き出したファイルのうち、今回は所管課のない \(outcome.removed.count) ファイルを削除しました: \(outcome.removed.joined(separator: "、"))",
-                                     "removed \(outcome.removed.count) file(s) of the last run whose departments are gone: \(outcome.removed.joined(separator: ", "))"))
-                }
+            }
+            if !removed.isEmpty {
+                // With --format json, standard output is the JSON: said on standard error.
+                let said = L("前回書き出したファイルのうち、所管課がなくなった \(removed.count) ファイルを削除しました: \(removed.joined(separator: "、"))",
+                             "removed \(removed.count) file(s) of the last run whose departments are gone: \(removed.joined(separator: ", "))")
+                if format == .text { Terminal.write(said) } else { Terminal.error("daicho: " + said) }
             }
             Self.warnAboutKept(outcome, in: followUp)
         }
@@ -94,20 +98,23 @@ struct CheckCommand: AsyncParsableCommand {
     /// The files of departments that are gone that an earlier run wrote and this one kept: they
     /// would go out with the current questions unless someone deletes them.
     static func warnAboutKept(_ outcome: FollowUpWriter.Outcome, in folder: String) {
+        var outcome = outcome
+        outcome.changed = outcome.changed.map(DiagnosticFormatter.visible)
+        outcome.unrecorded = outcome.unrecorded.map(DiagnosticFormatter.visible)
         if !outcome.changed.isEmpty {
-            Terminal.error(L("daicho: 警告: \(folder) の前回書き出したファイルのうち、今回は所管課のない次のファイルは、書き出した後に変更されているため残しました。"
+            Terminal.error(L("daicho: 警告: \(folder) の前回書き出したファイルのうち、所管課がなくなった次のファイルは、書き出した後に変更されているため残しました。"
                                 + "不要になったら削除してください: \(outcome.changed.joined(separator: "、"))",
                              "daicho: warning: these files of the last run in \(folder) are of departments that are gone, but were changed since, "
                                 + "so they are kept; delete them when they are no longer needed: \(outcome.changed.joined(separator: ", "))"))
         }
         if !outcome.unrecorded.isEmpty {
-            Terminal.error(L("daicho: 警告: \(folder) の前回書き出したファイルのうち、今回は所管課のない次のファイルは、書き出した時の記録がない（以前の版の Daicho が書き出した）ため残しました。"
+            Terminal.error(L("daicho: 警告: \(folder) の前回書き出したファイルのうち、所管課がなくなった次のファイルは、書き出した時の記録がない（以前の版の Daicho が書き出した）ため残しました。"
                                 + "古い照会事項ですので、不要なら削除してください: \(outcome.unrecorded.joined(separator: "、"))",
                              "daicho: warning: these files of an earlier run in \(folder) are of departments that are gone; written by an earlier version "
                                 + "of Daicho without a record, they are kept; delete them if they are no longer needed: \(outcome.unrecorded.joined(separator: ", "))"))
         }
         for (name, reason) in outcome.undeletable {
-            Terminal.error(L("daicho: 警告: 今回は所管課のない前回のファイル \(folder)/\(name) を削除できませんでした（\(WriteError.japanese(reason))）。手で削除してください",
+            Terminal.error(L("daicho: 警告: 所管課がなくなった前回のファイル \(folder)/\(DiagnosticFormatter.visible(name)) を削除できませんでした（\(WriteError.japanese(reason))）。手作業で削除してください",
                              "daicho: warning: could not remove \(folder)/\(name), a file of the last run whose department is gone (\(reason)); please delete it"))
         }
     }

@@ -272,16 +272,21 @@ struct FollowUpReportTests {
             + "このフォルダに daicho check --follow-up が書き出したファイルと、その内容の記録です。次に書き出すとき、所管課がなくなったファイルは、書き出した後に変更されていなければ削除します。\n"
             + "\(hashes[0]) 市民課.md\n\(hashes[1]) 環境 課.md\n-->\n"), "\(index)")
         let read = FollowUpReport.writtenFiles(inIndex: index)
-        #expect(read.count == 2 && read["市民課.md"] == FNV.hash64(documents[0].markdown.utf8) && read["環境 課.md"] == FNV.hash64(documents[1].markdown.utf8))
+        #expect(read.count == 2 && read["市民課.md"] == .hash(FNV.hash64(documents[0].markdown.utf8)) && read["環境 課.md"] == .hash(FNV.hash64(documents[1].markdown.utf8)))
         // An index written before the record: the files its table links to, with no hash.
         let legacy = "# 照会事項一覧 — みなと市\n\n| 所管課 | システム数 |\n|---|---:|\n| [市民課](<市民課.md>) | 1 |\n| [環境 課](<環境%20課.md>) | 1 |\n"
-        let unrecorded: [String: UInt64?] = ["市民課.md": nil, "環境 課.md": nil]
+        let unrecorded: [String: FollowUpReport.WrittenFile] = ["市民課.md": .unrecorded, "環境 課.md": .unrecorded]
         #expect(FollowUpReport.writtenFiles(inIndex: legacy) == unrecorded)
         // Not an index of this tool's, or names that are not plain department files: nothing.
         #expect(FollowUpReport.writtenFiles(inIndex: "# メモ\n| [市民課](<市民課.md>) |\n").isEmpty)
         let odd = "# Follow-up questions — x\n<!-- daicho:follow-up-files\n0123456789abcdef ../x.md\n0123456789abcdef index.md\n"
             + "0123456789abcdef .hidden.md\n0123456789abcdef a.txt\nxyz a.md\n0123456789abcdef b.md\n-->\n0123456789abcdef c.md\n"
-        #expect(FollowUpReport.writtenFiles(inIndex: odd) == ["b.md": 0x0123_4567_89AB_CDEF])
+        #expect(FollowUpReport.writtenFiles(inIndex: odd) == ["b.md": .hash(0x0123_4567_89AB_CDEF)])
+        // A file a run kept is listed as kept, and a record gains the names kept before its end.
+        let recorded = FollowUpReport.recording(changed: ["旧課.md"], unrecorded: ["古い課.md"],
+                                                in: "# 照会事項一覧 — x\n<!-- daicho:follow-up-files\n0123456789abcdef b.md\n-->\n")
+        #expect(recorded == "# 照会事項一覧 — x\n<!-- daicho:follow-up-files\n0123456789abcdef b.md\nkept 旧課.md\nunrecorded 古い課.md\n-->\n")
+        #expect(FollowUpReport.writtenFiles(inIndex: recorded) == ["b.md": .hash(0x0123_4567_89AB_CDEF), "旧課.md": .kept, "古い課.md": .unrecorded])
     }
 
     @Test func departmentFileNamesAreSafe() {

@@ -70,6 +70,8 @@ struct FollowUpWriterTests {
         try FileManager.default.createSymbolicLink(atPath: folder + "/税務課.md", withDestinationPath: "税務課.txt")
         let linked = try FollowUpWriter().write(await documents(["市民課"]), to: folder)
         #expect(linked.removed.isEmpty && linked.changed.isEmpty)
+        // The legacy file is still named, for its own reason, two runs later.
+        #expect(linked.unrecorded == ["環境課.md"])
         #expect(try files(in: folder).contains("税務課.md") && files(in: folder).contains("税務課.txt"))
     }
 }
