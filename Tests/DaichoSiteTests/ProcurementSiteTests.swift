@@ -160,6 +160,18 @@ import Testing
         #expect(standalone.contains("| バッチ処理時間 |") && standalone.contains("| サービス稼働率 |"))
     }
 
+    /// Counts of people are grouped as every figure is: 1,200人, not 1200人.
+    @Test func userCountsAreGrouped() async throws {
+        let project = try copyFixture("small")
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        let file = project + "/inventory/juki.yaml"
+        try String(contentsOfFile: file, encoding: .utf8).replacing("concurrent_users: 10", with: "concurrent_users: 1200")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let site = try await buildSite(project)
+        #expect(site.text("systems/juki/sla.md").contains("| 同時接続利用者数 | 平常時 1,200人。"))
+        #expect(site.text("systems/juki/rfi.md").contains("1,200人"))
+    }
+
     @Test func editingTheSLATemplateChangesTheOutput() async throws {
         let project = try copyFixture("small")
         defer { try? FileManager.default.removeItem(atPath: project) }

@@ -302,8 +302,8 @@ extension SiteContext {
                 .init(label: t("年間保守運用報告書の受領", "Annual report received"), value: yesNo(ledger.management?.annualReport)),
                 .init(label: t("設計書・設定資料の受領", "Design documents received"), value: yesNo(ledger.management?.designDocs)),
             ],
-            users: ledger.usage?.users.map { t("\($0)人", "\($0)") } ?? marker,
-            concurrentUsers: ledger.usage?.concurrentUsers.map { t("\($0)人", "\($0)") } ?? marker,
+            users: ledger.usage?.users.map { t("\(YenFormat.grouped($0))人", "\(YenFormat.grouped($0))") } ?? marker,
+            concurrentUsers: ledger.usage?.concurrentUsers.map { t("\(YenFormat.grouped($0))人", "\(YenFormat.grouped($0))") } ?? marker,
             dependency: ledger.usage?.dependency.map { "\($0.token)：\($0.label.text(language))" } ?? marker,
             disasterTasks: (ledger.usage?.disasterTasks ?? []).map {
                 .init(label: $0.task, value: ($0.kind.map { $0.label.text(language) } ?? marker) + "・" + ($0.target.map { $0.label.text(language) } ?? marker))
@@ -373,7 +373,7 @@ extension SiteContext {
                   requirement: t("簡易な設定は職員が変更でき、EUCでデータを出力できる", "simple settings changed by staff; data export by end users"),
                   basis: t("既定", "default")),
             .init(item: t("同時接続利用者数", "Concurrent users"),
-                  requirement: ledger.usage?.concurrentUsers.map { t("平常時 \($0)人。増やす場合の手段と手続きを示す", "\($0) normally; state how to add more") } ?? marker,
+                  requirement: ledger.usage?.concurrentUsers.map { t("平常時 \(YenFormat.grouped($0))人。増やす場合の手段と手続きを示す", "\(YenFormat.grouped($0)) normally; state how to add more") } ?? marker,
                   basis: ledger.usage?.concurrentUsers == nil ? t("台帳に記載なし", "not in the ledger") : t("台帳（同時接続利用者数）", "ledger (concurrent users)")),
             .init(item: t("データバックアップ方法", "Backup method"),
                   requirement: backupRow.requirement + (backup == nil ? "" : t("（取得するデータの形式を示す）", " (state the data format)")),
