@@ -91,15 +91,21 @@ enum SVG {
     /// `text` cut so that it fits in `limit` units, ending with "…" (two units) when cut.
     static func truncate(_ text: String, units limit: Int) -> String {
         guard units(text) > limit else { return text }
+        // Two units for the "…".
+        return prefix(text, units: limit - 2) + "…"
+    }
+
+    /// The longest start of `text` that takes at most `limit` units.
+    static func prefix(_ text: String, units limit: Int) -> String {
         var kept = ""
-        var used = 2
+        var used = 0
         for character in text {
             let size = character.isASCII ? 1 : 2
             if used + size > limit { break }
             kept.append(character)
             used += size
         }
-        return kept + "…"
+        return kept
     }
 
     /// `text` cut to fit in `limit` units so that it shows the character at `start` (where it

@@ -60,14 +60,7 @@ public struct TimelineChart: Sendable, Hashable {
     /// after a space in its second half, where there is one) and the rest cut to the second.
     static func lines(_ label: String) -> [String] {
         guard SVG.units(label) > itemLimit else { return [label] }
-        var first = ""
-        var used = 0
-        for character in label {
-            let size = character.isASCII ? 1 : 2
-            if used + size > itemLimit { break }
-            first.append(character)
-            used += size
-        }
+        var first = SVG.prefix(label, units: itemLimit)
         if let space = first.lastIndex(where: { $0 == " " || $0 == "　" }), SVG.units(String(first[..<space])) * 2 >= itemLimit {
             first = String(first[..<space])
         }
