@@ -125,7 +125,7 @@ struct ChartTests {
         // Three axes, one a row: the 100% line of the third row (3 hosts) at 12 + 512, to 62 + 16 + 3 × 112 − 16.
         #expect(svg.components(separatedBy: ">100%</text>").count == 4)
         #expect(svg.contains("<line x1=\"62.0\" y1=\"524.0\" x2=\"398.0\" y2=\"524.0\" stroke=\"#e0e0e0\"/>"))
-        #expect(chart(101).contains(HostBinsChart.tooManyMessage) && !chart(100).contains(HostBinsChart.tooManyMessage))
+        #expect(chart(101).contains(HostBinsChart.tooManyMessage(.ja)) && !chart(100).contains(HostBinsChart.tooManyMessage(.ja)))
         // Up to ten hosts, one row as before: 12 + 200 + 32 high.
         #expect(chart(10).contains("viewBox=\"0 0 1190 244\""))
     }
@@ -374,6 +374,10 @@ struct ChartTests {
             #expect(svg.hasSuffix("</svg>"))
             #expect(Self.isWellFormed(svg))
         }
+        // An English page's chart says so in English.
+        #expect(BarChart(title: "t", description: "d", valueAxisLabel: "", bars: []).svg(in: .en).contains(">No data</text>"))
+        let many = HostBinsChart(title: "t", description: "d", hosts: (1...101).map { .init(label: "h\($0)", segments: []) }, unitLabel: "")
+        #expect(many.svg(in: .en).contains(">Too many hosts to draw (see the table)</text>"))
     }
 
     @Test func helpers() {

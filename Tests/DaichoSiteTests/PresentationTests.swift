@@ -176,4 +176,20 @@ struct PresentationTests {
         #expect(dashboard.contains("予備機 個別 177台／共通化 177台"))
         #expect(built.text("analysis/consolidation.html").contains("vCPU 51.2、メモリ 307.2 GB、ディスク 6,400 GB"))
     }
+
+    /// An inventory with nothing to count (one ledger, no costs, links or servers): every table
+    /// says 「該当なし」 rather than a header alone, count axes are whole numbers, and the
+    /// dashboard says no costs are entered rather than 「0円」.
+    @Test func emptyStatesSaySo() async throws {
+        let built = try await site(["a": "schema: 1\nid: a\nbasic: {name: A, department: 市民課}\n"])
+        let integrations = built.text("analysis/integrations.html")
+        // One cell across every column of the header.
+        let headers = section(integrations, from: "<thead>", to: "</thead>").components(separatedBy: "<th ").count - 1
+        #expect(headers >= 4)
+        #expect(integrations.contains("<tbody>\n<tr><td class=\"empty\" colspan=\"\(headers)\">該当なし</td></tr>\n</tbody>"), "\(integrations)")
+        let gaps = built.text("analysis/gaps.html")
+        #expect(!gaps.contains(">0.25</text>") && !gaps.contains(">0.5</text>"), "\(gaps)")
+        let dashboard = built.text("index.html")
+        #expect(dashboard.contains("—（経費の記入なし）") && !dashboard.contains(">0円<"), "\(dashboard)")
+    }
 }

@@ -59,13 +59,15 @@ public struct BarChart: Sendable, Hashable {
     /// width; the label column grows to the longest label shown).
     static let labelLimit = 40
 
-    public func svg() -> String {
+    /// - Parameter language: of the page, for the message drawn instead of a chart.
+    public func svg(in language: Language = .ja) -> String {
         let id = SVG.identifier(kind: "bar", title: title, description: description)
         guard !bars.isEmpty else {
-            return SVG.message(SVG.emptyMessage, id: id, title: title, description: description)
+            return SVG.message(SVG.emptyMessage(language), id: id, title: title, description: description)
         }
         let dataMaximum = (bars.map(\.value) + [referenceLine?.value].compactMap { $0 }).max() ?? .one
-        let axis = ValueAxis(maximum: maximum, covering: dataMaximum)
+        // Counts (every value whole) are ticked at whole numbers: no 0.25 システム when all are 0.
+        let axis = ValueAxis(maximum: maximum, covering: dataMaximum, wholeSteps: bars.allSatisfy(\.value.isInteger))
 
         let labels = SVG.truncateDistinctly(bars.map(\.label), units: Self.labelLimit)
         let labelUnits = labels.map(SVG.units).max() ?? 0

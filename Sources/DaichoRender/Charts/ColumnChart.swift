@@ -38,10 +38,11 @@ public struct ColumnChart: Sendable, Hashable {
     static let labelLimit = 12
     static let minimumSlot = 56
 
-    public func svg() -> String {
+    /// - Parameter language: of the page, for the message drawn instead of a chart.
+    public func svg(in language: Language = .ja) -> String {
         let id = SVG.identifier(kind: "column", title: title, description: description)
         guard !columns.isEmpty else {
-            return SVG.message(SVG.emptyMessage, id: id, title: title, description: description)
+            return SVG.message(SVG.emptyMessage(language), id: id, title: title, description: description)
         }
         // Counts are ticked at whole numbers.
         let axis = ValueAxis(covering: columns.map(\.value).max() ?? .one, wholeSteps: columns.allSatisfy(\.value.isInteger))

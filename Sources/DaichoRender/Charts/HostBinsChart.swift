@@ -56,15 +56,18 @@ public struct HostBinsChart: Sendable, Hashable {
     static let rowPitch = Exact(256)
     /// Beyond this many hosts (ten rows) the chart gives way to its table, as the integration map does.
     static let drawnLimit = 100
-    static let tooManyMessage = "ホスト数が多いため図を省略しました（表をご覧ください）"
+    static func tooManyMessage(_ language: Language) -> String {
+        language == .ja ? "ホスト数が多いため図を省略しました（表をご覧ください）" : "Too many hosts to draw (see the table)"
+    }
 
-    public func svg() -> String {
+    /// - Parameter language: of the page, for the message drawn instead of a chart.
+    public func svg(in language: Language = .ja) -> String {
         let id = SVG.identifier(kind: "hostbins", title: title, description: description)
         guard !hosts.isEmpty else {
-            return SVG.message(SVG.emptyMessage, id: id, title: title, description: description)
+            return SVG.message(SVG.emptyMessage(language), id: id, title: title, description: description)
         }
         guard hosts.count <= Self.drawnLimit else {
-            return SVG.message(Self.tooManyMessage, id: id, title: title, description: description)
+            return SVG.message(Self.tooManyMessage(language), id: id, title: title, description: description)
         }
         let rows = (hosts.count + Self.hostsPerRow - 1) / Self.hostsPerRow
         let end = Self.plotX + Exact(16) + Exact(min(hosts.count, Self.hostsPerRow)) * Self.binPitch - Exact(16)

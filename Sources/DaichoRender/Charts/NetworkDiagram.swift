@@ -51,7 +51,9 @@ public struct NetworkDiagram: Sendable, Hashable {
 
     /// Beyond this many nodes the diagram is replaced by a note pointing to the table.
     static let nodeLimit = 120
-    static let tooManyMessage = "ノード数が多いため図を省略しました（表をご覧ください）"
+    static func tooManyMessage(_ language: Language) -> String {
+        language == .ja ? "ノード数が多いため図を省略しました（表をご覧ください）" : "Too many systems to draw (see the table)"
+    }
     /// Up to this many nodes labels are horizontal; beyond, they run along the radius so they do not overlap.
     static let horizontalLabelLimit = 16
     static let minimumRadius = 140
@@ -70,13 +72,14 @@ public struct NetworkDiagram: Sendable, Hashable {
         Int(Exact(360 * index, count).roundedHalfUp) % 360
     }
 
-    public func svg() -> String {
+    /// - Parameter language: of the page, for the message drawn instead of a chart.
+    public func svg(in language: Language = .ja) -> String {
         let id = SVG.identifier(kind: "network", title: title, description: description)
         guard !nodes.isEmpty else {
-            return SVG.message(SVG.emptyMessage, id: id, title: title, description: description)
+            return SVG.message(SVG.emptyMessage(language), id: id, title: title, description: description)
         }
         guard nodes.count <= Self.nodeLimit else {
-            return SVG.message(Self.tooManyMessage, id: id, title: title, description: description)
+            return SVG.message(Self.tooManyMessage(language), id: id, title: title, description: description)
         }
         let count = nodes.count
         let radius = Self.radius(nodeCount: count)

@@ -18,7 +18,8 @@ enum SVG {
     /// Pixels per width unit at the 13px label font: an ASCII character is one unit, any other two.
     static let pixelsPerUnit = Exact(7)
 
-    static let emptyMessage = "データがありません"
+    /// Drawn in place of a chart with nothing to draw.
+    static func emptyMessage(_ language: Language) -> String { language == .ja ? "データがありません" : "No data" }
 
     /// The palette colour for a category, wrapping around (negative categories too).
     static func color(_ category: Int) -> String { palette[paletteIndex(category)] }

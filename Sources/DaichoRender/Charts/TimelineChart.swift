@@ -69,11 +69,12 @@ public struct TimelineChart: Sendable, Hashable {
         return [first, SVG.truncate(String(rest), units: itemLimit)]
     }
 
-    public func svg() -> String {
+    /// - Parameter language: of the page, for the message drawn instead of a chart.
+    public func svg(in language: Language = .ja) -> String {
         let id = SVG.identifier(kind: "timeline", title: title, description: description)
         let tallest = years.map(\.items.count).max() ?? 0
         guard tallest > 0 else {
-            return SVG.message(SVG.emptyMessage, id: id, title: title, description: description)
+            return SVG.message(SVG.emptyMessage(language), id: id, title: title, description: description)
         }
         let twoLines = years.contains { $0.items.contains { SVG.units($0.label) > Self.itemLimit } }
         let (itemHeight, itemPitch) = twoLines ? (Self.twoLineHeight, Self.twoLinePitch) : (Self.itemHeight, Self.itemPitch)

@@ -34,11 +34,11 @@ struct ValueAxis: Sendable, Hashable {
     }
 
     /// The axis for an optional explicit maximum: fixed when given and positive, else covering the data.
-    init(maximum: Exact?, covering dataMaximum: Exact) {
+    init(maximum: Exact?, covering dataMaximum: Exact, wholeSteps: Bool = false) {
         if let maximum, Exact.zero < maximum {
             self.init(fixed: maximum)
         } else {
-            self.init(covering: dataMaximum)
+            self.init(covering: dataMaximum, wholeSteps: wholeSteps)
         }
     }
 

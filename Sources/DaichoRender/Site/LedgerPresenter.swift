@@ -29,6 +29,8 @@ struct SubTable: Sendable {
     var sorts: [ColumnSort?] = []
     /// The column the rows come sorted by, highest first (its header says so).
     var sortedDescending: Int?
+    /// Said in a table without rows (「該当なし」), where a header alone would look unfinished.
+    var emptyText: String?
 
     /// What a sortable column holds: words, or a figure read from the cell's text (digit grouping,
     /// 円, ¥ and % left out).
@@ -87,6 +89,11 @@ struct SubTable: Sendable {
             out += "</th>".utf8
         }
         out += "</tr></thead>\n<tbody>\n".utf8
+        if rowCount == 0, let emptyText {
+            out += "<tr><td class=\"empty\" colspan=\"\(headers.count)\">".utf8
+            out += HTML.escape(emptyText).utf8
+            out += "</td></tr>\n".utf8
+        }
         for index in 0..<rowCount {
             guard let reuse, let rowID else {
                 write(row: index, into: &out)

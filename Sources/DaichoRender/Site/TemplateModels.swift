@@ -21,6 +21,7 @@ extension SubTable: TemplateModel {
         "rowID": .field { $0.rowID },
         "sorts": .field { $0.sorts },
         "sortedDescending": .field { $0.sortedDescending },
+        "emptyText": .field { $0.emptyText },
         "html": .field { $0.html },
     ]
 }

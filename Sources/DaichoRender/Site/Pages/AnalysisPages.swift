@@ -67,8 +67,13 @@ extension SiteContext {
 
     private func page(_ path: String, _ title: String, intro: String, charts: [ChartView], tables: [SubTable] = [],
                       notes: [String] = []) -> AnalysisPage {
-        AnalysisPage(page: analysisFrame(path, title), heading: title, intro: intro, charts: charts, tables: tables,
-                     notes: notes, hasNotes: !notes.isEmpty)
+        // Every table of an analysis page says when it has no rows.
+        let none = t("該当なし", "None")
+        var charts = charts, tables = tables
+        for index in charts.indices { charts[index].table.emptyText = none }
+        for index in tables.indices { tables[index].emptyText = none }
+        return AnalysisPage(page: analysisFrame(path, title), heading: title, intro: intro, charts: charts, tables: tables,
+                            notes: notes, hasNotes: !notes.isEmpty)
     }
 
     private func percent(_ value: Exact) -> String { value.percentString + "%" }
@@ -87,7 +92,7 @@ extension SiteContext {
                              valueAxisLabel: t("割合（%）", "Share (%)"), bars: bars, referenceLine: nil, maximum: Exact(100))
         let rows = distribution.counts.map { [HTML.escape(spec.label(of: $0.token).text(language)), count($0.count), percent(distribution.share(of: $0.token))] }
             + [[t("unanswered"), count(distribution.unanswered), ""]]
-        return ChartView(svg: chart.svg(), caption: title + t("（回答 \(count(distribution.answered))、未回答 \(count(distribution.unanswered))）",
+        return ChartView(svg: chart.svg(in: language), caption: title + t("（回答 \(count(distribution.answered))、未回答 \(count(distribution.unanswered))）",
                                                              " (answered \(count(distribution.answered)), unanswered \(count(distribution.unanswered)))"),
                          table: SubTable(caption: title, headers: [name, t("count"), t("share")], rows: rows))
     }
@@ -121,13 +126,13 @@ extension SiteContext {
                         distributionChart("③", t("運用体制", "Operating structure"), d.managementStructure, ManagementStructure.spec),
                         distributionChart("④", t("業務の情報システムへの依存度", "Dependency on the system"), d.dependency, Dependency.spec),
                         // With its unanswered count, as the other four: the rows add up to every system.
-                        ChartView(svg: userChart.svg(),
+                        ChartView(svg: userChart.svg(in: language),
                                   caption: userChart.title + t("（回答 \(count(users.answered))、未回答 \(count(analysis.systemCount - users.answered))）",
                                                                " (answered \(count(users.answered)), unanswered \(count(analysis.systemCount - users.answered)))"),
                                   table: SubTable(caption: userChart.title, headers: [t("利用職員数", "Staff users"), t("systemsCount")],
                                                   rows: userBars.map { [HTML.escape($0.0), count($0.1)] }
                                                       + [[t("unanswered"), count(analysis.systemCount - users.answered)]])),
-                        ChartView(svg: serverChart.svg(), caption: serverChart.title,
+                        ChartView(svg: serverChart.svg(in: language), caption: serverChart.title,
                                   table: SubTable(caption: serverChart.title, headers: [t("physicalServers"), t("systemsCount")],
                                                   rows: serverKeys.map { ["\($0)", count(d.servers[$0] ?? 0)] })),
                     ])
@@ -192,7 +197,7 @@ extension SiteContext {
         return page(path, t("maintenance"),
                     intro: t("導入経費（ハードウェア・ソフトウェア・構築）に対する運用保守経費の割合です。基準を超えるものは保守内容の見直し、極端に低いものは必要な保守が行われているかの確認が必要です。",
                              "Maintenance cost against initial cost. Above the reference, review the maintenance; far below it, check that minimum maintenance is done."),
-                    charts: [ChartView(svg: chart.svg(), caption: chart.title, table: table)], notes: notes)
+                    charts: [ChartView(svg: chart.svg(in: language), caption: chart.title, table: table)], notes: notes)
     }
 
     /// The maintenance rows highest ratio first (ties by id), then those without a ratio by id.
@@ -249,10 +254,10 @@ extension SiteContext {
                     intro: t("専用サーバ1台で動いているシステムを、仮想化基盤のホストへ集約した場合の試算です（大きい順に先頭のホストから詰める方法）。",
                              "What consolidating single-server systems onto virtualization hosts would take (first-fit decreasing)."),
                     charts: [
-                        ChartView(svg: compare.svg(), caption: compare.title,
+                        ChartView(svg: compare.svg(in: language), caption: compare.title,
                                   table: SubTable(caption: compare.title, headers: [t("区分", "Stage"), t("physicalServers")],
                                                   rows: [[t("before"), count(c.physicalBefore)], [t("after"), count(c.physicalAfter)]])),
-                        ChartView(svg: bins.svg(), caption: bins.title,
+                        ChartView(svg: bins.svg(in: language), caption: bins.title,
                                   table: SubTable(caption: bins.title, headers: [t("host"), t("systems") + t("（ホスト容量に対する割合）", " (share of the host)")],
                                                   rows: hostRows).sortable([.text, nil])),
                     ],
@@ -296,10 +301,10 @@ extension SiteContext {
                     intro: t("業務ごとの専用端末の台数です。共用端末グループ（グラフの青の棒、「共用」の付いたもの）は1種類として数えます。端末仕様を共通化すると、災害用の予備機を少なくできます。",
                              "Dedicated terminals per business; a shared group (blue bars, marked \"Shared\") counts once. A common specification needs fewer spares."),
                     charts: [
-                        ChartView(svg: chart.svg(), caption: chart.title,
+                        ChartView(svg: chart.svg(in: language), caption: chart.title,
                                   table: SubTable(caption: chart.title, headers: [t("group"), t("terminalsCount"), t("systems")], rows: rows)
                                       .sortable([.text, .number, nil], descending: 1)),
-                        ChartView(svg: spares.svg(), caption: spares.title,
+                        ChartView(svg: spares.svg(in: language), caption: spares.title,
                                   table: SubTable(caption: spares.title, headers: [t("区分", "Case"), t("terminalsCount")],
                                                   rows: [[t("sparesDedicated"), count(term.sparesDedicated)], [t("sparesCommon"), count(term.sparesCommon)]])),
                     ],
@@ -345,7 +350,7 @@ extension SiteContext {
                         + $0.text(language) }
                         ?? t("バックアップ、耐震、ウイルス対策、手順書、事業者との取り決め、SLA、設計書、カスタマイズなど、台帳から分かる課題です。",
                              "Gaps the ledgers reveal: backup, anchoring, antivirus, procedures, agreements, SLA, documents, customization."),
-                    charts: [ChartView(svg: chart.svg(), caption: chart.title,
+                    charts: [ChartView(svg: chart.svg(in: language), caption: chart.title,
                                        table: SubTable(caption: chart.title, headers: [t("gaps")] + (twoKinds ? [t("区分", "Kind")] : []) + [t("count"), t("systems")], rows: rows)
                                            .sortable([.text] + (twoKinds ? [.text] : []) + [.number, nil]))],
                     notes: notes)
@@ -384,7 +389,7 @@ extension SiteContext {
         return page("analysis/disaster.html", t("disaster"),
                     intro: t("災害時に必要な業務と、その目標開始・復旧時期の一覧です（災害対策業務、優先的に復旧すべき通常業務の順）。",
                              "Work needed in a disaster and its target time (disaster response first, then priority regular work)."),
-                    charts: [ChartView(svg: chart.svg(), caption: chart.title,
+                    charts: [ChartView(svg: chart.svg(in: language), caption: chart.title,
                                        table: SubTable(caption: chart.title, headers: [t("target"), t("count")],
                                                        rows: zip(targets, counts).map { [HTML.escape($0.label.text(language)), count($1)] }))],
                     tables: [table])
@@ -467,10 +472,10 @@ extension SiteContext {
         return page("analysis/renewals.html", t("renewals"),
                     intro: t("更新時期の集中を避け、共同利用や標準化の機会を見つけるための年度別一覧です。",
                              "Renewals by fiscal year, to spread the load and spot chances for joint use and standardisation."),
-                    charts: [ChartView(svg: counts.svg(), caption: counts.title,
+                    charts: [ChartView(svg: counts.svg(in: language), caption: counts.title,
                                        table: SubTable(caption: counts.title, headers: [t("fiscalYearShort"), t("count")],
                                                        rows: years.map { [yearLabel($0, long: true), count(analysis.renewals[$0]?.count ?? 0)] })),
-                             ChartView(svg: timeline.svg(), caption: timeline.title, table: table)],
+                             ChartView(svg: timeline.svg(in: language), caption: timeline.title, table: table)],
                     notes: notes)
     }
 
@@ -541,7 +546,7 @@ extension SiteContext {
                              external: nodes.contains { $0.id.hasPrefix("external:") }))
         return page("analysis/integrations.html", t("integrations"),
                     intro: t("台帳に記載されたシステム間・外部とのデータ連携です。", "Data links between systems and with outside systems."),
-                    charts: [ChartView(svg: diagram.svg(), caption: diagram.title, table: rows)],
+                    charts: [ChartView(svg: diagram.svg(in: language), caption: diagram.title, table: rows)],
                     notes: [t("表は各台帳の記載を1行ずつ載せています。両方の台帳に書かれた連携は2行（それぞれの側から）になり、図では1本の線です。",
                               "The table has a row per ledger entry: a link both ledgers list has two rows, one from each side, and one line on the map.")])
     }

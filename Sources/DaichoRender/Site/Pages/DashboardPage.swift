@@ -75,7 +75,13 @@ extension SiteContext {
         figure(t("departmentsCount"), count(departmentSystems.count))
         if let population = organization.population { figure(t("population"), YenFormat.grouped(population) + t("人", "")) }
         if let year = organization.fiscalYear { figure(t("fiscalYear"), t("\(year)年度", "FY\(year)")) }
-        if !visibility.hidesCosts {
+        if !visibility.hidesCosts && !ledgers.contains(where: { $0.costs != nil }) {
+            // No ledger gives costs: 「0円」 would read as a figure, and per resident as a cheap one.
+            let none = t("—（経費の記入なし）", "— (no costs entered)")
+            for label in [t("initialCost") + t("（合計）", " (total)"), t("annualCost") + t("（合計）", " (total)"), t("perResident")] {
+                figure(label, none)
+            }
+        } else if !visibility.hidesCosts {
             figure(t("initialCost") + t("（合計）", " (total)"), YenFormat.yen(a.costs.totals.initial, language))
             figure(t("annualCost") + t("（合計）", " (total)"), YenFormat.yen(a.costs.totals.annual, language))
             figure(t("annualEquivalent") + t("（合計）", " (total)"), YenFormat.yen(a.costs.totals.annualEquivalent, language))
