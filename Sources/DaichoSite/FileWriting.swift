@@ -267,13 +267,22 @@ public struct FollowUpWriter: Sendable {
         // Read before it is replaced: what the last run wrote.
         let written = Self.regularFile(ProjectLoader.join(folder, "index.md"))
             .map { FollowUpReport.writtenFiles(inIndex: String(decoding: $0, as: UTF8.self)) } ?? [:]
-        // A name this run writes in another case is the same file where case is not told apart.
-        let current = Set(documents.map { $0.fileName.lowercased() })
+        // The departments' files first: then a name of the last run's that this run wrote in
+        // another case is known by its file, the same one where case is not told apart (and a file
+        // of its own where it is). The index, with the record of what was kept, last.
+        let index = documents.first { $0.fileName == "index.md" }
+        for document in documents where document.fileName != "index.md" {
+            try AtomicFile.write(Array(document.markdown.utf8), to: ProjectLoader.join(folder, document.fileName))
+        }
+        let current = Set(documents.map(\.fileName))
+        let byLowercase = Dictionary(documents.map { ($0.fileName.lowercased(), $0.fileName) }, uniquingKeysWith: { first, _ in first })
         var outcome = Outcome()
         var stale: [String] = []
-        for (name, hash) in written.sorted(by: { $0.key < $1.key }) where !current.contains(name.lowercased()) {
+        for (name, hash) in written.sorted(by: { $0.key < $1.key }) where !current.contains(name) {
+            let path = ProjectLoader.join(folder, name)
+            if let other = byLowercase[name.lowercased()], Self.sameFile(path, ProjectLoader.join(folder, other)) { continue }
             // Only a regular file (not a link, not a folder) holding the bytes written is removed.
-            guard let bytes = Self.regularFile(ProjectLoader.join(folder, name)) else { continue }
+            guard let bytes = Self.regularFile(path) else { continue }
             switch hash {
             case .hash(let hash) where FNV.hash64(bytes) == hash: stale.append(name)
             case .hash, .kept: outcome.changed.append(name)
@@ -282,10 +291,9 @@ public struct FollowUpWriter: Sendable {
         }
         // The files kept stay in the new record, without a hash: the next run warns of them again,
         // for the same reason (and never removes them), rather than forgetting them once warned of.
-        for document in documents {
-            let markdown = document.fileName == "index.md"
-                ? FollowUpReport.recording(changed: outcome.changed, unrecorded: outcome.unrecorded, in: document.markdown) : document.markdown
-            try AtomicFile.write(Array(markdown.utf8), to: ProjectLoader.join(folder, document.fileName))
+        if let index {
+            let markdown = FollowUpReport.recording(changed: outcome.changed, unrecorded: outcome.unrecorded, in: index.markdown)
+            try AtomicFile.write(Array(markdown.utf8), to: ProjectLoader.join(folder, "index.md"))
         }
         for name in stale {
             let path = ProjectLoader.join(folder, name)
@@ -296,6 +304,13 @@ public struct FollowUpWriter: Sendable {
             }
         }
         return outcome
+    }
+
+    /// Whether two paths name one file (one name in two cases, where case is not told apart).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        guard lstat(a, &first) == 0, lstat(b, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
     /// The bytes of a regular file, not followed through a link; nil for anything else or nothing.

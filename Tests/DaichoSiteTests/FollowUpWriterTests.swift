@@ -40,6 +40,22 @@ struct FollowUpWriterTests {
         #expect(third.removed.isEmpty)
     }
 
+    /// A department renamed only in case (総務課IT → 総務課it): where case is told apart (here) the
+    /// old file is another file and is removed (it was left, unnamed, by a check of the names
+    /// alone); where it is not, it is the new file, and stays.
+    @Test func aNameInAnotherCaseIsToldByItsFile() async throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try FollowUpWriter().write(await documents(["総務課IT"]), to: folder)
+        let second = try FollowUpWriter().write(await documents(["総務課it"]), to: folder)
+        #expect(second.removed == ["総務課IT.md"], "\(second)")
+        #expect(try files(in: folder) == ["index.md", "総務課it.md"])
+        // (Where case is not told apart, the two names are one file, which the check by file keeps:
+        // this disk cannot show it, a hard link being replaced by the atomic write.)
+        #expect(FollowUpWriter.sameFile(folder + "/総務課it.md", folder + "/総務課it.md"))
+        #expect(!FollowUpWriter.sameFile(folder + "/総務課it.md", folder + "/index.md"))
+    }
+
     /// A gone department's file changed since it was written (a clerk's notes) is kept and named.
     @Test func aChangedFileIsKept() async throws {
         let folder = try folder()
