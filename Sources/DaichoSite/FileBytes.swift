@@ -7,10 +7,10 @@ import Foundation
 public enum FileBytes {
     /// A regular file opened for reading with what fstat(2) says of it; nil for anything else.
     /// The caller closes the descriptor.
-    private static func openRegular(_ path: String) -> (descriptor: Int32, status: stat)? {
+    private static func openRegular(_ path: String, followingLinks: Bool = true) -> (descriptor: Int32, status: stat)? {
         // Not blocking: opening a FIFO named like a ledger would otherwise wait for a writer forever
         // (regular files read the same either way).
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else { return nil }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
@@ -20,10 +20,13 @@ public enum FileBytes {
         return (descriptor, status)
     }
 
-    /// - Parameter limit: read no more than this many bytes (a ledger of gigabytes is refused for
-    ///   its size: reading it whole first took twice its size in memory).
-    public static func read(_ path: String, atMost limit: Int = .max) -> [UInt8]? {
-        guard let (descriptor, status) = openRegular(path) else { return nil }
+    /// - Parameters:
+    ///   - limit: read no more than this many bytes (a ledger of gigabytes is refused for its size:
+    ///     reading it whole first took twice its size in memory).
+    ///   - followingLinks: false to read nothing through a symbolic link (a file the follow-up
+    ///     may remove must be its own, not a link to another).
+    public static func read(_ path: String, atMost limit: Int = .max, followingLinks: Bool = true) -> [UInt8]? {
+        guard let (descriptor, status) = openRegular(path, followingLinks: followingLinks) else { return nil }
         defer { close(descriptor) }
         let size = min(Int(status.st_size), limit)
         var failed = false

@@ -268,10 +268,9 @@ public final class PreviewServer: Sendable {
     /// quotes: a regular file no larger than a ledger may be (a FIFO would block the rebuilds, a
     /// link to `/dev/zero` fill the memory); nil for anything else.
     static func plainFile(_ path: String) -> [UInt8]? {
-        var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size <= YAMLReader.Limits().maxBytes,
-              let data = FileManager.default.contents(atPath: path), data.count <= YAMLReader.Limits().maxBytes else { return nil }
-        return [UInt8](data)
+        let limit = YAMLReader.Limits().maxBytes
+        guard let bytes = FileBytes.read(path, atMost: limit + 1), bytes.count <= limit else { return nil }
+        return bytes
     }
 
     /// One diagnostic as the terminal gives it, laid out for a browser: the place, 「エラー」 or
