@@ -13,13 +13,10 @@ extension FollowUpReport {
     /// - Parameter ledgers: in file path order; of several with one id, the file named after the id
     ///   speaks for the system, else the first (as `check` settles duplicates).
     static func oneSidedLinks(in ledgers: [Ledger]) -> [OneSidedLink] {
-        // Each id's ledger, by position (the ledgers themselves are not copied into a table).
-        var owner: [String: Int] = [:]
-        for (position, ledger) in ledgers.enumerated() {
-            if let kept = owner[ledger.id].map({ ledgers[$0] }),
-               LedgerSource.stem(of: kept.file) == kept.id || LedgerSource.stem(of: ledger.file) != ledger.id { continue }
-            owner[ledger.id] = position
-        }
+        // Each id's ledger, by position, as the check keeps it (the ledgers are not copied into a table).
+        var sharing: [String: [Int]] = [:]
+        for (position, ledger) in ledgers.enumerated() { sharing[ledger.id, default: []].append(position) }
+        let owner = sharing.mapValues { InventoryRules.keeper(among: $0, of: ledgers) }
         // Every link each system lists, once: looking through the partner's list for each link
         // was quadratic for a hub that thousands of systems link to.
         struct Pair: Hashable { var from: String, to: String }

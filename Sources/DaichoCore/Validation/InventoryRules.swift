@@ -49,7 +49,7 @@ public enum InventoryRules {
         var result: [Diagnostic] = []
         for positions in sharing.values {
             let id = ledgers[positions[0]].id
-            let kept = positions.first { LedgerSource.stem(of: ledgers[$0].file) == id } ?? positions[0]
+            let kept = keeper(among: positions, of: ledgers)
             first[id] = kept
             for position in positions {
                 owner[position] = kept
@@ -65,6 +65,12 @@ public enum InventoryRules {
             }
         }
         return result
+    }
+
+    /// Of ledgers that share an id (positions in file order), the one that keeps it: the file
+    /// named after the id, else the first. The follow-up asks of the same ledger.
+    public static func keeper(among positions: [Int], of ledgers: [Ledger]) -> Int {
+        positions.first { LedgerSource.stem(of: ledgers[$0].file) == ledgers[$0].id } ?? positions[0]
     }
 
     /// - Parameters:
