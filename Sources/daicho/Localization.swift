@@ -101,7 +101,7 @@ enum HelpMessage {
     /// (the descriptions of `--department <課名>` started two columns right of the others).
     static func aligned(_ line: String) -> String {
         guard let match = line.wholeMatch(of: /(  \S(?:\S| (?! ))*)(  +)(\S.*)/) else { return line }
-        let label = match.1, extra = label.reduce(0) { $0 + ($1.isWide ? 1 : 0) }
+        let label = match.1, extra = TextTable.width(String(label)) - label.count
         guard extra > 0, match.2.count - extra >= 2 else { return line }
         return label + String(repeating: " ", count: match.2.count - extra) + match.3
     }

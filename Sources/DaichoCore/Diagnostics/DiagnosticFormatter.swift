@@ -33,7 +33,7 @@ public struct DiagnosticFormatter: Sendable {
     /// How many columns of a terminal the line takes before `column` (wide characters take two),
     /// where the caret under it goes.
     public static func caretOffset(in sourceLine: String, column: Int) -> Int {
-        visible(String(sourceLine.prefix(max(0, column - 1)))).reduce(0) { $0 + ($1.isWide ? 2 : 1) }
+        TextTable.width(visible(String(sourceLine.prefix(max(0, column - 1)))))
     }
 
     /// `text` with the characters a terminal would act on written out as `\u{1B}`: escape

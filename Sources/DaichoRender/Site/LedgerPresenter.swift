@@ -225,8 +225,8 @@ struct LedgerPresenter {
     /// and no as in its own fields, read はい and いいえ as those do; any other value as written.
     func extraValue(_ value: String) -> String {
         switch value {
-        case "true", "True", "TRUE": t("はい", "Yes")
-        case "false", "False", "FALSE": t("いいえ", "No")
+        case "true", "True", "TRUE": bool(true) ?? value
+        case "false", "False", "FALSE": bool(false) ?? value
         default: value
         }
     }

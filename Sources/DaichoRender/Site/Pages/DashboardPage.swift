@@ -135,13 +135,14 @@ extension SiteContext {
         let gapCounts = GapAnalysis.Code.allCases.filter(visibility.shows).map {
             DashboardPage.FlagCount(flag: $0.rawValue, label: $0.label.text(language), count: count(a.gaps.byCode[$0]?.count ?? 0))
         }
+        let gapsNote = visibility.withheldGapsNote?.text(language)
         return DashboardPage(
             page: frame, organization: organization.name, figures: figures,
             flags: [MaintenanceAnalysis.Flag.high, .low, .none, .ok, .unknown, .notApplicable].map {
                 .init(flag: $0.rawValue, label: $0.label.text(language), count: count(a.maintenance.ids(flagged: $0).count))
             },
             showFlags: !visibility.hidesCosts,
-            gaps: gapCounts, gapsNote: visibility.withheldGapsNote?.text(language) ?? "", hasGapsNote: visibility.withheldGapsNote != nil,
+            gaps: gapCounts, gapsNote: gapsNote ?? "", hasGapsNote: gapsNote != nil,
             renewals: Array(renewals), hasRenewals: !renewals.isEmpty && !visibility.hides("basic.renewal"), sections: sections,
             excluded: a.excluded, hasExcluded: !a.excluded.isEmpty,
             referenceNote: NationalReference.note.text(language), hasAnalysis: !options.systemsOnly)
