@@ -288,7 +288,8 @@ public struct FollowUpReport: Sendable {
     /// "テキスト", an old Notepad), and its questions belong to its department. Any other encoding
     /// gives nothing, not a name of replacement characters.
     static func basicLines(in bytes: [UInt8]) -> (department: String?, name: String?) {
-        let head = bytes.prefix(1 << 20)
+        // No more than the reader takes of a ledger.
+        let head = bytes.prefix(YAMLReader.Limits().maxBytes)
         guard let text = String(validating: head, as: UTF8.self) ?? TextDecoding.shiftJIS(head) else { return (nil, nil) }
         var inBasic = false
         var found: [String: String] = [:]
