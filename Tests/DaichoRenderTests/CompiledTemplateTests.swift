@@ -152,21 +152,46 @@ struct CompiledTemplateTests {
     }
 
     /// After a template's first page only what renders is checked, and a typo in a section that
-    /// the first page left out still fails the build, at its line and column.
+    /// the first page left out still fails the build, at its line and column. (Over a list of
+    /// plain dictionaries, whose names no declared type tells: see `emptySectionsAreCheckedByTheirDeclaredType`.)
     @Test func aTypoInASectionALaterPageEntersIsReported() throws {
         var set = try TemplateSet([TemplateSource(name: "t", path: "layouts/t.mustache",
-                                                  text: "{{title}}\n{{#flag}}\n  {{titel}}\n{{/flag}}\n", kind: .html)])
+                                                  text: "{{title}}\n{{#items}}\n  {{titel}}\n{{/items}}\n", kind: .html)])
         set.checksEveryPage = false
-        #expect(try set.render("t", ["title": "一", "flag": false] as [String: Any]) == "一\n")
-        #expect(try set.render("t", ["title": "二", "flag": false] as [String: Any]) == "二\n")
+        #expect(try set.render("t", ["title": "一", "items": [] as [Any]] as [String: Any]) == "一\n")
+        #expect(try set.render("t", ["title": "二", "items": [] as [Any]] as [String: Any]) == "二\n")
         do {
-            _ = try set.render("t", ["title": "三", "flag": true] as [String: Any])
+            _ = try set.render("t", ["title": "三", "items": [["x": 1]] as [Any]] as [String: Any])
             Issue.record("a name found nowhere must fail the page")
         } catch {
             #expect(error.key == "titel")
             #expect(error.template == "layouts/t.mustache")
             #expect(error.line == 3)
         }
+    }
+
+    /// A section no page enters yet (an empty list, a nil value, a false flag) is checked on the
+    /// first page by its declared type: a typo inside fails at once, not the day a ledger fills it.
+    @Test func emptySectionsAreCheckedByTheirDeclaredType() throws {
+        func problem(_ text: String) -> TemplateError? {
+            do {
+                let set = try TemplateSet([TemplateSource(name: "t", path: "layouts/t.mustache", text: text, kind: .html)])
+                _ = try set.render("t", Self.typedModel)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        // `noRows` is an empty lazy list of `TypedRow`, `off` false, `missing` a nil text.
+        #expect(problem("{{#noRows}}\n{{nmae}}\n{{/noRows}}")?.key == "nmae")
+        #expect(problem("{{#noRows}}\n{{nmae}}\n{{/noRows}}")?.line == 2)
+        #expect(problem("{{#noRows}}{{nmae}}{{/noRows}}")?.hint?.ja.hasPrefix("「name」のことですか") == true)
+        #expect(problem("x\n{{#off}}{{titel}}{{/off}}")?.key == "titel")
+        #expect(problem("{{#missing}}{{titel}}{{/missing}}")?.key == "titel")
+        #expect(problem("{{#empty}}{{.}}{{titel}}{{/empty}}")?.key == "titel")
+        // The right names pass: the items' own, the page's around them, `.`, and nested sections.
+        #expect(problem("{{#noRows}}{{name}}{{title}}{{#tags}}{{.}}{{/tags}}{{#note}}{{.}}{{/note}}{{/noRows}}") == nil)
+        #expect(problem("{{#off}}{{title}}{{/off}}{{#missing}}{{.}}{{number}}{{/missing}}{{#empty}}{{.}}{{/empty}}") == nil)
     }
 
     /// The checker walks a lazily made list as a list: the names inside are looked for on its

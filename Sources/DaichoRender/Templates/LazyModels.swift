@@ -26,6 +26,10 @@ struct LazyModels<Model: TemplateModel>: RandomAccessCollection, MustacheSequenc
     func reuseID(at index: Int) -> String { id(index) }
 }
 
+extension LazyModels: StaticModelTyped {
+    static var heldModelType: any TemplateModel.Type { Model.self }
+}
+
 /// Shows no parts, as an empty array shows none: an empty list pushed by `{{^rows}}` must not
 /// answer for `count` (or `id`) in place of the page, to either renderer.
 extension LazyModels: CustomReflectable {

@@ -19,6 +19,10 @@ final class SharedModels<Model: TemplateModel & Sendable>: RandomAccessCollectio
     var sharedList: (any AnyObject & Sendable)? { self }
 }
 
+extension SharedModels: StaticModelTyped {
+    static var heldModelType: any TemplateModel.Type { Model.self }
+}
+
 /// Shows no parts, as an array shows none (see `LazyModels`).
 extension SharedModels: CustomReflectable {
     var customMirror: Mirror { Mirror(self, children: [:]) }

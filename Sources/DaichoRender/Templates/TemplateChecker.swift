@@ -76,35 +76,50 @@ final class TemplateChecker: Sendable {
             case .section(let name, let line, let column, let inverted, let children, let id):
                 // A verified section resolved its name and everything in it already.
                 guard !verified.contains(id) else { continue }
-                let value: Any?
+                let value: Any?, kind: FieldKind
                 switch resolve(name, in: stack) {
                 case .missing:
                     // Its body is not walked: what it would hold is unknown.
                     run.problems.append(missing(name, template, line, column, stack: stack))
                     continue
-                case .found(let found): value = found
+                case .found(let found, let declared):
+                    (value, kind) = (found, declared)
                 }
                 if inverted {
                     walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run)
                     verified.insert(id)
                     continue
                 }
+                // A section this page does not enter (an empty list, a nil value) is walked with its
+                // declared type: a misspelt name inside is reported before any ledger fills it.
+                let inside: Any
                 switch value {
                 case let array as [Any]:
-                    guard let first = array.first else { continue }
-                    walk(children, template: template, stack: stack + [first], verified: &verified, partials: &partials, run: &run)
+                    guard let first = array.first else {
+                        guard let frame = Self.frame(kind) else { continue }
+                        inside = frame
+                        break
+                    }
+                    inside = first
                 case let models as any TemplateModelArray:
-                    guard models.modelCount > 0 else { continue }
-                    walk(children, template: template, stack: stack + [models.model(at: 0)], verified: &verified,
-                             partials: &partials, run: &run)
-                case let flag as Bool:
-                    guard flag else { continue }
+                    guard models.modelCount > 0 else {
+                        guard let frame = Self.frame(kind) else { continue }
+                        inside = frame
+                        break
+                    }
+                    inside = models.model(at: 0)
+                case is Bool:
+                    // Entered or not, the body sees the names around it.
                     walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run)
-                case .some(let object):
-                    walk(children, template: template, stack: stack + [object], verified: &verified, partials: &partials, run: &run)
-                case .none:
+                    verified.insert(id)
                     continue
+                case .some(let object):
+                    inside = object
+                case .none:
+                    guard let frame = Self.frame(kind) else { continue }
+                    inside = frame
                 }
+                walk(children, template: template, stack: stack + [inside], verified: &verified, partials: &partials, run: &run)
                 verified.insert(id)
             case .partial(let name, let line, let column):
                 guard let partial = outlines[name] else {
@@ -135,7 +150,7 @@ final class TemplateChecker: Sendable {
         var scopes: [Any] = []
         if parts.count == 1 {
             scopes = stack
-        } else if case .found(let parent?) = resolve(parts.dropLast().joined(separator: "."), in: stack) {
+        } else if case .found(let parent?, _) = resolve(parts.dropLast().joined(separator: "."), in: stack) {
             scopes = [parent]
         }
         var candidates: Set<String> = []
@@ -151,38 +166,71 @@ final class TemplateChecker: Sendable {
     }
 
     private enum Resolution {
-        case found(Any?)
+        /// The value, and what the field holds by its declared type (`.other` where unknown).
+        case found(Any?, FieldKind)
         case missing
+    }
+
+    /// A view model known by its type alone: what a section no page entered would hold.
+    private struct TypeFrame {
+        let type: any TemplateModel.Type
+    }
+
+    /// A value with no names inside, known by its type alone.
+    private struct PlainFrame {}
+
+    /// The frame a section not entered is walked with; nil where the declared type does not
+    /// tell what names it has (the body is left for a page that enters it).
+    private static func frame(_ kind: FieldKind) -> Any? {
+        switch kind {
+        case .model(let type): TypeFrame(type: type)
+        case .plain: PlainFrame()
+        case .other: nil
+        }
+    }
+
+    /// What `object`'s field `key` holds by its declared type.
+    private func kind(_ key: String, of object: Any) -> FieldKind {
+        if let frame = object as? TypeFrame { return frame.type.fieldKind(key) ?? .other }
+        if let model = Swift.type(of: object) as? any TemplateModel.Type { return model.fieldKind(key) ?? .other }
+        return .other
     }
 
     /// Mustache lookup: the first name up the stack, the rest inside it.
     private func resolve(_ name: String, in stack: [Any]) -> Resolution {
-        if name == "." { return .found(stack.last) }
+        if name == "." { return .found(stack.last, .other) }
         let parts = name.split(separator: ".").map(String.init)
         guard let first = parts.first else { return .missing }
         var value: Any?
+        var kind = FieldKind.other
         var found = false
         for object in stack.reversed() where has(first, in: object) {
             value = child(first, of: object)
+            kind = self.kind(first, of: object)
             found = true
             break
         }
         guard found else { return .missing }
         for part in parts.dropFirst() {
-            guard let object = value else { return .found(nil) }
+            guard let object = value else { return .found(nil, .other) }
             guard has(part, in: object) else { return .missing }
             value = child(part, of: object)
+            kind = self.kind(part, of: object)
         }
-        return .found(value)
+        return .found(value, kind)
     }
 
     private func has(_ key: String, in object: Any) -> Bool {
+        if let frame = object as? TypeFrame { return frame.type.fieldKind(key) != nil }
+        if object is PlainFrame { return false }
         if let dictionary = object as? [String: Any] { return dictionary[key] != nil }
         return keys(of: object).contains(key)
     }
 
     /// The names a view model offers, worked out once per type.
     private func keys(of object: Any) -> Set<String> {
+        if let frame = object as? TypeFrame { return Set(frame.type.fieldNames) }
+        if object is PlainFrame { return [] }
         if let dictionary = object as? [String: Any] { return Set(dictionary.keys) }
         let type = ObjectIdentifier(Swift.type(of: object))
         if let keys = state.withLock({ $0.keysByType[type] }) { return keys }
@@ -198,6 +246,8 @@ final class TemplateChecker: Sendable {
     }
 
     private func child(_ key: String, of object: Any) -> Any? {
+        // Known by type alone: a value of the field's type, or nil where that is unknown.
+        if let frame = object as? TypeFrame { return frame.type.fieldKind(key).flatMap(Self.frame) }
         if let dictionary = object as? [String: Any] { return dictionary[key] }
         if let model = object as? any TemplateModel { return model.child(named: key) }
         guard let value = Mirror(reflecting: object).children.first(where: { $0.label == key })?.value else { return nil }
