@@ -152,6 +152,23 @@ struct MarkdownHeadingsTests {
         #expect(MarkdownHeadings.demoting("本文だけ", by: 3) == "本文だけ")
     }
 
+    /// Code fences as CommonMark (and so cmark-gfm) reads them: a closing fence may end in spaces,
+    /// must be as long as the opening one, and a backtick line whose info string has a backtick
+    /// opens nothing. (The comments of a draft use the same rule: `MarkdownFence`.)
+    @Test func codeIsWhatCommonMarkCallsCode() {
+        // Closed by a fence with trailing spaces: the heading after it moves down.
+        #expect(MarkdownHeadings.demoting("```\n# code\n```  \n# 後", by: 2) == "```\n# code\n```  \n### 後")
+        // A shorter run does not close a longer fence; tildes do not close backticks.
+        #expect(MarkdownHeadings.demoting("````\n```\n~~~~\n# code\n````\n# 後", by: 1) == "````\n```\n~~~~\n# code\n````\n## 後")
+        // ``` with a backtick after it is text, not a fence.
+        #expect(MarkdownHeadings.demoting("```a`b\n# 見出し", by: 1) == "```a`b\n## 見出し")
+        // Four spaces in: indented code's, not a fence.
+        #expect(MarkdownHeadings.demoting("    ```\n# 見出し", by: 1) == "    ```\n## 見出し")
+        #expect(MarkdownFence.opened(by: Array("  ~~~ yaml".utf8)) == MarkdownFence(mark: UInt8(ascii: "~"), length: 3))
+        #expect(MarkdownFence(mark: UInt8(ascii: "`"), length: 4).isClosed(by: Array("`````\t\r".utf8)))
+        #expect(!MarkdownFence(mark: UInt8(ascii: "`"), length: 3).isClosed(by: Array("``` x".utf8)))
+    }
+
     /// No heading of a text placed at level 3 stays at level 1 or 2.
     @Test func theRenderedTextHasNoHeadingAboveItsPlace() {
         let text = "# 一\n\n二\n==\n\n## 三\n\n四\n--"

@@ -200,6 +200,9 @@ struct ContainedMarkdownTests {
         // A comment line inside a ledger's code fence is the code's, closed or not.
         let fenced = "<!-- 編集者へ -->\n~~~~\n<!-- x -->\n```\n<!-- y -->\n~~~~\n<!-- 根拠 -->\n本文\n"
         #expect(DocumentHTML.strippingComments(fenced) == "~~~~\n<!-- x -->\n```\n<!-- y -->\n~~~~\n本文\n")
+        // A fence closed by a line with trailing spaces; a backtick line with a backtick after it is no fence.
+        #expect(DocumentHTML.strippingComments("```\n<!-- x -->\n```  \n<!-- 根拠 -->\n本文\n") == "```\n<!-- x -->\n```  \n本文\n")
+        #expect(DocumentHTML.strippingComments("```a`b\n<!-- 根拠 -->\n本文\n") == "```a`b\n本文\n")
     }
 
     @Test func refusedLinksBecomeTheirTextAndImagesLinks() {

@@ -10,7 +10,7 @@ public enum MarkdownHeadings {
         guard levels > 0, text.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "-") })
         else { return text }
         var output: [String] = []
-        var fence: Substring?
+        var fence: MarkdownFence?
         /// Where the paragraph that ends at the last line of `output` starts, nil after a blank
         /// line or a block that is not a paragraph.
         var paragraphStart: Int?
@@ -23,11 +23,11 @@ public enum MarkdownHeadings {
             let trimmed = body.hasSuffix("\r") ? body.dropLast() : body
             if let open = fence {
                 output.append(String(line))
-                if !indented, trimmed.hasPrefix(open), trimmed.allSatisfy({ $0 == open.first }) { fence = nil }
+                if open.isClosed(by: line.utf8) { fence = nil }
                 continue
             }
-            if !indented, let marker = ["```", "~~~"].first(where: { trimmed.hasPrefix($0) }) {
-                fence = Substring(trimmed.prefix { $0 == marker.first })
+            if let opened = MarkdownFence.opened(by: line.utf8) {
+                fence = opened
                 output.append(String(line))
                 paragraphStart = nil
                 continue

@@ -1,3 +1,5 @@
+import DaichoCore
+
 /// Markdown documents as HTML pages: comments for editors removed, sections that start a new
 /// printed page, and the 【要記入】 markers highlighted.
 enum DocumentHTML {
@@ -39,8 +41,7 @@ enum DocumentHTML {
         return out
     }
 
-    /// Whether a line is inside a fenced code block (``` or ~~~, up to three spaces in, closed by
-    /// a run of the same character at least as long), asked of lines in increasing order.
+    /// Whether a line is inside a fenced code block (`MarkdownFence`), asked of lines in increasing order.
     struct FenceTracker {
         private let bytes: [UInt8]
         /// How far a backtick or a tilde was looked for, and found: lines are read one by one only
@@ -48,7 +49,7 @@ enum DocumentHTML {
         private var searched = 0
         private var fenced = false
         private var scanned = 0
-        private var open: (byte: UInt8, count: Int)?
+        private var open: MarkdownFence?
 
         init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -72,14 +73,10 @@ enum DocumentHTML {
         }
 
         private mutating func step(_ line: ArraySlice<UInt8>) {
-            let body = line.drop { $0 == 0x20 }
-            guard line.count - body.count < 4, let mark = body.first, mark == 0x60 || mark == 0x7E else { return }
-            let run = body.prefix { $0 == mark }.count
-            guard run >= 3 else { return }
             if let fence = open {
-                if mark == fence.byte, run >= fence.count, body.dropFirst(run).allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { open = nil }
+                if fence.isClosed(by: line) { open = nil }
             } else {
-                open = (mark, run)
+                open = MarkdownFence.opened(by: line)
             }
         }
     }
