@@ -334,7 +334,7 @@ extension SiteContext {
     /// The SLA items, each with the requirement for this system and where it came from.
     /// - Parameter recovery: the SLA's mean time to recover (`ProcurementFacts.recoveryHours`).
     func slaItems(_ ledger: Ledger, grade: SLAPolicy.Grade, recovery: Exact, rto: Exact?, rpo: Exact?) -> [ProcurementDocument.SLAItem] {
-        let language = Language.ja
+        // Japanese whatever the site's language, as the rest of the drafts (see `procurementDocument`).
         func t(_ ja: String, _ en: String) -> String { ja }
         let marker = Self.marker
         let gradeBasis = t("区分\(grade.name)", "grade \(grade.name)")
