@@ -31,6 +31,9 @@ public struct SiteBuilder: Sendable {
     /// (`build` at national scale, after a template edit); a smaller old site is removed before
     /// the build returns. Nil: always before.
     public var removesOldSiteInOtherProcessAbove: Int?
+    /// This start of the machine (`MachineBoot`), in the fingerprint: a manifest written before a
+    /// restart (a power cut, say, before the pages reached the disk) is not trusted.
+    var bootID = MachineBoot.id
 
     public init(options: SiteOptions, templatesOverride: String? = nil, force: Bool = false, workers: Int? = nil,
                 cache: LedgerCacheStore? = nil) {
@@ -231,12 +234,12 @@ public struct SiteBuilder: Sendable {
 
     /// Everything that touches every page: templates, assets, daicho.yaml, options, this build of
     /// Daicho (`ProgramStamp`): after an update every page is made again, since the new program
-    /// may write any of them differently. Not `--force`: it changes only which ledgers are left
+    /// may write any of them differently. And this start of the machine (`MachineBoot`). Not `--force`: it changes only which ledgers are left
     /// out, which the manifest's rows record (`valid`), so a build with it after one without, on
     /// ledgers without errors, has nothing to do rather than all to do again.
     func fingerprint(_ source: ProjectSource, _ loaded: TemplateLoader.Loaded) -> String {
         ContentHash.of([
-            "daicho-1", ProgramStamp.current, loaded.fingerprint, ContentHash.of(source.projectFile ?? []),
+            "daicho-1", ProgramStamp.current, bootID, loaded.fingerprint, ContentHash.of(source.projectFile ?? []),
             languageKey(source),
             options.profile.rawValue, options.timestamp ?? "", options.draftDate ?? "", options.liveReloadURL ?? "",
             "\(options.systemsOnly)",
