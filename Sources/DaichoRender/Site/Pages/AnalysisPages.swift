@@ -68,7 +68,7 @@ extension SiteContext {
     private func page(_ path: String, _ title: String, intro: String, charts: [ChartView], tables: [SubTable] = [],
                       notes: [String] = []) -> AnalysisPage {
         // Every table of an analysis page says when it has no rows.
-        let none = t("該当なし", "None")
+        let none = noneText
         var charts = charts, tables = tables
         for index in charts.indices { charts[index].table.emptyText = none }
         for index in tables.indices { tables[index].emptyText = none }
@@ -77,6 +77,15 @@ extension SiteContext {
     }
 
     private func percent(_ value: Exact) -> String { value.percentString + "%" }
+
+    /// What an analysis table says where it has nothing to list, a whole table or one cell.
+    private var noneText: String { t("該当なし", "None") }
+
+    /// A cell listing systems (links, made already), or 「該当なし」 when there are none: a blank
+    /// cell reads as a figure left out, not as a list with nothing in it.
+    private func listCell(_ items: [String]) -> String {
+        items.isEmpty ? HTML.escape(noneText) : items.joined(separator: "、")
+    }
 
     /// A count as every figure of the site is written, its digits grouped (`1,764`).
     private func count(_ value: Int) -> String { YenFormat.grouped(value) }
@@ -237,8 +246,7 @@ extension SiteContext {
             referenceLine: nil, maximum: nil)
         let hostRows = c.hosts.enumerated().map { index, ids in
             [t("ホスト\(index + 1)", "Host \(index + 1)"),
-             ids.map { systemLink($0, root: root) + HTML.escape(t("（\(percent(demands[$0] ?? .zero))）", " (\(percent(demands[$0] ?? .zero)))")) }
-                .joined(separator: "、")]
+             listCell(ids.map { systemLink($0, root: root) + HTML.escape(t("（\(percent(demands[$0] ?? .zero))）", " (\(percent(demands[$0] ?? .zero)))")) })]
         }
         let facts = SubTable(caption: t("集約の前提と結果", "Assumptions and results"), headers: [t("項目", "Item"), t("内容", "Value")], rows: [
             [t("候補（専用サーバ1台のシステム）", "Candidates (one dedicated server)"), count(c.candidates.count)],
@@ -247,8 +255,8 @@ extension SiteContext {
             [t("使用ホスト数", "Hosts used"), count(c.hostsUsed)], [t("lowerBound"), count(c.lowerBound)],
             [t("予備ホスト", "Spare hosts"), count(c.spareHosts)], [t("ホスト合計", "Hosts in all"), count(c.hostsTotal)],
             [t("physicalServers") + t("（集約前→集約後）", " (before → after)"), "\(count(c.physicalBefore)) → \(count(c.physicalAfter))"],
-            [t("assumed"), c.assumed.map { systemLink($0, root: root) }.joined(separator: "、")],
-            [t("unplaceable"), c.unplaceable.map { systemLink($0, root: root) }.joined(separator: "、")],
+            [t("assumed"), listCell(c.assumed.map { systemLink($0, root: root) })],
+            [t("unplaceable"), listCell(c.unplaceable.map { systemLink($0, root: root) })],
         ])
         return page("analysis/consolidation.html", t("consolidation"),
                     intro: t("専用サーバ1台で動いているシステムを、仮想化基盤のホストへ集約した場合の試算です（大きい順に先頭のホストから詰める方法）。",
@@ -295,7 +303,7 @@ extension SiteContext {
         // In the chart's order, largest first.
         let rows = groups.map { group in
             [HTML.escape(groupLabel(group)) + (group.systems.count > 1 ? HTML.escape(t("（\(group.group)）", " (\(group.group))")) : ""),
-             count(group.count), group.systems.map { systemLink($0, root: root) }.joined(separator: "、")]
+             count(group.count), listCell(group.systems.map { systemLink($0, root: root) })]
         }
         return page("analysis/terminals.html", t("terminals"),
                     intro: t("業務ごとの専用端末の台数です。共用端末グループ（グラフの青の棒、「共用」の付いたもの）は1種類として数えます。端末仕様を共通化すると、災害用の予備機を少なくできます。",
@@ -333,7 +341,7 @@ extension SiteContext {
         }
         let rows = codes.map { code in
             [HTML.escape(code.label.text(language))] + kind(code) + [count(analysis.gaps.byCode[code]?.count ?? 0),
-             (analysis.gaps.byCode[code] ?? []).map { systemLink($0, root: root) }.joined(separator: "、")]
+             listCell((analysis.gaps.byCode[code] ?? []).map { systemLink($0, root: root) })]
         }
         var notes = twoKinds ? [t("グラフの朱色の棒はセキュリティ・BCPの課題、青の棒はその他の課題です。", "In the chart, vermillion bars are security and BCP gaps, blue bars the others.")] : []
         notes.append(t("未記入の項目から課題は判定しません（記入率に反映されます）。", "An absent field never raises a gap; it lowers completeness instead."))
@@ -455,7 +463,7 @@ extension SiteContext {
         }
         let rows = years.map { year in
             [yearLabel(year, long: true), count(analysis.renewals[year]?.count ?? 0),
-             (analysis.renewals[year] ?? []).map(named).joined(separator: "、")]
+             listCell((analysis.renewals[year] ?? []).map(named))]
         }
         let table = SubTable(caption: timeline.title, headers: [t("fiscalYearShort"), t("count"), t("systems")], rows: rows)
             .sortable([.text, .number, nil])
