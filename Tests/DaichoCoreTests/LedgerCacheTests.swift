@@ -93,6 +93,22 @@ struct LedgerCacheTests {
         #expect(try BinaryReader.decode(String.self, from: shifted[1...]) == "情報政策課 ok")
     }
 
+    /// Whether an extra value was quoted survives the cache; a shard of the layout before it was
+    /// kept (version 4, the same stamp and a valid checksum) is not read.
+    @Test func quotedExtraSurvivesAndOldShardsAreIgnored() throws {
+        let result = parseLedger(minimalLedger(extra: "extra: {a: \"true\", b: true}"))
+        let back = try BinaryReader.decode(LedgerParser.Result.self, from: BinaryWriter.encode(result)[...])
+        #expect(back.ledger?.extra.map(\.plain) == [false, true])
+        let blob = BinaryWriter.encode(result)
+        let current = LedgerCache.Shard.serialized([("inventory/sample.yaml", .init(hash: 42, blob: blob[...]))], stamp: "daicho A")
+        #expect(LedgerCache.Shard(bytes: current, stamp: "daicho A").valid)
+        var old = BinaryWriter()
+        old.bytes = Array("DAICHO-LEDGER-CACHE-4\n".utf8) + current.dropLast(8).dropFirst(LedgerCache.magic.count)
+        old.seal()
+        let shard = LedgerCache.Shard(bytes: old.bytes, stamp: "daicho A")
+        #expect(!shard.valid && shard.entries.isEmpty)
+    }
+
     @Test func aShardFromAnotherProgramIsIgnored() throws {
         let result = parseLedger(minimalLedger())
         let blob = BinaryWriter.encode(result)

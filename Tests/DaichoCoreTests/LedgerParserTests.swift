@@ -604,6 +604,19 @@ struct LedgerParserTests {
         #expect(listName.diagnostics.with(.wrongType).map(\.fieldPath) == ["extra"])
         #expect(listName.ledger?.extra == [ExtraField(key: "資産番号", value: "A-001")])
     }
+
+    /// Whether a value was quoted is kept (a quoted "true" is text), by both YAML readers: the
+    /// plain subset's (a flow map here, a block map below) and libyaml's (the anchor sends it there).
+    @Test func extraKeepsWhetherAValueWasQuoted() throws {
+        let expected = [ExtraField(key: "a", value: "true", plain: false), ExtraField(key: "b", value: "true", plain: true),
+                        ExtraField(key: "c", value: "false", plain: false), ExtraField(key: "d", value: "x", plain: false)]
+        for text in ["extra: {a: \"true\", b: true, c: 'false', d: \"x\"}",
+                     "extra:\n  a: \"true\"\n  b: true\n  c: 'false'\n  d: |-\n    x",
+                     "extra: &e\n  a: \"true\"\n  b: true\n  c: 'false'\n  d: \"x\""] {
+            let result = parseLedger(minimalLedger(extra: text))
+            #expect(result.ledger?.extra == expected, "\(text)")
+        }
+    }
 }
 
 struct OverflowTests {

@@ -125,6 +125,26 @@ struct PresentationTests {
         #expect(page.contains("<dt>備考</dt><dd>trueness</dd>"))
     }
 
+    /// A value the clerk quoted is text and reads as written, `"true"` too; only an unquoted true
+    /// or false is yes or no.
+    @Test func quotedExtraIsText() async throws {
+        let built = try await site(["a": """
+            schema: 1
+            id: a
+            basic: {name: A, department: 市民課}
+            extra:
+              引用: "true"
+              単引用: 'false'
+              大文字: "TRUE"
+              そのまま: true
+            """])
+        let page = built.text("systems/a/index.html")
+        #expect(page.contains("<dt>引用</dt><dd>true</dd>"), "\(page)")
+        #expect(page.contains("<dt>単引用</dt><dd>false</dd>"))
+        #expect(page.contains("<dt>大文字</dt><dd>TRUE</dd>"))
+        #expect(page.contains("<dt>そのまま</dt><dd>はい</dd>"))
+    }
+
     /// Renewal years before the target year (2026) are marked overdue in words on the table, the
     /// timeline and the count chart (whose columns read 年度 as the table does), and in vermilion.
     @Test func overdueRenewalYearsAreMarked() async throws {

@@ -544,11 +544,13 @@ extension ExtraField: BinaryRecord {
     public func write(to writer: inout BinaryWriter) {
         writer.put(key)
         writer.put(value)
+        writer.put(plain)
     }
 
     public init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
         key = try reader.get()
         value = try reader.get()
+        plain = try reader.get()
     }
 }
 

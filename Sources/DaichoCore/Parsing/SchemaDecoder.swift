@@ -252,14 +252,14 @@ struct SchemaDecoder {
                                               en: "a list or mapping cannot be a name; write `name: value`"))
                     continue
                 }
-                guard case .scalar(let value, _) = valueNode.content else {
+                guard case .scalar(let value, let plain) = valueNode.content else {
                     error(.wrongType, .field(of: path.text, key), valueNode,
                           LocalizedText(ja: "追加項目の値は文字か数値にしてください",
                                         en: "an extra field's value must be a single text or number"))
                     continue
                 }
                 warnOfInvisibleCharacters(in: key + value, path.text + "." + key, pair.key)
-                entries.append(ExtraField(key: key, value: Self.isNull(valueNode) ? "" : value))
+                entries.append(ExtraField(key: key, value: Self.isNull(valueNode) ? "" : value, plain: plain))
             }
             return .scalarMap(entries)
         }

@@ -65,4 +65,13 @@ public struct ValueGroup: Sendable {
 public struct ExtraField: Sendable, Hashable {
     public var key: String
     public var value: String
+    /// Whether the value was written plain (not quoted, not a block): only a plain `true` or
+    /// `false` is YAML's yes or no; `"true"` is the text the clerk typed.
+    public var plain: Bool
+
+    public init(key: String, value: String, plain: Bool = true) {
+        self.key = key
+        self.value = value
+        self.plain = plain
+    }
 }

@@ -10,7 +10,9 @@
 /// This type only turns bytes into entries and back; the caller injects the file I/O.
 public struct LedgerCache: Sendable {
     public static let shardCount = 64
-    static let magic = Array("DAICHO-LEDGER-CACHE-4\n".utf8)
+    /// The format's version is in it: a shard of another layout (5 keeps whether an `extra`
+    /// value was quoted) is not read.
+    static let magic = Array("DAICHO-LEDGER-CACHE-5\n".utf8)
 
     public let stamp: String
     let read: @Sendable (Int) -> [UInt8]?

@@ -222,12 +222,14 @@ struct LedgerPresenter {
     func number(_ value: Exact?, unit: String = "") -> String? { value.map { YenFormat.grouped($0, places: 6) + unit } }
     func integer(_ value: Int?, unit: String = "") -> String? { value.map { YenFormat.grouped($0) + unit } }
     /// An `extra` value as the page words it: YAML's true and false, which a ledger writes for yes
-    /// and no as in its own fields, read はい and いいえ as those do; any other value as written.
-    func extraValue(_ value: String) -> String {
-        switch value {
-        case "true", "True", "TRUE": bool(true) ?? value
-        case "false", "False", "FALSE": bool(false) ?? value
-        default: value
+    /// and no as in its own fields, read はい and いいえ as those do; any other value as written,
+    /// and so is a quoted `"true"`, which the clerk wrote as text.
+    func extraValue(_ field: ExtraField) -> String {
+        guard field.plain else { return field.value }
+        switch field.value {
+        case "true", "True", "TRUE": return bool(true) ?? field.value
+        case "false", "False", "FALSE": return bool(false) ?? field.value
+        default: return field.value
         }
     }
     func list(_ values: [String]) -> String? { values.isEmpty ? nil : values.map(HTML.escape).joined(separator: "、") }

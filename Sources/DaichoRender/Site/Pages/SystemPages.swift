@@ -126,7 +126,7 @@ extension SiteContext {
         }
         let hiddenExtra = visibility.hiddenKeys(of: "extra")
         let extra = hiddenExtra.contains("*") ? [] : ledger.extra.filter { !hiddenExtra.contains($0.key) }
-            .map { SystemDetailPage.ExtraRow(key: $0.key, value: presenter.extraValue($0.value)) }
+            .map { SystemDetailPage.ExtraRow(key: $0.key, value: presenter.extraValue($0)) }
         let showFlag = !visibility.hidesCosts && maintenance != nil
         return SystemDetailPage(
             page: frame, id: ledger.id, name: ledger.name, department: ledger.department,
