@@ -227,6 +227,41 @@ struct ChartTests {
         #expect(svg.contains("viewBox=\"0 0 294 244\""))
     }
 
+    /// A segment's name takes as many lines of 10 units as ⌊(height − 2) ÷ 15⌋ allows, centred,
+    /// the last line cut with "…" when the name is longer; the whole name, escaped, is its
+    /// `<title>`. Host 1: 1/2 is 100px (6 lines; the name needs 3, at y 162 − 15 + 4.5 = 151.5,
+    /// 166.5, 181.5), 3/16 is 37.5px (2 lines), 5/32 is 31.25px (one line, as before).
+    @Test func hostBinLabelsWrapWhereTheBoxAllows() {
+        let long = "固定資産税地理情報システム"
+        let chart = HostBinsChart(title: "t", description: "d", hosts: [
+            .init(label: "ホスト1", segments: [
+                .init(label: long, share: Exact(1, 2)),
+                .init(label: "A&B <試験> 管理システム", share: Exact(3, 16)),
+                .init(label: long, share: Exact(5, 32)),
+            ]),
+        ], unitLabel: "")
+        let svg = chart.svg()
+        #expect(svg.contains("<text text-anchor=\"middle\" fill=\"#222\"><tspan x=\"118.0\" y=\"151.5\">固定資産税</tspan>"
+            + "<tspan x=\"118.0\" y=\"166.5\">地理情報シ</tspan><tspan x=\"118.0\" y=\"181.5\">ステム</tspan></text>"), "\(svg)")
+        // 112 − 37.5 = 74.5 to 112, its middle 93.25: lines at 93.25 − 7.5 + 4.5 = 90.25 and 105.25.
+        #expect(svg.contains("<title>A&amp;B &lt;試験&gt; 管理システム: 18.8%</title>"))
+        #expect(svg.contains("<tspan x=\"118.0\" y=\"90.3\">A&amp;B &lt;試験&gt;</tspan><tspan x=\"118.0\" y=\"105.3\">管理シス…</tspan>"))
+        #expect(svg.contains("<title>固定資産税地理情報システム: 15.6%</title>"))
+        #expect(svg.contains(">固定資産…</text>"))
+        #expect(Self.isWellFormed(svg))
+    }
+
+    /// Lines break between any two characters, after a space rather than inside a Latin word, and
+    /// the last one shown ends in "…" (with no space before it) when text is left.
+    @Test func wrappingLabels() {
+        #expect(SVG.wrap("Internet Banking Gateway", units: 10, lines: 3) == ["Internet", "Banking", "Gateway"])
+        #expect(SVG.wrap("Internet Banking Gateway", units: 10, lines: 2) == ["Internet", "Banking…"])
+        #expect(SVG.wrap("住民記録システム", units: 10, lines: 1) == ["住民記録…"])
+        #expect(SVG.wrap("住民記録システム", units: 10, lines: 4) == ["住民記録シ", "ステム"])
+        #expect(SVG.wrap("戸籍", units: 10, lines: 3) == ["戸籍"])
+        #expect(SVG.wrap("", units: 10, lines: 3).isEmpty)
+    }
+
     // MARK: Network
 
     @Test func sineTable() {

@@ -47,7 +47,10 @@ public struct HostBinsChart: Sendable, Hashable {
     static let top = Exact(12)
     static let plotX = Exact(62)
     static let minimumLabelHeight = Exact(18)
+    /// Units of a label's line: 70px of the 80px bin at the 13px font.
     static let segmentLimit = 10
+    /// From one line of a segment's label to the next: a tall segment shows more of its name.
+    static let lineHeight = Exact(15)
     static let hostLimit = 14
     /// Hosts side by side before the next row: 41 hosts in one row were drawn 60 px high at a
     /// page's width, their labels unreadable. Ten keep a row about a page wide, printed too.
@@ -108,9 +111,7 @@ public struct HostBinsChart: Sendable, Hashable {
                 part.append("<rect x=\"\(SVG.number(binX))\" y=\"\(SVG.number(segmentY))\" width=\"\(SVG.number(Self.binWidth))\""
                     + " height=\"\(SVG.number(height))\" fill=\"\(SVG.color(segment.category))\" stroke=\"#fff\"/>")
                 if !(height < Self.minimumLabelHeight) {
-                    part.append(SVG.text(SVG.truncate(segment.label, units: Self.segmentLimit), x: center,
-                                         y: segmentY + SVG.half(height) + Exact(9, 2), anchor: "middle",
-                                         attributes: " fill=\"\(SVG.textColor(on: segment.category))\""))
+                    part.append(Self.label(segment, center: center, middle: segmentY + SVG.half(height), height: height))
                 }
                 part.append("</g>")
                 group.append(part.joined())
@@ -123,5 +124,23 @@ public struct HostBinsChart: Sendable, Hashable {
         }
         let height = Self.top + Exact(rows - 1) * Self.rowPitch + Self.binHeight + Exact(32)
         return SVG.document(id: id, title: title, description: description, width: end + Exact(8), height: height, body: body)
+    }
+
+    /// A segment's name in as many lines as its height holds, centred on `middle`; the whole name
+    /// is in the segment's `<title>` and in the table beside the chart.
+    static func label(_ segment: Segment, center: Exact, middle: Exact, height: Exact) -> String {
+        // ⌊(height − 2) ÷ 15⌋ lines, one at least: a 37.5px segment holds two.
+        let fits = (height - Exact(2)) / lineHeight ?? .zero
+        let room = max(1, Int(clamping: fits.isInteger ? fits.ceiling : fits.ceiling - 1))
+        let lines = SVG.wrap(segment.label, units: segmentLimit, lines: room)
+        let fill = " fill=\"\(SVG.textColor(on: segment.category))\""
+        guard lines.count > 1 else {
+            return SVG.text(lines.first ?? "", x: center, y: middle + Exact(9, 2), anchor: "middle", attributes: fill)
+        }
+        let first = middle - SVG.half(Exact(lines.count - 1) * lineHeight) + Exact(9, 2)
+        let spans = lines.enumerated().map { index, line in
+            "<tspan x=\"\(SVG.number(center))\" y=\"\(SVG.number(first + Exact(index) * lineHeight))\">\(SVG.escape(line))</tspan>"
+        }
+        return "<text text-anchor=\"middle\"\(fill)>" + spans.joined() + "</text>"
     }
 }

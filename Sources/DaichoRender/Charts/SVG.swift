@@ -109,6 +109,35 @@ enum SVG {
         return kept
     }
 
+    /// `text` in at most `maxLines` lines of at most `limit` units each, the last ending in "…"
+    /// when text is left over. A line breaks between any two characters, as Japanese does, but
+    /// after a space rather than inside a Latin word when the line has one.
+    static func wrap(_ text: String, units limit: Int, lines maxLines: Int) -> [String] {
+        var lines: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty, lines.count < maxLines {
+            if lines.count == maxLines - 1 {
+                let whole = String(rest)
+                guard units(whole) > limit else {
+                    lines.append(whole)
+                    break
+                }
+                // Cut as `truncate` cuts, without a space before the "…".
+                lines.append(String(prefix(whole, units: limit - 2).reversed().drop { $0 == " " }.reversed()) + "…")
+                break
+            }
+            var line = Substring(prefix(String(rest), units: limit))
+            guard !line.isEmpty else { break }
+            let next = rest.dropFirst(line.count).first
+            if let next, next != " ", line.last != " ", let last = line.lastIndex(of: " "), last > line.startIndex {
+                line = line[...last]
+            }
+            rest = rest.dropFirst(line.count).drop { $0 == " " }
+            lines.append(String(line.reversed().drop { $0 == " " }.reversed()))
+        }
+        return lines
+    }
+
     /// `text` cut to fit in `limit` units so that it shows the character at `start` (where it
     /// differs from a name that begins alike): its first two characters, "…", then from the one
     /// before `start` on, cut at the end when longer (「後期…療広域連…」).
