@@ -258,6 +258,24 @@ struct FollowUpReportTests {
         #expect(documents[0].markdown.contains("- 4行目：Shift_JIS で保存されているようです。UTF-8 で保存してください"), "\(documents[0].markdown)")
     }
 
+    /// A ledger saved in EUC-JP whose bytes are well-formed Shift_JIS too goes to its department
+    /// read in EUC-JP, the encoding `check` names, not to ﾊﾝｸｱﾇｯｶ箚ﾝ: 保険年金課 is CA DD B8 B1 C7
+    /// AF B6 E2 B2 DD, 住民記録 BD BB CC B1 B5 AD CF BF (ｽｻﾌｱｵｭﾏｿ as Shift_JIS).
+    @Test func anEUCJPLedgerReachesItsDepartment() async throws {
+        let bytes = Array("schema: 1\nid: nenkin\nbasic:\n  name: ".utf8) + [0xBD, 0xBB, 0xCC, 0xB1, 0xB5, 0xAD, 0xCF, 0xBF]
+            + Array("\n  department: ".utf8) + [0xCA, 0xDD, 0xB8, 0xB1, 0xC7, 0xAF, 0xB6, 0xE2, 0xB2, 0xDD, 0x0A]
+        #expect(TextDecoding.looksLikeShiftJIS(bytes[...]))
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: nil, ledgers: [
+            LedgerSource(path: "inventory/nenkin.yaml", stem: "nenkin", bytes: bytes),
+        ])
+        let checked = await Checker().check(source)
+        #expect(checked.diagnostics.with(.encoding).map(\.message.ja) == ["EUC-JP で保存されているようです。UTF-8 で保存してください"])
+        let documents = FollowUpReport(checked: checked, language: .ja, source: source).documents()
+        #expect(documents.map(\.fileName) == ["保険年金課.md", "index.md"])
+        #expect(documents[0].markdown.contains("## 住民記録（nenkin）\n"), "\(documents[0].markdown)")
+        #expect(documents[0].markdown.contains("- 4行目：EUC-JP で保存されているようです。UTF-8 で保存してください"))
+    }
+
     /// `index.md` ends with a record of the department files written, each with the FNV hash of
     /// its bytes, which the next run reads back to tell its own files from the clerk's.
     @Test func theIndexRecordsTheFilesWritten() async throws {

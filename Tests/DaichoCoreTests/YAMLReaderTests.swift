@@ -15,6 +15,31 @@ struct YAMLReaderTests {
         #expect(problem.location.line == 2 && problem.location.column == 7)
     }
 
+    /// EUC-JP is named as such, also when its bytes happen to be well-formed Shift_JIS too:
+    /// 保険年金課 in EUC-JP, CA DD B8 B1 C7 AF B6 E2 B2 DD, reads ﾊﾝｸｱﾇｯｶ箚ﾝ as Shift_JIS (nine
+    /// half-width katakana against none); 情報政策課, BE F0 CA F3 C0 AF BA F6 B2 DD, as ｾ, three
+    /// user-defined characters (F0 CA, F3 C0, F6 B2) and ｯｺﾝ. Both were named Shift_JIS.
+    @Test func eucJPIsNamed() throws {
+        let nenkin: [UInt8] = [0xCA, 0xDD, 0xB8, 0xB1, 0xC7, 0xAF, 0xB6, 0xE2, 0xB2, 0xDD]
+        let seisaku: [UInt8] = [0xBE, 0xF0, 0xCA, 0xF3, 0xC0, 0xAF, 0xBA, 0xF6, 0xB2, 0xDD]
+        #expect(TextDecoding.looksLikeShiftJIS(nenkin[...]) && TextDecoding.looksLikeShiftJIS(seisaku[...]))
+        for name in [nenkin, seisaku] {
+            let problem = try #require(read(Array("schema: 1\ndepartment: ".utf8) + name + [0x0A]).first)
+            #expect(problem.code == .encoding)
+            #expect(problem.message.ja == "EUC-JP で保存されているようです。UTF-8 で保存してください", "\(problem.message.ja)")
+            #expect(problem.location.line == 2 && problem.location.column == 13)
+        }
+        #expect(TextDecoding.legacyText(nenkin[...]) == "保険年金課")
+        #expect(TextDecoding.legacyText(seisaku[...]) == "情報政策課")
+        // Half-width katakana (8E B1 is ｱ) and the NEC row (AD A1 is ①) decode too; JIS X 0212
+        // (8F B0 A1) and the user-defined rows (F5 A1) have no character to give: nothing.
+        #expect(TextDecoding.eucJP([0x8E, 0xB1, 0xAD, 0xA1, 0x41][...]) == "ｱ①A")
+        #expect(TextDecoding.eucJP([0x8F, 0xB0, 0xA1][...]) == nil && TextDecoding.eucJP([0xF5, 0xA1][...]) == nil)
+        // Shift_JIS stays Shift_JIS: 住民 (8F 5A 96 AF) is not EUC-JP; ｼﾐﾝｶ with 課 (BC D0 DD B6 89 DB) neither.
+        #expect(TextDecoding.legacyEncoding(of: [0x8F, 0x5A, 0x96, 0xAF][...]) == .shiftJIS)
+        #expect(TextDecoding.legacyEncoding(of: [0xBC, 0xD0, 0xDD, 0xB6, 0x89, 0xDB][...]) == .shiftJIS)
+    }
+
     @Test func invalidUTF8IsNotShiftJIS() throws {
         let bytes: [UInt8] = Array("a: b\n".utf8) + [0xFF, 0xFE, 0x00, 0xC0]
         let problem = try #require(read(bytes).first)

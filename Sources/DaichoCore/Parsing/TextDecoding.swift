@@ -35,10 +35,10 @@ enum TextDecoding {
         let line = prefix.count(where: { $0 == 0x0A }) + 1
         let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
         let column = String(decoding: body[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
-        if looksLikeShiftJIS(body) {
+        if let legacy = legacyEncoding(of: body) {
             return .failure(Problem(line: line, column: column,
-                message: LocalizedText(ja: "Shift_JIS で保存されているようです。UTF-8 で保存してください",
-                                       en: "the file looks like Shift_JIS; ledgers must be UTF-8"),
+                message: LocalizedText(ja: "\(legacy.name) で保存されているようです。UTF-8 で保存してください",
+                                       en: "the file looks like \(legacy.name); ledgers must be UTF-8"),
                 hint: resave))
         }
         return .failure(Problem(line: line, column: column,
@@ -68,12 +68,51 @@ enum TextDecoding {
         return index
     }
 
-    /// The text of bytes that `looksLikeShiftJIS`, decoded as Windows reads Shift_JIS (CP932, with
-    /// its NEC and IBM characters); nil for other bytes. Never used to read a ledger (ledgers are
-    /// UTF-8): only to name the department of one saved otherwise. The user-defined area (外字,
-    /// lead bytes F0–F9) has no characters to give and Foundation drops them silently: nil then.
+    /// The encodings other than UTF-8 that Japanese PCs save text in: `check` names the one a
+    /// ledger is in, and the follow-up reads its department line in it.
+    enum Legacy: Sendable, Equatable {
+        case shiftJIS
+        case eucJP
+
+        var name: String {
+            switch self {
+            case .shiftJIS: "Shift_JIS"
+            case .eucJP: "EUC-JP"
+            }
+        }
+    }
+
+    /// Which of Shift_JIS and EUC-JP the bytes are in, if either: the one they are well-formed in,
+    /// with a character of two bytes or more. EUC-JP text is often well-formed Shift_JIS too
+    /// (保険年金課, CA DD B8 B1 C7 AF B6 E2 B2 DD, reads ﾊﾝｸｱﾇｯｶ箚ﾝ), and Shift_JIS now and then
+    /// EUC-JP: bytes well-formed in both are in the one whose reading has fewer half-width
+    /// katakana, which real text seldom holds and a misreading is full of; Shift_JIS, the usual
+    /// one on Windows, on a tie. `check` and the follow-up both ask here, so they agree.
+    static func legacyEncoding(of bytes: ArraySlice<UInt8>) -> Legacy? {
+        let sjis = scanShiftJIS(bytes), euc = scanEUCJP(bytes)
+        switch (sjis, euc) {
+        case let (s?, e?): return e < s ? .eucJP : .shiftJIS
+        case (.some, nil): return .shiftJIS
+        case (nil, .some): return .eucJP
+        case (nil, nil): return nil
+        }
+    }
+
+    /// The text of bytes in the encoding `legacyEncoding` names, nil for other bytes. Never used
+    /// to read a ledger (ledgers are UTF-8): only to name the department of one saved otherwise.
+    static func legacyText(_ bytes: ArraySlice<UInt8>) -> String? {
+        switch legacyEncoding(of: bytes) {
+        case .shiftJIS?: shiftJIS(bytes)
+        case .eucJP?: eucJP(bytes)
+        case nil: nil
+        }
+    }
+
+    /// Well-formed Shift_JIS, decoded as Windows reads it (CP932, with its NEC and IBM
+    /// characters). The user-defined area (外字, lead bytes F0–F9) has no characters to give and
+    /// Foundation drops them silently: nil then.
     static func shiftJIS(_ bytes: ArraySlice<UInt8>) -> String? {
-        guard looksLikeShiftJIS(bytes) else { return nil }
+        guard scanShiftJIS(bytes) != nil else { return nil }
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
@@ -83,25 +122,95 @@ enum TextDecoding {
         return String(data: Data(bytes), encoding: .shiftJIS)
     }
 
-    /// True when the bytes are well-formed Shift_JIS with at least one double-byte character.
-    static func looksLikeShiftJIS(_ bytes: ArraySlice<UInt8>) -> Bool {
+    /// Well-formed EUC-JP, decoded. Foundation on Linux has no EUC-JP decoder, but both encodings
+    /// code the same JIS X 0208 rows and cells: each character is moved to its Shift_JIS bytes by
+    /// arithmetic and read as Shift_JIS. JIS X 0212 (after 8F) has no Shift_JIS form, and the
+    /// user-defined rows (leads F5–FE) no characters: nil for those, and for a text the decoder
+    /// took a character from (a cell JIS leaves empty).
+    static func eucJP(_ bytes: ArraySlice<UInt8>) -> String? {
+        guard scanEUCJP(bytes) != nil else { return nil }
+        var converted: [UInt8] = []
+        converted.reserveCapacity(bytes.count)
+        var characters = 0
         var index = bytes.startIndex
-        var doubleBytes = 0
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            characters += 1
+            switch byte {
+            case 0x00...0x7F:
+                converted.append(byte)
+                index += 1
+            case 0x8E:
+                converted.append(bytes[index + 1])
+                index += 2
+            case 0xA1...0xF4:
+                let (row, cell) = (Int(byte) - 0x80, Int(bytes[index + 1]) - 0x80)
+                converted.append(UInt8((row + 1) / 2 + (row <= 0x5E ? 0x70 : 0xB0)))
+                converted.append(UInt8(row % 2 == 1 ? cell + (cell <= 0x5F ? 0x1F : 0x20) : cell + 0x7E))
+                index += 2
+            default:
+                return nil
+            }
+        }
+        guard let text = String(data: Data(converted), encoding: .shiftJIS), text.unicodeScalars.count == characters else { return nil }
+        return text
+    }
+
+    /// True when the bytes are well-formed Shift_JIS with at least one double-byte character.
+    static func looksLikeShiftJIS(_ bytes: ArraySlice<UInt8>) -> Bool { scanShiftJIS(bytes) != nil }
+
+    /// For well-formed Shift_JIS with a double-byte character, how many half-width katakana it
+    /// reads (single bytes A1–DF); nil for other bytes.
+    private static func scanShiftJIS(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        var doubleBytes = 0, halfWidth = 0
         while index < bytes.endIndex {
             let byte = bytes[index]
             switch byte {
-            case 0x00...0x7F, 0xA1...0xDF:
+            case 0x00...0x7F:
+                index += 1
+            case 0xA1...0xDF:
+                halfWidth += 1
                 index += 1
             case 0x81...0x9F, 0xE0...0xFC:
-                guard index + 1 < bytes.endIndex else { return false }
+                guard index + 1 < bytes.endIndex else { return nil }
                 let trail = bytes[index + 1]
-                guard (0x40...0x7E).contains(trail) || (0x80...0xFC).contains(trail) else { return false }
+                guard (0x40...0x7E).contains(trail) || (0x80...0xFC).contains(trail) else { return nil }
                 doubleBytes += 1
                 index += 2
             default:
-                return false
+                return nil
             }
         }
-        return doubleBytes > 0
+        return doubleBytes > 0 ? halfWidth : nil
+    }
+
+    /// For well-formed EUC-JP with a character of two bytes or more, how many half-width
+    /// katakana it reads (8E and a byte A1–DF); nil for other bytes.
+    private static func scanEUCJP(_ bytes: ArraySlice<UInt8>) -> Int? {
+        func high(_ at: Int) -> Bool { at < bytes.endIndex && (0xA1...0xFE).contains(bytes[at]) }
+        var index = bytes.startIndex
+        var multiBytes = 0, halfWidth = 0
+        while index < bytes.endIndex {
+            switch bytes[index] {
+            case 0x00...0x7F:
+                index += 1
+                continue
+            case 0x8E:
+                guard index + 1 < bytes.endIndex, (0xA1...0xDF).contains(bytes[index + 1]) else { return nil }
+                halfWidth += 1
+                index += 2
+            case 0x8F:
+                guard high(index + 1), high(index + 2) else { return nil }
+                index += 3
+            case 0xA1...0xFE:
+                guard high(index + 1) else { return nil }
+                index += 2
+            default:
+                return nil
+            }
+            multiBytes += 1
+        }
+        return multiBytes > 0 ? halfWidth : nil
     }
 }

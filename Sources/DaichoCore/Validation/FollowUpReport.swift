@@ -283,14 +283,15 @@ public struct FollowUpReport: Sendable {
     /// indented `department:` and `name:` lines under a top-level `basic:` line, without quotes or
     /// a trailing comment. Nil for what is not found.
     ///
-    /// A file in Shift_JIS (`check`'s `encoding` error names it so) is read as Shift_JIS here, for
-    /// these two lines only: it is the usual way a department's ledger becomes unreadable (Excel's
-    /// "テキスト", an old Notepad), and its questions belong to its department. Any other encoding
+    /// A file in Shift_JIS or EUC-JP is read in the encoding `check`'s `encoding` error names
+    /// (`TextDecoding.legacyEncoding`, which both ask), for these two lines only: it is the usual
+    /// way a department's ledger becomes unreadable (Excel's "テキスト", an old Notepad, a file
+    /// from an old Unix system), and its questions belong to its department. Any other encoding
     /// gives nothing, not a name of replacement characters.
     static func basicLines(in bytes: [UInt8]) -> (department: String?, name: String?) {
         // No more than the reader takes of a ledger.
         let head = bytes.prefix(YAMLReader.Limits().maxBytes)
-        guard let text = String(validating: head, as: UTF8.self) ?? TextDecoding.shiftJIS(head) else { return (nil, nil) }
+        guard let text = String(validating: head, as: UTF8.self) ?? TextDecoding.legacyText(head) else { return (nil, nil) }
         var inBasic = false
         var found: [String: String] = [:]
         for raw in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
