@@ -166,6 +166,53 @@ struct InventoryRulesTests {
         #expect(await check([("a.yaml", a), ("b.yaml", minimalLedger(id: "b"))]).diagnostics.with(.integrationDirection).isEmpty)
     }
 
+    /// A link the partner's ledger does not list back is a warning (not an error) on the side
+    /// that lists it, once per partner at its first link (line 8 here, after an external one),
+    /// with what the partner would add: a send is answered by receive, both by both, each once.
+    /// Listed back in any direction, links to itself, to no ledger and to the outside are not.
+    @Test func aLinkListedOnOneSideIsAWarning() async throws {
+        let a = minimalLedger(id: "a", extra: "integrations:\n  - {external: X, direction: send}\n  - {system: b, direction: send, data: 住民}"
+            + "\n  - {system: b, direction: both}\n  - {system: b, direction: send, data: 税}\n  - {system: c, direction: send}")
+        let c = minimalLedger(id: "c", extra: "integrations:\n  - {system: a, direction: send}\n  - {system: c, direction: both}\n  - {system: zz, direction: send}")
+        let checked = await check([("a.yaml", a), ("b.yaml", minimalLedger(id: "b")), ("c.yaml", c)])
+        let warnings = checked.diagnostics.with(.oneSidedIntegration)
+        #expect(warnings.count == 1 && checked.validLedgers.map(\.id) == ["a", "b"])
+        let warning = try #require(warnings.first)
+        #expect(warning.severity == .warning && warning.location.file == "inventory/a.yaml" && warning.location.line == 8)
+        #expect(warning.fieldPath == "integrations[1].system")
+        #expect(warning.message.ja == "連携先「b」の台帳（inventory/b.yaml）には、このシステムとの連携が書かれていません")
+        #expect(warning.hint?.ja == "連携先のIDが正しいか確認してください。正しければ、inventory/b.yaml の integrations に"
+            + "「system: a, direction: receive」と「system: a, direction: both」を加えると、両方の台帳の記載がそろいます（一方の台帳だけに書かれた連携も誤りではありません）")
+        // b lists a back: nothing more is said.
+        let back = minimalLedger(id: "b", extra: "integrations:\n  - {system: a, direction: receive}")
+        #expect(await check([("a.yaml", a), ("b.yaml", back), ("c.yaml", c)]).diagnostics.with(.oneSidedIntegration).isEmpty)
+    }
+
+    /// Property: `check`'s one-sided warnings and the follow-up's questions about one-sided links
+    /// come from one detection: for random inventories (ids repeated, links repeated, unknown and
+    /// to themselves) the warnings are at exactly the links the questions name.
+    @Test func oneSidedWarningsAndFollowUpQuestionsAgree() async {
+        var random = SplitMix(seed: 83)
+        let directions = ["send", "receive", "both"]
+        var found = 0
+        for _ in 0..<120 {
+            let count = Int.random(in: 2...12, using: &random)
+            let files = (0..<count).map { index -> (String, String) in
+                let id = "s\(Int.random(in: 0..<max(2, count - 1), using: &random))"
+                let links = (0..<Int.random(in: 0...4, using: &random)).map { _ in
+                    "  - {system: s\(Int.random(in: 0...count, using: &random)), direction: \(directions.randomElement(using: &random)!)}"
+                }
+                return ("f\(index).yaml", minimalLedger(id: id, extra: links.isEmpty ? "" : "integrations:\n" + links.joined(separator: "\n")))
+            }
+            let checked = await check(files)
+            let warned = checked.diagnostics.with(.oneSidedIntegration).map { "\($0.location.file):\($0.location.line)" }
+            let asked = FollowUpReport.oneSidedLinks(in: checked.ledgers).map { "\($0.question.reporterLocation.file):\($0.question.reporterLocation.line)" }
+            #expect(warned.sorted() == asked.sorted())
+            found += warned.count
+        }
+        #expect(found > 50)
+    }
+
     /// Random inventories (ids repeated, links repeated and unknown, every direction): the
     /// direction warnings are those of the rule as first written, with one table of all pairs,
     /// kept here as the oracle, in the same order.

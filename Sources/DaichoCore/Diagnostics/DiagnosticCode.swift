@@ -36,6 +36,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case unknownIntegration = "unknown-integration"
     case integrationDirection = "integration-direction"
     case selfIntegration = "self-integration"
+    case oneSidedIntegration = "one-sided-integration"
     case terminalGroupCount = "terminal-group-count"
     case terminalGroupSpelling = "terminal-group-spelling"
     case departmentSpelling = "department-spelling"

@@ -43,14 +43,14 @@ public struct Checker: Sendable {
         let hashesContent = self.hashesContent, keepsWarnings = self.keepsWarnings
         // (The files' own warnings were let go chunk by chunk, see `settled`; the folder's and
         // `daicho.yaml`'s here.)
-        // The spelling rules run on this side: gathering the files' own diagnostics is light, and
-        // the rules by id were the longer side alone.
+        // The spelling and one-sided link rules run on this side: gathering the files' own
+        // diagnostics is light, and the rules by id were the longer side alone.
         let ((own, hashes, leftOut), (across, acrossLeftOut)) = Concurrently.both({ [parsed, ledgers, first = Self.kept(
             source.diagnostics + projectDiagnostics, warnings: keepsWarnings)] in
-            let spellings = Self.kept(InventoryRules.spellings(ledgers), warnings: keepsWarnings)
-            var diagnostics = first.kept + spellings.kept
+            let alongside = Self.kept(InventoryRules.alongside(ledgers), warnings: keepsWarnings)
+            var diagnostics = first.kept + alongside.kept
             var hashes: [String: String] = [:]
-            var leftOut = first.leftOut + spellings.leftOut
+            var leftOut = first.leftOut + alongside.leftOut
             hashes.reserveCapacity(hashesContent ? parsed.count : 0)
             for (source, item) in zip(sources, parsed) {
                 diagnostics += item.result.diagnostics

@@ -82,7 +82,11 @@ public struct FollowUpReport: Sendable {
         self.language = language
         self.organization = checked.project.organization.name
         var byFile: [String: [Diagnostic]] = [:]
-        for diagnostic in checked.diagnostics { byFile[diagnostic.location.file, default: []].append(diagnostic) }
+        // A link listed on one side only is asked of the other side (below), the department that
+        // knows whether it exists; the side that lists it has nothing to answer.
+        for diagnostic in checked.diagnostics where diagnostic.code != .oneSidedIntegration {
+            byFile[diagnostic.location.file, default: []].append(diagnostic)
+        }
         var ledgerByFile: [String: Ledger] = [:]
         for ledger in checked.ledgers { ledgerByFile[ledger.file] = ledger }
         let sources = Dictionary((source?.ledgers ?? []).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })

@@ -5,7 +5,14 @@ public enum InventoryRules {
     ///   no ledger too: a link to a file whose errors kept it from being read is that file's
     ///   problem, reported there, not one more error in each ledger that links to it.
     public static func check(_ ledgers: [Ledger], fileStems: () -> [String] = { [] }) -> [Diagnostic] {
-        references(ledgers, fileStems: fileStems) + spellings(ledgers)
+        references(ledgers, fileStems: fileStems) + alongside(ledgers)
+    }
+
+    /// The rules that need no id settled first (`references` settles them): two spellings of a
+    /// name, links listed on one side. Apart from `references`, so the check runs them on the
+    /// other core.
+    public static func alongside(_ ledgers: [Ledger]) -> [Diagnostic] {
+        spellings(ledgers) + checkOneSidedLinks(ledgers)
     }
 
     /// Ids, integrations and terminal groups: the rules that look ledgers up by id.
