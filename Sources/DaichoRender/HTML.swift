@@ -54,8 +54,9 @@ public enum HTML {
     }
 
     /// A link, escaped; `href` must be a path this program made, never ledger text.
-    public static func link(_ href: String, _ label: String) -> String {
-        "<a href=\"\(escape(href))\">\(escape(label))</a>"
+    /// - Parameter attributes: more attributes, made by this program (` lang="ja"`).
+    public static func link(_ href: String, _ label: String, attributes: String = "") -> String {
+        "<a href=\"\(escape(href))\"\(attributes)>\(escape(label))</a>"
     }
 }
 

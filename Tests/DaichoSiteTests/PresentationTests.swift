@@ -145,6 +145,49 @@ struct PresentationTests {
         #expect(page.contains("<dt>そのまま</dt><dd>はい</dd>"))
     }
 
+    /// On English pages, the elements holding ledger text (Japanese) say so with `lang="ja"`: the
+    /// system page's title, department and fields, `extra` (its yes, in English, not), the lists'
+    /// rows, department and vendor pages, analysis tables (a shared terminal group marks the
+    /// system's name, not its English words). Japanese pages are left without the attribute.
+    @Test func ledgerTextIsMarkedJapaneseOnEnglishPages() async throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-lang-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        try FileManager.default.createDirectory(atPath: project + "/inventory", withIntermediateDirectories: true)
+        try """
+            schema: 1
+            id: a
+            basic: {name: 住民記録, department: 市民課, business: [異動届]}
+            hardware: {terminals: {dedicated: 3, group: madoguchi}}
+            vendor: {developer: みなと開発}
+            extra: {資産番号: S-1, 標準化: true}
+            """.write(toFile: project + "/inventory/a.yaml", atomically: true, encoding: .utf8)
+        try "schema: 1\nid: b\nbasic: {name: 税務, department: 税務課}\nhardware: {terminals: {dedicated: 3, group: madoguchi}}\n"
+            .write(toFile: project + "/inventory/b.yaml", atomically: true, encoding: .utf8)
+        let english = try await buildSite(project, options: SiteOptions(language: .en))
+        let system = english.text("systems/a/index.html")
+        #expect(system.contains("<h1 lang=\"ja\">住民記録 <small"), "\(system)")
+        #expect(system.contains("index.html\" lang=\"ja\">市民課</a>"))
+        #expect(system.contains("<dd><span lang=\"ja\">異動届</span></dd>"))
+        #expect(system.contains("<dt lang=\"ja\">資産番号</dt><dd lang=\"ja\">S-1</dd>"))
+        #expect(system.contains("<dt lang=\"ja\">標準化</dt><dd>Yes</dd>"))
+        #expect(english.text("systems/index.html").contains("<td lang=\"ja\"><a href=\"../systems/a/index.html\">住民記録</a></td>"))
+        #expect(english.text("systems/index.html").contains("<option value=\"市民課\" lang=\"ja\">市民課</option>"))
+        let departments = english.text("departments/index.html")
+        #expect(departments.contains("<td lang=\"ja\"><a href="), "\(departments)")
+        #expect(departments.contains(">市民課</a></td>"))
+        let department = try #require(english.htmlPaths.first { $0.hasPrefix("departments/d-") && english.text($0).contains("<h1 lang=\"ja\">市民課</h1>") })
+        #expect(english.text(department).contains("<td lang=\"ja\"><a href=\"../../systems/a/index.html\">住民記録</a></td>"))
+        #expect(english.text("vendors/index.html").contains(">みなと開発</a></td>"))
+        let terminals = english.text("analysis/terminals.html")
+        #expect(terminals.contains("<td>Shared: <span lang=\"ja\">住民記録</span> and 1 more (madoguchi)</td>"), "\(terminals)")
+        #expect(terminals.contains("<a href=\"../systems/a/index.html\" lang=\"ja\">住民記録</a>"))
+        // The Japanese pages have none of it.
+        let japanese = try await buildSite(project)
+        for page in ["systems/a/index.html", "systems/index.html", "departments/index.html", "analysis/terminals.html", department] {
+            #expect(!japanese.text(page).contains("lang=\"ja\">"), "\(page)")
+        }
+    }
+
     /// Renewal years before the target year (2026) are marked overdue in words on the table, the
     /// timeline and the count chart (whose columns read 年度 as the table does), and in vermilion.
     @Test func overdueRenewalYearsAreMarked() async throws {

@@ -209,10 +209,13 @@ struct LedgerPresenter {
         return SubTable(caption: label(path), headers: shown.map(\.header), rows: items.map { item in shown.map { $0.cell(item) } })
     }
 
-    func text(_ value: String?) -> String? { value.map(HTML.text) }
+    /// Ledger text, marked Japanese on a page in another language (`LedgerLanguage`).
+    func text(_ value: String?) -> String? { value.map { language.ledgerInline(HTML.text($0)) } }
     /// A ledger's Markdown under the page's heading of `level` (a group's is 2): its own headings
     /// go below it, not beside the page's title.
-    func ledgerHTML(_ markdown: String, below level: Int) -> String { self.markdown.html(MarkdownHeadings.demoting(markdown, by: level)) }
+    func ledgerHTML(_ markdown: String, below level: Int) -> String {
+        language.ledgerBlock(self.markdown.html(MarkdownHeadings.demoting(markdown, by: level)))
+    }
     func bool(_ value: Bool?) -> String? { value.map { $0 ? t("はい", "Yes") : t("いいえ", "No") } }
     func enumeration<E: LedgerEnum>(_ value: E?) -> String? { value.map { HTML.escape($0.label.text(language)) } }
     func date(_ value: LedgerDate?) -> String? { value.map { $0.description } }
@@ -224,6 +227,9 @@ struct LedgerPresenter {
     /// An `extra` value as the page words it: YAML's true and false, which a ledger writes for yes
     /// and no as in its own fields, read はい and いいえ as those do; any other value as written,
     /// and so is a quoted `"true"`, which the clerk wrote as text.
+    /// Whether an `extra` value is shown as the ledger wrote it (not as the page's yes or no).
+    func extraIsLedgerText(_ field: ExtraField) -> Bool { extraValue(field) == field.value }
+
     func extraValue(_ field: ExtraField) -> String {
         guard field.plain else { return field.value }
         switch field.value {
@@ -232,7 +238,7 @@ struct LedgerPresenter {
         default: return field.value
         }
     }
-    func list(_ values: [String]) -> String? { values.isEmpty ? nil : values.map(HTML.escape).joined(separator: "、") }
+    func list(_ values: [String]) -> String? { values.isEmpty ? nil : language.ledgerInline(values.map(HTML.escape).joined(separator: "、")) }
 
     /// - Parameter integrationTables: the integrations group's tables (the page draws them from
     ///   both ledgers of each integration).
@@ -257,10 +263,11 @@ struct LedgerPresenter {
         let amountKey = visibility.hidesAny(["costs.lines.unit_price", "costs.lines.quantity"]) ? "unit_price" : "amount"
         let showsUnit = !visibility.hides("costs.lines.unit")
         let costTables = [table("costs.lines", c?.lines ?? [], [
-            ("name", t("項目", "Item"), { HTML.escape($0.name) }),
+            ("name", t("項目", "Item"), { self.language.ledgerInline(HTML.escape($0.name)) }),
             ("kind", t("区分", "Kind"), { HTML.escape($0.kind.label.text(self.language)) }),
             ("unit_price", t("単価", "Unit price"), { YenFormat.yen($0.unitPrice, self.language) }),
-            ("quantity", t("数量", "Quantity"), { showsUnit ? HTML.escape($0.quantityText) : $0.quantity.decimalString(places: 6) }),
+            // The quantity with the ledger's own unit (`12か月`).
+            ("quantity", t("数量", "Quantity"), { showsUnit ? self.language.ledgerInline(HTML.escape($0.quantityText)) : $0.quantity.decimalString(places: 6) }),
             (amountKey, t("金額", "Amount"), { YenFormat.yen(exactly: $0.amount, self.language) }),
         ])].compactMap { $0 }
         // The one-off and the annual amounts apart, each with the total the lists and the CSV show
@@ -295,7 +302,7 @@ struct LedgerPresenter {
 
         let u = ledger.usage
         let usageTables = [table("usage.disaster_tasks", u?.disasterTasks ?? [], [
-            ("task", t("業務", "Task"), { HTML.escape($0.task) }),
+            ("task", t("業務", "Task"), { self.language.ledgerInline(HTML.escape($0.task)) }),
             ("kind", t("種別", "Kind"), { self.enumeration($0.kind) ?? "—" }),
             ("target", t("目標時期", "Target"), { self.enumeration($0.target) ?? "—" }),
         ])].compactMap { $0 }
@@ -308,7 +315,7 @@ struct LedgerPresenter {
 
         let h = ledger.hardware
         let hardwareTables = [table("hardware.servers", h?.servers ?? [], [
-            ("role", t("役割", "Role"), { HTML.escape($0.role ?? "—") }),
+            ("role", t("役割", "Role"), { $0.role.map { self.language.ledgerInline(HTML.escape($0)) } ?? "—" }),
             ("count", t("台数", "Count"), { YenFormat.grouped($0.count) }),
             ("virtual", t("種別", "Type"), { $0.isVirtual == true ? self.t("仮想", "Virtual") : self.t("物理", "Physical") }),
             ("cores", t("CPUコア", "Cores"), { self.integer($0.cores) ?? "—" }),
@@ -316,7 +323,7 @@ struct LedgerPresenter {
             ("storage_gb", t("ディスク", "Storage"), { self.number($0.storageGB, unit: " GB") ?? "—" }),
             ("cpu_peak_pct", t("ピーク時CPU", "Peak CPU"), { self.number($0.cpuPeakPercent, unit: "%") ?? "—" }),
             ("acquired", t("導入年月", "Acquired"), { self.date($0.acquired) ?? "—" }),
-            ("os", "OS", { HTML.escape($0.os ?? "—") }),
+            ("os", "OS", { $0.os.map { self.language.ledgerInline(HTML.escape($0)) } ?? "—" }),
         ])].compactMap { $0 }
         add("hardware", rows: [
             row("hardware.location", enumeration(h?.location)), row("hardware.seismic", bool(h?.seismic)),
@@ -403,14 +410,14 @@ struct LedgerPresenter {
         ])
 
         add("bcp_others", rows: [], tables: [table("bcp_others", ledger.bcpOthers, [
-            ("party", t("事業者", "Party"), { HTML.escape($0.party) }),
+            ("party", t("事業者", "Party"), { self.language.ledgerInline(HTML.escape($0.party)) }),
             ("agreement", t("取り決め", "Agreement"), { self.bool($0.agreement) ?? "—" }),
             ("contents", t("内容", "Contents"), { self.list($0.contents) ?? "—" }),
         ])].compactMap { $0 })
 
         let (showsTitle, showsDetail) = (!visibility.hides("issues.title"), !visibility.hides("issues.detail"))
         add("issues", rows: [], markdown: ledger.issues.isEmpty || !(showsTitle || showsDetail) ? nil : ledger.issues.map { issue in
-            "<div class=\"issue\">" + (showsTitle ? issue.title.map { "<h3>\(HTML.escape($0))</h3>" } ?? "" : "")
+            "<div class=\"issue\">" + (showsTitle ? issue.title.map { "<h3\(language.ledgerLangAttribute)>\(HTML.escape($0))</h3>" } ?? "" : "")
                 + (showsDetail ? ledgerHTML(issue.detail, below: 3) : "") + "</div>"
         }.joined())
 

@@ -18,6 +18,9 @@ final class PageFrame: Sendable {
     }
 
     let lang: String
+    /// True on a page not in Japanese: elements holding ledger text (Japanese) then carry
+    /// `lang="ja"` (`LedgerLanguage`), which a Japanese page needs not.
+    let jaValues: Bool
     let title: String
     let siteTitle: String
     /// Relative prefix from this page to the site root (`../../`), so pages work from file://.
@@ -38,10 +41,11 @@ final class PageFrame: Sendable {
     let hasLiveReload: Bool
     let scripts: [String]
 
-    init(lang: String, title: String, siteTitle: String, root: String, nav: SharedModels<NavItem>, navCurrent: String, breadcrumbs: [Crumb],
+    init(lang: String, jaValues: Bool, title: String, siteTitle: String, root: String, nav: SharedModels<NavItem>, navCurrent: String, breadcrumbs: [Crumb],
          hasBreadcrumbs: Bool, t: [String: String], isPublic: Bool, profileLabel: String, timestamp: String,
          hasTimestamp: Bool, liveReload: String, hasLiveReload: Bool, scripts: [String]) {
         self.lang = lang
+        self.jaValues = jaValues
         self.title = title
         self.siteTitle = siteTitle
         self.root = root
@@ -96,7 +100,7 @@ extension SiteContext {
         let depth = path.count { $0 == "/" }
         let all = crumbs.isEmpty ? [] : [(SiteSection.home.path, t("home"))] + crumbs
         return PageFrame(
-            lang: language.rawValue, title: title, siteTitle: siteTitle,
+            lang: language.rawValue, jaValues: language.marksLedgerText, title: title, siteTitle: siteTitle,
             root: root ?? String(repeating: "../", count: depth),
             nav: navigation[section] ?? SharedModels([]), navCurrent: path == section?.path ? "page" : "true",
             breadcrumbs: all.enumerated().map { PageFrame.Crumb(href: $1.0, label: $1.1, isLast: $0 == all.count - 1) },

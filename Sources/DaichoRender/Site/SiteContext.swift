@@ -123,7 +123,7 @@ final class SiteContext: Sendable {
     /// A link to a system's page, or its id as plain text when it has none (a link to a ledger
     /// left out of a `--force` build for its errors).
     func systemLink(_ id: String, root: String) -> String {
-        byID.name(id).map { HTML.link(root + systemPath(id), $0) } ?? HTML.escape(id)
+        byID.name(id).map { HTML.link(root + systemPath(id), $0, attributes: language.ledgerLangAttribute) } ?? HTML.escape(id)
     }
 
     /// Gaps of a system that this profile shows.

@@ -44,6 +44,7 @@ extension GroupView: TemplateModel {
 extension PageFrame: TemplateModel {
     static let fields: FieldTable<PageFrame> = [
         "lang": .field { $0.lang },
+        "jaValues": .field { $0.jaValues },
         "title": .field { $0.title },
         "siteTitle": .field { $0.siteTitle },
         "root": .field { $0.root },
@@ -255,6 +256,7 @@ extension SystemDetailPage.ExtraRow: TemplateModel {
     static let fields: FieldTable<Self> = [
         "key": .field { $0.key },
         "value": .field { $0.value },
+        "valueJa": .field { $0.valueJa },
     ]
 }
 

@@ -279,11 +279,12 @@ extension SiteContext {
         let groups = term.groups.sorted { $0.count != $1.count ? $0.count > $1.count : $0.group < $1.group }
         // A group of one system is that system; a shared group is named after its first system
         // (its own name is an id from the ledgers), with "shared" in words, not by colour alone.
-        func groupLabel(_ group: TerminalAnalysis.Group) -> String {
-            guard group.systems.count > 1 else { return byID.name(group.group) ?? group.group }
+        // `name` takes the system's name, `words` the rest (the table escapes both, and marks the name Japanese).
+        func groupLabel(_ group: TerminalAnalysis.Group, name: (String) -> String = { $0 }, words: (String) -> String = { $0 }) -> String {
+            guard group.systems.count > 1 else { return name(byID.name(group.group) ?? group.group) }
             let named = group.systems.contains(group.group) ? group.group : group.systems.first
             let first = named.flatMap { byID.name($0) } ?? group.group
-            return t("共用: \(first) ほか\(group.systems.count - 1)", "Shared: \(first) and \(group.systems.count - 1) more")
+            return words(t("共用: ", "Shared: ")) + name(first) + words(t(" ほか\(group.systems.count - 1)", " and \(group.systems.count - 1) more"))
         }
         let chart = BarChart(
             title: t("専用端末の台数（グループ別）", "Dedicated terminals per group"),
@@ -302,7 +303,8 @@ extension SiteContext {
             referenceLine: nil, maximum: nil)
         // In the chart's order, largest first.
         let rows = groups.map { group in
-            [HTML.escape(groupLabel(group)) + (group.systems.count > 1 ? HTML.escape(t("（\(group.group)）", " (\(group.group))")) : ""),
+            [groupLabel(group, name: { language.ledgerInline(HTML.escape($0)) }, words: HTML.escape)
+                + (group.systems.count > 1 ? HTML.escape(t("（\(group.group)）", " (\(group.group))")) : ""),
              count(group.count), listCell(group.systems.map { systemLink($0, root: root) })]
         }
         return page("analysis/terminals.html", t("terminals"),
@@ -379,7 +381,7 @@ extension SiteContext {
         let targets = DisasterTarget.allCases
         let (showsTask, showsKind) = (shown.contains(0), shown.contains(1))
         let rows = analysis.disasterTable.map { row in
-            (showsTask ? [HTML.escape(row.task)] : []) + (showsKind ? [row.kind.map { HTML.escape($0.label.text(language)) } ?? "—"] : [])
+            (showsTask ? [language.ledgerInline(HTML.escape(row.task))] : []) + (showsKind ? [row.kind.map { HTML.escape($0.label.text(language)) } ?? "—"] : [])
                 + [systemLink(row.system, root: root)]
                 + targets.map { row.target == $0
                     ? "<span class=\"mark\" aria-hidden=\"true\">●</span><span class=\"visually-hidden\">\(HTML.escape($0.label.text(language)))</span>" : "" }
@@ -539,11 +541,13 @@ extension SiteContext {
             let partner: String
             switch link.target {
             case .system(let id): partner = systemLink(id, root: root)
-            case .external(let name): partner = HTML.escape(name) + t("（台帳外）", " (external)")
+            case .external(let name): partner = language.ledgerInline(HTML.escape(name)) + t("（台帳外）", " (external)")
             }
-            let cells = [HTML.link(root + systemPath(ledger.id), ledger.name), HTML.escape(ledger.category?.label.text(language) ?? "—"),
+            let cells = [HTML.link(root + systemPath(ledger.id), ledger.name, attributes: language.ledgerLangAttribute),
+                         HTML.escape(ledger.category?.label.text(language) ?? "—"),
                          HTML.escape(link.direction.label.text(language)), partner,
-                         link.method.map { HTML.escape($0.label.text(language)) } ?? "—", HTML.escape(link.data ?? "—")]
+                         link.method.map { HTML.escape($0.label.text(language)) } ?? "—",
+                         link.data.map { language.ledgerInline(HTML.escape($0)) } ?? "—"]
             return columns.map { cells[$0] }
         }.sortable(columns.map { _ in .text })
         let diagram = NetworkDiagram(

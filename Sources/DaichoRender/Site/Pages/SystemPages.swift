@@ -26,6 +26,9 @@ final class SystemDetailPage: Sendable {
     struct ExtraRow: Sendable {
         var key: String
         var value: String
+        /// The value is the ledger's text on a page in another language: marked `lang="ja"`
+        /// (a yes or no in the page's words is not).
+        var valueJa = false
     }
 
     struct Document: Sendable {
@@ -126,7 +129,8 @@ extension SiteContext {
         }
         let hiddenExtra = visibility.hiddenKeys(of: "extra")
         let extra = hiddenExtra.contains("*") ? [] : ledger.extra.filter { !hiddenExtra.contains($0.key) }
-            .map { SystemDetailPage.ExtraRow(key: $0.key, value: presenter.extraValue($0)) }
+            .map { SystemDetailPage.ExtraRow(key: $0.key, value: presenter.extraValue($0),
+                                             valueJa: language.marksLedgerText && presenter.extraIsLedgerText($0)) }
         let showFlag = !visibility.hidesCosts && maintenance != nil
         return SystemDetailPage(
             page: frame, id: ledger.id, name: ledger.name, department: ledger.department,
@@ -159,12 +163,13 @@ extension SiteContext {
             let direction = mirrored ? link.direction.mirrored : link.direction
             let all = [partner, HTML.escape(direction.label.text(language)),
                        link.method.map { HTML.escape($0.label.text(language)) } ?? "—",
-                       link.timing.map { HTML.escape($0.label.text(language)) } ?? "—", HTML.escape(link.data ?? "—")]
+                       link.timing.map { HTML.escape($0.label.text(language)) } ?? "—",
+                       link.data.map { language.ledgerInline(HTML.escape($0)) } ?? "—"]
             return shown.map { all[$0] }
         }
         func partner(_ id: String) -> String {
             guard let other = byID[id] else { return HTML.escape(id) }
-            return HTML.link(root + systemPath(id), other.name)
+            return HTML.link(root + systemPath(id), other.name, attributes: language.ledgerLangAttribute)
         }
         var tables: [SubTable] = []
         if !ledger.integrations.isEmpty {
@@ -174,7 +179,7 @@ extension SiteContext {
                                    rows: ledger.integrations.filter { !(hidesExternal && $0.target.isExternal) }.map { link in
                 switch link.target {
                 case .system(let id): cells(partner(id), link, mirrored: false)
-                case .external(let name): cells(HTML.escape(name) + t("（台帳外）", " (external)"), link, mirrored: false)
+                case .external(let name): cells(language.ledgerInline(HTML.escape(name)) + t("（台帳外）", " (external)"), link, mirrored: false)
                 }
             }))
         }
