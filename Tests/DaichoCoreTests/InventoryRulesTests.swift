@@ -188,6 +188,22 @@ struct InventoryRulesTests {
         #expect(await check([("a.yaml", a), ("b.yaml", back), ("c.yaml", c)]).diagnostics.with(.oneSidedIntegration).isEmpty)
     }
 
+    /// Of two ledgers with one id, the one whose file is named after it speaks for the system
+    /// (`InventoryRules.keeper`), though another comes first in path order: c's link to b is
+    /// listed back by b.yaml, not by a-copy.yaml, and a-copy.yaml's own links are not its.
+    @Test func theLedgerKeepingASharedIdAnswersForIt() async {
+        let copy = minimalLedger(id: "b", extra: "integrations:\n  - {system: d, direction: send}")
+        let b = minimalLedger(id: "b", extra: "integrations:\n  - {system: c, direction: receive}")
+        let c = minimalLedger(id: "c", extra: "integrations:\n  - {system: b, direction: send}")
+        let checked = await check([("a-copy.yaml", copy), ("b.yaml", b), ("c.yaml", c), ("d.yaml", minimalLedger(id: "d"))])
+        #expect(checked.diagnostics.with(.oneSidedIntegration).isEmpty)
+        // The keeper does not list c back: c's link is one-sided, whatever the copy lists.
+        let copyListing = minimalLedger(id: "b", extra: "integrations:\n  - {system: c, direction: receive}")
+        let warned = await check([("a-copy.yaml", copyListing), ("b.yaml", minimalLedger(id: "b")), ("c.yaml", c)])
+            .diagnostics.with(.oneSidedIntegration)
+        #expect(warned.map(\.location.file) == ["inventory/c.yaml"])
+    }
+
     /// Property: `check`'s one-sided warnings and the follow-up's questions about one-sided links
     /// come from one detection: for random inventories (ids repeated, links repeated, unknown and
     /// to themselves) the warnings are at exactly the links the questions name.

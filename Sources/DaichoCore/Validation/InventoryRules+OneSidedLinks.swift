@@ -30,10 +30,17 @@ extension InventoryRules {
     /// - Parameter ledgers: in file path order.
     /// - Returns: in ledger order, each ledger's partners in the order it first lists them.
     public static func oneSidedLinks(in ledgers: [Ledger]) -> [OneSidedLink] {
+        // Each id's ledger, the first with it unless several share it: one hash a ledger, and the
+        // keeper worked out (file names compared) only for the ids that are shared.
+        var keepers = [String: Int](minimumCapacity: ledgers.count)
         var sharing: [String: [Int]] = [:]
-        sharing.reserveCapacity(ledgers.count)
-        for (position, ledger) in ledgers.enumerated() { sharing[ledger.id, default: []].append(position) }
-        let keepers = sharing.mapValues { keeper(among: $0, of: ledgers) }
+        for (position, ledger) in ledgers.enumerated() {
+            if let earlier = keepers.updateValue(position, forKey: ledger.id) {
+                keepers[ledger.id] = earlier
+                sharing[ledger.id, default: [earlier]].append(position)
+            }
+        }
+        for (id, positions) in sharing { keepers[id] = keeper(among: positions, of: ledgers) }
         // Each kept ledger's partners by position, found once; the pairs listed as numbers, not
         // id strings (hashing these for every link is what this rule costs at 100,000 systems).
         let count = ledgers.count
