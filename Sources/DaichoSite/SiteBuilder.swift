@@ -24,7 +24,8 @@ public struct SiteBuilder: Sendable {
     /// Whether a rebuild may write the changed rows of a large export into its file where they are
     /// (a cost edit changes a few kilobytes of 50 MB), rather than replace the file whole. Not for
     /// `serve`, which may be sending that file as it changes: a download then held rows of both
-    /// builds. A replaced file is renamed over the old one, and a reader keeps the old bytes.
+    /// builds. A replaced file is renamed over the old one, and a reader keeps the old bytes (the
+    /// new file is a copy of the old with the changed rows in it, when only those changed).
     public var patchesInPlace = true
     /// A full build that writes more files than this leaves the site it replaced to a process of
     /// its own to remove (`OutputFolder.removeInOtherProcess`), and ends without waiting for it

@@ -103,6 +103,31 @@ struct InPlacePatch {
     }
 }
 
+extension InPlacePatch {
+    /// Writes the old bytes with the runs in them into a new file renamed over the one at `path`,
+    /// when that is still the file `stamp` describes; false (nothing written) when it is not.
+    /// For `serve`, whose readers must keep the old bytes: the copy is made from the mapped file
+    /// by the kernel's write, with nothing rendered, hashed or compared again.
+    func write(over path: String, expecting stamp: FileStamp) throws(WriteError) -> Bool {
+        guard FileStamp(path: path) == stamp else { return false }
+        let stream = try AtomicFile.Stream(replacing: path, durable: false)
+        do {
+            var position = 0
+            for run in runs {
+                try stream.append(UnsafeRawBufferPointer(rebasing: old[position..<run.offset]))
+                try stream.append(run.bytes)
+                position = run.offset + run.bytes.count
+            }
+            try stream.append(UnsafeRawBufferPointer(rebasing: old[position...]))
+            try stream.commit()
+        } catch {
+            stream.discard()
+            throw error
+        }
+        return true
+    }
+}
+
 /// A file as the last build left it, which a patch may change: its bytes (mapped and checked
 /// against the manifest), its stamp when it was mapped, and the value the manifest recorded for it.
 struct PatchableFile {

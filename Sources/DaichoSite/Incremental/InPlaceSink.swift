@@ -31,7 +31,7 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
     private var touched = false
 
     /// Whether a file whose new bytes keep the old length may be patched where it is (see
-    /// `SiteBuilder.patchesInPlace`); otherwise every file is replaced whole.
+    /// `SiteBuilder.patchesInPlace`); otherwise it is replaced, by a patched copy.
     private let patchesInPlace: Bool
 
     /// - Parameter beforeFirstChange: what must happen before the site stops being the one the
@@ -46,7 +46,6 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
 
     /// Hands over the verified files with pieces; called before the first of them is written.
     func takePrevious(_ files: [String: StoredBytes], stamps: [String: FileStamp]) {
-        guard patchesInPlace else { return }
         lock.withLock {
             for (path, bytes) in files {
                 guard let stamp = stamps[path], let recorded = previous[path] else { continue }
@@ -188,7 +187,7 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
         guard OutputFolder.isSafe(relative) else { throw WriteError.cannotWrite(relative, "unsafe path") }
         let path = root + "/" + relative
         try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-        let file = PatchedStream(path: path, previous: lock.withLock { previousFiles[relative] })
+        let file = PatchedStream(path: path, previous: lock.withLock { previousFiles[relative] }, inPlace: patchesInPlace)
         let hash: UInt64
         do {
             while let part = try next() { try file.take(part) }

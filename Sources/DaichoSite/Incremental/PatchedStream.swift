@@ -4,8 +4,8 @@ import Foundation
 
 /// A large file a rebuild writes a part at a time (an export of 50 MB is never gathered in
 /// memory). While the new bytes are the old file's but for a few blocks, they become a patch of
-/// that file (see `InPlacePatch`); otherwise a new file is streamed beside it, hashed on the way,
-/// and renamed over it.
+/// that file (see `InPlacePatch`), written where it is or, for `serve`, into a copy renamed over
+/// it; otherwise a new file is streamed beside it, hashed on the way, and renamed over it.
 ///
 /// A patched file is not hashed again (hashing the 47 MB of the two exports was a thirtieth of a
 /// one-ledger rebuild): see `InPlacePatch.identity(after:)`.
@@ -25,9 +25,13 @@ final class PatchedStream {
 
     private static let slice = 128 << 10
 
-    init(path: String, previous: PatchableFile?) {
+    /// Whether a patch is written into the file where it is; else into a copy of it (`serve`).
+    private let inPlace: Bool
+
+    init(path: String, previous: PatchableFile?, inPlace: Bool = true) {
         self.path = path
         self.previous = previous
+        self.inPlace = inPlace
         // The buffer lives as long as `previous`, which this value holds.
         patch = previous.map { file in file.bytes.withBytes { InPlacePatch(old: $0) } }
     }
@@ -75,10 +79,17 @@ final class PatchedStream {
     }
 
     /// After `finish`: patches the old file when the new bytes are a patch of it and it is still
-    /// the file that was mapped; else renames the new file over it. True for a patch.
+    /// the file that was mapped (in place, or a copy renamed over it); else renames the new file
+    /// over it. True for a patch in place.
     @discardableResult
     func commit() throws(WriteError) -> Bool {
-        if let patch, let previous, try patch.apply(to: path, expecting: previous.stamp) { return true }
+        if let patch, let previous {
+            if inPlace {
+                if try patch.apply(to: path, expecting: previous.stamp) { return true }
+            } else if try patch.write(over: path, expecting: previous.stamp) {
+                return false
+            }
+        }
         self.patch = nil
         try writeHeld()
         try open().commit()
