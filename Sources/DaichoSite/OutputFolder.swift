@@ -14,10 +14,14 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     /// The staging folder, open: files and folders are made relative to it (`openat`, `mkdirat`),
     /// so the kernel walks two or three names for each instead of the whole path to the output.
     private let root: Int32
+    /// Where this build notes what the command must say after it (nil: nobody asks).
+    private let notices: OutputNotices?
 
-    /// - Parameter keeping: folders the build must not delete with the old site: the project, the
-    ///   templates, the current folder. An output that holds one of them is refused.
-    public init(output: String, keeping: [String] = []) throws(WriteError) {
+    /// - Parameters:
+    ///   - keeping: folders the build must not delete with the old site: the project, the
+    ///     templates, the current folder. An output that holds one of them is refused.
+    ///   - notices: where to note files left behind and old sites that could not be deleted.
+    public init(output: String, keeping: [String] = [], notices: OutputNotices? = nil) throws(WriteError) {
         let trimmed = Self.trimmed(output)
         guard Self.isReplaceable(trimmed) else {
             var isFolder: ObjCBool = false
@@ -36,8 +40,9 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         }
         if let refusal = Self.refusal(output: trimmed, keeping: keeping) { throw refusal }
         self.output = trimmed
+        self.notices = notices
         staging = Self.stagingPath(for: trimmed)
-        Self.removeLeftovers(beside: trimmed)
+        Self.removeLeftovers(beside: trimmed, notices: notices)
         try? FileManager.default.removeItem(atPath: staging)
         try AtomicFile.makeFolder(staging)
         root = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -97,7 +102,11 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         let old = staging + ".old"
         var isDirectory: ObjCBool = false
         let hadOutput = fileManager.fileExists(atPath: output, isDirectory: &isDirectory)
-        if hadOutput { Self.noteLeftBehind(old: output, new: staging) }
+        if hadOutput {
+            // Carried over whether or not anyone asks what was left behind.
+            let lost = Self.carryOver(old: output, new: staging)
+            notices?.noteLeftBehind(lost)
+        }
         // After the exchange the staging path holds the old site (a leftover of a build killed
         // now is removed by the next one, as any staging folder is).
         if hadOutput, exchanging, daicho_exchange(staging, output) == 0 {
@@ -121,7 +130,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             later(aside)
             return
         }
-        Self.removeNow(path)
+        Self.removeNow(path, notices: notices)
     }
 
     /// Files someone put into the site (`.htaccess`, `robots.txt`, a folder of reports, a logo in
@@ -131,10 +140,6 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     /// swapped in, as hard links, so the old site stays whole should the swap fail. Those in
     /// `assets/` may as well be assets a template folder no longer has: they are left behind and
     /// named. Only these two short listings are compared (where such files go).
-    private static let leftBehind = Mutex<[String]>([])
-
-    /// The paths `leftBehind` holds (relative to the site), taken.
-    public static func takeLeftBehind() -> [String] { leftBehind.withLock { taken in defer { taken = [] }; return taken } }
 
     /// What Daicho writes at the top of a site, whatever the options.
     static let ownTopLevel: Set<String> = ["index.html", "404.html", "sitemap.xml", "systems", "departments", "vendors", "analysis",
@@ -162,7 +167,9 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         return linkat(AT_FDCWD, source, AT_FDCWD, destination, 0) == 0
     }
 
-    static func noteLeftBehind(old: String, new: String) {
+    /// Links the files someone put at the top of the old site into the new one (see above).
+    /// - Returns: the files left behind, relative to the site.
+    static func carryOver(old: String, new: String) -> [String] {
         let fileManager = FileManager.default
         var lost: [String] = []
         for folder in ["", "assets"] {
@@ -178,22 +185,16 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
                 lost.append(folder.isEmpty ? name : folder + "/" + name)
             }
         }
-        if !lost.isEmpty { leftBehind.withLock { $0 += lost } }
+        return lost
     }
 
-    /// Old sites this process could not delete (a read-only folder in them), for the command to
-    /// name: left without a word, one would pile up beside the site at every build.
-    private static let undeleted = Mutex<[String]>([])
-
-    /// The folders `undeleted` holds, taken.
-    public static func takeUndeleted() -> [String] { undeleted.withLock { taken in defer { taken = [] }; return taken } }
-
-    /// Removes a folder before returning, noting it in `undeleted` when some of it stays.
-    static func removeNow(_ path: String) {
+    /// Removes a folder before returning, noting it in `notices` when some of it stays (a
+    /// read-only folder in it): left without a word, one would pile up beside the site at every build.
+    static func removeNow(_ path: String, notices: OutputNotices? = nil) {
         do {
             try FileManager.default.removeItem(atPath: path)
         } catch {
-            if FileManager.default.fileExists(atPath: path) { undeleted.withLock { $0.append(path) } }
+            if FileManager.default.fileExists(atPath: path) { notices?.noteUndeleted(path) }
         }
     }
 
@@ -233,13 +234,13 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     /// each, gigabytes at national scale): `.<site>.building-<pid>`, its `.old` and the old sites
     /// set aside to be removed on the side (`.old-<n>`), for a process that no longer runs. A
     /// process still running keeps its own.
-    static func removeLeftovers(beside output: String) {
+    static func removeLeftovers(beside output: String, notices: OutputNotices? = nil) {
         let url = URL(fileURLWithPath: trimmed(output))
-        removeLeftovers(in: url.deletingLastPathComponent().path, of: url.lastPathComponent)
+        removeLeftovers(in: url.deletingLastPathComponent().path, of: url.lastPathComponent, notices: notices)
     }
 
     /// `removeLeftovers(beside:)` for the site `name` in the folder `parent`.
-    private static func removeLeftovers(in parent: String, of name: String) {
+    private static func removeLeftovers(in parent: String, of name: String, notices: OutputNotices?) {
         let prefix = ".\(name).building-"
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         // A manifest or journal being written when its build was killed, before its rename:
@@ -266,7 +267,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             if suffix.hasPrefix(".old-"), !isStale(path) {
                 removeInOtherProcess(path)
             } else {
-                removeNow(path)
+                removeNow(path, notices: notices)
             }
         }
     }

@@ -35,6 +35,9 @@ public struct SiteBuilder: Sendable {
     /// This start of the machine (`MachineBoot`), in the fingerprint: a manifest written before a
     /// restart (a power cut, say, before the pages reached the disk) is not trusted.
     var bootID = MachineBoot.id
+    /// Where the build notes what the command says after it (files a full build left behind, old
+    /// sites it could not delete); nil where nobody asks (`serve`).
+    public var notices: OutputNotices?
 
     public init(options: SiteOptions, templatesOverride: String? = nil, force: Bool = false, workers: Int? = nil,
                 cache: LedgerCacheStore? = nil) {
@@ -139,7 +142,7 @@ public struct SiteBuilder: Sendable {
             if !exportsAsWritten || Self.mayHaveChanged(source, stamps: taken, previous: previous) { manifest?.readRestOnTheSide() }
             // A full build killed since the last one left its staging folder beside the site (a
             // full build clears them as it starts, see `OutputFolder`).
-            OutputFolder.removeLeftovers(beside: output)
+            OutputFolder.removeLeftovers(beside: output, notices: notices)
             let hashed = Self.hashed(source, stamps: taken, previous: previous)
             source = hashed.source
             // Compared in place: a table of the old hashes made to compare with was 10,000 more rows.
@@ -169,7 +172,7 @@ public struct SiteBuilder: Sendable {
         for (index, stamp) in zip(source.ledgers.indices, stamps) {
             source.ledgers[index] = source.ledgers[index].stamped(stamp.map { BinaryWriter.encode($0) })
         }
-        let folder = try OutputFolder(output: output, keeping: keeping)
+        let folder = try OutputFolder(output: output, keeping: keeping, notices: notices)
         let sink = RecordingSink(folder)
         var table: [String: FileStamp] = [:]
         for (ledger, stamp) in zip(source.ledgers, stamps) { table[ledger.path] = stamp }

@@ -73,6 +73,8 @@ struct BuildCommand: AsyncParsableCommand {
         builder.keepsStateUntilExit = true
         // About 700 systems' worth of pages: a smaller old site goes in well under a second.
         builder.removesOldSiteInOtherProcessAbove = 5_000
+        let notices = OutputNotices()
+        builder.notices = notices
         let progress = ProgressLine(enabled: !quiet && Terminal.isTTY(STDERR_FILENO), language: language)
         let interrupt = Self.sayWhenInterrupted(output: output, progressShown: progress.enabled)
         // Ctrl+C is the default again once the build is over.
@@ -88,7 +90,7 @@ struct BuildCommand: AsyncParsableCommand {
             throw Failure.report(error, language)
         }
         progress.clear()
-        let leftBehind = OutputFolder.takeLeftBehind()
+        let leftBehind = notices.leftBehind
         if !leftBehind.isEmpty {
             let names = leftBehind.prefix(5).joined(separator: "、") + (leftBehind.count > 5 ? L(" ほか \(leftBehind.count - 5) 件", " and \(leftBehind.count - 5) more") : "")
             Terminal.error(L("daicho: 警告: \(output) にあった Daicho の作らないファイル（\(names)）は、作り直したサイトにはありません。"
@@ -98,7 +100,7 @@ struct BuildCommand: AsyncParsableCommand {
                                 + "A full rebuild drops them every time: keep the originals elsewhere and put them back after publishing if needed"
                                 + (leftBehind.contains { $0.hasPrefix("assets/") } ? " (files in templates/assets/ are copied into assets/ on every build)" : "")))
         }
-        for path in Set(OutputFolder.takeUndeleted()).sorted() {
+        for path in notices.undeleted {
             Terminal.error(L("daicho: 警告: 古いサイト「\(path)」を削除できませんでした（書き込みを禁止されたフォルダかファイルがあります）。手で削除してください",
                              "daicho: warning: could not delete the old site \(path) (a folder or file in it is write-protected); delete it by hand"))
         }

@@ -67,13 +67,14 @@ struct OutputFolderTests {
         chattr.waitUntilExit()
         // Where the file system has no immutable flag (tmpfs), there is nothing to show.
         guard chattr.terminationStatus == 0, (try? FileManager.default.removeItem(atPath: locked)) == nil else { return }
-        _ = OutputFolder.takeUndeleted()
+        let notices = OutputNotices(), other = OutputNotices()
         // Just set aside: another process may still be deleting it (one set aside over ten
         // minutes ago is removed here, as below).
         #expect(!OutputFolder.isStale(leftover))
-        OutputFolder.removeNow(leftover)
-        #expect(OutputFolder.takeUndeleted() == [leftover])
-        #expect(OutputFolder.takeUndeleted().isEmpty)
+        OutputFolder.removeNow(leftover, notices: notices)
+        #expect(notices.undeleted == [leftover])
+        // Each build's own: another build's notices hold nothing of it.
+        #expect(other.undeleted.isEmpty)
     }
 
     /// A full build replaces the whole output: one that holds the project (or the templates, or
