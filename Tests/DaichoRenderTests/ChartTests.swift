@@ -198,6 +198,37 @@ struct ChartTests {
 
     // MARK: Host bins
 
+    /// Labels that are ledger names say they are Japanese when the chart is told so (an English
+    /// page): each label's `<text>`, and no other text (axes, values, years, hosts, tooltips).
+    /// Without it, nothing is marked.
+    @Test func ledgerLabelsAreMarkedWhenAsked() {
+        func marks(_ svg: String) -> [String] {
+            svg.components(separatedBy: "<text").dropFirst().filter { $0.contains(" lang=\"ja\"") }
+                .map { String($0[$0.index(after: $0.firstIndex(of: ">")!)...].prefix { $0 != "<" }) }
+        }
+        var bars = BarChart(title: "t", description: "d", valueAxisLabel: "Ratio (%)",
+                            bars: [.init(label: "住民記録", value: Exact(50), valueText: "50% high")],
+                            referenceLine: .init(value: Exact(40), label: "reference 40%"))
+        #expect(marks(bars.svg(in: .en)).isEmpty)
+        bars.labelLanguage = "ja"
+        #expect(marks(bars.svg(in: .en)) == ["住民記録"])
+        var bins = HostBinsChart(title: "t", description: "d", hosts: [
+            .init(label: "Host 1", segments: [.init(label: "税務システム", share: Exact(1, 2)), .init(label: "住民記録システム", share: Exact(1, 4))]),
+        ], unitLabel: "Share")
+        #expect(marks(bins.svg(in: .en)).isEmpty)
+        bins.labelLanguage = "ja"
+        // Both names wrap into two lines (`<tspan>`s of one marked `<text>`); the host's label is not marked.
+        #expect(marks(bins.svg(in: .en)).count == 2)
+        #expect(bins.svg(in: .en).contains("lang=\"ja\"><tspan x=\"118.0\" y=\"159.0\">税務システ</tspan>"))
+        var timeline = TimelineChart(title: "t", description: "d", years: [.init(label: "FY2026", items: [.init(label: "福祉")])])
+        timeline.labelLanguage = "ja"
+        #expect(marks(timeline.svg(in: .en)) == ["福祉"])
+        var diagram = NetworkDiagram(title: "t", description: "d", nodes: [.init(id: "a", label: "税務"), .init(id: "external:b", label: "国税連携")],
+                                     edges: [.init(from: "a", to: "external:b")])
+        diagram.labelLanguage = "ja"
+        #expect(marks(diagram.svg(in: .en)) == ["税務", "国税連携"])
+    }
+
     @Test func hostBinGeometry() {
         let chart = HostBinsChart(
             title: "t", description: "d",

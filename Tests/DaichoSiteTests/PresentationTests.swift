@@ -161,7 +161,8 @@ struct PresentationTests {
             vendor: {developer: みなと開発}
             extra: {資産番号: S-1, 標準化: true}
             """.write(toFile: project + "/inventory/a.yaml", atomically: true, encoding: .utf8)
-        try "schema: 1\nid: b\nbasic: {name: 税務, department: 税務課}\nhardware: {terminals: {dedicated: 3, group: madoguchi}}\n"
+        try ("schema: 1\nid: b\nbasic: {name: 税務, department: 税務課}\nhardware: {terminals: {dedicated: 3, group: madoguchi}}\n"
+            + "integrations: [{system: a, direction: send}]\n")
             .write(toFile: project + "/inventory/b.yaml", atomically: true, encoding: .utf8)
         let english = try await buildSite(project, options: SiteOptions(language: .en))
         let system = english.text("systems/a/index.html")
@@ -181,9 +182,13 @@ struct PresentationTests {
         let terminals = english.text("analysis/terminals.html")
         #expect(terminals.contains("<td>Shared: <span lang=\"ja\">住民記録</span> and 1 more (madoguchi)</td>"), "\(terminals)")
         #expect(terminals.contains("<a href=\"../systems/a/index.html\" lang=\"ja\">住民記録</a>"))
+        // Chart labels that are system names too (the integration map's).
+        let map = english.text("analysis/integrations.html")
+        #expect(map.contains(" lang=\"ja\">住民記録</text>") && map.contains(" lang=\"ja\">税務</text>"), "\(map)")
         // The Japanese pages have none of it.
         let japanese = try await buildSite(project)
-        for page in ["systems/a/index.html", "systems/index.html", "departments/index.html", "analysis/terminals.html", department] {
+        for page in ["systems/a/index.html", "systems/index.html", "departments/index.html", "analysis/terminals.html", department,
+                     "analysis/integrations.html"] {
             #expect(!japanese.text(page).contains("lang=\"ja\">"), "\(page)")
         }
     }

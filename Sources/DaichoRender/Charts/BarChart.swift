@@ -39,6 +39,10 @@ public struct BarChart: Sendable, Hashable {
     public var referenceLine: Reference?
     /// The value at the axis end; by default the largest value or reference (at least 1), rounded up to a tick.
     public var maximum: Exact?
+    /// The language of the labels when it is not the page's (`"ja"`: ledger names on an English
+    /// page), marked on each label's `<text>` (`lang`; the tooltips, which mix in the page's own
+    /// words, are not); nil leaves the page's.
+    public var labelLanguage: String?
 
     public init(
         title: String, description: String, valueAxisLabel: String, bars: [Bar],
@@ -103,7 +107,7 @@ public struct BarChart: Sendable, Hashable {
             let barWidth = x(bar.value) - plotX
             let name = bar.valueText.isEmpty ? bar.label : "\(bar.label): \(bar.valueText)"
             var group = ["<g>", "<title>\(SVG.escape(name))</title>"]
-            group.append(SVG.text(labels[index], x: plotX - Exact(8), y: textY, anchor: "end"))
+            group.append(SVG.text(labels[index], x: plotX - Exact(8), y: textY, anchor: "end", attributes: SVG.lang(labelLanguage)))
             group.append("<rect x=\"\(SVG.number(plotX))\" y=\"\(SVG.number(barY))\" width=\"\(SVG.number(barWidth))\""
                 + " height=\"\(SVG.number(Self.barHeight))\" fill=\"\(SVG.color(bar.category))\"/>")
             if !bar.valueText.isEmpty {

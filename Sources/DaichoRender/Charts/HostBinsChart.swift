@@ -31,6 +31,10 @@ public struct HostBinsChart: Sendable, Hashable {
     /// One sentence for `<desc>`.
     public var description: String
     public var hosts: [Host]
+    /// The language of the labels when it is not the page's (`"ja"`: ledger names on an English
+    /// page), marked on each label's `<text>` (`lang`; the tooltips, which mix in the page's own
+    /// words, are not); nil leaves the page's.
+    public var labelLanguage: String?
     /// What the bins measure (e.g. "メモリ使用率"), drawn along the vertical axis.
     public var unitLabel: String
 
@@ -111,7 +115,8 @@ public struct HostBinsChart: Sendable, Hashable {
                 part.append("<rect x=\"\(SVG.number(binX))\" y=\"\(SVG.number(segmentY))\" width=\"\(SVG.number(Self.binWidth))\""
                     + " height=\"\(SVG.number(height))\" fill=\"\(SVG.color(segment.category))\" stroke=\"#fff\"/>")
                 if !(height < Self.minimumLabelHeight) {
-                    part.append(Self.label(segment, center: center, middle: segmentY + SVG.half(height), height: height))
+                    part.append(Self.label(segment, center: center, middle: segmentY + SVG.half(height), height: height,
+                                           language: labelLanguage))
                 }
                 part.append("</g>")
                 group.append(part.joined())
@@ -128,12 +133,12 @@ public struct HostBinsChart: Sendable, Hashable {
 
     /// A segment's name in as many lines as its height holds, centred on `middle`; the whole name
     /// is in the segment's `<title>` and in the table beside the chart.
-    static func label(_ segment: Segment, center: Exact, middle: Exact, height: Exact) -> String {
+    static func label(_ segment: Segment, center: Exact, middle: Exact, height: Exact, language: String? = nil) -> String {
         // ⌊(height − 2) ÷ 15⌋ lines, one at least: a 37.5px segment holds two.
         let fits = (height - Exact(2)) / lineHeight ?? .zero
         let room = max(1, Int(clamping: fits.isInteger ? fits.ceiling : fits.ceiling - 1))
         let lines = SVG.wrap(segment.label, units: segmentLimit, lines: room)
-        let fill = " fill=\"\(SVG.textColor(on: segment.category))\""
+        let fill = " fill=\"\(SVG.textColor(on: segment.category))\"" + SVG.lang(language)
         guard lines.count > 1 else {
             return SVG.text(lines.first ?? "", x: center, y: middle + Exact(9, 2), anchor: "middle", attributes: fill)
         }

@@ -31,6 +31,10 @@ public struct NetworkDiagram: Sendable, Hashable {
         }
     }
 
+    /// The language of the labels when it is not the page's (`"ja"`: ledger names on an English
+    /// page), marked on each label's `<text>` (`lang`; the tooltips, which mix in the page's own
+    /// words, are not); nil leaves the page's.
+    public var labelLanguage: String?
     /// Shown in the SVG's `<title>` only; the page draws it in `<figcaption>`.
     public var title: String
     /// One sentence for `<desc>`.
@@ -128,12 +132,13 @@ public struct NetworkDiagram: Sendable, Hashable {
             if horizontal {
                 let anchor = angle == 0 || angle == 180 ? "middle" : angle < 180 ? "start" : "end"
                 let shift = angle == 0 ? Exact.zero : angle == 180 ? Exact(9) : Exact(9, 2)
-                labelElement = SVG.text(text, x: label.x, y: label.y + shift, anchor: anchor)
+                labelElement = SVG.text(text, x: label.x, y: label.y + shift, anchor: anchor, attributes: SVG.lang(labelLanguage))
             } else {
                 // Along the radius, reading outwards on the right half and inwards-flipped on the left.
                 let rotation = angle < 180 ? angle - 90 : angle - 270
                 labelElement = SVG.text(text, x: label.x, y: label.y + Exact(9, 2), anchor: angle < 180 ? "start" : "end",
-                                        attributes: " transform=\"rotate(\(rotation) \(SVG.number(label.x)) \(SVG.number(label.y)))\"")
+                                        attributes: " transform=\"rotate(\(rotation) \(SVG.number(label.x)) \(SVG.number(label.y)))\""
+                                            + SVG.lang(labelLanguage))
             }
             let group = [
                 "<g>", "<title>\(SVG.escape(node.label))</title>",

@@ -37,6 +37,11 @@ enum SVG {
     /// XML-escapes text for element content and attribute values alike: the same as HTML.
     static func escape(_ text: String) -> String { HTML.escape(text) }
 
+    /// ` lang="…"` for a label in `language`, when given (see the charts' `labelLanguage`).
+    static func lang(_ language: String?) -> String {
+        language.map { " lang=\"\(escape($0))\"" } ?? ""
+    }
+
     /// A link that may be emitted: relative, or with an `http`/`https` scheme; nil for anything else
     /// (`javascript:`, `data:`, `vbscript:`, `mailto:` …) and for an empty link.
     ///

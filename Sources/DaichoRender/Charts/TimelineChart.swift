@@ -31,6 +31,10 @@ public struct TimelineChart: Sendable, Hashable {
     /// One sentence for `<desc>`.
     public var description: String
     public var years: [Year]
+    /// The language of the labels when it is not the page's (`"ja"`: ledger names on an English
+    /// page), marked on each label's `<text>` (`lang`; the tooltips, which mix in the page's own
+    /// words, are not); nil leaves the page's.
+    public var labelLanguage: String?
     /// What the boxes' colours stand for, drawn under the columns.
     public var key: ColorKey
 
@@ -91,8 +95,8 @@ public struct TimelineChart: Sendable, Hashable {
                 let lines = Self.lines(item.label)
                 // One line centred in the box; two, one above the other.
                 let texts = lines.count == 1
-                    ? [SVG.text(lines[0], x: columnX + Exact(22), y: boxY + SVG.half(itemHeight) + Exact(9, 2))]
-                    : lines.enumerated().map { SVG.text($1, x: columnX + Exact(22), y: boxY + Exact(17 + 16 * $0)) }
+                    ? [SVG.text(lines[0], x: columnX + Exact(22), y: boxY + SVG.half(itemHeight) + Exact(9, 2), attributes: SVG.lang(labelLanguage))]
+                    : lines.enumerated().map { SVG.text($1, x: columnX + Exact(22), y: boxY + Exact(17 + 16 * $0), attributes: SVG.lang(labelLanguage)) }
                 let group = [
                     "<g>", "<title>\(SVG.escape(item.label))</title>",
                     "<rect x=\"\(SVG.number(columnX))\" y=\"\(SVG.number(boxY))\" width=\"\(SVG.number(Self.columnWidth))\""

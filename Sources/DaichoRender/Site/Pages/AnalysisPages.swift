@@ -78,6 +78,10 @@ extension SiteContext {
 
     private func percent(_ value: Exact) -> String { value.percentString + "%" }
 
+    /// The language of chart labels that are ledger names (systems, outside parties): Japanese,
+    /// said so on a page in another language (see `Language.marksLedgerText`).
+    private var ledgerLabelLanguage: String? { language.marksLedgerText ? "ja" : nil }
+
     /// What an analysis table says where it has nothing to list, a whole table or one cell.
     private var noneText: String { t("該当なし", "None") }
 
@@ -165,7 +169,7 @@ extension SiteContext {
         }
         let withRatio = m.systems.filter { $0.ratio != nil }
         let shown = withRatio.leading(Self.chartLimit) { ($1.ratio ?? .zero) < ($0.ratio ?? .zero) || (($0.ratio == $1.ratio) && $0.id < $1.id) }
-        let chart = BarChart(
+        var chart = BarChart(
             title: t("運用保守経費の割合（\(m.periodYears)年間）", "Maintenance ratio (\(m.periodYears) years)"),
             description: t("導入経費に対する\(m.periodYears)年間の運用保守経費の割合。破線は基準 \(percent(m.referenceRatio))",
                            "\(m.periodYears)-year maintenance over initial cost; dashed line: reference \(percent(m.referenceRatio))"),
@@ -177,6 +181,7 @@ extension SiteContext {
             },
             referenceLine: .init(value: m.referenceRatio * Exact(100), label: t("基準 ", "reference ") + percent(m.referenceRatio)),
             maximum: nil)
+        chart.labelLanguage = ledgerLabelLanguage
         // A row shows its own system's figures alone (what its ledger and the policy give), so a
         // rebuild copies the rows of unchanged systems from the last page (`Fragments.maintenance`).
         // Highest ratio first, as the chart (ids are no order to a reader); those without one last.
@@ -228,7 +233,7 @@ extension SiteContext {
         let analyzer = Analyzer(policy: project.policy)
         let capacity = analyzer.hostCapacityForDisplay
         let demands = Dictionary(analyzer.demandsForDisplay(ledgers).map { ($0.id, $0.share(of: capacity)) }, uniquingKeysWith: { a, _ in a })
-        let bins = HostBinsChart(
+        var bins = HostBinsChart(
             title: t("集約後のホスト構成", "Hosts after consolidation"),
             description: t("各ホストに載せるシステムと、その最も大きい資源の割合", "Systems on each host and the share of its largest resource"),
             hosts: c.hosts.enumerated().map { index, ids in
@@ -237,6 +242,7 @@ extension SiteContext {
                 })
             },
             unitLabel: t("ホスト容量に対する割合", "Share of host capacity"))
+        bins.labelLanguage = ledgerLabelLanguage
         let compare = BarChart(
             title: t("物理サーバ台数（集約前と集約後）", "Physical servers before and after"),
             description: t("集約前 \(count(c.physicalBefore))台、集約後 \(count(c.physicalAfter))台", "\(count(c.physicalBefore)) before, \(count(c.physicalAfter)) after"),
@@ -443,7 +449,7 @@ extension SiteContext {
             guard overdue(year) else { return t("\(year)年度", "FY\(year)") }
             return long ? t("\(year)年度（更新時期を過ぎたもの）", "FY\(year) (overdue)") : t("\(year)年度（超過）", "FY\(year) (overdue)")
         }
-        let timeline = TimelineChart(
+        var timeline = TimelineChart(
             title: t("年度別の更新予定", "Renewals by fiscal year"),
             description: t("次期更新予定日の年度（4月〜翌3月）ごとのシステム", "Systems by the fiscal year (April–March) of their next renewal"),
             years: years.map { year in
@@ -452,6 +458,7 @@ extension SiteContext {
                           category: visibility.hides("basic.category") ? 7 : byID[id]?.category.map { $0.order } ?? 7)
                 })
             }, key: categoryKey(years.flatMap { (analysis.renewals[$0] ?? []).prefix(Self.chartLimit) }.map { byID[$0]?.category }))
+        timeline.labelLanguage = ledgerLabelLanguage
         let counts = ColumnChart(
             title: t("年度別の更新件数", "Renewals per fiscal year"), description: t("年度ごとの更新予定システム数", "Systems renewing each fiscal year"),
             valueAxisLabel: t("システム数", "Systems"), categoryAxisLabel: t("fiscalYearShort"),
@@ -550,12 +557,13 @@ extension SiteContext {
                          link.data.map { language.ledgerInline(HTML.escape($0)) } ?? "—"]
             return columns.map { cells[$0] }
         }.sortable(columns.map { _ in .text })
-        let diagram = NetworkDiagram(
+        var diagram = NetworkDiagram(
             title: t("システム連携図", "Integration map"),
             description: t("\(count(nodes.count)) システム・\(count(edges.count)) 連携。矢印はデータの流れ", "\(count(nodes.count)) systems, \(count(edges.count)) links; arrows show the data flow"),
             nodes: nodes, edges: edges,
             key: categoryKey(ledgers.filter { !$0.integrations.isEmpty || incoming[$0.id] != nil }.map(\.category),
                              external: nodes.contains { $0.id.hasPrefix("external:") }))
+        diagram.labelLanguage = ledgerLabelLanguage
         return page("analysis/integrations.html", t("integrations"),
                     intro: t("台帳に記載されたシステム間・外部とのデータ連携です。", "Data links between systems and with outside systems."),
                     charts: [ChartView(svg: diagram.svg(in: language), caption: diagram.title, table: rows)],
