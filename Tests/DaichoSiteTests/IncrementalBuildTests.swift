@@ -276,6 +276,9 @@ import Testing
         _ = try await builder.build(project: project, output: output)
         let path = output + "/" + Fragments.systemsJSON
         let before = try #require(FileStamp(path: path))
+        // A page with pieces too (the systems list), which a rebuild may patch like an export.
+        let list = output + "/" + Fragments.systemsList
+        let listBefore = try #require(FileStamp(path: list))
         // A reader that opened the file before the rebuild.
         let reader = open(path, O_RDONLY)
         defer { close(reader) }
@@ -286,6 +289,7 @@ import Testing
             return
         }
         #expect(try #require(FileStamp(path: path)).inode != before.inode)
+        #expect(try #require(FileStamp(path: list)).inode != listBefore.inode, "the systems list was patched in place")
         var held = [UInt8](repeating: 0, count: old.count + 1)
         #expect(pread(reader, &held, held.count, 0) == old.count)
         #expect(Data(held.prefix(old.count)) == old)

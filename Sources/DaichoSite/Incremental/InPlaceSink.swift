@@ -99,14 +99,16 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
                 try willChange()
                 // Some runs may be written before a failure.
                 didChange()
-                let patched = try patch.apply(to: path, expecting: stamp)
+                // In place, or (`serve`: a reader keeps the old bytes) as a patched copy renamed over it.
+                let written = patchesInPlace ? try patch.apply(to: path, expecting: stamp)
+                    : try patch.write(over: path, expecting: stamp)
                 // A file changed since it was mapped is written whole; the value recorded still
                 // names these bytes.
-                if !patched {
+                if !written {
                     try AtomicFile.makeFolder(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
                     try AtomicFile.write(page.bytes, to: path, durable: false)
                 }
-                wrote(page.path, patched: patched)
+                wrote(page.path, patched: written && patchesInPlace)
                 continue
             }
             let hash = OutputHashes.recorded(page)
