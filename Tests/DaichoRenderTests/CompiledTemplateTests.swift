@@ -194,6 +194,26 @@ struct CompiledTemplateTests {
         #expect(problem("{{#off}}{{title}}{{/off}}{{#missing}}{{.}}{{number}}{{/missing}}{{#empty}}{{.}}{{/empty}}") == nil)
     }
 
+    /// A section walked by its declared type is verified only when everything in it was: one
+    /// holding a section whose names no type tells (a table's rows) is walked again by the page
+    /// that enters it, and a typo there is reported at its place.
+    @Test func aSectionWithAnUncheckedPartIsWalkedAgain() throws {
+        struct Page: TemplateModel {
+            var tables: [SubTable]
+            static let fields: FieldTable<Self> = ["tables": .field { $0.tables }]
+        }
+        let set = try TemplateSet([TemplateSource(name: "t", path: "layouts/t.mustache",
+                                                  text: "{{#tables}}\n{{#rows}}{{#.}}{{typo}}{{/.}}{{/rows}}\n{{/tables}}\n", kind: .html)])
+        #expect(try set.render("t", Page(tables: [])) == "")
+        do {
+            _ = try set.render("t", Page(tables: [SubTable(caption: "c", headers: ["h"], count: 1) { _ in ["x"] }]))
+            Issue.record("a typo inside the rows must be reported")
+        } catch {
+            #expect(error.key == "typo")
+            #expect(error.line == 2)
+        }
+    }
+
     /// The checker walks a lazily made list as a list: the names inside are looked for on its
     /// first row (not on the list), so a right name passes and a misspelled one is reported.
     @Test func lazyRowsAreWalkedAsAList() throws {

@@ -61,8 +61,14 @@ final class TemplateChecker: Sendable {
         }
     }
 
+    /// Walks `nodes`, marking each section whose body it checked whole as verified.
+    /// - Returns: whether every section in `nodes` (and in the partials they name) is verified
+    ///   now: a section holding one left for a page that enters it is not verified either, so
+    ///   that page still walks down to it.
+    @discardableResult
     private func walk(_ nodes: [TemplateOutline.Node], template: String, stack: [Any], verified: inout Set<Int>,
-                      partials: inout Set<String>, run: inout Walk) {
+                      partials: inout Set<String>, run: inout Walk) -> Bool {
+        var complete = true
         for node in nodes {
             switch node {
             case .variable(let name, let line, let column, _):
@@ -81,13 +87,17 @@ final class TemplateChecker: Sendable {
                 case .missing:
                     // Its body is not walked: what it would hold is unknown.
                     run.problems.append(missing(name, template, line, column, stack: stack))
+                    complete = false
                     continue
                 case .found(let found, let declared):
                     (value, kind) = (found, declared)
                 }
                 if inverted {
-                    walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run)
-                    verified.insert(id)
+                    if walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run) {
+                        verified.insert(id)
+                    } else {
+                        complete = false
+                    }
                     continue
                 }
                 // A section this page does not enter (an empty list, a nil value) is walked with its
@@ -96,42 +106,52 @@ final class TemplateChecker: Sendable {
                 switch value {
                 case let array as [Any]:
                     guard let first = array.first else {
-                        guard let frame = Self.frame(kind) else { continue }
+                        guard let frame = Self.frame(kind) else { complete = false; continue }
                         inside = frame
                         break
                     }
                     inside = first
                 case let models as any TemplateModelArray:
                     guard models.modelCount > 0 else {
-                        guard let frame = Self.frame(kind) else { continue }
+                        guard let frame = Self.frame(kind) else { complete = false; continue }
                         inside = frame
                         break
                     }
                     inside = models.model(at: 0)
                 case is Bool:
                     // Entered or not, the body sees the names around it.
-                    walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run)
-                    verified.insert(id)
+                    if walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run) {
+                        verified.insert(id)
+                    } else {
+                        complete = false
+                    }
                     continue
                 case .some(let object):
                     inside = object
                 case .none:
-                    guard let frame = Self.frame(kind) else { continue }
+                    guard let frame = Self.frame(kind) else { complete = false; continue }
                     inside = frame
                 }
-                walk(children, template: template, stack: stack + [inside], verified: &verified, partials: &partials, run: &run)
-                verified.insert(id)
+                if walk(children, template: template, stack: stack + [inside], verified: &verified, partials: &partials, run: &run) {
+                    verified.insert(id)
+                } else {
+                    complete = false
+                }
             case .partial(let name, let line, let column):
                 guard let partial = outlines[name] else {
                     run.problems.append(TemplateError(template: template, line: line, column: column, key: name,
                         message: LocalizedText(ja: "部分テンプレート「\(name)」がありません", en: "no partial template named '\(name)'")))
+                    complete = false
                     continue
                 }
                 guard partials.insert(name).inserted else { continue }
                 var partialVerified: Set<Int> = []
-                walk(partial.nodes, template: name, stack: stack, verified: &partialVerified, partials: &partials, run: &run)
+                if !walk(partial.nodes, template: name, stack: stack, verified: &partialVerified, partials: &partials, run: &run) {
+                    complete = false
+                }
             }
         }
+        return complete
     }
 
     private func missing(_ name: String, _ template: String, _ line: Int, _ column: Int, stack: [Any]) -> TemplateError {
