@@ -224,12 +224,12 @@ struct LedgerPresenter {
     /// as every other figure is (`40,000 GB`).
     func number(_ value: Exact?, unit: String = "") -> String? { value.map { YenFormat.grouped($0, places: 6) + unit } }
     func integer(_ value: Int?, unit: String = "") -> String? { value.map { YenFormat.grouped($0) + unit } }
-    /// An `extra` value as the page words it: YAML's true and false, which a ledger writes for yes
-    /// and no as in its own fields, read はい and いいえ as those do; any other value as written,
-    /// and so is a quoted `"true"`, which the clerk wrote as text.
     /// Whether an `extra` value is shown as the ledger wrote it (not as the page's yes or no).
     func extraIsLedgerText(_ field: ExtraField) -> Bool { extraValue(field) == field.value }
 
+    /// An `extra` value as the page words it: YAML's true and false, which a ledger writes for yes
+    /// and no as in its own fields, read はい and いいえ as those do; any other value as written,
+    /// and so is a quoted `"true"`, which the clerk wrote as text.
     func extraValue(_ field: ExtraField) -> String {
         guard field.plain else { return field.value }
         switch field.value {
