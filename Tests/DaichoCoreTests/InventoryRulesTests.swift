@@ -224,6 +224,29 @@ struct InventoryRulesTests {
             let warned = checked.diagnostics.with(.oneSidedIntegration).map { "\($0.location.file):\($0.location.line)" }
             let asked = FollowUpReport.oneSidedLinks(in: checked.ledgers).map { "\($0.question.reporterLocation.file):\($0.question.reporterLocation.line)" }
             #expect(warned.sorted() == asked.sorted())
+            // And both are right, by a plain reading of the rule: the ledger that keeps an id (named
+            // after it, else the first) lists a link to another id's keeper that lists none back.
+            let ledgers = checked.ledgers
+            func keeper(_ id: String) -> Ledger? {
+                let sharing = ledgers.filter { $0.id == id }
+                return sharing.first { $0.file.split(separator: "/").last.map(String.init) == id + ".yaml" } ?? sharing.first
+            }
+            func lists(_ ledger: Ledger, _ id: String) -> Bool {
+                ledger.integrations.contains { if case .system(let target) = $0.target { target == id } else { false } }
+            }
+            var expected: Set<String> = []
+            for ledger in ledgers where keeper(ledger.id)?.file == ledger.file {
+                for link in ledger.integrations {
+                    guard case .system(let id) = link.target, id != ledger.id, let partner = keeper(id), !lists(partner, ledger.id) else { continue }
+                    expected.insert(ledger.file + " → " + partner.file)
+                }
+            }
+            let pairs = Set(checked.diagnostics.with(.oneSidedIntegration).map { warning in
+                let message = warning.message.ja
+                let partner = message.components(separatedBy: "の台帳（").last?.components(separatedBy: "）").first ?? ""
+                return warning.location.file + " → " + partner
+            })
+            #expect(pairs == expected)
             found += warned.count
         }
         #expect(found > 50)
