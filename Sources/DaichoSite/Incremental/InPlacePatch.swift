@@ -104,6 +104,13 @@ struct InPlacePatch {
 }
 
 extension InPlacePatch {
+    /// Writes the patch into the file at `path` where it is (`inPlace`, see
+    /// `SiteBuilder.patchesInPlace`) or as a patched copy renamed over it; false (nothing written)
+    /// when the file is no longer the one `stamp` describes, and the caller writes it anew.
+    func write(to path: String, expecting stamp: FileStamp, inPlace: Bool) throws(WriteError) -> Bool {
+        inPlace ? try apply(to: path, expecting: stamp) : try write(over: path, expecting: stamp)
+    }
+
     /// Writes the old bytes with the runs in them into a new file renamed over the one at `path`,
     /// when that is still the file `stamp` describes; false (nothing written) when it is not.
     /// For `serve`, whose readers must keep the old bytes: the copy is made from the mapped file

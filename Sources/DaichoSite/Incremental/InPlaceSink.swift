@@ -99,9 +99,7 @@ final class InPlaceSink: PageSink, @unchecked Sendable {
                 try willChange()
                 // Some runs may be written before a failure.
                 didChange()
-                // In place, or (`serve`: a reader keeps the old bytes) as a patched copy renamed over it.
-                let written = patchesInPlace ? try patch.apply(to: path, expecting: stamp)
-                    : try patch.write(over: path, expecting: stamp)
+                let written = try patch.write(to: path, expecting: stamp, inPlace: patchesInPlace)
                 // A file changed since it was mapped is written whole; the value recorded still
                 // names these bytes.
                 if !written {

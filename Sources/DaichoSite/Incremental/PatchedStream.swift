@@ -83,13 +83,7 @@ final class PatchedStream {
     /// over it. True for a patch in place.
     @discardableResult
     func commit() throws(WriteError) -> Bool {
-        if let patch, let previous {
-            if inPlace {
-                if try patch.apply(to: path, expecting: previous.stamp) { return true }
-            } else if try patch.write(over: path, expecting: previous.stamp) {
-                return false
-            }
-        }
+        if let patch, let previous, try patch.write(to: path, expecting: previous.stamp, inPlace: inPlace) { return inPlace }
         self.patch = nil
         try writeHeld()
         try open().commit()
