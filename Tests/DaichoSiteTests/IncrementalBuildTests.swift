@@ -414,13 +414,6 @@ import Testing
         return project
     }
 
-    /// Replaces `old`, which the file must hold, with `new`.
-    func replace(_ old: String, with new: String, in file: String) throws {
-        let text = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(text.contains(old))
-        try text.replacingOccurrences(of: old, with: new).write(toFile: file, atomically: true, encoding: .utf8)
-    }
-
     /// A site folder put back from a backup after later builds: its pages are older than the
     /// manifest says. The next build sees every export's stamp changed and builds it whole, so
     /// the site equals a full build (a rebuild rewrote the exports and left the rest mixed). A new

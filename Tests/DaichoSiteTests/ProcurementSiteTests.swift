@@ -164,9 +164,7 @@ import Testing
     @Test func userCountsAreGrouped() async throws {
         let project = try copyFixture("small")
         defer { try? FileManager.default.removeItem(atPath: project) }
-        let file = project + "/inventory/juki.yaml"
-        try String(contentsOfFile: file, encoding: .utf8).replacing("concurrent_users: 10", with: "concurrent_users: 1200")
-            .write(toFile: file, atomically: true, encoding: .utf8)
+        try replace("concurrent_users: 10", with: "concurrent_users: 1200", in: project + "/inventory/juki.yaml")
         let site = try await buildSite(project)
         #expect(site.text("systems/juki/sla.md").contains("| 同時接続利用者数 | 平常時 1,200人。"))
         #expect(site.text("systems/juki/rfi.md").contains("1,200人"))

@@ -188,9 +188,7 @@ import Testing
     @Test func publicHideLeavesItsFieldsOutEverywhere() async throws {
         let project = try copyFixture("small")
         defer { try? FileManager.default.removeItem(atPath: project) }
-        let zeimu = project + "/inventory/zeimu.yaml"
-        try String(contentsOfFile: zeimu, encoding: .utf8).replacing("  maintainer: 共同利用センター", with: "  maintainer: 保守専門株式会社")
-            .write(toFile: zeimu, atomically: true, encoding: .utf8)
+        try replace("  maintainer: 共同利用センター", with: "  maintainer: 保守専門株式会社", in: project + "/inventory/zeimu.yaml")
         let settings = project + "/daicho.yaml"
         try String(contentsOfFile: settings, encoding: .utf8).replacing("    - costs.lines\n", with: """
                 - costs.lines

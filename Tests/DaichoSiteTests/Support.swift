@@ -11,6 +11,13 @@ enum Paths {
     static var templates: String { root.appendingPathComponent("templates").path }
 }
 
+/// Replaces `old`, which the file must hold, with `new` (a ledger or setting edited for a test).
+func replace(_ old: String, with new: String, in file: String) throws {
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(text.contains(old))
+    try text.replacingOccurrences(of: old, with: new).write(toFile: file, atomically: true, encoding: .utf8)
+}
+
 /// Builds a project into memory with the repository's templates.
 func buildSite(_ project: String, options: SiteOptions = SiteOptions(), force: Bool = false,
                templates: String = Paths.templates) async throws -> [String: [UInt8]] {
