@@ -158,6 +158,29 @@ struct LedgerCacheTests {
         #expect(String(reflecting: edited.ledgers) == String(reflecting: await Checker(workers: 1).check(source()).ledgers))
     }
 
+    /// Read back from the cache, the ledgers of one shard share the texts they repeat (`StringPool`):
+    /// two ledgers in one shard with the same system name hold one string.
+    @Test func ledgersReadFromOneShardShareTheirTexts() async throws {
+        let synthetic = SyntheticInventory(count: 300, seed: 5)
+        let source = ProjectSource(projectFilePath: "daicho.yaml", projectFile: Array(synthetic.projectFile.utf8),
+                                   ledgers: (0..<300).map { index in
+            let ledger = synthetic.ledger(index)
+            return LedgerSource(path: "inventory/\(ledger.name)", stem: String(ledger.name.dropLast(5)), bytes: Array(ledger.text.utf8))
+        })
+        let store = MemoryShards()
+        let cache = LedgerCache(stamp: "t", read: store.read, write: store.write)
+        _ = await Checker(workers: 2, cache: cache).check(source)
+        let second = await Checker(workers: 2, cache: cache).check(source)
+        var places: [[String]: [UnsafeRawPointer?]] = [:]
+        for ledger in second.ledgers where ledger.basic.name.utf8.count >= StringPool.smallest {
+            let storage = ledger.basic.name.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+            places[[ledger.basic.name, "\(LedgerCache.shard(of: ledger.file))"], default: []].append(storage)
+        }
+        let repeated = places.values.filter { $0.count > 1 }
+        #expect(repeated.count > 5)
+        for storages in repeated { #expect(Set(storages).count == 1) }
+    }
+
     /// A file whose stamp is the one its entry was made with is taken from the cache unread; a
     /// file with another stamp, or none (changed a moment ago), is read and hashed; an entry that
     /// no longer reads back is parsed from the file after all, under the hash of its bytes.

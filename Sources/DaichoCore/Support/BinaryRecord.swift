@@ -58,10 +58,13 @@ public struct BinaryReader {
 
     public let bytes: ArraySlice<UInt8>
     public var position: Int
+    /// Where texts read before are shared from (`StringPool`); nil reads each one anew.
+    public var pool: StringPool?
 
-    public init(_ bytes: ArraySlice<UInt8>) {
+    public init(_ bytes: ArraySlice<UInt8>, pool: StringPool? = nil) {
         self.bytes = bytes
         position = bytes.startIndex
+        self.pool = pool
     }
 
     public var remaining: Int { bytes.endIndex - position }
@@ -105,8 +108,9 @@ public struct BinaryReader {
     }
 
     /// Reads the whole of `bytes` as one value; trailing bytes are damage.
-    public static func decode<T: BinaryRecord>(_ type: T.Type, from bytes: ArraySlice<UInt8>) throws(Malformed) -> T {
-        var reader = BinaryReader(bytes)
+    public static func decode<T: BinaryRecord>(_ type: T.Type, from bytes: ArraySlice<UInt8>,
+                                               pool: StringPool? = nil) throws(Malformed) -> T {
+        var reader = BinaryReader(bytes, pool: pool)
         let value = try T(from: &reader)
         guard reader.position == bytes.endIndex else { throw Malformed() }
         return value
@@ -209,7 +213,13 @@ extension String: BinaryRecord {
         // every call (a twentieth of a rebuild's CPU went to it). Decoding from a buffer is the
         // specialised path; it repairs bad bytes rather than failing, so damage shows as decoded
         // bytes that differ from the stored ones.
+        let pool = count >= StringPool.smallest ? reader.pool : nil
         let text = reader.bytes[start..<start + count].withUnsafeBufferPointer { stored -> String? in
+            var hash: UInt64 = 0
+            if let pool {
+                hash = Digest64.hash(UnsafeRawBufferPointer(stored))
+                if let text = pool.text(stored, hash: hash) { return text }
+            }
             let text = String(decoding: stored, as: UTF8.self)
             var copy = text
             let same = copy.withUTF8 { decoded in
@@ -217,7 +227,9 @@ extension String: BinaryRecord {
                 guard let left = decoded.baseAddress, let right = stored.baseAddress else { return true }
                 return memcmp(left, right, stored.count) == 0
             }
-            return same ? text : nil
+            guard same else { return nil }
+            pool?.insert(text, hash: hash)
+            return text
         }
         guard let text else { throw BinaryReader.Malformed() }
         self = text

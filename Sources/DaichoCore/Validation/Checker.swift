@@ -120,6 +120,7 @@ public struct Checker: Sendable {
         readAhead?(zip(sources, trusted).compactMap { $0.hash == nil && $1 == nil ? $0.path : nil })
         var entries: [(path: String, entry: LedgerCache.Entry)] = []
         entries.reserveCapacity(sources.count)
+        let pool = StringPool()
         let parsed = sources.indices.map { position -> Parsed in
             let source = sources[position]
             var stamp = stamps[position]
@@ -129,7 +130,7 @@ public struct Checker: Sendable {
                 changed = true
                 return Parsed(result: unreadable(source), hash: nil)
             }
-            if let hit = stored.result(for: source.key, hash: hash) {
+            if let hit = stored.result(for: source.key, hash: hash, pool: pool) {
                 // A file read for want of a stamp keeps the one its entry has: a stamp is only ever
                 // trusted when it equals the file's stamp now, so an old one does no harm.
                 if stamp.isEmpty { stamp = stored.entries[source.key]?.stamp ?? [] }

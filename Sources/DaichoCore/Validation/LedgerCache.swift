@@ -66,9 +66,10 @@ public struct LedgerCache: Sendable {
         }
 
         /// The stored result for these bytes of this file, if there is one and it reads back.
-        func result(for path: String, hash: UInt64) -> (result: LedgerParser.Result, blob: ArraySlice<UInt8>)? {
+        /// - Parameter pool: shares the texts the shard's ledgers repeat (one pool for the shard).
+        func result(for path: String, hash: UInt64, pool: StringPool? = nil) -> (result: LedgerParser.Result, blob: ArraySlice<UInt8>)? {
             guard let entry = entries[path], entry.hash == hash,
-                  let result = try? BinaryReader.decode(LedgerParser.Result.self, from: entry.blob) else { return nil }
+                  let result = try? BinaryReader.decode(LedgerParser.Result.self, from: entry.blob, pool: pool) else { return nil }
             return (result, entry.blob)
         }
 

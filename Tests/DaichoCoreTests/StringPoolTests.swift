@@ -1,0 +1,76 @@
+import Testing
+@testable import DaichoCore
+
+struct StringPoolTests {
+    /// A text read twice through one pool is one string (the second shares the first's storage);
+    /// texts of 15 bytes or fewer are not pooled (they live inside the value); bytes that are not
+    /// UTF-8 throw with a pool too, and are not taken into it.
+    @Test func repeatsShareOneString() throws {
+        let pool = StringPool()
+        let long = "総務部情報政策課 (17+ bytes)"
+        let bytes = BinaryWriter.encode([long, long, "short", "short"])
+        let texts = try BinaryReader.decode([String].self, from: bytes[...], pool: pool)
+        #expect(texts == [long, long, "short", "short"])
+        #expect(storage(texts[0]) != nil && storage(texts[0]) == storage(texts[1]))
+        // Two reads without a pool are two strings.
+        let apart = try BinaryReader.decode([String].self, from: bytes[...])
+        #expect(storage(apart[0]) != storage(apart[1]))
+        // 16 bytes (the smallest pooled length): 0x10, then the bytes with the last one bad.
+        let bad: [UInt8] = [16] + Array("0123456789abcde".utf8) + [0xFF]
+        #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(String.self, from: bad[...], pool: pool) }
+        #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(String.self, from: bad[...], pool: pool) }
+    }
+
+    /// Property: for random texts (many repeats, many lengths around the 16-byte line, Japanese
+    /// and ASCII, texts that differ in one byte), a decode through a pool gives the same texts as
+    /// one without, over many pool sizes, including one full after three texts and one that grows
+    /// its table several times.
+    @Test func pooledDecodeEqualsPlainDecode() throws {
+        var random = SplitMix(seed: 26)
+        let alphabet = Array("aé部課情報政策01 ")
+        for round in 0..<40 {
+            var texts: [String] = []
+            var seen: [String] = []
+            for _ in 0..<Int(random.next() % 3000) {
+                if !seen.isEmpty, random.next() % 3 == 0 {
+                    texts.append(seen[Int(random.next() % UInt64(seen.count))])
+                    continue
+                }
+                let length = Int(random.next() % 24)
+                let text = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+                seen.append(text)
+                texts.append(text)
+            }
+            let bytes = BinaryWriter.encode(texts)
+            let pool = StringPool(limit: round % 4 == 0 ? 3 : 1 << 16)
+            #expect(try BinaryReader.decode([String].self, from: bytes[...], pool: pool) == texts)
+            #expect(try BinaryReader.decode([String].self, from: bytes[...], pool: pool) == texts)
+        }
+    }
+
+    /// Ledgers read back from one shard share the department text they repeat, and read the same
+    /// as without the pool.
+    @Test func ledgersFromTheCacheShareRepeatedTexts() throws {
+        let inventory = SyntheticInventory(count: 40, seed: 3)
+        let pool = StringPool()
+        var departments: [String] = []
+        for index in 0..<40 {
+            let ledger = inventory.ledger(index)
+            let result = LedgerParser().parse(Array(ledger.text.utf8), file: "inventory/\(ledger.name)", stem: String(ledger.name.dropLast(5)))
+            let bytes = BinaryWriter.encode(result)
+            let pooled = try BinaryReader.decode(LedgerParser.Result.self, from: bytes[...], pool: pool)
+            #expect(String(reflecting: pooled) == String(reflecting: result))
+            if let department = pooled.ledger?.basic.department, department.utf8.count >= StringPool.smallest {
+                departments.append(department)
+            }
+        }
+        let repeated = Dictionary(grouping: departments, by: { $0 }).values.filter { $0.count > 1 }
+        #expect(!repeated.isEmpty)
+        for group in repeated { #expect(Set(group.map(storage)).count == 1) }
+    }
+
+    /// The address of a string's UTF-8 storage (nil for one kept inside the value).
+    private func storage(_ text: String) -> UnsafeRawPointer? {
+        text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+    }
+}
