@@ -18,6 +18,9 @@ public struct CheckedInventory: Sendable {
     }
     /// File → `Digest64` of the bytes that were parsed (empty for unreadable files).
     public var contentHashes: [String: String] = [:]
+    /// The links only one side lists (`InventoryRules.oneSidedLinks`, positions in `ledgers`), as
+    /// the check found them; nil when it kept no warnings (the follow-up then looks for them).
+    public var oneSidedLinks: [InventoryRules.OneSidedLink]?
     /// Warnings counted but not kept in `diagnostics`, for a command that shows errors alone
     /// (`Checker.keepsWarnings`).
     public var warningsLeftOut = 0

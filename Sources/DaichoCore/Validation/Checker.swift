@@ -45,9 +45,10 @@ public struct Checker: Sendable {
         // `daicho.yaml`'s here.)
         // The spelling and one-sided link rules run on this side: gathering the files' own
         // diagnostics is light, and the rules by id were the longer side alone.
-        let ((own, hashes, leftOut), (across, acrossLeftOut)) = Concurrently.both({ [parsed, ledgers, first = Self.kept(
+        let ((own, hashes, leftOut, oneSided), (across, acrossLeftOut)) = Concurrently.both({ [parsed, ledgers, first = Self.kept(
             source.diagnostics + projectDiagnostics, warnings: keepsWarnings)] in
-            let alongside = Self.kept(InventoryRules.alongside(ledgers), warnings: keepsWarnings)
+            let (found, oneSided) = InventoryRules.alongsideFinding(ledgers)
+            let alongside = Self.kept(found, warnings: keepsWarnings)
             var diagnostics = first.kept + alongside.kept
             var hashes: [String: String] = [:]
             var leftOut = first.leftOut + alongside.leftOut
@@ -57,7 +58,7 @@ public struct Checker: Sendable {
                 leftOut += item.warningsLeftOut
                 if hashesContent { hashes[source.path] = item.hash.map(Digest64.text) ?? "" }
             }
-            return (Diagnostic.sorted(diagnostics), hashes, leftOut)
+            return (Diagnostic.sorted(diagnostics), hashes, leftOut, keepsWarnings ? oneSided : nil)
         }, { [ledgers] in
             var texts = SharedTexts()
             let (kept, leftOut) = Self.kept(InventoryRules.references(ledgers, fileStems: { sources.map(\.stem) }), warnings: keepsWarnings)
@@ -67,6 +68,7 @@ public struct Checker: Sendable {
         var checked = CheckedInventory(project: project, ledgers: ledgers, diagnostics: Diagnostic.merged(own, across),
                                        files: sources.map(\.path), contentHashes: hashes)
         checked.warningsLeftOut = leftOut + acrossLeftOut
+        checked.oneSidedLinks = oneSided
         checked.folder = source.folder
         return checked
     }

@@ -10,9 +10,11 @@ extension FollowUpReport {
     /// on the side that lists them): the partner's department is the one that knows whether the
     /// link exists, so it is asked, in its own words: it has no line of its own for the link, so
     /// the other ledger's line is named. One question per pair, at the first link.
-    /// - Parameter ledgers: in file path order.
-    static func oneSidedLinks(in ledgers: [Ledger]) -> [OneSidedLink] {
-        InventoryRules.oneSidedLinks(in: ledgers).map { found in
+    /// - Parameters:
+    ///   - ledgers: in file path order.
+    ///   - found: `InventoryRules.oneSidedLinks(in: ledgers)`, as the check found them (nil: looked for here).
+    static func oneSidedLinks(in ledgers: [Ledger], found: [InventoryRules.OneSidedLink]? = nil) -> [OneSidedLink] {
+        (found ?? InventoryRules.oneSidedLinks(in: ledgers)).map { found in
             let ledger = ledgers[found.ledger]
             let (message, hint) = said(found, by: ledger.id)
             let path = "integrations[\(found.links[0].index)].system"

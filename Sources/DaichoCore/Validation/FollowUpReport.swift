@@ -126,7 +126,7 @@ public struct FollowUpReport: Sendable {
             }
         }
         // A link that only one side lists: the other side is asked whether it exists.
-        for link in Self.oneSidedLinks(in: checked.ledgers) {
+        for link in Self.oneSidedLinks(in: checked.ledgers, found: checked.oneSidedLinks) {
             guard let reporter = entryByFile[link.question.reporterLocation.file], let other = entryByFile[link.partnerFile] else { continue }
             entries[other].entry.shared.append(link.question)
             name(reporter)

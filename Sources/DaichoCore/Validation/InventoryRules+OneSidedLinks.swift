@@ -74,8 +74,9 @@ extension InventoryRules {
     /// at the first such link to that partner. ledger-v1 lets one side describe a link the other
     /// does not, so it is no error; but a mistyped partner id reads the same way, and the two
     /// ledgers disagree on what the inventory's integration map shows.
-    static func checkOneSidedLinks(_ ledgers: [Ledger]) -> [Diagnostic] {
-        oneSidedLinks(in: ledgers).map { found in
+    /// - Parameter found: `oneSidedLinks(in: ledgers)`, when the caller has it.
+    static func checkOneSidedLinks(_ ledgers: [Ledger], found: [OneSidedLink]? = nil) -> [Diagnostic] {
+        (found ?? oneSidedLinks(in: ledgers)).map { found in
             let ledger = ledgers[found.ledger], partner = ledgers[found.partner]
             let path = "integrations[\(found.links[0].index)].system"
             let entries = found.entriesToAdd(reporter: ledger.id)

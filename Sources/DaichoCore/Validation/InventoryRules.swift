@@ -12,7 +12,14 @@ public enum InventoryRules {
     /// name, links listed on one side. Apart from `references`, so the check runs them on the
     /// other core.
     public static func alongside(_ ledgers: [Ledger]) -> [Diagnostic] {
-        spellings(ledgers) + checkOneSidedLinks(ledgers)
+        alongsideFinding(ledgers).diagnostics
+    }
+
+    /// `alongside`, with the one-sided links it warned of, for the follow-up to ask the other
+    /// side about without looking for them again.
+    public static func alongsideFinding(_ ledgers: [Ledger]) -> (diagnostics: [Diagnostic], oneSidedLinks: [OneSidedLink]) {
+        let found = oneSidedLinks(in: ledgers)
+        return (spellings(ledgers) + checkOneSidedLinks(ledgers, found: found), found)
     }
 
     /// Ids, integrations and terminal groups: the rules that look ledgers up by id.
