@@ -148,7 +148,9 @@ struct PresentationTests {
     /// On English pages, the elements holding ledger text (Japanese) say so with `lang="ja"`: the
     /// system page's title, department and fields, `extra` (its yes, in English, not), the lists'
     /// rows, department and vendor pages, analysis tables (a shared terminal group marks the
-    /// system's name, not its English words). Japanese pages are left without the attribute.
+    /// system's name, not its English words), the breadcrumbs' names, the terminal chart's label of
+    /// a group of one system (not a shared group's, which mixes in English words). Japanese pages
+    /// are left without the attribute.
     @Test func ledgerTextIsMarkedJapaneseOnEnglishPages() async throws {
         let project = FileManager.default.temporaryDirectory.appendingPathComponent("daicho-lang-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: project) }
@@ -164,6 +166,8 @@ struct PresentationTests {
         try ("schema: 1\nid: b\nbasic: {name: 税務, department: 税務課}\nhardware: {terminals: {dedicated: 3, group: madoguchi}}\n"
             + "integrations: [{system: a, direction: send}]\n")
             .write(toFile: project + "/inventory/b.yaml", atomically: true, encoding: .utf8)
+        try "schema: 1\nid: c\nbasic: {name: 窓口予約, department: 市民課}\nhardware: {terminals: {dedicated: 2}}\n"
+            .write(toFile: project + "/inventory/c.yaml", atomically: true, encoding: .utf8)
         let english = try await buildSite(project, options: SiteOptions(language: .en))
         let system = english.text("systems/a/index.html")
         #expect(system.contains("<h1 lang=\"ja\">住民記録 <small"), "\(system)")
@@ -182,6 +186,13 @@ struct PresentationTests {
         let terminals = english.text("analysis/terminals.html")
         #expect(terminals.contains("<td>Shared: <span lang=\"ja\">住民記録</span> and 1 more (madoguchi)</td>"), "\(terminals)")
         #expect(terminals.contains("<a href=\"../systems/a/index.html\" lang=\"ja\">住民記録</a>"))
+        #expect(terminals.contains(" text-anchor=\"end\" lang=\"ja\">窓口予約</text>"), "\(terminals)")
+        #expect(terminals.contains(" text-anchor=\"end\">Shared: 住民記録 and 1 more</text>"))
+        // The breadcrumbs' names of a system, a department and a draft's system; not the site's own words.
+        #expect(system.contains("<li lang=\"ja\"><span aria-current=\"page\">住民記録</span></li>"), "\(system)")
+        #expect(system.contains("<li><a href=\"../../systems/index.html\">Systems</a></li>"))
+        #expect(english.text(department).contains("<li lang=\"ja\"><span aria-current=\"page\">市民課</span></li>"))
+        #expect(english.text("systems/a/rfi.html").contains("<li lang=\"ja\"><a href=\"../../systems/a/index.html\">住民記録</a></li>"))
         // Chart labels that are system names too (the integration map's).
         let map = english.text("analysis/integrations.html")
         #expect(map.contains(" lang=\"ja\">住民記録</text>") && map.contains(" lang=\"ja\">税務</text>"), "\(map)")
@@ -191,6 +202,8 @@ struct PresentationTests {
                      "analysis/integrations.html"] {
             #expect(!japanese.text(page).contains("lang=\"ja\">"), "\(page)")
         }
+        // (A draft is marked Japanese as a whole in both languages; its breadcrumbs, outside it, are not.)
+        #expect(japanese.text("systems/a/rfi.html").contains("<li><a href=\"../../systems/a/index.html\">住民記録</a></li>"))
     }
 
     /// Renewal years before the target year (2026) are marked overdue in words on the table, the

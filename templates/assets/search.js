@@ -134,6 +134,8 @@
       var meta = document.createElement('span');
       meta.className = 'meta';
       meta.textContent = [doc[2], doc[3]].filter(Boolean).join(' ・ ');
+      // Names from the ledgers are Japanese on an English page too (screen readers, line breaks).
+      if (EN) { a.lang = 'ja'; meta.lang = 'ja'; }
       li.appendChild(meta);
       fragment.appendChild(li);
     }

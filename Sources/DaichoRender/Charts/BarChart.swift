@@ -9,13 +9,18 @@ public struct BarChart: Sendable, Hashable {
         public var valueText: String
         public var category: Int
         public var link: String?
+        /// This bar's label's language, when not the chart's `labelLanguage` (a label that is one
+        /// ledger name among labels that mix in the page's words).
+        public var labelLanguage: String?
 
-        public init(label: String, value: Exact, valueText: String, category: Int = 0, link: String? = nil) {
+        public init(label: String, value: Exact, valueText: String, category: Int = 0, link: String? = nil,
+                    labelLanguage: String? = nil) {
             self.label = label
             self.value = value
             self.valueText = valueText
             self.category = category
             self.link = link
+            self.labelLanguage = labelLanguage
         }
     }
 
@@ -107,7 +112,7 @@ public struct BarChart: Sendable, Hashable {
             let barWidth = x(bar.value) - plotX
             let name = bar.valueText.isEmpty ? bar.label : "\(bar.label): \(bar.valueText)"
             var group = ["<g>", "<title>\(SVG.escape(name))</title>"]
-            group.append(SVG.text(labels[index], x: plotX - Exact(8), y: textY, anchor: "end", attributes: SVG.lang(labelLanguage)))
+            group.append(SVG.text(labels[index], x: plotX - Exact(8), y: textY, anchor: "end", attributes: SVG.lang(bar.labelLanguage ?? labelLanguage)))
             group.append("<rect x=\"\(SVG.number(plotX))\" y=\"\(SVG.number(barY))\" width=\"\(SVG.number(barWidth))\""
                 + " height=\"\(SVG.number(Self.barHeight))\" fill=\"\(SVG.color(bar.category))\"/>")
             if !bar.valueText.isEmpty {

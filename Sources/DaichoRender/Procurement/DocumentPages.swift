@@ -57,7 +57,8 @@ extension SiteContext {
         let path = documentPath(kind, ledger.id, markdown: false)
         let title = kind.title.text(language)
         let frame = frame(path: path, title: "\(ledger.name) \(title)", section: .systems,
-                          crumbs: [(SiteSection.systems.path, t("systems")), (systemPath(ledger.id), ledger.name), (path, title)])
+                          crumbs: [(SiteSection.systems.path, t("systems")), (systemPath(ledger.id), ledger.name), (path, title)],
+                          ledgerCrumbs: [systemPath(ledger.id)])
         return DocumentPage(
             page: frame, title: title, organization: project.organization.name, systemName: ledger.name,
             systemHref: "index.html", draftDateLabel: t("作成日", "Draft date"),

@@ -15,6 +15,9 @@ final class PageFrame: Sendable {
         var href: String
         var label: String
         var isLast: Bool
+        /// The label is ledger text (a system's, department's or vendor's name) on a page not in
+        /// Japanese: its element is marked `lang="ja"` (`LedgerLanguage`).
+        var ja: Bool
     }
 
     let lang: String
@@ -95,15 +98,19 @@ extension SiteContext {
     /// The frame of the page at `path`; `crumbs` are (path, label) pairs after the dashboard.
     /// - Parameter section: nil for a page in none (404).
     /// - Parameter root: the links' prefix to the site's top, when not the path back from `path`.
+    /// - Parameter ledgerCrumbs: the crumbs (by path) whose labels are ledger text.
     func frame(path: String, title: String, section: SiteSection?, crumbs: [(String, String)] = [],
-               scripts: [String] = [], root: String? = nil) -> PageFrame {
+               ledgerCrumbs: Set<String> = [], scripts: [String] = [], root: String? = nil) -> PageFrame {
         let depth = path.count { $0 == "/" }
         let all = crumbs.isEmpty ? [] : [(SiteSection.home.path, t("home"))] + crumbs
         return PageFrame(
             lang: language.rawValue, jaValues: language.marksLedgerText, title: title, siteTitle: siteTitle,
             root: root ?? String(repeating: "../", count: depth),
             nav: navigation[section] ?? SharedModels([]), navCurrent: path == section?.path ? "page" : "true",
-            breadcrumbs: all.enumerated().map { PageFrame.Crumb(href: $1.0, label: $1.1, isLast: $0 == all.count - 1) },
+            breadcrumbs: all.enumerated().map {
+                PageFrame.Crumb(href: $1.0, label: $1.1, isLast: $0 == all.count - 1,
+                                ja: language.marksLedgerText && ledgerCrumbs.contains($1.0))
+            },
             hasBreadcrumbs: !all.isEmpty,
             t: labels,
             isPublic: visibility.profile == .public,

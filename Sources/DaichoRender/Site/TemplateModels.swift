@@ -76,6 +76,7 @@ extension PageFrame.Crumb: TemplateModel {
         "href": .field { $0.href },
         "label": .field { $0.label },
         "isLast": .field { $0.isLast },
+        "ja": .field { $0.ja },
     ]
 }
 
