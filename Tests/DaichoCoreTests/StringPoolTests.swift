@@ -16,9 +16,13 @@ struct StringPoolTests {
         let apart = try BinaryReader.decode([String].self, from: bytes[...])
         #expect(storage(apart[0]) != storage(apart[1]))
         // 16 bytes (the smallest pooled length): 0x10, then the bytes with the last one bad.
+        // (The second read cannot tell: a repaired text taken in would not match the stored bytes.)
         let bad: [UInt8] = [16] + Array("0123456789abcde".utf8) + [0xFF]
+        let held = pool.count
+        #expect(held == 1)
         #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(String.self, from: bad[...], pool: pool) }
         #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(String.self, from: bad[...], pool: pool) }
+        #expect(pool.count == held)
     }
 
     /// Property: for random texts (many repeats, many lengths around the 16-byte line, Japanese
@@ -45,6 +49,37 @@ struct StringPoolTests {
             let pool = StringPool(limit: round % 4 == 0 ? 3 : 1 << 16)
             #expect(try BinaryReader.decode([String].self, from: bytes[...], pool: pool) == texts)
             #expect(try BinaryReader.decode([String].self, from: bytes[...], pool: pool) == texts)
+        }
+    }
+
+    /// The pool's own bookkeeping, which a comparison of decoded texts cannot see (a pool that lost
+    /// its texts as its table grew, or took texts past its limit, still decodes right): every text
+    /// of the first `limit` is shared by its repeat after the table has grown several times, and
+    /// none after the limit; texts whose hashes collide (one hash for all) are told apart by their
+    /// bytes, each found again as itself.
+    @Test func sharingSurvivesGrowthAndStopsAtTheLimit() throws {
+        for limit in [0, 1, 511, 512, 513, 2000, 1 << 16] {
+            let pool = StringPool(limit: limit)
+            let texts = (0..<3000).map { "a text long enough \($0)" }
+            let bytes = BinaryWriter.encode(texts + texts)
+            let read = try BinaryReader.decode([String].self, from: bytes[...], pool: pool)
+            #expect(read == texts + texts)
+            let shared = (0..<texts.count).filter { storage(read[$0]) == storage(read[$0 + texts.count]) }
+            let sharedAreTheFirst = shared.elementsEqual(0..<min(limit, texts.count))
+            #expect(sharedAreTheFirst, "limit \(limit): \(shared.count) shared, from \(shared.first ?? -1)")
+        }
+        let pool = StringPool()
+        let texts = (0..<2000).map { "colliding text number \($0)" }
+        func find(_ text: String) -> String? {
+            Array(text.utf8).withUnsafeBufferPointer { pool.text($0, hash: 7) }
+        }
+        for text in texts {
+            #expect(find(text) == nil)
+            pool.insert(text, hash: 7)
+        }
+        for text in texts {
+            let found = find(text)
+            #expect(found == text && found.map(storage) == storage(text))
         }
     }
 

@@ -27,6 +27,9 @@ public final class StringPool {
 
     public static let smallest = 16
 
+    /// How many texts it holds.
+    var count: Int { used }
+
     /// The pooled text with these bytes, or nil when there is none and the pool is full. The bytes
     /// must be valid UTF-8 (the caller checks a new text before `insert`).
     func text(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> String? {
