@@ -30,8 +30,9 @@ public final class StringPool {
     /// How many texts it holds.
     var count: Int { used }
 
-    /// The pooled text with these bytes, or nil when there is none and the pool is full. The bytes
-    /// must be valid UTF-8 (the caller checks a new text before `insert`).
+    /// The pooled text with these bytes, or nil when the pool holds none (then the caller reads the
+    /// text itself and offers it to `insert`, which takes it unless the pool is full). A text is
+    /// only ever taken after the caller found its bytes to be UTF-8, so one found here needs no check.
     func text(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> String? {
         let mask = hashes.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
