@@ -296,8 +296,9 @@ extension SiteContext {
             title: t("専用端末の台数（グループ別）", "Dedicated terminals per group"),
             description: t("\(count(term.types))種類、合計 \(count(term.total))台", "\(count(term.types)) types, \(count(term.total)) in all"),
             valueAxisLabel: t("台数", "Terminals"),
-            // A group of one system is labelled with its name alone (ledger text); a shared group's
-            // label mixes in the page's words, and is left in the page's language.
+            // A group of one system is labelled with ledger text alone (the name of the system its
+            // id names, else the id); a shared group's label mixes in the page's words, and is
+            // left in the page's language.
             bars: groups.prefix(Self.chartLimit).map { .init(label: groupLabel($0), value: Exact($0.count), valueText: count($0.count),
                                                              category: $0.systems.count > 1 ? 4 : 0,
                                                              labelLanguage: $0.systems.count > 1 ? nil : ledgerLabelLanguage) },
