@@ -58,7 +58,7 @@ extension SiteContext {
         let title = kind.title.text(language)
         let frame = frame(path: path, title: "\(ledger.name) \(title)", section: .systems,
                           crumbs: [(SiteSection.systems.path, t("systems")), (systemPath(ledger.id), ledger.name), (path, title)],
-                          ledgerCrumbs: [systemPath(ledger.id)])
+                          ledgerCrumb: systemPath(ledger.id))
         return DocumentPage(
             page: frame, title: title, organization: project.organization.name, systemName: ledger.name,
             systemHref: "index.html", draftDateLabel: t("作成日", "Draft date"),

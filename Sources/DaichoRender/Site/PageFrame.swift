@@ -98,9 +98,9 @@ extension SiteContext {
     /// The frame of the page at `path`; `crumbs` are (path, label) pairs after the dashboard.
     /// - Parameter section: nil for a page in none (404).
     /// - Parameter root: the links' prefix to the site's top, when not the path back from `path`.
-    /// - Parameter ledgerCrumbs: the crumbs (by path) whose labels are ledger text.
+    /// - Parameter ledgerCrumb: the crumb (by path) whose label is ledger text, if one is.
     func frame(path: String, title: String, section: SiteSection?, crumbs: [(String, String)] = [],
-               ledgerCrumbs: Set<String> = [], scripts: [String] = [], root: String? = nil) -> PageFrame {
+               ledgerCrumb: String? = nil, scripts: [String] = [], root: String? = nil) -> PageFrame {
         let depth = path.count { $0 == "/" }
         let all = crumbs.isEmpty ? [] : [(SiteSection.home.path, t("home"))] + crumbs
         return PageFrame(
@@ -109,7 +109,7 @@ extension SiteContext {
             nav: navigation[section] ?? SharedModels([]), navCurrent: path == section?.path ? "page" : "true",
             breadcrumbs: all.enumerated().map {
                 PageFrame.Crumb(href: $1.0, label: $1.1, isLast: $0 == all.count - 1,
-                                ja: language.marksLedgerText && ledgerCrumbs.contains($1.0))
+                                ja: language.marksLedgerText && $1.0 == ledgerCrumb)
             },
             hasBreadcrumbs: !all.isEmpty,
             t: labels,

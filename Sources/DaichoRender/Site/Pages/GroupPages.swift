@@ -51,7 +51,7 @@ extension SiteContext {
     func departmentPage(_ name: String) -> GroupDetailPage {
         let path = departmentPath(name)
         let frame = frame(path: path, title: name, section: .departments,
-                          crumbs: [(SiteSection.departments.path, t("departments")), (path, name)], ledgerCrumbs: [path])
+                          crumbs: [(SiteSection.departments.path, t("departments")), (path, name)], ledgerCrumb: path)
         let ids = departmentSystems[name] ?? []
         let totals = analysis.costs.byDepartment[name] ?? .init()
         var figures: [DashboardPage.Figure] = [
@@ -87,7 +87,7 @@ extension SiteContext {
     func vendorPage(_ name: String) -> GroupDetailPage {
         let path = vendorPath(name)
         let frame = frame(path: path, title: name, section: .vendors, crumbs: [(SiteSection.vendors.path, t("vendors")), (path, name)],
-                          ledgerCrumbs: [path])
+                          ledgerCrumb: path)
         let members = vendorSystems[name] ?? []
         let rows = members.compactMap { member in
             byID[member.id].map { ledger in

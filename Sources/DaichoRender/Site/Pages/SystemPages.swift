@@ -108,7 +108,7 @@ extension SiteContext {
     func systemDetailPage(_ ledger: Ledger, presenter: LedgerPresenter) -> SystemDetailPage {
         let path = systemPath(ledger.id)
         let frame = frame(path: path, title: ledger.name, section: .systems,
-                          crumbs: [(SiteSection.systems.path, t("systems")), (path, ledger.name)], ledgerCrumbs: [path])
+                          crumbs: [(SiteSection.systems.path, t("systems")), (path, ledger.name)], ledgerCrumb: path)
         let root = frame.root
         let groups = presenter.groups(ledger, integrationTables: { integrationTables(ledger, root: root) })
         let maintenance = maintenanceByID[ledger.id]
