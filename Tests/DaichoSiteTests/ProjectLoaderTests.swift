@@ -23,6 +23,41 @@ struct ProjectLoaderTests {
         #expect(source.diagnostics.first?.hint?.ja.hasPrefix("台帳なら名前を「memo.yaml」にしてください") == true)
     }
 
+    /// Property: on random names (ASCII in both cases, dots, the prefixes `_ . ~ $`, Japanese,
+    /// combining marks, full-width letters, `/`), which files are ledgers and their stems are what
+    /// the lowercased name's end says, as the loader decided before it compared bytes: worked by
+    /// hand, `a.YaML` is a ledger with stem `a`, `ａ.ｙａｍｌ` (full-width) is not, `x.yam\u{301}l`
+    /// is not (the accent is on the m), `_.yml` and `~$.yaml` are not. A path is cut at its last
+    /// `/` byte: a name that starts with a combining mark (`/\u{301}x.yaml`) has the stem
+    /// `\u{301}x`, where the comparison by characters took `/\u{301}` for one character and
+    /// found no folder to cut. Likewise a name is a draft, hidden or a lock file by its first byte
+    /// (`.\u{301}a.yaml` is hidden, as `ls` hides it), where `hasPrefix` saw the character `.\u{301}`.
+    @Test func ledgerNamesByBytesAgreeWithTheLowercasedName() {
+        func wasLedger(_ name: String) -> Bool {
+            let lower = name.lowercased()
+            return (lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")) && !["_", ".", "~"].contains(name.unicodeScalars.first)
+        }
+        func oldStem(_ name: String) -> String {
+            for suffix in [".yaml", ".yml"] where name.lowercased().hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+            return name
+        }
+        #expect(LedgerSource.stem(of: "inventory/\u{301}x.yaml") == "\u{301}x")
+        #expect(LedgerSource.stem(of: "city/inventory/a.v1.YML") == "a.v1")
+        for (name, ledger, stem) in [("a.YaML", true, "a"), ("ａ.ｙａｍｌ", false, "ａ.ｙａｍｌ"), ("x.yam\u{301}l", false, "x.yam\u{301}l"),
+                                     ("_.yml", false, "_"), ("~$.yaml", false, "~$"), (".\u{301}a.yaml", false, ".\u{301}a"), ("台帳.YML", true, "台帳"), ("b.yaml.txt", false, "b.yaml.txt")] {
+            #expect(ProjectLoader.isLedgerFile(name) == ledger, "\(name)")
+            #expect(LedgerSource.stem(of: "inventory/" + name) == stem, "\(name)")
+        }
+        // Names, as the folder lists them (no `/`).
+        let pieces = ["a", "Y", "y", "A", "M", "m", "L", "l", ".", "_", "~", "$", "台帳", "\u{301}", "ｙ", "yaml", "YML", ".yaml", ".Yml"]
+        var random = SplitMix(seed: 26)
+        for _ in 0..<5_000 {
+            let name = (0..<Int(random.next() % 7)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            #expect(ProjectLoader.isLedgerFile(name) == wasLedger(name), "\(name.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(LedgerSource.stem(of: name) == oldStem(name), "\(name.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     /// Only a missing `daicho.yaml` means the defaults; one that is there but cannot be read stops
     /// the load with the reason (built with defaults, the public edition would show what it hides).
     @Test func aProjectFileThatCannotBeReadStops() throws {

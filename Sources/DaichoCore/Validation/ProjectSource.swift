@@ -11,11 +11,31 @@ public struct LedgerSource: Sendable {
     /// A ledger file's name without `.yaml` or `.yml` (any case): what its id must be. The
     /// name alone, however deep the path (`inventory/a.v1.yaml` is `a.v1`).
     public static func stem(of file: String) -> String {
-        // Run for each of 100,000 names as the folder is listed: no splitting into components.
-        let name = file.lastIndex(of: "/").map { file[file.index(after: $0)...] } ?? file[...]
-        let lowered = name.lowercased()
-        for suffix in [".yaml", ".yml"] where lowered.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
-        return String(name)
+        // Run for each of 100,000 names as the folder is listed: bytes compared, no splitting into
+        // components and no lowercased copy of each name.
+        let name = file.utf8.lastIndex(of: UInt8(ascii: "/")).map { file[file.utf8.index(after: $0)...] } ?? file[...]
+        return String(name[..<name.utf8.index(name.utf8.endIndex, offsetBy: -extensionLength(name))])
+    }
+
+    /// How many bytes of `name` are its `.yaml` or `.yml` (any case; 0 for neither). The
+    /// extensions are ASCII, and no other character lowercases to their letters, so comparing the
+    /// last bytes in ASCII case is the same as comparing the lowercased name's end.
+    private static let yaml = Array(".yaml".utf8), yml = Array(".yml".utf8)
+
+    public static func extensionLength(_ name: Substring) -> Int {
+        let bytes = name.utf8
+        func endsWith(_ suffix: [UInt8]) -> Bool {
+            guard bytes.count >= suffix.count else { return false }
+            var index = bytes.index(bytes.endIndex, offsetBy: -suffix.count)
+            for wanted in suffix {
+                let byte = bytes[index]
+                let folded: UInt8 = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                guard folded == wanted else { return false }
+                index = bytes.index(after: index)
+            }
+            return true
+        }
+        return endsWith(Self.yaml) ? 5 : endsWith(Self.yml) ? 4 : 0
     }
     /// The `Digest64` of the bytes, when the caller has read them already: the checker then
     /// reads the file only if the cache has no result for that hash.
