@@ -126,10 +126,12 @@ public struct ProjectLoader: Sendable {
     /// name, rather than left out unseen), not hidden, not `_`-prefixed (drafts the user parks),
     /// and not `~`-prefixed (`~$juki.yaml`, the lock file an editor keeps beside an open file).
     public static func isLedgerFile(_ name: String) -> Bool {
-        // Bytes compared (see `LedgerSource.extensionLength`): this runs for every name listed,
-        // twice, and a lowercased copy of each was most of listing 100,000 files.
-        guard let first = name.utf8.first, ![UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~")].contains(first) else { return false }
-        return LedgerSource.extensionLength(name[...]) > 0
+        // Bytes compared (see `LedgerSource.extensionLength`): this runs twice for every name
+        // listed, and made a lowercased copy of each name each time.
+        switch name.utf8.first {
+        case nil, UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"): return false
+        default: return LedgerSource.extensionLength(name[...]) > 0
+        }
     }
 
     /// The folder relative to the current one when it is there or below it (as diagnostics show

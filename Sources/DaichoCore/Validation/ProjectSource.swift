@@ -17,11 +17,11 @@ public struct LedgerSource: Sendable {
         return String(name[..<name.utf8.index(name.utf8.endIndex, offsetBy: -extensionLength(name))])
     }
 
+    private static let yaml = Array(".yaml".utf8), yml = Array(".yml".utf8)
+
     /// How many bytes of `name` are its `.yaml` or `.yml` (any case; 0 for neither). The
     /// extensions are ASCII, and no other character lowercases to their letters, so comparing the
     /// last bytes in ASCII case is the same as comparing the lowercased name's end.
-    private static let yaml = Array(".yaml".utf8), yml = Array(".yml".utf8)
-
     public static func extensionLength(_ name: Substring) -> Int {
         let bytes = name.utf8
         func endsWith(_ suffix: [UInt8]) -> Bool {
