@@ -133,14 +133,6 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         Self.removeNow(path, notices: notices)
     }
 
-    /// Files someone put into the site (`.htaccess`, `robots.txt`, a folder of reports, a logo in
-    /// `assets/`), which the new site, made whole, does not have: an incremental build keeps them,
-    /// so their loss at the next full build would come as a surprise. Those at the top level (no
-    /// name there is Daicho's but `ownTopLevel`) are carried into the new site before it is
-    /// swapped in, as hard links, so the old site stays whole should the swap fail. Those in
-    /// `assets/` may as well be assets a template folder no longer has: they are left behind and
-    /// named. Only these two short listings are compared (where such files go).
-
     /// What Daicho writes at the top of a site, whatever the options.
     static let ownTopLevel: Set<String> = ["index.html", "404.html", "sitemap.xml", "systems", "departments", "vendors", "analysis",
                                           "data", "assets", "guidelines", "search"]
@@ -167,7 +159,13 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         return linkat(AT_FDCWD, source, AT_FDCWD, destination, 0) == 0
     }
 
-    /// Links the files someone put at the top of the old site into the new one (see above).
+    /// Files someone put into the site (`.htaccess`, `robots.txt`, a folder of reports, a logo in
+    /// `assets/`), which the new site, made whole, does not have: an incremental build keeps them,
+    /// so their loss at the next full build would come as a surprise. Those at the top level (no
+    /// name there is Daicho's but `ownTopLevel`) are carried into the new site before it is
+    /// swapped in, as hard links, so the old site stays whole should the swap fail. Those in
+    /// `assets/` may as well be assets a template folder no longer has: they are left behind and
+    /// named. Only these two short listings are compared (where such files go).
     /// - Returns: the files left behind, relative to the site.
     static func carryOver(old: String, new: String) -> [String] {
         let fileManager = FileManager.default
