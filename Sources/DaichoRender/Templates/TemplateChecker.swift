@@ -69,6 +69,14 @@ final class TemplateChecker: Sendable {
     private func walk(_ nodes: [TemplateOutline.Node], template: String, stack: [Any], verified: inout Set<Int>,
                       partials: inout Set<String>, run: inout Walk) -> Bool {
         var complete = true
+        // A section's body walked with `stack`: the section is verified when all of it was.
+        func body(_ children: [TemplateOutline.Node], _ id: Int, _ stack: [Any]) {
+            if walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run) {
+                verified.insert(id)
+            } else {
+                complete = false
+            }
+        }
         for node in nodes {
             switch node {
             case .variable(let name, let line, let column, _):
@@ -93,11 +101,7 @@ final class TemplateChecker: Sendable {
                     (value, kind) = (found, declared)
                 }
                 if inverted {
-                    if walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run) {
-                        verified.insert(id)
-                    } else {
-                        complete = false
-                    }
+                    body(children, id, stack)
                     continue
                 }
                 // A section this page does not enter (an empty list, a nil value) is walked with its
@@ -120,11 +124,7 @@ final class TemplateChecker: Sendable {
                     inside = models.model(at: 0)
                 case is Bool:
                     // Entered or not, the body sees the names around it.
-                    if walk(children, template: template, stack: stack, verified: &verified, partials: &partials, run: &run) {
-                        verified.insert(id)
-                    } else {
-                        complete = false
-                    }
+                    body(children, id, stack)
                     continue
                 case .some(let object):
                     inside = object
@@ -132,11 +132,7 @@ final class TemplateChecker: Sendable {
                     guard let frame = Self.frame(kind) else { complete = false; continue }
                     inside = frame
                 }
-                if walk(children, template: template, stack: stack + [inside], verified: &verified, partials: &partials, run: &run) {
-                    verified.insert(id)
-                } else {
-                    complete = false
-                }
+                body(children, id, stack + [inside])
             case .partial(let name, let line, let column):
                 guard let partial = outlines[name] else {
                     run.problems.append(TemplateError(template: template, line: line, column: column, key: name,
